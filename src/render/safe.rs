@@ -1,0 +1,74 @@
+//! Text from files is shown, never obeyed.
+//!
+//! Names, actions, notes and labels come from files other people wrote. A
+//! control sequence in them could retitle the terminal, clear the screen or
+//! hide text (CVE-2021-25743, CVE-2024-52005). Right before display, every
+//! control, bidi and invisible character is replaced by a visible escape;
+//! the stored text is never changed.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c,
+            '\u{061c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}')
+}
+
+/// The text with unsafe characters shown as `\u{..}`; newlines and tabs kept.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// As [`printable`], and newlines and tabs become spaces: for one-line places
+/// such as prompts and table cells.
+pub fn one_line(text: &str) -> String {
+    printable(text).replace(['\n', '\t', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_obeyed() {
+        let shown = printable("Team\u{1b}]0;pwned\u{7}\u{1b}[2J");
+        assert!(!shown.contains('\u{1b}'));
+        assert!(!shown.contains('\u{7}'));
+        assert_eq!(shown, "Team\\u{1b}]0;pwned\\u{7}\\u{1b}[2J");
+    }
+
+    #[test]
+    fn c1_csi_bidi_and_invisible_characters_are_escaped() {
+        for c in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{2066}', '\u{feff}', '\u{7f}', '\r'] {
+            assert!(!printable(&format!("a{c}b")).contains(c), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn ordinary_text_including_newlines_and_unicode_is_untouched() {
+        let text = "Find a “buddy”\n\tBritish ‘fit’ — café";
+        assert!(matches!(printable(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_flattens_newlines() {
+        assert_eq!(one_line("a\nb\tc"), "a b c");
+    }
+}

@@ -1,0 +1,195 @@
+//! The terminal table: box drawing, progress gauges and (only when asked) colour.
+
+use comfy_table::{Attribute, Cell as TCell, Color, ContentArrangement, Table as TTable, presets};
+use std::fmt::Write;
+
+use crate::doc::{Block, Cell, Doc, Table};
+use crate::render::Look;
+use crate::render::safe::printable;
+
+/// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
+const MIN_WIDTH: u16 = 40;
+/// Widest gauge, in characters.
+const GAUGE_MAX: usize = 6;
+
+/// Renders a document for a terminal (or a pipe, without colour).
+pub fn render(doc: &Doc, look: Look) -> String {
+    let mut out = String::new();
+    for block in &doc.blocks {
+        if matches!(block, Block::Data(_)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading(h) => {
+                let h = printable(h);
+                if look.color {
+                    let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
+                } else {
+                    let _ = writeln!(out, "{h}");
+                }
+            }
+            Block::Text(t) => {
+                let _ = writeln!(out, "{}", printable(t));
+            }
+            Block::Note(t) => {
+                let t = printable(t);
+                if look.color {
+                    let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
+                } else {
+                    let _ = writeln!(out, "{t}");
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    let parts: Vec<String> = item.iter().map(|c| text_of(c, look)).collect();
+                    let bullet = if look.ascii { "-" } else { "•" };
+                    let _ = writeln!(out, "  {bullet} {}", parts.join(" "));
+                }
+            }
+            Block::Table(t) => {
+                let _ = writeln!(out, "{}", table(t, look));
+            }
+            Block::Data(_) => {}
+        }
+    }
+    out
+}
+
+fn table(t: &Table, look: Look) -> String {
+    let mut table = TTable::new();
+    table.force_no_tty();
+    if look.color {
+        table.enforce_styling();
+    }
+    table.load_style(if look.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    });
+    match look.width {
+        Some(w) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(w.max(MIN_WIDTH));
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table.set_header(t.header.iter().map(|h| {
+        let c = TCell::new(printable(h));
+        if look.color { c.add_attribute(Attribute::Bold) } else { c }
+    }));
+    for row in &t.rows {
+        table.add_row(row.iter().map(|c| cell(c, look)));
+    }
+    table.to_string()
+}
+
+fn text_of(c: &Cell, look: Look) -> String {
+    let text = match c {
+        Cell::Progress { done, total } => gauge(*done, *total, look.ascii),
+        other => printable(&other.plain()).into_owned(),
+    };
+    match color_of(c) {
+        Some(color) if look.color => console::style(text).fg(console_color(color)).force_styling(true).to_string(),
+        _ => text,
+    }
+}
+
+fn cell(c: &Cell, look: Look) -> TCell {
+    let text = match c {
+        Cell::Progress { done, total } => gauge(*done, *total, look.ascii),
+        other => printable(&other.plain()).into_owned(),
+    };
+    let cell = TCell::new(text);
+    match color_of(c) {
+        Some(color) if look.color => cell.fg(color),
+        _ => cell,
+    }
+}
+
+fn color_of(c: &Cell) -> Option<Color> {
+    use crate::answers::Answer;
+    match c {
+        Cell::Stage { rank, of, .. } if rank >= of => Some(Color::Green),
+        Cell::Stage { rank: 0, .. } => Some(Color::Red),
+        Cell::Stage { .. } => Some(Color::Yellow),
+        Cell::Change { direction, .. } if *direction > 0 => Some(Color::Green),
+        Cell::Change { direction, .. } if *direction < 0 => Some(Color::Red),
+        Cell::Progress { done, total } if done == total => Some(Color::Green),
+        Cell::Answer(Answer::InPlace) => Some(Color::Green),
+        Cell::Answer(Answer::InProgress) => Some(Color::Yellow),
+        Cell::Answer(Answer::NotYet) => Some(Color::Red),
+        _ => None,
+    }
+}
+
+fn console_color(c: Color) -> console::Color {
+    match c {
+        Color::Green => console::Color::Green,
+        Color::Red => console::Color::Red,
+        _ => console::Color::Yellow,
+    }
+}
+
+/// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
+pub fn gauge(done: usize, total: usize, ascii: bool) -> String {
+    if total == 0 {
+        return "n/a".to_string();
+    }
+    let width = total.min(GAUGE_MAX);
+    let filled = (done * width + total / 2) / total;
+    let filled = if done > 0 { filled.max(1) } else { 0 };
+    let filled = if done < total { filled.min(width - 1) } else { width };
+    let (full, empty) = if ascii { ('#', '-') } else { ('█', '░') };
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, width - filled))
+        .collect();
+    format!("{bar} {done}/{total}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tests::awkward;
+
+    #[test]
+    fn gauges_show_progress_at_a_glance() {
+        assert_eq!(gauge(2, 3, false), "██░ 2/3");
+        assert_eq!(gauge(0, 1, false), "░ 0/1");
+        assert_eq!(gauge(3, 3, true), "### 3/3");
+        assert_eq!(gauge(0, 0, false), "n/a");
+        // Wide stages are scaled, and never look full or empty when they are not.
+        assert_eq!(gauge(1, 12, false), "█░░░░░ 1/12");
+        assert_eq!(gauge(11, 12, false), "█████░ 11/12");
+    }
+
+    #[test]
+    fn no_escape_byte_without_colour() {
+        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(60) });
+        assert!(!out.contains('\u{1b}'), "{out}");
+    }
+
+    #[test]
+    fn colour_marks_stages_when_asked() {
+        let out = render(&awkward(), Look { color: true, ascii: false, width: None });
+        assert!(out.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn ascii_borders_use_no_box_drawing() {
+        let out = render(&awkward(), Look { color: false, ascii: true, width: None });
+        assert!(out.is_ascii(), "{out}");
+    }
+
+    #[test]
+    fn tables_fit_the_width_given() {
+        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(40) });
+        for line in out.lines() {
+            assert!(line.chars().count() <= 40, "{line}");
+        }
+    }
+}
