@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn a_change_column_appears_when_there_is_a_previous_assessment() {
         let f = synthetic(2, 2);
-        let h = history(&f, &[&[("d0.a0", Answer::NotYet)], &[("d0.a0", Answer::InPlace)]]);
+        let h = history(&f, &[&[("d0.a0", Answer::NotYet)], &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)]]);
         let r = build(&f, &h, 1, Some(0));
         let t = r.table();
         assert_eq!(t.header[2], "Change");
