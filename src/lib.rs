@@ -12,3 +12,8 @@ pub mod input;
 pub mod render;
 pub mod stage;
 pub mod view;
+pub mod error;
+pub mod exit_code;
+pub mod interrupt;
+pub mod store;
+pub mod walk;

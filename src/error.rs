@@ -1,0 +1,216 @@
+//! Every failure a person can meet, in the words they will read.
+//!
+//! All user-facing error wording lives here: each variant names the file (and
+//! the line where known), says what is wrong, and [`Error::hint`] says what to
+//! do about it.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::answers::HistoryProblem;
+use crate::exit_code::ExitCode;
+use crate::framework::Problem;
+use crate::input::ReadProblem;
+
+/// A failure of mbct-sustain, ready to show to a person.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read the framework {}: {problem}", path.display())]
+    FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
+
+    #[error("{name} is not a valid framework:\n{}", list_problems(.problems))]
+    FrameworkInvalid { name: String, problems: Vec<Problem> },
+
+    #[error("cannot read the answers file {}: {problem}", path.display())]
+    AnswersUnreadable { path: PathBuf, problem: ReadProblem },
+
+    #[error("the answers file {}{} cannot be used: {problem}", path.display(), at(problem.line(), column_of(problem)))]
+    AnswersInvalid { path: PathBuf, problem: HistoryProblem },
+
+    #[error("the answers file {} is read-only", path.display())]
+    AnswersReadOnly { path: PathBuf },
+
+    #[error("cannot save answers in the folder {}: {source}", path.display())]
+    FolderNotWritable { path: PathBuf, source: io::Error },
+
+    #[error("there is no answers file at {} yet", path.display())]
+    NoAnswersFile { path: PathBuf },
+
+    #[error("the answers file {} has no assessments{}", path.display(), respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
+    NoAssessments { path: PathBuf, respondent: Option<String> },
+
+    #[error("no assessment matches `{selector}` in {} ({count} assessments{})", path.display(), respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
+    NoSuchAssessment { path: PathBuf, selector: String, count: usize, respondent: Option<String> },
+
+    #[error("there is nothing to compare yet: {} holds {count} assessment{}{}", path.display(), if *count == 1 { "" } else { "s" }, respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
+    NothingToCompare { path: PathBuf, count: usize, respondent: Option<String> },
+
+    #[error("the assessment needs a terminal to ask its questions, and this is not one")]
+    NeedsTerminal,
+
+    #[error("stopped before the end; the {answered} answer{} given so far are kept in {}", if *answered == 1 { "" } else { "s" }, draft.display())]
+    Interrupted { answered: usize, draft: PathBuf },
+
+    #[error("the walk could not talk to the terminal: {0}")]
+    Terminal(io::Error),
+
+    #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", path.display())]
+    Locked { path: PathBuf, lock: PathBuf, seconds: u64 },
+
+    #[error("could not save to {}: {source}{}", path.display(), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
+    SaveFailed { path: PathBuf, source: io::Error, pending: Option<PathBuf> },
+
+    #[error("could not write {}: {source}", path.display())]
+    WriteFailed { path: PathBuf, source: io::Error },
+
+    #[error("{} already exists", path.display())]
+    AlreadyExists { path: PathBuf },
+
+    #[error("unknown domain `{id}`; this framework's domains are: {known}")]
+    UnknownDomain { id: String, known: String },
+
+    #[error("no assessment found for the team in {files}")]
+    NoTeamAssessments { files: String },
+}
+
+impl Error {
+    /// What the person can do about it, where there is something to do.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::FrameworkUnreadable { .. } => "check the path given to --framework or MBCT_SUSTAIN_FRAMEWORK".into(),
+            Error::FrameworkInvalid { .. } => {
+                "fix the lines above, then check the file with `mbct-sustain framework check FILE`".into()
+            }
+            Error::AnswersUnreadable { path, problem } => match problem {
+                ReadProblem::Directory => format!(
+                    "give the answers file's own path, e.g. --file {}",
+                    path.join("mbct-sustain.yaml").display()
+                ),
+                ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
+                _ => "check the path given to --file or MBCT_SUSTAIN_FILE".into(),
+            },
+            Error::AnswersInvalid { problem: HistoryProblem::NewerFormat { .. }, .. } => {
+                "upgrade mbct-sustain to the latest version; the file was left as it is".into()
+            }
+            Error::AnswersInvalid { problem: HistoryProblem::Empty, path } => format!(
+                "the file was left as it is; if it should be empty, delete {} and run mbct-sustain again",
+                path.display()
+            ),
+            Error::AnswersInvalid { .. } => {
+                "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into()
+            }
+            Error::AnswersReadOnly { .. } => "make the file writable, or use --file to save elsewhere".into(),
+            Error::FolderNotWritable { .. } => "use --file to save the answers in a folder you can write to".into(),
+            Error::NoAnswersFile { .. } => {
+                "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into()
+            }
+            Error::NoAssessments { respondent: Some(_), .. } => {
+                "check the name with `mbct-sustain history`, or leave out --respondent".into()
+            }
+            Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
+            Error::NoSuchAssessment { .. } => {
+                "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
+            }
+            Error::NothingToCompare { .. } => {
+                "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into()
+            }
+            Error::NeedsTerminal => {
+                "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
+            }
+            Error::Interrupted { .. } => "run `mbct-sustain` again to carry on where you stopped".into(),
+            Error::Terminal(_) => "your answers so far are kept; run `mbct-sustain` again in a terminal to resume".into(),
+            Error::Locked { lock, .. } => format!(
+                "wait a moment and try again; if nobody else is running mbct-sustain on this file, delete {}",
+                lock.display()
+            ),
+            Error::SaveFailed { pending: Some(p), path, .. } => format!(
+                "once {} can be written again, copy the assessment from {} into it (or rename it to {} if there is no file)",
+                path.display(),
+                p.display(),
+                path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            ),
+            Error::SaveFailed { .. } | Error::WriteFailed { .. } => {
+                "check there is space on the disk and that you may write there".into()
+            }
+            Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
+            Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
+            Error::NoTeamAssessments { .. } => {
+                "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into()
+            }
+        })
+    }
+
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Interrupted { .. } => ExitCode::Interrupted,
+            _ => ExitCode::Failure,
+        }
+    }
+}
+
+fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            let mut s = String::from("  - ");
+            if let Some(line) = p.line {
+                s += &format!("line {line}: ");
+            }
+            s += &p.message;
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn column_of(problem: &HistoryProblem) -> Option<usize> {
+    match problem {
+        HistoryProblem::Invalid { column, .. } => *column,
+        _ => None,
+    }
+}
+
+fn at(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+        (Some(l), None) => format!(" (line {l})"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invalid_answers_file_names_the_file_and_line() {
+        let e = Error::AnswersInvalid {
+            path: "team/mbct-sustain.yaml".into(),
+            problem: HistoryProblem::Invalid { line: Some(9), column: Some(30), message: "unknown variant `maybe`".into() },
+        };
+        assert_eq!(
+            e.to_string(),
+            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: unknown variant `maybe`"
+        );
+        assert!(e.hint().unwrap().contains("left as it is"));
+    }
+
+    #[test]
+    fn framework_problems_are_listed_one_per_line() {
+        let e = Error::FrameworkInvalid {
+            name: "my.yaml".into(),
+            problems: vec![
+                Problem { line: Some(3), id: Some("a".into()), message: "first".into() },
+                Problem { line: None, id: None, message: "second".into() },
+            ],
+        };
+        assert_eq!(e.to_string(), "my.yaml is not a valid framework:\n  - line 3: first\n  - second");
+    }
+
+    #[test]
+    fn only_an_interruption_exits_130() {
+        assert_eq!(Error::Interrupted { answered: 5, draft: "d".into() }.exit_code(), ExitCode::Interrupted);
+        assert_eq!(Error::NeedsTerminal.exit_code(), ExitCode::Failure);
+    }
+}

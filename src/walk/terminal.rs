@@ -1,0 +1,217 @@
+//! The walk's questions on a real terminal, with dialoguer.
+//!
+//! This is the only file that draws prompts. Prompts go to stderr, so stdout
+//! stays clean for the final table. Long action texts are wrapped here, since
+//! dialoguer clears a prompt by counting its newlines.
+
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, Select};
+use std::io;
+
+use crate::answers::Answer;
+use crate::render::safe::one_line;
+use crate::view::date_of;
+use crate::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply, Stop};
+
+/// Asks the walk's questions on stderr's terminal.
+pub struct TerminalPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+}
+
+impl TerminalPrompter {
+    /// A prompter on stderr.
+    pub fn new() -> TerminalPrompter {
+        TerminalPrompter { term: Term::stderr(), theme: ColorfulTheme::default() }
+    }
+
+    fn width(&self) -> usize {
+        match self.term.size_checked() {
+            Some((_, w)) if w >= 20 => usize::from(w) - 2,
+            _ => 78,
+        }
+    }
+
+    /// Writes a line above the prompts, ignoring a closed terminal.
+    pub fn say(&self, text: &str) {
+        let _ = self.term.write_line(text);
+    }
+
+    /// Asks a free-text question once (e.g. the respondent's name).
+    pub fn ask_text(&mut self, prompt: &str) -> Result<String, Stop> {
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .interact_text_on(&self.term)
+            .map(|s| s.trim().to_string())
+            .map_err(stop)
+    }
+
+    /// Asks a yes/no question with a default.
+    pub fn ask_yes_no(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact_on(&self.term)
+            .map_err(stop)
+    }
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
+        stop_if_requested()?;
+        let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();
+        let prompt = wrap(
+            &format!(
+                "Domain {} of {} · {}\nHas anything changed here{since}?",
+                q.place.domain_number,
+                q.place.domain_count,
+                one_line(q.place.domain)
+            ),
+            self.width(),
+        );
+        let reply = Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(false)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(stop)?;
+        Ok(match reply {
+            Some(changed) => {
+                let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
+                self.say(&format!(
+                    "{} Domain {} of {} · {}",
+                    style("✔").green(),
+                    q.place.domain_number,
+                    q.place.domain_count,
+                    style(what).dim()
+                ));
+                Reply::Given(changed)
+            }
+            None => Reply::Back,
+        })
+    }
+
+    fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
+        stop_if_requested()?;
+        let prompt = wrap(
+            &format!(
+                "Domain {} of {} · {}\nAction {} of {} · {}\n{}",
+                q.place.domain_number,
+                q.place.domain_count,
+                one_line(q.place.domain),
+                q.number,
+                q.count,
+                one_line(q.stage),
+                one_line(q.text)
+            ),
+            self.width(),
+        );
+        let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
+        let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&labels)
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(stop)?;
+        Ok(match picked {
+            Some(i) => {
+                let answer = Answer::ALL[i];
+                let line = format!("{}/{} {:<14} {}", q.number, q.count, answer.label(), one_line(q.text));
+                self.say(&format!("{} {}", style("✔").green(), truncate(&line, self.width() - 2)));
+                Reply::Given(answer)
+            }
+            None => Reply::Back,
+        })
+    }
+
+    fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
+        stop_if_requested()?;
+        let prompt = format!("Note for {} (optional, Enter to skip)", truncate(&one_line(q.place.domain), 40));
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .with_initial_text(q.initial)
+            .allow_empty(true)
+            .interact_text_on(&self.term)
+            .map(Reply::Given)
+            .map_err(stop)
+    }
+}
+
+/// A Ctrl-C that arrived between prompts stops the walk before the next one.
+fn stop_if_requested() -> Result<(), Stop> {
+    if crate::interrupt::requested() { Err(Stop::Interrupted) } else { Ok(()) }
+}
+
+fn stop(e: dialoguer::Error) -> Stop {
+    let dialoguer::Error::IO(e) = e;
+    if e.kind() == io::ErrorKind::Interrupted || crate::interrupt::requested() {
+        Stop::Interrupted
+    } else {
+        Stop::Io(e)
+    }
+}
+
+/// Wraps text at spaces to `width` columns, keeping its own line breaks.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for word in line.split(' ') {
+            let w = console::measure_text_width(word);
+            if col > 0 && col + 1 + w > width {
+                out.push('\n');
+                col = 0;
+            } else if col > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += w;
+        }
+    }
+    out
+}
+
+/// Cuts text to `width` columns, ending in `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if console::measure_text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_within_the_width() {
+        let text = "Domain 1 of 7\nBase service on evidence and local need (i.e., commissioning or clear service gap)";
+        let out = wrap(text, 30);
+        assert!(out.lines().all(|l| l.chars().count() <= 30), "{out}");
+        assert_eq!(out.replace('\n', " "), text.replace('\n', " "));
+        assert!(out.starts_with("Domain 1 of 7\n"));
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+    }
+}
