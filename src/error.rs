@@ -48,8 +48,8 @@ pub enum Error {
     #[error("the assessment needs a terminal to ask its questions, and this is not one")]
     NeedsTerminal,
 
-    #[error("stopped before the end; the {answered} answer{} given so far are kept in {}", if *answered == 1 { "" } else { "s" }, draft.display())]
-    Interrupted { answered: usize, draft: PathBuf },
+    #[error("{}", stopped(*answered, draft.as_deref()))]
+    Interrupted { answered: usize, draft: Option<PathBuf> },
 
     #[error("the walk could not talk to the terminal: {0}")]
     Terminal(io::Error),
@@ -117,6 +117,7 @@ impl Error {
             Error::NeedsTerminal => {
                 "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
             }
+            Error::Interrupted { draft: None, .. } => return None,
             Error::Interrupted { .. } => "run `mbct-sustain` again to carry on where you stopped".into(),
             Error::Terminal(_) => "your answers so far are kept; run `mbct-sustain` again in a terminal to resume".into(),
             Error::Locked { lock, .. } => format!(
@@ -146,6 +147,17 @@ impl Error {
             Error::Interrupted { .. } => ExitCode::Interrupted,
             _ => ExitCode::Failure,
         }
+    }
+}
+
+fn stopped(answered: usize, draft: Option<&std::path::Path>) -> String {
+    match draft {
+        Some(d) => format!(
+            "stopped before the end; the {answered} answer{} given so far are kept in {}",
+            if answered == 1 { "" } else { "s" },
+            d.display()
+        ),
+        None => "stopped before any answer was given; nothing was saved".to_string(),
     }
 }
 
@@ -210,7 +222,7 @@ mod tests {
 
     #[test]
     fn only_an_interruption_exits_130() {
-        assert_eq!(Error::Interrupted { answered: 5, draft: "d".into() }.exit_code(), ExitCode::Interrupted);
+        assert_eq!(Error::Interrupted { answered: 5, draft: Some("d".into()) }.exit_code(), ExitCode::Interrupted);
         assert_eq!(Error::NeedsTerminal.exit_code(), ExitCode::Failure);
     }
 }

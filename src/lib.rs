@@ -17,3 +17,7 @@ pub mod exit_code;
 pub mod interrupt;
 pub mod store;
 pub mod walk;
+pub mod select;
+pub mod cli;
+pub mod team;
+pub mod app;

@@ -195,6 +195,30 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
+/// Where a walk started at `stamp` keeps its draft: beside the answers file.
+pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
+    let stamp = started_at.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| FILE_NAME.into());
+    folder_of(path).join(format!("{name}.draft-{stamp}"))
+}
+
+/// The drafts of unfinished walks beside the answers file, oldest first.
+pub fn drafts(path: &Path) -> Vec<PathBuf> {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.draft-");
+    let mut found: Vec<PathBuf> = fs::read_dir(folder_of(path))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
 /// Held while the answers file is read, merged and replaced.
 #[derive(Debug)]
 pub struct Lock {

@@ -4,7 +4,11 @@
 //!
 //! [`Doc`]: crate::doc::Doc
 
+pub mod compare;
+pub mod history;
+pub mod plan;
 pub mod report;
+pub mod team;
 
 use jiff::Timestamp;
 use serde::Serialize;

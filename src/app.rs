@@ -1,0 +1,260 @@
+//! The shell: turns a parsed command line into reads, prompts and writes.
+//!
+//! Each command loads what it needs, calls the pure core to build a view,
+//! renders it, and writes it out. Nothing here decides a stage or formats a
+//! table; it only moves data between the person, the disk and the core.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::answers::History;
+use crate::cli::{Cli, ColorChoice, Command, FrameworkCommand, Global, OutputArgs};
+use crate::error::Error;
+use crate::framework::{self, Framework};
+use crate::input;
+use crate::render::{self, Format, Look};
+use crate::select;
+use crate::store;
+use crate::view;
+
+mod assess;
+mod framework_cmd;
+mod team;
+
+/// What every command needs: the framework, the answers file, the person.
+pub struct Context {
+    /// The framework in use.
+    pub framework: Framework,
+    /// The answers file.
+    pub file: PathBuf,
+    /// The respondent named by flag or environment.
+    pub respondent: Option<String>,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Fewer messages.
+    pub quiet: bool,
+}
+
+impl Context {
+    fn new(global: &Global) -> Result<Context, Error> {
+        let framework = load_framework(global.framework.as_deref())?;
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Ok(Context {
+            framework,
+            file: store::locate(global.file.as_deref(), &cwd),
+            respondent: global.respondent.clone().filter(|r| !r.trim().is_empty()),
+            color: color_on(global.color, io::stdout().is_terminal()),
+            quiet: global.quiet,
+        })
+    }
+
+    fn look(&self, output: &OutputArgs) -> Look {
+        let to_screen = output.output.is_none();
+        Look {
+            color: self.color && to_screen,
+            ascii: output.ascii,
+            width: if to_screen && io::stdout().is_terminal() {
+                console::Term::stdout().size_checked().map(|(_, w)| w)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// Writes a message to stderr unless `--quiet`; a closed terminal is ignored.
+    fn note(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{text}");
+        }
+    }
+
+    /// Says once, plainly, when the latest assessment used another framework.
+    fn note_framework_change(&self, history: &History) {
+        if let Some(last) = history.assessments.last() {
+            if last.framework.id != self.framework.id || last.framework.version != self.framework.version {
+                self.note(&format!(
+                    "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
+                    last.framework.id, last.framework.version, self.framework.id, self.framework.version
+                ));
+            }
+        }
+    }
+
+    fn history(&self) -> Result<History, Error> {
+        let h = store::load_existing(&self.file)?;
+        self.note_framework_change(&h);
+        Ok(h)
+    }
+
+    /// The assessment `selector` names, or the latest (by the respondent, if named).
+    fn pick(&self, history: &History, selector: Option<&str>) -> Result<usize, Error> {
+        let who = self.respondent.as_deref();
+        match selector {
+            Some(s) => select::select(history, s, who).ok_or_else(|| Error::NoSuchAssessment {
+                path: self.file.clone(),
+                selector: s.to_string(),
+                count: history.indices_for(who).count(),
+                respondent: self.respondent.clone(),
+            }),
+            None => history
+                .latest_index(who)
+                .ok_or_else(|| Error::NoAssessments { path: self.file.clone(), respondent: self.respondent.clone() }),
+        }
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    if cli.global.color == ColorChoice::Never || (cli.global.color == ColorChoice::Auto && no_color_env()) {
+        console::set_colors_enabled_stderr(false);
+    }
+    match cli.command {
+        None => assess::run(&Context::new(&cli.global)?, &Default::default()),
+        Some(Command::Assess(args)) => assess::run(&Context::new(&cli.global)?, &args),
+        Some(Command::Report(args)) => {
+            let ctx = Context::new(&cli.global)?;
+            let history = ctx.history()?;
+            let index = ctx.pick(&history, args.at.as_deref())?;
+            let report = view::report::build(&ctx.framework, &history, index, select::previous_of(&history, index));
+            emit(&ctx, &report, &args.output)
+        }
+        Some(Command::Compare(args)) => {
+            let ctx = Context::new(&cli.global)?;
+            let history = ctx.history()?;
+            let who = ctx.respondent.as_deref();
+            let count = history.indices_for(who).count();
+            let (a, b) = match (args.a.as_deref(), args.b.as_deref()) {
+                (None, None) if count < 2 => {
+                    return Err(Error::NothingToCompare { path: ctx.file.clone(), count, respondent: ctx.respondent.clone() });
+                }
+                (None, None) => (ctx.pick(&history, Some("-2"))?, ctx.pick(&history, Some("-1"))?),
+                (Some(a), None) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some("-1"))?),
+                (Some(a), Some(b)) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some(b))?),
+                (None, Some(_)) => unreachable!("clap fills A before B"),
+            };
+            emit(&ctx, &view::compare::build(&ctx.framework, &history, a, b), &args.output)
+        }
+        Some(Command::History(args)) => {
+            let ctx = Context::new(&cli.global)?;
+            let history = ctx.history()?;
+            let indices: Vec<usize> = history.indices_for(ctx.respondent.as_deref()).collect();
+            if indices.is_empty() {
+                return Err(Error::NoAssessments { path: ctx.file.clone(), respondent: ctx.respondent.clone() });
+            }
+            emit(&ctx, &view::history::build(&ctx.framework, &history, &indices), &args.output)
+        }
+        Some(Command::Plan(args)) => {
+            let ctx = Context::new(&cli.global)?;
+            check_domains(&ctx.framework, &args.domains)?;
+            let history = ctx.history()?;
+            let index = ctx.pick(&history, args.at.as_deref())?;
+            let plan = view::plan::build(
+                &ctx.framework,
+                &history.assessments[index],
+                view::AssessmentInfo::new(&history, index),
+                &args.domains,
+            );
+            emit(&ctx, &plan, &args.output)
+        }
+        Some(Command::Team(args)) => team::run(&Context::new(&cli.global)?, &args),
+        Some(Command::Framework(cmd)) => match cmd {
+            FrameworkCommand::Show { format } => framework_cmd::show(&load_framework(cli.global.framework.as_deref())?, format),
+            FrameworkCommand::Init { file, force } => framework_cmd::init(&file, force, cli.global.quiet),
+            FrameworkCommand::Check { file } => framework_cmd::check(&file),
+        },
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut crate::cli::command(), "mbct-sustain", &mut out);
+            write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(crate::cli::command())
+                .render(&mut out)
+                .map_err(|source| Error::WriteFailed { path: "standard output".into(), source })?;
+            write_stdout(&out)
+        }
+    }
+}
+
+fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
+    for id in ids {
+        if !framework.domains.iter().any(|d| &d.id == id) {
+            let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
+            return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
+        }
+    }
+    Ok(())
+}
+
+/// Loads the framework from `path`, or the bundled one.
+pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
+    let Some(path) = path else {
+        return Ok(Framework::bundled());
+    };
+    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES)
+        .map_err(|problem| Error::FrameworkUnreadable { path: path.to_path_buf(), problem })?;
+    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid { name: path.display().to_string(), problems })
+}
+
+/// Renders a view and writes it to stdout or `--output`.
+fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<(), Error> {
+    let text = render::render(v, output.format, ctx.look(output));
+    write_output(ctx, text.as_bytes(), output)
+}
+
+fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs) -> Result<(), Error> {
+    match &output.output {
+        Some(path) => {
+            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed { path: path.clone(), source })?;
+            let what = match output.format {
+                Format::Table => "table",
+                Format::Markdown => "Markdown",
+                Format::Csv => "CSV",
+                Format::Json => "JSON",
+            };
+            ctx.note(&format!("Wrote the {what} to {}", path.display()));
+            Ok(())
+        }
+        None => write_stdout(bytes),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::WriteFailed { path: "standard output".into(), source: e })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Colour only on a terminal, never with NO_COLOR or TERM=dumb, unless `always`.
+fn color_on(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !no_color_env() && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    }
+}
+
+/// Prints an error as `error: …` and `hint: …` on stderr.
+pub fn print_error(e: &Error) {
+    let mut err = io::stderr().lock();
+    let color = color_on(ColorChoice::Auto, io::stderr().is_terminal());
+    let (label, hint) = if color {
+        (console::style("error:").red().bold().force_styling(true).to_string(), console::style("hint:").cyan().force_styling(true).to_string())
+    } else {
+        ("error:".to_string(), "hint:".to_string())
+    };
+    let _ = writeln!(err, "{label} {}", render::safe::printable(&e.to_string()));
+    if let Some(h) = e.hint() {
+        let _ = writeln!(err, "{hint} {}", render::safe::printable(&h));
+    }
+}

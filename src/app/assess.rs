@@ -1,0 +1,189 @@
+//! The walk as a command: checks, header, resume, prompts, save, closing screen.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::Context;
+use crate::answers::{Assessment, History};
+use crate::cli::AssessArgs;
+use crate::error::Error;
+use crate::framework::Framework;
+use crate::input;
+use crate::render::{self, Look};
+use crate::select;
+use crate::store;
+use crate::view::{self, when};
+use crate::walk::terminal::TerminalPrompter;
+use crate::walk::{self, Draft, Start, Stop, WalkError};
+
+/// Seconds a first-time answer takes, for the time estimate in the header.
+const SECONDS_PER_ACTION: usize = 15;
+/// Drafts larger than this are not read.
+const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Takes an assessment interactively and saves it.
+pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(Error::NeedsTerminal);
+    }
+    let loaded = store::check_can_save(&ctx.file)?;
+    let history = loaded.map(|l| l.history).unwrap_or_default();
+    ctx.note_framework_change(&history);
+    crate::interrupt::install();
+
+    let f = &ctx.framework;
+    let mut prompter = TerminalPrompter::new();
+    header(&prompter, f, &ctx.file);
+
+    let respondent = match &ctx.respondent {
+        Some(r) => Some(r.clone()),
+        None => {
+            let name = prompter
+                .ask_text("Your name, kept with your answers (Enter to leave blank)")
+                .map_err(|s| stopped(s, 0, None))?;
+            (!name.is_empty()).then_some(name)
+        }
+    };
+    let previous_index = history.latest_of_exactly(respondent.as_deref());
+    let previous = previous_index.map(|i| &history.assessments[i]);
+    if let Some(p) = previous {
+        let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+        prompter.say(&format!(
+            "Your last assessment was on {}{label}. For each domain, say whether anything changed; if not, its answers are kept.",
+            view::date_of(p.taken_at)
+        ));
+    }
+
+    let (mut draft, draft_file, others) = start_draft(ctx, &mut prompter, f, previous, respondent)?;
+    if args.label.is_some() {
+        draft.label = args.label.clone();
+    }
+    let start = Start { framework: f, previous, full: args.full };
+    let mut saved_once = draft_file.exists();
+    let result = walk::walk(
+        start,
+        &mut draft,
+        &mut prompter,
+        |d| {
+            let text = serde_yaml::to_string(d).map_err(io::Error::other)?;
+            store::write_atomic(&draft_file, text.as_bytes())?;
+            saved_once = true;
+            Ok::<(), io::Error>(())
+        },
+        now,
+    );
+    match result {
+        Ok(()) => {}
+        Err(WalkError::Stopped(s)) => {
+            let answered = draft.answered(f);
+            return Err(stopped(s, answered, saved_once.then_some(draft_file)));
+        }
+        Err(WalkError::Save(source)) => {
+            return Err(Error::SaveFailed { path: draft_file, source, pending: None });
+        }
+    }
+
+    let assessment = draft.finish(f, now());
+    store::append(&ctx.file, &assessment)?;
+    for d in others.iter().chain([&draft_file]) {
+        let _ = std::fs::remove_file(d);
+    }
+    closing_screen(ctx, history, assessment);
+    Ok(())
+}
+
+fn now() -> Timestamp {
+    Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now())
+}
+
+fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
+    let minutes = (f.action_count() * SECONDS_PER_ACTION).div_ceil(60);
+    p.say(&format!(
+        "{}\n{}: {} actions in {} domains; a first assessment takes about {minutes} minutes.\nAnswers are saved to {} as you go.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        console::style("mbct-sustain").bold(),
+        render::safe::one_line(&f.title),
+        f.action_count(),
+        f.domains.len(),
+        file.display()
+    ));
+}
+
+/// Resumes this respondent's unfinished walk if they want to, else starts a
+/// new draft. Returns the draft, its file, and the drafts it replaces (kept
+/// until the new assessment is saved).
+fn start_draft(
+    ctx: &Context,
+    prompter: &mut TerminalPrompter,
+    f: &Framework,
+    previous: Option<&Assessment>,
+    respondent: Option<String>,
+) -> Result<(Draft, PathBuf, Vec<PathBuf>), Error> {
+    let mine: Vec<(PathBuf, Draft)> = store::drafts(&ctx.file)
+        .into_iter()
+        .filter_map(|p| {
+            let d = input::read_text(&p, MAX_DRAFT_BYTES).ok().and_then(|t| serde_yaml::from_str::<Draft>(&t).ok());
+            if d.is_none() {
+                ctx.note(&format!("note: ignoring {}, which is not an unfinished assessment this version can read", p.display()));
+            }
+            d.map(|d| (p, d))
+        })
+        .filter(|(_, d)| d.respondent == respondent && d.framework.id == f.id)
+        .collect();
+    let others: Vec<PathBuf> = mine.iter().map(|(p, _)| p.clone()).collect();
+    if let Some((path, draft)) = mine.into_iter().last() {
+        let question = format!(
+            "You have an unfinished assessment from {} ({} of {} answered). Carry on with it?",
+            when(draft.started_at),
+            draft.answered(f),
+            f.action_count()
+        );
+        if prompter.ask_yes_no(&question, true).map_err(|s| stopped(s, 0, None))? {
+            let others = others.into_iter().filter(|p| p != &path).collect();
+            return Ok((draft, path, others));
+        }
+        prompter.say("Starting afresh; the unfinished one is kept until this assessment is saved.");
+    }
+    let mut draft = Draft::new(f, now(), previous);
+    draft.respondent = respondent;
+    let path = store::draft_path(&ctx.file, draft.started_at);
+    Ok((draft, path, others))
+}
+
+fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>) -> Error {
+    let _ = console::Term::stderr().show_cursor();
+    let _ = writeln!(io::stderr());
+    match (stop, draft) {
+        (Stop::Io(e), None) => Error::Terminal(e),
+        (_, draft) => Error::Interrupted { answered, draft },
+    }
+}
+
+/// The stage table with changes, the short plan, and where it was saved.
+fn closing_screen(ctx: &Context, before: History, assessment: Assessment) {
+    let history = store::load(&ctx.file).ok().flatten().map(|l| l.history).unwrap_or_else(|| {
+        let mut h = before;
+        h.assessments.push(assessment.clone());
+        h
+    });
+    let index = history
+        .assessments
+        .iter()
+        .rposition(|a| a.taken_at == assessment.taken_at && a.respondent == assessment.respondent)
+        .unwrap_or(history.assessments.len().saturating_sub(1));
+    let look = Look {
+        color: ctx.color,
+        ascii: false,
+        width: console::Term::stdout().size_checked().map(|(_, w)| w),
+    };
+    let report = view::report::build(&ctx.framework, &history, index, select::previous_of(&history, index));
+    let plan = view::plan::build(&ctx.framework, &history.assessments[index], view::AssessmentInfo::new(&history, index), &[]);
+    let mut doc = render::View::doc(&report);
+    doc.blocks.extend(plan.short().blocks);
+    doc.push(crate::doc::Block::Text(format!("Saved as assessment #{} in {}", index + 1, ctx.file.display())));
+    let mut out = io::stdout().lock();
+    let _ = writeln!(out);
+    let _ = out.write_all(render::terminal(&doc, look).as_bytes());
+    let _ = out.flush();
+}
