@@ -253,6 +253,18 @@ pub fn print_error(e: &Error) {
     } else {
         ("error:".to_string(), "hint:".to_string())
     };
+    if let Error::Interrupted { .. } = e {
+        // Stopping is the person's choice, not a failure: no "error:".
+        let mut text = render::safe::printable(&e.to_string()).into_owned();
+        text[..1].make_ascii_uppercase();
+        let _ = writeln!(err, "{text}.");
+        if let Some(h) = e.hint() {
+            let mut h = render::safe::printable(&h).into_owned();
+            h[..1].make_ascii_uppercase();
+            let _ = writeln!(err, "{h}.");
+        }
+        return;
+    }
     let _ = writeln!(err, "{label} {}", render::safe::printable(&e.to_string()));
     if let Some(h) = e.hint() {
         let _ = writeln!(err, "{hint} {}", render::safe::printable(&h));

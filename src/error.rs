@@ -153,8 +153,9 @@ impl Error {
 fn stopped(answered: usize, draft: Option<&std::path::Path>) -> String {
     match draft {
         Some(d) => format!(
-            "stopped before the end; the {answered} answer{} given so far are kept in {}",
+            "stopped; your {answered} answer{} so far {} kept in {}",
             if answered == 1 { "" } else { "s" },
+            if answered == 1 { "is" } else { "are" },
             d.display()
         ),
         None => "stopped before any answer was given; nothing was saved".to_string(),

@@ -99,7 +99,7 @@ fn now() -> Timestamp {
 }
 
 fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
-    let minutes = (f.action_count() * SECONDS_PER_ACTION).div_ceil(60);
+    let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     p.say(&format!(
         "{}\n{}: {} actions in {} domains; a first assessment takes about {minutes} minutes.\nAnswers are saved to {} as you go.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         console::style("mbct-sustain").bold(),
@@ -153,7 +153,6 @@ fn start_draft(
 
 fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>) -> Error {
     let _ = console::Term::stderr().show_cursor();
-    let _ = writeln!(io::stderr());
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
         (_, draft) => Error::Interrupted { answered, draft },

@@ -8,6 +8,7 @@ mod csv;
 mod markdown;
 pub mod safe;
 mod table;
+pub mod wrap;
 
 use serde::Serialize;
 

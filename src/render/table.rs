@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crate::doc::{Block, Cell, Doc, Table};
 use crate::render::Look;
 use crate::render::safe::printable;
+use crate::render::wrap::{wrap, wrap_indented};
 
 /// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
 const MIN_WIDTH: u16 = 40;
@@ -32,10 +33,10 @@ pub fn render(doc: &Doc, look: Look) -> String {
                 }
             }
             Block::Text(t) => {
-                let _ = writeln!(out, "{}", printable(t));
+                let _ = writeln!(out, "{}", fit(&printable(t), look));
             }
             Block::Note(t) => {
-                let t = printable(t);
+                let t = fit(&printable(t), look);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
                 } else {
@@ -46,7 +47,12 @@ pub fn render(doc: &Doc, look: Look) -> String {
                 for item in items {
                     let parts: Vec<String> = item.iter().map(|c| text_of(c, look)).collect();
                     let bullet = if look.ascii { "-" } else { "•" };
-                    let _ = writeln!(out, "  {bullet} {}", parts.join(" "));
+                    let line = format!("  {bullet} {}", parts.join(" "));
+                    let line = match look.width {
+                        Some(w) => wrap_indented(&line, usize::from(w.max(MIN_WIDTH)), "    "),
+                        None => line,
+                    };
+                    let _ = writeln!(out, "{line}");
                 }
             }
             Block::Table(t) => {
@@ -56,6 +62,14 @@ pub fn render(doc: &Doc, look: Look) -> String {
         }
     }
     out
+}
+
+/// Wraps a paragraph to the terminal's width, when there is one.
+fn fit(text: &str, look: Look) -> String {
+    match look.width {
+        Some(w) => wrap(text, usize::from(w.max(MIN_WIDTH))),
+        None => text.to_string(),
+    }
 }
 
 fn table(t: &Table, look: Look) -> String {

@@ -11,6 +11,7 @@ use std::io;
 
 use crate::answers::Answer;
 use crate::render::safe::one_line;
+use crate::render::wrap::{truncate, wrap};
 use crate::view::date_of;
 use crate::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply, Stop};
 
@@ -33,6 +34,15 @@ impl TerminalPrompter {
         }
     }
 
+    /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
+    fn clear_after(&self, stop: Stop, height: usize) -> Stop {
+        if matches!(stop, Stop::Interrupted) {
+            let _ = self.term.clear_line();
+            let _ = self.term.clear_last_lines(height);
+        }
+        stop
+    }
+
     /// Writes a line above the prompts, ignoring a closed terminal.
     pub fn say(&self, text: &str) {
         let _ = self.term.write_line(text);
@@ -41,7 +51,7 @@ impl TerminalPrompter {
     /// Asks a free-text question once (e.g. the respondent's name).
     pub fn ask_text(&mut self, prompt: &str) -> Result<String, Stop> {
         Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(wrap(prompt, self.width()))
             .allow_empty(true)
             .interact_text_on(&self.term)
             .map(|s| s.trim().to_string())
@@ -51,7 +61,7 @@ impl TerminalPrompter {
     /// Asks a yes/no question with a default.
     pub fn ask_yes_no(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
         Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(wrap(prompt, self.width()))
             .default(default)
             .interact_on(&self.term)
             .map_err(stop)
@@ -77,12 +87,13 @@ impl Prompter for TerminalPrompter {
             ),
             self.width(),
         );
+        let height = prompt.lines().count();
         let reply = Confirm::with_theme(&self.theme)
             .with_prompt(prompt)
             .default(false)
             .report(false)
             .interact_on_opt(&self.term)
-            .map_err(stop)?;
+            .map_err(|e| self.clear_after(stop(e), height.saturating_sub(1)))?;
         Ok(match reply {
             Some(changed) => {
                 let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
@@ -103,7 +114,7 @@ impl Prompter for TerminalPrompter {
         stop_if_requested()?;
         let prompt = wrap(
             &format!(
-                "Domain {} of {} · {}\nAction {} of {} · {}\n{}",
+                "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
                 q.place.domain_number,
                 q.place.domain_count,
                 one_line(q.place.domain),
@@ -116,13 +127,14 @@ impl Prompter for TerminalPrompter {
         );
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
+        let height = prompt.lines().count() + labels.len();
         let picked = Select::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(&labels)
             .default(default)
             .report(false)
             .interact_on_opt(&self.term)
-            .map_err(stop)?;
+            .map_err(|e| self.clear_after(stop(e), height))?;
         Ok(match picked {
             Some(i) => {
                 let answer = Answer::ALL[i];
@@ -158,60 +170,5 @@ fn stop(e: dialoguer::Error) -> Stop {
         Stop::Interrupted
     } else {
         Stop::Io(e)
-    }
-}
-
-/// Wraps text at spaces to `width` columns, keeping its own line breaks.
-pub fn wrap(text: &str, width: usize) -> String {
-    let width = width.max(20);
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut col = 0;
-        for word in line.split(' ') {
-            let w = console::measure_text_width(word);
-            if col > 0 && col + 1 + w > width {
-                out.push('\n');
-                col = 0;
-            } else if col > 0 {
-                out.push(' ');
-                col += 1;
-            }
-            out.push_str(word);
-            col += w;
-        }
-    }
-    out
-}
-
-/// Cuts text to `width` columns, ending in `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if console::measure_text_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_breaks_at_spaces_within_the_width() {
-        let text = "Domain 1 of 7\nBase service on evidence and local need (i.e., commissioning or clear service gap)";
-        let out = wrap(text, 30);
-        assert!(out.lines().all(|l| l.chars().count() <= 30), "{out}");
-        assert_eq!(out.replace('\n', " "), text.replace('\n', " "));
-        assert!(out.starts_with("Domain 1 of 7\n"));
-    }
-
-    #[test]
-    fn truncation_marks_the_cut() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
     }
 }
