@@ -1,0 +1,148 @@
+//! A test fixture in the spirit of fd's `TestEnv`: a temporary folder, the
+//! built binary, and helpers to prepare answers files.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use mbct_sustain::answers::{self, Answer, Assessment, History};
+use mbct_sustain::framework::Framework;
+
+/// A temporary folder to run mbct-sustain in.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary, run in the folder, with no mbct-sustain settings from outside.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("mbct-sustain").expect("binary built");
+        cmd.current_dir(self.dir.path())
+            .env_remove("MBCT_SUSTAIN_FILE")
+            .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+            .env_remove("MBCT_SUSTAIN_RESPONDENT")
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm");
+        cmd
+    }
+
+    pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path(name)).unwrap()
+    }
+
+    pub fn bytes(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.path(name)).unwrap()
+    }
+}
+
+/// An assessment of the bundled framework: every action `default`, except `given`.
+pub fn assessment(when: &str, default: Answer, given: &[(&str, Answer)]) -> Assessment {
+    let f = Framework::bundled();
+    let mut a = Assessment::new(&f, when.parse().expect("timestamp"));
+    for (_, action) in f.actions() {
+        a.answers.insert(action.id.clone(), default);
+    }
+    for (id, ans) in given {
+        assert!(f.has_action(id), "no action {id}");
+        a.answers.insert(id.to_string(), *ans);
+    }
+    a
+}
+
+/// An answers file holding `assessments`.
+pub fn file_of(assessments: Vec<Assessment>) -> String {
+    answers::render(&History { assessments, ..History::default() }, false)
+}
+
+/// Every action id of the bundled framework in domain `d`.
+pub fn domain_actions(domain: &str) -> Vec<String> {
+    let f = Framework::bundled();
+    f.domains.iter().find(|d| d.id == domain).expect("domain").actions.iter().map(|a| a.id.clone()).collect()
+}
+
+pub fn exists(p: &Path) -> bool {
+    std::fs::symlink_metadata(p).is_ok()
+}
+
+/// A mix of answers to all 41 bundled actions, in asking order, chosen so the
+/// stage rule gives every kind of result (see `MIX_STAGES`).
+pub fn mix() -> Vec<(&'static str, Answer)> {
+    use Answer::*;
+    vec![
+        ("fit.evidence-and-need", InPlace),
+        ("fit.pathways", InPlace),
+        ("fit.service-culture", InPlace),
+        ("evaluation.plan", InPlace),
+        ("evaluation.feedback-loop", InPlace),
+        ("evaluation.change-from-feedback", InPlace),
+        ("evaluation.annual-report", NotApplicable),
+        ("evaluation.evolve", InProgress),
+        ("evaluation.publish-annual-report", NotYet),
+        ("evaluation.disseminate", InPlace),
+        ("networks.buddy", InPlace),
+        ("networks.practical-support", NotApplicable),
+        ("networks.existing-networks", NotYet),
+        ("networks.local-networks", NotYet),
+        ("networks.visibility", NotYet),
+        ("networks.benefit-users", NotYet),
+        ("team.first-cohort", NotApplicable),
+        ("team.supervision-cpd", NotYet),
+        ("team.train-trainers", InPlace),
+        ("team.training-pathway", InProgress),
+        ("team.mixed-workforce", NotYet),
+        ("team.succession", NotYet),
+        ("team.quality-assure-training", NotYet),
+        ("team.innovate-training", NotYet),
+        ("buy-in.key-messages", NotYet),
+        ("buy-in.gatekeepers", NotYet),
+        ("buy-in.reach", NotYet),
+        ("buy-in.communicate-evaluation", NotYet),
+        ("buy-in.mindfulness-for-gatekeepers", NotYet),
+        ("buy-in.gatekeeper-champions", NotYet),
+        ("buy-in.patient-carer-champions", NotYet),
+        ("buy-in.staff-champions", NotYet),
+        ("buy-in.critical-friends", NotYet),
+        ("governance.accountable", InPlace),
+        ("governance.lines-of-accountability", InPlace),
+        ("governance.structure", InPlace),
+        ("governance.documentation", NotApplicable),
+        ("nourishing.personal-practice", InPlace),
+        ("nourishing.celebrate-with-colleagues", InProgress),
+        ("nourishing.reflect-and-challenge", InPlace),
+        ("nourishing.celebrate-widely", NotYet),
+    ]
+}
+
+/// The stage of each domain (by id) that the stage rule gives for [`mix`].
+pub const MIX_STAGES: [(&str, &str); 7] = [
+    ("fit", "Embedded"),
+    ("evaluation", "Sustainable"),
+    ("networks", "Starting out"),
+    ("team", "Developmental"),
+    ("buy-in", "Starting out"),
+    ("governance", "Embedded"),
+    ("nourishing", "Developmental"),
+];
+
+/// An assessment holding the [`mix`].
+pub fn mixed(when: &str) -> Assessment {
+    assessment(when, Answer::NotYet, &mix())
+}

@@ -1,0 +1,222 @@
+//! `report`, `compare`, `history` and `plan` on prepared answers files.
+
+mod common;
+
+use common::*;
+use mbct_sustain::answers::Answer;
+use predicates::prelude::*;
+
+#[test]
+fn report_prints_the_stage_the_rule_gives_for_each_domain() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let out = env.cmd().arg("report").assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let json = env.cmd().args(["report", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for (i, (id, stage)) in MIX_STAGES.iter().enumerate() {
+        assert_eq!(json["domains"][i]["id"], *id);
+        assert_eq!(json["domains"][i]["stage"]["name"], *stage, "{id}");
+    }
+    assert!(out.contains("Embedded") && out.contains("Sustainable"));
+    assert!(out.contains("A stage is met when all its actions are In place"), "the legend states the rule:\n{out}");
+    let fit_row = out.lines().find(|l| l.contains("Making it")).unwrap();
+    assert!(fit_row.contains("Embedded"), "{fit_row}");
+}
+
+#[test]
+fn report_without_an_answers_file_says_so_and_exits_1() {
+    let env = Env::new();
+    env.cmd()
+        .arg("report")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no answers file"))
+        .stderr(predicate::str::contains("hint:"));
+    assert!(!exists(&env.path("mbct-sustain.yaml")));
+}
+
+#[test]
+fn piped_output_has_no_escape_codes() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-03-01T10:00:00Z"), assessment("2026-09-03T10:00:00Z", Answer::InPlace, &[])]),
+    );
+    for cmd in ["report", "compare", "history", "plan", "team"] {
+        for format in ["table", "markdown", "csv", "json"] {
+            let out = env.cmd().args([cmd, "--format", format]).assert().success().get_output().stdout.clone();
+            assert!(!out.contains(&0x1b), "{cmd} --format {format}");
+            assert!(!out.is_empty(), "{cmd} --format {format}");
+        }
+    }
+}
+
+#[test]
+fn report_formats_parse_as_what_they_claim() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let csv = env.cmd().args(["report", "--format", "csv"]).output().unwrap().stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("Domain"));
+    let rows: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(&rows[0][1], "Embedded");
+
+    let md = String::from_utf8(env.cmd().args(["report", "--format", "markdown"]).output().unwrap().stdout).unwrap();
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 2 + 7, "{md}");
+    let columns = |row: &str| row.matches('|').count() - row.matches("\\|").count();
+    assert!(rows.iter().all(|r| columns(r) == columns(rows[0])), "{md}");
+}
+
+#[test]
+fn output_writes_a_file_instead_of_the_screen() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.cmd().args(["report", "--format", "markdown", "--output", "stages.md"]).assert().success().stdout("");
+    assert!(env.read("stages.md").starts_with("# "));
+}
+
+#[test]
+fn report_at_shows_an_earlier_assessment_with_its_change() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]),
+            mixed("2026-09-03T10:00:00Z"),
+            assessment("2026-11-01T10:00:00Z", Answer::InPlace, &[]),
+        ]),
+    );
+    let json = env.cmd().args(["report", "--at", "2", "--format", "json"]).output().unwrap().stdout;
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(json["assessment"]["number"], 2);
+    assert_eq!(json["domains"][0]["change"]["direction"], "up");
+    assert_eq!(json["domains"][0]["change"]["from"]["name"], "Starting out");
+    let table = env.cmd().args(["report", "--at", "2026-09-03"]).output().unwrap().stdout;
+    assert!(String::from_utf8(table).unwrap().contains("↑ from Starting out"));
+    env.cmd()
+        .args(["report", "--at", "9"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no assessment matches `9`"));
+}
+
+#[test]
+fn compare_names_the_domain_that_moved_and_its_changed_actions() {
+    let env = Env::new();
+    let before = assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]);
+    let after = assessment(
+        "2026-09-03T10:00:00Z",
+        Answer::NotYet,
+        &[("evaluation.plan", Answer::InPlace), ("evaluation.feedback-loop", Answer::InProgress)],
+    );
+    env.write("mbct-sustain.yaml", file_of(vec![before, after]));
+    let out = env.cmd().arg("compare").assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let row = out.lines().find(|l| l.contains("Developing an evaluation")).unwrap();
+    assert!(row.contains("Starting out") && row.contains("Developmental"), "{row}");
+    assert!(out.contains("Plan for evaluation"), "{out}");
+    assert!(out.contains("Not yet → In place"), "{out}");
+    let csv = env.cmd().args(["compare", "--format", "csv"]).output().unwrap().stdout;
+    assert_eq!(csv::Reader::from_reader(csv.as_slice()).records().count(), 2);
+}
+
+#[test]
+fn compare_with_one_assessment_explains_there_is_nothing_to_compare() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.cmd()
+        .arg("compare")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to compare yet"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn compare_says_plainly_when_nothing_changed() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-03-01T10:00:00Z"), mixed("2026-09-03T10:00:00Z")]));
+    env.cmd().arg("compare").assert().success().stdout(predicate::str::contains("Nothing changed"));
+}
+
+#[test]
+fn history_lists_every_assessment_and_each_domains_journey() {
+    let env = Env::new();
+    let mut labelled = mixed("2026-09-03T10:00:00Z");
+    labelled.label = Some("Autumn review".into());
+    labelled.respondent = Some("Sam".into());
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]), labelled]),
+    );
+    let out = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
+    assert!(out.contains("2026-03-01") && out.contains("2026-09-03"));
+    assert!(out.contains("Autumn review") && out.contains("Sam"));
+    assert!(out.contains("···") && out.contains("███"), "shades show progress:\n{out}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&env.cmd().args(["history", "--format", "json"]).output().unwrap().stdout).unwrap();
+    assert_eq!(json["assessments"].as_array().unwrap().len(), 2);
+    assert_eq!(json["assessments"][1]["stage_counts"]["complete"], 2);
+}
+
+#[test]
+fn plan_lists_exactly_the_actions_not_in_place_in_progress_first() {
+    let env = Env::new();
+    let a = assessment(
+        "2026-09-03T10:00:00Z",
+        Answer::InPlace,
+        &[
+            ("networks.buddy", Answer::NotYet),
+            ("networks.practical-support", Answer::InProgress),
+            ("networks.existing-networks", Answer::NotYet),
+            ("networks.local-networks", Answer::NotYet),
+        ],
+    );
+    env.write("mbct-sustain.yaml", file_of(vec![a]));
+    let out = String::from_utf8(env.cmd().args(["plan", "--format", "markdown"]).output().unwrap().stdout).unwrap();
+    let section: Vec<&str> = out
+        .split("## ")
+        .find(|s| s.starts_with("Creating your networks"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .collect();
+    assert_eq!(section.len(), 3, "{out}");
+    assert!(section[0].contains("Identify where you need practical support") && section[0].contains("in progress"));
+    assert!(section[1].contains("buddy"));
+    assert!(section[2].contains("Use existing networks"));
+    assert!(!out.contains("Develop local networks"), "later stages are not next steps");
+    assert!(out.contains("Embedded: "), "complete domains are listed in one line");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&env.cmd().args(["plan", "--format", "json", "--domain", "networks"]).output().unwrap().stdout)
+            .unwrap();
+    assert_eq!(json["domains"].as_array().unwrap().len(), 1);
+    assert_eq!(json["domains"][0]["steps"][0]["answer"], "in-progress");
+    env.cmd()
+        .args(["plan", "--domain", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown domain `nope`"));
+}
+
+#[test]
+fn report_follows_one_respondent() {
+    let env = Env::new();
+    let mut ann = mixed("2026-09-03T10:00:00Z");
+    ann.respondent = Some("Ann".into());
+    let mut bob = assessment("2026-09-04T10:00:00Z", Answer::InPlace, &[]);
+    bob.respondent = Some("Bob".into());
+    env.write("mbct-sustain.yaml", file_of(vec![ann, bob]));
+    let json = env.cmd().args(["report", "--respondent", "Ann", "--format", "json"]).output().unwrap().stdout;
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(json["assessment"]["respondent"], "Ann");
+    env.cmd()
+        .args(["report", "--respondent", "Zed"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no assessments by Zed"));
+}
