@@ -204,10 +204,7 @@ pub fn parse(text: &str) -> Result<History, HistoryProblem> {
         return Err(HistoryProblem::Invalid {
             line: Some(line),
             column: None,
-            message: format!(
-                "brackets are nested more than {} levels deep",
-                input::MAX_FLOW_DEPTH
-            ),
+            message: format!("brackets are nested more than {} levels deep", input::MAX_FLOW_DEPTH),
         });
     }
     match serde_yaml::from_str::<History>(text) {
@@ -220,10 +217,10 @@ pub fn parse(text: &str) -> Result<History, HistoryProblem> {
             struct Probe {
                 format: Option<u64>,
             }
-            if let Ok(Probe { format: Some(found) }) = serde_yaml::from_str::<Probe>(text) {
-                if found > FORMAT {
-                    return Err(HistoryProblem::NewerFormat { found });
-                }
+            if let Ok(Probe { format: Some(found) }) = serde_yaml::from_str::<Probe>(text)
+                && found > FORMAT
+            {
+                return Err(HistoryProblem::NewerFormat { found });
             }
             Err(HistoryProblem::Invalid {
                 line: e.location().map(|l| l.line()),

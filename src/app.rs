@@ -70,13 +70,13 @@ impl Context {
 
     /// Says once, plainly, when the latest assessment used another framework.
     fn note_framework_change(&self, history: &History) {
-        if let Some(last) = history.assessments.last() {
-            if last.framework.id != self.framework.id || last.framework.version != self.framework.version {
-                self.note(&format!(
-                    "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
-                    last.framework.id, last.framework.version, self.framework.id, self.framework.version
-                ));
-            }
+        if let Some(last) = history.assessments.last()
+            && (last.framework.id != self.framework.id || last.framework.version != self.framework.version)
+        {
+            self.note(&format!(
+                "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
+                last.framework.id, last.framework.version, self.framework.id, self.framework.version
+            ));
         }
     }
 
@@ -96,9 +96,10 @@ impl Context {
                 count: history.indices_for(who).count(),
                 respondent: self.respondent.clone(),
             }),
-            None => history
-                .latest_index(who)
-                .ok_or_else(|| Error::NoAssessments { path: self.file.clone(), respondent: self.respondent.clone() }),
+            None => history.latest_index(who).ok_or_else(|| Error::NoAssessments {
+                path: self.file.clone(),
+                respondent: self.respondent.clone(),
+            }),
         }
     }
 }
@@ -125,23 +126,38 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let count = history.indices_for(who).count();
             let (a, b) = match (args.a.as_deref(), args.b.as_deref()) {
                 (None, None) if count < 2 => {
-                    return Err(Error::NothingToCompare { path: ctx.file.clone(), count, respondent: ctx.respondent.clone() });
+                    return Err(Error::NothingToCompare {
+                        path: ctx.file.clone(),
+                        count,
+                        respondent: ctx.respondent.clone(),
+                    });
                 }
                 (None, None) => (ctx.pick(&history, Some("-2"))?, ctx.pick(&history, Some("-1"))?),
                 (Some(a), None) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some("-1"))?),
                 (Some(a), Some(b)) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some(b))?),
                 (None, Some(_)) => unreachable!("clap fills A before B"),
             };
-            emit(&ctx, &view::compare::build(&ctx.framework, &history, a, b), &args.output)
+            emit(
+                &ctx,
+                &view::compare::build(&ctx.framework, &history, a, b),
+                &args.output,
+            )
         }
         Some(Command::History(args)) => {
             let ctx = Context::new(&cli.global)?;
             let history = ctx.history()?;
             let indices: Vec<usize> = history.indices_for(ctx.respondent.as_deref()).collect();
             if indices.is_empty() {
-                return Err(Error::NoAssessments { path: ctx.file.clone(), respondent: ctx.respondent.clone() });
+                return Err(Error::NoAssessments {
+                    path: ctx.file.clone(),
+                    respondent: ctx.respondent.clone(),
+                });
             }
-            emit(&ctx, &view::history::build(&ctx.framework, &history, &indices), &args.output)
+            emit(
+                &ctx,
+                &view::history::build(&ctx.framework, &history, &indices),
+                &args.output,
+            )
         }
         Some(Command::Plan(args)) => {
             let ctx = Context::new(&cli.global)?;
@@ -158,7 +174,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Team(args)) => team::run(&Context::new(&cli.global)?, &args),
         Some(Command::Framework(cmd)) => match cmd {
-            FrameworkCommand::Show { format } => framework_cmd::show(&load_framework(cli.global.framework.as_deref())?, format),
+            FrameworkCommand::Show { format } => {
+                framework_cmd::show(&load_framework(cli.global.framework.as_deref())?, format)
+            }
             FrameworkCommand::Init { file, force } => framework_cmd::init(&file, force, cli.global.quiet),
             FrameworkCommand::Check { file } => framework_cmd::check(&file),
         },
@@ -171,7 +189,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut out = Vec::new();
             clap_mangen::Man::new(crate::cli::command())
                 .render(&mut out)
-                .map_err(|source| Error::WriteFailed { path: "standard output".into(), source })?;
+                .map_err(|source| Error::WriteFailed {
+                    path: "standard output".into(),
+                    source,
+                })?;
             write_stdout(title_first(&String::from_utf8_lossy(&out)).as_bytes())
         }
     }
@@ -192,7 +213,10 @@ fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
     for id in ids {
         if !framework.domains.iter().any(|d| &d.id == id) {
             let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
-            return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
+            return Err(Error::UnknownDomain {
+                id: id.clone(),
+                known: known.join(", "),
+            });
         }
     }
     Ok(())
@@ -203,9 +227,14 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
     let Some(path) = path else {
         return Ok(Framework::bundled());
     };
-    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES)
-        .map_err(|problem| Error::FrameworkUnreadable { path: path.to_path_buf(), problem })?;
-    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid { name: path.display().to_string(), problems })
+    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES).map_err(|problem| Error::FrameworkUnreadable {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid {
+        name: path.display().to_string(),
+        problems,
+    })
 }
 
 /// Renders a view and writes it to stdout or `--output`.
@@ -217,7 +246,10 @@ fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<()
 fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs) -> Result<(), Error> {
     match &output.output {
         Some(path) => {
-            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed { path: path.clone(), source })?;
+            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
+                path: path.clone(),
+                source,
+            })?;
             let what = match output.format {
                 Format::Table => "table",
                 Format::Markdown => "Markdown",
@@ -235,9 +267,10 @@ fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs) -> Result<(), 
 fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::WriteFailed { path: "standard output".into(), source: e })
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
+            path: "standard output".into(),
+            source: e,
+        }),
         _ => Ok(()),
     }
 }
@@ -260,7 +293,10 @@ pub fn print_error(e: &Error) {
     let mut err = io::stderr().lock();
     let color = color_on(ColorChoice::Auto, io::stderr().is_terminal());
     let (label, hint) = if color {
-        (console::style("error:").red().bold().force_styling(true).to_string(), console::style("hint:").cyan().force_styling(true).to_string())
+        (
+            console::style("error:").red().bold().force_styling(true).to_string(),
+            console::style("hint:").cyan().force_styling(true).to_string(),
+        )
     } else {
         ("error:".to_string(), "hint:".to_string())
     };

@@ -81,27 +81,39 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take an assessment: answer each action, see each domain's stage
-    #[command(after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, even if nothing changed")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, even if nothing changed"
+    )]
     Assess(AssessArgs),
 
     /// Show the stage each domain has reached (latest assessment, or --at)
-    #[command(after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv"
+    )]
     Report(ReportArgs),
 
     /// Show what changed between two assessments (default: previous and latest)
-    #[command(after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
+    )]
     Compare(CompareArgs),
 
     /// List every assessment and each domain's stage over time
-    #[command(after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv"
+    )]
     History(HistoryArgs),
 
     /// List the next steps: what is not yet in place in each domain's current stage
-    #[command(after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team"
+    )]
     Plan(PlanArgs),
 
     /// Show everyone's latest answers side by side, and where people disagree
-    #[command(after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown"
+    )]
     Team(TeamArgs),
 
     /// Show, start or check an adapted framework
@@ -109,7 +121,9 @@ pub enum Command {
     Framework(FrameworkCommand),
 
     /// Print a shell completion script
-    #[command(after_help = "Examples:\n  mbct-sustain completions bash > ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > ~/.config/fish/completions/mbct-sustain.fish")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain completions bash > ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > ~/.config/fish/completions/mbct-sustain.fish"
+    )]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
@@ -222,7 +236,9 @@ pub enum FrameworkCommand {
         format: FrameworkFormat,
     },
     /// Write a copy of the bundled framework to FILE, to adapt it
-    #[command(after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain --framework my-framework.yaml   # then use it")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain --framework my-framework.yaml   # then use it"
+    )]
     Init {
         /// Where to write the copy
         file: PathBuf,
@@ -263,7 +279,12 @@ pub fn parse() -> Cli {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let f = crate::framework::Framework::bundled();
-    Cli::command().version(format!("{} (framework {} {})", env!("CARGO_PKG_VERSION"), f.id, f.version))
+    Cli::command().version(format!(
+        "{} (framework {} {})",
+        env!("CARGO_PKG_VERSION"),
+        f.id,
+        f.version
+    ))
 }
 
 #[cfg(test)]

@@ -81,7 +81,12 @@ pub fn domain_change(framework: &Framework, domain: usize, before: &Assessment, 
             .any(|a| x.answers.contains_key(&a.id))
     };
     if !answered(before) && answered(after) {
-        return DomainChange { domain, before: None, after: now, movement: Movement::New };
+        return DomainChange {
+            domain,
+            before: None,
+            after: now,
+            movement: Movement::New,
+        };
     }
     let then = stage::domain_status(framework, domain, |id| before.answer(id)).position;
     let movement = match then.cmp(&now) {
@@ -89,7 +94,12 @@ pub fn domain_change(framework: &Framework, domain: usize, before: &Assessment, 
         std::cmp::Ordering::Less => Movement::Up(then),
         std::cmp::Ordering::Greater => Movement::Down(then),
     };
-    DomainChange { domain, before: Some(then), after: now, movement }
+    DomainChange {
+        domain,
+        before: Some(then),
+        after: now,
+        movement,
+    }
 }
 
 /// Compares two assessments under `framework`.
@@ -102,7 +112,12 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
         for (i, action) in domain.actions.iter().enumerate() {
             let (b, a) = (before.answer(&action.id), after.answer(&action.id));
             if b != a {
-                actions.push(ActionChange { domain: d, action: i, before: b, after: a });
+                actions.push(ActionChange {
+                    domain: d,
+                    action: i,
+                    before: b,
+                    after: a,
+                });
             }
         }
     }
@@ -132,7 +147,15 @@ mod tests {
         assert_eq!(c.domains[0].movement, Movement::Up(Position::Working(0)));
         assert_eq!(c.domains[0].after, Position::Working(1));
         assert_eq!(c.domains[1].movement, Movement::Same);
-        assert_eq!(c.actions, vec![ActionChange { domain: 0, action: 0, before: Some(NotYet), after: Some(InPlace) }]);
+        assert_eq!(
+            c.actions,
+            vec![ActionChange {
+                domain: 0,
+                action: 0,
+                before: Some(NotYet),
+                after: Some(InPlace)
+            }]
+        );
         assert!(!c.is_unchanged());
     }
 

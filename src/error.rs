@@ -40,10 +40,19 @@ pub enum Error {
     NoAssessments { path: PathBuf, respondent: Option<String> },
 
     #[error("no assessment matches `{selector}` in {} ({count} assessments{})", path.display(), respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
-    NoSuchAssessment { path: PathBuf, selector: String, count: usize, respondent: Option<String> },
+    NoSuchAssessment {
+        path: PathBuf,
+        selector: String,
+        count: usize,
+        respondent: Option<String>,
+    },
 
     #[error("there is nothing to compare yet: {} holds {count} assessment{}{}", path.display(), if *count == 1 { "" } else { "s" }, respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
-    NothingToCompare { path: PathBuf, count: usize, respondent: Option<String> },
+    NothingToCompare {
+        path: PathBuf,
+        count: usize,
+        respondent: Option<String>,
+    },
 
     #[error("the assessment needs a terminal to ask its questions, and this is not one")]
     NeedsTerminal,
@@ -58,7 +67,11 @@ pub enum Error {
     Locked { path: PathBuf, lock: PathBuf, seconds: u64 },
 
     #[error("could not save to {}: {source}{}", path.display(), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
-    SaveFailed { path: PathBuf, source: io::Error, pending: Option<PathBuf> },
+    SaveFailed {
+        path: PathBuf,
+        source: io::Error,
+        pending: Option<PathBuf>,
+    },
 
     #[error("could not write {}: {source}", path.display())]
     WriteFailed { path: PathBuf, source: io::Error },
@@ -200,7 +213,11 @@ mod tests {
     fn an_invalid_answers_file_names_the_file_and_line() {
         let e = Error::AnswersInvalid {
             path: "team/mbct-sustain.yaml".into(),
-            problem: HistoryProblem::Invalid { line: Some(9), column: Some(30), message: "unknown variant `maybe`".into() },
+            problem: HistoryProblem::Invalid {
+                line: Some(9),
+                column: Some(30),
+                message: "unknown variant `maybe`".into(),
+            },
         };
         assert_eq!(
             e.to_string(),
@@ -214,16 +231,34 @@ mod tests {
         let e = Error::FrameworkInvalid {
             name: "my.yaml".into(),
             problems: vec![
-                Problem { line: Some(3), id: Some("a".into()), message: "first".into() },
-                Problem { line: None, id: None, message: "second".into() },
+                Problem {
+                    line: Some(3),
+                    id: Some("a".into()),
+                    message: "first".into(),
+                },
+                Problem {
+                    line: None,
+                    id: None,
+                    message: "second".into(),
+                },
             ],
         };
-        assert_eq!(e.to_string(), "my.yaml is not a valid framework:\n  - line 3: first\n  - second");
+        assert_eq!(
+            e.to_string(),
+            "my.yaml is not a valid framework:\n  - line 3: first\n  - second"
+        );
     }
 
     #[test]
     fn only_an_interruption_exits_130() {
-        assert_eq!(Error::Interrupted { answered: 5, draft: Some("d".into()) }.exit_code(), ExitCode::Interrupted);
+        assert_eq!(
+            Error::Interrupted {
+                answered: 5,
+                draft: Some("d".into())
+            }
+            .exit_code(),
+            ExitCode::Interrupted
+        );
         assert_eq!(Error::NeedsTerminal.exit_code(), ExitCode::Failure);
     }
 }

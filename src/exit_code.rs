@@ -30,10 +30,15 @@ mod tests {
 
     #[test]
     fn codes_match_the_readme() {
-        let codes: Vec<i32> = [ExitCode::Success, ExitCode::Failure, ExitCode::Usage, ExitCode::Interrupted]
-            .into_iter()
-            .map(i32::from)
-            .collect();
+        let codes: Vec<i32> = [
+            ExitCode::Success,
+            ExitCode::Failure,
+            ExitCode::Usage,
+            ExitCode::Interrupted,
+        ]
+        .into_iter()
+        .map(i32::from)
+        .collect();
         assert_eq!(codes, [0, 1, 2, 130]);
     }
 }

@@ -132,10 +132,7 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
         return Err(vec![problem(
             Some(line),
             None,
-            format!(
-                "brackets are nested more than {} levels deep",
-                input::MAX_FLOW_DEPTH
-            ),
+            format!("brackets are nested more than {} levels deep", input::MAX_FLOW_DEPTH),
         )]);
     }
     let mut framework: Framework = serde_yaml::from_str(text).map_err(|e| {
@@ -329,7 +326,10 @@ pub(crate) mod tests {
 
     #[test]
     fn duplicate_ids_are_named_with_the_line_of_the_second() {
-        let text = GOOD.replace("text: One\n", "text: One\n      - id: d.one\n        stage: a\n        text: Two\n");
+        let text = GOOD.replace(
+            "text: One\n",
+            "text: One\n      - id: d.one\n        stage: a\n        text: Two\n",
+        );
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
@@ -357,7 +357,8 @@ pub(crate) mod tests {
 
     #[test]
     fn no_stages_and_no_domains_are_refused() {
-        let problems = parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n").unwrap_err();
+        let problems =
+            parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n").unwrap_err();
         assert_eq!(problems.len(), 2);
     }
 

@@ -49,9 +49,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
     }
     let file = File::open(path).map_err(classify)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(classify)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(classify)?;
     if bytes.len() as u64 > limit {
         return Err(ReadProblem::TooLarge {
             size: bytes.len() as u64,
@@ -74,10 +72,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
             let valid = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..valid];
             let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = before
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1);
+            let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
             Err(ReadProblem::NotUtf8 { line, column })
         }
@@ -205,10 +200,7 @@ mod tests {
     #[test]
     fn directories_and_missing_files_are_told_apart() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            read_text(dir.path(), 10),
-            Err(ReadProblem::Directory)
-        ));
+        assert!(matches!(read_text(dir.path(), 10), Err(ReadProblem::Directory)));
         assert!(matches!(
             read_text(&dir.path().join("nope"), 10),
             Err(ReadProblem::Missing)
@@ -220,9 +212,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("big");
         std::fs::write(&p, "x".repeat(20)).unwrap();
-        assert!(matches!(
-            read_text(&p, 10),
-            Err(ReadProblem::TooLarge { .. })
-        ));
+        assert!(matches!(read_text(&p, 10), Err(ReadProblem::TooLarge { .. })));
     }
 }

@@ -5,19 +5,19 @@
 //! that touches the terminal and the disk.
 
 pub mod answers;
+pub mod app;
+pub mod cli;
 pub mod compare;
 pub mod doc;
-pub mod framework;
-pub mod input;
-pub mod render;
-pub mod stage;
-pub mod view;
 pub mod error;
 pub mod exit_code;
+pub mod framework;
+pub mod input;
 pub mod interrupt;
-pub mod store;
-pub mod walk;
+pub mod render;
 pub mod select;
-pub mod cli;
+pub mod stage;
+pub mod store;
 pub mod team;
-pub mod app;
+pub mod view;
+pub mod walk;

@@ -23,17 +23,26 @@ pub fn select(history: &History, selector: &str, respondent: Option<&str>) -> Op
         };
     }
     if is_date(s) {
-        return candidates.iter().rev().copied().find(|&i| date_of(history.assessments[i].taken_at) == s);
+        return candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| date_of(history.assessments[i].taken_at) == s);
     }
     candidates.iter().rev().copied().find(|&i| {
-        history.assessments[i].label.as_deref().is_some_and(|l| l.trim().eq_ignore_ascii_case(s))
+        history.assessments[i]
+            .label
+            .as_deref()
+            .is_some_and(|l| l.trim().eq_ignore_ascii_case(s))
     })
 }
 
 /// The assessment before `index` by the same respondent, for "change since".
 pub fn previous_of(history: &History, index: usize) -> Option<usize> {
     let who = history.assessments[index].respondent.as_deref();
-    history.assessments[..index].iter().rposition(|a| a.respondent.as_deref() == who)
+    history.assessments[..index]
+        .iter()
+        .rposition(|a| a.respondent.as_deref() == who)
 }
 
 fn is_date(s: &str) -> bool {

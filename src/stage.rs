@@ -73,11 +73,7 @@ pub struct DomainStatus {
 }
 
 /// Applies the stage rule to one domain, given each action's answer.
-pub fn domain_status(
-    framework: &Framework,
-    domain: usize,
-    answer: impl Fn(&str) -> Option<Answer>,
-) -> DomainStatus {
+pub fn domain_status(framework: &Framework, domain: usize, answer: impl Fn(&str) -> Option<Answer>) -> DomainStatus {
     let mut stages = vec![StageProgress::default(); framework.stages.len()];
     for action in &framework.domains[domain].actions {
         let progress = &mut stages[action.stage_index];
@@ -143,17 +139,29 @@ mod tests {
 
     #[test]
     fn all_not_yet_works_in_the_first_stage() {
-        case(&[&[N, N], &[N], &[N, N]], Position::Working(0), &[(0, 2), (0, 1), (0, 2)]);
+        case(
+            &[&[N, N], &[N], &[N, N]],
+            Position::Working(0),
+            &[(0, 2), (0, 1), (0, 2)],
+        );
     }
 
     #[test]
     fn a_partly_met_first_stage_is_still_the_first_stage() {
-        case(&[&[P, G, N], &[P], &[P]], Position::Working(0), &[(1, 3), (1, 1), (1, 1)]);
+        case(
+            &[&[P, G, N], &[P], &[P]],
+            Position::Working(0),
+            &[(1, 3), (1, 1), (1, 1)],
+        );
     }
 
     #[test]
     fn not_applicable_actions_do_not_hold_a_stage_back() {
-        case(&[&[P, X], &[P, X, G], &[N]], Position::Working(1), &[(1, 1), (1, 2), (0, 1)]);
+        case(
+            &[&[P, X], &[P, X, G], &[N]],
+            Position::Working(1),
+            &[(1, 1), (1, 2), (0, 1)],
+        );
     }
 
     #[test]
@@ -178,8 +186,16 @@ mod tests {
 
     #[test]
     fn a_framework_with_five_stages_works_unchanged() {
-        case(&[&[P], &[P], &[P], &[G], &[N]], Position::Working(3), &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)]);
-        case(&[&[P], &[P], &[P], &[P], &[X]], Position::Complete, &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)]);
+        case(
+            &[&[P], &[P], &[P], &[G], &[N]],
+            Position::Working(3),
+            &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)],
+        );
+        case(
+            &[&[P], &[P], &[P], &[P], &[X]],
+            Position::Complete,
+            &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)],
+        );
     }
 
     #[test]

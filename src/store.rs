@@ -51,19 +51,33 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, Error> {
     let text = match input::read_text(path, MAX_ANSWERS_BYTES) {
         Ok(t) => t,
         Err(ReadProblem::Missing) => return Ok(None),
-        Err(problem) => return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem }),
+        Err(problem) => {
+            return Err(Error::AnswersUnreadable {
+                path: path.to_path_buf(),
+                problem,
+            });
+        }
     };
-    let history = answers::parse(&text).map_err(|problem| Error::AnswersInvalid { path: path.to_path_buf(), problem })?;
-    Ok(Some(Loaded { history, crlf: text.contains("\r\n") }))
+    let history = answers::parse(&text).map_err(|problem| Error::AnswersInvalid {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    Ok(Some(Loaded {
+        history,
+        crlf: text.contains("\r\n"),
+    }))
 }
 
 /// Reads the answers file, which must exist and hold at least one assessment.
 pub fn load_existing(path: &Path) -> Result<History, Error> {
     match load(path)? {
-        None => Err(Error::NoAnswersFile { path: path.to_path_buf() }),
-        Some(l) if l.history.assessments.is_empty() => {
-            Err(Error::NoAssessments { path: path.to_path_buf(), respondent: None })
-        }
+        None => Err(Error::NoAnswersFile {
+            path: path.to_path_buf(),
+        }),
+        Some(l) if l.history.assessments.is_empty() => Err(Error::NoAssessments {
+            path: path.to_path_buf(),
+            respondent: None,
+        }),
         Some(l) => Ok(l.history),
     }
 }
@@ -73,10 +87,12 @@ pub fn load_existing(path: &Path) -> Result<History, Error> {
 pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     let loaded = load(path)?;
     let target = resolve(path);
-    if let Ok(meta) = fs::metadata(&target) {
-        if meta.permissions().readonly() {
-            return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
-        }
+    if let Ok(meta) = fs::metadata(&target)
+        && meta.permissions().readonly()
+    {
+        return Err(Error::AnswersReadOnly {
+            path: path.to_path_buf(),
+        });
     }
     let dir = folder_of(&target);
     tempfile::NamedTempFile::new_in(&dir)
@@ -94,8 +110,11 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
         let loaded = load(path)?.unwrap_or_default();
         let mut history = loaded.history;
         history.assessments.push(assessment.clone());
-        write_atomic(path, answers::render(&history, loaded.crlf).as_bytes())
-            .map_err(|source| Error::SaveFailed { path: path.to_path_buf(), source, pending: None })
+        write_atomic(path, answers::render(&history, loaded.crlf).as_bytes()).map_err(|source| Error::SaveFailed {
+            path: path.to_path_buf(),
+            source,
+            pending: None,
+        })
     })();
     match result {
         Err(Error::SaveFailed { path, source, .. }) => {
@@ -107,16 +126,23 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
 }
 
 fn save_pending(path: &Path, assessment: &Assessment) -> Option<PathBuf> {
-    let history = History { assessments: vec![assessment.clone()], ..History::default() };
+    let history = History {
+        assessments: vec![assessment.clone()],
+        ..History::default()
+    };
     let text = answers::render(&history, false);
     let stamp = assessment.taken_at.strftime("%Y%m%dT%H%M%SZ").to_string();
     let name = format!("{}.pending-{stamp}.yaml", file_stem(path));
     let candidates = [folder_of(path).join(&name), std::env::temp_dir().join(&name)];
-    candidates.into_iter().find(|p| write_atomic(p, text.as_bytes()).is_ok())
+    candidates
+        .into_iter()
+        .find(|p| write_atomic(p, text.as_bytes()).is_ok())
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "mbct-sustain".into())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "mbct-sustain".into())
 }
 
 /// The folder a path lives in (`.` for a bare file name).
@@ -132,7 +158,13 @@ fn resolve(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
     for _ in 0..32 {
         match fs::read_link(&p) {
-            Ok(target) => p = if target.is_absolute() { target } else { folder_of(&p).join(target) },
+            Ok(target) => {
+                p = if target.is_absolute() {
+                    target
+                } else {
+                    folder_of(&p).join(target)
+                }
+            }
             Err(_) => return p,
         }
     }
@@ -198,7 +230,10 @@ fn sync_folder(dir: &Path) {
 /// Where a walk started at `stamp` keeps its draft: beside the answers file.
 pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
     let stamp = started_at.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| FILE_NAME.into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| FILE_NAME.into());
     folder_of(path).join(format!("{name}.draft-{stamp}"))
 }
 
@@ -249,7 +284,11 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
         .truncate(false)
         .write(true)
         .open(&lock)
-        .map_err(|source| Error::SaveFailed { path: path.to_path_buf(), source, pending: None })?;
+        .map_err(|source| Error::SaveFailed {
+            path: path.to_path_buf(),
+            source,
+            pending: None,
+        })?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -258,10 +297,18 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked { path: path.to_path_buf(), lock, seconds: LOCK_WAIT.as_secs() });
+                return Err(Error::Locked {
+                    path: path.to_path_buf(),
+                    lock,
+                    seconds: LOCK_WAIT.as_secs(),
+                });
             }
             Err(fs::TryLockError::Error(source)) => {
-                return Err(Error::SaveFailed { path: path.to_path_buf(), source, pending: None });
+                return Err(Error::SaveFailed {
+                    path: path.to_path_buf(),
+                    source,
+                    pending: None,
+                });
             }
         }
     }
@@ -327,7 +374,10 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let h = History { assessments: vec![sample()], ..History::default() };
+        let h = History {
+            assessments: vec![sample()],
+            ..History::default()
+        };
         fs::write(&path, answers::render(&h, true)).unwrap();
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
@@ -350,7 +400,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
         append(&path, &sample()).unwrap();
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert!(names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{names:?}");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
+            "{names:?}"
+        );
     }
 }

@@ -104,7 +104,7 @@ pub fn disagreements(framework: &Framework, members: &[&Assessment]) -> Vec<Disa
         })
         .filter(|x| x.tally.is_divided())
         .collect();
-    out.sort_by(|a, b| b.tally.division().cmp(&a.tally.division()));
+    out.sort_by_key(|x| std::cmp::Reverse(x.tally.division()));
     out
 }
 
@@ -120,19 +120,31 @@ mod tests {
 
     #[test]
     fn a_majority_in_place_makes_it_in_place_for_the_team() {
-        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(), Some(InPlace));
+        assert_eq!(
+            tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(),
+            Some(InPlace)
+        );
     }
 
     #[test]
     fn a_tie_is_not_a_majority() {
         assert_eq!(tally(&[Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
-        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(), Some(InProgress));
+        assert_eq!(
+            tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(),
+            Some(InProgress)
+        );
     }
 
     #[test]
     fn not_applicable_counts_as_an_answer_and_can_win() {
-        assert_eq!(tally(&[Some(NotApplicable), Some(NotApplicable), Some(InPlace)]).team_answer(), Some(NotApplicable));
-        assert_eq!(tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
+        assert_eq!(
+            tally(&[Some(NotApplicable), Some(NotApplicable), Some(InPlace)]).team_answer(),
+            Some(NotApplicable)
+        );
+        assert_eq!(
+            tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(),
+            Some(InProgress)
+        );
     }
 
     #[test]

@@ -11,13 +11,27 @@ fn help_lists_every_command_with_examples() {
     let env = Env::new();
     let out = env.cmd().arg("--help").assert().success().get_output().stdout.clone();
     let out = String::from_utf8(out).unwrap();
-    for cmd in ["assess", "report", "compare", "history", "plan", "team", "framework", "completions", "man"] {
+    for cmd in [
+        "assess",
+        "report",
+        "compare",
+        "history",
+        "plan",
+        "team",
+        "framework",
+        "completions",
+        "man",
+    ] {
         assert!(out.contains(&format!("\n  {cmd} ")), "{cmd} missing from:\n{out}");
     }
     assert!(out.contains("Examples:"));
     assert!(out.contains("mbct-sustain report --format markdown"));
     for cmd in ["assess", "report", "compare", "history", "plan", "team"] {
-        env.cmd().args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Example"));
+        env.cmd()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
     }
 }
 
@@ -46,7 +60,12 @@ fn completions_for_every_shell() {
 
 #[test]
 fn man_prints_roff() {
-    Env::new().cmd().arg("man").assert().success().stdout(predicate::str::starts_with(".TH"));
+    Env::new()
+        .cmd()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(".TH"));
 }
 
 #[test]
@@ -66,7 +85,11 @@ fn assess_without_a_terminal_exits_1_mentions_the_terminal_and_writes_nothing() 
         .stderr(predicate::str::contains("terminal"))
         .stderr(predicate::str::contains("mbct-sustain report"));
     env.cmd().assert().code(1).stderr(predicate::str::contains("terminal"));
-    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 0, "no file was created");
+    assert_eq!(
+        std::fs::read_dir(env.dir.path()).unwrap().count(),
+        0,
+        "no file was created"
+    );
 }
 
 #[test]
@@ -82,7 +105,10 @@ fn framework_init_writes_the_bundled_copy_and_refuses_to_overwrite() {
         .stderr(predicate::str::contains("already exists"))
         .stderr(predicate::str::contains("--force"));
     assert_eq!(env.read("my.yaml"), "changed");
-    env.cmd().args(["framework", "init", "my.yaml", "--force"]).assert().success();
+    env.cmd()
+        .args(["framework", "init", "my.yaml", "--force"])
+        .assert()
+        .success();
     assert_eq!(env.read("my.yaml"), include_str!("../framework.yaml"));
 }
 
@@ -101,11 +127,21 @@ fn framework_check_gives_a_summary_or_every_problem() {
         .replacen("stage: sustainable", "stage: someday", 1)
         .replacen("text: Change based on feedback", "text: \"\"", 1);
     env.write("broken.yaml", broken);
-    let out = env.cmd().args(["framework", "check", "broken.yaml"]).assert().code(1).get_output().stderr.clone();
+    let out = env
+        .cmd()
+        .args(["framework", "check", "broken.yaml"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let out = String::from_utf8(out).unwrap();
     let problems: Vec<&str> = out.lines().filter(|l| l.starts_with("  - line ")).collect();
     assert_eq!(problems.len(), 3, "{out}");
-    assert!(out.contains("fit.evidence-and-need") && out.contains("someday") && out.contains("empty"), "{out}");
+    assert!(
+        out.contains("fit.evidence-and-need") && out.contains("someday") && out.contains("empty"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -116,10 +152,20 @@ fn framework_show_prints_a_tree_yaml_or_json() {
         .assert()
         .success()
         .stdout(predicate::str::contains("[evaluation.annual-report]"));
-    let json = env.cmd().args(["framework", "show", "--format", "json"]).output().unwrap().stdout;
+    let json = env
+        .cmd()
+        .args(["framework", "show", "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
     let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(json["domains"].as_array().unwrap().len(), 7);
-    let yaml = env.cmd().args(["framework", "show", "--format", "yaml"]).output().unwrap().stdout;
+    let yaml = env
+        .cmd()
+        .args(["framework", "show", "--format", "yaml"])
+        .output()
+        .unwrap()
+        .stdout;
     let again = mbct_sustain::framework::parse(std::str::from_utf8(&yaml).unwrap()).unwrap();
     assert_eq!(again.action_count(), 41);
 }
@@ -154,7 +200,12 @@ fn the_flag_beats_the_environment_which_beats_discovery() {
         if use_env {
             cmd.env("MBCT_SUSTAIN_FILE", "env.yaml");
         }
-        let out = cmd.args(["report", "--format", "json"]).args(args).output().unwrap().stdout;
+        let out = cmd
+            .args(["report", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap()
+            .stdout;
         let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
         json["assessment"]["label"].as_str().unwrap().to_string()
     };
@@ -185,7 +236,15 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
     );
     let out = env
         .cmd()
-        .args(["--framework", "four.yaml", "--file", "answers.yaml", "report", "--format", "csv"])
+        .args([
+            "--framework",
+            "four.yaml",
+            "--file",
+            "answers.yaml",
+            "report",
+            "--format",
+            "csv",
+        ])
         .assert()
         .success()
         .get_output()

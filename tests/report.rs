@@ -19,7 +19,10 @@ fn report_prints_the_stage_the_rule_gives_for_each_domain() {
         assert_eq!(json["domains"][i]["stage"]["name"], *stage, "{id}");
     }
     assert!(out.contains("Embedded") && out.contains("Sustainable"));
-    assert!(out.contains("A stage is met when all its actions are In place"), "the legend states the rule:\n{out}");
+    assert!(
+        out.contains("A stage is met when all its actions are In place"),
+        "the legend states the rule:\n{out}"
+    );
     let fit_row = out.lines().find(|l| l.contains("Making it")).unwrap();
     assert!(fit_row.contains("Embedded"), "{fit_row}");
 }
@@ -41,11 +44,21 @@ fn piped_output_has_no_escape_codes() {
     let env = Env::new();
     env.write(
         "mbct-sustain.yaml",
-        file_of(vec![mixed("2026-03-01T10:00:00Z"), assessment("2026-09-03T10:00:00Z", Answer::InPlace, &[])]),
+        file_of(vec![
+            mixed("2026-03-01T10:00:00Z"),
+            assessment("2026-09-03T10:00:00Z", Answer::InPlace, &[]),
+        ]),
     );
     for cmd in ["report", "compare", "history", "plan", "team"] {
         for format in ["table", "markdown", "csv", "json"] {
-            let out = env.cmd().args([cmd, "--format", format]).assert().success().get_output().stdout.clone();
+            let out = env
+                .cmd()
+                .args([cmd, "--format", format])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
             assert!(!out.contains(&0x1b), "{cmd} --format {format}");
             assert!(!out.is_empty(), "{cmd} --format {format}");
         }
@@ -63,7 +76,14 @@ fn report_formats_parse_as_what_they_claim() {
     assert_eq!(rows.len(), 7);
     assert_eq!(&rows[0][1], "Embedded");
 
-    let md = String::from_utf8(env.cmd().args(["report", "--format", "markdown"]).output().unwrap().stdout).unwrap();
+    let md = String::from_utf8(
+        env.cmd()
+            .args(["report", "--format", "markdown"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
     assert_eq!(rows.len(), 2 + 7, "{md}");
     let columns = |row: &str| row.matches('|').count() - row.matches("\\|").count();
@@ -74,7 +94,11 @@ fn report_formats_parse_as_what_they_claim() {
 fn output_writes_a_file_instead_of_the_screen() {
     let env = Env::new();
     env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
-    env.cmd().args(["report", "--format", "markdown", "--output", "stages.md"]).assert().success().stdout("");
+    env.cmd()
+        .args(["report", "--format", "markdown", "--output", "stages.md"])
+        .assert()
+        .success()
+        .stdout("");
     assert!(env.read("stages.md").starts_with("# "));
 }
 
@@ -89,12 +113,22 @@ fn report_at_shows_an_earlier_assessment_with_its_change() {
             assessment("2026-11-01T10:00:00Z", Answer::InPlace, &[]),
         ]),
     );
-    let json = env.cmd().args(["report", "--at", "2", "--format", "json"]).output().unwrap().stdout;
+    let json = env
+        .cmd()
+        .args(["report", "--at", "2", "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
     let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(json["assessment"]["number"], 2);
     assert_eq!(json["domains"][0]["change"]["direction"], "up");
     assert_eq!(json["domains"][0]["change"]["from"]["name"], "Starting out");
-    let table = env.cmd().args(["report", "--at", "2026-09-03"]).output().unwrap().stdout;
+    let table = env
+        .cmd()
+        .args(["report", "--at", "2026-09-03"])
+        .output()
+        .unwrap()
+        .stdout;
     assert!(String::from_utf8(table).unwrap().contains("↑ from Starting out"));
     env.cmd()
         .args(["report", "--at", "9"])
@@ -110,7 +144,10 @@ fn compare_names_the_domain_that_moved_and_its_changed_actions() {
     let after = assessment(
         "2026-09-03T10:00:00Z",
         Answer::NotYet,
-        &[("evaluation.plan", Answer::InPlace), ("evaluation.feedback-loop", Answer::InProgress)],
+        &[
+            ("evaluation.plan", Answer::InPlace),
+            ("evaluation.feedback-loop", Answer::InProgress),
+        ],
     );
     env.write("mbct-sustain.yaml", file_of(vec![before, after]));
     let out = env.cmd().arg("compare").assert().success().get_output().stdout.clone();
@@ -138,8 +175,15 @@ fn compare_with_one_assessment_explains_there_is_nothing_to_compare() {
 #[test]
 fn compare_says_plainly_when_nothing_changed() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-03-01T10:00:00Z"), mixed("2026-09-03T10:00:00Z")]));
-    env.cmd().arg("compare").assert().success().stdout(predicate::str::contains("Nothing changed"));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-03-01T10:00:00Z"), mixed("2026-09-03T10:00:00Z")]),
+    );
+    env.cmd()
+        .arg("compare")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing changed"));
 }
 
 #[test]
@@ -155,7 +199,10 @@ fn history_lists_every_assessment_and_each_domains_journey() {
     let out = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
     assert!(out.contains("2026-03-01") && out.contains("2026-09-03"));
     assert!(out.contains("Autumn review") && out.contains("Sam"));
-    assert!(out.contains("···") && out.contains("███"), "shades show progress:\n{out}");
+    assert!(
+        out.contains("···") && out.contains("███"),
+        "shades show progress:\n{out}"
+    );
     let json: serde_json::Value =
         serde_json::from_slice(&env.cmd().args(["history", "--format", "json"]).output().unwrap().stdout).unwrap();
     assert_eq!(json["assessments"].as_array().unwrap().len(), 2);
@@ -176,7 +223,14 @@ fn plan_lists_exactly_the_actions_not_in_place_in_progress_first() {
         ],
     );
     env.write("mbct-sustain.yaml", file_of(vec![a]));
-    let out = String::from_utf8(env.cmd().args(["plan", "--format", "markdown"]).output().unwrap().stdout).unwrap();
+    let out = String::from_utf8(
+        env.cmd()
+            .args(["plan", "--format", "markdown"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     let section: Vec<&str> = out
         .split("## ")
         .find(|s| s.starts_with("Creating your networks"))
@@ -188,12 +242,20 @@ fn plan_lists_exactly_the_actions_not_in_place_in_progress_first() {
     assert!(section[0].contains("Identify where you need practical support") && section[0].contains("in progress"));
     assert!(section[1].contains("buddy"));
     assert!(section[2].contains("Use existing networks"));
-    assert!(!out.contains("Develop local networks"), "later stages are not next steps");
+    assert!(
+        !out.contains("Develop local networks"),
+        "later stages are not next steps"
+    );
     assert!(out.contains("Embedded: "), "complete domains are listed in one line");
 
-    let json: serde_json::Value =
-        serde_json::from_slice(&env.cmd().args(["plan", "--format", "json", "--domain", "networks"]).output().unwrap().stdout)
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(
+        &env.cmd()
+            .args(["plan", "--format", "json", "--domain", "networks"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     assert_eq!(json["domains"].as_array().unwrap().len(), 1);
     assert_eq!(json["domains"][0]["steps"][0]["answer"], "in-progress");
     env.cmd()
@@ -211,7 +273,12 @@ fn report_follows_one_respondent() {
     let mut bob = assessment("2026-09-04T10:00:00Z", Answer::InPlace, &[]);
     bob.respondent = Some("Bob".into());
     env.write("mbct-sustain.yaml", file_of(vec![ann, bob]));
-    let json = env.cmd().args(["report", "--respondent", "Ann", "--format", "json"]).output().unwrap().stdout;
+    let json = env
+        .cmd()
+        .args(["report", "--respondent", "Ann", "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
     let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(json["assessment"]["respondent"], "Ann");
     env.cmd()

@@ -60,7 +60,11 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
-    let start = Start { framework: f, previous, full: args.full };
+    let start = Start {
+        framework: f,
+        previous,
+        full: args.full,
+    };
     let mut saved_once = draft_file.exists();
     let result = walk::walk(
         start,
@@ -81,7 +85,11 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
             return Err(stopped(s, answered, saved_once.then_some(draft_file)));
         }
         Err(WalkError::Save(source)) => {
-            return Err(Error::SaveFailed { path: draft_file, source, pending: None });
+            return Err(Error::SaveFailed {
+                path: draft_file,
+                source,
+                pending: None,
+            });
         }
     }
 
@@ -95,7 +103,9 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
 }
 
 fn now() -> Timestamp {
-    Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now())
+    Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| Timestamp::now())
 }
 
 fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
@@ -123,9 +133,14 @@ fn start_draft(
     let mine: Vec<(PathBuf, Draft)> = store::drafts(&ctx.file)
         .into_iter()
         .filter_map(|p| {
-            let d = input::read_text(&p, MAX_DRAFT_BYTES).ok().and_then(|t| serde_yaml::from_str::<Draft>(&t).ok());
+            let d = input::read_text(&p, MAX_DRAFT_BYTES)
+                .ok()
+                .and_then(|t| serde_yaml::from_str::<Draft>(&t).ok());
             if d.is_none() {
-                ctx.note(&format!("note: ignoring {}, which is not an unfinished assessment this version can read", p.display()));
+                ctx.note(&format!(
+                    "note: ignoring {}, which is not an unfinished assessment this version can read",
+                    p.display()
+                ));
             }
             d.map(|d| (p, d))
         })
@@ -161,11 +176,15 @@ fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>) -> Error {
 
 /// The stage table with changes, the short plan, and where it was saved.
 fn closing_screen(ctx: &Context, before: History, assessment: Assessment) {
-    let history = store::load(&ctx.file).ok().flatten().map(|l| l.history).unwrap_or_else(|| {
-        let mut h = before;
-        h.assessments.push(assessment.clone());
-        h
-    });
+    let history = store::load(&ctx.file)
+        .ok()
+        .flatten()
+        .map(|l| l.history)
+        .unwrap_or_else(|| {
+            let mut h = before;
+            h.assessments.push(assessment.clone());
+            h
+        });
     let index = history
         .assessments
         .iter()
@@ -177,10 +196,19 @@ fn closing_screen(ctx: &Context, before: History, assessment: Assessment) {
         width: console::Term::stdout().size_checked().map(|(_, w)| w),
     };
     let report = view::report::build(&ctx.framework, &history, index, select::previous_of(&history, index));
-    let plan = view::plan::build(&ctx.framework, &history.assessments[index], view::AssessmentInfo::new(&history, index), &[]);
+    let plan = view::plan::build(
+        &ctx.framework,
+        &history.assessments[index],
+        view::AssessmentInfo::new(&history, index),
+        &[],
+    );
     let mut doc = render::View::doc(&report);
     doc.blocks.extend(plan.short().blocks);
-    doc.push(crate::doc::Block::Text(format!("Saved as assessment #{} in {}", index + 1, ctx.file.display())));
+    doc.push(crate::doc::Block::Text(format!(
+        "Saved as assessment #{} in {}",
+        index + 1,
+        ctx.file.display()
+    )));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
     let _ = out.write_all(render::terminal(&doc, look).as_bytes());

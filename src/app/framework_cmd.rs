@@ -16,7 +16,11 @@ pub fn show(f: &Framework, format: FrameworkFormat) -> Result<(), Error> {
         FrameworkFormat::Yaml => f.to_yaml(),
         FrameworkFormat::Json => serde_json::to_string_pretty(f).unwrap_or_default() + "\n",
     };
-    let text = if format == FrameworkFormat::Tree { printable(&text).into_owned() } else { text };
+    let text = if format == FrameworkFormat::Tree {
+        printable(&text).into_owned()
+    } else {
+        text
+    };
     super::write_stdout(text.as_bytes())
 }
 
@@ -28,7 +32,12 @@ pub fn tree(f: &Framework) -> String {
         let _ = writeln!(out, "Source: {source}");
     }
     let stages: Vec<String> = f.stages.iter().map(|s| format!("{} [{}]", s.name, s.id)).collect();
-    let _ = writeln!(out, "Stages: {}; every stage met: {}", stages.join(" → "), f.completion_label);
+    let _ = writeln!(
+        out,
+        "Stages: {}; every stage met: {}",
+        stages.join(" → "),
+        f.completion_label
+    );
     let _ = writeln!(out, "{} domains, {} actions", f.domains.len(), f.action_count());
     for (d, domain) in f.domains.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {} [{}]", d + 1, domain.name, domain.id);
@@ -49,10 +58,14 @@ pub fn tree(f: &Framework) -> String {
 /// Writes a copy of the bundled framework to start an adaptation from.
 pub fn init(file: &Path, force: bool, quiet: bool) -> Result<(), Error> {
     if !force && std::fs::symlink_metadata(file).is_ok() {
-        return Err(Error::AlreadyExists { path: file.to_path_buf() });
+        return Err(Error::AlreadyExists {
+            path: file.to_path_buf(),
+        });
     }
-    store::write_atomic(file, BUNDLED_YAML.as_bytes())
-        .map_err(|source| Error::WriteFailed { path: file.to_path_buf(), source })?;
+    store::write_atomic(file, BUNDLED_YAML.as_bytes()).map_err(|source| Error::WriteFailed {
+        path: file.to_path_buf(),
+        source,
+    })?;
     if !quiet {
         let f = file.display();
         let _ = super::write_stdout(

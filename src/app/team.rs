@@ -10,16 +10,27 @@ use crate::view::team::{self, Member};
 
 /// Shows the team view.
 pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![ctx.file.clone()] } else { args.files.clone() };
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![ctx.file.clone()]
+    } else {
+        args.files.clone()
+    };
     let mut members: Vec<Member> = Vec::new();
     for file in &files {
         let history = store::load_existing(file)?;
         let shown = file.display().to_string();
         for a in history.assessments {
-            if args.since.is_some_and(|d| crate::view::date_of(a.taken_at) < d.to_string()) {
+            if args
+                .since
+                .is_some_and(|d| crate::view::date_of(a.taken_at) < d.to_string())
+            {
                 continue;
             }
-            if args.label.as_deref().is_some_and(|l| !a.label.as_deref().is_some_and(|x| x.trim().eq_ignore_ascii_case(l.trim()))) {
+            if args.label.as_deref().is_some_and(|l| {
+                !a.label
+                    .as_deref()
+                    .is_some_and(|x| x.trim().eq_ignore_ascii_case(l.trim()))
+            }) {
                 continue;
             }
             let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {shown})"));
@@ -29,13 +40,19 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
                     m.file = shown.clone();
                 }
                 Some(_) => {}
-                None => members.push(Member { name, file: shown.clone(), assessment: a }),
+                None => members.push(Member {
+                    name,
+                    file: shown.clone(),
+                    assessment: a,
+                }),
             }
         }
     }
     if members.is_empty() {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        return Err(Error::NoTeamAssessments { files: names.join(", ") });
+        return Err(Error::NoTeamAssessments {
+            files: names.join(", "),
+        });
     }
     let view = team::build(&ctx.framework, &members, args.anonymous);
     super::emit(ctx, &view, &args.output)

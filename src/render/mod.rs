@@ -78,7 +78,11 @@ mod tests {
             header: vec!["Domain".into(), "Stage".into(), "Progress".into()],
             rows: vec![vec![
                 Cell::Text(nasty.into()),
-                Cell::Stage { text: "Starting out".into(), rank: 0, of: 3 },
+                Cell::Stage {
+                    text: "Starting out".into(),
+                    rank: 0,
+                    of: 3,
+                },
                 Cell::Progress { done: 1, total: 3 },
             ]],
         }));
@@ -88,7 +92,11 @@ mod tests {
     #[test]
     fn every_format_keeps_the_text_of_an_awkward_name() {
         let doc = awkward();
-        for out in [markdown::render(&doc), csv::render(&doc), table::render(&doc, Look::default())] {
+        for out in [
+            markdown::render(&doc),
+            csv::render(&doc),
+            table::render(&doc, Look::default()),
+        ] {
             assert!(out.contains("Fit, "), "{out}");
             assert!(out.contains("service"), "{out}");
         }

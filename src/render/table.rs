@@ -1,6 +1,8 @@
 //! The terminal table: box drawing, progress gauges and (only when asked) colour.
 
-use comfy_table::{Attribute, Cell as TCell, Color, ContentArrangement, Table as TTable, presets};
+use comfy_table::{
+    Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, Table as TTable, Width, presets,
+};
 use std::fmt::Write;
 
 use crate::doc::{Block, Cell, Doc, Table};
@@ -94,10 +96,31 @@ fn table(t: &Table, look: Look) -> String {
     }
     table.set_header(t.header.iter().map(|h| {
         let c = TCell::new(printable(h));
-        if look.color { c.add_attribute(Attribute::Bold) } else { c }
+        if look.color {
+            c.add_attribute(Attribute::Bold)
+        } else {
+            c
+        }
     }));
     for row in &t.rows {
         table.add_row(row.iter().map(|c| cell(c, look)));
+    }
+    // The first column holds names people read; when space is short, the
+    // narrow columns (stages, counts) give way first.
+    if look.width.is_some()
+        && t.header.len() > 2
+        && let Some(first) = table.column_mut(0)
+    {
+        first.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
+    }
+    // A stage name is the one thing a reader must never have to piece together.
+    if look.width.is_some() {
+        for i in 1..t.header.len() {
+            let stage_column = !t.rows.is_empty() && t.rows.iter().all(|r| matches!(r.get(i), Some(Cell::Stage { .. })));
+            if let (true, Some(column)) = (stage_column, table.column_mut(i)) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
     }
     table.to_string()
 }
@@ -108,7 +131,10 @@ fn text_of(c: &Cell, look: Look) -> String {
         other => printable(&other.plain()).into_owned(),
     };
     match color_of(c) {
-        Some(color) if look.color => console::style(text).fg(console_color(color)).force_styling(true).to_string(),
+        Some(color) if look.color => console::style(text)
+            .fg(console_color(color))
+            .force_styling(true)
+            .to_string(),
         _ => text,
     }
 }
@@ -183,25 +209,53 @@ mod tests {
 
     #[test]
     fn no_escape_byte_without_colour() {
-        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(60) });
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(60),
+            },
+        );
         assert!(!out.contains('\u{1b}'), "{out}");
     }
 
     #[test]
     fn colour_marks_stages_when_asked() {
-        let out = render(&awkward(), Look { color: true, ascii: false, width: None });
+        let out = render(
+            &awkward(),
+            Look {
+                color: true,
+                ascii: false,
+                width: None,
+            },
+        );
         assert!(out.contains('\u{1b}'));
     }
 
     #[test]
     fn ascii_borders_use_no_box_drawing() {
-        let out = render(&awkward(), Look { color: false, ascii: true, width: None });
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: true,
+                width: None,
+            },
+        );
         assert!(out.is_ascii(), "{out}");
     }
 
     #[test]
     fn tables_fit_the_width_given() {
-        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(40) });
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(40),
+            },
+        );
         for line in out.lines() {
             assert!(line.chars().count() <= 40, "{line}");
         }

@@ -122,7 +122,11 @@ impl View for CompareView {
             self.to.title(),
             self.from.title()
         )));
-        let stage_cell = |s: &StageRef| Cell::Stage { text: s.name.clone(), rank: s.rank, of: self.stage_count };
+        let stage_cell = |s: &StageRef| Cell::Stage {
+            text: s.name.clone(),
+            rank: s.rank,
+            of: self.stage_count,
+        };
         doc.push(Block::Table(Table {
             header: vec![
                 "Domain".into(),
@@ -144,12 +148,21 @@ impl View for CompareView {
                         Cell::Text(d.name.clone()),
                         d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),
                         stage_cell(&d.to),
-                        Cell::Change { text: text.into(), direction },
+                        Cell::Change {
+                            text: text.into(),
+                            direction,
+                        },
                     ]
                 })
                 .collect(),
         }));
-        let header = vec!["Domain".into(), "Action".into(), "Stage".into(), "Before".into(), "Now".into()];
+        let header = vec![
+            "Domain".into(),
+            "Action".into(),
+            "Stage".into(),
+            "Before".into(),
+            "Now".into(),
+        ];
         let rows: Vec<Vec<Cell>> = self
             .changes
             .iter()
@@ -164,7 +177,9 @@ impl View for CompareView {
             })
             .collect();
         if self.unchanged {
-            doc.push(Block::Text("Nothing changed: every domain is at the same stage and every answer is the same.".into()));
+            doc.push(Block::Text(
+                "Nothing changed: every domain is at the same stage and every answer is the same.".into(),
+            ));
         } else if self.changes.is_empty() {
             doc.push(Block::Text("No answer changed.".into()));
         } else {
@@ -216,7 +231,11 @@ mod tests {
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].action_id, "d0.a0");
         let doc = v.doc();
-        assert_eq!(doc.primary_table().unwrap().rows.len(), 1, "CSV has one row per changed action");
+        assert_eq!(
+            doc.primary_table().unwrap().rows.len(),
+            1,
+            "CSV has one row per changed action"
+        );
         assert!(doc.blocks.contains(&Block::Text("Domain 0".into())));
     }
 
@@ -227,6 +246,10 @@ mod tests {
         let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         h.assessments = vec![a.clone(), a];
         let doc = build(&f, &h, 0, 1).doc();
-        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed"))));
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed")))
+        );
     }
 }

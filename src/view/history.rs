@@ -66,10 +66,17 @@ pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> His
                 .map(|(s, d)| {
                     let stage = StageRef::new(framework, s.position);
                     *stage_counts.entry(stage.id.clone()).or_default() += 1;
-                    DomainStage { id: d.id.clone(), stage }
+                    DomainStage {
+                        id: d.id.clone(),
+                        stage,
+                    }
                 })
                 .collect();
-            HistoryEntry { info: AssessmentInfo::new(history, i), stage_counts, domains }
+            HistoryEntry {
+                info: AssessmentInfo::new(history, i),
+                stage_counts,
+                domains,
+            }
         })
         .collect();
     HistoryView {
@@ -83,7 +90,7 @@ pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> His
 
 /// The shade for a stage rank out of `of` (`rank == of`: complete), three wide.
 pub fn shade(rank: usize, of: usize) -> String {
-    let i = if of == 0 { SHADES.len() - 1 } else { (rank * (SHADES.len() - 1) + of / 2) / of };
+    let i = ((rank * (SHADES.len() - 1) + of / 2).checked_div(of)).unwrap_or(SHADES.len() - 1);
     let i = match (rank, i) {
         (0, _) => 0,
         (r, 0) if r > 0 => 1,
@@ -97,7 +104,11 @@ impl View for HistoryView {
     fn doc(&self) -> Doc {
         let of = self.stages.len();
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("{}: {} assessments", self.framework.title, self.assessments.len())));
+        doc.push(Block::Heading(format!(
+            "{}: {} assessments",
+            self.framework.title,
+            self.assessments.len()
+        )));
         let mut header: Vec<String> = ["#", "Date", "Label", "Respondent"].map(String::from).to_vec();
         header.extend(self.stages.iter().cloned());
         header.push(self.completion.clone());
@@ -131,7 +142,11 @@ impl View for HistoryView {
                 let mut row = vec![Cell::Text(name.clone())];
                 row.extend(self.assessments.iter().map(|e| {
                     let s = &e.domains[d].stage;
-                    Cell::Stage { text: shade(s.rank, of), rank: s.rank, of }
+                    Cell::Stage {
+                        text: shade(s.rank, of),
+                        rank: s.rank,
+                        of,
+                    }
                 }));
                 row
             })
@@ -179,7 +194,11 @@ mod tests {
         assert_eq!(v.assessments[0].stage_counts["s0"], 3);
         assert_eq!(v.assessments[1].stage_counts["complete"], 1);
         let doc = v.doc();
-        let tables: Vec<&Table> = doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+        let tables: Vec<&Table> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+            .collect();
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].rows.len(), 3);
         assert_eq!(tables[1].rows[0][2].plain(), "███");

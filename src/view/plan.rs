@@ -73,7 +73,10 @@ pub fn build(framework: &Framework, assessment: &Assessment, info: AssessmentInf
         }
         let status = stage::domain_status(framework, d, |id| assessment.answer(id));
         let Position::Working(s) = status.position else {
-            complete.push(DomainName { id: domain.id.clone(), name: domain.name.clone() });
+            complete.push(DomainName {
+                id: domain.id.clone(),
+                name: domain.name.clone(),
+            });
             continue;
         };
         let mut steps: Vec<NextStep> = domain
@@ -82,8 +85,11 @@ pub fn build(framework: &Framework, assessment: &Assessment, info: AssessmentInf
             .filter(|a| a.stage_index == s)
             .filter_map(|a| {
                 let answer = assessment.answer(&a.id);
-                matches!(answer, Some(Answer::InProgress | Answer::NotYet) | None)
-                    .then(|| NextStep { action_id: a.id.clone(), text: a.text.clone(), answer })
+                matches!(answer, Some(Answer::InProgress | Answer::NotYet) | None).then(|| NextStep {
+                    action_id: a.id.clone(),
+                    text: a.text.clone(),
+                    answer,
+                })
             })
             .collect();
         steps.sort_by_key(|step| step.answer != Some(Answer::InProgress));
@@ -115,7 +121,10 @@ impl PlanView {
             .iter()
             .filter_map(|d| {
                 d.steps.first().map(|s| {
-                    vec![Cell::Text(format!("{} ({}):", d.name, d.stage.name)), Cell::Text(step_text(s))]
+                    vec![
+                        Cell::Text(format!("{} ({}):", d.name, d.stage.name)),
+                        Cell::Text(step_text(s)),
+                    ]
                 })
             })
             .collect();
@@ -139,13 +148,15 @@ fn step_text(s: &NextStep) -> String {
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("Next steps: {} (assessment {})", self.framework.title, self.assessment.title())));
+        doc.push(Block::Heading(format!("Next steps from assessment {}", self.assessment.title())));
         for d in &self.domains {
             doc.push(Block::Heading(format!(
                 "{} — working in {} ({}/{} in place)",
                 d.name, d.stage.name, d.in_place, d.applicable
             )));
-            doc.push(Block::List(d.steps.iter().map(|s| vec![Cell::Text(step_text(s))]).collect()));
+            doc.push(Block::List(
+                d.steps.iter().map(|s| vec![Cell::Text(step_text(s))]).collect(),
+            ));
         }
         if !self.complete.is_empty() {
             let names: Vec<&str> = self.complete.iter().map(|d| d.name.as_str()).collect();
@@ -170,7 +181,9 @@ impl View for PlanView {
             })
             .collect();
         doc.push(Block::Data(Table {
-            header: ["domain_id", "domain", "stage", "action_id", "action", "answer"].map(String::from).to_vec(),
+            header: ["domain_id", "domain", "stage", "action_id", "action", "answer"]
+                .map(String::from)
+                .to_vec(),
             rows,
         }));
         doc
@@ -199,18 +212,34 @@ mod tests {
     #[test]
     fn in_progress_comes_first_and_not_applicable_and_in_place_are_left_out() {
         use Answer::*;
-        let p = plan(&[("a", NotYet), ("b", InProgress), ("c", InPlace), ("x", NotApplicable), ("e1", InPlace)], &[]);
+        let p = plan(
+            &[
+                ("a", NotYet),
+                ("b", InProgress),
+                ("c", InPlace),
+                ("x", NotApplicable),
+                ("e1", InPlace),
+            ],
+            &[],
+        );
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!((p.domains[0].in_place, p.domains[0].applicable), (1, 3));
-        assert_eq!(p.complete.len(), 1, "a domain with every stage met is listed as complete");
+        assert_eq!(
+            p.complete.len(),
+            1,
+            "a domain with every stage met is listed as complete"
+        );
         assert_eq!(p.complete[0].id, "e");
     }
 
     #[test]
     fn only_the_current_stage_is_planned() {
         use Answer::*;
-        let p = plan(&[("a", InPlace), ("b", InPlace), ("c", InPlace), ("x", InPlace)], &["d"]);
+        let p = plan(
+            &[("a", InPlace), ("b", InPlace), ("c", InPlace), ("x", InPlace)],
+            &["d"],
+        );
         assert_eq!(p.domains[0].stage.name, "Second");
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["z"], "unanswered actions are next steps too");
@@ -221,7 +250,9 @@ mod tests {
     fn the_short_plan_has_at_most_one_step_per_domain() {
         let p = plan(&[], &[]);
         let doc = p.short();
-        let Block::List(items) = &doc.blocks[1] else { panic!("{doc:?}") };
+        let Block::List(items) = &doc.blocks[1] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(items.len(), 2);
     }
 

@@ -102,7 +102,10 @@ pub fn build(framework: &Framework, history: &History, index: usize, previous: O
                     Movement::Up(p) => ("up", Some(p)),
                     Movement::Down(p) => ("down", Some(p)),
                 };
-                ChangeInfo { direction, from: from.map(|p| StageRef::new(framework, p)) }
+                ChangeInfo {
+                    direction,
+                    from: from.map(|p| StageRef::new(framework, p)),
+                }
             });
             DomainRow {
                 id: domain.id.clone(),
@@ -151,14 +154,21 @@ impl Report {
             .map(|d| {
                 let mut row = vec![
                     Cell::Text(d.name.clone()),
-                    Cell::Stage { text: d.stage.name.clone(), rank: d.stage.rank, of: self.stage_count },
+                    Cell::Stage {
+                        text: d.stage.name.clone(),
+                        rank: d.stage.rank,
+                        of: self.stage_count,
+                    },
                 ];
                 if let Some(c) = &d.change {
                     row.push(c.cell());
                 } else if self.previous.is_some() {
                     row.push(Cell::Text(String::new()));
                 }
-                row.extend(d.stages.iter().map(|s| Cell::Progress { done: s.in_place, total: s.applicable }));
+                row.extend(d.stages.iter().map(|s| Cell::Progress {
+                    done: s.in_place,
+                    total: s.applicable,
+                }));
                 row
             })
             .collect();
@@ -169,9 +179,13 @@ impl Report {
 impl View for Report {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("{}: assessment {}", self.framework.title, self.assessment.title())));
+        doc.push(Block::Heading(format!(
+            "{}: assessment {}",
+            self.framework.title,
+            self.assessment.title()
+        )));
         if let Some(p) = &self.previous {
-            doc.push(Block::Text(format!("Change is since assessment {}.", p.title())));
+            doc.push(Block::Text(format!("Change since assessment {}.", p.title())));
         }
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
@@ -221,12 +235,30 @@ mod tests {
     #[test]
     fn a_change_column_appears_when_there_is_a_previous_assessment() {
         let f = synthetic(2, 2);
-        let h = history(&f, &[&[("d0.a0", Answer::NotYet)], &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)]]);
+        let h = history(
+            &f,
+            &[
+                &[("d0.a0", Answer::NotYet)],
+                &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)],
+            ],
+        );
         let r = build(&f, &h, 1, Some(0));
         let t = r.table();
         assert_eq!(t.header[2], "Change");
-        assert_eq!(t.rows[0][2], Cell::Change { text: "↑ from Stage 0".into(), direction: 1 });
-        assert_eq!(t.rows[1][2], Cell::Change { text: "new".into(), direction: 0 });
+        assert_eq!(
+            t.rows[0][2],
+            Cell::Change {
+                text: "↑ from Stage 0".into(),
+                direction: 1
+            }
+        );
+        assert_eq!(
+            t.rows[1][2],
+            Cell::Change {
+                text: "new".into(),
+                direction: 0
+            }
+        );
     }
 
     #[test]
@@ -234,6 +266,10 @@ mod tests {
         let f = synthetic(2, 1);
         let h = history(&f, &[&[]]);
         let doc = build(&f, &h, 0, None).doc();
-        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Note(n) if n.contains("Done") && n.contains("Not applicable"))));
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Note(n) if n.contains("Done") && n.contains("Not applicable")))
+        );
     }
 }

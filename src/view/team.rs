@@ -108,7 +108,13 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
     let names: Vec<String> = members
         .iter()
         .enumerate()
-        .map(|(i, m)| if anonymous { format!("Respondent {}", i + 1) } else { m.name.clone() })
+        .map(|(i, m)| {
+            if anonymous {
+                format!("Respondent {}", i + 1)
+            } else {
+                m.name.clone()
+            }
+        })
         .collect();
     let assessments: Vec<&Assessment> = members.iter().map(|m| &m.assessment).collect();
     let combined = team::combined(framework, &assessments, &members[0].assessment);
@@ -142,7 +148,10 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
                     names
                         .iter()
                         .zip(&assessments)
-                        .map(|(n, a)| WhoSaid { respondent: n.clone(), answer: a.answer(&action.id) })
+                        .map(|(n, a)| WhoSaid {
+                            respondent: n.clone(),
+                            answer: a.answer(&action.id),
+                        })
                         .collect()
                 },
                 counts: counts(&x.tally),
@@ -173,15 +182,27 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
 }
 
 fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
-    Answer::ALL.iter().map(|a| (a.key(), t.count(*a))).filter(|(_, c)| *c > 0).collect()
+    Answer::ALL
+        .iter()
+        .map(|a| (a.key(), t.count(*a)))
+        .filter(|(_, c)| *c > 0)
+        .collect()
 }
 
 impl View for TeamView {
     fn doc(&self) -> Doc {
         let of = self.stage_count;
-        let stage_cell = |s: &StageRef| Cell::Stage { text: s.name.clone(), rank: s.rank, of };
+        let stage_cell = |s: &StageRef| Cell::Stage {
+            text: s.name.clone(),
+            rank: s.rank,
+            of,
+        };
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("{}: the team ({} respondents)", self.framework.title, self.respondents.len())));
+        doc.push(Block::Heading(format!(
+            "{}: the team ({} respondents)",
+            self.framework.title,
+            self.respondents.len()
+        )));
         let mut header = vec!["Domain".to_string()];
         if self.anonymous {
             header.push("Respondents' stages".into());
@@ -216,7 +237,14 @@ impl View for TeamView {
             .respondents
             .iter()
             .filter(|r| r.other_framework)
-            .map(|r| format!("{} (framework version {}, {})", r.name, r.framework_version, date_of(r.taken_at)))
+            .map(|r| {
+                format!(
+                    "{} (framework version {}, {})",
+                    r.name,
+                    r.framework_version,
+                    date_of(r.taken_at)
+                )
+            })
             .collect();
         if !flagged.is_empty() {
             doc.push(Block::Text(format!(
@@ -227,9 +255,14 @@ impl View for TeamView {
             )));
         }
         if self.discussion.is_empty() {
-            doc.push(Block::Text("Everyone gave the same answer to every action: nothing to discuss.".into()));
+            doc.push(Block::Text(
+                "Everyone gave the same answer to every action: nothing to discuss.".into(),
+            ));
         } else {
-            doc.push(Block::Heading(format!("Discussion points: {} actions where you disagree", self.discussion.len())));
+            doc.push(Block::Heading(format!(
+                "Discussion points: {} actions where you disagree",
+                self.discussion.len()
+            )));
             let items = self
                 .discussion
                 .iter()
@@ -252,7 +285,12 @@ impl View for TeamView {
                 .collect();
             doc.push(Block::List(items));
         }
-        let mut header = vec!["domain_id".to_string(), "action_id".into(), "action".into(), "stage".into()];
+        let mut header = vec![
+            "domain_id".to_string(),
+            "action_id".into(),
+            "action".into(),
+            "stage".into(),
+        ];
         header.extend(self.respondents.iter().map(|r| r.name.clone()));
         header.push("disagree".into());
         let rows = self
@@ -265,7 +303,11 @@ impl View for TeamView {
                     p.action.clone().into(),
                     p.stage.clone().into(),
                 ];
-                row.extend(p.answers.iter().map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())));
+                row.extend(
+                    p.answers
+                        .iter()
+                        .map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())),
+                );
                 if self.anonymous {
                     row.extend(self.respondents.iter().map(|_| Cell::Text(String::new())));
                 }
@@ -292,7 +334,11 @@ mod tests {
         for (id, ans) in answers {
             a.answers.insert(id.to_string(), *ans);
         }
-        Member { name: name.into(), file: "x.yaml".into(), assessment: a }
+        Member {
+            name: name.into(),
+            file: "x.yaml".into(),
+            assessment: a,
+        }
     }
 
     #[test]
@@ -305,7 +351,10 @@ mod tests {
             member(&f, "Cat", &[("d0.a0", NotYet)]),
         ];
         let v = build(&f, &m, false);
-        assert_eq!(v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(), [1, 1, 0]);
+        assert_eq!(
+            v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(),
+            [1, 1, 0]
+        );
         assert_eq!(v.domains[0].team.rank, 1);
         assert_eq!(v.discussion.len(), 1);
         assert_eq!(v.discussion[0].answers[2].answer, Some(NotYet));
@@ -318,7 +367,10 @@ mod tests {
     fn anonymous_mode_shows_counts_not_names() {
         use Answer::*;
         let f = synthetic(1, 1);
-        let m = [member(&f, "Ann", &[("d0.a0", InPlace)]), member(&f, "Bob", &[("d0.a0", NotYet)])];
+        let m = [
+            member(&f, "Ann", &[("d0.a0", InPlace)]),
+            member(&f, "Bob", &[("d0.a0", NotYet)]),
+        ];
         let v = build(&f, &m, true);
         let json = serde_json::to_string(&v).unwrap();
         assert!(!json.contains("Ann") && !json.contains("Bob"), "{json}");

@@ -71,7 +71,10 @@ impl Draft {
 
     /// How many of the framework's actions have an answer.
     pub fn answered(&self, framework: &Framework) -> usize {
-        framework.actions().filter(|(_, a)| self.answers.contains_key(&a.id)).count()
+        framework
+            .actions()
+            .filter(|(_, a)| self.answers.contains_key(&a.id))
+            .count()
     }
 
     /// The finished assessment, answers in framework order, taken at `now`.
@@ -215,7 +218,10 @@ pub fn walk<P: Prompter, E>(
         };
         let back = match step {
             Step::Changed(d) => {
-                let q = ChangedQuestion { place: domain_of(d), since: start.previous.map(|p| p.taken_at) };
+                let q = ChangedQuestion {
+                    place: domain_of(d),
+                    since: start.previous.map(|p| p.taken_at),
+                };
                 match prompter.changed(&q).map_err(WalkError::Stopped)? {
                     Reply::Given(changed) => {
                         record_changed(f, d, changed, draft, start.previous);
@@ -257,7 +263,13 @@ pub fn walk<P: Prompter, E>(
                     .or_else(|| start.previous.and_then(|p| p.note(id)))
                     .unwrap_or("")
                     .to_string();
-                match prompter.note(&NoteQuestion { place: domain_of(d), initial: &initial }).map_err(WalkError::Stopped)? {
+                match prompter
+                    .note(&NoteQuestion {
+                        place: domain_of(d),
+                        initial: &initial,
+                    })
+                    .map_err(WalkError::Stopped)?
+                {
                     Reply::Given(n) => {
                         draft.notes.insert(id.clone(), n.trim().to_string());
                         push_unique(&mut draft.noted, id);
@@ -298,7 +310,11 @@ fn steps(f: &Framework, rerun: bool) -> Vec<Step> {
         }
         for index in 0..domain.actions.len() {
             number += 1;
-            steps.push(Step::Action { domain: d, index, number });
+            steps.push(Step::Action {
+                domain: d,
+                index,
+                number,
+            });
         }
         steps.push(Step::Note(d));
     }

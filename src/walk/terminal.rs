@@ -24,7 +24,10 @@ pub struct TerminalPrompter {
 impl TerminalPrompter {
     /// A prompter on stderr.
     pub fn new() -> TerminalPrompter {
-        TerminalPrompter { term: Term::stderr(), theme: ColorfulTheme::default() }
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+        }
     }
 
     fn width(&self) -> usize {
@@ -96,7 +99,11 @@ impl Prompter for TerminalPrompter {
             .map_err(|e| self.clear_after(stop(e), height.saturating_sub(1)))?;
         Ok(match reply {
             Some(changed) => {
-                let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
+                let what = if changed {
+                    "changed: asking its actions"
+                } else {
+                    "no change: answers kept"
+                };
                 self.say(&format!(
                     "{} Domain {} of {} · {}",
                     style("✔").green(),
@@ -148,7 +155,10 @@ impl Prompter for TerminalPrompter {
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
         stop_if_requested()?;
-        let prompt = format!("Note for {} (optional, Enter to skip)", truncate(&one_line(q.place.domain), 40));
+        let prompt = format!(
+            "Note for {} (optional, Enter to skip)",
+            truncate(&one_line(q.place.domain), 40)
+        );
         Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .with_initial_text(q.initial)
@@ -161,7 +171,11 @@ impl Prompter for TerminalPrompter {
 
 /// A Ctrl-C that arrived between prompts stops the walk before the next one.
 fn stop_if_requested() -> Result<(), Stop> {
-    if crate::interrupt::requested() { Err(Stop::Interrupted) } else { Ok(()) }
+    if crate::interrupt::requested() {
+        Err(Stop::Interrupted)
+    } else {
+        Ok(())
+    }
 }
 
 fn stop(e: dialoguer::Error) -> Stop {

@@ -21,7 +21,10 @@ enum Do {
 
 impl Script {
     fn new(replies: impl IntoIterator<Item = Do>) -> Script {
-        Script { replies: replies.into_iter().collect(), ..Script::default() }
+        Script {
+            replies: replies.into_iter().collect(),
+            ..Script::default()
+        }
     }
 
     fn next<T>(&mut self, asked: String, pick: impl FnOnce(Do) -> Option<T>) -> Result<Reply<T>, Stop> {
@@ -29,7 +32,9 @@ impl Script {
         match self.replies.pop_front() {
             None | Some(Do::Quit) => Err(Stop::Interrupted),
             Some(Do::Back) => Ok(Reply::Back),
-            Some(s) => Ok(Reply::Given(pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")))),
+            Some(s) => Ok(Reply::Given(
+                pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")),
+            )),
         }
     }
 }
@@ -65,7 +70,11 @@ fn run(
 ) -> (Result<(), WalkError<()>>, usize) {
     let mut saves = 0;
     let r = walk(
-        Start { framework: f, previous, full },
+        Start {
+            framework: f,
+            previous,
+            full,
+        },
         draft,
         script,
         |_| {
@@ -77,8 +86,8 @@ fn run(
     (r, saves)
 }
 
-use Do::*;
 use crate::answers::Answer::{InPlace, InProgress, NotApplicable, NotYet};
+use Do::*;
 
 #[test]
 fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
@@ -97,7 +106,14 @@ fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
     assert_eq!(saves, 6, "the draft is saved after every answer");
     assert_eq!(
         s.asked,
-        ["action 1/4 Stage 0", "action 2/4 Stage 1", "note 1", "action 3/4 Stage 0", "action 4/4 Stage 1", "note 2"]
+        [
+            "action 1/4 Stage 0",
+            "action 2/4 Stage 1",
+            "note 1",
+            "action 3/4 Stage 0",
+            "action 4/4 Stage 1",
+            "note 2"
+        ]
     );
     assert!(s.defaults.iter().all(|d| *d == NotYet));
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH);
@@ -113,7 +129,10 @@ fn esc_goes_back_and_the_cursor_starts_on_the_answer_given() {
     let mut s = Script::new([Pick(InPlace), Back, Pick(InProgress), Pick(NotYet), Note("")]);
     let (r, _) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
-    assert_eq!(s.asked[..3], ["action 1/2 Stage 0", "action 2/2 Stage 1", "action 1/2 Stage 0"]);
+    assert_eq!(
+        s.asked[..3],
+        ["action 1/2 Stage 0", "action 2/2 Stage 1", "action 1/2 Stage 0"]
+    );
     assert_eq!(s.defaults[2], InPlace);
     assert_eq!(draft.answers["d0.a0"], InProgress);
 }
@@ -199,7 +218,14 @@ fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
     assert_eq!(saves, 2);
     assert_eq!(draft.answered(&f), 2);
 
-    let mut s = Script::new([Pick(NotYet), Note(""), Pick(InPlace), Pick(InPlace), Pick(InPlace), Note("")]);
+    let mut s = Script::new([
+        Pick(NotYet),
+        Note(""),
+        Pick(InPlace),
+        Pick(InPlace),
+        Pick(InPlace),
+        Note(""),
+    ]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked[0], "action 3/6 Stage 2");
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH);
@@ -213,6 +239,16 @@ fn a_failed_draft_save_stops_the_walk() {
     let f = synthetic(1, 1);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
     let mut s = Script::new([Pick(InPlace)]);
-    let r = walk(Start { framework: &f, previous: None, full: false }, &mut draft, &mut s, |_| Err("disk full"), || Timestamp::UNIX_EPOCH);
+    let r = walk(
+        Start {
+            framework: &f,
+            previous: None,
+            full: false,
+        },
+        &mut draft,
+        &mut s,
+        |_| Err("disk full"),
+        || Timestamp::UNIX_EPOCH,
+    );
     assert!(matches!(r, Err(WalkError::Save("disk full"))));
 }

@@ -16,7 +16,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -69,13 +71,26 @@ pub fn assessment(when: &str, default: Answer, given: &[(&str, Answer)]) -> Asse
 
 /// An answers file holding `assessments`.
 pub fn file_of(assessments: Vec<Assessment>) -> String {
-    answers::render(&History { assessments, ..History::default() }, false)
+    answers::render(
+        &History {
+            assessments,
+            ..History::default()
+        },
+        false,
+    )
 }
 
 /// Every action id of the bundled framework in domain `d`.
 pub fn domain_actions(domain: &str) -> Vec<String> {
     let f = Framework::bundled();
-    f.domains.iter().find(|d| d.id == domain).expect("domain").actions.iter().map(|a| a.id.clone()).collect()
+    f.domains
+        .iter()
+        .find(|d| d.id == domain)
+        .expect("domain")
+        .actions
+        .iter()
+        .map(|a| a.id.clone())
+        .collect()
 }
 
 pub fn exists(p: &Path) -> bool {
