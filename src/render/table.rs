@@ -116,7 +116,8 @@ fn table(t: &Table, look: Look) -> String {
     // A stage name is the one thing a reader must never have to piece together.
     if look.width.is_some() {
         for i in 1..t.header.len() {
-            let stage_column = !t.rows.is_empty() && t.rows.iter().all(|r| matches!(r.get(i), Some(Cell::Stage { .. })));
+            let stage_column =
+                !t.rows.is_empty() && t.rows.iter().all(|r| matches!(r.get(i), Some(Cell::Stage { .. })));
             if let (true, Some(column)) = (stage_column, table.column_mut(i)) {
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }

@@ -148,7 +148,10 @@ fn step_text(s: &NextStep) -> String {
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("Next steps from assessment {}", self.assessment.title())));
+        doc.push(Block::Heading(format!(
+            "Next steps from assessment {}",
+            self.assessment.title()
+        )));
         for d in &self.domains {
             doc.push(Block::Heading(format!(
                 "{} — working in {} ({}/{} in place)",
