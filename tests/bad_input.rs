@@ -1,0 +1,246 @@
+//! Bad answers files and bad frameworks: each gives a clear message naming
+//! the file, exit 1, no panic, no hang, and leaves the file as it was.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use predicates::prelude::*;
+
+/// Runs `report` on an answers file holding `bytes`; checks exit 1, the
+/// file named in the message, and the file unchanged. Returns stderr.
+#[track_caller]
+fn refused_answers(bytes: &[u8]) -> String {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", bytes);
+    let out = env.cmd().arg("report").assert().code(1).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("mbct-sustain.yaml"), "names the file: {stderr}");
+    assert!(stderr.contains("hint:"), "says what to do: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(env.bytes("mbct-sustain.yaml"), bytes, "the file is left byte-for-byte");
+    assert!(out.stdout.is_empty());
+    stderr
+}
+
+#[test]
+fn a_corrupt_answers_file_names_the_line() {
+    let err = refused_answers(b"format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    answers: [unclosed\n");
+    assert!(err.contains("line "), "{err}");
+    assert!(err.contains("left as it is"), "{err}");
+}
+
+#[test]
+fn a_future_format_asks_to_upgrade() {
+    let err = refused_answers(b"format: 2\nassessments:\n  - whatever: {new: shape}\n");
+    assert!(err.contains("newer") && err.contains("upgrade"), "{err}");
+}
+
+#[test]
+fn an_empty_answers_file_is_refused() {
+    let err = refused_answers(b"");
+    assert!(err.contains("empty"), "{err}");
+    refused_answers(b"\n\n# only a comment\n");
+}
+
+#[test]
+fn an_unknown_answer_value_names_its_line() {
+    let mut text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    text = text.replacen("fit.pathways: in-place", "fit.pathways: mostly", 1);
+    let line = text.lines().position(|l| l.contains("mostly")).unwrap() + 1;
+    let err = refused_answers(text.as_bytes());
+    assert!(err.contains(&format!("line {line}")) && err.contains("mostly"), "{err}");
+}
+
+#[test]
+fn wrong_types_are_refused() {
+    refused_answers(b"format: 1\nassessments: yes\n");
+    refused_answers(b"format: one\nassessments: []\n");
+    refused_answers(b"- just\n- a list\n");
+    refused_answers(b"format: 1\nassessments:\n  - taken_at: last tuesday\n    framework: {id: a, version: '1'}\n");
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_line() {
+    let err = refused_answers(b"format: 1\nassessments:\n  - label: caf\xe9\n");
+    assert!(err.contains("UTF-8") && err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn a_folder_where_the_answers_file_should_be_is_explained() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("answers")).unwrap();
+    env.cmd()
+        .args(["--file", "answers", "report"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a folder"))
+        .stderr(predicate::str::contains("answers"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_answers_file_is_explained() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let p = env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&p).is_ok() {
+        return; // running as root: permissions do not apply
+    }
+    env.cmd().arg("report").assert().code(1).stderr(predicate::str::contains("permission denied"));
+}
+
+#[test]
+fn unknown_fields_and_ids_survive_a_save() {
+    let env = Env::new();
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")])
+        .replacen("answers:\n", "reviewed_by: the board\n  answers:\n    retired.action: in-place\n", 1)
+        .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
+    let path = env.write("mbct-sustain.yaml", &text);
+    let before = mbct_sustain::answers::parse(&text).unwrap();
+    assert_eq!(before.assessments[0].answer("retired.action"), Some(mbct_sustain::answers::Answer::InPlace));
+    mbct_sustain::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
+    let after = env.read("mbct-sustain.yaml");
+    assert!(after.contains("service: North team"), "{after}");
+    assert!(after.contains("reviewed_by: the board"), "{after}");
+    assert!(after.contains("retired.action: in-place"), "{after}");
+    env.cmd().arg("report").assert().success();
+}
+
+/// Runs `framework check` on `bytes`; checks exit 1 within a second and a
+/// message naming the file. Returns stderr.
+#[track_caller]
+fn refused_framework(bytes: &[u8]) -> String {
+    let env = Env::new();
+    env.write("f.yaml", bytes);
+    let start = Instant::now();
+    let out = env.cmd().args(["framework", "check", "f.yaml"]).assert().code(1).get_output().clone();
+    assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("f.yaml"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The same file given to a command with --framework is refused the same way.
+    env.cmd().args(["--framework", "f.yaml", "report"]).assert().code(1);
+    stderr
+}
+
+fn bundled() -> String {
+    include_str!("../framework.yaml").to_string()
+}
+
+#[test]
+fn a_duplicate_id_is_named() {
+    let err = refused_framework(bundled().replacen("id: fit.pathways", "id: fit.evidence-and-need", 1).as_bytes());
+    assert!(err.contains("`fit.evidence-and-need` is used more than once"), "{err}");
+    assert!(err.contains("line "), "{err}");
+}
+
+#[test]
+fn structural_problems_are_named() {
+    assert!(refused_framework(bundled().replacen("stage: developmental", "stage: later", 1).as_bytes()).contains("`later`"));
+    assert!(refused_framework(bundled().replacen("text: Annual reporting", "text: \"\"", 1).as_bytes()).contains("empty"));
+    let no_stages = "id: x\ntitle: X\nversion: 1\ncompletion_label: Done\nstages: []\ndomains: []\n";
+    assert!(refused_framework(no_stages.as_bytes()).contains("no stages"));
+    assert!(refused_framework(b"id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: 5\ndomains: []\n").contains("line 5"));
+    let typo = bundled().replacen("    name: Starting out", "    nmae: Starting out", 1);
+    assert!(refused_framework(typo.as_bytes()).contains("nmae"));
+    assert!(refused_framework(b"").contains("empty"));
+}
+
+#[test]
+fn a_billion_laughs_framework_is_refused_quickly() {
+    let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (i, c) in "bcdefghi".chars().enumerate() {
+        let prev = (b'a' + i as u8) as char;
+        y += &format!("{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n");
+    }
+    refused_framework(y.as_bytes());
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly() {
+    let err = refused_framework(format!("x: {}", "[".repeat(40_000)).as_bytes());
+    assert!(err.contains("nested"), "{err}");
+    refused_answers(format!("format: 1\nx: {}", "[".repeat(40_000)).as_bytes());
+}
+
+#[test]
+fn a_huge_framework_is_refused_without_reading_it_all() {
+    let err = refused_framework(format!("id: x\n# {}\n", "y".repeat(3 * 1024 * 1024)).as_bytes());
+    assert!(err.contains("more than the limit"), "{err}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let env = Env::new();
+    env.write("f.yaml", [b"\xef\xbb\xbf".as_slice(), bundled().as_bytes()].concat());
+    env.cmd().args(["framework", "check", "f.yaml"]).assert().success();
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_pipes_and_folders_are_not_read() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("dir")).unwrap();
+    let fifo = env.path("pipe.yaml");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for path in ["/dev/zero", fifo.to_str().unwrap(), "dir"] {
+        let start = Instant::now();
+        env.cmd()
+            .args(["framework", "check", path])
+            .timeout(Duration::from_secs(10))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(path));
+        assert!(start.elapsed() < Duration::from_secs(2), "{path} took {:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn control_characters_in_a_framework_never_reach_the_terminal_raw() {
+    let env = Env::new();
+    let evil = bundled().replacen(
+        "name: Building a team to deliver",
+        "name: \"Building a team\\e]0;pwned\\a\\e[2J to deliver\\u202e\"",
+        1,
+    );
+    env.write("f.yaml", evil);
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    for args in [
+        vec!["--framework", "f.yaml", "report"],
+        vec!["--framework", "f.yaml", "report", "--format", "markdown"],
+        vec!["--framework", "f.yaml", "report", "--format", "csv"],
+        vec!["--framework", "f.yaml", "plan"],
+        vec!["--framework", "f.yaml", "framework", "show"],
+    ] {
+        let out = env.cmd().args(&args).assert().success().get_output().stdout.clone();
+        assert!(!out.contains(&0x1b) && !out.contains(&0x07), "{args:?}");
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('\u{202e}'), "{args:?}");
+        if args.len() == 3 {
+            assert!(text.contains("\\u{1b}]0;pwned"), "shown visibly: {text}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let previous = "previous contents\n".repeat(10);
+    env.write("stages.json", &previous);
+    let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
+    // A file-size limit of 1 KiB makes the kernel stop the write part-way.
+    let status = std::process::Command::new("bash")
+        .current_dir(env.dir.path())
+        .arg("-c")
+        .arg(format!("ulimit -f 1; exec '{}' report --format json --output stages.json", bin.display()))
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .status()
+        .unwrap();
+    assert!(!status.success());
+    assert_eq!(env.read("stages.json"), previous);
+}
