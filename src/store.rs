@@ -175,13 +175,19 @@ fn resolve(path: &Path) -> PathBuf {
 /// the old file's permissions (0644 for a new one), fsync, rename, fsync of
 /// the folder. A symlink is followed and stays a symlink.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// As [`write_atomic`], with the content written by `fill`; if `fill` fails
+/// the temporary file is removed and `path` is untouched.
+fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let target = resolve(path);
     let dir = folder_of(&target);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{}.", file_stem(&target)))
         .suffix(".tmp")
         .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    fill(tmp.as_file_mut())?;
     set_permissions_like(tmp.as_file(), &target)?;
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
@@ -393,6 +399,27 @@ mod tests {
         assert!(matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock)));
         drop(held);
         assert!(other.try_lock().is_ok());
+    }
+
+    #[test]
+    fn a_write_failing_half_way_leaves_the_old_file_byte_for_byte_and_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        append(&path, &sample()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let new = answers::render(&History::default(), false);
+        let err = write_atomic_with(&path, |f| {
+            f.write_all(&new.as_bytes()[..new.len() / 2])?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "the file and its lock, no temp file"
+        );
     }
 
     #[test]

@@ -89,18 +89,29 @@ fn an_unreadable_answers_file_is_explained() {
     if std::fs::read(&p).is_ok() {
         return; // running as root: permissions do not apply
     }
-    env.cmd().arg("report").assert().code(1).stderr(predicate::str::contains("permission denied"));
+    env.cmd()
+        .arg("report")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("permission denied"));
 }
 
 #[test]
 fn unknown_fields_and_ids_survive_a_save() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")])
-        .replacen("answers:\n", "reviewed_by: the board\n  answers:\n    retired.action: in-place\n", 1)
+        .replacen(
+            "answers:\n",
+            "reviewed_by: the board\n  answers:\n    retired.action: in-place\n",
+            1,
+        )
         .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
     let path = env.write("mbct-sustain.yaml", &text);
     let before = mbct_sustain::answers::parse(&text).unwrap();
-    assert_eq!(before.assessments[0].answer("retired.action"), Some(mbct_sustain::answers::Answer::InPlace));
+    assert_eq!(
+        before.assessments[0].answer("retired.action"),
+        Some(mbct_sustain::answers::Answer::InPlace)
+    );
     mbct_sustain::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
     let after = env.read("mbct-sustain.yaml");
     assert!(after.contains("service: North team"), "{after}");
@@ -116,7 +127,13 @@ fn refused_framework(bytes: &[u8]) -> String {
     let env = Env::new();
     env.write("f.yaml", bytes);
     let start = Instant::now();
-    let out = env.cmd().args(["framework", "check", "f.yaml"]).assert().code(1).get_output().clone();
+    let out = env
+        .cmd()
+        .args(["framework", "check", "f.yaml"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("f.yaml"), "{stderr}");
@@ -132,18 +149,29 @@ fn bundled() -> String {
 
 #[test]
 fn a_duplicate_id_is_named() {
-    let err = refused_framework(bundled().replacen("id: fit.pathways", "id: fit.evidence-and-need", 1).as_bytes());
+    let err = refused_framework(
+        bundled()
+            .replacen("id: fit.pathways", "id: fit.evidence-and-need", 1)
+            .as_bytes(),
+    );
     assert!(err.contains("`fit.evidence-and-need` is used more than once"), "{err}");
     assert!(err.contains("line "), "{err}");
 }
 
 #[test]
 fn structural_problems_are_named() {
-    assert!(refused_framework(bundled().replacen("stage: developmental", "stage: later", 1).as_bytes()).contains("`later`"));
-    assert!(refused_framework(bundled().replacen("text: Annual reporting", "text: \"\"", 1).as_bytes()).contains("empty"));
+    assert!(
+        refused_framework(bundled().replacen("stage: developmental", "stage: later", 1).as_bytes()).contains("`later`")
+    );
+    assert!(
+        refused_framework(bundled().replacen("text: Annual reporting", "text: \"\"", 1).as_bytes()).contains("empty")
+    );
     let no_stages = "id: x\ntitle: X\nversion: 1\ncompletion_label: Done\nstages: []\ndomains: []\n";
     assert!(refused_framework(no_stages.as_bytes()).contains("no stages"));
-    assert!(refused_framework(b"id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: 5\ndomains: []\n").contains("line 5"));
+    assert!(
+        refused_framework(b"id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: 5\ndomains: []\n")
+            .contains("line 5")
+    );
     let typo = bundled().replacen("    name: Starting out", "    nmae: Starting out", 1);
     assert!(refused_framework(typo.as_bytes()).contains("nmae"));
     assert!(refused_framework(b"").contains("empty"));
@@ -185,7 +213,13 @@ fn devices_pipes_and_folders_are_not_read() {
     let env = Env::new();
     std::fs::create_dir(env.path("dir")).unwrap();
     let fifo = env.path("pipe.yaml");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     for path in ["/dev/zero", fifo.to_str().unwrap(), "dir"] {
         let start = Instant::now();
         env.cmd()
@@ -194,7 +228,11 @@ fn devices_pipes_and_folders_are_not_read() {
             .assert()
             .code(1)
             .stderr(predicate::str::contains(path));
-        assert!(start.elapsed() < Duration::from_secs(2), "{path} took {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{path} took {:?}",
+            start.elapsed()
+        );
     }
 }
 
@@ -237,7 +275,10 @@ fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
     let status = std::process::Command::new("bash")
         .current_dir(env.dir.path())
         .arg("-c")
-        .arg(format!("ulimit -f 1; exec '{}' report --format json --output stages.json", bin.display()))
+        .arg(format!(
+            "ulimit -f 1; exec '{}' report --format json --output stages.json",
+            bin.display()
+        ))
         .env_remove("MBCT_SUSTAIN_FILE")
         .status()
         .unwrap();

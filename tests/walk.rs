@@ -359,3 +359,42 @@ fn the_next_prompt_follows_an_answer_quickly() {
     );
     assert_eq!(times.len(), 3);
 }
+
+#[test]
+fn a_bad_answers_file_stops_the_walk_before_any_question_and_is_left_as_it_was() {
+    for bytes in [
+        b"format: 1\nassessments:\n  - taken_at: [unclosed\n".as_slice(),
+        b"format: 9\nassessments: []\n".as_slice(),
+        b"".as_slice(),
+    ] {
+        let env = Env::new();
+        env.write("mbct-sustain.yaml", bytes);
+        let s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+        let (code, screen) = finish(s);
+        assert_eq!(code, 1, "{screen}");
+        assert!(screen.contains("mbct-sustain.yaml"), "{screen}");
+        assert!(!screen.contains("Action 1 of"), "no question was asked: {screen}");
+        assert_eq!(env.bytes("mbct-sustain.yaml"), bytes);
+    }
+}
+
+#[test]
+fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
+    let env = Env::new();
+    let evil = include_str!("../framework.yaml").replacen(
+        "text: Base service on evidence and local need (i.e., commissioning or clear service gap)",
+        "text: \"\\e]0;pwned\\a\\e[2JBase service on evidence\"",
+        1,
+    );
+    env.write("f.yaml", evil);
+    let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
+    let c = s.expect(Regex("❯ Not yet")).unwrap();
+    let screen = String::from_utf8_lossy(c.before()).into_owned();
+    assert!(
+        screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"),
+        "{screen}"
+    );
+    assert!(!screen.contains("\x1b]0;pwned"));
+    s.send("\x03").unwrap();
+    assert_eq!(finish(s).0, 130);
+}
