@@ -218,7 +218,7 @@ pub struct TeamArgs {
     /// Only assessments with this label (a round of answers)
     #[arg(long, value_name = "TEXT")]
     pub label: Option<String>,
-    /// Show how many gave each answer instead of who
+    /// Show how many gave each answer instead of who (respondents are otherwise listed by name)
     #[arg(long)]
     pub anonymous: bool,
     #[command(flatten)]

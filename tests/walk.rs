@@ -16,14 +16,23 @@ type Pty = expectrl::session::OsSession;
 
 /// Starts the walk in `dir` on an 120x40 terminal, without colour.
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
+    spawn_with(dir, args, false)
+}
+
+/// Starts mbct-sustain in `dir` on an 120x40 terminal.
+fn spawn_with(dir: &Path, args: &[&str], color: bool) -> Pty {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mbct-sustain"));
     cmd.current_dir(dir)
         .args(args)
         .env_remove("MBCT_SUSTAIN_FILE")
         .env_remove("MBCT_SUSTAIN_FRAMEWORK")
         .env_remove("MBCT_SUSTAIN_RESPONDENT")
-        .env("NO_COLOR", "1")
         .env("TERM", "xterm");
+    if color {
+        cmd.env_remove("NO_COLOR");
+    } else {
+        cmd.env("NO_COLOR", "1");
+    }
     let mut s = Session::spawn(cmd).expect("spawn in a pty");
     s.get_process_mut().set_window_size(120, 40).expect("window size");
     s.set_expect_timeout(Some(Duration::from_secs(20)));
@@ -397,4 +406,43 @@ fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
     assert!(!screen.contains("\x1b]0;pwned"));
     s.send("\x03").unwrap();
     assert_eq!(finish(s).0, 130);
+}
+
+#[test]
+fn four_stages_and_two_domains_are_walked_end_to_end() {
+    let env = Env::new();
+    env.write("four.yaml", four_stage_framework());
+    let mut s = spawn(env.dir.path(), &["--framework", "four.yaml", "--respondent", "Sam"]);
+    s.expect("8 actions in 2 domains").unwrap();
+    let plan = [Answer::InPlace, Answer::InPlace, Answer::InProgress, Answer::NotYet];
+    for d in 0..2 {
+        for (i, a) in plan.iter().enumerate() {
+            let start = answer(&mut s, d * 4 + i + 1, 8, *a);
+            assert_eq!(start, Answer::NotYet);
+        }
+        skip_note(&mut s);
+    }
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let table = &screen[screen.rfind('┌').unwrap()..];
+    let header = table.lines().find(|l| l.contains("Domain")).unwrap();
+    for stage in ["One", "Two", "Three", "Four"] {
+        assert!(header.contains(stage), "{header}");
+    }
+    let alpha = table.lines().find(|l| l.contains("Alpha")).unwrap();
+    assert!(alpha.contains("Three"), "{alpha}");
+}
+
+#[test]
+fn on_a_terminal_stages_are_coloured_unless_no_color_is_set() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let (code, coloured) = finish(spawn_with(env.dir.path(), &["report"], true));
+    assert_eq!(code, 0);
+    assert!(coloured.contains("\x1b[3"), "a colour code on a terminal: {coloured:?}");
+    let (code, plain) = finish(spawn_with(env.dir.path(), &["report"], false));
+    assert_eq!(code, 0);
+    assert!(!plain.contains('\x1b'), "no escape code with NO_COLOR: {plain:?}");
+    let (_, never) = finish(spawn_with(env.dir.path(), &["report", "--color", "never"], true));
+    assert!(!never.contains('\x1b'));
 }

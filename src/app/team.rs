@@ -54,6 +54,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             files: names.join(", "),
         });
     }
+    members.sort_by_key(|m| m.name.to_lowercase());
     let view = team::build(&ctx.framework, &members, args.anonymous);
     super::emit(ctx, &view, &args.output)
 }

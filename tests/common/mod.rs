@@ -161,3 +161,19 @@ pub const MIX_STAGES: [(&str, &str); 7] = [
 pub fn mixed(when: &str) -> Assessment {
     assessment(when, Answer::NotYet, &mix())
 }
+
+/// A framework with 4 stages and 2 domains, one action per stage per domain.
+pub fn four_stage_framework() -> String {
+    let mut y = String::from("id: local\ntitle: Local\nversion: 2\ncompletion_label: Done\nstages:\n");
+    for (id, name) in [("s1", "One"), ("s2", "Two"), ("s3", "Three"), ("s4", "Four")] {
+        y += &format!("  - id: {id}\n    name: {name}\n");
+    }
+    y += "domains:\n";
+    for (d, name) in [("a", "Alpha"), ("b", "Beta")] {
+        y += &format!("  - id: {d}\n    name: {name}\n    actions:\n");
+        for s in 1..=4 {
+            y += &format!("      - id: {d}.{s}\n        stage: s{s}\n        text: {name} action {s}\n");
+        }
+    }
+    y
+}
