@@ -148,13 +148,16 @@ fn start_draft(
         .collect();
     let others: Vec<PathBuf> = mine.iter().map(|(p, _)| p.clone()).collect();
     if let Some((path, draft)) = mine.into_iter().last() {
-        let question = format!(
-            "You have an unfinished assessment from {} ({} of {} answered). Carry on with it?",
+        let context = format!(
+            "You have an unfinished assessment from {} ({} of {} answered).",
             when(draft.started_at),
             draft.answered(f),
             f.action_count()
         );
-        if prompter.ask_yes_no(&question, true).map_err(|s| stopped(s, 0, None))? {
+        if prompter
+            .ask_yes_no(&context, "Carry on with it?", true)
+            .map_err(|s| stopped(s, 0, None))?
+        {
             let others = others.into_iter().filter(|p| p != &path).collect();
             return Ok((draft, path, others));
         }

@@ -15,6 +15,13 @@ use crate::render::wrap::{truncate, wrap};
 use crate::view::date_of;
 use crate::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply, Stop};
 
+/// Columns the theme adds around a select prompt's last line ("? " and " ›").
+const SELECT_ROOM: usize = 4;
+/// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
+const CONFIRM_ROOM: usize = 16;
+/// Columns kept free after a text prompt for what is typed.
+const INPUT_ROOM: usize = 20;
+
 /// Asks the walk's questions on stderr's terminal.
 pub struct TerminalPrompter {
     term: Term,
@@ -32,7 +39,8 @@ impl TerminalPrompter {
 
     fn width(&self) -> usize {
         match self.term.size_checked() {
-            Some((_, w)) if w >= 20 => usize::from(w) - 2,
+            Some((_, w)) if w >= 40 => usize::from(w) - 2,
+            Some((_, w)) if w > 0 => 38,
             _ => 78,
         }
     }
@@ -48,26 +56,47 @@ impl TerminalPrompter {
 
     /// Writes a line above the prompts, ignoring a closed terminal.
     pub fn say(&self, text: &str) {
-        let _ = self.term.write_line(text);
+        let _ = self.term.write_line(&wrap(text, self.width()));
     }
 
     /// Asks a free-text question once (e.g. the respondent's name).
     pub fn ask_text(&mut self, prompt: &str) -> Result<String, Stop> {
         Input::<String>::with_theme(&self.theme)
-            .with_prompt(wrap(prompt, self.width()))
+            .with_prompt(wrap(prompt, self.width() - INPUT_ROOM))
             .allow_empty(true)
             .interact_text_on(&self.term)
             .map(|s| s.trim().to_string())
             .map_err(stop)
     }
 
-    /// Asks a yes/no question with a default.
-    pub fn ask_yes_no(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(wrap(prompt, self.width()))
+    /// Asks a yes/no question with a default: `context` is shown above a
+    /// one-line `question`, then both are replaced by a one-line summary.
+    pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
+        let answer = self.confirm_below(context, question, default)?.unwrap_or(default);
+        self.say(&format!(
+            "{} {} {}",
+            style("✔").green(),
+            truncate(context, self.width().saturating_sub(8)),
+            style(if answer { "· yes" } else { "· no" }).dim()
+        ));
+        Ok(answer)
+    }
+
+    /// Shows `context` (wrapped) above a one-line yes/no `question`, and
+    /// clears both once answered. dialoguer clears a prompt by counting its
+    /// lines, which goes wrong when one wraps, so the prompt is kept to one line.
+    fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
+        let context = wrap(context, self.width());
+        self.say(&context);
+        let height = context.lines().count();
+        let reply = Confirm::with_theme(&self.theme)
+            .with_prompt(truncate(question, self.width() - CONFIRM_ROOM))
             .default(default)
-            .interact_on(&self.term)
-            .map_err(stop)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(|e| self.clear_after(stop(e), height))?;
+        let _ = self.term.clear_last_lines(height);
+        Ok(reply)
     }
 }
 
@@ -81,22 +110,13 @@ impl Prompter for TerminalPrompter {
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         stop_if_requested()?;
         let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();
-        let prompt = wrap(
-            &format!(
-                "Domain {} of {} · {}\nHas anything changed here{since}?",
-                q.place.domain_number,
-                q.place.domain_count,
-                one_line(q.place.domain)
-            ),
-            self.width(),
+        let context = format!(
+            "Domain {} of {} · {}",
+            q.place.domain_number,
+            q.place.domain_count,
+            one_line(q.place.domain)
         );
-        let height = prompt.lines().count();
-        let reply = Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(false)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.clear_after(stop(e), height.saturating_sub(1)))?;
+        let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), false)?;
         Ok(match reply {
             Some(changed) => {
                 let what = if changed {
@@ -130,7 +150,7 @@ impl Prompter for TerminalPrompter {
                 one_line(q.stage),
                 one_line(q.text)
             ),
-            self.width(),
+            self.width() - SELECT_ROOM,
         );
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
