@@ -21,9 +21,13 @@ pub const FORMAT: u64 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
+    /// Done, and part of how the service works.
     InPlace,
+    /// Being worked on.
     InProgress,
+    /// Not started.
     NotYet,
+    /// Does not apply to this service; left out of the counts.
     NotApplicable,
 }
 
@@ -171,15 +175,19 @@ impl History {
 
 /// Why answers-file text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[allow(missing_docs)] // variant fields are named for what they hold
 pub enum HistoryProblem {
+    /// Nothing but blank lines or comments.
     #[error("the file is empty")]
     Empty,
+    /// Not valid YAML, or not the shape of an answers file.
     #[error("{message}")]
     Invalid {
         line: Option<usize>,
         column: Option<usize>,
         message: String,
     },
+    /// Written by a newer version of the tool.
     #[error("it was written by a newer mbct-sustain (format {found}; this version reads format {FORMAT})")]
     NewerFormat { found: u64 },
 }

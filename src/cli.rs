@@ -169,6 +169,7 @@ pub struct ReportArgs {
     /// Which assessment: number (1 = oldest, -1 = latest), date (2026-09-03) or label
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -182,6 +183,7 @@ pub struct CompareArgs {
     /// The later assessment: number, date or label [default: the latest]
     #[arg(value_name = "B", allow_hyphen_values = true)]
     pub b: Option<String>,
+    /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -189,6 +191,7 @@ pub struct CompareArgs {
 /// Options of `history`.
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
+    /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -202,6 +205,7 @@ pub struct PlanArgs {
     /// Which assessment to plan from [default: the latest]
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -221,6 +225,7 @@ pub struct TeamArgs {
     /// Show how many gave each answer instead of who (respondents are otherwise listed by name)
     #[arg(long)]
     pub anonymous: bool,
+    /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -39,6 +39,7 @@ pub struct Table {
 }
 
 /// One cell, with enough meaning for a terminal to colour or draw it.
+#[allow(missing_docs)] // variant fields are named for what they hold
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Plain text.

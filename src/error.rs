@@ -14,31 +14,41 @@ use crate::input::ReadProblem;
 
 /// A failure of mbct-sustain, ready to show to a person.
 #[derive(Debug, thiserror::Error)]
+#[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Error {
+    /// The framework file could not be read.
     #[error("cannot read the framework {}: {problem}", path.display())]
     FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
 
+    /// The framework file was read but is not a valid framework.
     #[error("{name} is not a valid framework:\n{}", list_problems(.problems))]
     FrameworkInvalid { name: String, problems: Vec<Problem> },
 
+    /// The answers file could not be read.
     #[error("cannot read the answers file {}: {problem}", path.display())]
     AnswersUnreadable { path: PathBuf, problem: ReadProblem },
 
+    /// The answers file was read but cannot be used.
     #[error("the answers file {}{} cannot be used: {problem}", path.display(), at(problem.line(), column_of(problem)))]
     AnswersInvalid { path: PathBuf, problem: HistoryProblem },
 
+    /// The answers file cannot be replaced.
     #[error("the answers file {} is read-only", path.display())]
     AnswersReadOnly { path: PathBuf },
 
+    /// The answers file's folder cannot take a new file.
     #[error("cannot save answers in the folder {}: {source}", path.display())]
     FolderNotWritable { path: PathBuf, source: io::Error },
 
+    /// A command that shows results found no answers file.
     #[error("there is no answers file at {} yet", path.display())]
     NoAnswersFile { path: PathBuf },
 
+    /// The answers file holds no (matching) assessment.
     #[error("the answers file {} has no assessments{}", path.display(), respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
     NoAssessments { path: PathBuf, respondent: Option<String> },
 
+    /// A selector (number, date, label) matched nothing.
     #[error("no assessment matches `{selector}` in {} ({count} assessments{})", path.display(), respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
     NoSuchAssessment {
         path: PathBuf,
@@ -47,6 +57,7 @@ pub enum Error {
         respondent: Option<String>,
     },
 
+    /// `compare` needs two assessments.
     #[error("there is nothing to compare yet: {} holds {count} assessment{}{}", path.display(), if *count == 1 { "" } else { "s" }, respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default())]
     NothingToCompare {
         path: PathBuf,
@@ -54,18 +65,23 @@ pub enum Error {
         respondent: Option<String>,
     },
 
+    /// The walk was started without a terminal.
     #[error("the assessment needs a terminal to ask its questions, and this is not one")]
     NeedsTerminal,
 
+    /// The walk was stopped (Ctrl-C, closed terminal); answers are kept.
     #[error("{}", stopped(*answered, draft.as_deref()))]
     Interrupted { answered: usize, draft: Option<PathBuf> },
 
+    /// The terminal failed mid-walk.
     #[error("the walk could not talk to the terminal: {0}")]
     Terminal(io::Error),
 
+    /// Another save held the lock for too long.
     #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", path.display())]
     Locked { path: PathBuf, lock: PathBuf, seconds: u64 },
 
+    /// The answers could not be saved.
     #[error("could not save to {}: {source}{}", path.display(), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
     SaveFailed {
         path: PathBuf,
@@ -73,15 +89,19 @@ pub enum Error {
         pending: Option<PathBuf>,
     },
 
+    /// An output file could not be written.
     #[error("could not write {}: {source}", path.display())]
     WriteFailed { path: PathBuf, source: io::Error },
 
+    /// `framework init` would overwrite a file.
     #[error("{} already exists", path.display())]
     AlreadyExists { path: PathBuf },
 
+    /// `--domain` named a domain the framework does not have.
     #[error("unknown domain `{id}`; this framework's domains are: {known}")]
     UnknownDomain { id: String, known: String },
 
+    /// `team` found no assessment to show.
     #[error("no assessment found for the team in {files}")]
     NoTeamAssessments { files: String },
 }

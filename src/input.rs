@@ -14,19 +14,27 @@ pub const MAX_FLOW_DEPTH: usize = 100;
 
 /// Why a file could not be read as text.
 #[derive(Debug, thiserror::Error)]
+#[allow(missing_docs)] // variant fields are named for what they hold
 pub enum ReadProblem {
+    /// No file at that path.
     #[error("it does not exist")]
     Missing,
+    /// A folder where a file was expected.
     #[error("it is a folder, not a file")]
     Directory,
+    /// A device, pipe or socket: never read, as it may never end.
     #[error("it is not a regular file (a device, pipe or socket)")]
     NotRegular,
+    /// The file may not be read.
     #[error("permission denied")]
     PermissionDenied,
+    /// Larger than the limit for its kind of file.
     #[error("it is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
+    /// Not UTF-8 text.
     #[error("it is not UTF-8 text (invalid byte at line {line}, column {column})")]
     NotUtf8 { line: usize, column: usize },
+    /// Any other read failure.
     #[error("{0}")]
     Io(io::Error),
 }
