@@ -18,6 +18,24 @@ pub enum Movement {
 }
 
 impl Movement {
+    /// `up`, `down`, `same` or `new`: how JSON and the views name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Movement::New => "new",
+            Movement::Same => "same",
+            Movement::Up(_) => "up",
+            Movement::Down(_) => "down",
+        }
+    }
+
+    /// Where the domain stood before, when it moved.
+    pub fn from(self) -> Option<Position> {
+        match self {
+            Movement::Up(p) | Movement::Down(p) => Some(p),
+            Movement::New | Movement::Same => None,
+        }
+    }
+
     /// +1 forward, -1 back, 0 otherwise.
     pub fn direction(self) -> i8 {
         match self {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::answers::{Answer, History};
-use crate::compare::{self, Movement};
+use crate::compare;
 use crate::doc::{Block, Cell, Doc, Table};
 use crate::framework::Framework;
 use crate::render::View;
@@ -73,12 +73,7 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
             name: framework.domains[d.domain].name.clone(),
             from: d.before.map(|p| StageRef::new(framework, p)),
             to: StageRef::new(framework, d.after),
-            direction: match d.movement {
-                Movement::New => "new",
-                Movement::Same => "same",
-                Movement::Up(_) => "up",
-                Movement::Down(_) => "down",
-            },
+            direction: d.movement.key(),
         })
         .collect();
     let changes = c

@@ -96,14 +96,13 @@ pub fn build(framework: &Framework, history: &History, index: usize, previous: O
             let status = stage::domain_status(framework, d, |id| assessment.answer(id));
             let change = before.map(|b| {
                 let c = compare::domain_change(framework, d, b, assessment);
-                let (direction, from) = match c.movement {
-                    Movement::New => ("new", None),
-                    Movement::Same => ("same", c.before),
-                    Movement::Up(p) => ("up", Some(p)),
-                    Movement::Down(p) => ("down", Some(p)),
+                let from = if c.movement == Movement::Same {
+                    c.before
+                } else {
+                    c.movement.from()
                 };
                 ChangeInfo {
-                    direction,
+                    direction: c.movement.key(),
                     from: from.map(|p| StageRef::new(framework, p)),
                 }
             });

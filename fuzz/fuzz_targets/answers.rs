@@ -1,0 +1,15 @@
+//! Any bytes given as an answers file give a history or an error, never a
+//! panic or a hang; a history that loads renders and loads again unchanged.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mbct_sustain::answers;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = mbct_sustain::input::decode(data.to_vec())
+        && let Ok(history) = answers::parse(&text)
+    {
+        let again = answers::parse(&answers::render(&history, false)).expect("a rendered history loads");
+        assert_eq!(again.assessments.len(), history.assessments.len());
+    }
+});

@@ -1,0 +1,11 @@
+//! Any bytes given as a framework give a framework or a list of problems,
+//! never a panic or a hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = mbct_sustain::input::decode(data.to_vec()) {
+        let _ = mbct_sustain::framework::parse(&text);
+    }
+});
