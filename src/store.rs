@@ -233,14 +233,16 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
-/// Where a walk started at `stamp` keeps its draft: beside the answers file.
+/// Where a walk started at `started_at` keeps its draft: beside the answers
+/// file, named by time and process so two people starting together in a
+/// shared folder never share one.
 pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
     let stamp = started_at.strftime("%Y%m%dT%H%M%SZ").to_string();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| FILE_NAME.into());
-    folder_of(path).join(format!("{name}.draft-{stamp}"))
+    folder_of(path).join(format!("{name}.draft-{stamp}-{}", std::process::id()))
 }
 
 /// The drafts of unfinished walks beside the answers file, oldest first.
