@@ -180,7 +180,7 @@ pub struct CompareArgs {
     /// The earlier assessment: number, date or label [default: the previous]
     #[arg(value_name = "A", allow_hyphen_values = true)]
     pub a: Option<String>,
-    /// The later assessment: number, date or label [default: the latest; with no A, the previous is A]
+    /// The later assessment: number, date or label [default: the latest]
     #[arg(value_name = "B", allow_hyphen_values = true)]
     pub b: Option<String>,
     /// How and where to write the result.
