@@ -1,0 +1,179 @@
+//! Benchmarks of the functional core: `cargo bench --bench core`.
+//!
+//! Each benchmark times one step a command takes (read the framework, read
+//! the answers file, apply the stage rule, build a view, render it) on
+//! made-up answers files of 1 to 10,000 assessments from
+//! `examples/gen_history.rs`. BENCHMARKS.md gives the figures and targets;
+//! `scripts/bench-cli.sh` measures the whole program.
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use mbct_sustain::answers::{self, History};
+use mbct_sustain::framework::{self, Framework};
+use mbct_sustain::render::{self, Format};
+use mbct_sustain::{select, stage, view};
+
+#[path = "../examples/gen_history.rs"]
+#[allow(dead_code, reason = "the example's `main` and `text` are not used here")]
+mod gen_history;
+
+fn main() {
+    divan::main();
+}
+
+/// Answers-file sizes, in assessments: one, a few years, ten years of a team
+/// of ten, and ten times that.
+const SIZES: [usize; 4] = [1, 100, 1_000, 10_000];
+
+/// The bundled framework and a history of `n` assessments against it.
+fn generate(n: usize) -> (Framework, History) {
+    let f = Framework::bundled();
+    let h = gen_history::history(&f, n, gen_history::SEED);
+    (f, h)
+}
+
+fn format(name: &str) -> Format {
+    match name {
+        "table" => Format::Table,
+        "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        _ => unreachable!("unknown format {name}"),
+    }
+}
+
+const FORMATS: [&str; 3] = ["table", "markdown", "json"];
+
+/// Loading and validating the bundled framework (every command does this).
+#[divan::bench]
+fn framework_parse() -> Framework {
+    framework::parse(black_box(framework::BUNDLED_YAML)).expect("the bundled framework is valid")
+}
+
+/// Reading an answers file of `n` assessments.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn answers_parse(bencher: Bencher, n: usize) {
+    let (_, h) = generate(n);
+    let text = answers::render(&h, false);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| answers::parse(black_box(&text)).expect("generated files are valid"));
+}
+
+/// Writing an answers file of `n` assessments (every save rewrites it whole).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn answers_render(bencher: Bencher, n: usize) {
+    let (_, h) = generate(n);
+    bencher.bench(|| answers::render(black_box(&h), false));
+}
+
+/// The stage rule over one assessment.
+#[divan::bench]
+fn stage_assess(bencher: Bencher) {
+    let (f, h) = generate(1);
+    bencher.bench(|| stage::assess(&f, black_box(&h.assessments[0])));
+}
+
+/// Building the views from a parsed history of `n` assessments.
+mod build {
+    use super::*;
+
+    /// `report`: the latest assessment, changes since the same respondent's previous one.
+    #[divan::bench(args = SIZES)]
+    fn report(bencher: Bencher, n: usize) {
+        let (f, h) = generate(n);
+        let index = n - 1;
+        bencher.bench(|| view::report::build(&f, black_box(&h), index, select::previous_of(&h, index)));
+    }
+
+    /// `compare`: the previous assessment against the latest.
+    #[divan::bench(args = SIZES)]
+    fn compare(bencher: Bencher, n: usize) {
+        let (f, h) = generate(n);
+        let (a, b) = (n.saturating_sub(2), n - 1);
+        bencher.bench(|| view::compare::build(&f, black_box(&h), a, b));
+    }
+
+    /// `history`: every assessment.
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn history(bencher: Bencher, n: usize) {
+        let (f, h) = generate(n);
+        let indices: Vec<usize> = (0..n).collect();
+        bencher.bench(|| view::history::build(&f, black_box(&h), &indices));
+    }
+}
+
+/// Rendering the views.
+mod render_view {
+    use super::*;
+
+    /// The report of the latest of 100 assessments, in each format.
+    #[divan::bench(args = FORMATS)]
+    fn report(bencher: Bencher, name: &str) {
+        let (f, h) = generate(100);
+        let v = view::report::build(&f, &h, 99, select::previous_of(&h, 99));
+        bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
+    }
+
+    /// The comparison of the last two of 100 assessments, in each format.
+    #[divan::bench(args = FORMATS)]
+    fn compare(bencher: Bencher, name: &str) {
+        let (f, h) = generate(100);
+        let v = view::compare::build(&f, &h, 98, 99);
+        bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
+    }
+
+    /// The history of `n` assessments as a terminal table.
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn history_table(bencher: Bencher, n: usize) {
+        let (f, h) = generate(n);
+        let v = view::history::build(&f, &h, &(0..n).collect::<Vec<_>>());
+        bencher.bench(|| render::render(black_box(&v), Format::Table, Default::default()));
+    }
+}
+
+/// What `report`, `compare` and `history` do in-process after reading the
+/// file from disk: parse, build, render the table. The rest of a run's wall
+/// time is starting the process and writing the output.
+mod command {
+    use super::*;
+
+    fn text(n: usize) -> String {
+        answers::render(&generate(n).1, false)
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn report(bencher: Bencher, n: usize) {
+        let text = text(n);
+        bencher.bench(|| {
+            let f = Framework::bundled();
+            let h = answers::parse(black_box(&text)).expect("valid");
+            let i = h.assessments.len() - 1;
+            let v = view::report::build(&f, &h, i, select::previous_of(&h, i));
+            render::render(&v, Format::Table, Default::default())
+        });
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn compare(bencher: Bencher, n: usize) {
+        let text = text(n);
+        bencher.bench(|| {
+            let f = Framework::bundled();
+            let h = answers::parse(black_box(&text)).expect("valid");
+            let b = h.assessments.len() - 1;
+            let v = view::compare::build(&f, &h, b.saturating_sub(1), b);
+            render::render(&v, Format::Table, Default::default())
+        });
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn history(bencher: Bencher, n: usize) {
+        let text = text(n);
+        bencher.bench(|| {
+            let f = Framework::bundled();
+            let h = answers::parse(black_box(&text)).expect("valid");
+            let indices: Vec<usize> = (0..h.assessments.len()).collect();
+            let v = view::history::build(&f, &h, &indices);
+            render::render(&v, Format::Table, Default::default())
+        });
+    }
+}
