@@ -204,6 +204,9 @@ fn list_problems(problems: &[Problem]) -> String {
                 s += &format!("line {line}: ");
             }
             s += &p.message;
+            if let Some(id) = p.id.as_deref().filter(|id| !p.message.contains(&format!("`{id}`"))) {
+                s += &format!(" (`{id}`)");
+            }
             s
         })
         .collect::<Vec<_>>()

@@ -91,10 +91,13 @@ impl Framework {
     /// The bundled framework. It is checked by the test suite, so a broken
     /// bundle can never be released.
     pub fn bundled() -> Framework {
-        match parse(BUNDLED_YAML) {
-            Ok(f) => f,
-            Err(problems) => unreachable!("bundled framework is invalid: {problems:?}"),
-        }
+        static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
+        BUNDLED
+            .get_or_init(|| match parse(BUNDLED_YAML) {
+                Ok(f) => f,
+                Err(problems) => unreachable!("bundled framework is invalid: {problems:?}"),
+            })
+            .clone()
     }
 
     /// Every action in asking order, with the index of its domain.
@@ -165,100 +168,115 @@ fn problem(line: Option<usize>, id: Option<&str>, message: String) -> Problem {
     }
 }
 
+/// Where a problem is in the text. Lines are found only once there is a
+/// problem, since finding one means scanning the text.
+enum Spot {
+    /// The first `key:` line.
+    Key(&'static str),
+    /// The `nth` (0-based) `id: <id>` line.
+    Id(String, usize),
+}
+
+/// Collects problems as validation finds them.
+#[derive(Default)]
+struct Findings {
+    found: Vec<(Spot, Option<String>, String)>,
+    seen: HashMap<String, usize>,
+}
+
+impl Findings {
+    fn say(&mut self, spot: Spot, id: Option<&str>, message: String) {
+        self.found.push((spot, id.map(str::to_string), message));
+    }
+
+    /// Checks an id's form and uniqueness; returns where it stands.
+    fn id(&mut self, id: &str, what: &str) -> (String, usize) {
+        let nth = *self.seen.entry(id.to_string()).and_modify(|n| *n += 1).or_insert(0);
+        let spot = || Spot::Id(id.to_string(), nth);
+        if id.trim().is_empty() {
+            self.say(spot(), None, format!("a {what} has an empty id"));
+        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            self.say(spot(), Some(id), format!("the {what} id `{id}` may only use letters, digits, `-`, `_` and `.`"));
+        } else if nth > 0 {
+            self.say(spot(), Some(id), format!("the id `{id}` is used more than once; ids must be unique"));
+        }
+        (id.to_string(), nth)
+    }
+
+    /// Notes an empty text field of the item with id `at`.
+    fn text(&mut self, at: &(String, usize), field: &str, value: &str) {
+        if value.trim().is_empty() {
+            let id = (!at.0.is_empty()).then_some(at.0.as_str());
+            self.say(Spot::Id(at.0.clone(), at.1), id, format!("the {field} is empty"));
+        }
+    }
+
+    /// The problems, each with its line, in line order.
+    fn into_problems(self, text: &str) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = self
+            .found
+            .into_iter()
+            .map(|(spot, id, message)| {
+                let line = match spot {
+                    Spot::Key(key) => input::line_of_key(text, key),
+                    Spot::Id(id, nth) => input::line_of_id(text, &id, nth),
+                };
+                Problem { line, id, message }
+            })
+            .collect();
+        problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+        problems
+    }
+}
+
 /// Checks what serde cannot: unique ids, declared stages, no empty text.
 /// Sets each action's `stage_index`.
 fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut check_id = |id: &str, what: &str, problems: &mut Vec<Problem>| {
-        let nth = seen.entry(id.to_string()).or_insert(0);
-        let line = input::line_of_id(text, id, *nth);
-        *nth += 1;
-        if id.trim().is_empty() {
-            problems.push(problem(line, None, format!("a {what} has an empty id")));
-        } else if !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        {
-            problems.push(problem(
-                line,
-                Some(id),
-                format!("the {what} id `{id}` may only use letters, digits, `-`, `_` and `.`"),
-            ));
-        } else if *nth > 1 {
-            problems.push(problem(
-                line,
-                Some(id),
-                format!("the id `{id}` is used more than once; ids must be unique"),
-            ));
-        }
-        line
-    };
-    let empty = |line: Option<usize>, id: &str, field: &str, value: &str| {
+    let mut v = Findings::default();
+    for (key, field, value) in [
+        ("title", "title", &f.title),
+        ("id", "framework id", &f.id),
+        ("completion_label", "completion label", &f.completion_label),
+    ] {
         if value.trim().is_empty() {
-            let id = (!id.is_empty()).then_some(id);
-            Some(problem(line, id, format!("the {field} is empty")))
-        } else {
-            None
+            v.say(Spot::Key(key), None, format!("the {field} is empty"));
         }
-    };
-
-    problems.extend(empty(input::line_of_key(text, "title"), "", "title", &f.title));
-    problems.extend(empty(input::line_of_key(text, "id"), "", "framework id", &f.id));
-    problems.extend(empty(
-        input::line_of_key(text, "completion_label"),
-        "",
-        "completion label",
-        &f.completion_label,
-    ));
+    }
     if f.stages.is_empty() {
-        problems.push(problem(
-            input::line_of_key(text, "stages"),
-            None,
-            "there are no stages; declare at least one".into(),
-        ));
+        v.say(Spot::Key("stages"), None, "there are no stages; declare at least one".into());
     }
     if f.domains.is_empty() {
-        problems.push(problem(
-            input::line_of_key(text, "domains"),
-            None,
-            "there are no domains; declare at least one".into(),
-        ));
+        v.say(Spot::Key("domains"), None, "there are no domains; declare at least one".into());
     }
     let mut stage_index = HashMap::new();
     for (i, stage) in f.stages.iter().enumerate() {
-        let line = check_id(&stage.id, "stage", &mut problems);
-        problems.extend(empty(line, &stage.id, "stage name", &stage.name));
+        let at = v.id(&stage.id, "stage");
+        v.text(&at, "stage name", &stage.name);
         stage_index.entry(stage.id.clone()).or_insert(i);
     }
     for domain in &mut f.domains {
-        let line = check_id(&domain.id, "domain", &mut problems);
-        problems.extend(empty(line, &domain.id, "domain name", &domain.name));
+        let at = v.id(&domain.id, "domain");
+        v.text(&at, "domain name", &domain.name);
         if domain.actions.is_empty() {
-            problems.push(problem(
-                line,
-                Some(&domain.id),
-                format!("the domain `{}` has no actions", domain.id),
-            ));
+            let message = format!("the domain `{}` has no actions", domain.id);
+            v.say(Spot::Id(at.0, at.1), Some(&domain.id), message);
         }
         for action in &mut domain.actions {
-            let line = check_id(&action.id, "action", &mut problems);
-            problems.extend(empty(line, &action.id, "action text", &action.text));
+            let at = v.id(&action.id, "action");
+            v.text(&at, "action text", &action.text);
             match stage_index.get(&action.stage) {
                 Some(&i) => action.stage_index = i,
-                None => problems.push(problem(
-                    line,
-                    Some(&action.id),
-                    format!(
+                None => {
+                    let message = format!(
                         "the action `{}` is in stage `{}`, which is not declared under `stages`",
                         action.id, action.stage
-                    ),
-                )),
+                    );
+                    v.say(Spot::Id(at.0, at.1), Some(&action.id), message);
+                }
             }
         }
     }
-    problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
-    problems
+    v.into_problems(text)
 }
 
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
