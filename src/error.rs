@@ -268,7 +268,7 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "my.yaml is not a valid framework:\n  - line 3: first\n  - second"
+            "my.yaml is not a valid framework:\n  - line 3: first (`a`)\n  - second"
         );
     }
 
