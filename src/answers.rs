@@ -61,6 +61,16 @@ impl Answer {
     }
 }
 
+/// Whether two respondent names are the same person: names are compared
+/// ignoring case and surrounding spaces, and "no name" matches only itself.
+pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        _ => false,
+    }
+}
+
 /// Which framework an assessment was taken against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrameworkRef {
@@ -160,7 +170,7 @@ impl History {
     pub fn latest_of_exactly(&self, respondent: Option<&str>) -> Option<usize> {
         self.assessments
             .iter()
-            .rposition(|a| a.respondent.as_deref() == respondent)
+            .rposition(|a| same_person(a.respondent.as_deref(), respondent))
     }
 
     /// Positions of the assessments by `respondent` (`None`: all), oldest first.
@@ -168,7 +178,7 @@ impl History {
         self.assessments
             .iter()
             .enumerate()
-            .filter(move |(_, a)| respondent.is_none_or(|r| a.respondent.as_deref() == Some(r)))
+            .filter(move |(_, a)| respondent.is_none_or(|r| same_person(a.respondent.as_deref(), Some(r))))
             .map(|(i, _)| i)
     }
 }
@@ -444,5 +454,11 @@ mod tests {
         assert_eq!(h.latest_index(None), Some(1));
         assert_eq!(h.latest_index(Some("Ann")), Some(1));
         assert_eq!(h.latest_index(Some("Bob")), None);
+        assert_eq!(
+            h.latest_index(Some(" ann ")),
+            Some(1),
+            "names match ignoring case and spaces"
+        );
+        assert_eq!(h.latest_of_exactly(None), Some(0));
     }
 }

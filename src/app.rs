@@ -27,6 +27,8 @@ pub struct Context {
     pub framework: Framework,
     /// The answers file.
     pub file: PathBuf,
+    /// The adapted framework's file, if one is in use.
+    pub framework_file: Option<PathBuf>,
     /// The respondent named by flag or environment.
     pub respondent: Option<String>,
     /// Colour on stdout.
@@ -42,6 +44,7 @@ impl Context {
         Ok(Context {
             framework,
             file: store::locate(global.file.as_deref(), &cwd),
+            framework_file: global.framework.clone(),
             respondent: global.respondent.clone().filter(|r| !r.trim().is_empty()),
             color: color_on(global.color, io::stdout().is_terminal()),
             quiet: global.quiet,
@@ -104,6 +107,77 @@ impl Context {
     }
 }
 
+impl Context {
+    /// The two assessments `compare` shows. By default the latest and the
+    /// same person's assessment before it: comparing two people is `team`'s job.
+    fn pick_pair(&self, history: &History, a: Option<&str>, b: Option<&str>) -> Result<(usize, usize), Error> {
+        let nothing = |respondent: Option<&str>| Error::NothingToCompare {
+            path: self.file.clone(),
+            count: history.indices_for(respondent).count(),
+            respondent: respondent.map(str::to_string),
+        };
+        let (a, b) = match (a, b) {
+            (None, _) => {
+                let b = self.pick(history, b)?;
+                let who = history.assessments[b].respondent.as_deref();
+                let a = select::previous_of(history, b).ok_or_else(|| nothing(who.or(self.respondent.as_deref())))?;
+                (a, b)
+            }
+            (Some(a), None) => {
+                let a = self.pick(history, Some(a))?;
+                let who = self
+                    .respondent
+                    .as_deref()
+                    .or(history.assessments[a].respondent.as_deref());
+                let b = history.latest_index(who).unwrap_or(a);
+                (a, b)
+            }
+            (Some(a), Some(b)) => (self.pick(history, Some(a))?, self.pick(history, Some(b))?),
+        };
+        if a == b {
+            return Err(Error::SameAssessment { number: a + 1 });
+        }
+        let (x, y) = (&history.assessments[a].respondent, &history.assessments[b].respondent);
+        if !crate::answers::same_person(x.as_deref(), y.as_deref()) {
+            let name = |r: &Option<String>, n: usize| {
+                r.clone()
+                    .map_or(format!("#{n} has no name"), |r| format!("#{n} is {r}'s"))
+            };
+            self.note(&format!(
+                "note: {} and {}; to see people side by side, use `mbct-sustain team`.",
+                name(x, a + 1),
+                name(y, b + 1)
+            ));
+        }
+        Ok((a, b))
+    }
+
+    /// Says which person's assessment is shown when the file holds several
+    /// people's and nobody was named.
+    fn note_whose(&self, history: &History, index: usize) {
+        if self.respondent.is_some() {
+            return;
+        }
+        let shown = history.assessments[index].respondent.as_deref();
+        let mut others: Vec<&str> = Vec::new();
+        for a in &history.assessments {
+            if let Some(r) = a.respondent.as_deref()
+                && !crate::answers::same_person(Some(r), shown)
+                && !others.iter().any(|o| crate::answers::same_person(Some(o), Some(r)))
+            {
+                others.push(r);
+            }
+        }
+        if !others.is_empty() {
+            self.note(&format!(
+                "note: showing {} latest assessment; this file also holds {}'s. Use --respondent NAME to choose, or `mbct-sustain team` to see everyone.",
+                shown.map_or("the".to_string(), |s| format!("{s}'s")),
+                others.join("'s, ")
+            ));
+        }
+    }
+}
+
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
     if cli.global.color == ColorChoice::Never || (cli.global.color == ColorChoice::Auto && no_color_env()) {
@@ -116,27 +190,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let ctx = Context::new(&cli.global)?;
             let history = ctx.history()?;
             let index = ctx.pick(&history, args.at.as_deref())?;
+            ctx.note_whose(&history, index);
             let report = view::report::build(&ctx.framework, &history, index, select::previous_of(&history, index));
             emit(&ctx, &report, &args.output)
         }
         Some(Command::Compare(args)) => {
             let ctx = Context::new(&cli.global)?;
             let history = ctx.history()?;
-            let who = ctx.respondent.as_deref();
-            let count = history.indices_for(who).count();
-            let (a, b) = match (args.a.as_deref(), args.b.as_deref()) {
-                (None, None) if count < 2 => {
-                    return Err(Error::NothingToCompare {
-                        path: ctx.file.clone(),
-                        count,
-                        respondent: ctx.respondent.clone(),
-                    });
-                }
-                (None, None) => (ctx.pick(&history, Some("-2"))?, ctx.pick(&history, Some("-1"))?),
-                (Some(a), None) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some("-1"))?),
-                (Some(a), Some(b)) => (ctx.pick(&history, Some(a))?, ctx.pick(&history, Some(b))?),
-                (None, Some(_)) => unreachable!("clap fills A before B"),
-            };
+            let (a, b) = ctx.pick_pair(&history, args.a.as_deref(), args.b.as_deref())?;
             emit(
                 &ctx,
                 &view::compare::build(&ctx.framework, &history, a, b),
@@ -164,6 +225,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             check_domains(&ctx.framework, &args.domains)?;
             let history = ctx.history()?;
             let index = ctx.pick(&history, args.at.as_deref())?;
+            ctx.note_whose(&history, index);
             let plan = view::plan::build(
                 &ctx.framework,
                 &history.assessments[index],
@@ -246,6 +308,17 @@ fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<()
 fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs) -> Result<(), Error> {
     match &output.output {
         Some(path) => {
+            for (kept, what) in [
+                (Some(&ctx.file), "answers file"),
+                (ctx.framework_file.as_ref(), "framework"),
+            ] {
+                if kept.is_some_and(|k| store::same_file(k, path)) {
+                    return Err(Error::WouldOverwrite {
+                        path: path.clone(),
+                        what,
+                    });
+                }
+            }
             store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
                 path: path.clone(),
                 source,

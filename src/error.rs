@@ -93,6 +93,14 @@ pub enum Error {
     #[error("could not write {}: {source}", path.display())]
     WriteFailed { path: PathBuf, source: io::Error },
 
+    /// `--output` names a file the tool reads from.
+    #[error("will not write over the {what} {}", path.display())]
+    WouldOverwrite { path: PathBuf, what: &'static str },
+
+    /// `compare` was given the same assessment twice.
+    #[error("both sides are assessment #{number}: there is nothing to compare")]
+    SameAssessment { number: usize },
+
     /// `framework init` would overwrite a file.
     #[error("{} already exists", path.display())]
     AlreadyExists { path: PathBuf },
@@ -102,8 +110,8 @@ pub enum Error {
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
-    #[error("no assessment found for the team in {files}")]
-    NoTeamAssessments { files: String },
+    #[error("no assessment found for the team in {files}{}", filter.as_ref().map(|f| format!(" {f}")).unwrap_or_default())]
+    NoTeamAssessments { files: String, filter: Option<String> },
 }
 
 impl Error {
@@ -166,8 +174,15 @@ impl Error {
             Error::SaveFailed { .. } | Error::WriteFailed { .. } => {
                 "check there is space on the disk and that you may write there".into()
             }
+            Error::WouldOverwrite { .. } => "give --output another file name".into(),
+            Error::SameAssessment { .. } => {
+                "name two different assessments (number, date or label); `mbct-sustain history` lists them".into()
+            }
             Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
             Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
+            Error::NoTeamAssessments { filter: Some(_), .. } => {
+                "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into()
+            }
             Error::NoTeamAssessments { .. } => {
                 "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into()
             }

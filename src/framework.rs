@@ -195,10 +195,21 @@ impl Findings {
         let spot = || Spot::Id(id.to_string(), nth);
         if id.trim().is_empty() {
             self.say(spot(), None, format!("a {what} has an empty id"));
-        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            self.say(spot(), Some(id), format!("the {what} id `{id}` may only use letters, digits, `-`, `_` and `.`"));
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            self.say(
+                spot(),
+                Some(id),
+                format!("the {what} id `{id}` may only use letters, digits, `-`, `_` and `.`"),
+            );
         } else if nth > 0 {
-            self.say(spot(), Some(id), format!("the id `{id}` is used more than once; ids must be unique"));
+            self.say(
+                spot(),
+                Some(id),
+                format!("the id `{id}` is used more than once; ids must be unique"),
+            );
         }
         (id.to_string(), nth)
     }
@@ -243,10 +254,18 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
         }
     }
     if f.stages.is_empty() {
-        v.say(Spot::Key("stages"), None, "there are no stages; declare at least one".into());
+        v.say(
+            Spot::Key("stages"),
+            None,
+            "there are no stages; declare at least one".into(),
+        );
     }
     if f.domains.is_empty() {
-        v.say(Spot::Key("domains"), None, "there are no domains; declare at least one".into());
+        v.say(
+            Spot::Key("domains"),
+            None,
+            "there are no domains; declare at least one".into(),
+        );
     }
     let mut stage_index = HashMap::new();
     for (i, stage) in f.stages.iter().enumerate() {

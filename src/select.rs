@@ -42,7 +42,7 @@ pub fn previous_of(history: &History, index: usize) -> Option<usize> {
     let who = history.assessments[index].respondent.as_deref();
     history.assessments[..index]
         .iter()
-        .rposition(|a| a.respondent.as_deref() == who)
+        .rposition(|a| crate::answers::same_person(a.respondent.as_deref(), who))
 }
 
 fn is_date(s: &str) -> bool {

@@ -145,6 +145,14 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_else(|| "mbct-sustain".into())
 }
 
+/// Whether two paths name the same existing file (through links and `..`).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// The folder a path lives in (`.` for a bare file name).
 pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {

@@ -287,3 +287,68 @@ fn report_follows_one_respondent() {
         .code(1)
         .stderr(predicate::str::contains("no assessments by Zed"));
 }
+
+#[test]
+fn output_never_writes_over_the_answers_file_or_the_framework() {
+    let env = Env::new();
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    env.write("mbct-sustain.yaml", &text);
+    env.cmd()
+        .args(["report", "--output", "./mbct-sustain.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("will not write over the answers file"));
+    assert_eq!(env.read("mbct-sustain.yaml"), text);
+    env.cmd().args(["framework", "init", "f.yaml"]).assert().success();
+    env.cmd()
+        .args([
+            "--framework",
+            "f.yaml",
+            "plan",
+            "--format",
+            "json",
+            "--output",
+            "f.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("will not write over the framework"));
+}
+
+#[test]
+fn compare_in_a_shared_file_follows_one_person() {
+    let env = Env::new();
+    let mut ann1 = assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]);
+    ann1.respondent = Some("Ann".into());
+    let mut bob = assessment("2026-09-01T10:00:00Z", Answer::InPlace, &[]);
+    bob.respondent = Some("Bob".into());
+    let mut ann2 = mixed("2026-09-02T10:00:00Z");
+    ann2.respondent = Some("Ann".into());
+    env.write("mbct-sustain.yaml", file_of(vec![ann1, bob.clone(), ann2]));
+    let json = env.cmd().args(["compare", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        (json["from"]["number"].as_u64(), json["to"]["number"].as_u64()),
+        (Some(1), Some(3))
+    );
+    env.cmd()
+        .args(["compare", "--respondent", "bob"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to compare yet").and(predicate::str::contains("by Bob")));
+    env.cmd()
+        .args(["compare", "2", "3"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("#2 is Bob's and #3 is Ann's").and(predicate::str::contains("team")));
+    env.cmd()
+        .args(["compare", "3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("both sides are assessment #3"));
+    env.cmd()
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("also holds Bob's"));
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::Context;
-use crate::answers::{Assessment, History};
+use crate::answers::{Assessment, History, same_person};
 use crate::cli::AssessArgs;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -144,7 +144,7 @@ fn start_draft(
             }
             d.map(|d| (p, d))
         })
-        .filter(|(_, d)| d.respondent == respondent && d.framework.id == f.id)
+        .filter(|(_, d)| same_person(d.respondent.as_deref(), respondent.as_deref()) && d.framework.id == f.id)
         .collect();
     let others: Vec<PathBuf> = mine.iter().map(|(p, _)| p.clone()).collect();
     if let Some((path, draft)) = mine.into_iter().last() {

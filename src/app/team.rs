@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::Context;
+use crate::answers::same_person;
 use crate::cli::TeamArgs;
 use crate::error::Error;
 use crate::store;
@@ -34,7 +35,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
                 continue;
             }
             let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {shown})"));
-            match members.iter_mut().find(|m| m.name == name) {
+            match members.iter_mut().find(|m| same_person(Some(&m.name), Some(&name))) {
                 Some(m) if m.assessment.taken_at <= a.taken_at => {
                     m.assessment = a;
                     m.file = shown.clone();
@@ -50,8 +51,16 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     }
     if members.is_empty() {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let mut filter = Vec::new();
+        if let Some(d) = args.since {
+            filter.push(format!("taken on or after {d}"));
+        }
+        if let Some(l) = &args.label {
+            filter.push(format!("labelled \"{l}\""));
+        }
         return Err(Error::NoTeamAssessments {
             files: names.join(", "),
+            filter: (!filter.is_empty()).then(|| filter.join(" and ")),
         });
     }
     members.sort_by_key(|m| m.name.to_lowercase());
