@@ -71,7 +71,11 @@ pub enum Error {
 
     /// The walk was stopped (Ctrl-C, closed terminal); answers are kept.
     #[error("{}", stopped(*answered, draft.as_deref()))]
-    Interrupted { answered: usize, draft: Option<PathBuf> },
+    Interrupted {
+        answered: usize,
+        draft: Option<PathBuf>,
+        respondent: Option<String>,
+    },
 
     /// The terminal failed mid-walk.
     #[error("the walk could not talk to the terminal: {0}")]
@@ -159,7 +163,11 @@ impl Error {
                 "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
             }
             Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { .. } => "run `mbct-sustain` again to carry on where you stopped".into(),
+            Error::Interrupted { respondent: None, .. } => "run `mbct-sustain` again to carry on where you stopped".into(),
+            Error::Interrupted { respondent: Some(r), .. } => format!(
+                "run `mbct-sustain --respondent {}` again to carry on where you stopped",
+                if r.contains(char::is_whitespace) { format!("\"{r}\"") } else { r.clone() }
+            ),
             Error::Terminal(_) => "your answers so far are kept; run `mbct-sustain` again in a terminal to resume".into(),
             Error::Locked { lock, .. } => format!(
                 "wait a moment and try again; if nobody else is running mbct-sustain on this file, delete {}",
@@ -292,7 +300,8 @@ mod tests {
         assert_eq!(
             Error::Interrupted {
                 answered: 5,
-                draft: Some("d".into())
+                draft: Some("d".into()),
+                respondent: None,
             }
             .exit_code(),
             ExitCode::Interrupted

@@ -74,7 +74,7 @@ fn answer(s: &mut Pty, n: usize, of: usize, a: Answer) -> Answer {
 }
 
 fn skip_note(s: &mut Pty) {
-    s.expect("Note for").unwrap();
+    s.expect("A note for").unwrap();
     s.send("\r").unwrap();
 }
 
@@ -195,7 +195,7 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
 
     // Nothing changed: one key per domain.
     let mut s = spawn(dir, &["--respondent", "Sam"]);
-    s.expect("Your last assessment was on").unwrap();
+    s.expect("Sam's last assessment was on").unwrap();
     let mut presses = 0;
     for d in 1..=7 {
         s.expect(format!("Domain {d} of 7")).unwrap();

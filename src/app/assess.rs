@@ -11,6 +11,7 @@ use crate::cli::AssessArgs;
 use crate::error::Error;
 use crate::framework::Framework;
 use crate::input;
+use crate::render::safe::one_line;
 use crate::render::{self, Look};
 use crate::select;
 use crate::store;
@@ -30,33 +31,59 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     }
     let loaded = store::check_can_save(&ctx.file)?;
     let history = loaded.map(|l| l.history).unwrap_or_default();
-    ctx.note_framework_change(&history);
     crate::interrupt::install();
 
     let f = &ctx.framework;
     let mut prompter = TerminalPrompter::new();
     header(&prompter, f, &ctx.file);
+    ctx.note_framework_change(&history);
+    let drafts = read_drafts(ctx);
 
     let respondent = match &ctx.respondent {
         Some(r) => Some(r.clone()),
         None => {
+            let usual = usual_respondent(&history, &drafts);
+            let context = match &usual {
+                Some(name) => format!(
+                    "Who is answering? Enter for {}, or type another name (kept with the answers; a rerun starts from that person's last assessment).",
+                    one_line(name)
+                ),
+                None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
+            };
             let name = prompter
-                .ask_text("Your name, kept with your answers (Enter to leave blank)")
-                .map_err(|s| stopped(s, 0, None))?;
+                .ask_text(&context, "Your name", usual.as_deref())
+                .map_err(|s| stopped(s, 0, None, None))?;
+            prompter.done(&if name.is_empty() {
+                "Answering without a name".to_string()
+            } else {
+                format!("Answering as {}", one_line(&name))
+            });
             (!name.is_empty()).then_some(name)
         }
     };
     let previous_index = history.latest_of_exactly(respondent.as_deref());
     let previous = previous_index.map(|i| &history.assessments[i]);
     if let Some(p) = previous {
-        let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+        let label = p
+            .label
+            .as_deref()
+            .map(|l| format!(" ({})", one_line(l)))
+            .unwrap_or_default();
+        let how = if args.full {
+            "Every action is asked again (--full); each starts on last time's answer."
+        } else {
+            "For each domain, say whether anything changed; if not, its answers are kept."
+        };
         prompter.say(&format!(
-            "Your last assessment was on {}{label}. For each domain, say whether anything changed; if not, its answers are kept.",
+            "{} last assessment was on {}{label}. {how}",
+            respondent
+                .as_deref()
+                .map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
             view::date_of(p.taken_at)
         ));
     }
 
-    let (mut draft, draft_file, others) = start_draft(ctx, &mut prompter, f, previous, respondent)?;
+    let (mut draft, draft_file, others) = start_draft(&mut prompter, ctx, f, drafts, previous, respondent)?;
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
@@ -82,7 +109,12 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         Ok(()) => {}
         Err(WalkError::Stopped(s)) => {
             let answered = draft.answered(f);
-            return Err(stopped(s, answered, saved_once.then_some(draft_file)));
+            return Err(stopped(
+                s,
+                answered,
+                saved_once.then_some(draft_file),
+                draft.respondent.clone(),
+            ));
         }
         Err(WalkError::Save(source)) => {
             return Err(Error::SaveFailed {
@@ -93,7 +125,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         }
     }
 
-    let assessment = draft.finish(f, now());
+    let assessment = draft.finish(f, now(), previous);
     store::append(&ctx.file, &assessment)?;
     for d in others.iter().chain([&draft_file]) {
         let _ = std::fs::remove_file(d);
@@ -120,17 +152,9 @@ fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
     ));
 }
 
-/// Resumes this respondent's unfinished walk if they want to, else starts a
-/// new draft. Returns the draft, its file, and the drafts it replaces (kept
-/// until the new assessment is saved).
-fn start_draft(
-    ctx: &Context,
-    prompter: &mut TerminalPrompter,
-    f: &Framework,
-    previous: Option<&Assessment>,
-    respondent: Option<String>,
-) -> Result<(Draft, PathBuf, Vec<PathBuf>), Error> {
-    let mine: Vec<(PathBuf, Draft)> = store::drafts(&ctx.file)
+/// The unfinished walks beside the answers file that this version can read.
+fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
+    store::drafts(&ctx.file)
         .into_iter()
         .filter_map(|p| {
             let d = input::read_text(&p, MAX_DRAFT_BYTES)
@@ -144,6 +168,33 @@ fn start_draft(
             }
             d.map(|d| (p, d))
         })
+        .collect()
+}
+
+/// Whoever answered last (an unfinished walk counts), as the name prompt's default.
+fn usual_respondent(history: &History, drafts: &[(PathBuf, Draft)]) -> Option<String> {
+    let from_file = history.assessments.last().map(|a| (a.taken_at, a.respondent.clone()));
+    let from_drafts = drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone()));
+    from_file
+        .into_iter()
+        .chain(from_drafts)
+        .max_by_key(|(t, _)| *t)
+        .and_then(|(_, r)| r)
+}
+
+/// Resumes this respondent's unfinished walk if they want to, else starts a
+/// new draft. Returns the draft, its file, and the drafts it replaces (kept
+/// until the new assessment is saved).
+fn start_draft(
+    prompter: &mut TerminalPrompter,
+    ctx: &Context,
+    f: &Framework,
+    drafts: Vec<(PathBuf, Draft)>,
+    previous: Option<&Assessment>,
+    respondent: Option<String>,
+) -> Result<(Draft, PathBuf, Vec<PathBuf>), Error> {
+    let mine: Vec<(PathBuf, Draft)> = drafts
+        .into_iter()
         .filter(|(_, d)| same_person(d.respondent.as_deref(), respondent.as_deref()) && d.framework.id == f.id)
         .collect();
     let others: Vec<PathBuf> = mine.iter().map(|(p, _)| p.clone()).collect();
@@ -156,7 +207,7 @@ fn start_draft(
         );
         if prompter
             .ask_yes_no(&context, "Carry on with it?", true)
-            .map_err(|s| stopped(s, 0, None))?
+            .map_err(|s| stopped(s, 0, None, respondent.clone()))?
         {
             let others = others.into_iter().filter(|p| p != &path).collect();
             return Ok((draft, path, others));
@@ -169,11 +220,15 @@ fn start_draft(
     Ok((draft, path, others))
 }
 
-fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>) -> Error {
+fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>, respondent: Option<String>) -> Error {
     let _ = console::Term::stderr().show_cursor();
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
-        (_, draft) => Error::Interrupted { answered, draft },
+        (_, draft) => Error::Interrupted {
+            answered,
+            draft,
+            respondent,
+        },
     }
 }
 

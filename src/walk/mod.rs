@@ -78,7 +78,9 @@ impl Draft {
     }
 
     /// The finished assessment, answers in framework order, taken at `now`.
-    pub fn finish(&self, framework: &Framework, now: Timestamp) -> Assessment {
+    /// Answers and notes of `previous` for ids this framework does not have
+    /// are carried over, so walking with an adapted framework loses nothing.
+    pub fn finish(&self, framework: &Framework, now: Timestamp, previous: Option<&Assessment>) -> Assessment {
         let mut a = Assessment::new(framework, now);
         a.label = self.label.clone();
         a.respondent = self.respondent.clone();
@@ -90,6 +92,18 @@ impl Draft {
         for domain in &framework.domains {
             if let Some(n) = self.notes.get(&domain.id).filter(|n| !n.trim().is_empty()) {
                 a.notes.insert(domain.id.clone(), n.clone());
+            }
+        }
+        if let Some(p) = previous {
+            for (id, answer) in &p.answers {
+                if !framework.has_action(id) {
+                    a.answers.insert(id.clone(), *answer);
+                }
+            }
+            for (id, note) in &p.notes {
+                if !framework.domains.iter().any(|d| &d.id == id) {
+                    a.notes.insert(id.clone(), note.clone());
+                }
             }
         }
         a
@@ -132,6 +146,8 @@ pub struct ChangedQuestion<'a> {
     pub place: Place<'a>,
     /// When the earlier assessment was taken.
     pub since: Option<Timestamp>,
+    /// Where the cursor starts: the answer already given, else "no".
+    pub default: bool,
 }
 
 /// One action's question.
@@ -169,6 +185,8 @@ pub trait Prompter {
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop>;
     /// Asks for a domain's note (empty: none).
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop>;
+    /// The walk went back one question (e.g. to take back what the answer showed).
+    fn went_back(&mut self) {}
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +239,7 @@ pub fn walk<P: Prompter, E>(
                 let q = ChangedQuestion {
                     place: domain_of(d),
                     since: start.previous.map(|p| p.taken_at),
+                    default: draft.changed.contains(&f.domains[d].id),
                 };
                 match prompter.changed(&q).map_err(WalkError::Stopped)? {
                     Reply::Given(changed) => {
@@ -282,6 +301,7 @@ pub fn walk<P: Prompter, E>(
         if back {
             if let Some(p) = (0..pos).rev().find(|&p| active(steps[p], f, draft, start.previous)) {
                 pos = p;
+                prompter.went_back();
             }
         } else {
             draft.updated_at = now();

@@ -1,8 +1,11 @@
 //! The walk's questions on a real terminal, with dialoguer.
 //!
 //! This is the only file that draws prompts. Prompts go to stderr, so stdout
-//! stays clean for the final table. Long action texts are wrapped here, since
-//! dialoguer clears a prompt by counting its newlines.
+//! stays clean for the final table. dialoguer clears a finished prompt by
+//! counting its lines, which goes wrong when a line wraps, so every prompt
+//! here is either wrapped by us (selects) or kept to one line below a
+//! wrapped context that we clear ourselves (yes/no and text questions). Each
+//! answered question leaves one summary line (`✔ …`), which Esc takes back.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -19,13 +22,15 @@ use crate::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply
 const SELECT_ROOM: usize = 4;
 /// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
 const CONFIRM_ROOM: usize = 16;
-/// Columns kept free after a text prompt for what is typed.
-const INPUT_ROOM: usize = 20;
+/// Columns the theme adds around a text prompt: "? ", " › ".
+const INPUT_ROOM: usize = 5;
 
 /// Asks the walk's questions on stderr's terminal.
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
+    /// Summary lines printed by this walk, so Esc never erases older text.
+    summaries: usize,
 }
 
 impl TerminalPrompter {
@@ -34,9 +39,11 @@ impl TerminalPrompter {
         TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            summaries: 0,
         }
     }
 
+    /// The terminal's width in columns, less a margin.
     fn width(&self) -> usize {
         match self.term.size_checked() {
             Some((_, w)) if w >= 40 => usize::from(w) - 2,
@@ -45,35 +52,37 @@ impl TerminalPrompter {
         }
     }
 
-    /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
-    fn clear_after(&self, stop: Stop, height: usize) -> Stop {
-        if matches!(stop, Stop::Interrupted) {
-            let _ = self.term.clear_line();
-            let _ = self.term.clear_last_lines(height);
-        }
-        stop
-    }
-
-    /// Writes a line above the prompts, ignoring a closed terminal.
+    /// Writes text above the prompts, wrapped; a closed terminal is ignored.
     pub fn say(&self, text: &str) {
         let _ = self.term.write_line(&wrap(text, self.width()));
     }
 
-    /// Asks a free-text question once (e.g. the respondent's name).
-    pub fn ask_text(&mut self, prompt: &str) -> Result<String, Stop> {
-        Input::<String>::with_theme(&self.theme)
-            .with_prompt(wrap(prompt, self.width() - INPUT_ROOM))
-            .allow_empty(true)
-            .interact_text_on(&self.term)
-            .map(|s| s.trim().to_string())
-            .map_err(stop)
+    /// Writes a `✔` line for something settled before the walk's questions.
+    pub fn done(&self, text: &str) {
+        let _ = self
+            .term
+            .write_line(&format!("{} {}", style("✔").green(), truncate(text, self.width() - 2)));
+    }
+
+    /// Writes the one-line summary an answered question leaves behind.
+    fn summary(&mut self, text: &str) {
+        let line = format!("{} {}", style("✔").green(), truncate(text, self.width() - 2));
+        let _ = self.term.write_line(&line);
+        self.summaries += 1;
+    }
+
+    /// Asks a free-text question (e.g. the respondent's name) below a wrapped
+    /// `context`; Enter gives `default`.
+    pub fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        let answer = self.input_below(context, prompt, default, "")?;
+        Ok(answer.trim().to_string())
     }
 
     /// Asks a yes/no question with a default: `context` is shown above a
     /// one-line `question`, then both are replaced by a one-line summary.
     pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
         let answer = self.confirm_below(context, question, default)?.unwrap_or(default);
-        self.say(&format!(
+        let _ = self.term.write_line(&format!(
             "{} {} {}",
             style("✔").green(),
             truncate(context, self.width().saturating_sub(8)),
@@ -83,11 +92,10 @@ impl TerminalPrompter {
     }
 
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
-    /// clears both once answered. dialoguer clears a prompt by counting its
-    /// lines, which goes wrong when one wraps, so the prompt is kept to one line.
+    /// clears both once answered.
     fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
         let context = wrap(context, self.width());
-        self.say(&context);
+        let _ = self.term.write_line(&context);
         let height = context.lines().count();
         let reply = Confirm::with_theme(&self.theme)
             .with_prompt(truncate(question, self.width() - CONFIRM_ROOM))
@@ -97,6 +105,47 @@ impl TerminalPrompter {
             .map_err(|e| self.clear_after(stop(e), height))?;
         let _ = self.term.clear_last_lines(height);
         Ok(reply)
+    }
+
+    /// Shows `context` (wrapped) above a one-line text prompt, and clears
+    /// both once answered, however far the typed text wrapped.
+    fn input_below(
+        &mut self,
+        context: &str,
+        prompt: &str,
+        default: Option<&str>,
+        initial: &str,
+    ) -> Result<String, Stop> {
+        let context = wrap(context, self.width());
+        let _ = self.term.write_line(&context);
+        let height = context.lines().count();
+        let prompt = truncate(prompt, self.width() / 2);
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(&prompt)
+            .with_initial_text(initial)
+            .allow_empty(true)
+            .report(false);
+        if let Some(d) = default {
+            input = input.default(d.to_string());
+        }
+        let text = input.interact_text_on(&self.term).map_err(|e| {
+            let _ = self.term.clear_line();
+            stop(e)
+        })?;
+        let columns = usize::from(self.term.size().1).max(1);
+        let shown = console::measure_text_width(&prompt) + console::measure_text_width(&text) + INPUT_ROOM;
+        let rows = shown.div_ceil(columns).max(1);
+        let _ = self.term.clear_last_lines(height + rows - 1);
+        Ok(text)
+    }
+
+    /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
+    fn clear_after(&self, stop: Stop, height: usize) -> Stop {
+        if matches!(stop, Stop::Interrupted) {
+            let _ = self.term.clear_line();
+            let _ = self.term.clear_last_lines(height);
+        }
+        stop
     }
 }
 
@@ -116,7 +165,7 @@ impl Prompter for TerminalPrompter {
             q.place.domain_count,
             one_line(q.place.domain)
         );
-        let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), false)?;
+        let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), q.default)?;
         Ok(match reply {
             Some(changed) => {
                 let what = if changed {
@@ -124,12 +173,9 @@ impl Prompter for TerminalPrompter {
                 } else {
                     "no change: answers kept"
                 };
-                self.say(&format!(
-                    "{} Domain {} of {} · {}",
-                    style("✔").green(),
-                    q.place.domain_number,
-                    q.place.domain_count,
-                    style(what).dim()
+                self.summary(&format!(
+                    "Domain {} of {} · {what}",
+                    q.place.domain_number, q.place.domain_count
                 ));
                 Reply::Given(changed)
             }
@@ -165,8 +211,14 @@ impl Prompter for TerminalPrompter {
         Ok(match picked {
             Some(i) => {
                 let answer = Answer::ALL[i];
-                let line = format!("{}/{} {:<14} {}", q.number, q.count, answer.label(), one_line(q.text));
-                self.say(&format!("{} {}", style("✔").green(), truncate(&line, self.width() - 2)));
+                let width = q.count.to_string().len();
+                self.summary(&format!(
+                    "{:>width$}/{} {:<14} {}",
+                    q.number,
+                    q.count,
+                    answer.label(),
+                    one_line(q.text)
+                ));
                 Reply::Given(answer)
             }
             None => Reply::Back,
@@ -175,17 +227,23 @@ impl Prompter for TerminalPrompter {
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
         stop_if_requested()?;
-        let prompt = format!(
-            "Note for {} (optional, Enter to skip)",
-            truncate(&one_line(q.place.domain), 40)
-        );
-        Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(q.initial)
-            .allow_empty(true)
-            .interact_text_on(&self.term)
-            .map(Reply::Given)
-            .map_err(stop)
+        let domain = one_line(q.place.domain);
+        let context = format!("A note for {domain}? (optional: Enter to skip, or to keep last time's)");
+        let text = self.input_below(&context, "Note", None, q.initial)?;
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            self.summary(&format!("No note for {domain}"));
+        } else {
+            self.summary(&format!("Note for {domain}: {}", one_line(&text)));
+        }
+        Ok(Reply::Given(text))
+    }
+
+    fn went_back(&mut self) {
+        if self.summaries > 0 {
+            let _ = self.term.clear_last_lines(1);
+            self.summaries -= 1;
+        }
     }
 }
 

@@ -8,6 +8,8 @@ struct Script {
     replies: VecDeque<Do>,
     asked: Vec<String>,
     defaults: Vec<Answer>,
+    changed_defaults: Vec<bool>,
+    backs: usize,
 }
 
 #[derive(Debug)]
@@ -41,6 +43,7 @@ impl Script {
 
 impl Prompter for Script {
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
+        self.changed_defaults.push(q.default);
         self.next(format!("changed {}", q.place.domain_number), |s| match s {
             Do::Changed(c) => Some(c),
             _ => None,
@@ -52,6 +55,9 @@ impl Prompter for Script {
             Do::Pick(a) => Some(a),
             _ => None,
         })
+    }
+    fn went_back(&mut self) {
+        self.backs += 1;
     }
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
         self.next(format!("note {}", q.place.domain_number), |s| match s {
@@ -116,7 +122,7 @@ fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
         ]
     );
     assert!(s.defaults.iter().all(|d| *d == NotYet));
-    let a = draft.finish(&f, Timestamp::UNIX_EPOCH);
+    let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
     assert_eq!(a.answers.len(), 4);
     assert_eq!(a.note("d0"), Some("first"));
     assert_eq!(a.note("d1"), None, "an empty note is not kept");
@@ -163,7 +169,7 @@ fn a_rerun_with_nothing_changed_asks_one_question_per_domain_and_keeps_everythin
     let mut s = Script::new([Changed(false), Changed(false), Changed(false), Changed(false)]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked.len(), 4);
-    let a = draft.finish(&f, Timestamp::UNIX_EPOCH);
+    let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
     assert_eq!(a.answers, prev.answers);
     assert_eq!(a.notes, prev.notes);
 }
@@ -228,7 +234,7 @@ fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
     ]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked[0], "action 3/6 Stage 2");
-    let a = draft.finish(&f, Timestamp::UNIX_EPOCH);
+    let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
     assert_eq!(a.answers.len(), 6);
     assert_eq!(a.answers["d0.a0"], InPlace);
     assert_eq!(a.answers["d0.a1"], InProgress);
@@ -251,4 +257,34 @@ fn a_failed_draft_save_stops_the_walk() {
         || Timestamp::UNIX_EPOCH,
     );
     assert!(matches!(r, Err(WalkError::Save("disk full"))));
+}
+
+#[test]
+fn answers_to_actions_the_framework_does_not_have_are_carried_over() {
+    let f = synthetic(1, 1);
+    let mut prev = previous(&f);
+    prev.answers.insert("dropped.action".into(), InPlace);
+    prev.notes.insert("dropped".into(), "kept".into());
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut s = Script::new([Changed(false)]);
+    assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
+    let a = draft.finish(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    assert_eq!(a.answer("dropped.action"), Some(InPlace));
+    assert_eq!(a.note("dropped"), Some("kept"));
+    assert_eq!(a.answers.len(), 2);
+}
+
+#[test]
+fn going_back_to_anything_changed_starts_on_the_answer_given() {
+    let f = synthetic(1, 1);
+    let prev = previous(&f);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut s = Script::new([Changed(true), Back, Changed(true), Pick(NotYet), Note("")]);
+    assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
+    assert_eq!(s.changed_defaults, [false, true]);
+    assert_eq!(s.backs, 1);
+    assert_eq!(
+        draft.answers["d0.a0"], NotYet,
+        "the change made after saying yes is kept"
+    );
 }
