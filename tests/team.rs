@@ -215,6 +215,19 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .unwrap()
         .stdout;
     let mut reader = csv::Reader::from_reader(csv.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 8);
-    assert_eq!(reader.records().count(), 2);
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(headers[4..7], ["Ann", "Bob", "Cat"]);
+    assert_eq!(headers[7..], ["in_place", "in_progress", "not_yet", "not_applicable"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| &r[7] == "2" && &r[9] == "1"), "{rows:?}");
+    let anonymous = env
+        .cmd()
+        .args(["team", "shared.yaml", "cat.yaml", "--anonymous", "--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    let mut reader = csv::Reader::from_reader(anonymous.as_slice());
+    assert_eq!(reader.headers().unwrap().len(), 8, "counts, not names");
+    assert!(reader.records().all(|r| &r.unwrap()[4] == "2"));
 }

@@ -20,6 +20,9 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     for file in &files {
         let history = store::load_existing(file)?;
         let shown = file.display().to_string();
+        let short = file
+            .file_name()
+            .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         for a in history.assessments {
             if args
                 .since
@@ -34,7 +37,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             }) {
                 continue;
             }
-            let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {shown})"));
+            let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {short})"));
             match members.iter_mut().find(|m| same_person(Some(&m.name), Some(&name))) {
                 Some(m) if m.assessment.taken_at <= a.taken_at => {
                     m.assessment = a;

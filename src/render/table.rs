@@ -1,7 +1,8 @@
 //! The terminal table: box drawing, progress gauges and (only when asked) colour.
 
 use comfy_table::{
-    Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, Table as TTable, Width, presets,
+    Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table as TTable, TableStyle,
+    Width, presets,
 };
 use std::fmt::Write;
 
@@ -9,6 +10,41 @@ use crate::doc::{Block, Cell, Doc, Table};
 use crate::render::Look;
 use crate::render::safe::printable;
 use crate::render::wrap::{wrap, wrap_indented};
+
+/// Text as it is displayed: control characters made visible, and with
+/// `--ascii` the tool's own symbols and typographic punctuation spelled in
+/// plain ASCII.
+fn shown(look: Look, text: &str) -> String {
+    let text = printable(text);
+    if !look.ascii || text.is_ascii() {
+        return text.into_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '—' | '–' => out.push('-'),
+            '↑' => out.push('^'),
+            '↓' => out.push('v'),
+            '→' => out.push_str("->"),
+            '…' => out.push_str("..."),
+            '•' => out.push('-'),
+            '×' => out.push('x'),
+            '\u{a0}' => out.push(' '),
+            '·' => out.push('.'),
+            '░' => out.push(':'),
+            '▒' => out.push('+'),
+            '▓' => out.push('='),
+            '█' => out.push('#'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain ASCII borders, with a `+` wherever lines meet.
+const ASCII: TableStyle = presets::ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '=', '+', '+'));
 
 /// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
 const MIN_WIDTH: u16 = 40;
@@ -27,7 +63,7 @@ pub fn render(doc: &Doc, look: Look) -> String {
         }
         match block {
             Block::Heading(h) => {
-                let h = printable(h);
+                let h = shown(look, h);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
                 } else {
@@ -35,10 +71,10 @@ pub fn render(doc: &Doc, look: Look) -> String {
                 }
             }
             Block::Text(t) => {
-                let _ = writeln!(out, "{}", fit(&printable(t), look));
+                let _ = writeln!(out, "{}", fit(&shown(look, t), look));
             }
             Block::Note(t) => {
-                let t = fit(&printable(t), look);
+                let t = fit(&shown(look, t), look);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
                 } else {
@@ -81,7 +117,7 @@ fn table(t: &Table, look: Look) -> String {
         table.enforce_styling();
     }
     table.load_style(if look.ascii {
-        presets::ASCII_FULL_CONDENSED
+        ASCII
     } else {
         presets::UTF8_FULL_CONDENSED
     });
@@ -95,7 +131,7 @@ fn table(t: &Table, look: Look) -> String {
         }
     }
     table.set_header(t.header.iter().map(|h| {
-        let c = TCell::new(printable(h));
+        let c = TCell::new(shown(look, h));
         if look.color {
             c.add_attribute(Attribute::Bold)
         } else {
@@ -105,31 +141,70 @@ fn table(t: &Table, look: Look) -> String {
     for row in &t.rows {
         table.add_row(row.iter().map(|c| cell(c, look)));
     }
-    // The first column holds names people read; when space is short, the
-    // narrow columns (stages, counts) give way first.
-    if look.width.is_some()
-        && t.header.len() > 2
-        && let Some(first) = table.column_mut(0)
-    {
-        first.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
-    }
-    // A stage name is the one thing a reader must never have to piece together.
-    if look.width.is_some() {
-        for i in 1..t.header.len() {
-            let stage_column =
-                !t.rows.is_empty() && t.rows.iter().all(|r| matches!(r.get(i), Some(Cell::Stage { .. })));
-            if let (true, Some(column)) = (stage_column, table.column_mut(i)) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-        }
+    if let Some(width) = look.width {
+        fit_columns(&mut table, t, look, usize::from(width.max(MIN_WIDTH)));
     }
     table.to_string()
 }
 
+/// Keeps words whole when a table is squeezed. Ideally no column is
+/// narrower than its longest word, header included (a gauge counts as one
+/// word), and the first column, which holds the names people read, keeps up
+/// to a third of the width. When that does not fit, headers may wrap and the
+/// first column gives way; when even that does not fit, comfy-table decides.
+fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) {
+    let plain = Look { color: false, ..look };
+    let texts = |i: usize, with_header: bool| {
+        let header = with_header.then(|| shown(look, &t.header[i]));
+        header.into_iter().chain(
+            t.rows
+                .iter()
+                .filter_map(move |r| r.get(i))
+                .map(move |c| text_of(c, plain)),
+        )
+    };
+    let longest_word = |i: usize, with_header: bool| {
+        texts(i, with_header)
+            .flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>())
+            .max()
+            .unwrap_or(1)
+    };
+    let ideal: Vec<usize> = (0..t.header.len())
+        .map(|i| {
+            let word = longest_word(i, true);
+            if i == 0 && t.header.len() > 2 {
+                let longest = texts(i, false)
+                    .map(|s| console::measure_text_width(&s))
+                    .max()
+                    .unwrap_or(1);
+                word.max(longest.min(width / 3))
+            } else {
+                word
+            }
+        })
+        .collect();
+    let tight: Vec<usize> = (0..t.header.len()).map(|i| longest_word(i, false).max(1)).collect();
+    // Each column adds two spaces of padding and one border.
+    let needs = |bounds: &[usize]| bounds.iter().map(|b| b + 3).sum::<usize>() + 1;
+    let bounds = if needs(&ideal) <= width {
+        ideal
+    } else if needs(&tight) <= width {
+        tight
+    } else {
+        return;
+    };
+    for (i, lower) in bounds.into_iter().enumerate() {
+        if let Some(column) = table.column_mut(i) {
+            let lower = u16::try_from(lower + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
+        }
+    }
+}
+
 fn text_of(c: &Cell, look: Look) -> String {
     let text = match c {
-        Cell::Progress { done, total } => gauge(*done, *total, look.ascii),
-        other => printable(&other.plain()).into_owned(),
+        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
+        other => shown(look, &other.plain()),
     };
     match color_of(c) {
         Some(color) if look.color => console::style(text)
@@ -142,8 +217,8 @@ fn text_of(c: &Cell, look: Look) -> String {
 
 fn cell(c: &Cell, look: Look) -> TCell {
     let text = match c {
-        Cell::Progress { done, total } => gauge(*done, *total, look.ascii),
-        other => printable(&other.plain()).into_owned(),
+        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
+        other => shown(look, &other.plain()),
     };
     let cell = TCell::new(text);
     match color_of(c) {
@@ -179,7 +254,7 @@ fn console_color(c: Color) -> console::Color {
 /// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
 pub fn gauge(done: usize, total: usize, ascii: bool) -> String {
     if total == 0 {
-        return "n/a".to_string();
+        return "0/0".to_string();
     }
     let width = total.min(GAUGE_MAX);
     let filled = (done * width + total / 2) / total;
@@ -189,7 +264,8 @@ pub fn gauge(done: usize, total: usize, ascii: bool) -> String {
     let bar: String = std::iter::repeat_n(full, filled)
         .chain(std::iter::repeat_n(empty, width - filled))
         .collect();
-    format!("{bar} {done}/{total}")
+    // A no-break space keeps the bar and its count together when wrapping.
+    format!("{bar}\u{a0}{done}/{total}")
 }
 
 #[cfg(test)]
@@ -199,13 +275,18 @@ mod tests {
 
     #[test]
     fn gauges_show_progress_at_a_glance() {
-        assert_eq!(gauge(2, 3, false), "██░ 2/3");
-        assert_eq!(gauge(0, 1, false), "░ 0/1");
-        assert_eq!(gauge(3, 3, true), "### 3/3");
-        assert_eq!(gauge(0, 0, false), "n/a");
+        let g = |done, total, ascii| gauge(done, total, ascii).replace('\u{a0}', " ");
+        assert_eq!(g(2, 3, false), "██░ 2/3");
+        assert_eq!(g(0, 1, false), "░ 0/1");
+        assert_eq!(g(3, 3, true), "### 3/3");
+        assert_eq!(
+            g(0, 0, false),
+            "0/0",
+            "a stage with nothing applicable reads as in the other formats"
+        );
         // Wide stages are scaled, and never look full or empty when they are not.
-        assert_eq!(gauge(1, 12, false), "█░░░░░ 1/12");
-        assert_eq!(gauge(11, 12, false), "█████░ 11/12");
+        assert_eq!(g(1, 12, false), "█░░░░░ 1/12");
+        assert_eq!(g(11, 12, false), "█████░ 11/12");
     }
 
     #[test]

@@ -9,6 +9,10 @@ use crate::render::View;
 use crate::stage;
 use crate::view::{AssessmentInfo, FrameworkInfo, StageRef, date_of};
 
+/// At most this many assessments are drawn in the journey view: more would
+/// not fit a screen or a page.
+const JOURNEY_COLUMNS: usize = 16;
+
 /// Shades from "first stage" to "complete", drawn wider for more stages.
 const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 
@@ -132,15 +136,23 @@ impl View for HistoryView {
             self.domains.len()
         )));
         doc.push(Block::Heading("Each domain over time".into()));
+        let shown = &self.assessments[self.assessments.len().saturating_sub(JOURNEY_COLUMNS)..];
+        if shown.len() < self.assessments.len() {
+            doc.push(Block::Note(format!(
+                "The latest {} of {} assessments; --format csv or json gives them all.",
+                shown.len(),
+                self.assessments.len()
+            )));
+        }
         let mut header = vec!["Domain".to_string()];
-        header.extend(self.assessments.iter().map(|e| format!("#{}", e.info.number)));
+        header.extend(shown.iter().map(|e| format!("#{}", e.info.number)));
         let rows = self
             .domains
             .iter()
             .enumerate()
             .map(|(d, name)| {
                 let mut row = vec![Cell::Text(name.clone())];
-                row.extend(self.assessments.iter().map(|e| {
+                row.extend(shown.iter().map(|e| {
                     let s = &e.domains[d].stage;
                     Cell::Stage {
                         text: shade(s.rank, of),
@@ -202,5 +214,29 @@ mod tests {
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].rows.len(), 3);
         assert_eq!(tables[1].rows[0][2].plain(), "███");
+    }
+
+    #[test]
+    fn the_journey_shows_the_latest_assessments_when_there_are_many() {
+        let f = synthetic(2, 1);
+        let h = History {
+            assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40],
+            ..History::default()
+        };
+        let indices: Vec<usize> = (0..40).collect();
+        let doc = build(&f, &h, &indices).doc();
+        let journey = doc
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+            .nth(1)
+            .unwrap();
+        assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
+        assert_eq!(journey.header.last().unwrap(), "#40");
+        assert_eq!(
+            doc.primary_table().unwrap().rows.len(),
+            40,
+            "CSV keeps every assessment"
+        );
     }
 }

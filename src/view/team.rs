@@ -285,14 +285,13 @@ impl View for TeamView {
                 .collect();
             doc.push(Block::List(items));
         }
-        let mut header = vec![
-            "domain_id".to_string(),
-            "action_id".into(),
-            "action".into(),
-            "stage".into(),
-        ];
-        header.extend(self.respondents.iter().map(|r| r.name.clone()));
-        header.push("disagree".into());
+        // CSV: one row per discussion point, with who said what (unless
+        // anonymous) and how many gave each answer.
+        let mut header: Vec<String> = ["domain_id", "action_id", "action", "stage"].map(String::from).to_vec();
+        if !self.anonymous {
+            header.extend(self.respondents.iter().map(|r| r.name.clone()));
+        }
+        header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
         let rows = self
             .discussion
             .iter()
@@ -308,10 +307,11 @@ impl View for TeamView {
                         .iter()
                         .map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())),
                 );
-                if self.anonymous {
-                    row.extend(self.respondents.iter().map(|_| Cell::Text(String::new())));
-                }
-                row.push(Cell::Text("yes".into()));
+                row.extend(
+                    Answer::ALL
+                        .iter()
+                        .map(|a| Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
+                );
                 row
             })
             .collect();
