@@ -243,7 +243,7 @@ pub fn parse(text: &str) -> Result<History, HistoryProblem> {
             Err(HistoryProblem::Invalid {
                 line: e.location().map(|l| l.line()),
                 column: e.location().map(|l| l.column()),
-                message: crate::framework::yaml_message(&e),
+                message: crate::error::yaml_problem(&e),
             })
         }
     }

@@ -363,30 +363,54 @@ fn color_on(choice: ColorChoice, terminal: bool) -> bool {
 
 /// Prints an error as `error: …` and `hint: …` on stderr.
 pub fn print_error(e: &Error) {
-    let mut err = io::stderr().lock();
-    let color = color_on(ColorChoice::Auto, io::stderr().is_terminal());
-    let (label, hint) = if color {
-        (
-            console::style("error:").red().bold().force_styling(true).to_string(),
-            console::style("hint:").cyan().force_styling(true).to_string(),
-        )
-    } else {
-        ("error:".to_string(), "hint:".to_string())
-    };
-    if let Error::Interrupted { .. } = e {
-        // Stopping is the person's choice, not a failure: no "error:".
-        let mut text = render::safe::printable(&e.to_string()).into_owned();
-        text[..1].make_ascii_uppercase();
-        let _ = writeln!(err, "{text}.");
-        if let Some(h) = e.hint() {
-            let mut h = render::safe::printable(&h).into_owned();
-            h[..1].make_ascii_uppercase();
-            let _ = writeln!(err, "{h}.");
+    let terminal = io::stderr().is_terminal();
+    let color = color_on(ColorChoice::Auto, terminal);
+    let width = terminal
+        .then(|| {
+            console::Term::stderr()
+                .size_checked()
+                .map(|(_, w)| usize::from(w).saturating_sub(1))
+        })
+        .flatten()
+        .filter(|w| *w >= 40);
+    let style = |label: &str, c: console::Color| {
+        if color {
+            console::style(label).fg(c).bold().force_styling(true).to_string()
+        } else {
+            label.to_string()
         }
-        return;
-    }
-    let _ = writeln!(err, "{label} {}", render::safe::printable(&e.to_string()));
+    };
+    // Stopping is the person's choice, not a failure: no "error:" then.
+    let (label, hint) = match e {
+        Error::Interrupted { .. } => (String::new(), String::new()),
+        _ => (
+            style("error:", console::Color::Red),
+            style("hint:", console::Color::Cyan),
+        ),
+    };
+    let line = |label: &str, text: &str| {
+        let mut text = render::safe::printable(text).into_owned();
+        if label.is_empty() {
+            text[..1].make_ascii_uppercase();
+            text.push('.');
+        }
+        let text = if label.is_empty() {
+            text
+        } else {
+            format!("{label} {text}")
+        };
+        match width {
+            Some(w) => text
+                .lines()
+                .map(|l| render::wrap::wrap_indented(l, w, "  "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            None => text,
+        }
+    };
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", line(&label, &e.to_string()));
     if let Some(h) = e.hint() {
-        let _ = writeln!(err, "{hint} {}", render::safe::printable(&h));
+        let _ = writeln!(err, "{}", line(&hint, &h));
     }
 }

@@ -37,7 +37,7 @@ pub enum Error {
     AnswersReadOnly { path: PathBuf },
 
     /// The answers file's folder cannot take a new file.
-    #[error("cannot save answers in the folder {}: {source}", path.display())]
+    #[error("cannot save answers in the folder {}: {}", path.display(), io_words(source))]
     FolderNotWritable { path: PathBuf, source: io::Error },
 
     /// A command that shows results found no answers file.
@@ -86,7 +86,7 @@ pub enum Error {
     Locked { path: PathBuf, lock: PathBuf, seconds: u64 },
 
     /// The answers could not be saved.
-    #[error("could not save to {}: {source}{}", path.display(), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
+    #[error("could not save to {}: {}{}", path.display(), io_words(source), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
     SaveFailed {
         path: PathBuf,
         source: io::Error,
@@ -94,7 +94,7 @@ pub enum Error {
     },
 
     /// An output file could not be written.
-    #[error("could not write {}: {source}", path.display())]
+    #[error("could not write {}: {}", path.display(), io_words(source))]
     WriteFailed { path: PathBuf, source: io::Error },
 
     /// `--output` names a file the tool reads from.
@@ -122,17 +122,26 @@ impl Error {
     /// What the person can do about it, where there is something to do.
     pub fn hint(&self) -> Option<String> {
         Some(match self {
-            Error::FrameworkUnreadable { .. } => "check the path given to --framework or MBCT_SUSTAIN_FRAMEWORK".into(),
-            Error::FrameworkInvalid { .. } => {
-                "fix the lines above, then check the file with `mbct-sustain framework check FILE`".into()
-            }
+            Error::FrameworkUnreadable { problem, .. } => match problem {
+                ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this under Save As)".into(),
+                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => {
+                    "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into()
+                }
+                _ => "check the file name and path".into(),
+            },
+            Error::FrameworkInvalid { name, .. } => format!(
+                "fix what is listed above in a text editor, then check again with `mbct-sustain framework check {name}`"
+            ),
             Error::AnswersUnreadable { path, problem } => match problem {
                 ReadProblem::Directory => format!(
                     "give the answers file's own path, e.g. --file {}",
                     path.join("mbct-sustain.yaml").display()
                 ),
                 ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
-                _ => "check the path given to --file or MBCT_SUSTAIN_FILE".into(),
+                ReadProblem::NotUtf8 { .. } => {
+                    "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into()
+                }
+                _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set one)".into(),
             },
             Error::AnswersInvalid { problem: HistoryProblem::NewerFormat { .. }, .. } => {
                 "upgrade mbct-sustain to the latest version; the file was left as it is".into()
@@ -179,9 +188,14 @@ impl Error {
                 p.display(),
                 path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
             ),
-            Error::SaveFailed { .. } | Error::WriteFailed { .. } => {
-                "check there is space on the disk and that you may write there".into()
-            }
+            Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
+                io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
+                io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                    "choose a folder you may write to".into()
+                }
+                _ => "check there is space on the disk and that you may write there".into(),
+            },
             Error::WouldOverwrite { .. } => "give --output another file name".into(),
             Error::SameAssessment { .. } => {
                 "name two different assessments (number, date or label); `mbct-sustain history` lists them".into()
@@ -202,6 +216,176 @@ impl Error {
         match self {
             Error::Interrupted { .. } => ExitCode::Interrupted,
             _ => ExitCode::Failure,
+        }
+    }
+}
+
+/// What a YAML error means, in words for someone who does not write YAML:
+/// where it is (which assessment, answer, domain or action) and what to do.
+pub fn yaml_problem(e: &serde_yaml::Error) -> String {
+    let raw = e.to_string();
+    let raw = match raw.find(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw.as_str(),
+    };
+    let (path, message) = split_path(raw);
+    let place = path.map(place_of).filter(|p| !p.is_empty());
+    let message = plain_message(message, path.unwrap_or(""));
+    match place {
+        Some(place) => format!("{place}: {message}"),
+        None => message,
+    }
+}
+
+/// serde paths look like `assessments[0].answers.fit.pathways: message`.
+fn split_path(raw: &str) -> (Option<&str>, &str) {
+    match raw.split_once(": ") {
+        Some((path, rest))
+            if !path.contains(' ')
+                && (path.contains('[') || path.contains('.') || !path.is_empty())
+                && !rest.is_empty() =>
+        {
+            (Some(path), rest)
+        }
+        _ => (None, raw),
+    }
+}
+
+/// `assessments[0].answers.fit.pathways` -> "in assessment 1, the answer to fit.pathways".
+fn place_of(path: &str) -> String {
+    let mut parts = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        // A segment is `name`, `name[i]` or `[i]`, up to the next dot.
+        let end = match rest.find('.') {
+            Some(dot) if rest.find('[').is_none_or(|b| dot < b) => dot,
+            _ => rest.find(']').map_or(rest.len(), |close| close + 1),
+        };
+        let (segment, tail) = (&rest[..end], rest[end..].trim_start_matches('.'));
+        let (name, index) = match segment.split_once('[') {
+            Some((name, i)) => (name, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        match (name, index) {
+            ("answers", _) | ("notes", _) if !tail.is_empty() => {
+                let what = if name == "answers" {
+                    "the answer to"
+                } else {
+                    "the note for"
+                };
+                parts.push(format!("{what} {tail}"));
+                break;
+            }
+            ("", Some(i)) => {
+                if let Some(last) = parts.pop() {
+                    parts.push(format!("{last} {}", i + 1));
+                }
+            }
+            (name, Some(i)) => parts.push(format!("{} {}", singular(name), i + 1)),
+            (name, None) if !name.is_empty() => parts.push(format!("`{name}`")),
+            _ => {}
+        }
+        rest = tail;
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("in {}", parts.join(", "))
+    }
+}
+
+fn singular(name: &str) -> &str {
+    match name {
+        "assessments" => "assessment",
+        "domains" => "domain",
+        "actions" => "action",
+        "stages" => "stage",
+        other => other,
+    }
+}
+
+/// serde and libyaml messages, said plainly.
+fn plain_message(message: &str, path: &str) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if path.ends_with("taken_at") || message.contains("parse") && message.contains("year") {
+        return "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into();
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let allowed = rest.split_once("expected one of ").map_or("", |(_, a)| a);
+        return format!(
+            "{} is not allowed here; use one of {allowed}",
+            rest.split(',').next().unwrap_or(rest)
+        );
+    }
+    if message.starts_with("unknown field ") {
+        let allowed = message
+            .split_once("expected one of ")
+            .map_or(String::new(), |(_, a)| format!("; the fields here are {a}"));
+        return format!(
+            "`{}` is not a field this file can have (a typo?){allowed}",
+            quoted(message)
+        );
+    }
+    if message.starts_with("missing field ") {
+        return format!("`{}` is missing", quoted(message));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let expected = match expected {
+                "a sequence" => "a list (lines starting with \"- \")",
+                "a map" | "struct Framework" | "struct Stage" | "struct Domain" | "struct Action" => {
+                    "a set of `name: value` lines"
+                }
+                other => other,
+            };
+            let found = found
+                .replace("map", "a set of `name: value` lines")
+                .replace("sequence", "a list");
+            return format!("expected {expected} here, but found {found}");
+        }
+    }
+    if message.contains("mapping values are not allowed") {
+        return "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes".into();
+    }
+    if message.contains("did not find expected key") || message.contains("did not find expected '-'") {
+        return "this line is not indented like the lines around it (or a quote or bracket above is not closed)".into();
+    }
+    if message.contains("could not find expected ':'") {
+        return "a line is missing its colon (it should read `name: value`)".into();
+    }
+    if message.contains("found character that cannot start any token") {
+        return "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes".into();
+    }
+    if message.contains("tab") && message.contains("indentation") {
+        return "a tab is used for indentation; use spaces".into();
+    }
+    if message.contains("end of stream") {
+        return "the file ends in the middle of something: a quote or bracket is not closed".into();
+    }
+    if message.contains("repetition limit exceeded") {
+        return "the file uses aliases (&name / *name) to repeat itself too many times".into();
+    }
+    if message.contains("recursion limit exceeded") {
+        return "the file is nested too deeply".into();
+    }
+    message.to_string()
+}
+
+/// An I/O error in words, without the temporary file names some errors carry.
+fn io_words(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "its folder does not exist".into(),
+        io::ErrorKind::IsADirectory => "that is a folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" at path ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
         }
     }
 }
@@ -293,6 +477,40 @@ mod tests {
             e.to_string(),
             "my.yaml is not a valid framework:\n  - line 3: first (`a`)\n  - second"
         );
+    }
+
+    fn yaml_error(text: &str) -> String {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Doc {
+            assessments: Vec<A>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct A {
+            answers: std::collections::BTreeMap<String, crate::answers::Answer>,
+        }
+        yaml_problem(&serde_yaml::from_str::<Doc>(text).unwrap_err())
+    }
+
+    #[test]
+    fn yaml_errors_say_where_in_words_and_what_is_allowed() {
+        assert_eq!(
+            yaml_error("assessments:\n  - answers:\n      fit.pathways: maybe\n"),
+            "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `in-progress`, `not-yet`, `not-applicable`"
+        );
+        assert!(yaml_error("assessments:\n  answers: {}\n").contains("expected a list"));
+        assert!(yaml_error("assessments:\n  - answers:\n    fit: x\n   bad: y\n").contains("indent"));
+    }
+
+    #[test]
+    fn paths_become_places() {
+        assert_eq!(place_of("domains[0].actions[1]"), "in domain 1, action 2");
+        assert_eq!(
+            place_of("assessments[2].notes.fit"),
+            "in assessment 3, the note for fit"
+        );
+        assert_eq!(place_of("stages"), "in `stages`");
     }
 
     #[test]

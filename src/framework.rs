@@ -140,7 +140,7 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     }
     let mut framework: Framework = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| l.line());
-        let message = yaml_message(&e);
+        let message = crate::error::yaml_problem(&e);
         vec![problem(line, None, message)]
     })?;
     let problems = validate(&mut framework, text);
@@ -148,15 +148,6 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
         Ok(framework)
     } else {
         Err(problems)
-    }
-}
-
-/// serde_yaml's message without its trailing " at line L column C".
-pub fn yaml_message(e: &serde_yaml::Error) -> String {
-    let msg = e.to_string();
-    match msg.find(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
     }
 }
 
