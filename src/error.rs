@@ -329,20 +329,20 @@ fn plain_message(message: &str, path: &str) -> String {
     if message.starts_with("missing field ") {
         return format!("`{}` is missing", quoted(message));
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let expected = match expected {
-                "a sequence" => "a list (lines starting with \"- \")",
-                "a map" | "struct Framework" | "struct Stage" | "struct Domain" | "struct Action" => {
-                    "a set of `name: value` lines"
-                }
-                other => other,
-            };
-            let found = found
-                .replace("map", "a set of `name: value` lines")
-                .replace("sequence", "a list");
-            return format!("expected {expected} here, but found {found}");
-        }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let expected = match expected {
+            "a sequence" => "a list (lines starting with \"- \")",
+            "a map" | "struct Framework" | "struct Stage" | "struct Domain" | "struct Action" => {
+                "a set of `name: value` lines"
+            }
+            other => other,
+        };
+        let found = found
+            .replace("map", "a set of `name: value` lines")
+            .replace("sequence", "a list");
+        return format!("expected {expected} here, but found {found}");
     }
     if message.contains("mapping values are not allowed") {
         return "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes".into();
