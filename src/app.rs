@@ -184,7 +184,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         console::set_colors_enabled_stderr(false);
     }
     match cli.command {
-        None => assess::run(&Context::new(&cli.global)?, &Default::default()),
+        None => assess::run(&Context::new(&cli.global)?, &cli.assess),
         Some(Command::Assess(args)) => assess::run(&Context::new(&cli.global)?, &args),
         Some(Command::Report(args)) => {
             let ctx = Context::new(&cli.global)?;

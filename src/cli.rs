@@ -17,6 +17,8 @@ Examples:
     mbct-sustain compare
   Everyone's answers side by side, and where you disagree:
     mbct-sustain team sam.yaml priya.yaml
+  Two rounds compared by their labels:
+    mbct-sustain compare \"Spring review\" \"Autumn review\"
 
 The answers file is, in order: --file, then MBCT_SUSTAIN_FILE, then the nearest
 mbct-sustain.yaml in this folder or a folder above it, else a new one here.";
@@ -32,11 +34,18 @@ mbct-sustain.yaml in this folder or a folder above it, else a new one here.";
 ///
 /// Run it with no command to take an assessment.
 #[derive(Debug, Parser)]
-#[command(name = "mbct-sustain", after_help = EXAMPLES, max_term_width = 100)]
+#[command(
+    name = "mbct-sustain",
+    after_help = EXAMPLES,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// What to do; with none, take an assessment.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no command: the assessment's options.
+    #[command(flatten)]
+    pub assess: AssessArgs,
     /// Options every command takes.
     #[command(flatten)]
     pub global: Global,
@@ -58,7 +67,7 @@ pub struct Global {
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", alias = "colour")]
     pub color: ColorChoice,
 
     /// Print only the results: no notes or progress messages
@@ -94,7 +103,7 @@ pub enum Command {
 
     /// Show what changed between two assessments (default: previous and latest)
     #[command(
-        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
+        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
     )]
     Compare(CompareArgs),
 
@@ -272,12 +281,21 @@ pub enum FrameworkFormat {
 
 /// Parses the command line, with the bundled framework in `--version`.
 pub fn parse() -> Cli {
-    use clap::{CommandFactory, FromArgMatches};
+    use clap::FromArgMatches;
     let matches = command().get_matches();
-    match Cli::from_arg_matches(&matches) {
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.format(&mut Cli::command()).exit(),
+        Err(e) => e.format(&mut command()).exit(),
+    };
+    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full) {
+        command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--label and --full are options of the assessment: put them after `assess`, or leave out the command",
+            )
+            .exit();
     }
+    cli
 }
 
 /// The clap command, with the version line naming the bundled framework.

@@ -143,11 +143,12 @@ fn now() -> Timestamp {
 fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     p.say(&format!(
-        "{}\n{}: {} actions in {} domains; a first assessment takes about {minutes} minutes, a rerun a minute or two.\nAnswers are saved to {} as you go.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nAnswers are saved to {} as you go.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         console::style("mbct-sustain").bold(),
         render::safe::one_line(&f.title),
-        f.action_count(),
-        f.domains.len(),
+        view::count(f.action_count(), "action"),
+        view::count(f.domains.len(), "domain"),
+        view::count(minutes, "minute"),
         file.display()
     ));
 }

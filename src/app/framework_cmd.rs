@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::framework::{BUNDLED_YAML, Framework};
 use crate::render::safe::printable;
 use crate::store;
+use crate::view::count;
 
 /// Prints the framework in use.
 pub fn show(f: &Framework, format: FrameworkFormat) -> Result<(), Error> {
@@ -38,7 +39,12 @@ pub fn tree(f: &Framework) -> String {
         stages.join(" → "),
         f.completion_label
     );
-    let _ = writeln!(out, "{} domains, {} actions", f.domains.len(), f.action_count());
+    let _ = writeln!(
+        out,
+        "{}, {}",
+        count(f.domains.len(), "domain"),
+        count(f.action_count(), "action")
+    );
     for (d, domain) in f.domains.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {} [{}]", d + 1, domain.name, domain.id);
         for (s, stage) in f.stages.iter().enumerate() {
@@ -83,14 +89,14 @@ pub fn check(file: &Path) -> Result<(), Error> {
     let f = super::load_framework(Some(file))?;
     super::write_stdout(
         format!(
-            "{} is a valid framework: {} ({} {}), {} stages, {} domains, {} actions.\n",
+            "{} is a valid framework: {} ({} {}), {}, {}, {}.\n",
             file.display(),
             printable(&f.title),
             printable(&f.id),
             printable(&f.version),
-            f.stages.len(),
-            f.domains.len(),
-            f.action_count()
+            count(f.stages.len(), "stage"),
+            count(f.domains.len(), "domain"),
+            count(f.action_count(), "action")
         )
         .as_bytes(),
     )

@@ -54,6 +54,8 @@ pub struct AnswerChange {
     pub action_id: String,
     /// The action's text.
     pub action: String,
+    /// The id of the action's stage.
+    pub stage_id: String,
     /// The name of the action's stage.
     pub stage: String,
     /// The earlier answer (`null`: not answered then).
@@ -87,6 +89,7 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
                 domain: domain.name.clone(),
                 action_id: action.id.clone(),
                 action: action.text.clone(),
+                stage_id: framework.stages[action.stage_index].id.clone(),
                 stage: framework.stages[action.stage_index].name.clone(),
                 from: ch.before,
                 to: ch.after,

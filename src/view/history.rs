@@ -109,9 +109,9 @@ impl View for HistoryView {
         let of = self.stages.len();
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
-            "{}: {} assessments",
+            "{}: {}",
             self.framework.title,
-            self.assessments.len()
+            crate::view::count(self.assessments.len(), "assessment")
         )));
         let mut header: Vec<String> = ["#", "Date", "Label", "Respondent"].map(String::from).to_vec();
         header.extend(self.stages.iter().cloned());

@@ -114,6 +114,15 @@ impl StageRef {
     }
 }
 
+/// "1 stage", "3 stages": a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The date part of a timestamp, in UTC: how people name an assessment.
 pub fn date_of(t: Timestamp) -> String {
     t.strftime("%Y-%m-%d").to_string()

@@ -86,7 +86,9 @@ pub struct DiscussionPoint {
     pub action_id: String,
     /// The action's text.
     pub action: String,
-    /// The action's stage.
+    /// The id of the action's stage.
+    pub stage_id: String,
+    /// The name of the action's stage.
     pub stage: String,
     /// Each respondent's answer (empty when anonymous).
     pub answers: Vec<WhoSaid>,
@@ -141,6 +143,7 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
                 domain: domain.name.clone(),
                 action_id: action.id.clone(),
                 action: action.text.clone(),
+                stage_id: framework.stages[action.stage_index].id.clone(),
                 stage: framework.stages[action.stage_index].name.clone(),
                 answers: if anonymous {
                     Vec::new()
@@ -199,9 +202,9 @@ impl View for TeamView {
         };
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
-            "{}: the team ({} respondents)",
+            "{}: the team ({})",
             self.framework.title,
-            self.respondents.len()
+            crate::view::count(self.respondents.len(), "respondent")
         )));
         let mut header = vec!["Domain".to_string()];
         if self.anonymous {
