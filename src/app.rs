@@ -19,6 +19,7 @@ use crate::view;
 
 mod assess;
 mod framework_cmd;
+mod man;
 mod team;
 
 /// What every command needs: the framework, the answers file, the person.
@@ -248,27 +249,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             write_stdout(&out)
         }
         Some(Command::Man) => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(crate::cli::command())
-                .render(&mut out)
-                .map_err(|source| Error::WriteFailed {
-                    path: "standard output".into(),
-                    source,
-                })?;
-            write_stdout(title_first(&String::from_utf8_lossy(&out)).as_bytes())
+            let page = man::page(crate::cli::command()).map_err(|source| Error::WriteFailed {
+                path: "standard output".into(),
+                source,
+            })?;
+            write_stdout(page.as_bytes())
         }
     }
-}
-
-/// Moves the man page's `.TH` title line to the top, above the roff crate's
-/// apostrophe set-up, so the page starts the way man pages conventionally do.
-fn title_first(roff: &str) -> String {
-    let mut lines: Vec<&str> = roff.lines().collect();
-    if let Some(i) = lines.iter().position(|l| l.starts_with(".TH ")) {
-        let th = lines.remove(i);
-        lines.insert(0, th);
-    }
-    lines.join("\n") + "\n"
 }
 
 fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
