@@ -142,11 +142,12 @@ impl Assessment {
 pub struct History {
     /// File format version; a newer one is refused, never rewritten.
     pub format: u64,
-    /// Every assessment, oldest first.
-    pub assessments: Vec<Assessment>,
-    /// Fields written by someone else; kept as they are.
+    /// Fields written by someone else; kept as they are (written before the
+    /// assessments, so the list runs to the end of the file).
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
+    /// Every assessment, oldest first.
+    pub assessments: Vec<Assessment>,
 }
 
 impl Default for History {
@@ -225,6 +226,13 @@ pub fn parse(text: &str) -> Result<History, HistoryProblem> {
             message: format!("brackets are nested more than {} levels deep", input::MAX_FLOW_DEPTH),
         });
     }
+    if let Some(h) = parse_in_pieces(text) {
+        return if h.format > FORMAT {
+            Err(HistoryProblem::NewerFormat { found: h.format })
+        } else {
+            Ok(h)
+        };
+    }
     match serde_yaml::from_str::<History>(text) {
         Ok(h) if h.format > FORMAT => Err(HistoryProblem::NewerFormat { found: h.format }),
         Ok(h) => Ok(h),
@@ -247,6 +255,58 @@ pub fn parse(text: &str) -> Result<History, HistoryProblem> {
             })
         }
     }
+}
+
+/// Pieces of about this many bytes are parsed at a time.
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// The fast path for large files laid out as this tool writes them: the
+/// `assessments:` list, running to the end of the file, is parsed a few
+/// hundred assessments at a time. Parsing a whole large file at once costs
+/// more than linear time and memory in the YAML parser; pieces keep both in
+/// proportion to the file. Anything unexpected (another layout, an error in a
+/// piece) gives `None`, and the whole file is parsed as usual, so errors and
+/// their line numbers are the same either way.
+fn parse_in_pieces(text: &str) -> Option<History> {
+    if text.len() < 2 * PIECE_BYTES {
+        return None;
+    }
+    let start = text.find("\nassessments:")? + 1;
+    let after = &text[start + "assessments:".len()..];
+    let newline = if after.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(after.starts_with('\n'))
+    };
+    if newline == 0 {
+        return None;
+    }
+    let body_start = start + "assessments:".len() + newline;
+    let (head, body) = (&text[..start], &text[body_start..]);
+    // The list must be the last thing in the file, items starting at column 0.
+    if !body.starts_with("- ") {
+        return None;
+    }
+    let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
+    let mut offset = 0;
+    while offset < body.len() {
+        let mut end = (offset + PIECE_BYTES).min(body.len());
+        if end < body.len() {
+            end = body[end..].find("\n- ").map_or(body.len(), |i| end + i + 1);
+        }
+        let piece = &body[offset..end];
+        if piece
+            .lines()
+            .any(|l| !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#')))
+        {
+            return None;
+        }
+        history
+            .assessments
+            .extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
+        offset = end;
+    }
+    Some(history)
 }
 
 const HEADER: &str = "\
@@ -438,6 +498,33 @@ mod tests {
             parse("format: one\n"),
             Err(HistoryProblem::Invalid { line: Some(1), .. })
         ));
+    }
+
+    #[test]
+    fn a_large_file_parsed_in_pieces_equals_the_whole_parse() {
+        let one = parse(ONE).unwrap().assessments.remove(0);
+        let mut history = History::default();
+        for i in 0..3000 {
+            let mut a = one.clone();
+            a.label = Some(format!("round {i}"));
+            history.assessments.push(a);
+        }
+        history.extra.insert("service".into(), "North".into());
+        let text = render(&history, false);
+        assert!(text.len() > 2 * PIECE_BYTES, "big enough for the fast path");
+        let fast = parse_in_pieces(&text).expect("the fast path applies");
+        assert_eq!(fast, history);
+        assert_eq!(parse(&text).unwrap(), history);
+        assert_eq!(parse(&render(&history, true)).unwrap(), history, "CRLF too");
+        // An error anywhere falls back to the whole parse, with its line number.
+        let broken = text.replacen("fit.evidence-and-need: in-place", "fit.evidence-and-need: maybe", 2000);
+        let err = parse(&broken).unwrap_err();
+        assert_eq!(
+            err.line(),
+            text.lines()
+                .position(|l| l.contains("fit.evidence-and-need"))
+                .map(|i| i + 1)
+        );
     }
 
     #[test]
