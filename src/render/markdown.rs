@@ -9,7 +9,8 @@ use crate::render::safe::printable;
 pub fn render(doc: &Doc) -> String {
     let mut out = String::new();
     let mut first_heading = true;
-    for block in &doc.blocks {
+    // Data blocks are for CSV only.
+    for block in doc.blocks.iter().filter(|b| !matches!(b, Block::Data(_))) {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -32,10 +33,7 @@ pub fn render(doc: &Doc) -> String {
                 }
             }
             Block::Table(t) => table(&mut out, t),
-            Block::Data(_) => {
-                // Data blocks are for CSV only.
-                out.pop();
-            }
+            Block::Data(_) => {}
         }
     }
     out

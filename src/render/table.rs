@@ -54,10 +54,8 @@ const GAUGE_MAX: usize = 6;
 /// Renders a document for a terminal (or a pipe, without colour).
 pub fn render(doc: &Doc, look: Look) -> String {
     let mut out = String::new();
-    for block in &doc.blocks {
-        if matches!(block, Block::Data(_)) {
-            continue;
-        }
+    // Data blocks are for CSV only.
+    for block in doc.blocks.iter().filter(|b| !matches!(b, Block::Data(_))) {
         if !out.is_empty() {
             out.push('\n');
         }
