@@ -53,7 +53,7 @@ fn framework_parse() -> Framework {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn answers_parse(bencher: Bencher, n: usize) {
     let (_, h) = generate(n);
-    let text = answers::render(&h, false);
+    let text = answers::render(&h, false).expect("renders");
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| answers::parse(black_box(&text)).expect("generated files are valid"));
@@ -138,7 +138,7 @@ mod command {
     use super::*;
 
     fn text(n: usize) -> String {
-        answers::render(&generate(n).1, false)
+        answers::render(&generate(n).1, false).expect("renders")
     }
 
     #[divan::bench(args = SIZES, sample_count = 20)]

@@ -103,7 +103,7 @@ pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
 
 /// The answers-file text of [`history`], as the tool itself writes it.
 pub fn text(framework: &Framework, n: usize, seed: u64) -> String {
-    answers::render(&history(framework, n, seed), false)
+    answers::render(&history(framework, n, seed), false).expect("a generated history renders")
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -292,7 +292,11 @@ fn parse_in_pieces(text: &str) -> Option<History> {
     while offset < body.len() {
         let mut end = (offset + PIECE_BYTES).min(body.len());
         if end < body.len() {
-            end = body[end..].find("\n- ").map_or(body.len(), |i| end + i + 1);
+            // Search bytes: `end` may fall inside a multi-byte character.
+            end = body.as_bytes()[end..]
+                .windows(3)
+                .position(|w| w == b"\n- ")
+                .map_or(body.len(), |i| end + i + 1);
         }
         let piece = &body[offset..end];
         if piece
@@ -319,10 +323,10 @@ const HEADER: &str = "\
 ";
 
 /// The file's text for a history, with a header explaining it.
-pub fn render(history: &History, crlf: bool) -> String {
-    let body = serde_yaml::to_string(history).unwrap_or_default();
+pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
+    let body = serde_yaml::to_string(history)?;
     let text = format!("{HEADER}{body}");
-    if crlf { text.replace('\n', "\r\n") } else { text }
+    Ok(if crlf { text.replace('\n', "\r\n") } else { text })
 }
 
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
@@ -341,6 +345,14 @@ impl<'de> Deserialize<'de> for History {
                 let mut assessments = None;
                 let mut extra = serde_yaml::Mapping::new();
                 while let Some(key) = map.next_key::<String>()? {
+                    let repeated = match key.as_str() {
+                        "format" => format.is_some(),
+                        "assessments" => assessments.is_some(),
+                        other => extra.contains_key(other),
+                    };
+                    if repeated {
+                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                    }
                     match key.as_str() {
                         "format" => format = Some(map.next_value()?),
                         "assessments" => {
@@ -379,7 +391,12 @@ impl<'de> Deserialize<'de> for Assessment {
                 let mut answers = None;
                 let mut notes = None;
                 let mut extra = serde_yaml::Mapping::new();
+                let mut seen: Vec<String> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
+                    if seen.contains(&key) {
+                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                    }
+                    seen.push(key.clone());
                     match key.as_str() {
                         "taken_at" => taken_at = Some(map.next_value()?),
                         "label" => label = map.next_value()?,
@@ -452,14 +469,14 @@ mod tests {
         assert_eq!(a.answer("gone.action"), Some(Answer::NotYet));
         assert_eq!(a.note("fit"), Some("Going well"));
         assert_eq!(a.extra.len(), 1);
-        let again = parse(&render(&h, false)).unwrap();
+        let again = parse(&render(&h, false).unwrap()).unwrap();
         assert_eq!(again, h);
     }
 
     #[test]
     fn rendering_keeps_crlf_when_asked() {
         let h = parse(ONE).unwrap();
-        let text = render(&h, true);
+        let text = render(&h, true).unwrap();
         assert!(text.contains("\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'));
         assert_eq!(parse(&text).unwrap(), h);
@@ -470,6 +487,26 @@ mod tests {
         let err = parse(&ONE.replace("in-place", "maybe")).unwrap_err();
         assert_eq!(err.line(), Some(9), "{err:?}");
         assert!(err.to_string().contains("maybe"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error_not_a_silent_loss() {
+        let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
+        assert!(
+            parse(twice)
+                .unwrap_err()
+                .to_string()
+                .contains("`assessments` appears twice")
+        );
+        let label_twice = ONE.replace("    label: September\n", "    label: September\n    label: October\n");
+        assert!(
+            parse(&label_twice)
+                .unwrap_err()
+                .to_string()
+                .contains("`label` appears twice")
+        );
+        let extra_twice = ONE.replace("    reviewed_by: Sam\n", "    reviewed_by: Sam\n    reviewed_by: Ann\n");
+        assert!(parse(&extra_twice).is_err());
     }
 
     #[test]
@@ -506,16 +543,16 @@ mod tests {
         let mut history = History::default();
         for i in 0..3000 {
             let mut a = one.clone();
-            a.label = Some(format!("round {i}"));
+            a.label = Some(format!("round {i} — “café” ‘été’"));
             history.assessments.push(a);
         }
         history.extra.insert("service".into(), "North".into());
-        let text = render(&history, false);
+        let text = render(&history, false).unwrap();
         assert!(text.len() > 2 * PIECE_BYTES, "big enough for the fast path");
         let fast = parse_in_pieces(&text).expect("the fast path applies");
         assert_eq!(fast, history);
         assert_eq!(parse(&text).unwrap(), history);
-        assert_eq!(parse(&render(&history, true)).unwrap(), history, "CRLF too");
+        assert_eq!(parse(&render(&history, true).unwrap()).unwrap(), history, "CRLF too");
         // An error anywhere falls back to the whole parse, with its line number.
         let broken = text.replacen("fit.evidence-and-need: in-place", "fit.evidence-and-need: maybe", 2000);
         let err = parse(&broken).unwrap_err();

@@ -126,11 +126,11 @@ impl Context {
             }
             (Some(a), None) => {
                 let a = self.pick(history, Some(a))?;
-                let who = self
-                    .respondent
-                    .as_deref()
-                    .or(history.assessments[a].respondent.as_deref());
-                let b = history.latest_index(who).unwrap_or(a);
+                let b = match self.respondent.as_deref() {
+                    Some(who) => history.latest_index(Some(who)),
+                    None => history.latest_of_exactly(history.assessments[a].respondent.as_deref()),
+                }
+                .unwrap_or(a);
                 (a, b)
             }
             (Some(a), Some(b)) => (self.pick(history, Some(a))?, self.pick(history, Some(b))?),

@@ -262,6 +262,13 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
     for (i, stage) in f.stages.iter().enumerate() {
         let at = v.id(&stage.id, "stage");
         v.text(&at, "stage name", &stage.name);
+        if stage.id == crate::stage::COMPLETE_ID {
+            let message = format!(
+                "the stage id `{}` is reserved for a domain with every stage met; choose another",
+                stage.id
+            );
+            v.say(Spot::Id(at.0.clone(), at.1), Some(&stage.id), message);
+        }
         stage_index.entry(stage.id.clone()).or_insert(i);
     }
     for domain in &mut f.domains {
@@ -295,13 +302,16 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error>
     enum StrOrNum {
         S(String),
         I(i64),
-        F(f64),
+        F(#[allow(dead_code)] f64),
     }
-    Ok(match StrOrNum::deserialize(d)? {
-        StrOrNum::S(s) => s,
-        StrOrNum::I(i) => i.to_string(),
-        StrOrNum::F(f) => f.to_string(),
-    })
+    match StrOrNum::deserialize(d)? {
+        StrOrNum::S(s) => Ok(s),
+        StrOrNum::I(i) => Ok(i.to_string()),
+        // 1.10 would read as 1.1: only quotes keep a decimal version as written.
+        StrOrNum::F(_) => Err(serde::de::Error::custom(
+            "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written",
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -381,6 +391,27 @@ pub(crate) mod tests {
             .replace("stage: a", "stage: b");
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn the_complete_stage_id_is_reserved() {
+        let problems = parse(
+            &GOOD
+                .replace("id: a\n", "id: complete\n")
+                .replace("stage: a", "stage: complete"),
+        )
+        .unwrap_err();
+        assert!(problems[0].message.contains("reserved"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
+        let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
+        assert!(problems[0].message.contains("quotes"), "{problems:?}");
+        assert_eq!(
+            parse(&GOOD.replace("version: \"2\"", "version: 3")).unwrap().version,
+            "3"
+        );
     }
 
     #[test]

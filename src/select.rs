@@ -16,7 +16,7 @@ pub fn select(history: &History, selector: &str, respondent: Option<&str>) -> Op
             let i = usize::try_from(n - 1).ok()?;
             candidates.contains(&i).then_some(i)
         } else if n < 0 {
-            let back = usize::try_from(-n).ok()?;
+            let back = usize::try_from(n.unsigned_abs()).ok()?;
             candidates.len().checked_sub(back).map(|i| candidates[i])
         } else {
             None
@@ -81,6 +81,8 @@ mod tests {
         assert_eq!(select(&h, "-1", None), Some(2));
         assert_eq!(select(&h, "-3", None), Some(0));
         assert_eq!(select(&h, "-4", None), None);
+        assert_eq!(select(&h, "-9223372036854775808", None), None);
+        assert_eq!(select(&h, "99999999999999999999", None), None);
     }
 
     #[test]

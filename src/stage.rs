@@ -11,6 +11,9 @@ use serde::Serialize;
 use crate::answers::{Answer, Assessment};
 use crate::framework::Framework;
 
+/// The id a complete domain is given in place of a stage id.
+pub const COMPLETE_ID: &str = "complete";
+
 /// Where a domain stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Position {
@@ -42,7 +45,7 @@ impl Position {
     pub fn id(self, framework: &Framework) -> &str {
         match self {
             Position::Working(i) => &framework.stages[i].id,
-            Position::Complete => "complete",
+            Position::Complete => COMPLETE_ID,
         }
     }
 }

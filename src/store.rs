@@ -110,11 +110,14 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
         let loaded = load(path)?.unwrap_or_default();
         let mut history = loaded.history;
         history.assessments.push(assessment.clone());
-        write_atomic(path, answers::render(&history, loaded.crlf).as_bytes()).map_err(|source| Error::SaveFailed {
-            path: path.to_path_buf(),
-            source,
-            pending: None,
-        })
+        answers::render(&history, loaded.crlf)
+            .map_err(io::Error::other)
+            .and_then(|text| write_atomic(path, text.as_bytes()))
+            .map_err(|source| Error::SaveFailed {
+                path: path.to_path_buf(),
+                source,
+                pending: None,
+            })
     })();
     match result {
         Err(Error::SaveFailed { path, source, .. }) => {
@@ -130,7 +133,7 @@ fn save_pending(path: &Path, assessment: &Assessment) -> Option<PathBuf> {
         assessments: vec![assessment.clone()],
         ..History::default()
     };
-    let text = answers::render(&history, false);
+    let text = answers::render(&history, false).ok()?;
     let stamp = assessment.taken_at.strftime("%Y%m%dT%H%M%SZ").to_string();
     let name = format!("{}.pending-{stamp}.yaml", file_stem(path));
     let candidates = [folder_of(path).join(&name), std::env::temp_dir().join(&name)];
@@ -394,7 +397,7 @@ mod tests {
             assessments: vec![sample()],
             ..History::default()
         };
-        fs::write(&path, answers::render(&h, true)).unwrap();
+        fs::write(&path, answers::render(&h, true).unwrap()).unwrap();
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(!text.replace("\r\n", "").contains('\n'));
@@ -417,7 +420,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         append(&path, &sample()).unwrap();
         let before = fs::read(&path).unwrap();
-        let new = answers::render(&History::default(), false);
+        let new = answers::render(&History::default(), false).unwrap();
         let err = write_atomic_with(&path, |f| {
             f.write_all(&new.as_bytes()[..new.len() / 2])?;
             Err(io::Error::other("disk full"))

@@ -112,7 +112,7 @@ proptest! {
             a.answers.insert(action.id.clone(), Answer::ALL[i % 4]);
         }
         a.notes.insert("fit".into(), "A note".into());
-        let text = answers::render(&answers::History { assessments: vec![a], ..Default::default() }, false);
+        let text = answers::render(&answers::History { assessments: vec![a], ..Default::default() }, false).unwrap();
         let _ = answers::parse(&mutate(&text, &edits));
     }
 

@@ -9,7 +9,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = mbct_sustain::input::decode(data.to_vec())
         && let Ok(history) = answers::parse(&text)
     {
-        let again = answers::parse(&answers::render(&history, false)).expect("a rendered history loads");
+        let text = answers::render(&history, false).expect("a loaded history renders");
+        let again = answers::parse(&text).expect("a rendered history loads");
         assert_eq!(again.assessments.len(), history.assessments.len());
     }
 });

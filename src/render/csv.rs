@@ -24,6 +24,12 @@ fn line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
 
 fn field(text: &str) -> String {
     let text = printable(text);
+    // A cell starting like a formula is shown as text by spreadsheets, never run.
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -43,6 +49,13 @@ mod tests {
             out,
             "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1/3\r\n"
         );
+    }
+
+    #[test]
+    fn cells_that_look_like_formulas_are_kept_as_text() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("Plan"), "Plan");
     }
 
     #[test]

@@ -50,8 +50,9 @@ pub struct TeamView {
 pub struct RespondentInfo {
     /// Their name (or "Respondent N" when anonymous).
     pub name: String,
-    /// The answers file it came from.
-    pub file: String,
+    /// The answers file it came from (left out when anonymous).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// When their assessment was taken.
     pub taken_at: jiff::Timestamp,
     /// Its label, if any.
@@ -169,9 +170,9 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
             .zip(&names)
             .map(|(m, name)| RespondentInfo {
                 name: name.clone(),
-                file: m.file.clone(),
+                file: (!anonymous).then(|| m.file.clone()),
                 taken_at: m.assessment.taken_at,
-                label: m.assessment.label.clone(),
+                label: if anonymous { None } else { m.assessment.label.clone() },
                 framework_version: m.assessment.framework.version.clone(),
                 other_framework: m.assessment.framework.id != framework.id
                     || m.assessment.framework.version != framework.version,
@@ -263,8 +264,8 @@ impl View for TeamView {
             ));
         } else {
             doc.push(Block::Heading(format!(
-                "Discussion points: {} actions where you disagree",
-                self.discussion.len()
+                "Discussion points: {} where you disagree",
+                crate::view::count(self.discussion.len(), "action")
             )));
             let items = self
                 .discussion
@@ -377,6 +378,7 @@ mod tests {
         let v = build(&f, &m, true);
         let json = serde_json::to_string(&v).unwrap();
         assert!(!json.contains("Ann") && !json.contains("Bob"), "{json}");
+        assert!(!json.contains("x.yaml"), "file names can name people: {json}");
         assert_eq!(v.discussion[0].counts["in-place"], 1);
         let text = crate::render::render(&v, crate::render::Format::Markdown, Default::default());
         assert!(text.contains("1 In place, 1 Not yet"), "{text}");

@@ -346,7 +346,8 @@ fn steps(f: &Framework, rerun: bool) -> Vec<Step> {
 fn active(step: Step, f: &Framework, draft: &Draft, previous: Option<&Assessment>) -> bool {
     let unchanged = |d: usize| draft.unchanged.contains(&f.domains[d].id);
     match step {
-        Step::Changed(_) => true,
+        // Only a domain answered last time can be "unchanged"; any other is asked in full.
+        Step::Changed(d) => previous.is_some_and(|p| f.domains[d].actions.iter().any(|a| p.answer(&a.id).is_some())),
         Step::Action { domain, index, .. } => {
             !(unchanged(domain) && previous.is_some_and(|p| p.answer(&f.domains[domain].actions[index].id).is_some()))
         }

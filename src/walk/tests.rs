@@ -288,3 +288,14 @@ fn going_back_to_anything_changed_starts_on_the_answer_given() {
         "the change made after saying yes is kept"
     );
 }
+
+#[test]
+fn a_domain_not_answered_last_time_is_asked_in_full_without_the_changed_question() {
+    let f = synthetic(1, 2);
+    let mut prev = previous(&f);
+    prev.answers.shift_remove("d1.a0");
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut s = Script::new([Changed(false), Pick(InPlace), Note("new domain")]);
+    assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
+    assert_eq!(s.asked, ["changed 1", "action 2/2 Stage 0", "note 2"]);
+}

@@ -78,6 +78,7 @@ pub fn file_of(assessments: Vec<Assessment>) -> String {
         },
         false,
     )
+    .expect("a history renders")
 }
 
 /// Every action id of the bundled framework in domain `d`.
