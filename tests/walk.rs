@@ -443,3 +443,39 @@ fn on_a_terminal_stages_are_coloured_unless_no_color_is_set() {
     let (_, never) = finish(spawn_with(env.dir.path(), &["report", "--color", "never"], true));
     assert!(!never.contains('\x1b'));
 }
+
+#[test]
+fn esc_goes_back_across_a_domain_through_its_note() {
+    let env = Env::new();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    for n in 1..=3 {
+        answer(&mut s, n, 41, Answer::InProgress);
+    }
+    s.expect("A note for").unwrap();
+    s.send("Review in March\r").unwrap();
+    expect_action(&mut s, 4, 41);
+    s.send("\x1b").unwrap();
+    s.expect("Enter keeps it as it is").unwrap();
+    s.expect("Review in March").unwrap();
+    s.send("\x1b").unwrap();
+    let start = expect_action(&mut s, 3, 41);
+    assert_eq!(
+        start,
+        Answer::InProgress,
+        "back on the last action of the previous domain"
+    );
+    s.send(keys(start, Answer::InPlace)).unwrap();
+    s.expect("A note for").unwrap();
+    s.send("\r").unwrap();
+    expect_action(&mut s, 4, 41);
+    s.send("\x03").unwrap();
+    assert_eq!(finish(s).0, 130);
+    let draft = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".draft-"))
+        .unwrap();
+    let draft = std::fs::read_to_string(draft).unwrap();
+    assert!(draft.contains("fit.service-culture: in-place"), "{draft}");
+    assert!(draft.contains("fit: Review in March"), "the note was kept: {draft}");
+}

@@ -9,7 +9,7 @@
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::answers::Answer;
@@ -22,8 +22,6 @@ use crate::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply
 const SELECT_ROOM: usize = 4;
 /// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
 const CONFIRM_ROOM: usize = 16;
-/// Columns the theme adds around a text prompt: "? ", " › ".
-const INPUT_ROOM: usize = 5;
 
 /// Asks the walk's questions on stderr's terminal.
 pub struct TerminalPrompter {
@@ -74,8 +72,12 @@ impl TerminalPrompter {
     /// Asks a free-text question (e.g. the respondent's name) below a wrapped
     /// `context`; Enter gives `default`.
     pub fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        // There is nothing before this question, so Esc just keeps the default.
         let answer = self.input_below(context, prompt, default, "")?;
-        Ok(answer.trim().to_string())
+        Ok(answer
+            .unwrap_or_else(|| default.unwrap_or("").to_string())
+            .trim()
+            .to_string())
     }
 
     /// Asks a yes/no question with a default: `context` is shown above a
@@ -108,35 +110,64 @@ impl TerminalPrompter {
     }
 
     /// Shows `context` (wrapped) above a one-line text prompt, and clears
-    /// both once answered, however far the typed text wrapped.
+    /// both once answered, however far the typed text wrapped. Enter on an
+    /// empty line gives `default`; Esc gives `None` (go back).
     fn input_below(
         &mut self,
         context: &str,
         prompt: &str,
         default: Option<&str>,
         initial: &str,
-    ) -> Result<String, Stop> {
+    ) -> Result<Option<String>, Stop> {
         let context = wrap(context, self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
         let prompt = truncate(prompt, self.width() / 2);
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(&prompt)
-            .with_initial_text(initial)
-            .allow_empty(true)
-            .report(false);
-        if let Some(d) = default {
-            input = input.default(d.to_string());
-        }
-        let text = input.interact_text_on(&self.term).map_err(|e| {
-            let _ = self.term.clear_line();
-            stop(e)
-        })?;
-        let columns = usize::from(self.term.size().1).max(1);
-        let shown = console::measure_text_width(&prompt) + console::measure_text_width(&text) + INPUT_ROOM;
-        let rows = shown.div_ceil(columns).max(1);
+        let result = self.read_line(&prompt, initial);
+        let rows = match &result {
+            Ok((_, rows)) | Err((_, rows)) => *rows,
+        };
+        let _ = self.term.clear_line();
         let _ = self.term.clear_last_lines(height + rows - 1);
-        Ok(text)
+        match result {
+            Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
+            Ok((text, _)) => Ok(text),
+            Err((stop, _)) => Err(stop),
+        }
+    }
+
+    /// A one-line editor: typing, Backspace, Enter (done), Esc (back). Its
+    /// own, because dialoguer's text prompt has no way back. Returns the text
+    /// (or `None` for Esc) and how many screen rows the prompt last took.
+    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize)> {
+        let columns = usize::from(self.term.size().1).max(1);
+        let mut text: Vec<char> = initial.chars().collect();
+        let mut rows = 1;
+        let draw = |text: &[char], rows: &mut usize| {
+            let _ = self.term.clear_line();
+            if *rows > 1 {
+                let _ = self.term.clear_last_lines(*rows - 1);
+            }
+            let typed: String = text.iter().collect();
+            let line = format!("{} {prompt} {} {typed}", style("?").yellow().bold(), style("›").dim());
+            let _ = self.term.write_str(&line);
+            *rows = console::measure_text_width(&line).div_ceil(columns).max(1);
+        };
+        let _ = self.term.show_cursor();
+        draw(&text, &mut rows);
+        loop {
+            match self.term.read_key() {
+                Ok(console::Key::Enter) => return Ok((Some(text.iter().collect()), rows)),
+                Ok(console::Key::Escape) => return Ok((None, rows)),
+                Ok(console::Key::Backspace) => {
+                    text.pop();
+                }
+                Ok(console::Key::Char(c)) if !c.is_control() => text.push(c),
+                Ok(_) => continue,
+                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows)),
+            }
+            draw(&text, &mut rows);
+        }
     }
 
     /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
@@ -228,8 +259,14 @@ impl Prompter for TerminalPrompter {
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
         stop_if_requested()?;
         let domain = one_line(q.place.domain);
-        let context = format!("A note for {domain}? (optional: Enter to skip, or to keep last time's)");
-        let text = self.input_below(&context, "Note", None, q.initial)?;
+        let context = if q.initial.is_empty() {
+            format!("A note for {domain}? (optional: Enter to skip, Esc to go back)")
+        } else {
+            format!("A note for {domain}? (Enter keeps it as it is, Esc goes back)")
+        };
+        let Some(text) = self.input_below(&context, "Note", None, q.initial)? else {
+            return Ok(Reply::Back);
+        };
         let text = text.trim().to_string();
         if text.is_empty() {
             self.summary(&format!("No note for {domain}"));
