@@ -140,17 +140,52 @@ fn table(t: &Table, look: Look) -> String {
         table.add_row(row.iter().map(|c| cell(c, look)));
     }
     if let Some(width) = look.width {
-        fit_columns(&mut table, t, look, usize::from(width.max(MIN_WIDTH)));
+        let width = usize::from(width.max(MIN_WIDTH));
+        if !fit_columns(&mut table, t, look, width) {
+            return stacked(t, look, width);
+        }
     }
     table.to_string()
 }
 
-/// Keeps words whole when a table is squeezed. Ideally no column is
-/// narrower than its longest word, header included (a gauge counts as one
-/// word), and the first column, which holds the names people read, keeps up
-/// to a third of the width. When that does not fit, headers may wrap and the
-/// first column gives way; when even that does not fit, comfy-table decides.
-fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) {
+/// A table too wide for the terminal, one row after another: the first
+/// cell as a line of its own, then each other cell with its column's name.
+fn stacked(t: &Table, look: Look, width: usize) -> String {
+    let mut out = String::new();
+    for row in &t.rows {
+        let mut cells = row.iter();
+        if let Some(first) = cells.next() {
+            let title = shown(look, &first.plain());
+            let title = if look.color {
+                console::style(title).bold().force_styling(true).to_string()
+            } else {
+                title
+            };
+            out += &wrap(&title, width);
+            out.push('\n');
+        }
+        let rest: Vec<String> = t.header[1..]
+            .iter()
+            .zip(cells)
+            .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)))
+            .collect();
+        out += &wrap_indented(
+            &format!("  {}", rest.join(if look.ascii { " | " } else { " · " })),
+            width,
+            "  ",
+        );
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
+/// Keeps words whole when a table is squeezed: no column narrower than its
+/// longest word, header included (a gauge counts as one word), and ideally
+/// the first column, which holds the names people read, up to a third of the
+/// width. Returns false when even the narrowest whole-word layout is wider
+/// than `width`.
+fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool {
     let plain = Look { color: false, ..look };
     let texts = |i: usize, with_header: bool| {
         let header = with_header.then(|| shown(look, &t.header[i]));
@@ -181,7 +216,7 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) {
             }
         })
         .collect();
-    let tight: Vec<usize> = (0..t.header.len()).map(|i| longest_word(i, false).max(1)).collect();
+    let tight: Vec<usize> = (0..t.header.len()).map(|i| longest_word(i, i > 0).max(1)).collect();
     // Each column adds two spaces of padding and one border.
     let needs = |bounds: &[usize]| bounds.iter().map(|b| b + 3).sum::<usize>() + 1;
     let bounds = if needs(&ideal) <= width {
@@ -189,7 +224,7 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) {
     } else if needs(&tight) <= width {
         tight
     } else {
-        return;
+        return false;
     };
     for (i, lower) in bounds.into_iter().enumerate() {
         if let Some(column) = table.column_mut(i) {
@@ -197,6 +232,7 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
         }
     }
+    true
 }
 
 fn text_of(c: &Cell, look: Look) -> String {
@@ -324,6 +360,36 @@ mod tests {
             },
         );
         assert!(out.is_ascii(), "{out}");
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_terminal_is_stacked_row_by_row() {
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            header: ["Domain", "Developmental", "Sustainable", "Embedding"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![vec![
+                Cell::Text("Developing an evaluation approach".into()),
+                Cell::Progress { done: 1, total: 3 },
+                Cell::Progress { done: 0, total: 2 },
+                Cell::Progress { done: 0, total: 1 },
+            ]],
+        }));
+        let out = render(
+            &doc,
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(40),
+            },
+        );
+        assert!(!out.contains('┌'), "{out}");
+        assert!(out.starts_with("Developing an evaluation approach\n"), "{out}");
+        assert!(out.contains("Developmental: █░░\u{a0}1/3 ·"), "{out}");
+        for line in out.lines() {
+            assert!(line.chars().count() <= 40, "{line}");
+        }
     }
 
     #[test]
