@@ -240,13 +240,23 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             FrameworkCommand::Show { format } => {
                 framework_cmd::show(&load_framework(cli.global.framework.as_deref())?, format)
             }
-            FrameworkCommand::Init { file, force } => framework_cmd::init(&file, force, cli.global.quiet),
+            FrameworkCommand::Init { file, force } => {
+                let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                let answers = store::locate(cli.global.file.as_deref(), &cwd);
+                framework_cmd::init(&file, force, &answers, cli.global.quiet)
+            }
             FrameworkCommand::Check { file } => framework_cmd::check(&file),
         },
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut crate::cli::command(), "mbct-sustain", &mut out);
-            write_stdout(&out)
+            let mut script = String::from_utf8_lossy(&out).into_owned();
+            if shell == clap_complete::Shell::Bash {
+                // clap_complete names a hyphenated binary's subcommands two ways
+                // (clap-rs/clap#6421), so nothing past the first word completes.
+                script = script.replace("mbct__subcmd__sustain", "mbct__sustain");
+            }
+            write_stdout(script.as_bytes())
         }
         Some(Command::Man) => {
             let page = man::page(crate::cli::command()).map_err(|source| Error::WriteFailed {
@@ -288,13 +298,24 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
 
 /// Renders a view and writes it to stdout or `--output`.
 fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<(), Error> {
-    let text = render::render(v, output.format, ctx.look(output));
-    write_output(ctx, text.as_bytes(), output)
+    emit_reading(ctx, v, output, &[])
 }
 
-fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs) -> Result<(), Error> {
+/// As [`emit`], for a command that also read `inputs` (never written over).
+fn emit_reading<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
+    let text = render::render(v, output.format, ctx.look(output));
+    write_output(ctx, text.as_bytes(), output, inputs)
+}
+
+fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
     match &output.output {
         Some(path) => {
+            if inputs.iter().any(|input| store::same_file(input, path)) {
+                return Err(Error::WouldOverwrite {
+                    path: path.clone(),
+                    what: "answers file",
+                });
+            }
             for (kept, what) in [
                 (Some(&ctx.file), "answers file"),
                 (ctx.framework_file.as_ref(), "framework"),

@@ -254,3 +254,38 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
     assert_eq!(text.lines().next().unwrap(), "Domain,Stage,One,Two,Three,Four");
     assert!(text.contains("Alpha,Three,1/1,1/1,0/1,0/1"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn bash_completion_completes_options_of_subcommands() {
+    let env = Env::new();
+    let script = env.cmd().args(["completions", "bash"]).output().unwrap().stdout;
+    env.write("c.bash", script);
+    let out = std::process::Command::new("bash")
+        .current_dir(env.dir.path())
+        .arg("-c")
+        .arg("source c.bash; COMP_WORDS=(mbct-sustain report --format ''); COMP_CWORD=3; _mbct__sustain mbct-sustain '' --format; echo \"${COMPREPLY[*]}\"")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "table markdown csv json");
+}
+
+#[test]
+fn output_never_writes_over_a_file_team_read() {
+    let env = Env::new();
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    env.write("sam.yaml", &text);
+    env.cmd()
+        .args(["team", "sam.yaml", "--output", "sam.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("will not write over"));
+    assert_eq!(env.read("sam.yaml"), text);
+    env.write("mbct-sustain.yaml", &text);
+    env.cmd()
+        .args(["framework", "init", "mbct-sustain.yaml", "--force"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("will not write over the answers file"));
+    assert_eq!(env.read("mbct-sustain.yaml"), text);
+}

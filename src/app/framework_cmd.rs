@@ -1,6 +1,7 @@
 //! `framework show`, `framework init` and `framework check`.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 
 use crate::cli::FrameworkFormat;
@@ -62,7 +63,13 @@ pub fn tree(f: &Framework) -> String {
 }
 
 /// Writes a copy of the bundled framework to start an adaptation from.
-pub fn init(file: &Path, force: bool, quiet: bool) -> Result<(), Error> {
+pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(), Error> {
+    if store::same_file(file, answers) {
+        return Err(Error::WouldOverwrite {
+            path: file.to_path_buf(),
+            what: "answers file",
+        });
+    }
     if !force && std::fs::symlink_metadata(file).is_ok() {
         return Err(Error::AlreadyExists {
             path: file.to_path_buf(),
@@ -74,11 +81,9 @@ pub fn init(file: &Path, force: bool, quiet: bool) -> Result<(), Error> {
     })?;
     if !quiet {
         let f = file.display();
-        let _ = super::write_stdout(
-            format!(
-                "Wrote a copy of the bundled framework to {f}.\nEdit it, check it with `mbct-sustain framework check {f}`,\nthen use it with `mbct-sustain --framework {f}` (or set MBCT_SUSTAIN_FRAMEWORK).\nKeep the ids of actions you keep: answers are matched by id.\n"
-            )
-            .as_bytes(),
+        let _ = writeln!(
+            std::io::stderr(),
+            "Wrote a copy of the bundled framework to {f}.\nEdit it, then change its `id` or `version` so assessments record which framework\nthey were taken with. Check it with `mbct-sustain framework check {f}`, then use it\nwith `mbct-sustain --framework {f}` (or set MBCT_SUSTAIN_FRAMEWORK).\nKeep the ids of actions you keep: answers are matched by id."
         );
     }
     Ok(())

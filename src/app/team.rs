@@ -68,5 +68,5 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     }
     members.sort_by_key(|m| m.name.to_lowercase());
     let view = team::build(&ctx.framework, &members, args.anonymous);
-    super::emit(ctx, &view, &args.output)
+    super::emit_reading(ctx, &view, &args.output, &files)
 }
