@@ -255,6 +255,8 @@ pub enum FrameworkCommand {
     )]
     Init {
         /// Where to write the copy
+        // Its own id: `file` is the global --file (the answers file).
+        #[arg(id = "copy", value_name = "FILE")]
         file: PathBuf,
         /// Overwrite FILE if it exists
         #[arg(long)]
@@ -264,6 +266,7 @@ pub enum FrameworkCommand {
     #[command(after_help = "Example:\n  mbct-sustain framework check my-framework.yaml")]
     Check {
         /// The framework file to check
+        #[arg(id = "checked", value_name = "FILE")]
         file: PathBuf,
     },
 }
