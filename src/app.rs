@@ -28,6 +28,8 @@ pub struct Context {
     pub framework: Framework,
     /// The answers file.
     pub file: PathBuf,
+    /// Whether the answers file was named (flag or environment), not found.
+    pub file_given: bool,
     /// The adapted framework's file, if one is in use.
     pub framework_file: Option<PathBuf>,
     /// The respondent named by flag or environment.
@@ -45,6 +47,7 @@ impl Context {
         Ok(Context {
             framework,
             file: store::locate(global.file.as_deref(), &cwd),
+            file_given: global.file.is_some(),
             framework_file: global.framework.clone(),
             respondent: global.respondent.clone().filter(|r| !r.trim().is_empty()),
             color: color_on(global.color, io::stdout().is_terminal()),
@@ -370,9 +373,9 @@ fn color_on(choice: ColorChoice, terminal: bool) -> bool {
 }
 
 /// Prints an error as `error: …` and `hint: …` on stderr.
-pub fn print_error(e: &Error) {
+pub fn print_error(e: &Error, choice: ColorChoice) {
     let terminal = io::stderr().is_terminal();
-    let color = color_on(ColorChoice::Auto, terminal);
+    let color = color_on(choice, terminal);
     let width = terminal
         .then(|| {
             console::Term::stderr()
@@ -397,13 +400,9 @@ pub fn print_error(e: &Error) {
         ),
     };
     let line = |label: &str, text: &str| {
-        let mut text = render::safe::printable(text).into_owned();
-        if label.is_empty() {
-            text[..1].make_ascii_uppercase();
-            text.push('.');
-        }
+        let text = render::safe::printable(text);
         let text = if label.is_empty() {
-            text
+            text.into_owned()
         } else {
             format!("{label} {text}")
         };

@@ -74,7 +74,17 @@ pub enum Error {
     Interrupted {
         answered: usize,
         draft: Option<PathBuf>,
-        respondent: Option<String>,
+        /// The command that carries on with the draft.
+        rerun: String,
+    },
+
+    /// The assessment was finished but could not be added to the answers
+    /// file; its answers are still in the draft.
+    #[error("{cause}\nYour answers are kept in {}: once this is fixed, run `{rerun}` again and carry on with them to save.", draft.display())]
+    NotSaved {
+        cause: Box<Error>,
+        draft: PathBuf,
+        rerun: String,
     },
 
     /// The terminal failed mid-walk.
@@ -83,7 +93,7 @@ pub enum Error {
 
     /// Another save held the lock for too long.
     #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", path.display())]
-    Locked { path: PathBuf, lock: PathBuf, seconds: u64 },
+    Locked { path: PathBuf, seconds: u64 },
 
     /// The answers could not be saved.
     #[error("could not save to {}: {}{}", path.display(), io_words(source), pending.as_ref().map(|p| format!("\nYour answers are safe in {}.", p.display())).unwrap_or_default())]
@@ -172,16 +182,12 @@ impl Error {
                 "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
             }
             Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { respondent: None, .. } => "run `mbct-sustain` again to carry on where you stopped".into(),
-            Error::Interrupted { respondent: Some(r), .. } => format!(
-                "run `mbct-sustain --respondent {}` again to carry on where you stopped",
-                if r.contains(char::is_whitespace) { format!("\"{r}\"") } else { r.clone() }
-            ),
-            Error::Terminal(_) => "your answers so far are kept; run `mbct-sustain` again in a terminal to resume".into(),
-            Error::Locked { lock, .. } => format!(
-                "wait a moment and try again; if nobody else is running mbct-sustain on this file, delete {}",
-                lock.display()
-            ),
+            Error::Interrupted { rerun, .. } => format!("Run `{rerun}` again to carry on where you stopped."),
+            Error::NotSaved { cause, .. } => return cause.hint(),
+            Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
+            Error::Locked { .. } => {
+                "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
+            }
             Error::SaveFailed { pending: Some(p), path, .. } => format!(
                 "once {} can be written again, copy the assessment from {} into it (or rename it to {} if there is no file)",
                 path.display(),
@@ -215,6 +221,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Interrupted { .. } => ExitCode::Interrupted,
+            Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }
     }
@@ -393,12 +400,12 @@ fn io_words(e: &io::Error) -> String {
 fn stopped(answered: usize, draft: Option<&std::path::Path>) -> String {
     match draft {
         Some(d) => format!(
-            "stopped; your {answered} answer{} so far {} kept in {}",
+            "Stopped; your {answered} answer{} so far {} kept in {}.",
             if answered == 1 { "" } else { "s" },
             if answered == 1 { "is" } else { "are" },
             d.display()
         ),
-        None => "stopped before any answer was given; nothing was saved".to_string(),
+        None => "Stopped before any answer was given; nothing was saved.".to_string(),
     }
 }
 
@@ -519,7 +526,7 @@ mod tests {
             Error::Interrupted {
                 answered: 5,
                 draft: Some("d".into()),
-                respondent: None,
+                rerun: "mbct-sustain".into(),
             }
             .exit_code(),
             ExitCode::Interrupted

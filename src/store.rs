@@ -22,7 +22,7 @@ pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;
 /// Frameworks larger than this are refused.
 pub const MAX_FRAMEWORK_BYTES: u64 = 1024 * 1024;
 /// How long a save waits for another one to finish.
-pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// An answers file as read from disk.
 #[derive(Debug, Clone, Default)]
@@ -318,7 +318,6 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(Error::Locked {
                     path: path.to_path_buf(),
-                    lock,
                     seconds: LOCK_WAIT.as_secs(),
                 });
             }

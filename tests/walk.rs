@@ -264,6 +264,7 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
     assert_eq!(code, 130, "{screen}");
     assert!(screen.contains("your 5 answers so far are kept in"), "{screen}");
     assert!(screen.contains("\x1b[?25h"), "the cursor is shown again");
+    assert!(screen.contains("Run `mbct-sustain --respondent Sam` again"), "{screen}");
     assert!(
         !env.path("mbct-sustain.yaml").exists(),
         "nothing is recorded as a finished assessment"

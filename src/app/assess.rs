@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
             };
             let name = prompter
                 .ask_text(&context, "Your name", usual.as_deref())
-                .map_err(|s| stopped(s, 0, None, None))?;
+                .map_err(|s| stopped(ctx, s, 0, None, None))?;
             prompter.done(&if name.is_empty() {
                 "Answering without a name".to_string()
             } else {
@@ -110,10 +110,11 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         Err(WalkError::Stopped(s)) => {
             let answered = draft.answered(f);
             return Err(stopped(
+                ctx,
                 s,
                 answered,
                 saved_once.then_some(draft_file),
-                draft.respondent.clone(),
+                draft.respondent.as_deref(),
             ));
         }
         Err(WalkError::Save(source)) => {
@@ -126,7 +127,11 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     }
 
     let assessment = draft.finish(f, now(), previous);
-    store::append(&ctx.file, &assessment)?;
+    store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
+        cause: Box::new(cause),
+        draft: draft_file.clone(),
+        rerun: rerun(ctx, draft.respondent.as_deref()),
+    })?;
     for d in others.iter().chain([&draft_file]) {
         let _ = std::fs::remove_file(d);
     }
@@ -208,7 +213,7 @@ fn start_draft(
         );
         if prompter
             .ask_yes_no(&context, "Carry on with it?", true)
-            .map_err(|s| stopped(s, 0, None, respondent.clone()))?
+            .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?
         {
             let others = others.into_iter().filter(|p| p != &path).collect();
             return Ok((draft, path, others));
@@ -221,15 +226,52 @@ fn start_draft(
     Ok((draft, path, others))
 }
 
-fn stopped(stop: Stop, answered: usize, draft: Option<PathBuf>, respondent: Option<String>) -> Error {
+fn stopped(ctx: &Context, stop: Stop, answered: usize, draft: Option<PathBuf>, respondent: Option<&str>) -> Error {
     let _ = console::Term::stderr().show_cursor();
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
+        // A draft with no answer is nothing to carry on with.
+        (_, Some(d)) if answered == 0 => {
+            let _ = std::fs::remove_file(d);
+            Error::Interrupted {
+                answered,
+                draft: None,
+                rerun: rerun(ctx, respondent),
+            }
+        }
         (_, draft) => Error::Interrupted {
             answered,
             draft,
-            respondent,
+            rerun: rerun(ctx, respondent),
         },
+    }
+}
+
+/// The command that finds this walk's draft again: the same answers file,
+/// framework and respondent, quoted for a shell.
+fn rerun(ctx: &Context, respondent: Option<&str>) -> String {
+    let mut command = String::from("mbct-sustain");
+    if ctx.file_given {
+        command += &format!(" --file {}", shell_quote(&ctx.file.display().to_string()));
+    }
+    if let Some(f) = &ctx.framework_file {
+        command += &format!(" --framework {}", shell_quote(&f.display().to_string()));
+    }
+    if let Some(r) = respondent {
+        command += &format!(" --respondent {}", shell_quote(r));
+    }
+    command
+}
+
+fn shell_quote(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/-+=:@,".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 
