@@ -74,7 +74,7 @@ for case in "${cases[@]}"; do
     printf '%-24s %14s %14s\n' "$name" "${ms[$name]}" "${mb[$name]}"
 done
 
-# The targets of issue 8 (BENCHMARKS.md).
+# The speed targets (BENCHMARKS.md).
 echo
 failed=0
 check() { # description, awk condition over the figures

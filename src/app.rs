@@ -115,6 +115,7 @@ impl Context {
     /// The two assessments `compare` shows. By default the latest and the
     /// same person's assessment before it: comparing two people is `team`'s job.
     fn pick_pair(&self, history: &History, a: Option<&str>, b: Option<&str>) -> Result<(usize, usize), Error> {
+        let b_given = b;
         let nothing = |respondent: Option<&str>| Error::NothingToCompare {
             path: self.file.clone(),
             count: history.indices_for(respondent).count(),
@@ -139,7 +140,10 @@ impl Context {
             (Some(a), Some(b)) => (self.pick(history, Some(a))?, self.pick(history, Some(b))?),
         };
         if a == b {
-            return Err(Error::SameAssessment { number: a + 1 });
+            return Err(Error::SameAssessment {
+                number: a + 1,
+                latest: b_given.is_none(),
+            });
         }
         let (x, y) = (&history.assessments[a].respondent, &history.assessments[b].respondent);
         if !crate::answers::same_person(x.as_deref(), y.as_deref()) {
@@ -212,6 +216,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let ctx = Context::new(&cli.global)?;
             let history = ctx.history()?;
             let indices: Vec<usize> = history.indices_for(ctx.respondent.as_deref()).collect();
+            if ctx.respondent.is_none()
+                && history.assessments.iter().any(|a| {
+                    !crate::answers::same_person(a.respondent.as_deref(), history.assessments[0].respondent.as_deref())
+                })
+            {
+                ctx.note("note: this file holds several people's assessments, shown together; --respondent NAME follows one person.");
+            }
             if indices.is_empty() {
                 return Err(Error::NoAssessments {
                     path: ctx.file.clone(),

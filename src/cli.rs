@@ -226,7 +226,7 @@ pub struct TeamArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Only assessments taken on or after this date (a round of answers)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<jiff::civil::Date>,
     /// Only assessments with this label (a round of answers)
     #[arg(long, value_name = "TEXT")]
@@ -280,6 +280,13 @@ pub enum FrameworkFormat {
     Yaml,
     /// JSON.
     Json,
+}
+
+/// A date as people type it for `--since`, with a plain message when it is not one.
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date; write it as year-month-day, like 2026-09-03"))
 }
 
 /// Parses the command line, with the bundled framework in `--version`.

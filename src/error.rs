@@ -112,8 +112,8 @@ pub enum Error {
     WouldOverwrite { path: PathBuf, what: &'static str },
 
     /// `compare` was given the same assessment twice.
-    #[error("both sides are assessment #{number}: there is nothing to compare")]
-    SameAssessment { number: usize },
+    #[error("{}", if *latest { format!("assessment #{number} is that person's latest: there is nothing later to compare it with") } else { format!("both sides are assessment #{number}: there is nothing to compare") })]
+    SameAssessment { number: usize, latest: bool },
 
     /// `framework init` would overwrite a file.
     #[error("{} already exists", path.display())]

@@ -11,8 +11,6 @@ use crate::input;
 
 /// The framework bundled into the binary.
 pub const BUNDLED_YAML: &str = include_str!("../framework.yaml");
-/// What error messages call the bundled framework.
-pub const BUNDLED_NAME: &str = "the bundled framework";
 
 /// A whole framework, as written in its YAML file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! The handler only restores the cursor and records that a stop was asked
 //! for; the walk itself notices (a prompt returns `Interrupted`, or the flag
 //! is set), keeps its draft, and exits 130. Exiting from the handler would
-//! race the main thread, possibly mid-save (RELIABILITY.md).
+//! race the main thread, possibly mid-save.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 

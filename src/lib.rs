@@ -1,9 +1,10 @@
 //! mbct-sustain: how embedded and sustainable an MBCT service is, and what to do next.
-#![warn(missing_docs)]
 //!
 //! The library is a functional core (framework, answers, stage rule,
 //! comparisons, views, renderers) with a thin shell (`walk`, `store`, `app`)
 //! that touches the terminal and the disk.
+
+#![warn(missing_docs)]
 
 pub mod answers;
 pub mod app;

@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         ));
     }
 
-    let (mut draft, draft_file, others) = start_draft(&mut prompter, ctx, f, drafts, previous, respondent)?;
+    let (mut draft, draft_file, others) = start_draft(&mut prompter, ctx, f, drafts, respondent)?;
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
@@ -148,7 +148,7 @@ fn now() -> Timestamp {
 fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     p.say(&format!(
-        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nAnswers are saved to {} as you go.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         console::style("mbct-sustain").bold(),
         render::safe::one_line(&f.title),
         view::count(f.action_count(), "action"),
@@ -196,7 +196,6 @@ fn start_draft(
     ctx: &Context,
     f: &Framework,
     drafts: Vec<(PathBuf, Draft)>,
-    previous: Option<&Assessment>,
     respondent: Option<String>,
 ) -> Result<(Draft, PathBuf, Vec<PathBuf>), Error> {
     let mine: Vec<(PathBuf, Draft)> = drafts
@@ -220,7 +219,7 @@ fn start_draft(
         }
         prompter.say("Starting afresh; the unfinished one is kept until this assessment is saved.");
     }
-    let mut draft = Draft::new(f, now(), previous);
+    let mut draft = Draft::new(f, now());
     draft.respondent = respondent;
     let path = store::draft_path(&ctx.file, draft.started_at);
     Ok((draft, path, others))

@@ -31,9 +31,6 @@ pub struct Draft {
     pub respondent: Option<String>,
     /// The framework being walked.
     pub framework: FrameworkRef,
-    /// When the assessment this rerun starts from was taken.
-    #[serde(default)]
-    pub based_on: Option<Timestamp>,
     /// Answers given (or kept from last time), by action id.
     #[serde(default)]
     pub answers: IndexMap<String, Answer>,
@@ -53,14 +50,13 @@ pub struct Draft {
 
 impl Draft {
     /// A fresh draft.
-    pub fn new(framework: &Framework, now: Timestamp, based_on: Option<&Assessment>) -> Draft {
+    pub fn new(framework: &Framework, now: Timestamp) -> Draft {
         Draft {
             started_at: now,
             updated_at: now,
             label: None,
             respondent: None,
             framework: framework.into(),
-            based_on: based_on.map(|a| a.taken_at),
             answers: IndexMap::new(),
             notes: IndexMap::new(),
             unchanged: Vec::new(),

@@ -98,7 +98,7 @@ use Do::*;
 #[test]
 fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
     let f = synthetic(2, 2);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([
         Pick(InPlace),
         Pick(NotYet),
@@ -131,7 +131,7 @@ fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
 #[test]
 fn esc_goes_back_and_the_cursor_starts_on_the_answer_given() {
     let f = synthetic(2, 1);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace), Back, Pick(InProgress), Pick(NotYet), Note("")]);
     let (r, _) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
@@ -146,7 +146,7 @@ fn esc_goes_back_and_the_cursor_starts_on_the_answer_given() {
 #[test]
 fn esc_on_the_first_question_stays_there() {
     let f = synthetic(1, 1);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Back, Pick(InPlace), Note("")]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked[..2], ["action 1/1 Stage 0", "action 1/1 Stage 0"]);
@@ -165,7 +165,7 @@ fn previous(f: &Framework) -> Assessment {
 fn a_rerun_with_nothing_changed_asks_one_question_per_domain_and_keeps_everything() {
     let f = synthetic(3, 4);
     let prev = previous(&f);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Changed(false), Changed(false), Changed(false), Changed(false)]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked.len(), 4);
@@ -178,7 +178,7 @@ fn a_rerun_with_nothing_changed_asks_one_question_per_domain_and_keeps_everythin
 fn a_changed_domain_starts_each_question_on_the_previous_answer() {
     let f = synthetic(2, 2);
     let prev = previous(&f);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([
         Changed(true),
         Pick(InPlace),
@@ -196,7 +196,7 @@ fn a_changed_domain_starts_each_question_on_the_previous_answer() {
 fn full_walks_every_action_even_on_a_rerun() {
     let f = synthetic(1, 2);
     let prev = previous(&f);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace), Note(""), Pick(InPlace), Note("")]);
     assert!(run(&f, Some(&prev), true, &mut draft, &mut s).0.is_ok());
     assert!(!s.asked.iter().any(|a| a.starts_with("changed")));
@@ -207,7 +207,7 @@ fn new_actions_are_asked_even_in_an_unchanged_domain() {
     let f = synthetic(2, 1);
     let mut prev = previous(&f);
     prev.answers.shift_remove("d0.a1");
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Changed(false), Pick(NotYet)]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked, ["changed 1", "action 2/2 Stage 1"]);
@@ -217,7 +217,7 @@ fn new_actions_are_asked_even_in_an_unchanged_domain() {
 #[test]
 fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
     let f = synthetic(3, 2);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace), Pick(InProgress), Quit]);
     let (r, saves) = run(&f, None, false, &mut draft, &mut s);
     assert!(matches!(r, Err(WalkError::Stopped(super::Stop::Interrupted))));
@@ -243,7 +243,7 @@ fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
 #[test]
 fn a_failed_draft_save_stops_the_walk() {
     let f = synthetic(1, 1);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, None);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace)]);
     let r = walk(
         Start {
@@ -265,7 +265,7 @@ fn answers_to_actions_the_framework_does_not_have_are_carried_over() {
     let mut prev = previous(&f);
     prev.answers.insert("dropped.action".into(), InPlace);
     prev.notes.insert("dropped".into(), "kept".into());
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Changed(false)]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, Some(&prev));
@@ -278,7 +278,7 @@ fn answers_to_actions_the_framework_does_not_have_are_carried_over() {
 fn going_back_to_anything_changed_starts_on_the_answer_given() {
     let f = synthetic(1, 1);
     let prev = previous(&f);
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Changed(true), Back, Changed(true), Pick(NotYet), Note("")]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.changed_defaults, [false, true]);
@@ -294,7 +294,7 @@ fn a_domain_not_answered_last_time_is_asked_in_full_without_the_changed_question
     let f = synthetic(1, 2);
     let mut prev = previous(&f);
     prev.answers.shift_remove("d1.a0");
-    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH, Some(&prev));
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Changed(false), Pick(InPlace), Note("new domain")]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked, ["changed 1", "action 2/2 Stage 0", "note 2"]);
