@@ -71,6 +71,11 @@ pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Whether an assessment's label is `wanted`, ignoring case and surrounding spaces.
+pub fn label_is(label: Option<&str>, wanted: &str) -> bool {
+    label.is_some_and(|l| l.trim().to_lowercase() == wanted.trim().to_lowercase())
+}
+
 /// Which framework an assessment was taken against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrameworkRef {

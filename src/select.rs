@@ -29,12 +29,11 @@ pub fn select(history: &History, selector: &str, respondent: Option<&str>) -> Op
             .copied()
             .find(|&i| date_of(history.assessments[i].taken_at) == s);
     }
-    candidates.iter().rev().copied().find(|&i| {
-        history.assessments[i]
-            .label
-            .as_deref()
-            .is_some_and(|l| l.trim().eq_ignore_ascii_case(s))
-    })
+    candidates
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| crate::answers::label_is(history.assessments[i].label.as_deref(), s))
 }
 
 /// The assessment before `index` by the same respondent, for "change since".

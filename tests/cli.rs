@@ -252,7 +252,7 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().next().unwrap(), "Domain,Stage,One,Two,Three,Four");
-    assert!(text.contains("Alpha,Three,1/1,1/1,0/1,0/1"), "{text}");
+    assert!(text.contains("Alpha,Three,1 of 1,1 of 1,0 of 1,0 of 1"), "{text}");
 }
 
 #[cfg(unix)]

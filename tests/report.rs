@@ -345,7 +345,9 @@ fn compare_in_a_shared_file_follows_one_person() {
         .args(["compare", "3"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("#3 is that person's latest: there is nothing later"));
+        .stderr(predicate::str::contains(
+            "#3 is that person's latest: there is nothing later",
+        ));
     env.cmd()
         .arg("report")
         .assert()

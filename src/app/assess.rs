@@ -61,6 +61,15 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
             (!name.is_empty()).then_some(name)
         }
     };
+    // Someone typing "sam" is the "Sam" already in the file: keep one spelling.
+    let respondent = respondent.map(|r| {
+        history
+            .assessments
+            .iter()
+            .rev()
+            .find_map(|a| a.respondent.clone().filter(|known| same_person(Some(known), Some(&r))))
+            .unwrap_or(r)
+    });
     let previous_index = history.latest_of_exactly(respondent.as_deref());
     let previous = previous_index.map(|i| &history.assessments[i]);
     if let Some(p) = previous {

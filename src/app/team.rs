@@ -30,11 +30,11 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             {
                 continue;
             }
-            if args.label.as_deref().is_some_and(|l| {
-                !a.label
-                    .as_deref()
-                    .is_some_and(|x| x.trim().eq_ignore_ascii_case(l.trim()))
-            }) {
+            if args
+                .label
+                .as_deref()
+                .is_some_and(|l| !crate::answers::label_is(a.label.as_deref(), l))
+            {
                 continue;
             }
             let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {short})"));

@@ -1,6 +1,6 @@
 //! RFC 4180 CSV of a view's main table, for spreadsheets.
 
-use crate::doc::Doc;
+use crate::doc::{Cell, Doc};
 use crate::render::safe::printable;
 
 /// Renders the document's primary table as CSV (CRLF line ends, as RFC 4180 says).
@@ -9,7 +9,14 @@ pub fn render(doc: &Doc) -> String {
     if let Some(t) = doc.primary_table() {
         line(&mut out, t.header.iter().map(String::as_str));
         for row in &t.rows {
-            let cells: Vec<String> = row.iter().map(|c| c.plain()).collect();
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    // "1/3" would open in a spreadsheet as the 1st of March.
+                    Cell::Progress { done, total } => format!("{done} of {total}"),
+                    other => other.plain(),
+                })
+                .collect();
             line(&mut out, cells.iter().map(String::as_str));
         }
     }
@@ -47,7 +54,7 @@ mod tests {
         let out = render(&awkward());
         assert_eq!(
             out,
-            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1/3\r\n"
+            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n"
         );
     }
 

@@ -120,11 +120,7 @@ impl View for CompareView {
             self.to.title(),
             self.from.title()
         )));
-        let stage_cell = |s: &StageRef| Cell::Stage {
-            text: s.name.clone(),
-            rank: s.rank,
-            of: self.stage_count,
-        };
+        let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         doc.push(Block::Table(Table {
             header: vec![
                 "Domain".into(),

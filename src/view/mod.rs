@@ -104,12 +104,12 @@ impl StageRef {
         }
     }
 
-    /// A table cell that a terminal can colour.
-    pub fn cell(&self, framework: &Framework) -> crate::doc::Cell {
+    /// A table cell that a terminal can colour, in a framework of `stages` stages.
+    pub fn cell(&self, stages: usize) -> crate::doc::Cell {
         crate::doc::Cell::Stage {
             text: self.name.clone(),
             rank: self.rank,
-            of: framework.stages.len(),
+            of: stages,
         }
     }
 }

@@ -151,14 +151,7 @@ impl Report {
             .domains
             .iter()
             .map(|d| {
-                let mut row = vec![
-                    Cell::Text(d.name.clone()),
-                    Cell::Stage {
-                        text: d.stage.name.clone(),
-                        rank: d.stage.rank,
-                        of: self.stage_count,
-                    },
-                ];
+                let mut row = vec![Cell::Text(d.name.clone()), d.stage.cell(self.stage_count)];
                 if let Some(c) = &d.change {
                     row.push(c.cell());
                 } else if self.previous.is_some() {

@@ -196,11 +196,7 @@ fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
 impl View for TeamView {
     fn doc(&self) -> Doc {
         let of = self.stage_count;
-        let stage_cell = |s: &StageRef| Cell::Stage {
-            text: s.name.clone(),
-            rank: s.rank,
-            of,
-        };
+        let stage_cell = |s: &StageRef| s.cell(of);
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
             "{}: the team ({})",
