@@ -120,6 +120,8 @@ pub enum Reply<T> {
 pub enum Stop {
     /// Ctrl-C, or the terminal closed.
     Interrupted,
+    /// As `Interrupted`, in the middle of typing this text (kept, not lost).
+    InterruptedWhileTyping(String),
     /// The terminal failed.
     Io(std::io::Error),
 }
@@ -278,13 +280,19 @@ pub fn walk<P: Prompter, E>(
                     .or_else(|| start.previous.and_then(|p| p.note(id)))
                     .unwrap_or("")
                     .to_string();
-                match prompter
-                    .note(&NoteQuestion {
-                        place: domain_of(d),
-                        initial: &initial,
-                    })
-                    .map_err(WalkError::Stopped)?
-                {
+                let reply = prompter.note(&NoteQuestion {
+                    place: domain_of(d),
+                    initial: &initial,
+                });
+                // A note being typed when the walk stops is kept in the draft
+                // (not marked as answered, so a resumed walk offers it again).
+                if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
+                    draft.notes.insert(id.clone(), typed.clone());
+                    draft.updated_at = now();
+                    save(draft).map_err(WalkError::Save)?;
+                    return Err(WalkError::Stopped(Stop::Interrupted));
+                }
+                match reply.map_err(WalkError::Stopped)? {
                     Reply::Given(n) => {
                         draft.notes.insert(id.clone(), n.trim().to_string());
                         push_unique(&mut draft.noted, id);

@@ -125,21 +125,24 @@ impl TerminalPrompter {
         let prompt = truncate(prompt, self.width() / 2);
         let result = self.read_line(&prompt, initial);
         let rows = match &result {
-            Ok((_, rows)) | Err((_, rows)) => *rows,
+            Ok((_, rows)) | Err((_, rows, _)) => *rows,
         };
         let _ = self.term.clear_line();
         let _ = self.term.clear_last_lines(height + rows - 1);
         match result {
             Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
             Ok((text, _)) => Ok(text),
-            Err((stop, _)) => Err(stop),
+            Err((Stop::Interrupted, _, typed)) if !typed.trim().is_empty() && typed != initial => {
+                Err(Stop::InterruptedWhileTyping(typed))
+            }
+            Err((stop, _, _)) => Err(stop),
         }
     }
 
     /// A one-line editor: typing, Backspace, Enter (done), Esc (back). Its
     /// own, because dialoguer's text prompt has no way back. Returns the text
     /// (or `None` for Esc) and how many screen rows the prompt last took.
-    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize)> {
+    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
         let columns = usize::from(self.term.size().1).max(1);
         let mut text: Vec<char> = initial.chars().collect();
         let mut rows = 1;
@@ -164,7 +167,7 @@ impl TerminalPrompter {
                 }
                 Ok(console::Key::Char(c)) if !c.is_control() => text.push(c),
                 Ok(_) => continue,
-                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows)),
+                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows, text.iter().collect())),
             }
             draw(&text, &mut rows);
         }

@@ -14,6 +14,7 @@ struct Script {
 
 #[derive(Debug)]
 enum Do {
+    Typing(&'static str),
     Changed(bool),
     Pick(Answer),
     Note(&'static str),
@@ -33,6 +34,7 @@ impl Script {
         self.asked.push(asked.clone());
         match self.replies.pop_front() {
             None | Some(Do::Quit) => Err(Stop::Interrupted),
+            Some(Do::Typing(t)) => Err(Stop::InterruptedWhileTyping(t.to_string())),
             Some(Do::Back) => Ok(Reply::Back),
             Some(s) => Ok(Reply::Given(
                 pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")),
@@ -298,4 +300,19 @@ fn a_domain_not_answered_last_time_is_asked_in_full_without_the_changed_question
     let mut s = Script::new([Changed(false), Pick(InPlace), Note("new domain")]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked, ["changed 1", "action 2/2 Stage 0", "note 2"]);
+}
+
+#[test]
+fn a_note_being_typed_when_the_walk_stops_is_kept_and_offered_again() {
+    let f = synthetic(1, 2);
+    let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
+    let mut s = Script::new([Pick(InPlace), Typing("half a tho")]);
+    let (r, saves) = run(&f, None, false, &mut draft, &mut s);
+    assert!(matches!(r, Err(WalkError::Stopped(super::Stop::Interrupted))));
+    assert_eq!(saves, 2, "the half-typed note was saved");
+    assert_eq!(draft.notes["d0"], "half a tho");
+    let mut s = Script::new([Note("half a thought, finished"), Pick(NotYet), Note("")]);
+    assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
+    assert_eq!(s.asked[0], "note 1", "the resumed walk asks that note again");
+    assert_eq!(draft.notes["d0"], "half a thought, finished");
 }
