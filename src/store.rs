@@ -257,6 +257,11 @@ pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
     folder_of(path).join(format!("{name}.draft-{stamp}-{}", std::process::id()))
 }
 
+/// The process that wrote a draft, from its name (`…draft-<time>-<pid>`).
+pub fn draft_process(draft: &Path) -> Option<u32> {
+    draft.file_name()?.to_str()?.rsplit('-').next()?.parse().ok()
+}
+
 /// The drafts of unfinished walks beside the answers file, oldest first.
 pub fn drafts(path: &Path) -> Vec<PathBuf> {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
@@ -401,6 +406,16 @@ mod tests {
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn a_draft_names_its_process() {
+        let p = draft_path(Path::new("team/mbct-sustain.yaml"), jiff::Timestamp::UNIX_EPOCH);
+        assert_eq!(draft_process(&p), Some(std::process::id()));
+        assert_eq!(
+            draft_process(Path::new("mbct-sustain.yaml.draft-20261127T010203Z")),
+            None
+        );
     }
 
     #[test]

@@ -171,6 +171,18 @@ fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
 fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
     store::drafts(&ctx.file)
         .into_iter()
+        .filter(|p| {
+            // A draft whose walk is still running on this computer is not
+            // unfinished: it is someone's walk in another window.
+            let live = store::draft_process(p).is_some_and(|pid| pid != std::process::id() && process_running(pid));
+            if live {
+                ctx.note(&format!(
+                    "note: {} belongs to a walk still running; leaving it alone",
+                    p.display()
+                ));
+            }
+            !live
+        })
         .filter_map(|p| {
             let d = input::read_text(&p, MAX_DRAFT_BYTES)
                 .ok()
@@ -184,6 +196,11 @@ fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
             d.map(|d| (p, d))
         })
         .collect()
+}
+
+/// Whether a process is running (Linux: /proc; elsewhere assumed not).
+fn process_running(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// Whoever answered last (an unfinished walk counts), as the name prompt's default.
