@@ -55,15 +55,33 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FILE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub file: Option<PathBuf>,
 
     /// Use an adapted framework instead of the bundled ASPIRE framework
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_FRAMEWORK", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FRAMEWORK",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub framework: Option<PathBuf>,
 
     /// Who is answering; reports follow this person's assessments
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_RESPONDENT", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_RESPONDENT",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)

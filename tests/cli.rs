@@ -96,7 +96,8 @@ fn assess_without_a_terminal_exits_1_mentions_the_terminal_and_writes_nothing() 
 fn framework_init_writes_the_bundled_copy_and_refuses_to_overwrite() {
     let env = Env::new();
     env.cmd().args(["framework", "init", "my.yaml"]).assert().success();
-    assert_eq!(env.read("my.yaml"), include_str!("../framework.yaml"));
+    assert!(env.read("my.yaml").ends_with(include_str!("../framework.yaml")));
+    assert!(env.read("my.yaml").starts_with("# Copied from the bundled framework"));
     env.write("my.yaml", "changed");
     env.cmd()
         .args(["framework", "init", "my.yaml"])
@@ -109,7 +110,7 @@ fn framework_init_writes_the_bundled_copy_and_refuses_to_overwrite() {
         .args(["framework", "init", "my.yaml", "--force"])
         .assert()
         .success();
-    assert_eq!(env.read("my.yaml"), include_str!("../framework.yaml"));
+    assert!(env.read("my.yaml").ends_with(include_str!("../framework.yaml")));
 }
 
 #[test]

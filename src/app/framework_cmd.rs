@@ -75,7 +75,10 @@ pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(),
             path: file.to_path_buf(),
         });
     }
-    store::write_atomic(file, BUNDLED_YAML.as_bytes()).map_err(|source| Error::WriteFailed {
+    let copy = format!(
+        "# Copied from the bundled framework by `mbct-sustain framework init`.\n# When you adapt it, change `id` or `version` below, so each assessment\n# records which framework it was taken with.\n#\n{BUNDLED_YAML}"
+    );
+    store::write_atomic(file, copy.as_bytes()).map_err(|source| Error::WriteFailed {
         path: file.to_path_buf(),
         source,
     })?;

@@ -9,6 +9,36 @@ use clap::Command;
 use clap_mangen::Man;
 use std::io;
 
+/// What `--help` shows per option but a manual page lists on its own.
+const ENVIRONMENT_AND_EXIT_STATUS: &str = "\
+.SH ENVIRONMENT
+.TP
+MBCT_SUSTAIN_FILE
+The answers file, when --file is not given.
+.TP
+MBCT_SUSTAIN_FRAMEWORK
+An adapted framework, when --framework is not given.
+.TP
+MBCT_SUSTAIN_RESPONDENT
+Who is answering, when --respondent is not given.
+.TP
+NO_COLOR
+When set, no colour (unless --color always).
+.SH EXIT STATUS
+.TP
+0
+Success.
+.TP
+1
+A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.
+.TP
+2
+Wrong usage.
+.TP
+130
+Interrupted (Ctrl-C or a closed terminal), after keeping every answer given.
+";
+
 /// The manual page as roff.
 pub fn page(cmd: Command) -> io::Result<String> {
     let man = Man::new(cmd.clone());
@@ -35,8 +65,11 @@ pub fn page(cmd: Command) -> io::Result<String> {
             out += ".fi\n";
         }
     }
-    out += &section(|w| man.render_extra_section(w))?.replacen(".SH EXTRA\n", ".SH EXAMPLES\n.nf\n", 1);
+    out += &section(|w| man.render_extra_section(w))?
+        .replacen(".SH EXTRA\n", ".SH EXAMPLES\n.nf\n", 1)
+        .replacen("Examples:\n", "", 1);
     out += ".fi\n";
+    out += ENVIRONMENT_AND_EXIT_STATUS;
     out += &section(|w| man.render_version_section(w))?;
     Ok(out)
 }
@@ -102,5 +135,6 @@ mod tests {
         assert!(!page.contains("mbct\\-sustain\\-assess(1)"));
         assert_eq!(page.matches(".ds Aq").count(), 2, "the set-up appears once");
         assert!(page.contains(".SH EXAMPLES"));
+        assert!(page.contains(".SH EXIT STATUS") && page.contains(".SH ENVIRONMENT"));
     }
 }
