@@ -7,7 +7,7 @@ use crate::compare;
 use crate::doc::{Block, Cell, Doc, Table};
 use crate::framework::Framework;
 use crate::render::View;
-use crate::view::{AssessmentInfo, FrameworkInfo, StageRef};
+use crate::view::{ActionRef, AssessmentInfo, FrameworkInfo, StageRef};
 
 /// Two assessments side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -46,18 +46,9 @@ pub struct DomainMove {
 /// One action whose answer changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerChange {
-    /// The domain's id.
-    pub domain_id: String,
-    /// The domain's name.
-    pub domain: String,
-    /// The action's id.
-    pub action_id: String,
-    /// The action's text.
-    pub action: String,
-    /// The id of the action's stage.
-    pub stage_id: String,
-    /// The name of the action's stage.
-    pub stage: String,
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
     /// The earlier answer (`null`: not answered then).
     pub from: Option<Answer>,
     /// The later answer.
@@ -81,19 +72,10 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
     let changes = c
         .actions
         .iter()
-        .map(|ch| {
-            let domain = &framework.domains[ch.domain];
-            let action = &domain.actions[ch.action];
-            AnswerChange {
-                domain_id: domain.id.clone(),
-                domain: domain.name.clone(),
-                action_id: action.id.clone(),
-                action: action.text.clone(),
-                stage_id: framework.stages[action.stage_index].id.clone(),
-                stage: framework.stages[action.stage_index].name.clone(),
-                from: ch.before,
-                to: ch.after,
-            }
+        .map(|ch| AnswerChange {
+            at: ActionRef::new(framework, ch.domain, ch.action),
+            from: ch.before,
+            to: ch.after,
         })
         .collect();
     CompareView {
@@ -162,9 +144,9 @@ impl View for CompareView {
             .iter()
             .map(|c| {
                 vec![
-                    Cell::Text(c.domain.clone()),
-                    Cell::Text(c.action.clone()),
-                    Cell::Text(c.stage.clone()),
+                    Cell::Text(c.at.domain.clone()),
+                    Cell::Text(c.at.action.clone()),
+                    Cell::Text(c.at.stage.clone()),
                     c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
                     c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
                 ]
@@ -181,15 +163,15 @@ impl View for CompareView {
             let mut current = "";
             let mut items = Vec::new();
             for c in &self.changes {
-                if c.domain != current {
+                if c.at.domain != current {
                     if !items.is_empty() {
                         doc.push(Block::List(std::mem::take(&mut items)));
                     }
-                    doc.push(Block::Text(c.domain.clone()));
-                    current = &c.domain;
+                    doc.push(Block::Text(c.at.domain.clone()));
+                    current = &c.at.domain;
                 }
                 items.push(vec![
-                    Cell::Text(format!("{} ({}):", c.action, c.stage)),
+                    Cell::Text(format!("{} ({}):", c.at.action, c.at.stage)),
                     c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
                     Cell::Text("→".into()),
                     c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
@@ -223,7 +205,7 @@ mod tests {
         assert_eq!(v.domains[0].from.as_ref().unwrap().name, "Stage 0");
         assert_eq!(v.domains[0].to.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
-        assert_eq!(v.changes[0].action_id, "d0.a0");
+        assert_eq!(v.changes[0].at.action_id, "d0.a0");
         let doc = v.doc();
         assert_eq!(
             doc.primary_table().unwrap().rows.len(),

@@ -123,6 +123,40 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// An action with its domain and stage, as JSON names them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionRef {
+    /// The domain's id.
+    pub domain_id: String,
+    /// The domain's name.
+    pub domain: String,
+    /// The action's id.
+    pub action_id: String,
+    /// The action's text.
+    pub action: String,
+    /// The id of the action's stage.
+    pub stage_id: String,
+    /// The name of the action's stage.
+    pub stage: String,
+}
+
+impl ActionRef {
+    /// Describes action `action` of domain `domain`.
+    pub fn new(framework: &Framework, domain: usize, action: usize) -> ActionRef {
+        let d = &framework.domains[domain];
+        let a = &d.actions[action];
+        let stage = &framework.stages[a.stage_index];
+        ActionRef {
+            domain_id: d.id.clone(),
+            domain: d.name.clone(),
+            action_id: a.id.clone(),
+            action: a.text.clone(),
+            stage_id: stage.id.clone(),
+            stage: stage.name.clone(),
+        }
+    }
+}
+
 /// The date part of a timestamp, in UTC: how people name an assessment.
 pub fn date_of(t: Timestamp) -> String {
     t.strftime("%Y-%m-%d").to_string()

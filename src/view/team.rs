@@ -9,7 +9,7 @@ use crate::framework::Framework;
 use crate::render::View;
 use crate::stage;
 use crate::team::{self, Tally};
-use crate::view::{FrameworkInfo, StageRef, date_of};
+use crate::view::{ActionRef, FrameworkInfo, StageRef, date_of};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
@@ -79,18 +79,9 @@ pub struct TeamDomain {
 /// An action on which people disagree.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiscussionPoint {
-    /// The domain's id.
-    pub domain_id: String,
-    /// The domain's name.
-    pub domain: String,
-    /// The action's id.
-    pub action_id: String,
-    /// The action's text.
-    pub action: String,
-    /// The id of the action's stage.
-    pub stage_id: String,
-    /// The name of the action's stage.
-    pub stage: String,
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
     /// Each respondent's answer (empty when anonymous).
     pub answers: Vec<WhoSaid>,
     /// How many gave each answer, by answer key.
@@ -137,15 +128,8 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
     let discussion = team::disagreements(framework, &assessments)
         .into_iter()
         .map(|x| {
-            let domain = &framework.domains[x.domain];
-            let action = &domain.actions[x.action];
+            let at = ActionRef::new(framework, x.domain, x.action);
             DiscussionPoint {
-                domain_id: domain.id.clone(),
-                domain: domain.name.clone(),
-                action_id: action.id.clone(),
-                action: action.text.clone(),
-                stage_id: framework.stages[action.stage_index].id.clone(),
-                stage: framework.stages[action.stage_index].name.clone(),
                 answers: if anonymous {
                     Vec::new()
                 } else {
@@ -154,11 +138,12 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
                         .zip(&assessments)
                         .map(|(n, a)| WhoSaid {
                             respondent: n.clone(),
-                            answer: a.answer(&action.id),
+                            answer: a.answer(&at.action_id),
                         })
                         .collect()
                 },
                 counts: counts(&x.tally),
+                at,
             }
         })
         .collect();
@@ -280,7 +265,10 @@ impl View for TeamView {
                             .collect::<Vec<_>>()
                             .join("; ")
                     };
-                    vec![Cell::Text(format!("{} ({}, {}): {said}", p.action, p.domain, p.stage))]
+                    vec![Cell::Text(format!(
+                        "{} ({}, {}): {said}",
+                        p.at.action, p.at.domain, p.at.stage
+                    ))]
                 })
                 .collect();
             doc.push(Block::List(items));
@@ -297,10 +285,10 @@ impl View for TeamView {
             .iter()
             .map(|p| {
                 let mut row: Vec<Cell> = vec![
-                    p.domain_id.clone().into(),
-                    p.action_id.clone().into(),
-                    p.action.clone().into(),
-                    p.stage.clone().into(),
+                    p.at.domain_id.clone().into(),
+                    p.at.action_id.clone().into(),
+                    p.at.action.clone().into(),
+                    p.at.stage.clone().into(),
                 ];
                 row.extend(
                     p.answers
