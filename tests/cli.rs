@@ -153,13 +153,7 @@ fn framework_show_prints_a_tree_yaml_or_json() {
         .assert()
         .success()
         .stdout(predicate::str::contains("[evaluation.annual-report]"));
-    let json = env
-        .cmd()
-        .args(["framework", "show", "--format", "json"])
-        .output()
-        .unwrap()
-        .stdout;
-    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let json = env.json(&["framework", "show", "--format", "json"]);
     assert_eq!(json["domains"].as_array().unwrap().len(), 7);
     let yaml = env
         .cmd()

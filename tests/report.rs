@@ -12,8 +12,7 @@ fn report_prints_the_stage_the_rule_gives_for_each_domain() {
     env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
     let out = env.cmd().arg("report").assert().success().get_output().stdout.clone();
     let out = String::from_utf8(out).unwrap();
-    let json = env.cmd().args(["report", "--format", "json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let json = env.json(&["report", "--format", "json"]);
     for (i, (id, stage)) in MIX_STAGES.iter().enumerate() {
         assert_eq!(json["domains"][i]["id"], *id);
         assert_eq!(json["domains"][i]["stage"]["name"], *stage, "{id}");
@@ -113,13 +112,7 @@ fn report_at_shows_an_earlier_assessment_with_its_change() {
             assessment("2026-11-01T10:00:00Z", Answer::InPlace, &[]),
         ]),
     );
-    let json = env
-        .cmd()
-        .args(["report", "--at", "2", "--format", "json"])
-        .output()
-        .unwrap()
-        .stdout;
-    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let json = env.json(&["report", "--at", "2", "--format", "json"]);
     assert_eq!(json["assessment"]["number"], 2);
     assert_eq!(json["domains"][0]["change"]["direction"], "up");
     assert_eq!(json["domains"][0]["change"]["from"]["name"], "Starting out");
@@ -203,8 +196,7 @@ fn history_lists_every_assessment_and_each_domains_journey() {
         out.contains("···") && out.contains("███"),
         "shades show progress:\n{out}"
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&env.cmd().args(["history", "--format", "json"]).output().unwrap().stdout).unwrap();
+    let json = env.json(&["history", "--format", "json"]);
     assert_eq!(json["assessments"].as_array().unwrap().len(), 2);
     assert_eq!(json["assessments"][1]["stage_counts"]["complete"], 2);
 }
@@ -273,13 +265,7 @@ fn report_follows_one_respondent() {
     let mut bob = assessment("2026-09-04T10:00:00Z", Answer::InPlace, &[]);
     bob.respondent = Some("Bob".into());
     env.write("mbct-sustain.yaml", file_of(vec![ann, bob]));
-    let json = env
-        .cmd()
-        .args(["report", "--respondent", "Ann", "--format", "json"])
-        .output()
-        .unwrap()
-        .stdout;
-    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let json = env.json(&["report", "--respondent", "Ann", "--format", "json"]);
     assert_eq!(json["assessment"]["respondent"], "Ann");
     env.cmd()
         .args(["report", "--respondent", "Zed"])
@@ -325,8 +311,7 @@ fn compare_in_a_shared_file_follows_one_person() {
     let mut ann2 = mixed("2026-09-02T10:00:00Z");
     ann2.respondent = Some("Ann".into());
     env.write("mbct-sustain.yaml", file_of(vec![ann1, bob.clone(), ann2]));
-    let json = env.cmd().args(["compare", "--format", "json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let json = env.json(&["compare", "--format", "json"]);
     assert_eq!(
         (json["from"]["number"].as_u64(), json["to"]["number"].as_u64()),
         (Some(1), Some(3))

@@ -76,12 +76,7 @@ fn team_shows_each_respondent_the_team_stage_and_exactly_the_disagreements() {
 fn team_json_holds_the_same() {
     let env = Env::new();
     three_people(&env);
-    let out = env
-        .cmd()
-        .args(["team", "shared.yaml", "cat.yaml", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = env.json(&["team", "shared.yaml", "cat.yaml", "--format", "json"]);
     let names: Vec<&str> = json["respondents"]
         .as_array()
         .unwrap()

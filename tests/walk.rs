@@ -145,8 +145,7 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     for (id, ans) in mix() {
         assert_eq!(a.answer(id), Some(ans), "{id}");
     }
-    let report = env.cmd().args(["report", "--format", "json"]).output().unwrap().stdout;
-    let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    let report = env.json(&["report", "--format", "json"]);
     for (i, (_, stage)) in MIX_STAGES.iter().enumerate() {
         assert_eq!(report["domains"][i]["stage"]["name"], *stage);
     }

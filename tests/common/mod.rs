@@ -37,6 +37,18 @@ impl Env {
         cmd
     }
 
+    /// Runs a command that must succeed and parses its JSON output.
+    #[track_caller]
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON output")
+    }
+
     pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(name);
         if let Some(parent) = p.parent() {
