@@ -129,8 +129,24 @@ impl View for HistoryView {
                 row.extend(e.stage_counts.values().map(|c| Cell::Text(c.to_string())));
                 row
             })
+            .collect::<Vec<_>>();
+        // CSV also gives each domain's stage, one column per domain.
+        let mut data_header = header.clone();
+        data_header.extend(self.domains.iter().cloned());
+        let data_rows = rows
+            .iter()
+            .zip(&self.assessments)
+            .map(|(row, e)| {
+                let mut row = row.clone();
+                row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
+                row
+            })
             .collect();
         doc.push(Block::Table(Table { header, rows }));
+        doc.push(Block::Data(Table {
+            header: data_header,
+            rows: data_rows,
+        }));
         doc.push(Block::Note(format!(
             "The stage columns count how many of the {} domains were at each stage.",
             self.domains.len()
@@ -233,10 +249,9 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
-        assert_eq!(
-            doc.primary_table().unwrap().rows.len(),
-            40,
-            "CSV keeps every assessment"
-        );
+        let csv = doc.primary_table().unwrap();
+        assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
+        assert_eq!(csv.header.last().unwrap(), "Domain 0", "and each domain's stage");
+        assert_eq!(csv.rows[0].last().unwrap().plain(), "Stage 0");
     }
 }
