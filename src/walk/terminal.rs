@@ -132,7 +132,7 @@ impl TerminalPrompter {
         match result {
             Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
             Ok((text, _)) => Ok(text),
-            Err((Stop::Interrupted, _, typed)) if !typed.trim().is_empty() && typed != initial => {
+            Err((Stop::Interrupted | Stop::Io(_), _, typed)) if !typed.trim().is_empty() && typed != initial => {
                 Err(Stop::InterruptedWhileTyping(typed))
             }
             Err((stop, _, _)) => Err(stop),
@@ -159,7 +159,13 @@ impl TerminalPrompter {
         let _ = self.term.show_cursor();
         draw(&text, &mut rows);
         loop {
-            match self.term.read_key() {
+            let key = self.term.read_key();
+            // A closed terminal (SIGHUP) may keep answering with empty keys:
+            // stop, keeping what was typed, rather than spin.
+            if crate::interrupt::requested() {
+                return Err((Stop::Interrupted, rows, text.iter().collect()));
+            }
+            match key {
                 Ok(console::Key::Enter) => return Ok((Some(text.iter().collect()), rows)),
                 Ok(console::Key::Escape) => return Ok((None, rows)),
                 Ok(console::Key::Backspace) => {
