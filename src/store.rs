@@ -254,7 +254,11 @@ pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| FILE_NAME.into());
-    folder_of(path).join(format!("{name}.draft-{stamp}-{}", std::process::id()))
+    let draft = format!("{name}.draft-{stamp}-{}", std::process::id());
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(draft),
+        _ => PathBuf::from(draft),
+    }
 }
 
 /// The process that wrote a draft, from its name (`…draft-<time>-<pid>`).

@@ -144,7 +144,8 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     for d in others.iter().chain([&draft_file]) {
         let _ = std::fs::remove_file(d);
     }
-    closing_screen(ctx, history, assessment);
+    let based_on = previous.map(|p| p.taken_at);
+    closing_screen(ctx, history, assessment, based_on);
     Ok(())
 }
 
@@ -240,10 +241,17 @@ fn start_draft(
             .ask_yes_no(&context, "Carry on with it?", true)
             .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?
         {
-            let others = others.into_iter().filter(|p| p != &path).collect();
-            return Ok((draft, path, others));
+            // Take the draft over by renaming it to this process's name: a
+            // rename happens once, so two windows can never both carry on with it.
+            let mine = store::draft_path(&ctx.file, draft.started_at);
+            if std::fs::rename(&path, &mine).is_ok() {
+                let others = others.into_iter().filter(|p| p != &path).collect();
+                return Ok((draft, mine, others));
+            }
+            prompter.say("That unfinished assessment was just taken up in another window; starting afresh.");
+        } else {
+            prompter.say("Starting afresh; the unfinished one is kept until this assessment is saved.");
         }
-        prompter.say("Starting afresh; the unfinished one is kept until this assessment is saved.");
     }
     let mut draft = Draft::new(f, now());
     draft.respondent = respondent;
@@ -301,7 +309,7 @@ fn shell_quote(text: &str) -> String {
 }
 
 /// The stage table with changes, the short plan, and where it was saved.
-fn closing_screen(ctx: &Context, before: History, assessment: Assessment) {
+fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_on: Option<Timestamp>) {
     let history = store::load(&ctx.file)
         .ok()
         .flatten()
@@ -330,6 +338,18 @@ fn closing_screen(ctx: &Context, before: History, assessment: Assessment) {
     );
     let mut doc = render::View::doc(&report);
     doc.blocks.extend(plan.short().blocks);
+    // Someone (perhaps this person, in another window) saved meanwhile: the
+    // answers kept as "unchanged" came from the assessment before that one.
+    if let Some(p) = select::previous_of(&history, index)
+        && Some(history.assessments[p].taken_at) != based_on
+    {
+        doc.push(crate::doc::Block::Text(format!(
+            "Note: assessment #{} by the same person was saved while this one was being answered; this one started from the one before it. `mbct-sustain compare {} {}` shows how they differ.",
+            p + 1,
+            p + 1,
+            index + 1
+        )));
+    }
     doc.push(crate::doc::Block::Text(format!(
         "Saved as assessment #{} in {}",
         index + 1,
