@@ -70,9 +70,20 @@ impl Context {
 
     /// Writes a message to stderr unless `--quiet`; a closed terminal is ignored.
     fn note(&self, text: &str) {
-        if !self.quiet {
-            let _ = writeln!(io::stderr(), "{text}");
+        if self.quiet {
+            return;
         }
+        let width = io::stderr()
+            .is_terminal()
+            .then(|| console::Term::stderr().size_checked())
+            .flatten()
+            .map(|(_, w)| usize::from(w).saturating_sub(1))
+            .filter(|w| *w >= 40);
+        let text = match width {
+            Some(w) => render::wrap::wrap_indented(text, w, "  "),
+            None => text.to_string(),
+        };
+        let _ = writeln!(io::stderr(), "{text}");
     }
 
     /// Says once, plainly, when the latest assessment used another framework.

@@ -46,6 +46,10 @@ fn shown(look: Look, text: &str) -> String {
 /// Plain ASCII borders, with a `+` wherever lines meet.
 const ASCII: TableStyle = presets::ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '=', '+', '+'));
 
+/// The first column of a table keeps at least this many characters (or its
+/// longest name, if shorter); below that, rows are shown one by one.
+const FIRST_COLUMN_MIN: usize = 20;
+
 /// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
 const MIN_WIDTH: u16 = 40;
 /// Widest gauge, in characters.
@@ -61,7 +65,7 @@ pub fn render(doc: &Doc, look: Look) -> String {
         }
         match block {
             Block::Heading(h) => {
-                let h = shown(look, h);
+                let h = fit(&shown(look, h), look);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
                 } else {
@@ -164,69 +168,72 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
             out += &wrap(&title, width);
             out.push('\n');
         }
-        let rest: Vec<String> = t.header[1..]
+        // "Name: value" pairs, never split between lines; empty ones left out.
+        let pairs = t.header[1..]
             .iter()
             .zip(cells)
-            .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)))
-            .collect();
-        out += &wrap_indented(
-            &format!("  {}", rest.join(if look.ascii { " | " } else { " · " })),
-            width,
-            "  ",
-        );
-        out.push('\n');
+            .filter(|(_, c)| !c.plain().trim().is_empty())
+            .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)));
+        let separator = if look.ascii { " | " } else { " · " };
+        let mut line = String::new();
+        for pair in pairs {
+            let wide = console::measure_text_width(&line) + separator.len() + console::measure_text_width(&pair);
+            if line.is_empty() {
+                line = format!("  {pair}");
+            } else if wide <= width {
+                line = format!("{line}{separator}{pair}");
+            } else {
+                out += &wrap_indented(&line, width, "  ");
+                out.push('\n');
+                line = format!("  {pair}");
+            }
+        }
+        if !line.is_empty() {
+            out += &wrap_indented(&line, width, "  ");
+            out.push('\n');
+        }
     }
     out.pop();
     out
 }
 
-/// Keeps words whole when a table is squeezed: no column narrower than its
-/// longest word, header included (a gauge counts as one word), and ideally
-/// the first column, which holds the names people read, up to a third of the
-/// width. Returns false when even the narrowest whole-word layout is wider
-/// than `width`.
+/// Lays a table out for `width` columns, keeping words whole: no column is
+/// narrower than its longest word (header included; a gauge counts as one
+/// word), the first column, which holds the names people read, gets at least
+/// [`FIRST_COLUMN_MIN`] and whatever the others leave. Returns false when
+/// that cannot fit, so the caller shows the rows one by one instead.
 fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool {
     let plain = Look { color: false, ..look };
-    let texts = |i: usize, with_header: bool| {
-        let header = with_header.then(|| shown(look, &t.header[i]));
-        header.into_iter().chain(
-            t.rows
-                .iter()
-                .filter_map(move |r| r.get(i))
-                .map(move |c| text_of(c, plain)),
-        )
-    };
-    let longest_word = |i: usize, with_header: bool| {
-        texts(i, with_header)
-            .flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>())
-            .max()
-            .unwrap_or(1)
-    };
-    let ideal: Vec<usize> = (0..t.header.len())
+    let columns: Vec<Vec<String>> = (0..t.header.len())
         .map(|i| {
-            let word = longest_word(i, true);
-            if i == 0 && t.header.len() > 2 {
-                let longest = texts(i, false)
-                    .map(|s| console::measure_text_width(&s))
-                    .max()
-                    .unwrap_or(1);
-                word.max(longest.min(width / 3))
-            } else {
-                word
-            }
+            std::iter::once(shown(look, &t.header[i]))
+                .chain(t.rows.iter().filter_map(|r| r.get(i)).map(|c| text_of(c, plain)))
+                .collect()
         })
         .collect();
-    let tight: Vec<usize> = (0..t.header.len()).map(|i| longest_word(i, i > 0).max(1)).collect();
-    // Each column adds two spaces of padding and one border.
-    let needs = |bounds: &[usize]| bounds.iter().map(|b| b + 3).sum::<usize>() + 1;
-    let bounds = if needs(&ideal) <= width {
-        ideal
-    } else if needs(&tight) <= width {
-        tight
-    } else {
+    let natural: Vec<usize> = columns
+        .iter()
+        .map(|c| c.iter().map(|s| console::measure_text_width(s)).max().unwrap_or(1))
+        .collect();
+    let word: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            c.iter()
+                .flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>())
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    // Each column adds two spaces of padding and one border; the table one more border.
+    let others: usize = word.iter().skip(1).map(|w| w + 3).sum();
+    let first_min = natural[0].min(word[0].max(FIRST_COLUMN_MIN));
+    if first_min + 3 + others + 1 > width {
         return false;
-    };
-    for (i, lower) in bounds.into_iter().enumerate() {
+    }
+    let others_natural: usize = natural.iter().skip(1).map(|w| w + 3).sum();
+    let room = width.saturating_sub(others_natural + 1 + 3);
+    let first = first_min.max(room.min(natural[0]));
+    for (i, lower) in std::iter::once(first).chain(word.iter().skip(1).copied()).enumerate() {
         if let Some(column) = table.column_mut(i) {
             let lower = u16::try_from(lower + 2).unwrap_or(u16::MAX);
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
@@ -381,14 +388,21 @@ mod tests {
             Look {
                 color: false,
                 ascii: false,
-                width: Some(40),
+                width: Some(60),
             },
         );
         assert!(!out.contains('┌'), "{out}");
         assert!(out.starts_with("Developing an evaluation approach\n"), "{out}");
-        assert!(out.contains("Developmental: █░░\u{a0}1/3 ·"), "{out}");
+        assert!(
+            out.contains("  Developmental: █░░\u{a0}1/3 · Sustainable: ░░\u{a0}0/2"),
+            "{out}"
+        );
+        assert!(
+            out.lines().all(|l| !l.trim_start().starts_with('·')),
+            "no line starts mid-list: {out}"
+        );
         for line in out.lines() {
-            assert!(line.chars().count() <= 40, "{line}");
+            assert!(line.chars().count() <= 60, "{line}");
         }
     }
 

@@ -84,12 +84,7 @@ impl TerminalPrompter {
     /// one-line `question`, then both are replaced by a one-line summary.
     pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
         let answer = self.confirm_below(context, question, default)?.unwrap_or(default);
-        let _ = self.term.write_line(&format!(
-            "{} {} {}",
-            style("✔").green(),
-            truncate(context, self.width().saturating_sub(8)),
-            style(if answer { "· yes" } else { "· no" }).dim()
-        ));
+        self.done(&format!("{question} {}", if answer { "Yes." } else { "No." }));
         Ok(answer)
     }
 
@@ -280,7 +275,7 @@ impl Prompter for TerminalPrompter {
         if text.is_empty() {
             self.summary(&format!("No note for {domain}"));
         } else {
-            self.summary(&format!("Note for {domain}: {}", one_line(&text)));
+            self.summary(&format!("Note: {} ({domain})", one_line(&text)));
         }
         Ok(Reply::Given(text))
     }
