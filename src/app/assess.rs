@@ -245,12 +245,17 @@ fn start_draft(
             // rename happens once, so two windows can never both carry on with it.
             let mine = store::draft_path(&ctx.file, draft.started_at);
             if std::fs::rename(&path, &mine).is_ok() {
+                prompter.done(&format!(
+                    "Carrying on with the unfinished assessment ({} of {} answered)",
+                    draft.answered(f),
+                    f.action_count()
+                ));
                 let others = others.into_iter().filter(|p| p != &path).collect();
                 return Ok((draft, mine, others));
             }
             prompter.say("That unfinished assessment was just taken up in another window; starting afresh.");
         } else {
-            prompter.say("Starting afresh; the unfinished one is kept until this assessment is saved.");
+            prompter.done("Starting afresh; the unfinished one is kept until this assessment is saved");
         }
     }
     let mut draft = Draft::new(f, now());

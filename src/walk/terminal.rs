@@ -81,11 +81,10 @@ impl TerminalPrompter {
     }
 
     /// Asks a yes/no question with a default: `context` is shown above a
-    /// one-line `question`, then both are replaced by a one-line summary.
+    /// one-line `question`, and both are cleared once answered (the caller
+    /// says what was chosen).
     pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
-        let answer = self.confirm_below(context, question, default)?.unwrap_or(default);
-        self.done(&format!("{question} {}", if answer { "Yes." } else { "No." }));
-        Ok(answer)
+        Ok(self.confirm_below(context, question, default)?.unwrap_or(default))
     }
 
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
