@@ -172,6 +172,10 @@ pub struct AssessArgs {
     /// Ask every action, even in domains where nothing changed
     #[arg(long)]
     pub full: bool,
+
+    /// Draw the closing table with plain ASCII characters
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// How and where to write a result.
@@ -315,11 +319,11 @@ pub fn parse() -> Cli {
         Ok(cli) => cli,
         Err(e) => e.format(&mut command()).exit(),
     };
-    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full) {
+    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii) {
         command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
-                "--label and --full are options of the assessment: put them after `assess`, or leave out the command",
+                "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command",
             )
             .exit();
     }

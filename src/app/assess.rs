@@ -145,7 +145,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         let _ = std::fs::remove_file(d);
     }
     let based_on = previous.map(|p| p.taken_at);
-    closing_screen(ctx, history, assessment, based_on);
+    closing_screen(ctx, history, assessment, based_on, args.ascii);
     Ok(())
 }
 
@@ -314,7 +314,7 @@ fn shell_quote(text: &str) -> String {
 }
 
 /// The stage table with changes, the short plan, and where it was saved.
-fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_on: Option<Timestamp>) {
+fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_on: Option<Timestamp>, ascii: bool) {
     let history = store::load(&ctx.file)
         .ok()
         .flatten()
@@ -331,7 +331,7 @@ fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_
         .unwrap_or(history.assessments.len().saturating_sub(1));
     let look = Look {
         color: ctx.color,
-        ascii: false,
+        ascii,
         width: console::Term::stdout().size_checked().map(|(_, w)| w),
     };
     let report = view::report::build(&ctx.framework, &history, index, select::previous_of(&history, index));
