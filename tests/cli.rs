@@ -72,6 +72,12 @@ fn man_prints_roff() {
 fn wrong_usage_exits_2() {
     Env::new().cmd().arg("--no-such-flag").assert().code(2);
     Env::new().cmd().args(["report", "--format", "pdf"]).assert().code(2);
+    Env::new()
+        .cmd()
+        .args(["--label", "Spring", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("belong to the assessment"));
 }
 
 #[test]
