@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::answers::{Answer, History};
-use crate::compare;
+use crate::compare::{self, Movement};
 use crate::doc::{Block, Cell, Doc, Table};
 use crate::framework::Framework;
 use crate::render::View;
@@ -41,6 +41,8 @@ pub struct DomainMove {
     pub to: StageRef,
     /// `up`, `down`, `same` or `new`.
     pub direction: &'static str,
+    #[serde(skip)]
+    movement: Movement,
 }
 
 /// One action whose answer changed.
@@ -67,6 +69,7 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
             from: d.before.map(|p| StageRef::new(framework, p)),
             to: StageRef::new(framework, d.after),
             direction: d.movement.key(),
+            movement: d.movement,
         })
         .collect();
     let changes = c
@@ -114,12 +117,13 @@ impl View for CompareView {
                 .domains
                 .iter()
                 .map(|d| {
-                    let (text, direction) = match d.direction {
-                        "up" => ("↑ forward", 1),
-                        "down" => ("↓ back", -1),
-                        "new" => ("new", 0),
-                        _ => ("—", 0),
+                    let text = match d.movement {
+                        Movement::Up(_) => "↑ forward",
+                        Movement::Down(_) => "↓ back",
+                        Movement::New => "new",
+                        Movement::Same => "—",
                     };
+                    let direction = d.movement.direction();
                     vec![
                         Cell::Text(d.name.clone()),
                         d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),

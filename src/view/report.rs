@@ -70,17 +70,22 @@ pub struct ChangeInfo {
     pub direction: &'static str,
     /// Where it stood before, unless the domain is new.
     pub from: Option<StageRef>,
+    #[serde(skip)]
+    movement: Movement,
 }
 
 impl ChangeInfo {
     fn cell(&self) -> Cell {
-        let (text, direction) = match (self.direction, &self.from) {
-            ("up", Some(from)) => (format!("↑ from {}", from.name), 1),
-            ("down", Some(from)) => (format!("↓ from {}", from.name), -1),
-            ("new", _) => ("new".to_string(), 0),
-            _ => ("—".to_string(), 0),
+        let text = match (self.movement, &self.from) {
+            (Movement::Up(_), Some(from)) => format!("↑ from {}", from.name),
+            (Movement::Down(_), Some(from)) => format!("↓ from {}", from.name),
+            (Movement::New, _) => "new".to_string(),
+            _ => "—".to_string(),
         };
-        Cell::Change { text, direction }
+        Cell::Change {
+            text,
+            direction: self.movement.direction(),
+        }
     }
 }
 
@@ -103,6 +108,7 @@ pub fn build(framework: &Framework, history: &History, index: usize, previous: O
                 };
                 ChangeInfo {
                     direction: c.movement.key(),
+                    movement: c.movement,
                     from: from.map(|p| StageRef::new(framework, p)),
                 }
             });
