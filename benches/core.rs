@@ -8,10 +8,11 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use mbct_sustain::answers::{self, History};
-use mbct_sustain::framework::{self, Framework};
-use mbct_sustain::render::{self, Format};
-use mbct_sustain::{select, stage, view};
+use mbct_sustain::core::answers::{self, History};
+use mbct_sustain::core::framework::{self, Framework};
+use mbct_sustain::core::{choose, stage};
+use mbct_sustain::present::render::{self, Format};
+use mbct_sustain::present::view;
 
 #[path = "../examples/gen_history.rs"]
 #[allow(dead_code, reason = "the example's `main` and `text` are not used here")]
@@ -53,17 +54,17 @@ fn framework_parse() -> Framework {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn answers_parse(bencher: Bencher, n: usize) {
     let (_, h) = generate(n);
-    let text = answers::render(&h, false).expect("renders");
+    let text = answers::file::render(&h, false).expect("renders");
     bencher
         .counter(BytesCount::of_str(&text))
-        .bench(|| answers::parse(black_box(&text)).expect("generated files are valid"));
+        .bench(|| answers::file::parse(black_box(&text)).expect("generated files are valid"));
 }
 
 /// Writing an answers file of `n` assessments (every save rewrites it whole).
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn answers_render(bencher: Bencher, n: usize) {
     let (_, h) = generate(n);
-    bencher.bench(|| answers::render(black_box(&h), false));
+    bencher.bench(|| answers::file::render(black_box(&h), false));
 }
 
 /// The stage rule over one assessment.
@@ -82,7 +83,7 @@ mod build {
     fn report(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
         let index = n - 1;
-        bencher.bench(|| view::report::build(&f, black_box(&h), index, select::previous_of(&h, index)));
+        bencher.bench(|| view::report::build(&f, black_box(&h), index, choose::Timeline::new(&h).previous(index)));
     }
 
     /// `compare`: the previous assessment against the latest.
@@ -110,7 +111,7 @@ mod render_view {
     #[divan::bench(args = FORMATS)]
     fn report(bencher: Bencher, name: &str) {
         let (f, h) = generate(100);
-        let v = view::report::build(&f, &h, 99, select::previous_of(&h, 99));
+        let v = view::report::build(&f, &h, 99, choose::Timeline::new(&h).previous(99));
         bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
     }
 
@@ -138,7 +139,7 @@ mod command {
     use super::*;
 
     fn text(n: usize) -> String {
-        answers::render(&generate(n).1, false).expect("renders")
+        answers::file::render(&generate(n).1, false).expect("renders")
     }
 
     #[divan::bench(args = SIZES, sample_count = 20)]
@@ -146,9 +147,9 @@ mod command {
         let text = text(n);
         bencher.bench(|| {
             let f = Framework::bundled();
-            let h = answers::parse(black_box(&text)).expect("valid");
+            let h = answers::file::parse(black_box(&text)).expect("valid");
             let i = h.assessments.len() - 1;
-            let v = view::report::build(&f, &h, i, select::previous_of(&h, i));
+            let v = view::report::build(&f, &h, i, choose::Timeline::new(&h).previous(i));
             render::render(&v, Format::Table, Default::default())
         });
     }
@@ -158,7 +159,7 @@ mod command {
         let text = text(n);
         bencher.bench(|| {
             let f = Framework::bundled();
-            let h = answers::parse(black_box(&text)).expect("valid");
+            let h = answers::file::parse(black_box(&text)).expect("valid");
             let b = h.assessments.len() - 1;
             let v = view::compare::build(&f, &h, b.saturating_sub(1), b);
             render::render(&v, Format::Table, Default::default())
@@ -170,7 +171,7 @@ mod command {
         let text = text(n);
         bencher.bench(|| {
             let f = Framework::bundled();
-            let h = answers::parse(black_box(&text)).expect("valid");
+            let h = answers::file::parse(black_box(&text)).expect("valid");
             let indices: Vec<usize> = (0..h.assessments.len()).collect();
             let v = view::history::build(&f, &h, &indices);
             render::render(&v, Format::Table, Default::default())

@@ -15,8 +15,8 @@
 use std::io::Write;
 
 use jiff::Timestamp;
-use mbct_sustain::answers::{self, Answer, Assessment, History};
-use mbct_sustain::framework::Framework;
+use mbct_sustain::core::answers::{self, Answer, Assessment, History};
+use mbct_sustain::core::framework::Framework;
 
 /// The seed used when none is given.
 pub const SEED: u64 = 0x5eed_2026;
@@ -103,7 +103,7 @@ pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
 
 /// The answers-file text of [`history`], as the tool itself writes it.
 pub fn text(framework: &Framework, n: usize, seed: u64) -> String {
-    answers::render(&history(framework, n, seed), false).expect("a generated history renders")
+    answers::file::render(&history(framework, n, seed), false).expect("a generated history renders")
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

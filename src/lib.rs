@@ -1,25 +1,19 @@
 //! mbct-sustain: how embedded and sustainable an MBCT service is, and what to do next.
 //!
-//! The library is a functional core (framework, answers, stage rule,
-//! comparisons, views, renderers) with a thin shell (`walk`, `store`, `app`)
-//! that touches the terminal and the disk.
+//! Three layers, each importing only from the ones below it:
+//! - [`core`]: the framework, the answers, the stage rule, comparisons, team
+//!   tallies and the walk's flow. Pure functions over plain types; no disk,
+//!   no terminal, no command line, no wording for people.
+//! - [`present`]: views (what a page means) and renderers (how it looks as a
+//!   table, Markdown, CSV or JSON). Pure text; imports only `core`.
+//! - [`shell`]: the command line, the disk, the terminal, interrupts and every
+//!   message a person reads. `main.rs` calls [`shell::run`] and nothing else.
 
 #![warn(missing_docs)]
 
-pub mod answers;
-pub mod app;
-pub mod cli;
-pub mod compare;
-pub mod doc;
-pub mod error;
-pub mod exit_code;
-pub mod framework;
-pub mod input;
-pub mod interrupt;
-pub mod render;
-pub mod select;
-pub mod stage;
-pub mod store;
-pub mod team;
-pub mod view;
-pub mod walk;
+pub mod core;
+pub mod present;
+pub mod shell;
+
+#[doc(hidden)]
+pub mod testing;

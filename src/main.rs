@@ -2,16 +2,16 @@
 
 use std::process::ExitCode;
 
-use mbct_sustain::{app, cli};
+use mbct_sustain::shell::{self, cli};
 
 fn main() -> ExitCode {
     let cli = cli::parse();
     let color = cli.global.color;
-    match app::run(cli) {
+    match shell::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            app::print_error(&e, color);
-            ExitCode::from(i32::from(e.exit_code()) as u8)
+            shell::print_error(&e, color);
+            ExitCode::from(u8::from(e.exit_code()))
         }
     }
 }

@@ -107,12 +107,12 @@ fn unknown_fields_and_ids_survive_a_save() {
         )
         .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
     let path = env.write("mbct-sustain.yaml", &text);
-    let before = mbct_sustain::answers::parse(&text).unwrap();
+    let before = mbct_sustain::core::answers::file::parse(&text).unwrap();
     assert_eq!(
         before.assessments[0].answer("retired.action"),
-        Some(mbct_sustain::answers::Answer::InPlace)
+        Some(mbct_sustain::core::answers::Answer::InPlace)
     );
-    mbct_sustain::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
+    mbct_sustain::shell::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
     let after = env.read("mbct-sustain.yaml");
     assert!(after.contains("service: North team"), "{after}");
     assert!(after.contains("reviewed_by: the board"), "{after}");

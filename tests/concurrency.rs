@@ -5,8 +5,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use mbct_sustain::answers::Answer;
-use mbct_sustain::store;
+use mbct_sustain::core::answers::Answer;
+use mbct_sustain::shell::store;
 
 #[test]
 fn sixteen_writers_appending_ten_each_keep_all_160() {

@@ -1,9 +1,9 @@
 //! Properties over random input: the stage rule, the comparison and both
 //! loaders never panic, and the rule behaves as the README says.
 
-use mbct_sustain::answers::{self, Answer, Assessment};
-use mbct_sustain::framework::{self, BUNDLED_YAML, Framework};
-use mbct_sustain::{compare, stage};
+use mbct_sustain::core::answers::{self, Answer, Assessment};
+use mbct_sustain::core::framework::{self, BUNDLED_YAML, Framework};
+use mbct_sustain::core::{compare, stage};
 use proptest::prelude::*;
 
 /// A random valid framework: 1-6 stages, 1-12 domains, 1-6 actions each.
@@ -112,14 +112,14 @@ proptest! {
             a.answers.insert(action.id.clone(), Answer::ALL[i % 4]);
         }
         a.notes.insert("fit".into(), "A note".into());
-        let text = answers::render(&answers::History { assessments: vec![a], ..Default::default() }, false).unwrap();
-        let _ = answers::parse(&mutate(&text, &edits));
+        let text = answers::file::render(&answers::History { assessments: vec![a], ..Default::default() }, false).unwrap();
+        let _ = answers::file::parse(&mutate(&text, &edits));
     }
 
     #[test]
     fn random_text_never_panics_either_loader(text in "\\PC{0,200}") {
         let _ = framework::parse(&text);
-        let _ = answers::parse(&text);
+        let _ = answers::file::parse(&text);
     }
 }
 

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use mbct_sustain::answers::Answer;
+use mbct_sustain::core::answers::Answer;
 use predicates::prelude::*;
 
 #[test]

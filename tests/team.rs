@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use mbct_sustain::answers::{Answer, Assessment};
+use mbct_sustain::core::answers::{Answer, Assessment};
 use predicates::prelude::*;
 
 fn person(name: &str, when: &str, changes: &[(&str, Answer)]) -> Assessment {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Regex, Session};
-use mbct_sustain::answers::{self, Answer};
+use mbct_sustain::core::answers::{self, Answer};
 
 type Pty = expectrl::session::OsSession;
 
@@ -92,7 +92,7 @@ fn finish(mut s: Pty) -> (i32, String) {
 /// Walks all 41 bundled actions with `given` (in asking order), skipping notes.
 /// Returns where each cursor started.
 fn walk_all(s: &mut Pty, given: &[(&str, Answer)]) -> Vec<Answer> {
-    let f = mbct_sustain::framework::Framework::bundled();
+    let f = mbct_sustain::core::framework::Framework::bundled();
     let mut starts = Vec::new();
     let mut n = 0;
     for domain in &f.domains {
@@ -106,7 +106,7 @@ fn walk_all(s: &mut Pty, given: &[(&str, Answer)]) -> Vec<Answer> {
 }
 
 fn load(dir: &Path) -> answers::History {
-    answers::parse(&std::fs::read_to_string(dir.join("mbct-sustain.yaml")).unwrap()).unwrap()
+    answers::file::parse(&std::fs::read_to_string(dir.join("mbct-sustain.yaml")).unwrap()).unwrap()
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
     let table = &screen[screen.rfind('┌').unwrap_or_else(|| panic!("a table in {screen:?}"))..];
-    let f = mbct_sustain::framework::Framework::bundled();
+    let f = mbct_sustain::core::framework::Framework::bundled();
     for (id, stage) in MIX_STAGES {
         let name = &f.domains.iter().find(|d| d.id == id).unwrap().name;
         let first_words: String = name.chars().take(20).collect();
@@ -273,7 +273,7 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
     s.expect("unfinished assessment").unwrap();
     s.expect("5 of 41 answered").unwrap();
     s.send("\r").unwrap();
-    let f = mbct_sustain::framework::Framework::bundled();
+    let f = mbct_sustain::core::framework::Framework::bundled();
     let mut n = 5;
     for (d, domain) in f.domains.iter().enumerate().skip(1) {
         for (i, _) in domain.actions.iter().enumerate() {
@@ -299,13 +299,13 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
 fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns() {
     let env = Env::new();
     env.cmd().args(["framework", "init", "my.yaml"]).assert().success();
-    let mut f = mbct_sustain::framework::parse(&env.read("my.yaml")).unwrap();
-    f.stages.push(mbct_sustain::framework::Stage {
+    let mut f = mbct_sustain::core::framework::parse(&env.read("my.yaml")).unwrap();
+    f.stages.push(mbct_sustain::core::framework::Stage {
         id: "thriving".into(),
         name: "Thriving".into(),
     });
     for d in &mut f.domains {
-        d.actions.push(mbct_sustain::framework::Action {
+        d.actions.push(mbct_sustain::core::framework::Action {
             id: format!("{}.thriving", d.id),
             stage: "thriving".into(),
             text: format!("Share what works in {}", d.id),

@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = mbct_sustain::input::decode(data.to_vec()) {
-        let _ = mbct_sustain::framework::parse(&text);
+    if let Ok(text) = mbct_sustain::core::yaml::decode(data.to_vec()) {
+        let _ = mbct_sustain::core::framework::parse(&text);
     }
 });

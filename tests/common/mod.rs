@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use mbct_sustain::answers::{self, Answer, Assessment, History};
-use mbct_sustain::framework::Framework;
+use mbct_sustain::core::answers::{self, Answer, Assessment, History};
+use mbct_sustain::core::framework::Framework;
 
 /// A temporary folder to run mbct-sustain in.
 pub struct Env {
@@ -83,7 +83,7 @@ pub fn assessment(when: &str, default: Answer, given: &[(&str, Answer)]) -> Asse
 
 /// An answers file holding `assessments`.
 pub fn file_of(assessments: Vec<Assessment>) -> String {
-    answers::render(
+    answers::file::render(
         &History {
             assessments,
             ..History::default()

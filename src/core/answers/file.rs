@@ -1,0 +1,384 @@
+//! The answers file's text: reading it strictly, writing it with a header
+//! that explains it to whoever opens it.
+
+use indexmap::IndexMap;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+use super::{Answer, Assessment, FORMAT, History};
+use crate::core::yaml;
+
+/// Why answers-file text cannot be used; `shell::error` words each for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // variant fields are named for what they hold
+pub enum Problem {
+    /// Nothing but blank lines or comments.
+    Empty,
+    /// Brackets nested deeper than `max`, from `line`.
+    TooDeep { line: usize, max: usize },
+    /// Not valid YAML, or not the shape of an answers file.
+    Invalid(yaml::Mistake),
+    /// Written by a newer version of the tool.
+    NewerFormat { found: u64 },
+}
+
+impl Problem {
+    /// The 1-based line the problem is on, where known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Problem::Invalid(m) => m.line,
+            Problem::TooDeep { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// Parses answers-file text.
+pub fn parse(text: &str) -> Result<History, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if yaml::is_blank(text) {
+        return Err(Problem::Empty);
+    }
+    if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
+        return Err(Problem::TooDeep {
+            line,
+            max: yaml::MAX_FLOW_DEPTH,
+        });
+    }
+    if let Some(h) = parse_in_pieces(text) {
+        return if h.format > FORMAT {
+            Err(Problem::NewerFormat { found: h.format })
+        } else {
+            Ok(h)
+        };
+    }
+    match yaml::from_str::<History>(text) {
+        Ok(h) if h.format > FORMAT => Err(Problem::NewerFormat { found: h.format }),
+        Ok(h) => Ok(h),
+        Err(mistake) => {
+            // A newer format may fail to parse for reasons we cannot explain;
+            // say "newer" rather than "broken" when the file says so.
+            #[derive(Deserialize)]
+            struct Probe {
+                format: Option<u64>,
+            }
+            if let Ok(Probe { format: Some(found) }) = serde_yaml::from_str::<Probe>(text)
+                && found > FORMAT
+            {
+                return Err(Problem::NewerFormat { found });
+            }
+            Err(Problem::Invalid(mistake))
+        }
+    }
+}
+
+/// Pieces of about this many bytes are parsed at a time.
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// The fast path for large files laid out as this tool writes them: the
+/// `assessments:` list, running to the end of the file, is parsed a few
+/// hundred assessments at a time. Parsing a whole large file at once costs
+/// more than linear time and memory in the YAML parser; pieces keep both in
+/// proportion to the file. Anything unexpected (another layout, an error in a
+/// piece) gives `None`, and the whole file is parsed as usual, so errors and
+/// their line numbers are the same either way.
+fn parse_in_pieces(text: &str) -> Option<History> {
+    if text.len() < 2 * PIECE_BYTES {
+        return None;
+    }
+    let start = text.find("\nassessments:")? + 1;
+    let after = &text[start + "assessments:".len()..];
+    let newline = if after.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(after.starts_with('\n'))
+    };
+    if newline == 0 {
+        return None;
+    }
+    let body_start = start + "assessments:".len() + newline;
+    let (head, body) = (&text[..start], &text[body_start..]);
+    // The list must be the last thing in the file, items starting at column 0.
+    if !body.starts_with("- ") {
+        return None;
+    }
+    let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
+    let mut offset = 0;
+    while offset < body.len() {
+        let mut end = (offset + PIECE_BYTES).min(body.len());
+        if end < body.len() {
+            // Search bytes: `end` may fall inside a multi-byte character.
+            end = body.as_bytes()[end..]
+                .windows(3)
+                .position(|w| w == b"\n- ")
+                .map_or(body.len(), |i| end + i + 1);
+        }
+        let piece = &body[offset..end];
+        if piece
+            .lines()
+            .any(|l| !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#')))
+        {
+            return None;
+        }
+        history
+            .assessments
+            .extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
+        offset = end;
+    }
+    Some(history)
+}
+
+const HEADER: &str = "\
+# mbct-sustain answers file: every assessment your team has taken, oldest first.
+# mbct-sustain rewrites this file (comments are not kept); it is plain YAML, safe
+# to read, share and keep in git. Answers are written by action id and are one of:
+#   in-place, in-progress, not-yet, not-applicable
+# `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
+# the stages. Times are UTC.
+";
+
+/// The file's text for a history, with a header explaining it.
+pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
+    let body = serde_yaml::to_string(history)?;
+    let text = format!("{HEADER}{body}");
+    Ok(if crlf { text.replace('\n', "\r\n") } else { text })
+}
+
+// Hand-written deserializers: derive's `flatten` would buffer the whole file
+// (slow, and serde_yaml then loses line numbers in errors).
+
+impl<'de> Deserialize<'de> for History {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = History;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an answers file with `format` and `assessments`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<History, A::Error> {
+                let mut format = None;
+                let mut assessments = None;
+                let mut extra = serde_yaml::Mapping::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let repeated = match key.as_str() {
+                        "format" => format.is_some(),
+                        "assessments" => assessments.is_some(),
+                        other => extra.contains_key(other),
+                    };
+                    if repeated {
+                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                    }
+                    match key.as_str() {
+                        "format" => format = Some(map.next_value()?),
+                        "assessments" => {
+                            assessments = Some(map.next_value::<Option<Vec<Assessment>>>()?.unwrap_or_default())
+                        }
+                        _ => {
+                            let value = map.next_value()?;
+                            extra.insert(key.into(), value);
+                        }
+                    }
+                }
+                Ok(History {
+                    format: format.ok_or_else(|| de::Error::missing_field("format"))?,
+                    assessments: assessments.unwrap_or_default(),
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Assessment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Assessment;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an assessment with `taken_at`, `framework` and `answers`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Assessment, A::Error> {
+                let mut taken_at = None;
+                let mut label = None;
+                let mut respondent = None;
+                let mut framework = None;
+                let mut answers = None;
+                let mut notes = None;
+                let mut extra = serde_yaml::Mapping::new();
+                let mut seen: Vec<String> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if seen.contains(&key) {
+                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                    }
+                    seen.push(key.clone());
+                    match key.as_str() {
+                        "taken_at" => taken_at = Some(map.next_value()?),
+                        "label" => label = map.next_value()?,
+                        "respondent" => respondent = map.next_value()?,
+                        "framework" => framework = Some(map.next_value()?),
+                        "answers" => answers = Some(map.next_value::<UniqueMap<Answer>>()?.0),
+                        "notes" => notes = Some(map.next_value::<UniqueMap<String>>()?.0),
+                        _ => {
+                            let value = map.next_value()?;
+                            extra.insert(key.into(), value);
+                        }
+                    }
+                }
+                Ok(Assessment {
+                    taken_at: taken_at.ok_or_else(|| de::Error::missing_field("taken_at"))?,
+                    label,
+                    respondent,
+                    framework: framework.ok_or_else(|| de::Error::missing_field("framework"))?,
+                    answers: answers.unwrap_or_default(),
+                    notes: notes.unwrap_or_default(),
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A map that refuses a key given twice (a YAML map would keep the last silently).
+struct UniqueMap<T>(IndexMap<String, T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = UniqueMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of ids")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(UniqueMap(IndexMap::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = IndexMap::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value()?;
+                    if out.insert(key.clone(), value).is_some() {
+                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                    }
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    label: September\n    framework:\n      id: aspire-mbct\n      version: '1.0'\n    answers:\n      fit.evidence-and-need: in-place\n      gone.action: not-yet\n    notes:\n      fit: Going well\n    reviewed_by: Sam\n";
+
+    #[test]
+    fn an_answers_file_round_trips_with_unknown_fields_and_ids_kept() {
+        let h = parse(ONE).unwrap();
+        assert_eq!(h.assessments.len(), 1);
+        let a = &h.assessments[0];
+        assert_eq!(a.answer("fit.evidence-and-need"), Some(Answer::InPlace));
+        assert_eq!(a.answer("gone.action"), Some(Answer::NotYet));
+        assert_eq!(a.note("fit"), Some("Going well"));
+        assert_eq!(a.extra.len(), 1);
+        let again = parse(&render(&h, false).unwrap()).unwrap();
+        assert_eq!(again, h);
+    }
+
+    #[test]
+    fn rendering_keeps_crlf_when_asked() {
+        let h = parse(ONE).unwrap();
+        let text = render(&h, true).unwrap();
+        assert!(text.contains("\r\n"));
+        assert!(!text.replace("\r\n", "").contains('\n'));
+        assert_eq!(parse(&text).unwrap(), h);
+    }
+
+    fn message(p: Problem) -> String {
+        match p {
+            Problem::Invalid(m) => m.message,
+            other => panic!("expected a YAML mistake, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_answer_is_an_error_with_its_line() {
+        let err = parse(&ONE.replace("in-place", "maybe")).unwrap_err();
+        assert_eq!(err.line(), Some(9), "{err:?}");
+        assert!(message(err).contains("maybe"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error_not_a_silent_loss() {
+        let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
+        assert!(message(parse(twice).unwrap_err()).contains("`assessments` appears twice"));
+        let label_twice = ONE.replace("    label: September\n", "    label: September\n    label: October\n");
+        assert!(message(parse(&label_twice).unwrap_err()).contains("`label` appears twice"));
+        let extra_twice = ONE.replace("    reviewed_by: Sam\n", "    reviewed_by: Sam\n    reviewed_by: Ann\n");
+        assert!(parse(&extra_twice).is_err());
+    }
+
+    #[test]
+    fn an_action_answered_twice_is_an_error() {
+        let text = ONE.replace("gone.action", "fit.evidence-and-need");
+        assert!(message(parse(&text).unwrap_err()).contains("twice"));
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
+        assert_eq!(
+            parse("format: 2\nassessments: []\n"),
+            Err(Problem::NewerFormat { found: 2 })
+        );
+        assert_eq!(
+            parse("format: 7\nassessments: {new: shape}\n"),
+            Err(Problem::NewerFormat { found: 7 })
+        );
+    }
+
+    #[test]
+    fn empty_and_wrongly_typed_files_are_refused() {
+        assert_eq!(parse(" \n"), Err(Problem::Empty));
+        assert!(matches!(parse("- a\n- b\n"), Err(Problem::Invalid(_))));
+        assert!(matches!(
+            parse("format: one\n"),
+            Err(Problem::Invalid(yaml::Mistake { line: Some(1), .. }))
+        ));
+    }
+
+    #[test]
+    fn a_large_file_parsed_in_pieces_equals_the_whole_parse() {
+        let one = parse(ONE).unwrap().assessments.remove(0);
+        let mut history = History::default();
+        for i in 0..3000 {
+            let mut a = one.clone();
+            a.label = Some(format!("round {i} — “café” ‘été’"));
+            history.assessments.push(a);
+        }
+        history.extra.insert("service".into(), "North".into());
+        let text = render(&history, false).unwrap();
+        assert!(text.len() > 2 * PIECE_BYTES, "big enough for the fast path");
+        let fast = parse_in_pieces(&text).expect("the fast path applies");
+        assert_eq!(fast, history);
+        assert_eq!(parse(&text).unwrap(), history);
+        assert_eq!(parse(&render(&history, true).unwrap()).unwrap(), history, "CRLF too");
+        // An error anywhere falls back to the whole parse, with its line number.
+        let broken = text.replacen("fit.evidence-and-need: in-place", "fit.evidence-and-need: maybe", 2000);
+        let err = parse(&broken).unwrap_err();
+        assert_eq!(
+            err.line(),
+            text.lines()
+                .position(|l| l.contains("fit.evidence-and-need"))
+                .map(|i| i + 1)
+        );
+    }
+
+    #[test]
+    fn a_file_with_no_assessments_yet_is_valid() {
+        assert_eq!(parse("format: 1\nassessments:\n").unwrap().assessments.len(), 0);
+    }
+}

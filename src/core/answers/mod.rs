@@ -1,0 +1,179 @@
+//! The answers: every assessment a team has taken, as plain values.
+//!
+//! The file is the team's record of years of work, so its loader ([`file`])
+//! is strict about what it accepts (an unknown answer is an error, never a
+//! guess) and generous about what it keeps (fields and action ids it does not
+//! know are written back untouched).
+
+use indexmap::IndexMap;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::core::framework::Framework;
+
+pub mod file;
+
+/// The answers-file format this version reads and writes.
+pub const FORMAT: u64 = 1;
+
+/// The answer to one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    /// Done, and part of how the service works.
+    InPlace,
+    /// Being worked on.
+    InProgress,
+    /// Not started.
+    NotYet,
+    /// Does not apply to this service; left out of the counts.
+    NotApplicable,
+}
+
+impl Answer {
+    /// Every answer, in the order the walk offers them.
+    pub const ALL: [Answer; 4] = [
+        Answer::InPlace,
+        Answer::InProgress,
+        Answer::NotYet,
+        Answer::NotApplicable,
+    ];
+
+    /// How people read the answer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::InPlace => "In place",
+            Answer::InProgress => "In progress",
+            Answer::NotYet => "Not yet",
+            Answer::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// How the answer is written in files and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Answer::InPlace => "in-place",
+            Answer::InProgress => "in-progress",
+            Answer::NotYet => "not-yet",
+            Answer::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// Whether two respondent names are the same person: names are compared
+/// ignoring case and surrounding spaces, and "no name" matches only itself.
+pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        _ => false,
+    }
+}
+
+/// Whether an assessment's label is `wanted`, ignoring case and surrounding spaces.
+pub fn label_is(label: Option<&str>, wanted: &str) -> bool {
+    label.is_some_and(|l| l.trim().to_lowercase() == wanted.trim().to_lowercase())
+}
+
+/// Which framework an assessment was taken against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    /// The framework's `id`.
+    pub id: String,
+    /// The framework's `version`.
+    pub version: String,
+}
+
+impl From<&Framework> for FrameworkRef {
+    fn from(f: &Framework) -> Self {
+        FrameworkRef {
+            id: f.id.clone(),
+            version: f.version.clone(),
+        }
+    }
+}
+
+/// One assessment: a team member's answers at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// When it was finished (UTC, RFC 3339).
+    pub taken_at: Timestamp,
+    /// Optional name for the round, e.g. "Autumn review".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Who answered, if they said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    /// The framework it was taken against.
+    pub framework: FrameworkRef,
+    /// The answer for each action id, including ids the framework no longer has.
+    pub answers: IndexMap<String, Answer>,
+    /// A free-text note per domain id.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub notes: IndexMap<String, String>,
+    /// Fields written by someone else (a newer version, a person); kept as they are.
+    #[serde(flatten)]
+    pub extra: serde_yaml::Mapping,
+}
+
+impl Assessment {
+    /// An empty assessment against `framework`, taken now.
+    pub fn new(framework: &Framework, taken_at: Timestamp) -> Assessment {
+        Assessment {
+            taken_at,
+            label: None,
+            respondent: None,
+            framework: framework.into(),
+            answers: IndexMap::new(),
+            notes: IndexMap::new(),
+            extra: serde_yaml::Mapping::new(),
+        }
+    }
+
+    /// The answer given for an action, if any.
+    pub fn answer(&self, action_id: &str) -> Option<Answer> {
+        self.answers.get(action_id).copied()
+    }
+
+    /// The note for a domain, if any.
+    pub fn note(&self, domain_id: &str) -> Option<&str> {
+        self.notes.get(domain_id).map(String::as_str)
+    }
+}
+
+/// The whole answers file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    /// File format version; a newer one is refused, never rewritten.
+    pub format: u64,
+    /// Fields written by someone else; kept as they are (written before the
+    /// assessments, so the list runs to the end of the file).
+    #[serde(flatten)]
+    pub extra: serde_yaml::Mapping,
+    /// Every assessment, oldest first.
+    pub assessments: Vec<Assessment>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            format: FORMAT,
+            assessments: Vec::new(),
+            extra: serde_yaml::Mapping::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_labels_match_ignoring_case_and_surrounding_spaces() {
+        assert!(same_person(Some(" ann "), Some("ANN")));
+        assert!(same_person(None, None));
+        assert!(!same_person(None, Some("Ann")));
+        assert!(label_is(Some("Autumn Review "), "autumn review"));
+        assert!(!label_is(None, "x"));
+    }
+}

@@ -1,0 +1,13 @@
+//! The functional core: what the framework says, what people answered and
+//! what follows from it. Imports nothing from `present` or `shell`, touches
+//! no file or terminal, and holds no wording meant for people: failures are
+//! plain enums that the shell puts into words.
+
+pub mod answers;
+pub mod choose;
+pub mod compare;
+pub mod framework;
+pub mod stage;
+pub mod team;
+pub mod walk;
+pub mod yaml;

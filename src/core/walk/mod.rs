@@ -1,0 +1,400 @@
+//! The interactive walk through every domain and action.
+//!
+//! The flow (which question comes next, what Esc goes back to, what a rerun
+//! may skip, where a resumed walk picks up) is plain code over the
+//! [`Prompter`] trait, so it is unit tested with scripted answers; the
+//! dialoguer prompts live in the shell. After every answer the whole
+//! [`Draft`] is handed to a save callback, so an interrupted walk loses at
+//! most the question on screen.
+
+use indexmap::IndexMap;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::core::answers::{Answer, Assessment, FrameworkRef};
+use crate::core::framework::Framework;
+
+/// An assessment under way, saved after every answer so it can be resumed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// When the walk began.
+    pub started_at: Timestamp,
+    /// When the last answer was given.
+    pub updated_at: Timestamp,
+    /// The assessment's label, if any.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Who is answering, if they said.
+    #[serde(default)]
+    pub respondent: Option<String>,
+    /// The framework being walked.
+    pub framework: FrameworkRef,
+    /// Answers given (or kept from last time), by action id.
+    #[serde(default)]
+    pub answers: IndexMap<String, Answer>,
+    /// Notes, by domain id.
+    #[serde(default)]
+    pub notes: IndexMap<String, String>,
+    /// Domains confirmed unchanged since last time.
+    #[serde(default)]
+    pub unchanged: Vec<String>,
+    /// Domains confirmed changed since last time.
+    #[serde(default)]
+    pub changed: Vec<String>,
+    /// Domains whose note question was answered.
+    #[serde(default)]
+    pub noted: Vec<String>,
+}
+
+impl Draft {
+    /// A fresh draft.
+    pub fn new(framework: &Framework, now: Timestamp) -> Draft {
+        Draft {
+            started_at: now,
+            updated_at: now,
+            label: None,
+            respondent: None,
+            framework: framework.into(),
+            answers: IndexMap::new(),
+            notes: IndexMap::new(),
+            unchanged: Vec::new(),
+            changed: Vec::new(),
+            noted: Vec::new(),
+        }
+    }
+
+    /// How many of the framework's actions have an answer.
+    pub fn answered(&self, framework: &Framework) -> usize {
+        framework
+            .actions()
+            .filter(|(_, a)| self.answers.contains_key(&a.id))
+            .count()
+    }
+
+    /// The finished assessment, answers in framework order, taken at `now`.
+    /// Answers and notes of `previous` for ids this framework does not have
+    /// are carried over, so walking with an adapted framework loses nothing.
+    pub fn finish(&self, framework: &Framework, now: Timestamp, previous: Option<&Assessment>) -> Assessment {
+        let mut a = Assessment::new(framework, now);
+        a.label = self.label.clone();
+        a.respondent = self.respondent.clone();
+        for (_, action) in framework.actions() {
+            if let Some(ans) = self.answers.get(&action.id) {
+                a.answers.insert(action.id.clone(), *ans);
+            }
+        }
+        for domain in &framework.domains {
+            if let Some(n) = self.notes.get(&domain.id).filter(|n| !n.trim().is_empty()) {
+                a.notes.insert(domain.id.clone(), n.clone());
+            }
+        }
+        if let Some(p) = previous {
+            for (id, answer) in &p.answers {
+                if !framework.has_action(id) {
+                    a.answers.insert(id.clone(), *answer);
+                }
+            }
+            for (id, note) in &p.notes {
+                if !framework.domains.iter().any(|d| &d.id == id) {
+                    a.notes.insert(id.clone(), note.clone());
+                }
+            }
+        }
+        a
+    }
+}
+
+/// A reply to a question: a value, or "go back" (Esc).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    /// The person answered.
+    Given(T),
+    /// The person asked to go back to the previous question.
+    Back,
+}
+
+/// Why a prompt ended without an answer.
+#[derive(Debug)]
+pub enum Stop {
+    /// Ctrl-C, or the terminal closed.
+    Interrupted,
+    /// As `Interrupted`, in the middle of typing this text (kept, not lost).
+    InterruptedWhileTyping(String),
+    /// The terminal failed.
+    Io(std::io::Error),
+}
+
+/// Where a question sits in the walk, for the prompt to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place<'a> {
+    /// 1-based domain number.
+    pub domain_number: usize,
+    /// How many domains.
+    pub domain_count: usize,
+    /// The domain's name.
+    pub domain: &'a str,
+}
+
+/// "Anything changed in this domain since last time?"
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedQuestion<'a> {
+    /// Where the question sits.
+    pub place: Place<'a>,
+    /// When the earlier assessment was taken.
+    pub since: Option<Timestamp>,
+    /// Where the cursor starts: the answer already given, else "no".
+    pub default: bool,
+}
+
+/// One action's question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionQuestion<'a> {
+    /// Where the question sits.
+    pub place: Place<'a>,
+    /// 1-based action number across the whole framework.
+    pub number: usize,
+    /// How many actions in all.
+    pub count: usize,
+    /// The name of the action's stage.
+    pub stage: &'a str,
+    /// The action's text.
+    pub text: &'a str,
+    /// The answer the cursor starts on.
+    pub default: Answer,
+}
+
+/// The optional note after a domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteQuestion<'a> {
+    /// Where the question sits.
+    pub place: Place<'a>,
+    /// The text the note starts with (last time's note).
+    pub initial: &'a str,
+}
+
+/// Asks the walk's questions. The terminal implementation uses dialoguer;
+/// tests use a script.
+pub trait Prompter {
+    /// Asks whether a domain changed; `Back` goes to the previous question.
+    fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop>;
+    /// Asks for one action's answer.
+    fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop>;
+    /// Asks for a domain's note (empty: none).
+    fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop>;
+    /// The walk went back one question (e.g. to take back what the answer showed).
+    fn went_back(&mut self) {}
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Changed(usize),
+    Action { domain: usize, index: usize, number: usize },
+    Note(usize),
+}
+
+/// What a walk starts from.
+#[derive(Debug, Clone, Copy)]
+pub struct Start<'a> {
+    /// The framework to walk.
+    pub framework: &'a Framework,
+    /// The respondent's latest assessment, for defaults and "anything changed?".
+    pub previous: Option<&'a Assessment>,
+    /// Walk every action even on a rerun.
+    pub full: bool,
+}
+
+/// Walks every question not yet answered in `draft`, saving after each.
+/// Returns when every question is answered; the draft then holds the assessment.
+pub fn walk<P: Prompter, E>(
+    start: Start,
+    draft: &mut Draft,
+    prompter: &mut P,
+    mut save: impl FnMut(&Draft) -> Result<(), E>,
+    mut now: impl FnMut() -> Timestamp,
+) -> Result<(), WalkError<E>> {
+    let f = start.framework;
+    let steps = steps(f, start.previous.is_some() && !start.full);
+    let count = f.action_count();
+    let mut pos = steps
+        .iter()
+        .position(|s| active(*s, f, draft, start.previous) && !recorded(*s, f, draft))
+        .unwrap_or(steps.len());
+    while pos < steps.len() {
+        let step = steps[pos];
+        if !active(step, f, draft, start.previous) {
+            pos += 1;
+            continue;
+        }
+        let domain_of = |d: usize| Place {
+            domain_number: d + 1,
+            domain_count: f.domains.len(),
+            domain: &f.domains[d].name,
+        };
+        let back = match step {
+            Step::Changed(d) => {
+                let q = ChangedQuestion {
+                    place: domain_of(d),
+                    since: start.previous.map(|p| p.taken_at),
+                    default: draft.changed.contains(&f.domains[d].id),
+                };
+                match prompter.changed(&q).map_err(WalkError::Stopped)? {
+                    Reply::Given(changed) => {
+                        record_changed(f, d, changed, draft, start.previous);
+                        false
+                    }
+                    Reply::Back => true,
+                }
+            }
+            Step::Action { domain, index, number } => {
+                let action = &f.domains[domain].actions[index];
+                let default = draft
+                    .answers
+                    .get(&action.id)
+                    .copied()
+                    .or_else(|| start.previous.and_then(|p| p.answer(&action.id)))
+                    .unwrap_or(Answer::NotYet);
+                let q = ActionQuestion {
+                    place: domain_of(domain),
+                    number,
+                    count,
+                    stage: &f.stages[action.stage_index].name,
+                    text: &action.text,
+                    default,
+                };
+                match prompter.answer(&q).map_err(WalkError::Stopped)? {
+                    Reply::Given(a) => {
+                        draft.answers.insert(action.id.clone(), a);
+                        false
+                    }
+                    Reply::Back => true,
+                }
+            }
+            Step::Note(d) => {
+                let id = &f.domains[d].id;
+                let initial = draft
+                    .notes
+                    .get(id)
+                    .map(String::as_str)
+                    .or_else(|| start.previous.and_then(|p| p.note(id)))
+                    .unwrap_or("")
+                    .to_string();
+                let reply = prompter.note(&NoteQuestion {
+                    place: domain_of(d),
+                    initial: &initial,
+                });
+                // A note being typed when the walk stops is kept in the draft
+                // (not marked as answered, so a resumed walk offers it again).
+                if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
+                    draft.notes.insert(id.clone(), typed.clone());
+                    draft.updated_at = now();
+                    save(draft).map_err(WalkError::Save)?;
+                    return Err(WalkError::Stopped(Stop::Interrupted));
+                }
+                match reply.map_err(WalkError::Stopped)? {
+                    Reply::Given(n) => {
+                        draft.notes.insert(id.clone(), n.trim().to_string());
+                        push_unique(&mut draft.noted, id);
+                        false
+                    }
+                    Reply::Back => true,
+                }
+            }
+        };
+        if back {
+            if let Some(p) = (0..pos).rev().find(|&p| active(steps[p], f, draft, start.previous)) {
+                pos = p;
+                prompter.went_back();
+            }
+        } else {
+            draft.updated_at = now();
+            save(draft).map_err(WalkError::Save)?;
+            pos += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Why a walk ended early.
+#[derive(Debug)]
+pub enum WalkError<E> {
+    /// The prompter stopped (Ctrl-C, closed terminal).
+    Stopped(Stop),
+    /// The draft could not be saved.
+    Save(E),
+}
+
+fn steps(f: &Framework, rerun: bool) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut number = 0;
+    for (d, domain) in f.domains.iter().enumerate() {
+        if rerun {
+            steps.push(Step::Changed(d));
+        }
+        for index in 0..domain.actions.len() {
+            number += 1;
+            steps.push(Step::Action {
+                domain: d,
+                index,
+                number,
+            });
+        }
+        steps.push(Step::Note(d));
+    }
+    steps
+}
+
+/// Whether a step is asked: a domain confirmed unchanged skips its actions
+/// that have an earlier answer (new actions are still asked) and its note.
+fn active(step: Step, f: &Framework, draft: &Draft, previous: Option<&Assessment>) -> bool {
+    let unchanged = |d: usize| draft.unchanged.contains(&f.domains[d].id);
+    match step {
+        // Only a domain answered last time can be "unchanged"; any other is asked in full.
+        Step::Changed(d) => previous.is_some_and(|p| f.domains[d].actions.iter().any(|a| p.answer(&a.id).is_some())),
+        Step::Action { domain, index, .. } => {
+            !(unchanged(domain) && previous.is_some_and(|p| p.answer(&f.domains[domain].actions[index].id).is_some()))
+        }
+        Step::Note(d) => !unchanged(d),
+    }
+}
+
+fn recorded(step: Step, f: &Framework, draft: &Draft) -> bool {
+    match step {
+        Step::Changed(d) => {
+            let id = &f.domains[d].id;
+            draft.unchanged.contains(id) || draft.changed.contains(id)
+        }
+        Step::Action { domain, index, .. } => draft.answers.contains_key(&f.domains[domain].actions[index].id),
+        Step::Note(d) => draft.noted.contains(&f.domains[d].id),
+    }
+}
+
+fn record_changed(f: &Framework, d: usize, changed: bool, draft: &mut Draft, previous: Option<&Assessment>) {
+    let domain = &f.domains[d];
+    draft.unchanged.retain(|x| x != &domain.id);
+    draft.changed.retain(|x| x != &domain.id);
+    if changed {
+        draft.changed.push(domain.id.clone());
+        return;
+    }
+    draft.unchanged.push(domain.id.clone());
+    if let Some(p) = previous {
+        for action in &domain.actions {
+            if let Some(a) = p.answer(&action.id) {
+                draft.answers.insert(action.id.clone(), a);
+            }
+        }
+        match p.note(&domain.id) {
+            Some(n) => draft.notes.insert(domain.id.clone(), n.to_string()),
+            None => draft.notes.shift_remove(&domain.id),
+        };
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|x| x == id) {
+        list.push(id.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+//! Turning a view into text in the format a person asked for.
+//!
+//! Every renderer is a pure function from a [`Doc`] (or, for JSON, the view
+//! itself) to a `String`; writing it to a terminal or a file is the caller's
+//! job.
+
+mod csv;
+mod markdown;
+mod table;
+
+use serde::Serialize;
+
+use crate::present::doc::Doc;
+
+/// The output formats of `report`, `compare`, `history`, `plan` and `team`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// A table for reading in the terminal.
+    #[default]
+    Table,
+    /// GitHub-flavoured Markdown, to paste into an agenda or minutes.
+    Markdown,
+    /// Comma-separated values (RFC 4180), for a spreadsheet.
+    Csv,
+    /// One JSON document, for other tools.
+    Json,
+}
+
+/// How a terminal table looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    /// Colour the stages and changes.
+    pub color: bool,
+    /// Plain ASCII borders instead of box drawing.
+    pub ascii: bool,
+    /// Wrap to this many columns; `None` never wraps.
+    pub width: Option<u16>,
+}
+
+/// A view that can be shown: as a document, and as JSON.
+pub trait View: Serialize {
+    /// The view as headings, text and tables.
+    fn doc(&self) -> Doc;
+}
+
+/// Renders a view in `format`.
+pub fn render<V: View>(view: &V, format: Format, look: Look) -> String {
+    match format {
+        Format::Table => table::render(&view.doc(), look),
+        Format::Markdown => markdown::render(&view.doc()),
+        Format::Csv => csv::render(&view.doc()),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(view).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// The terminal table renderer on its own, for the walk's closing screen.
+pub fn terminal(doc: &Doc, look: Look) -> String {
+    table::render(doc, look)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::doc::{Block, Cell, Table};
+
+    /// A document whose text holds every character that breaks a format.
+    pub fn awkward() -> Doc {
+        let nasty = "Fit, \"the\" | service\nline two";
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(nasty.into()));
+        doc.push(Block::Table(Table {
+            header: vec!["Domain".into(), "Stage".into(), "Progress".into()],
+            rows: vec![vec![
+                Cell::Text(nasty.into()),
+                Cell::Stage {
+                    text: "Starting out".into(),
+                    rank: 0,
+                    of: 3,
+                },
+                Cell::Progress { done: 1, total: 3 },
+            ]],
+        }));
+        doc
+    }
+
+    #[test]
+    fn every_format_keeps_the_text_of_an_awkward_name() {
+        let doc = awkward();
+        for out in [
+            markdown::render(&doc),
+            csv::render(&doc),
+            table::render(&doc, Look::default()),
+        ] {
+            assert!(out.contains("Fit, "), "{out}");
+            assert!(out.contains("service"), "{out}");
+        }
+    }
+}

@@ -1,0 +1,423 @@
+//! The terminal table: box drawing, progress gauges and (only when asked) colour.
+
+use comfy_table::{
+    Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table as TTable, TableStyle,
+    Width, presets,
+};
+use std::fmt::Write;
+
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::fit::{wrap, wrap_indented};
+use crate::present::render::Look;
+use crate::present::safe::printable;
+
+/// Text as it is displayed: control characters made visible, and with
+/// `--ascii` the tool's own symbols and typographic punctuation spelled in
+/// plain ASCII.
+fn shown(look: Look, text: &str) -> String {
+    let text = printable(text);
+    if !look.ascii || text.is_ascii() {
+        return text.into_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '—' | '–' => out.push('-'),
+            '↑' => out.push('^'),
+            '↓' => out.push('v'),
+            '→' => out.push_str("->"),
+            '…' => out.push_str("..."),
+            '•' => out.push('-'),
+            '×' => out.push('x'),
+            '\u{a0}' => out.push(' '),
+            '·' => out.push('.'),
+            '░' => out.push(':'),
+            '▒' => out.push('+'),
+            '▓' => out.push('='),
+            '█' => out.push('#'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain ASCII borders, with a `+` wherever lines meet.
+const ASCII: TableStyle = presets::ASCII_FULL_CONDENSED.header_separator(LineStyle::new('+', '=', '+', '+'));
+
+/// The first column of a table keeps at least this many characters (or its
+/// longest name, if shorter); below that, rows are shown one by one.
+const FIRST_COLUMN_MIN: usize = 20;
+
+/// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
+const MIN_WIDTH: u16 = 40;
+/// Widest gauge, in characters.
+const GAUGE_MAX: usize = 6;
+
+/// Renders a document for a terminal (or a pipe, without colour).
+pub fn render(doc: &Doc, look: Look) -> String {
+    let mut out = String::new();
+    // Data blocks are for CSV only.
+    for block in doc.blocks.iter().filter(|b| !matches!(b, Block::Data(_))) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading(h) => {
+                let h = fit(&shown(look, h), look);
+                if look.color {
+                    let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
+                } else {
+                    let _ = writeln!(out, "{h}");
+                }
+            }
+            Block::Text(t) => {
+                let _ = writeln!(out, "{}", fit(&shown(look, t), look));
+            }
+            Block::Note(t) => {
+                let t = fit(&shown(look, t), look);
+                if look.color {
+                    let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
+                } else {
+                    let _ = writeln!(out, "{t}");
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    let parts: Vec<String> = item.iter().map(|c| text_of(c, look)).collect();
+                    let bullet = if look.ascii { "-" } else { "•" };
+                    let line = format!("  {bullet} {}", parts.join(" "));
+                    let line = match look.width {
+                        Some(w) => wrap_indented(&line, usize::from(w.max(MIN_WIDTH)), "    "),
+                        None => line,
+                    };
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+            Block::Table(t) => {
+                let _ = writeln!(out, "{}", table(t, look));
+            }
+            Block::Data(_) => {}
+        }
+    }
+    out
+}
+
+/// Wraps a paragraph to the terminal's width, when there is one.
+fn fit(text: &str, look: Look) -> String {
+    match look.width {
+        Some(w) => wrap(text, usize::from(w.max(MIN_WIDTH))),
+        None => text.to_string(),
+    }
+}
+
+fn table(t: &Table, look: Look) -> String {
+    let mut table = TTable::new();
+    table.force_no_tty();
+    if look.color {
+        table.enforce_styling();
+    }
+    table.load_style(if look.ascii {
+        ASCII
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    });
+    match look.width {
+        Some(w) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(w.max(MIN_WIDTH));
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table.set_header(t.header.iter().map(|h| {
+        let c = TCell::new(shown(look, h));
+        if look.color {
+            c.add_attribute(Attribute::Bold)
+        } else {
+            c
+        }
+    }));
+    for row in &t.rows {
+        table.add_row(row.iter().map(|c| cell(c, look)));
+    }
+    if let Some(width) = look.width {
+        let width = usize::from(width.max(MIN_WIDTH));
+        if !fit_columns(&mut table, t, look, width) {
+            return stacked(t, look, width);
+        }
+    }
+    table.to_string()
+}
+
+/// A table too wide for the terminal, one row after another: the first
+/// cell as a line of its own, then each other cell with its column's name.
+fn stacked(t: &Table, look: Look, width: usize) -> String {
+    let mut out = String::new();
+    for row in &t.rows {
+        let mut cells = row.iter();
+        if let Some(first) = cells.next() {
+            let title = shown(look, &first.plain());
+            let title = if look.color {
+                console::style(title).bold().force_styling(true).to_string()
+            } else {
+                title
+            };
+            out += &wrap(&title, width);
+            out.push('\n');
+        }
+        // "Name: value" pairs, never split between lines; empty ones left out.
+        let pairs = t.header[1..]
+            .iter()
+            .zip(cells)
+            .filter(|(_, c)| !c.plain().trim().is_empty())
+            .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)));
+        let separator = if look.ascii { " | " } else { " · " };
+        let mut line = String::new();
+        for pair in pairs {
+            let wide = console::measure_text_width(&line) + separator.len() + console::measure_text_width(&pair);
+            if line.is_empty() {
+                line = format!("  {pair}");
+            } else if wide <= width {
+                line = format!("{line}{separator}{pair}");
+            } else {
+                out += &wrap_indented(&line, width, "  ");
+                out.push('\n');
+                line = format!("  {pair}");
+            }
+        }
+        if !line.is_empty() {
+            out += &wrap_indented(&line, width, "  ");
+            out.push('\n');
+        }
+    }
+    out.pop();
+    out
+}
+
+/// Lays a table out for `width` columns, keeping words whole: no column is
+/// narrower than its longest word (header included; a gauge counts as one
+/// word), the first column, which holds the names people read, gets at least
+/// [`FIRST_COLUMN_MIN`] and whatever the others leave. Returns false when
+/// that cannot fit, so the caller shows the rows one by one instead.
+fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool {
+    let plain = Look { color: false, ..look };
+    let columns: Vec<Vec<String>> = (0..t.header.len())
+        .map(|i| {
+            std::iter::once(shown(look, &t.header[i]))
+                .chain(t.rows.iter().filter_map(|r| r.get(i)).map(|c| text_of(c, plain)))
+                .collect()
+        })
+        .collect();
+    let natural: Vec<usize> = columns
+        .iter()
+        .map(|c| c.iter().map(|s| console::measure_text_width(s)).max().unwrap_or(1))
+        .collect();
+    let word: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            c.iter()
+                .flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>())
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    // Each column adds two spaces of padding and one border; the table one more border.
+    let others: usize = word.iter().skip(1).map(|w| w + 3).sum();
+    let first_min = natural[0].min(word[0].max(FIRST_COLUMN_MIN));
+    if first_min + 3 + others + 1 > width {
+        return false;
+    }
+    let others_natural: usize = natural.iter().skip(1).map(|w| w + 3).sum();
+    let room = width.saturating_sub(others_natural + 1 + 3);
+    let first = first_min.max(room.min(natural[0]));
+    for (i, lower) in std::iter::once(first).chain(word.iter().skip(1).copied()).enumerate() {
+        if let Some(column) = table.column_mut(i) {
+            let lower = u16::try_from(lower + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
+        }
+    }
+    true
+}
+
+fn text_of(c: &Cell, look: Look) -> String {
+    let text = match c {
+        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
+        other => shown(look, &other.plain()),
+    };
+    match color_of(c) {
+        Some(color) if look.color => console::style(text)
+            .fg(console_color(color))
+            .force_styling(true)
+            .to_string(),
+        _ => text,
+    }
+}
+
+fn cell(c: &Cell, look: Look) -> TCell {
+    let text = match c {
+        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
+        other => shown(look, &other.plain()),
+    };
+    let cell = TCell::new(text);
+    match color_of(c) {
+        Some(color) if look.color => cell.fg(color),
+        _ => cell,
+    }
+}
+
+fn color_of(c: &Cell) -> Option<Color> {
+    use crate::core::answers::Answer;
+    match c {
+        Cell::Stage { rank, of, .. } if rank >= of => Some(Color::Green),
+        Cell::Stage { rank: 0, .. } => Some(Color::Red),
+        Cell::Stage { .. } => Some(Color::Yellow),
+        Cell::Change { direction, .. } if *direction > 0 => Some(Color::Green),
+        Cell::Change { direction, .. } if *direction < 0 => Some(Color::Red),
+        Cell::Progress { done, total } if done == total => Some(Color::Green),
+        Cell::Answer(Answer::InPlace) => Some(Color::Green),
+        Cell::Answer(Answer::InProgress) => Some(Color::Yellow),
+        Cell::Answer(Answer::NotYet) => Some(Color::Red),
+        _ => None,
+    }
+}
+
+fn console_color(c: Color) -> console::Color {
+    match c {
+        Color::Green => console::Color::Green,
+        Color::Red => console::Color::Red,
+        _ => console::Color::Yellow,
+    }
+}
+
+/// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
+pub fn gauge(done: usize, total: usize, ascii: bool) -> String {
+    if total == 0 {
+        return "0/0".to_string();
+    }
+    let width = total.min(GAUGE_MAX);
+    let filled = (done * width + total / 2) / total;
+    let filled = if done > 0 { filled.max(1) } else { 0 };
+    let filled = if done < total { filled.min(width - 1) } else { width };
+    let (full, empty) = if ascii { ('#', '-') } else { ('█', '░') };
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, width - filled))
+        .collect();
+    // A no-break space keeps the bar and its count together when wrapping.
+    format!("{bar}\u{a0}{done}/{total}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::render::tests::awkward;
+
+    #[test]
+    fn gauges_show_progress_at_a_glance() {
+        let g = |done, total, ascii| gauge(done, total, ascii).replace('\u{a0}', " ");
+        assert_eq!(g(2, 3, false), "██░ 2/3");
+        assert_eq!(g(0, 1, false), "░ 0/1");
+        assert_eq!(g(3, 3, true), "### 3/3");
+        assert_eq!(
+            g(0, 0, false),
+            "0/0",
+            "a stage with nothing applicable reads as in the other formats"
+        );
+        // Wide stages are scaled, and never look full or empty when they are not.
+        assert_eq!(g(1, 12, false), "█░░░░░ 1/12");
+        assert_eq!(g(11, 12, false), "█████░ 11/12");
+    }
+
+    #[test]
+    fn no_escape_byte_without_colour() {
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(60),
+            },
+        );
+        assert!(!out.contains('\u{1b}'), "{out}");
+    }
+
+    #[test]
+    fn colour_marks_stages_when_asked() {
+        let out = render(
+            &awkward(),
+            Look {
+                color: true,
+                ascii: false,
+                width: None,
+            },
+        );
+        assert!(out.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn ascii_borders_use_no_box_drawing() {
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: true,
+                width: None,
+            },
+        );
+        assert!(out.is_ascii(), "{out}");
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_terminal_is_stacked_row_by_row() {
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            header: ["Domain", "Developmental", "Sustainable", "Embedding"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![vec![
+                Cell::Text("Developing an evaluation approach".into()),
+                Cell::Progress { done: 1, total: 3 },
+                Cell::Progress { done: 0, total: 2 },
+                Cell::Progress { done: 0, total: 1 },
+            ]],
+        }));
+        let out = render(
+            &doc,
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(60),
+            },
+        );
+        assert!(!out.contains('┌'), "{out}");
+        assert!(out.starts_with("Developing an evaluation approach\n"), "{out}");
+        assert!(
+            out.contains("  Developmental: █░░\u{a0}1/3 · Sustainable: ░░\u{a0}0/2"),
+            "{out}"
+        );
+        assert!(
+            out.lines().all(|l| !l.trim_start().starts_with('·')),
+            "no line starts mid-list: {out}"
+        );
+        for line in out.lines() {
+            assert!(line.chars().count() <= 60, "{line}");
+        }
+    }
+
+    #[test]
+    fn tables_fit_the_width_given() {
+        let out = render(
+            &awkward(),
+            Look {
+                color: false,
+                ascii: false,
+                width: Some(40),
+            },
+        );
+        for line in out.lines() {
+            assert!(line.chars().count() <= 40, "{line}");
+        }
+    }
+}

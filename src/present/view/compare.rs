@@ -1,0 +1,235 @@
+//! `compare`: each domain's stage in two assessments, and the answers that changed.
+
+use serde::Serialize;
+
+use crate::core::answers::{Answer, History};
+use crate::core::compare::{self, Movement};
+use crate::core::framework::Framework;
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::render::View;
+use crate::present::view::{ActionRef, AssessmentInfo, FrameworkInfo, StageRef};
+
+/// Two assessments side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    /// The framework the stages are judged by.
+    pub framework: FrameworkInfo,
+    /// The earlier assessment.
+    pub from: AssessmentInfo,
+    /// The later assessment.
+    pub to: AssessmentInfo,
+    /// True when no stage and no answer changed.
+    pub unchanged: bool,
+    /// Every domain, in framework order.
+    pub domains: Vec<DomainMove>,
+    /// The actions whose answer changed, in framework order.
+    pub changes: Vec<AnswerChange>,
+    #[serde(skip)]
+    stage_count: usize,
+}
+
+/// One domain in both assessments.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainMove {
+    /// The domain's id.
+    pub id: String,
+    /// The domain's name.
+    pub name: String,
+    /// Its stage in the earlier assessment (absent when it had no answers then).
+    pub from: Option<StageRef>,
+    /// Its stage in the later assessment.
+    pub to: StageRef,
+    /// `up`, `down`, `same` or `new`.
+    pub direction: &'static str,
+    #[serde(skip)]
+    movement: Movement,
+}
+
+/// One action whose answer changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerChange {
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
+    /// The earlier answer (`null`: not answered then).
+    pub from: Option<Answer>,
+    /// The later answer.
+    pub to: Option<Answer>,
+}
+
+/// Compares assessment `a` with assessment `b` of `history`.
+pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> CompareView {
+    let c = compare::compare(framework, &history.assessments[a], &history.assessments[b]);
+    let domains = c
+        .domains
+        .iter()
+        .map(|d| DomainMove {
+            id: framework.domains[d.domain].id.clone(),
+            name: framework.domains[d.domain].name.clone(),
+            from: d.before.map(|p| StageRef::new(framework, p)),
+            to: StageRef::new(framework, d.after),
+            direction: d.movement.key(),
+            movement: d.movement,
+        })
+        .collect();
+    let changes = c
+        .actions
+        .iter()
+        .map(|ch| AnswerChange {
+            at: ActionRef::new(framework, ch.domain, ch.action),
+            from: ch.before,
+            to: ch.after,
+        })
+        .collect();
+    CompareView {
+        framework: framework.into(),
+        from: AssessmentInfo::new(history, a),
+        to: AssessmentInfo::new(history, b),
+        unchanged: c.is_unchanged(),
+        domains,
+        changes,
+        stage_count: framework.stages.len(),
+    }
+}
+
+fn answer_text(a: Option<Answer>) -> String {
+    a.map_or("(not asked)".to_string(), |a| a.label().to_string())
+}
+
+impl View for CompareView {
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(format!(
+            "{}: assessment {} compared with {}",
+            self.framework.title,
+            self.to.title(),
+            self.from.title()
+        )));
+        let stage_cell = |s: &StageRef| s.cell(self.stage_count);
+        doc.push(Block::Table(Table {
+            header: vec![
+                "Domain".into(),
+                format!("#{}", self.from.number),
+                format!("#{}", self.to.number),
+                "Change".into(),
+            ],
+            rows: self
+                .domains
+                .iter()
+                .map(|d| {
+                    let text = match d.movement {
+                        Movement::Up(_) => "↑ forward",
+                        Movement::Down(_) => "↓ back",
+                        Movement::New => "new",
+                        Movement::Same => "—",
+                    };
+                    let direction = d.movement.direction();
+                    vec![
+                        Cell::Text(d.name.clone()),
+                        d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),
+                        stage_cell(&d.to),
+                        Cell::Change {
+                            text: text.into(),
+                            direction,
+                        },
+                    ]
+                })
+                .collect(),
+        }));
+        let header = vec![
+            "Domain".into(),
+            "Action".into(),
+            "Stage".into(),
+            "Before".into(),
+            "Now".into(),
+        ];
+        let rows: Vec<Vec<Cell>> = self
+            .changes
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::Text(c.at.domain.clone()),
+                    Cell::Text(c.at.action.clone()),
+                    Cell::Text(c.at.stage.clone()),
+                    c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
+                    c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
+                ]
+            })
+            .collect();
+        if self.unchanged {
+            doc.push(Block::Text(
+                "Nothing changed: every domain is at the same stage and every answer is the same.".into(),
+            ));
+        } else if self.changes.is_empty() {
+            doc.push(Block::Text("No answer changed.".into()));
+        } else {
+            doc.push(Block::Heading(format!("Answers that changed ({})", self.changes.len())));
+            let mut current = "";
+            let mut items = Vec::new();
+            for c in &self.changes {
+                if c.at.domain != current {
+                    if !items.is_empty() {
+                        doc.push(Block::List(std::mem::take(&mut items)));
+                    }
+                    doc.push(Block::Text(c.at.domain.clone()));
+                    current = &c.at.domain;
+                }
+                items.push(vec![
+                    Cell::Text(format!("{} ({}):", c.at.action, c.at.stage)),
+                    c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
+                    Cell::Text("→".into()),
+                    c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
+                ]);
+            }
+            doc.push(Block::List(items));
+        }
+        doc.push(Block::Data(Table { header, rows }));
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::answers::Assessment;
+    use crate::testing::grid;
+
+    #[test]
+    fn changed_answers_are_listed_under_their_domain_with_old_and_new() {
+        let f = grid(2, 2);
+        let mut h = History::default();
+        let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+        a.answers.insert("d0.a0".into(), Answer::NotYet);
+        a.answers.insert("d1.a0".into(), Answer::NotYet);
+        let mut b = a.clone();
+        b.answers.insert("d0.a0".into(), Answer::InPlace);
+        h.assessments = vec![a, b];
+        let v = build(&f, &h, 0, 1);
+        assert_eq!(v.domains[0].direction, "up");
+        assert_eq!(v.domains[0].from.as_ref().unwrap().name, "Stage 0");
+        assert_eq!(v.domains[0].to.name, "Stage 1");
+        assert_eq!(v.changes.len(), 1);
+        assert_eq!(v.changes[0].at.action_id, "d0.a0");
+        let doc = v.doc();
+        assert_eq!(
+            doc.primary_table().unwrap().rows.len(),
+            1,
+            "CSV has one row per changed action"
+        );
+        assert!(doc.blocks.contains(&Block::Text("Domain 0".into())));
+    }
+
+    #[test]
+    fn nothing_changed_is_said_plainly() {
+        let f = grid(2, 1);
+        let mut h = History::default();
+        let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+        h.assessments = vec![a.clone(), a];
+        let doc = build(&f, &h, 0, 1).doc();
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed")))
+        );
+    }
+}

@@ -1,0 +1,273 @@
+//! `report` and the walk's closing table: each domain's stage, progress and change.
+
+use serde::Serialize;
+
+use crate::core::answers::History;
+use crate::core::compare::{self, Movement};
+use crate::core::framework::Framework;
+use crate::core::stage;
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::render::View;
+use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, stage_legend};
+
+/// The stage table of one assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The framework the stages are judged by.
+    pub framework: FrameworkInfo,
+    /// The assessment shown.
+    pub assessment: AssessmentInfo,
+    /// The assessment changes are measured from, if there is one.
+    pub previous: Option<AssessmentInfo>,
+    /// One entry per domain, in framework order.
+    pub domains: Vec<DomainRow>,
+    /// The stage rule, in words.
+    pub rule: String,
+    #[serde(skip)]
+    stage_names: Vec<String>,
+    #[serde(skip)]
+    stage_count: usize,
+}
+
+/// One domain of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainRow {
+    /// The domain's id.
+    pub id: String,
+    /// The domain's name.
+    pub name: String,
+    /// The stage it is working in, or the completion label.
+    pub stage: StageRef,
+    /// True when every stage is met.
+    pub complete: bool,
+    /// Progress through each stage.
+    pub stages: Vec<StageCount>,
+    /// The change since the previous assessment (absent when there is none).
+    pub change: Option<ChangeInfo>,
+    /// The team's note for this domain, if any.
+    pub note: Option<String>,
+}
+
+/// Progress through one stage of one domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageCount {
+    /// The stage's id.
+    pub id: String,
+    /// The stage's name.
+    pub name: String,
+    /// Actions In place.
+    pub in_place: usize,
+    /// Actions not Not applicable.
+    pub applicable: usize,
+    /// True when every applicable action is In place.
+    pub met: bool,
+}
+
+/// How a domain moved since the previous assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeInfo {
+    /// `up`, `down`, `same` or `new`.
+    pub direction: &'static str,
+    /// Where it stood before, unless the domain is new.
+    pub from: Option<StageRef>,
+    #[serde(skip)]
+    movement: Movement,
+}
+
+impl ChangeInfo {
+    fn cell(&self) -> Cell {
+        let text = match (self.movement, &self.from) {
+            (Movement::Up(_), Some(from)) => format!("↑ from {}", from.name),
+            (Movement::Down(_), Some(from)) => format!("↓ from {}", from.name),
+            (Movement::New, _) => "new".to_string(),
+            _ => "—".to_string(),
+        };
+        Cell::Change {
+            text,
+            direction: self.movement.direction(),
+        }
+    }
+}
+
+/// Builds the report of assessment `index`, with changes measured from `previous`.
+pub fn build(framework: &Framework, history: &History, index: usize, previous: Option<usize>) -> Report {
+    let assessment = &history.assessments[index];
+    let before = previous.map(|p| &history.assessments[p]);
+    let domains = framework
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(d, domain)| {
+            let status = stage::domain_status(framework, d, |id| assessment.answer(id));
+            let change = before.map(|b| {
+                let c = compare::domain_change(framework, d, b, assessment);
+                let from = if c.movement == Movement::Same {
+                    c.before
+                } else {
+                    c.movement.from()
+                };
+                ChangeInfo {
+                    direction: c.movement.key(),
+                    movement: c.movement,
+                    from: from.map(|p| StageRef::new(framework, p)),
+                }
+            });
+            DomainRow {
+                id: domain.id.clone(),
+                name: domain.name.clone(),
+                stage: StageRef::new(framework, status.position),
+                complete: status.position == stage::Position::Complete,
+                stages: framework
+                    .stages
+                    .iter()
+                    .zip(&status.stages)
+                    .map(|(s, p)| StageCount {
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                        in_place: p.in_place,
+                        applicable: p.applicable,
+                        met: p.is_met(),
+                    })
+                    .collect(),
+                change,
+                note: assessment.note(&domain.id).map(str::to_string),
+            }
+        })
+        .collect();
+    Report {
+        framework: framework.into(),
+        assessment: AssessmentInfo::new(history, index),
+        previous: previous.map(|p| AssessmentInfo::new(history, p)),
+        domains,
+        rule: stage_legend(framework),
+        stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
+        stage_count: framework.stages.len(),
+    }
+}
+
+impl Report {
+    /// The stage table alone, as the walk's closing screen shows it.
+    pub fn table(&self) -> Table {
+        let mut header = vec!["Domain".to_string(), "Stage".to_string()];
+        if self.previous.is_some() {
+            header.push("Change".to_string());
+        }
+        header.extend(self.stage_names.iter().cloned());
+        let rows = self
+            .domains
+            .iter()
+            .map(|d| {
+                let mut row = vec![Cell::Text(d.name.clone()), d.stage.cell(self.stage_count)];
+                if let Some(c) = &d.change {
+                    row.push(c.cell());
+                } else if self.previous.is_some() {
+                    row.push(Cell::Text(String::new()));
+                }
+                row.extend(d.stages.iter().map(|s| Cell::Progress {
+                    done: s.in_place,
+                    total: s.applicable,
+                }));
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+}
+
+impl View for Report {
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(format!(
+            "{}: assessment {}",
+            self.framework.title,
+            self.assessment.title()
+        )));
+        if let Some(p) = &self.previous {
+            doc.push(Block::Text(format!("Change since assessment {}.", p.title())));
+        }
+        doc.push(Block::Table(self.table()));
+        doc.push(Block::Note(self.rule.clone()));
+        let notes: Vec<Vec<Cell>> = self
+            .domains
+            .iter()
+            .filter_map(|d| d.note.as_ref().map(|n| vec![Cell::Text(format!("{}: {n}", d.name))]))
+            .collect();
+        if !notes.is_empty() {
+            doc.push(Block::Heading("Notes".into()));
+            doc.push(Block::List(notes));
+        }
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::answers::{Answer, Assessment};
+    use crate::testing::grid;
+
+    fn history(f: &Framework, rounds: &[&[(&str, Answer)]]) -> History {
+        let mut h = History::default();
+        for answers in rounds {
+            let mut a = Assessment::new(f, jiff::Timestamp::UNIX_EPOCH);
+            for (id, ans) in *answers {
+                a.answers.insert(id.to_string(), *ans);
+            }
+            h.assessments.push(a);
+        }
+        h
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_domain_and_a_column_per_stage() {
+        let f = grid(4, 2);
+        let h = history(&f, &[&[("d0.a0", Answer::InPlace)]]);
+        let r = build(&f, &h, 0, None);
+        let t = r.table();
+        assert_eq!(t.header.len(), 2 + 4);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(r.domains[0].stage.name, "Stage 1");
+        assert_eq!(t.rows[0][2], Cell::Progress { done: 1, total: 1 });
+    }
+
+    #[test]
+    fn a_change_column_appears_when_there_is_a_previous_assessment() {
+        let f = grid(2, 2);
+        let h = history(
+            &f,
+            &[
+                &[("d0.a0", Answer::NotYet)],
+                &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)],
+            ],
+        );
+        let r = build(&f, &h, 1, Some(0));
+        let t = r.table();
+        assert_eq!(t.header[2], "Change");
+        assert_eq!(
+            t.rows[0][2],
+            Cell::Change {
+                text: "↑ from Stage 0".into(),
+                direction: 1
+            }
+        );
+        assert_eq!(
+            t.rows[1][2],
+            Cell::Change {
+                text: "new".into(),
+                direction: 0
+            }
+        );
+    }
+
+    #[test]
+    fn the_legend_states_the_rule_and_names_the_completion_label() {
+        let f = grid(2, 1);
+        let h = history(&f, &[&[]]);
+        let doc = build(&f, &h, 0, None).doc();
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Note(n) if n.contains("Done") && n.contains("Not applicable")))
+        );
+    }
+}

@@ -1,0 +1,351 @@
+//! The command line: clap types only. Doc comments here are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use crate::present::render::Format;
+
+const EXAMPLES: &str = "\
+Examples:
+  First assessment (asks about every action, about ten minutes):
+    mbct-sustain
+  Rerun before a team meeting, with your name and a label:
+    mbct-sustain assess --respondent Sam --label \"March meeting\"
+  The stage table as Markdown, for the minutes:
+    mbct-sustain report --format markdown --output stages.md
+  What moved since last time:
+    mbct-sustain compare
+  Everyone's answers side by side, and where you disagree:
+    mbct-sustain team sam.yaml priya.yaml
+  Two rounds compared by their labels:
+    mbct-sustain compare \"Spring review\" \"Autumn review\"
+
+The answers file is, in order: --file, then MBCT_SUSTAIN_FILE, then the nearest
+mbct-sustain.yaml in this folder or a folder above it, else a new one here.";
+
+/// See how embedded and sustainable your MBCT service is, and what to do next.
+///
+/// mbct-sustain walks your team through the ASPIRE framework for an embedded
+/// Mindfulness-Based Cognitive Therapy service (bundled; `framework show`
+/// prints it): for each domain, actions at each stage of the journey. You say
+/// for each action whether it is in place; it shows the stage each domain has
+/// reached, what changed since last time, and the next steps. Answers are kept
+/// in a plain YAML file (mbct-sustain.yaml) that you can share or keep in git.
+///
+/// Run it with no command to take an assessment.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mbct-sustain",
+    after_help = EXAMPLES,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// What to do; with none, take an assessment.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no command: the assessment's options.
+    #[command(flatten)]
+    pub assess: AssessArgs,
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FILE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
+    pub file: Option<PathBuf>,
+
+    /// Use an adapted framework instead of the bundled ASPIRE framework
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FRAMEWORK",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
+    pub framework: Option<PathBuf>,
+
+    /// Who is answering; reports follow this person's assessments
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_RESPONDENT",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
+    pub respondent: Option<String>,
+
+    /// When to use colour (never when NO_COLOR is set, unless `always`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", alias = "colour")]
+    pub color: ColorChoice,
+
+    /// Print only the results: no notes or progress messages
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take an assessment: answer each action, see each domain's stage
+    #[command(
+        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, even if nothing changed"
+    )]
+    Assess(AssessArgs),
+
+    /// Show the stage each domain has reached (latest assessment, or --at)
+    #[command(
+        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv"
+    )]
+    Report(ReportArgs),
+
+    /// Show what changed between two assessments (default: previous and latest)
+    #[command(
+        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
+    )]
+    Compare(CompareArgs),
+
+    /// List every assessment and each domain's stage over time
+    #[command(
+        after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv"
+    )]
+    History(HistoryArgs),
+
+    /// List the next steps: what is not yet in place in each domain's current stage
+    #[command(
+        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team"
+    )]
+    Plan(PlanArgs),
+
+    /// Show everyone's latest answers side by side, and where people disagree
+    #[command(
+        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown"
+    )]
+    Team(TeamArgs),
+
+    /// Show, start or check an adapted framework
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  mbct-sustain completions bash > ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > ~/.config/fish/completions/mbct-sustain.fish"
+    )]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  mbct-sustain man > ~/.local/share/man/man1/mbct-sustain.1")]
+    Man,
+}
+
+/// Options of `assess`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AssessArgs {
+    /// A name for this assessment, e.g. "Autumn review"
+    #[arg(long, value_name = "TEXT")]
+    pub label: Option<String>,
+
+    /// Ask every action, even in domains where nothing changed
+    #[arg(long)]
+    pub full: bool,
+
+    /// Draw the closing table with plain ASCII characters
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+/// How and where to write a result.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// Write to this file (replaced whole) instead of the screen
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Draw tables with plain ASCII characters
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+/// Options of `report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Which assessment: number (1 = oldest, -1 = latest), date (2026-09-03) or label
+    #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How and where to write the result.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `compare`.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// The earlier assessment: number, date or label [default: the previous]
+    #[arg(value_name = "A", allow_hyphen_values = true)]
+    pub a: Option<String>,
+    /// The later assessment: number, date or label [default: the latest]
+    #[arg(value_name = "B", allow_hyphen_values = true)]
+    pub b: Option<String>,
+    /// How and where to write the result.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `history`.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// How and where to write the result.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `plan`.
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// Only these domains (by id; repeat for several)
+    #[arg(long = "domain", value_name = "ID")]
+    pub domains: Vec<String>,
+    /// Which assessment to plan from [default: the latest]
+    #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How and where to write the result.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `team`.
+#[derive(Debug, Clone, Args)]
+pub struct TeamArgs {
+    /// Answers files to read [default: the answers file]
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Only assessments taken on or after this date (a round of answers)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<jiff::civil::Date>,
+    /// Only assessments with this label (a round of answers)
+    #[arg(long, value_name = "TEXT")]
+    pub label: Option<String>,
+    /// Show how many gave each answer instead of who (respondents are otherwise listed by name)
+    #[arg(long)]
+    pub anonymous: bool,
+    /// How and where to write the result.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The `framework` commands.
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// Print the framework in use: domains, stages and actions with their ids
+    #[command(after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json")]
+    Show {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = FrameworkFormat::Tree, value_name = "FORMAT")]
+        format: FrameworkFormat,
+    },
+    /// Write a copy of the bundled framework to FILE, to adapt it
+    #[command(
+        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain --framework my-framework.yaml   # then use it"
+    )]
+    Init {
+        /// Where to write the copy
+        // Its own id: `file` is the global --file (the answers file).
+        #[arg(id = "copy", value_name = "FILE")]
+        file: PathBuf,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check an adapted framework and list every problem found
+    #[command(after_help = "Example:\n  mbct-sustain framework check my-framework.yaml")]
+    Check {
+        /// The framework file to check
+        #[arg(id = "checked", value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// Formats of `framework show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FrameworkFormat {
+    /// An indented tree for reading.
+    Tree,
+    /// YAML, as a framework file.
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+/// A date as people type it for `--since`, with a plain message when it is not one.
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date; write it as year-month-day, like 2026-09-03"))
+}
+
+/// Parses the command line, with the bundled framework in `--version`.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.format(&mut command()).exit(),
+    };
+    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii) {
+        command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command",
+            )
+            .exit();
+    }
+    cli
+}
+
+/// The clap command, with the version line naming the bundled framework.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let f = crate::core::framework::Framework::bundled();
+    Cli::command().version(format!(
+        "{} (framework {} {})",
+        env!("CARGO_PKG_VERSION"),
+        f.id,
+        f.version
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::command().debug_assert();
+    }
+}

@@ -1,0 +1,6 @@
+//! One file per command family that needs more than a few lines of the shell.
+
+pub mod assess;
+pub mod framework;
+pub mod man;
+pub mod team;

@@ -1,0 +1,221 @@
+//! What every command needs (the framework, the answers file, the person)
+//! and the steps they share: loading, picking, noting, writing results.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use crate::core::answers::History;
+use crate::core::choose::{self, Miss, Timeline};
+use crate::core::framework::{self, Framework};
+use crate::present::render::{self, Format, Look};
+use crate::shell::cli::{Global, OutputArgs};
+use crate::shell::error::Error;
+use crate::shell::input;
+use crate::shell::screen::{self, Stream};
+use crate::shell::store;
+
+/// What every command needs: the framework, the answers file, the person.
+pub struct Context {
+    /// The framework in use.
+    pub framework: Framework,
+    /// The answers file.
+    pub file: PathBuf,
+    /// Whether the answers file was named (flag or environment), not found.
+    pub file_given: bool,
+    /// The adapted framework's file, if one is in use.
+    pub framework_file: Option<PathBuf>,
+    /// The respondent named by flag or environment.
+    pub respondent: Option<String>,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Fewer messages.
+    pub quiet: bool,
+}
+
+impl Context {
+    /// Reads the framework and settles the answers file, person and colour.
+    pub fn new(global: &Global) -> Result<Context, Error> {
+        let framework = load_framework(global.framework.as_deref())?;
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Ok(Context {
+            framework,
+            file: store::locate(global.file.as_deref(), &cwd),
+            file_given: global.file.is_some(),
+            framework_file: global.framework.clone(),
+            respondent: global.respondent.clone().filter(|r| !r.trim().is_empty()),
+            color: screen::color_on(global.color, io::stdout().is_terminal()),
+            quiet: global.quiet,
+        })
+    }
+
+    /// How results look: colour and width only when written to the screen.
+    pub fn look(&self, output: &OutputArgs) -> Look {
+        let to_screen = output.output.is_none();
+        Look {
+            color: self.color && to_screen,
+            ascii: output.ascii,
+            width: if to_screen {
+                screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+            } else {
+                None
+            },
+        }
+    }
+
+    /// Writes a message to stderr unless `--quiet`; a closed terminal is ignored.
+    pub fn note(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
+        screen::note(text);
+    }
+
+    /// Says once, plainly, when the latest assessment used another framework.
+    pub fn note_framework_change(&self, history: &History) {
+        if let Some(last) = history.assessments.last()
+            && (last.framework.id != self.framework.id || last.framework.version != self.framework.version)
+        {
+            self.note(&format!(
+                "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
+                last.framework.id, last.framework.version, self.framework.id, self.framework.version
+            ));
+        }
+    }
+
+    /// The answers file, loaded; says when its latest used another framework.
+    pub fn history(&self) -> Result<History, Error> {
+        let h = store::load_existing(&self.file)?;
+        self.note_framework_change(&h);
+        Ok(h)
+    }
+
+    /// The assessment `selector` names, or the latest (by the respondent, if named).
+    pub fn pick(&self, timeline: &Timeline, selector: Option<&str>) -> Result<usize, Error> {
+        timeline
+            .pick(selector, self.respondent.as_deref())
+            .map_err(|miss| self.missed(miss))
+    }
+
+    /// The two assessments `compare` shows; says so when they are two people's.
+    pub fn pick_pair(&self, timeline: &Timeline, a: Option<&str>, b: Option<&str>) -> Result<(usize, usize), Error> {
+        let (a, b) = timeline
+            .pick_pair(a, b, self.respondent.as_deref())
+            .map_err(|miss| self.missed(miss))?;
+        if let Some((x, y)) = timeline.people_differ(a, b) {
+            let name = |r: Option<&str>, n: usize| r.map_or(format!("#{n} has no name"), |r| format!("#{n} is {r}'s"));
+            self.note(&format!(
+                "note: {} and {}; to see people side by side, use `mbct-sustain team`.",
+                name(x, timeline.number(a)),
+                name(y, timeline.number(b))
+            ));
+        }
+        Ok((a, b))
+    }
+
+    fn missed(&self, miss: Miss) -> Error {
+        let path = self.file.clone();
+        match miss {
+            Miss::NoAssessments => Error::NoAssessments {
+                path,
+                respondent: self.respondent.clone(),
+            },
+            Miss::NoSuch { selector, count } => Error::NoSuchAssessment {
+                path,
+                selector,
+                count,
+                respondent: self.respondent.clone(),
+            },
+            Miss::NothingToCompare { count, respondent } => Error::NothingToCompare {
+                path,
+                count,
+                respondent,
+            },
+            Miss::Same { number, latest } => Error::SameAssessment { number, latest },
+        }
+    }
+
+    /// Says which person's assessment is shown when the file holds several
+    /// people's and nobody was named.
+    pub fn note_whose(&self, history: &History, index: usize) {
+        if self.respondent.is_some() {
+            return;
+        }
+        let shown = history.assessments[index].respondent.as_deref();
+        let others = choose::others_than(history, shown);
+        if !others.is_empty() {
+            self.note(&format!(
+                "note: showing {} latest assessment; this file also holds {}'s. Use --respondent NAME to choose, or `mbct-sustain team` to see everyone.",
+                shown.map_or("the".to_string(), |s| format!("{s}'s")),
+                others.join("'s, ")
+            ));
+        }
+    }
+}
+
+/// Loads the framework from `path`, or the bundled one.
+pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
+    let Some(path) = path else {
+        return Ok(Framework::bundled());
+    };
+    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES).map_err(|problem| Error::FrameworkUnreadable {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid {
+        name: path.display().to_string(),
+        problems,
+    })
+}
+
+/// Renders a view and writes it to stdout or `--output`.
+pub fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<(), Error> {
+    emit_reading(ctx, v, output, &[])
+}
+
+/// As [`emit`], for a command that also read `inputs` (never written over).
+pub fn emit_reading<V: render::View>(
+    ctx: &Context,
+    v: &V,
+    output: &OutputArgs,
+    inputs: &[PathBuf],
+) -> Result<(), Error> {
+    let text = render::render(v, output.format, ctx.look(output));
+    write_output(ctx, text.as_bytes(), output, inputs)
+}
+
+fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
+    match &output.output {
+        Some(path) => {
+            if inputs.iter().any(|input| store::same_file(input, path)) {
+                return Err(Error::WouldOverwrite {
+                    path: path.clone(),
+                    what: "answers file",
+                });
+            }
+            for (kept, what) in [
+                (Some(&ctx.file), "answers file"),
+                (ctx.framework_file.as_ref(), "framework"),
+            ] {
+                if kept.is_some_and(|k| store::same_file(k, path)) {
+                    return Err(Error::WouldOverwrite {
+                        path: path.clone(),
+                        what,
+                    });
+                }
+            }
+            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
+                path: path.clone(),
+                source,
+            })?;
+            let what = match output.format {
+                Format::Table => "table",
+                Format::Markdown => "Markdown",
+                Format::Csv => "CSV",
+                Format::Json => "JSON",
+            };
+            ctx.note(&format!("Wrote the {what} to {}", path.display()));
+            Ok(())
+        }
+        None => screen::write_stdout(bytes),
+    }
+}

@@ -1,0 +1,119 @@
+//! What the terminal is like: its width, whether to colour, and writing
+//! messages and results to it.
+//!
+//! One width rule for the whole tool: text is fitted to a stream's width only
+//! when that stream is a terminal; piped or written output has no limit.
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::present::fit::wrap_indented;
+use crate::present::safe::printable;
+use crate::shell::cli::ColorChoice;
+use crate::shell::error::Error;
+
+/// The two streams the tool writes to.
+#[derive(Debug, Clone, Copy)]
+pub enum Stream {
+    /// Results.
+    Stdout,
+    /// Prompts, notes and errors.
+    Stderr,
+}
+
+/// The width of `stream` in columns when it is a terminal; `None` otherwise
+/// (piped, redirected, or a terminal that will not say).
+pub fn width(stream: Stream) -> Option<usize> {
+    let (terminal, term) = match stream {
+        Stream::Stdout => (io::stdout().is_terminal(), console::Term::stdout()),
+        Stream::Stderr => (io::stderr().is_terminal(), console::Term::stderr()),
+    };
+    terminal
+        .then(|| term.size_checked())
+        .flatten()
+        .map(|(_, w)| usize::from(w))
+        .filter(|w| *w > 0)
+}
+
+/// The width messages on stderr are wrapped to: a column short of the
+/// terminal (so a full line does not wrap twice), and not at all when the
+/// terminal is too narrow for wrapping to help.
+fn message_width() -> Option<usize> {
+    width(Stream::Stderr).map(|w| w - 1).filter(|w| *w >= 40)
+}
+
+/// Writes a message to stderr, wrapped to the terminal; a closed terminal is ignored.
+pub fn note(text: &str) {
+    let text = match message_width() {
+        Some(w) => wrap_indented(text, w, "  "),
+        None => text.to_string(),
+    };
+    let _ = writeln!(io::stderr(), "{text}");
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
+            path: "standard output".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether NO_COLOR asks for no colour (set and not empty, per no-color.org).
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Colour only on a terminal, never with NO_COLOR or TERM=dumb, unless `always`.
+pub fn color_on(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !no_color_env() && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    }
+}
+
+/// Prints an error as `error: …` and `hint: …` on stderr.
+pub fn print_error(e: &Error, choice: ColorChoice) {
+    let color = color_on(choice, io::stderr().is_terminal());
+    let width = message_width();
+    let style = |label: &str, c: console::Color| {
+        if color {
+            console::style(label).fg(c).bold().force_styling(true).to_string()
+        } else {
+            label.to_string()
+        }
+    };
+    // Stopping is the person's choice, not a failure: no "error:" then.
+    let (label, hint) = match e {
+        Error::Interrupted { .. } => (String::new(), String::new()),
+        _ => (
+            style("error:", console::Color::Red),
+            style("hint:", console::Color::Cyan),
+        ),
+    };
+    let line = |label: &str, text: &str| {
+        let text = printable(text);
+        let text = if label.is_empty() {
+            text.into_owned()
+        } else {
+            format!("{label} {text}")
+        };
+        match width {
+            Some(w) => text
+                .lines()
+                .map(|l| wrap_indented(l, w, "  "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            None => text,
+        }
+    };
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", line(&label, &e.to_string()));
+    if let Some(h) = e.hint() {
+        let _ = writeln!(err, "{}", line(&hint, &h));
+    }
+}

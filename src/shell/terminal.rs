@@ -1,0 +1,306 @@
+//! The walk's questions on a real terminal, with dialoguer.
+//!
+//! This is the only file that draws prompts. Prompts go to stderr, so stdout
+//! stays clean for the final table. dialoguer clears a finished prompt by
+//! counting its lines, which goes wrong when a line wraps, so every prompt
+//! here is either wrapped by us (selects) or kept to one line below a
+//! wrapped context that we clear ourselves (yes/no and text questions). Each
+//! answered question leaves one summary line (`✔ …`), which Esc takes back.
+
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Select};
+use std::io;
+
+use crate::core::answers::Answer;
+use crate::core::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply, Stop};
+use crate::present::fit::{truncate, wrap};
+use crate::present::safe::one_line;
+use crate::present::view::date_of;
+
+/// Columns the theme adds around a select prompt's last line ("? " and " ›").
+const SELECT_ROOM: usize = 4;
+/// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
+const CONFIRM_ROOM: usize = 16;
+
+/// Asks the walk's questions on stderr's terminal.
+pub struct TerminalPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+    /// Summary lines printed by this walk, so Esc never erases older text.
+    summaries: usize,
+}
+
+impl TerminalPrompter {
+    /// A prompter on stderr.
+    pub fn new() -> TerminalPrompter {
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            summaries: 0,
+        }
+    }
+
+    /// The terminal's width in columns, less a margin.
+    fn width(&self) -> usize {
+        match self.term.size_checked() {
+            Some((_, w)) if w >= 40 => usize::from(w) - 2,
+            Some((_, w)) if w > 0 => 38,
+            _ => 78,
+        }
+    }
+
+    /// Writes text above the prompts, wrapped; a closed terminal is ignored.
+    pub fn say(&self, text: &str) {
+        let _ = self.term.write_line(&wrap(text, self.width()));
+    }
+
+    /// Writes a `✔` line for something settled before the walk's questions.
+    pub fn done(&self, text: &str) {
+        let _ = self
+            .term
+            .write_line(&format!("{} {}", style("✔").green(), truncate(text, self.width() - 2)));
+    }
+
+    /// Writes the one-line summary an answered question leaves behind.
+    fn summary(&mut self, text: &str) {
+        let line = format!("{} {}", style("✔").green(), truncate(text, self.width() - 2));
+        let _ = self.term.write_line(&line);
+        self.summaries += 1;
+    }
+
+    /// Asks a free-text question (e.g. the respondent's name) below a wrapped
+    /// `context`; Enter gives `default`.
+    pub fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        // There is nothing before this question, so Esc just keeps the default.
+        let answer = self.input_below(context, prompt, default, "")?;
+        Ok(answer
+            .unwrap_or_else(|| default.unwrap_or("").to_string())
+            .trim()
+            .to_string())
+    }
+
+    /// Asks a yes/no question with a default: `context` is shown above a
+    /// one-line `question`, and both are cleared once answered (the caller
+    /// says what was chosen).
+    pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
+        Ok(self.confirm_below(context, question, default)?.unwrap_or(default))
+    }
+
+    /// Shows `context` (wrapped) above a one-line yes/no `question`, and
+    /// clears both once answered.
+    fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
+        let context = wrap(context, self.width());
+        let _ = self.term.write_line(&context);
+        let height = context.lines().count();
+        let reply = Confirm::with_theme(&self.theme)
+            .with_prompt(truncate(question, self.width() - CONFIRM_ROOM))
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(|e| self.clear_after(stop(e), height))?;
+        let _ = self.term.clear_last_lines(height);
+        Ok(reply)
+    }
+
+    /// Shows `context` (wrapped) above a one-line text prompt, and clears
+    /// both once answered, however far the typed text wrapped. Enter on an
+    /// empty line gives `default`; Esc gives `None` (go back).
+    fn input_below(
+        &mut self,
+        context: &str,
+        prompt: &str,
+        default: Option<&str>,
+        initial: &str,
+    ) -> Result<Option<String>, Stop> {
+        let context = wrap(context, self.width());
+        let _ = self.term.write_line(&context);
+        let height = context.lines().count();
+        let prompt = truncate(prompt, self.width() / 2);
+        let result = self.read_line(&prompt, initial);
+        let rows = match &result {
+            Ok((_, rows)) | Err((_, rows, _)) => *rows,
+        };
+        let _ = self.term.clear_line();
+        let _ = self.term.clear_last_lines(height + rows - 1);
+        match result {
+            Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
+            Ok((text, _)) => Ok(text),
+            Err((Stop::Interrupted | Stop::Io(_), _, typed)) if !typed.trim().is_empty() && typed != initial => {
+                Err(Stop::InterruptedWhileTyping(typed))
+            }
+            Err((stop, _, _)) => Err(stop),
+        }
+    }
+
+    /// A one-line editor: typing, Backspace, Enter (done), Esc (back). Its
+    /// own, because dialoguer's text prompt has no way back. Returns the text
+    /// (or `None` for Esc) and how many screen rows the prompt last took.
+    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
+        let columns = usize::from(self.term.size().1).max(1);
+        let mut text: Vec<char> = initial.chars().collect();
+        let mut rows = 1;
+        let draw = |text: &[char], rows: &mut usize| {
+            let _ = self.term.clear_line();
+            if *rows > 1 {
+                let _ = self.term.clear_last_lines(*rows - 1);
+            }
+            let typed: String = text.iter().collect();
+            let line = format!("{} {prompt} {} {typed}", style("?").yellow().bold(), style("›").dim());
+            let _ = self.term.write_str(&line);
+            *rows = console::measure_text_width(&line).div_ceil(columns).max(1);
+        };
+        let _ = self.term.show_cursor();
+        draw(&text, &mut rows);
+        loop {
+            let key = self.term.read_key();
+            // A closed terminal (SIGHUP) may keep answering with empty keys:
+            // stop, keeping what was typed, rather than spin.
+            if crate::shell::interrupt::requested() {
+                return Err((Stop::Interrupted, rows, text.iter().collect()));
+            }
+            match key {
+                Ok(console::Key::Enter) => return Ok((Some(text.iter().collect()), rows)),
+                Ok(console::Key::Escape) => return Ok((None, rows)),
+                Ok(console::Key::Backspace) => {
+                    text.pop();
+                }
+                Ok(console::Key::Char(c)) if !c.is_control() => text.push(c),
+                Ok(_) => continue,
+                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows, text.iter().collect())),
+            }
+            draw(&text, &mut rows);
+        }
+    }
+
+    /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
+    fn clear_after(&self, stop: Stop, height: usize) -> Stop {
+        if matches!(stop, Stop::Interrupted) {
+            let _ = self.term.clear_line();
+            let _ = self.term.clear_last_lines(height);
+        }
+        stop
+    }
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
+        stop_if_requested()?;
+        let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();
+        let context = format!(
+            "Domain {} of {} · {}",
+            q.place.domain_number,
+            q.place.domain_count,
+            one_line(q.place.domain)
+        );
+        let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), q.default)?;
+        Ok(match reply {
+            Some(changed) => {
+                let what = if changed {
+                    "changed: asking its actions"
+                } else {
+                    "no change: answers kept"
+                };
+                self.summary(&format!(
+                    "Domain {} of {} · {what}",
+                    q.place.domain_number, q.place.domain_count
+                ));
+                Reply::Given(changed)
+            }
+            None => Reply::Back,
+        })
+    }
+
+    fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
+        stop_if_requested()?;
+        let prompt = wrap(
+            &format!(
+                "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
+                q.place.domain_number,
+                q.place.domain_count,
+                one_line(q.place.domain),
+                q.number,
+                q.count,
+                one_line(q.stage),
+                one_line(q.text)
+            ),
+            self.width() - SELECT_ROOM,
+        );
+        let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
+        let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
+        let height = prompt.lines().count() + labels.len();
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&labels)
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(|e| self.clear_after(stop(e), height))?;
+        Ok(match picked {
+            Some(i) => {
+                let answer = Answer::ALL[i];
+                let width = q.count.to_string().len();
+                self.summary(&format!(
+                    "{:>width$}/{} {:<14} {}",
+                    q.number,
+                    q.count,
+                    answer.label(),
+                    one_line(q.text)
+                ));
+                Reply::Given(answer)
+            }
+            None => Reply::Back,
+        })
+    }
+
+    fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
+        stop_if_requested()?;
+        let domain = one_line(q.place.domain);
+        let context = if q.initial.is_empty() {
+            format!("A note for {domain}? (optional: Enter to skip, Esc to go back)")
+        } else {
+            format!("A note for {domain}? (Enter keeps it as it is, Esc goes back)")
+        };
+        let Some(text) = self.input_below(&context, "Note", None, q.initial)? else {
+            return Ok(Reply::Back);
+        };
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            self.summary(&format!("No note for {domain}"));
+        } else {
+            self.summary(&format!("Note: {} ({domain})", one_line(&text)));
+        }
+        Ok(Reply::Given(text))
+    }
+
+    fn went_back(&mut self) {
+        if self.summaries > 0 {
+            let _ = self.term.clear_last_lines(1);
+            self.summaries -= 1;
+        }
+    }
+}
+
+/// A Ctrl-C that arrived between prompts stops the walk before the next one.
+fn stop_if_requested() -> Result<(), Stop> {
+    if crate::shell::interrupt::requested() {
+        Err(Stop::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+fn stop(e: dialoguer::Error) -> Stop {
+    let dialoguer::Error::IO(e) = e;
+    if e.kind() == io::ErrorKind::Interrupted || crate::shell::interrupt::requested() {
+        Stop::Interrupted
+    } else {
+        Stop::Io(e)
+    }
+}
