@@ -1,8 +1,8 @@
 //! A small document model that every view builds and every format renders.
 //!
 //! Views (report, compare, history, plan, team) say *what* to show as
-//! headings, paragraphs, lists and tables; the renderers in `render/` decide
-//! how it looks in a terminal, in Markdown or in CSV. JSON is serialised from
+//! headings, paragraphs, lists and tables of meaningful cells; the renderers
+//! in `render/` decide how each looks in a terminal, in Markdown or in CSV. JSON is serialised from
 //! the views themselves, so it carries ids and stays stable.
 
 /// A rendered-agnostic document.
@@ -21,12 +21,12 @@ pub enum Block {
     Text(String),
     /// A small-print line (legends, explanations); dimmed on a terminal.
     Note(String),
+    /// A legend: cells shown side by side (each shade with its stage name).
+    Key(Vec<Cell>),
     /// A bulleted list.
     List(Vec<Vec<Cell>>),
     /// A table shown in every format.
     Table(Table),
-    /// A table only CSV shows: the machine-friendly form of a list view.
-    Data(Table),
 }
 
 /// A table: a header row and rows of cells.
@@ -38,31 +38,52 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// One cell, with enough meaning for a terminal to colour or draw it.
+/// One cell, carrying what it means rather than how it looks: each renderer
+/// draws it its own way (a gauge, an arrow, a colour, a word, a chart).
 #[allow(missing_docs)] // variant fields are named for what they hold
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Plain text.
     Text(String),
-    /// A stage name; `rank` of `of` (`rank == of` means complete).
-    Stage { text: String, rank: usize, of: usize },
-    /// A change; `direction` > 0 is progress, < 0 is a step back.
-    Change { text: String, direction: i8 },
+    /// A stage, `rank` of `of` (0 = the first stage; `rank == of`: complete).
+    Stage { name: String, rank: usize, of: usize },
+    /// A domain's change of stage, and the stage it moved from where that is
+    /// not shown beside it.
+    Change { direction: Direction, from: Option<String> },
     /// Progress through a stage: in place out of applicable.
     Progress { done: usize, total: usize },
-    /// An answer (In place, Not yet, ...).
-    Answer(crate::core::answers::Answer),
+    /// A stage drawn as a shade in a chart of stages over time.
+    Shade { name: String, rank: usize, of: usize },
+    /// An answer's words, with how good a sign it is.
+    Answer { text: String, tone: Tone },
+    /// "From → to" between two cells of a list.
+    Becomes,
 }
 
-impl Cell {
-    /// The cell as plain text, without any drawing.
-    pub fn plain(&self) -> String {
-        match self {
-            Cell::Text(t) | Cell::Stage { text: t, .. } | Cell::Change { text: t, .. } => t.clone(),
-            Cell::Progress { done, total } => format!("{done}/{total}"),
-            Cell::Answer(a) => a.label().to_string(),
-        }
-    }
+/// Which way a domain moved between two assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Forward to a later stage.
+    Up,
+    /// Back to an earlier stage.
+    Down,
+    /// At the same stage.
+    Same,
+    /// Not in the earlier assessment.
+    New,
+}
+
+/// How good a sign an answer is, for colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Done (In place).
+    Good,
+    /// Under way (In progress).
+    Middling,
+    /// Not started (Not yet).
+    Poor,
+    /// Neither (Not applicable, no answer).
+    Neutral,
 }
 
 impl From<&str> for Cell {
@@ -84,19 +105,11 @@ impl Doc {
         self
     }
 
-    /// The table CSV writes: the first `Data` block, else the first `Table`.
-    pub fn primary_table(&self) -> Option<&Table> {
-        self.blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Data(t) => Some(t),
-                _ => None,
-            })
-            .or_else(|| {
-                self.blocks.iter().find_map(|b| match b {
-                    Block::Table(t) => Some(t),
-                    _ => None,
-                })
-            })
+    /// The first table, which CSV writes unless a view says otherwise.
+    pub fn first_table(&self) -> Option<&Table> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
     }
 }

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-use crate::present::render::Format;
+use crate::present::render;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -291,6 +291,32 @@ pub enum FrameworkCommand {
         #[arg(id = "checked", value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// The output formats of `report`, `compare`, `history`, `plan` and `team`,
+/// as the command line spells them; [`render::Format`] is what they mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// A table for reading in the terminal.
+    #[default]
+    Table,
+    /// GitHub-flavoured Markdown, to paste into an agenda or minutes.
+    Markdown,
+    /// Comma-separated values (RFC 4180), for a spreadsheet.
+    Csv,
+    /// One JSON document, for other tools.
+    Json,
+}
+
+impl From<Format> for render::Format {
+    fn from(f: Format) -> render::Format {
+        match f {
+            Format::Table => render::Format::Table,
+            Format::Markdown => render::Format::Markdown,
+            Format::Csv => render::Format::Csv,
+            Format::Json => render::Format::Json,
+        }
+    }
 }
 
 /// Formats of `framework show`.

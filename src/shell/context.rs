@@ -179,7 +179,7 @@ pub fn emit_reading<V: render::View>(
     output: &OutputArgs,
     inputs: &[PathBuf],
 ) -> Result<(), Error> {
-    let text = render::render(v, output.format, ctx.look(output));
+    let text = render::render(v, output.format.into(), ctx.look(output));
     write_output(ctx, text.as_bytes(), output, inputs)
 }
 
@@ -207,7 +207,7 @@ fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[Path
                 path: path.clone(),
                 source,
             })?;
-            let what = match output.format {
+            let what = match render::Format::from(output.format) {
                 Format::Table => "table",
                 Format::Markdown => "Markdown",
                 Format::Csv => "CSV",

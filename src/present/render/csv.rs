@@ -1,12 +1,13 @@
 //! RFC 4180 CSV of a view's main table, for spreadsheets.
 
-use crate::present::doc::{Cell, Doc};
+use crate::present::doc::{Cell, Table};
+use crate::present::render::glyphs::{Glyphs, words};
 use crate::present::safe::printable;
 
-/// Renders the document's primary table as CSV (CRLF line ends, as RFC 4180 says).
-pub fn render(doc: &Doc) -> String {
+/// Renders a view's data table as CSV (CRLF line ends, as RFC 4180 says).
+pub fn render(table: Option<&Table>) -> String {
     let mut out = String::new();
-    if let Some(t) = doc.primary_table() {
+    if let Some(t) = table {
         line(&mut out, t.header.iter().map(String::as_str));
         for row in &t.rows {
             let cells: Vec<String> = row
@@ -14,7 +15,9 @@ pub fn render(doc: &Doc) -> String {
                 .map(|c| match c {
                     // "1/3" would open in a spreadsheet as the 1st of March.
                     Cell::Progress { done, total } => format!("{done} of {total}"),
-                    other => other.plain(),
+                    // A spreadsheet sorts and filters by words, not shades.
+                    Cell::Shade { name, .. } => name.clone(),
+                    other => words(other, Glyphs::Unicode),
                 })
                 .collect();
             line(&mut out, cells.iter().map(String::as_str));
@@ -51,7 +54,7 @@ mod tests {
 
     #[test]
     fn commas_quotes_and_newlines_are_quoted() {
-        let out = render(&awkward());
+        let out = render(awkward().first_table());
         assert_eq!(
             out,
             "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n"
@@ -67,6 +70,6 @@ mod tests {
 
     #[test]
     fn a_document_without_a_table_gives_nothing() {
-        assert_eq!(render(&Doc::default()), "");
+        assert_eq!(render(None), "");
     }
 }

@@ -2,15 +2,15 @@
 
 use std::fmt::Write;
 
-use crate::present::doc::{Block, Doc, Table};
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::render::glyphs::{Glyphs, words};
 use crate::present::safe::printable;
 
 /// Renders a document as Markdown.
 pub fn render(doc: &Doc) -> String {
     let mut out = String::new();
     let mut first_heading = true;
-    // Data blocks are for CSV only.
-    for block in doc.blocks.iter().filter(|b| !matches!(b, Block::Data(_))) {
+    for block in &doc.blocks {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -26,14 +26,23 @@ pub fn render(doc: &Doc) -> String {
             Block::Note(t) => {
                 let _ = writeln!(out, "_{}_", inline(t));
             }
+            Block::Key(cells) => {
+                let text: Vec<String> = cells
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Shade { name, .. } => format!("{} {}", words(c, Glyphs::Unicode), inline(name)),
+                        other => inline(&words(other, Glyphs::Unicode)),
+                    })
+                    .collect();
+                let _ = writeln!(out, "_{}_", text.join("   "));
+            }
             Block::List(items) => {
                 for item in items {
-                    let text: Vec<String> = item.iter().map(|c| inline(&c.plain())).collect();
+                    let text: Vec<String> = item.iter().map(|c| inline(&words(c, Glyphs::Unicode))).collect();
                     let _ = writeln!(out, "- {}", text.join(" "));
                 }
             }
             Block::Table(t) => table(&mut out, t),
-            Block::Data(_) => {}
         }
     }
     out
@@ -44,7 +53,7 @@ fn table(out: &mut String, t: &Table) {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(t.header.len()));
     for row in &t.rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(&c.plain())).collect();
+        let cells: Vec<String> = row.iter().map(|c| cell(&words(c, Glyphs::Unicode))).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
 }
@@ -95,12 +104,5 @@ mod tests {
         let mut doc = Doc::default();
         doc.push(Block::Heading("A".into())).push(Block::Heading("B".into()));
         assert_eq!(render(&doc), "# A\n\n## B\n");
-    }
-
-    #[test]
-    fn data_blocks_are_not_shown() {
-        let mut doc = Doc::default();
-        doc.push(Block::Text("x".into())).push(Block::Data(Table::default()));
-        assert_eq!(render(&doc), "x\n");
     }
 }

@@ -5,15 +5,16 @@
 //! job.
 
 mod csv;
+pub mod glyphs;
 mod markdown;
 mod table;
 
 use serde::Serialize;
 
-use crate::present::doc::Doc;
+use crate::present::doc::{Doc, Table};
 
 /// The output formats of `report`, `compare`, `history`, `plan` and `team`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// A table for reading in the terminal.
     #[default]
@@ -37,10 +38,16 @@ pub struct Look {
     pub width: Option<u16>,
 }
 
-/// A view that can be shown: as a document, and as JSON.
+/// A view that can be shown: as a document, as one table, and as JSON.
 pub trait View: Serialize {
     /// The view as headings, text and tables.
     fn doc(&self) -> Doc;
+
+    /// The one table CSV writes: by default the document's first table; a
+    /// view whose document is a list gives a flat table of its own.
+    fn data(&self) -> Option<Table> {
+        self.doc().first_table().cloned()
+    }
 }
 
 /// Renders a view in `format`.
@@ -48,7 +55,7 @@ pub fn render<V: View>(view: &V, format: Format, look: Look) -> String {
     match format {
         Format::Table => table::render(&view.doc(), look),
         Format::Markdown => markdown::render(&view.doc()),
-        Format::Csv => csv::render(&view.doc()),
+        Format::Csv => csv::render(view.data().as_ref()),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(view).unwrap_or_default();
             s.push('\n');
@@ -77,7 +84,7 @@ mod tests {
             rows: vec![vec![
                 Cell::Text(nasty.into()),
                 Cell::Stage {
-                    text: "Starting out".into(),
+                    name: "Starting out".into(),
                     rank: 0,
                     of: 3,
                 },
@@ -92,7 +99,7 @@ mod tests {
         let doc = awkward();
         for out in [
             markdown::render(&doc),
-            csv::render(&doc),
+            csv::render(doc.first_table()),
             table::render(&doc, Look::default()),
         ] {
             assert!(out.contains("Fit, "), "{out}");

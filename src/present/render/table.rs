@@ -6,41 +6,25 @@ use comfy_table::{
 };
 use std::fmt::Write;
 
-use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::doc::{Block, Cell, Direction, Doc, Table, Tone};
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::Look;
+use crate::present::render::glyphs::{Glyphs, ascii_punctuation, change, gauge, words};
 use crate::present::safe::printable;
 
-/// Text as it is displayed: control characters made visible, and with
-/// `--ascii` the tool's own symbols and typographic punctuation spelled in
-/// plain ASCII.
+/// File text as it is displayed: control characters made visible, and with
+/// `--ascii` typographic punctuation spelled in plain ASCII.
 fn shown(look: Look, text: &str) -> String {
     let text = printable(text);
-    if !look.ascii || text.is_ascii() {
-        return text.into_owned();
+    if look.ascii && !text.is_ascii() {
+        ascii_punctuation(&text)
+    } else {
+        text.into_owned()
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '‘' | '’' => out.push('\''),
-            '“' | '”' => out.push('"'),
-            '—' | '–' => out.push('-'),
-            '↑' => out.push('^'),
-            '↓' => out.push('v'),
-            '→' => out.push_str("->"),
-            '…' => out.push_str("..."),
-            '•' => out.push('-'),
-            '×' => out.push('x'),
-            '\u{a0}' => out.push(' '),
-            '·' => out.push('.'),
-            '░' => out.push(':'),
-            '▒' => out.push('+'),
-            '▓' => out.push('='),
-            '█' => out.push('#'),
-            c => out.push(c),
-        }
-    }
-    out
+}
+
+fn glyphs(look: Look) -> Glyphs {
+    if look.ascii { Glyphs::Ascii } else { Glyphs::Unicode }
 }
 
 /// Plain ASCII borders, with a `+` wherever lines meet.
@@ -52,14 +36,11 @@ const FIRST_COLUMN_MIN: usize = 20;
 
 /// Narrowest width we wrap to; a pseudo-terminal may claim 0 columns.
 const MIN_WIDTH: u16 = 40;
-/// Widest gauge, in characters.
-const GAUGE_MAX: usize = 6;
 
 /// Renders a document for a terminal (or a pipe, without colour).
 pub fn render(doc: &Doc, look: Look) -> String {
     let mut out = String::new();
-    // Data blocks are for CSV only.
-    for block in doc.blocks.iter().filter(|b| !matches!(b, Block::Data(_))) {
+    for block in &doc.blocks {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -95,13 +76,32 @@ pub fn render(doc: &Doc, look: Look) -> String {
                     let _ = writeln!(out, "{line}");
                 }
             }
+            Block::Key(cells) => {
+                let t = fit(&key(cells, look), look);
+                if look.color {
+                    let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
+                } else {
+                    let _ = writeln!(out, "{t}");
+                }
+            }
             Block::Table(t) => {
                 let _ = writeln!(out, "{}", table(t, look));
             }
-            Block::Data(_) => {}
         }
     }
     out
+}
+
+/// A legend line: each shade beside its stage name.
+fn key(cells: &[Cell], look: Look) -> String {
+    cells
+        .iter()
+        .map(|c| match c {
+            Cell::Shade { name, .. } => format!("{} {}", text_of(c, look), shown(look, name)),
+            other => text_of(other, look),
+        })
+        .collect::<Vec<_>>()
+        .join("   ")
 }
 
 /// Wraps a paragraph to the terminal's width, when there is one.
@@ -159,7 +159,7 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
     for row in &t.rows {
         let mut cells = row.iter();
         if let Some(first) = cells.next() {
-            let title = shown(look, &first.plain());
+            let title = text_of(first, Look { color: false, ..look });
             let title = if look.color {
                 console::style(title).bold().force_styling(true).to_string()
             } else {
@@ -172,7 +172,7 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
         let pairs = t.header[1..]
             .iter()
             .zip(cells)
-            .filter(|(_, c)| !c.plain().trim().is_empty())
+            .filter(|(_, c)| !words(c, Glyphs::Unicode).trim().is_empty())
             .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)));
         let separator = if look.ascii { " | " } else { " · " };
         let mut line = String::new();
@@ -242,11 +242,24 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool 
     true
 }
 
+/// A cell as the terminal draws it: a gauge for progress, the renderer's
+/// glyphs for changes and shades, file text made safe.
+fn drawn(c: &Cell, look: Look) -> String {
+    match c {
+        Cell::Progress { done, total } => gauge(*done, *total, glyphs(look)),
+        Cell::Text(_) | Cell::Stage { .. } | Cell::Answer { .. } => shown(look, &words(c, glyphs(look))),
+        // The stage moved from is file text; the arrow is ours.
+        Cell::Change { direction, from } => change(
+            *direction,
+            from.as_deref().map(|f| shown(look, f)).as_deref(),
+            glyphs(look),
+        ),
+        Cell::Shade { .. } | Cell::Becomes => words(c, glyphs(look)),
+    }
+}
+
 fn text_of(c: &Cell, look: Look) -> String {
-    let text = match c {
-        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
-        other => shown(look, &other.plain()),
-    };
+    let text = drawn(c, look);
     match color_of(c) {
         Some(color) if look.color => console::style(text)
             .fg(console_color(color))
@@ -257,11 +270,7 @@ fn text_of(c: &Cell, look: Look) -> String {
 }
 
 fn cell(c: &Cell, look: Look) -> TCell {
-    let text = match c {
-        Cell::Progress { done, total } => shown(look, &gauge(*done, *total, look.ascii)),
-        other => shown(look, &other.plain()),
-    };
-    let cell = TCell::new(text);
+    let cell = TCell::new(drawn(c, look));
     match color_of(c) {
         Some(color) if look.color => cell.fg(color),
         _ => cell,
@@ -269,17 +278,24 @@ fn cell(c: &Cell, look: Look) -> TCell {
 }
 
 fn color_of(c: &Cell) -> Option<Color> {
-    use crate::core::answers::Answer;
     match c {
-        Cell::Stage { rank, of, .. } if rank >= of => Some(Color::Green),
+        Cell::Stage { rank, of, .. } | Cell::Shade { rank, of, .. } if rank >= of => Some(Color::Green),
         Cell::Stage { rank: 0, .. } => Some(Color::Red),
         Cell::Stage { .. } => Some(Color::Yellow),
-        Cell::Change { direction, .. } if *direction > 0 => Some(Color::Green),
-        Cell::Change { direction, .. } if *direction < 0 => Some(Color::Red),
+        Cell::Change {
+            direction: Direction::Up,
+            ..
+        } => Some(Color::Green),
+        Cell::Change {
+            direction: Direction::Down,
+            ..
+        } => Some(Color::Red),
         Cell::Progress { done, total } if done == total => Some(Color::Green),
-        Cell::Answer(Answer::InPlace) => Some(Color::Green),
-        Cell::Answer(Answer::InProgress) => Some(Color::Yellow),
-        Cell::Answer(Answer::NotYet) => Some(Color::Red),
+        Cell::Answer { tone: Tone::Good, .. } => Some(Color::Green),
+        Cell::Answer {
+            tone: Tone::Middling, ..
+        } => Some(Color::Yellow),
+        Cell::Answer { tone: Tone::Poor, .. } => Some(Color::Red),
         _ => None,
     }
 }
@@ -292,43 +308,10 @@ fn console_color(c: Color) -> console::Color {
     }
 }
 
-/// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
-pub fn gauge(done: usize, total: usize, ascii: bool) -> String {
-    if total == 0 {
-        return "0/0".to_string();
-    }
-    let width = total.min(GAUGE_MAX);
-    let filled = (done * width + total / 2) / total;
-    let filled = if done > 0 { filled.max(1) } else { 0 };
-    let filled = if done < total { filled.min(width - 1) } else { width };
-    let (full, empty) = if ascii { ('#', '-') } else { ('█', '░') };
-    let bar: String = std::iter::repeat_n(full, filled)
-        .chain(std::iter::repeat_n(empty, width - filled))
-        .collect();
-    // A no-break space keeps the bar and its count together when wrapping.
-    format!("{bar}\u{a0}{done}/{total}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::present::render::tests::awkward;
-
-    #[test]
-    fn gauges_show_progress_at_a_glance() {
-        let g = |done, total, ascii| gauge(done, total, ascii).replace('\u{a0}', " ");
-        assert_eq!(g(2, 3, false), "██░ 2/3");
-        assert_eq!(g(0, 1, false), "░ 0/1");
-        assert_eq!(g(3, 3, true), "### 3/3");
-        assert_eq!(
-            g(0, 0, false),
-            "0/0",
-            "a stage with nothing applicable reads as in the other formats"
-        );
-        // Wide stages are scaled, and never look full or empty when they are not.
-        assert_eq!(g(1, 12, false), "█░░░░░ 1/12");
-        assert_eq!(g(11, 12, false), "█████░ 11/12");
-    }
 
     #[test]
     fn no_escape_byte_without_colour() {

@@ -7,7 +7,7 @@ use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, AssessmentInfo, FrameworkInfo, StageRef};
+use crate::present::view::{ActionRef, AssessmentInfo, FrameworkInfo, StageRef, answer_cell, direction_of};
 
 /// Two assessments side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -92,8 +92,9 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
     }
 }
 
-fn answer_text(a: Option<Answer>) -> String {
-    a.map_or("(not asked)".to_string(), |a| a.label().to_string())
+/// An answer, or that the action was not asked then (another framework version).
+fn answer_or_not_asked(a: Option<Answer>) -> Cell {
+    a.map_or(Cell::Text("(not asked)".into()), answer_cell)
 }
 
 impl View for CompareView {
@@ -117,45 +118,19 @@ impl View for CompareView {
                 .domains
                 .iter()
                 .map(|d| {
-                    let text = match d.movement {
-                        Movement::Up(_) => "↑ forward",
-                        Movement::Down(_) => "↓ back",
-                        Movement::New => "new",
-                        Movement::Same => "—",
-                    };
-                    let direction = d.movement.direction();
                     vec![
                         Cell::Text(d.name.clone()),
                         d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),
                         stage_cell(&d.to),
+                        // Both stages are in the row: the change needs no "from".
                         Cell::Change {
-                            text: text.into(),
-                            direction,
+                            direction: direction_of(d.movement),
+                            from: None,
                         },
                     ]
                 })
                 .collect(),
         }));
-        let header = vec![
-            "Domain".into(),
-            "Action".into(),
-            "Stage".into(),
-            "Before".into(),
-            "Now".into(),
-        ];
-        let rows: Vec<Vec<Cell>> = self
-            .changes
-            .iter()
-            .map(|c| {
-                vec![
-                    Cell::Text(c.at.domain.clone()),
-                    Cell::Text(c.at.action.clone()),
-                    Cell::Text(c.at.stage.clone()),
-                    c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
-                    c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
-                ]
-            })
-            .collect();
         if self.unchanged {
             doc.push(Block::Text(
                 "Nothing changed: every domain is at the same stage and every answer is the same.".into(),
@@ -176,15 +151,39 @@ impl View for CompareView {
                 }
                 items.push(vec![
                     Cell::Text(format!("{} ({}):", c.at.action, c.at.stage)),
-                    c.from.map_or(Cell::Text(answer_text(None)), Cell::Answer),
-                    Cell::Text("→".into()),
-                    c.to.map_or(Cell::Text(answer_text(None)), Cell::Answer),
+                    answer_or_not_asked(c.from),
+                    Cell::Becomes,
+                    answer_or_not_asked(c.to),
                 ]);
             }
             doc.push(Block::List(items));
         }
-        doc.push(Block::Data(Table { header, rows }));
         doc
+    }
+
+    /// Every changed answer, one row each, for a spreadsheet.
+    fn data(&self) -> Option<Table> {
+        let header = vec![
+            "Domain".into(),
+            "Action".into(),
+            "Stage".into(),
+            "Before".into(),
+            "Now".into(),
+        ];
+        let rows: Vec<Vec<Cell>> = self
+            .changes
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::Text(c.at.domain.clone()),
+                    Cell::Text(c.at.action.clone()),
+                    Cell::Text(c.at.stage.clone()),
+                    answer_or_not_asked(c.from),
+                    answer_or_not_asked(c.to),
+                ]
+            })
+            .collect();
+        Some(Table { header, rows })
     }
 }
 
@@ -210,13 +209,8 @@ mod tests {
         assert_eq!(v.domains[0].to.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
-        let doc = v.doc();
-        assert_eq!(
-            doc.primary_table().unwrap().rows.len(),
-            1,
-            "CSV has one row per changed action"
-        );
-        assert!(doc.blocks.contains(&Block::Text("Domain 0".into())));
+        assert_eq!(v.data().unwrap().rows.len(), 1, "CSV has one row per changed action");
+        assert!(v.doc().blocks.contains(&Block::Text("Domain 0".into())));
     }
 
     #[test]

@@ -13,9 +13,6 @@ use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, date_of};
 /// not fit a screen or a page.
 const JOURNEY_COLUMNS: usize = 16;
 
-/// Shades from "first stage" to "complete", drawn wider for more stages.
-const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
-
 /// Every assessment in the file (or by one respondent), oldest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
@@ -92,27 +89,9 @@ pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> His
     }
 }
 
-/// The shade for a stage rank out of `of` (`rank == of`: complete), three wide.
-pub fn shade(rank: usize, of: usize) -> String {
-    let i = ((rank * (SHADES.len() - 1) + of / 2).checked_div(of)).unwrap_or(SHADES.len() - 1);
-    let i = match (rank, i) {
-        (0, _) => 0,
-        (r, 0) if r > 0 => 1,
-        (r, i) if r < of && i == SHADES.len() - 1 => i - 1,
-        (_, i) => i,
-    };
-    SHADES[i].to_string().repeat(3)
-}
-
-impl View for HistoryView {
-    fn doc(&self) -> Doc {
-        let of = self.stages.len();
-        let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "{}: {}",
-            self.framework.title,
-            crate::present::view::count(self.assessments.len(), "assessment")
-        )));
+impl HistoryView {
+    /// One row per assessment: when, who, and how many domains at each stage.
+    fn summary(&self) -> (Vec<String>, Vec<Vec<Cell>>) {
         let mut header: Vec<String> = ["#", "Date", "Label", "Respondent"].map(String::from).to_vec();
         header.extend(self.stages.iter().cloned());
         header.push(self.completion.clone());
@@ -130,23 +109,21 @@ impl View for HistoryView {
                 row
             })
             .collect::<Vec<_>>();
-        // CSV also gives each domain's stage, one column per domain.
-        let mut data_header = header.clone();
-        data_header.extend(self.domains.iter().cloned());
-        let data_rows = rows
-            .iter()
-            .zip(&self.assessments)
-            .map(|(row, e)| {
-                let mut row = row.clone();
-                row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
-                row
-            })
-            .collect();
+        (header, rows)
+    }
+}
+
+impl View for HistoryView {
+    fn doc(&self) -> Doc {
+        let of = self.stages.len();
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(format!(
+            "{}: {}",
+            self.framework.title,
+            crate::present::view::count(self.assessments.len(), "assessment")
+        )));
+        let (header, rows) = self.summary();
         doc.push(Block::Table(Table { header, rows }));
-        doc.push(Block::Data(Table {
-            header: data_header,
-            rows: data_rows,
-        }));
         doc.push(Block::Note(format!(
             "The stage columns count how many of the {} domains were at each stage.",
             self.domains.len()
@@ -170,8 +147,8 @@ impl View for HistoryView {
                 let mut row = vec![Cell::Text(name.clone())];
                 row.extend(shown.iter().map(|e| {
                     let s = &e.domains[d].stage;
-                    Cell::Stage {
-                        text: shade(s.rank, of),
+                    Cell::Shade {
+                        name: s.name.clone(),
                         rank: s.rank,
                         of,
                     }
@@ -180,15 +157,40 @@ impl View for HistoryView {
             })
             .collect();
         doc.push(Block::Table(Table { header, rows }));
-        let legend: Vec<String> = self
+        let legend: Vec<Cell> = self
             .stages
             .iter()
             .chain([&self.completion])
             .enumerate()
-            .map(|(r, name)| format!("{} {name}", shade(r, of)))
+            .map(|(rank, name)| Cell::Shade {
+                name: name.clone(),
+                rank,
+                of,
+            })
             .collect();
-        doc.push(Block::Note(legend.join("   ")));
+        doc.push(Block::Key(legend));
         doc
+    }
+
+    /// The summary with each domain's stage, one column per domain.
+    fn data(&self) -> Option<Table> {
+        let (header, rows) = self.summary();
+        // CSV also gives each domain's stage, one column per domain.
+        let mut data_header = header.clone();
+        data_header.extend(self.domains.iter().cloned());
+        let data_rows = rows
+            .iter()
+            .zip(&self.assessments)
+            .map(|(row, e)| {
+                let mut row = row.clone();
+                row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
+                row
+            })
+            .collect();
+        Some(Table {
+            header: data_header,
+            rows: data_rows,
+        })
     }
 }
 
@@ -197,17 +199,6 @@ mod tests {
     use super::*;
     use crate::core::answers::{Answer, Assessment};
     use crate::testing::grid;
-
-    #[test]
-    fn shades_grow_with_the_stage_and_only_complete_is_full() {
-        let three: Vec<String> = (0..=3).map(|r| shade(r, 3)).collect();
-        assert_eq!(three, ["···", "░░░", "▓▓▓", "███"]);
-        let five: Vec<String> = (0..=5).map(|r| shade(r, 5)).collect();
-        assert_eq!(five.first().unwrap(), "···");
-        assert_eq!(five.last().unwrap(), "███");
-        assert!(five[1..5].iter().all(|s| s != "███" && s != "···"));
-        assert_eq!(shade(1, 1), "███");
-    }
 
     #[test]
     fn each_assessment_counts_domains_per_stage_and_each_domain_has_a_row() {
@@ -229,7 +220,15 @@ mod tests {
             .collect();
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].rows.len(), 3);
-        assert_eq!(tables[1].rows[0][2].plain(), "███");
+        assert_eq!(
+            tables[1].rows[0][2],
+            Cell::Shade {
+                name: "Done".into(),
+                rank: 2,
+                of: 2
+            },
+            "a complete domain is drawn at full rank, named by the completion label"
+        );
     }
 
     #[test]
@@ -240,7 +239,8 @@ mod tests {
             ..History::default()
         };
         let indices: Vec<usize> = (0..40).collect();
-        let doc = build(&f, &h, &indices).doc();
+        let v = build(&f, &h, &indices);
+        let doc = v.doc();
         let journey = doc
             .blocks
             .iter()
@@ -249,9 +249,9 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
-        let csv = doc.primary_table().unwrap();
+        let csv = v.data().unwrap();
         assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
         assert_eq!(csv.header.last().unwrap(), "Domain 0", "and each domain's stage");
-        assert_eq!(csv.rows[0].last().unwrap().plain(), "Stage 0");
+        assert_eq!(csv.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

@@ -107,7 +107,7 @@ impl StageRef {
     /// A table cell that a terminal can colour, in a framework of `stages` stages.
     pub fn cell(&self, stages: usize) -> crate::present::doc::Cell {
         crate::present::doc::Cell::Stage {
-            text: self.name.clone(),
+            name: self.name.clone(),
             rank: self.rank,
             of: stages,
         }
@@ -175,4 +175,32 @@ pub fn stage_legend(framework: &Framework) -> String {
          Counts are In place / applicable actions.",
         framework.completion_label
     )
+}
+
+/// The document's word for a domain's movement.
+pub fn direction_of(m: crate::core::compare::Movement) -> crate::present::doc::Direction {
+    use crate::core::compare::Movement;
+    use crate::present::doc::Direction;
+    match m {
+        Movement::Up(_) => Direction::Up,
+        Movement::Down(_) => Direction::Down,
+        Movement::Same => Direction::Same,
+        Movement::New => Direction::New,
+    }
+}
+
+/// An answer as a cell: its words and how good a sign it is.
+pub fn answer_cell(a: crate::core::answers::Answer) -> crate::present::doc::Cell {
+    use crate::core::answers::Answer;
+    use crate::present::doc::{Cell, Tone};
+    let tone = match a {
+        Answer::InPlace => Tone::Good,
+        Answer::InProgress => Tone::Middling,
+        Answer::NotYet => Tone::Poor,
+        Answer::NotApplicable => Tone::Neutral,
+    };
+    Cell::Answer {
+        text: a.label().to_string(),
+        tone,
+    }
 }

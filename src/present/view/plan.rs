@@ -167,6 +167,11 @@ impl View for PlanView {
         } else if self.domains.is_empty() {
             doc.push(Block::Text("No domain to plan for.".into()));
         }
+        doc
+    }
+
+    /// One row per next step, with ids, for a spreadsheet.
+    fn data(&self) -> Option<Table> {
         let rows = self
             .domains
             .iter()
@@ -183,13 +188,12 @@ impl View for PlanView {
                 })
             })
             .collect();
-        doc.push(Block::Data(Table {
+        Some(Table {
             header: ["domain_id", "domain", "stage", "action_id", "action", "answer"]
                 .map(String::from)
                 .to_vec(),
             rows,
-        }));
-        doc
+        })
     }
 }
 
@@ -265,7 +269,7 @@ mod tests {
         let a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         let mut h = crate::core::answers::History::default();
         h.assessments.push(a.clone());
-        let doc = build(&f, &a, AssessmentInfo::new(&h, 0), &[]).doc();
-        assert_eq!(doc.primary_table().unwrap().rows.len(), 3);
+        let v = build(&f, &a, AssessmentInfo::new(&h, 0), &[]);
+        assert_eq!(v.data().unwrap().rows.len(), 3);
     }
 }

@@ -8,7 +8,7 @@ use crate::core::framework::Framework;
 use crate::core::stage;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, stage_legend};
+use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, direction_of, stage_legend};
 
 /// The stage table of one assessment.
 #[derive(Debug, Clone, Serialize)]
@@ -76,15 +76,12 @@ pub struct ChangeInfo {
 
 impl ChangeInfo {
     fn cell(&self) -> Cell {
-        let text = match (self.movement, &self.from) {
-            (Movement::Up(_), Some(from)) => format!("↑ from {}", from.name),
-            (Movement::Down(_), Some(from)) => format!("↓ from {}", from.name),
-            (Movement::New, _) => "new".to_string(),
-            _ => "—".to_string(),
-        };
         Cell::Change {
-            text,
-            direction: self.movement.direction(),
+            direction: direction_of(self.movement),
+            from: match self.movement {
+                Movement::Up(_) | Movement::Down(_) => self.from.as_ref().map(|f| f.name.clone()),
+                _ => None,
+            },
         }
     }
 }
@@ -204,6 +201,7 @@ impl View for Report {
 mod tests {
     use super::*;
     use crate::core::answers::{Answer, Assessment};
+    use crate::present::doc::Direction;
     use crate::testing::grid;
 
     fn history(f: &Framework, rounds: &[&[(&str, Answer)]]) -> History {
@@ -246,15 +244,15 @@ mod tests {
         assert_eq!(
             t.rows[0][2],
             Cell::Change {
-                text: "↑ from Stage 0".into(),
-                direction: 1
+                direction: Direction::Up,
+                from: Some("Stage 0".into())
             }
         );
         assert_eq!(
             t.rows[1][2],
             Cell::Change {
-                text: "new".into(),
-                direction: 0
+                direction: Direction::New,
+                from: None
             }
         );
     }

@@ -273,8 +273,12 @@ impl View for TeamView {
                 .collect();
             doc.push(Block::List(items));
         }
-        // CSV: one row per discussion point, with who said what (unless
-        // anonymous) and how many gave each answer.
+        doc
+    }
+
+    /// One row per discussion point, with who said what (unless anonymous)
+    /// and how many gave each answer.
+    fn data(&self) -> Option<Table> {
         let mut header: Vec<String> = ["domain_id", "action_id", "action", "stage"].map(String::from).to_vec();
         if !self.anonymous {
             header.extend(self.respondents.iter().map(|r| r.name.clone()));
@@ -303,8 +307,7 @@ impl View for TeamView {
                 row
             })
             .collect();
-        doc.push(Block::Data(Table { header, rows }));
-        doc
+        Some(Table { header, rows })
     }
 }
 

@@ -1,0 +1,165 @@
+//! How the text renderers draw a cell's meaning: gauges, arrows, shades and
+//! words, in Unicode or (for `--ascii`) in plain ASCII. The views never pick
+//! a glyph; an HTML renderer draws the same cells as charts instead.
+
+use crate::present::doc::{Cell, Direction};
+
+/// The character sets a text renderer can draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyphs {
+    /// Box drawing, block shades and arrows.
+    Unicode,
+    /// Plain ASCII, for terminals and fonts without the rest.
+    Ascii,
+}
+
+/// Widest gauge, in characters.
+const GAUGE_MAX: usize = 6;
+/// Shades from the first stage to complete, lightest first.
+const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
+const ASCII_SHADES: [char; 5] = ['.', ':', '+', '=', '#'];
+
+/// A cell as one line of text: stage names, arrows with the stage moved
+/// from, `2/3` for progress, shades for a stage over time.
+pub fn words(cell: &Cell, g: Glyphs) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Stage { name, .. } => name.clone(),
+        Cell::Change { direction, from } => change(*direction, from.as_deref(), g),
+        Cell::Progress { done, total } => format!("{done}/{total}"),
+        Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
+        Cell::Answer { text, .. } => text.clone(),
+        Cell::Becomes => arrow(g).to_string(),
+    }
+}
+
+fn arrow(g: Glyphs) -> &'static str {
+    match g {
+        Glyphs::Unicode => "→",
+        Glyphs::Ascii => "->",
+    }
+}
+
+/// `↑ from Starting out`, `↓ back`, `—`, `new`.
+pub fn change(direction: Direction, from: Option<&str>, g: Glyphs) -> String {
+    let (up, down, same) = match g {
+        Glyphs::Unicode => ("↑", "↓", "—"),
+        Glyphs::Ascii => ("^", "v", "-"),
+    };
+    match (direction, from) {
+        (Direction::Up, Some(from)) => format!("{up} from {from}"),
+        (Direction::Up, None) => format!("{up} forward"),
+        (Direction::Down, Some(from)) => format!("{down} from {from}"),
+        (Direction::Down, None) => format!("{down} back"),
+        (Direction::Same, _) => same.to_string(),
+        (Direction::New, _) => "new".to_string(),
+    }
+}
+
+/// The shade for a stage `rank` out of `of` (`rank == of`: complete), three
+/// wide: only the first stage is the lightest and only complete is full.
+pub fn shade(rank: usize, of: usize, g: Glyphs) -> String {
+    let set = match g {
+        Glyphs::Unicode => SHADES,
+        Glyphs::Ascii => ASCII_SHADES,
+    };
+    let last = set.len() - 1;
+    let i = (rank * last + of / 2).checked_div(of).unwrap_or(last);
+    let i = match (rank, i) {
+        (0, _) => 0,
+        (_, 0) => 1,
+        (r, i) if r < of && i == last => i - 1,
+        (_, i) => i,
+    };
+    set[i].to_string().repeat(3)
+}
+
+/// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
+pub fn gauge(done: usize, total: usize, g: Glyphs) -> String {
+    if total == 0 {
+        return "0/0".to_string();
+    }
+    let width = total.min(GAUGE_MAX);
+    let filled = (done * width + total / 2) / total;
+    let filled = if done > 0 { filled.max(1) } else { 0 };
+    let filled = if done < total { filled.min(width - 1) } else { width };
+    // A no-break space keeps the bar and its count together when wrapping;
+    // ASCII has none.
+    let (full, empty, space) = match g {
+        Glyphs::Unicode => ('█', '░', '\u{a0}'),
+        Glyphs::Ascii => ('#', '-', ' '),
+    };
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, width - filled))
+        .collect();
+    format!("{bar}{space}{done}/{total}")
+}
+
+/// Typographic punctuation from file text (names, notes) in plain ASCII, for
+/// `--ascii`. The tool's own drawings are chosen above, never mapped back.
+pub fn ascii_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '—' | '–' => out.push('-'),
+            '→' => out.push_str("->"),
+            '…' => out.push_str("..."),
+            '•' => out.push('-'),
+            '×' => out.push('x'),
+            '\u{a0}' => out.push(' '),
+            '·' => out.push('.'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_grow_with_the_stage_and_only_complete_is_full() {
+        let three: Vec<String> = (0..=3).map(|r| shade(r, 3, Glyphs::Unicode)).collect();
+        assert_eq!(three, ["···", "░░░", "▓▓▓", "███"]);
+        let five: Vec<String> = (0..=5).map(|r| shade(r, 5, Glyphs::Unicode)).collect();
+        assert_eq!(five.first().unwrap(), "···");
+        assert_eq!(five.last().unwrap(), "███");
+        assert!(five[1..5].iter().all(|s| s != "███" && s != "···"));
+        assert_eq!(shade(1, 1, Glyphs::Unicode), "███");
+        assert_eq!(shade(2, 3, Glyphs::Ascii), "===");
+    }
+
+    #[test]
+    fn gauges_show_progress_at_a_glance() {
+        let g = |done, total, glyphs| gauge(done, total, glyphs).replace('\u{a0}', " ");
+        assert_eq!(g(2, 3, Glyphs::Unicode), "██░ 2/3");
+        assert_eq!(g(0, 1, Glyphs::Unicode), "░ 0/1");
+        assert_eq!(g(3, 3, Glyphs::Ascii), "### 3/3");
+        assert_eq!(
+            g(0, 0, Glyphs::Unicode),
+            "0/0",
+            "a stage with nothing applicable reads as in the other formats"
+        );
+        // Wide stages are scaled, and never look full or empty when they are not.
+        assert_eq!(g(1, 12, Glyphs::Unicode), "█░░░░░ 1/12");
+        assert_eq!(g(11, 12, Glyphs::Unicode), "█████░ 11/12");
+    }
+
+    #[test]
+    fn a_change_is_drawn_from_its_direction_and_former_stage() {
+        assert_eq!(
+            change(Direction::Up, Some("Developmental"), Glyphs::Unicode),
+            "↑ from Developmental"
+        );
+        assert_eq!(
+            change(Direction::Down, Some("Sustainable"), Glyphs::Ascii),
+            "v from Sustainable"
+        );
+        assert_eq!(change(Direction::Up, None, Glyphs::Unicode), "↑ forward");
+        assert_eq!(change(Direction::Same, None, Glyphs::Ascii), "-");
+        assert_eq!(change(Direction::New, None, Glyphs::Unicode), "new");
+    }
+}
