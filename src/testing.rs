@@ -1,8 +1,110 @@
-//! One framework builder for every test and benchmark (unit, integration,
-//! property, benchmark), so a change to the framework format is made once.
-//! Not used by the program itself.
+//! Helpers for every test and benchmark (unit, integration, property,
+//! benchmark): one framework builder, so a change to the framework format is
+//! made once, and a scripted prompter, so a whole assessment runs without a
+//! terminal. Not used by the program itself.
 
+use std::collections::VecDeque;
+
+use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
+use crate::core::walk::{
+    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+};
+
+/// One reply a [`ScriptedPrompter`] gives, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scripted {
+    /// Types this name.
+    Name(String),
+    /// Carries on with the unfinished walk, or not.
+    Resume(bool),
+    /// Says whether a domain changed.
+    Changed(bool),
+    /// Picks this answer.
+    Pick(Answer),
+    /// Writes this note.
+    Note(String),
+    /// Presses Esc.
+    Back,
+}
+
+/// A prompter that plays a script and records what it was asked and told.
+/// When the script runs out, the person pressed Ctrl-C.
+#[derive(Debug, Default)]
+pub struct ScriptedPrompter {
+    replies: VecDeque<Scripted>,
+    /// Each question asked, in a word or two (`name`, `resume 2/4`, `action 3`).
+    pub asked: Vec<String>,
+    /// Everything shown with `tell` or `settled`.
+    pub told: Vec<String>,
+}
+
+impl ScriptedPrompter {
+    /// A prompter that will give `replies`.
+    pub fn new(replies: impl IntoIterator<Item = Scripted>) -> Self {
+        ScriptedPrompter {
+            replies: replies.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    fn next<T>(&mut self, asked: String, pick: impl FnOnce(Scripted) -> Option<T>) -> Result<Reply<T>, Stop> {
+        self.asked.push(asked.clone());
+        match self.replies.pop_front() {
+            None => Err(Stop::Interrupted),
+            Some(Scripted::Back) => Ok(Reply::Back),
+            Some(s) => Ok(Reply::Given(
+                pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")),
+            )),
+        }
+    }
+
+    fn given<T>(reply: Result<Reply<T>, Stop>) -> Result<T, Stop> {
+        match reply? {
+            Reply::Given(t) => Ok(t),
+            Reply::Back => Err(Stop::Interrupted),
+        }
+    }
+}
+
+impl Prompter for ScriptedPrompter {
+    fn name(&mut self, _q: &NameQuestion) -> Result<String, Stop> {
+        Self::given(self.next("name".into(), |s| match s {
+            Scripted::Name(n) => Some(n),
+            _ => None,
+        }))
+    }
+    fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {
+        Self::given(self.next(format!("resume {}/{}", q.answered, q.count), |s| match s {
+            Scripted::Resume(r) => Some(r),
+            _ => None,
+        }))
+    }
+    fn tell(&mut self, text: &str) {
+        self.told.push(text.to_string());
+    }
+    fn settled(&mut self, text: &str) {
+        self.told.push(text.to_string());
+    }
+    fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
+        self.next(format!("changed {}", q.place.domain_number), |s| match s {
+            Scripted::Changed(c) => Some(c),
+            _ => None,
+        })
+    }
+    fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
+        self.next(format!("action {}", q.number), |s| match s {
+            Scripted::Pick(a) => Some(a),
+            _ => None,
+        })
+    }
+    fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
+        self.next(format!("note {}", q.place.domain_number), |s| match s {
+            Scripted::Note(n) => Some(n),
+            _ => None,
+        })
+    }
+}
 
 /// [`FrameworkBuilder::grid`], built.
 pub fn grid(stages: usize, domains: usize) -> Framework {

@@ -13,10 +13,12 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
-use crate::core::walk::{ActionQuestion, ChangedQuestion, NoteQuestion, Prompter, Reply, Stop};
+use crate::core::walk::{
+    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+};
 use crate::present::fit::{truncate, wrap};
 use crate::present::safe::one_line;
-use crate::present::view::date_of;
+use crate::present::view::{date_of, when};
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
 const SELECT_ROOM: usize = 4;
@@ -51,12 +53,12 @@ impl TerminalPrompter {
     }
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
-    pub fn say(&self, text: &str) {
+    fn say(&self, text: &str) {
         let _ = self.term.write_line(&wrap(text, self.width()));
     }
 
     /// Writes a `✔` line for something settled before the walk's questions.
-    pub fn done(&self, text: &str) {
+    fn done(&self, text: &str) {
         let _ = self
             .term
             .write_line(&format!("{} {}", style("✔").green(), truncate(text, self.width() - 2)));
@@ -71,7 +73,7 @@ impl TerminalPrompter {
 
     /// Asks a free-text question (e.g. the respondent's name) below a wrapped
     /// `context`; Enter gives `default`.
-    pub fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+    fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
         // There is nothing before this question, so Esc just keeps the default.
         let answer = self.input_below(context, prompt, default, "")?;
         Ok(answer
@@ -83,7 +85,7 @@ impl TerminalPrompter {
     /// Asks a yes/no question with a default: `context` is shown above a
     /// one-line `question`, and both are cleared once answered (the caller
     /// says what was chosen).
-    pub fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
+    fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
         Ok(self.confirm_below(context, question, default)?.unwrap_or(default))
     }
 
@@ -190,6 +192,35 @@ impl Default for TerminalPrompter {
 }
 
 impl Prompter for TerminalPrompter {
+    fn name(&mut self, q: &NameQuestion) -> Result<String, Stop> {
+        let context = match q.usual {
+            Some(name) => format!(
+                "Who is answering? Enter for {}, or type another name (kept with the answers; a rerun starts from that person's last assessment).",
+                one_line(name)
+            ),
+            None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
+        };
+        self.ask_text(&context, "Your name", q.usual)
+    }
+
+    fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {
+        let context = format!(
+            "You have an unfinished assessment from {} ({} of {} answered).",
+            when(q.started_at),
+            q.answered,
+            q.count
+        );
+        self.ask_yes_no(&context, "Carry on with it?", true)
+    }
+
+    fn tell(&mut self, text: &str) {
+        self.say(text);
+    }
+
+    fn settled(&mut self, text: &str) {
+        self.done(text);
+    }
+
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         stop_if_requested()?;
         let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();

@@ -172,9 +172,36 @@ pub struct NoteQuestion<'a> {
     pub initial: &'a str,
 }
 
-/// Asks the walk's questions. The terminal implementation uses dialoguer;
-/// tests use a script.
+/// "Who is answering?", asked before the walk when no name was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameQuestion<'a> {
+    /// The name Enter gives: whoever answered last.
+    pub usual: Option<&'a str>,
+}
+
+/// "Carry on with your unfinished assessment?"
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResumeQuestion {
+    /// When the unfinished walk started.
+    pub started_at: Timestamp,
+    /// How many actions it has answered.
+    pub answered: usize,
+    /// How many actions there are.
+    pub count: usize,
+}
+
+/// Asks the walk's questions, and the two before it (who is answering,
+/// whether to carry on). The terminal implementation uses dialoguer; tests
+/// use a script, so a whole assessment runs without a terminal.
 pub trait Prompter {
+    /// Asks who is answering; an empty name answers without one.
+    fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
+    /// Asks whether to carry on with an unfinished walk.
+    fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop>;
+    /// Shows text above the questions (the header, notes).
+    fn tell(&mut self, _text: &str) {}
+    /// Shows something settled before the questions (who, which draft).
+    fn settled(&mut self, _text: &str) {}
     /// Asks whether a domain changed; `Back` goes to the previous question.
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop>;
     /// Asks for one action's answer.

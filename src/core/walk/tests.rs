@@ -44,6 +44,12 @@ impl Script {
 }
 
 impl Prompter for Script {
+    fn name(&mut self, _q: &NameQuestion) -> Result<String, Stop> {
+        unreachable!("the walk itself never asks for a name")
+    }
+    fn resume(&mut self, _q: &ResumeQuestion) -> Result<bool, Stop> {
+        unreachable!("the walk itself never offers a draft")
+    }
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         self.changed_defaults.push(q.default);
         self.next(format!("changed {}", q.place.domain_number), |s| match s {

@@ -1,22 +1,28 @@
-//! The walk as a command: checks, header, resume, prompts, save, closing screen.
+//! The walk as a command: checks, header, who is answering, resume, the
+//! questions, save, closing screen.
+//!
+//! [`take`] runs everything after the terminal check with any
+//! [`Prompter`], so a scripted prompter tests a whole assessment; [`run`]
+//! gives it the terminal.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::core::answers::{Assessment, History, same_person};
+use crate::core::answers::{Assessment, History};
 use crate::core::choose::{self, Timeline};
 use crate::core::framework::Framework;
-use crate::core::walk::{self, Draft, Start, Stop, WalkError};
+use crate::core::walk::{self, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError};
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
-use crate::present::view::{self, when};
-use crate::shell::Context;
+use crate::present::view;
 use crate::shell::cli::AssessArgs;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::input;
-use crate::shell::store;
+use crate::shell::screen::{self, Stream};
+use crate::shell::store::{self, drafts};
 use crate::shell::terminal::TerminalPrompter;
 
 /// Seconds a first-time answer takes, for the time estimate in the header.
@@ -24,36 +30,61 @@ const SECONDS_PER_ACTION: usize = 15;
 /// Drafts larger than this are not read.
 const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Takes an assessment interactively and saves it.
+/// Takes an assessment on the terminal and shows the result.
 pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::NeedsTerminal);
     }
+    crate::shell::interrupt::install();
+    let taken = take(ctx, args, &mut TerminalPrompter::new(), now);
+    // dialoguer hides the cursor while it asks; an interruption must not
+    // leave it hidden.
+    let _ = console::Term::stderr().show_cursor();
+    let taken = taken?;
+    closing_screen(ctx, taken, args.ascii);
+    Ok(())
+}
+
+/// A saved assessment, and what the closing screen needs to show it.
+pub struct Taken {
+    /// The answers file as it was before the walk.
+    pub before: History,
+    /// The assessment saved.
+    pub assessment: Assessment,
+    /// When the assessment the walk started from was taken.
+    pub based_on: Option<Timestamp>,
+}
+
+/// Asks who is answering (unless named), offers an unfinished walk, walks
+/// every question with `prompter`, keeping a draft after each answer, and
+/// saves the assessment to the answers file.
+pub fn take<P: Prompter>(
+    ctx: &Context,
+    args: &AssessArgs,
+    prompter: &mut P,
+    mut clock: impl FnMut() -> Timestamp,
+) -> Result<Taken, Error> {
     let loaded = store::check_can_save(&ctx.file)?;
     let history = loaded.map(|l| l.history).unwrap_or_default();
-    crate::shell::interrupt::install();
-
     let f = &ctx.framework;
-    let mut prompter = TerminalPrompter::new();
-    header(&prompter, f, &ctx.file);
+    prompter.tell(&header(f, &ctx.file));
     ctx.note_framework_change(&history);
     let drafts = read_drafts(ctx);
 
     let respondent = match &ctx.respondent {
         Some(r) => Some(r.clone()),
         None => {
-            let usual = usual_respondent(&history, &drafts);
-            let context = match &usual {
-                Some(name) => format!(
-                    "Who is answering? Enter for {}, or type another name (kept with the answers; a rerun starts from that person's last assessment).",
-                    one_line(name)
-                ),
-                None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
-            };
+            let usual = choose::usual_respondent(
+                &history,
+                drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone())),
+            );
             let name = prompter
-                .ask_text(&context, "Your name", usual.as_deref())
+                .name(&NameQuestion {
+                    usual: usual.as_deref(),
+                })
                 .map_err(|s| stopped(ctx, s, 0, None, None))?;
-            prompter.done(&if name.is_empty() {
+            let name = name.trim().to_string();
+            prompter.settled(&if name.is_empty() {
                 "Answering without a name".to_string()
             } else {
                 format!("Answering as {}", one_line(&name))
@@ -63,8 +94,10 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     };
     // Someone typing "sam" is the "Sam" already in the file: keep one spelling.
     let respondent = respondent.map(|r| choose::known_spelling(&history, &r));
-    let previous_index = Timeline::new(&history).latest_of_exactly(respondent.as_deref());
-    let previous = previous_index.map(|i| &history.assessments[i]);
+    let timeline = Timeline::new(&history);
+    let previous = timeline
+        .latest_of_exactly(respondent.as_deref())
+        .map(|i| &history.assessments[i]);
     if let Some(p) = previous {
         let label = p
             .label
@@ -76,7 +109,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         } else {
             "For each domain, say whether anything changed; if not, its answers are kept."
         };
-        prompter.say(&format!(
+        prompter.tell(&format!(
             "{} last assessment was on {}{label}. {how}",
             respondent
                 .as_deref()
@@ -85,7 +118,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         ));
     }
 
-    let (mut draft, draft_file, others) = start_draft(&mut prompter, ctx, f, drafts, respondent)?;
+    let (mut draft, file, others) = start_draft(prompter, ctx, f, drafts, respondent, &mut clock)?;
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
@@ -94,52 +127,47 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         previous,
         full: args.full,
     };
-    let mut saved_once = draft_file.exists();
     let result = walk::walk(
         start,
         &mut draft,
-        &mut prompter,
+        prompter,
         |d| {
             let text = serde_yaml::to_string(d).map_err(io::Error::other)?;
-            store::write_atomic(&draft_file, text.as_bytes())?;
-            saved_once = true;
-            Ok::<(), io::Error>(())
+            file.save(text.as_bytes())
         },
-        now,
+        &mut clock,
     );
     match result {
         Ok(()) => {}
         Err(WalkError::Stopped(s)) => {
             let answered = draft.answered(f);
-            return Err(stopped(
-                ctx,
-                s,
-                answered,
-                saved_once.then_some(draft_file),
-                draft.respondent.as_deref(),
-            ));
+            return Err(stopped(ctx, s, answered, Some(file), draft.respondent.as_deref()));
         }
         Err(WalkError::Save(source)) => {
             return Err(Error::SaveFailed {
-                path: draft_file,
+                path: file.path().to_path_buf(),
                 source,
                 pending: None,
             });
         }
     }
 
-    let assessment = draft.finish(f, now(), previous);
+    let assessment = draft.finish(f, clock(), previous);
     store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
         cause: Box::new(cause),
-        draft: draft_file.clone(),
+        draft: file.path().to_path_buf(),
         rerun: rerun(ctx, draft.respondent.as_deref()),
     })?;
-    for d in others.iter().chain([&draft_file]) {
-        let _ = std::fs::remove_file(d);
+    for d in &others {
+        drafts::discard(d);
     }
+    file.finish();
     let based_on = previous.map(|p| p.taken_at);
-    closing_screen(ctx, history, assessment, based_on, args.ascii);
-    Ok(())
+    Ok(Taken {
+        before: history,
+        assessment,
+        based_on,
+    })
 }
 
 fn now() -> Timestamp {
@@ -148,27 +176,26 @@ fn now() -> Timestamp {
         .unwrap_or_else(|_| Timestamp::now())
 }
 
-fn header(p: &TerminalPrompter, f: &Framework, file: &Path) {
+fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
-    p.say(&format!(
+    format!(
         "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         console::style("mbct-sustain").bold(),
-        crate::present::safe::one_line(&f.title),
+        one_line(&f.title),
         view::count(f.action_count(), "action"),
         view::count(f.domains.len(), "domain"),
         view::count(minutes, "minute"),
         file.display()
-    ));
+    )
 }
 
-/// The unfinished walks beside the answers file that this version can read.
-fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
-    store::drafts(&ctx.file)
+/// The unfinished walks beside the answers file that this version can read
+/// and that no running walk holds.
+fn read_drafts(ctx: &Context) -> Vec<(PathBuf, walk::Draft)> {
+    drafts::find(&ctx.file)
         .into_iter()
         .filter(|p| {
-            // A draft whose walk is still running on this computer is not
-            // unfinished: it is someone's walk in another window.
-            let live = store::draft_process(p).is_some_and(|pid| pid != std::process::id() && process_running(pid));
+            let live = drafts::in_use(p);
             if live {
                 ctx.note(&format!(
                     "note: {} belongs to a walk still running; leaving it alone",
@@ -180,7 +207,7 @@ fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
         .filter_map(|p| {
             let d = input::read_text(&p, MAX_DRAFT_BYTES)
                 .ok()
-                .and_then(|t| serde_yaml::from_str::<Draft>(&t).ok());
+                .and_then(|t| serde_yaml::from_str::<walk::Draft>(&t).ok());
             if d.is_none() {
                 ctx.note(&format!(
                     "note: ignoring {}, which is not an unfinished assessment this version can read",
@@ -192,88 +219,88 @@ fn read_drafts(ctx: &Context) -> Vec<(PathBuf, Draft)> {
         .collect()
 }
 
-/// Whether a process is running (Linux: /proc; elsewhere assumed not).
-fn process_running(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Whoever answered last (an unfinished walk counts), as the name prompt's default.
-fn usual_respondent(history: &History, drafts: &[(PathBuf, Draft)]) -> Option<String> {
-    let from_file = history.assessments.last().map(|a| (a.taken_at, a.respondent.clone()));
-    let from_drafts = drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone()));
-    from_file
-        .into_iter()
-        .chain(from_drafts)
-        .max_by_key(|(t, _)| *t)
-        .and_then(|(_, r)| r)
-}
-
-/// Resumes this respondent's unfinished walk if they want to, else starts a
-/// new draft. Returns the draft, its file, and the drafts it replaces (kept
-/// until the new assessment is saved).
-fn start_draft(
-    prompter: &mut TerminalPrompter,
+/// Offers this person's latest unfinished walk, else starts a new draft.
+/// Returns the draft, its file (locked while the walk runs), and the drafts
+/// it replaces (kept until the new assessment is saved).
+fn start_draft<P: Prompter>(
+    prompter: &mut P,
     ctx: &Context,
     f: &Framework,
-    drafts: Vec<(PathBuf, Draft)>,
+    drafts: Vec<(PathBuf, walk::Draft)>,
     respondent: Option<String>,
-) -> Result<(Draft, PathBuf, Vec<PathBuf>), Error> {
-    let mine: Vec<(PathBuf, Draft)> = drafts
-        .into_iter()
-        .filter(|(_, d)| same_person(d.respondent.as_deref(), respondent.as_deref()) && d.framework.id == f.id)
-        .collect();
-    let others: Vec<PathBuf> = mine.iter().map(|(p, _)| p.clone()).collect();
-    if let Some((path, draft)) = mine.into_iter().last() {
-        let context = format!(
-            "You have an unfinished assessment from {} ({} of {} answered).",
-            when(draft.started_at),
-            draft.answered(f),
-            f.action_count()
-        );
-        if prompter
-            .ask_yes_no(&context, "Carry on with it?", true)
-            .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?
-        {
-            // Take the draft over by renaming it to this process's name: a
-            // rename happens once, so two windows can never both carry on with it.
-            let mine = store::draft_path(&ctx.file, draft.started_at);
-            if std::fs::rename(&path, &mine).is_ok() {
-                prompter.done(&format!(
-                    "Carrying on with the unfinished assessment ({} of {} answered)",
-                    draft.answered(f),
-                    f.action_count()
-                ));
-                let others = others.into_iter().filter(|p| p != &path).collect();
-                return Ok((draft, mine, others));
+    clock: &mut impl FnMut() -> Timestamp,
+) -> Result<(walk::Draft, drafts::Draft, Vec<PathBuf>), Error> {
+    let folder_error = |source| Error::FolderNotWritable {
+        path: store::folder_of(&ctx.file),
+        source,
+    };
+    let mine = choose::drafts_of(
+        drafts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, d))| (i, d.respondent.as_deref(), d.framework.id.as_str(), d.started_at)),
+        respondent.as_deref(),
+        &f.id,
+    );
+    let mut others: Vec<PathBuf> = mine.iter().map(|&i| drafts[i].0.clone()).collect();
+    if let Some(&latest) = mine.last() {
+        let (path, draft) = &drafts[latest];
+        let question = ResumeQuestion {
+            started_at: draft.started_at,
+            answered: draft.answered(f),
+            count: f.action_count(),
+        };
+        let carry_on = prompter
+            .resume(&question)
+            .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
+        if carry_on {
+            match drafts::Draft::take_over(path, &ctx.file, draft.started_at).map_err(folder_error)? {
+                Some(file) => {
+                    prompter.settled(&format!(
+                        "Carrying on with the unfinished assessment ({} of {} answered)",
+                        question.answered, question.count
+                    ));
+                    others.retain(|p| p != path);
+                    return Ok((draft.clone(), file, others));
+                }
+                None => {
+                    prompter.tell("That unfinished assessment was just taken up in another window; starting afresh.")
+                }
             }
-            prompter.say("That unfinished assessment was just taken up in another window; starting afresh.");
         } else {
-            prompter.done("Starting afresh; the unfinished one is kept until this assessment is saved");
+            prompter.settled("Starting afresh; the unfinished one is kept until this assessment is saved");
         }
     }
-    let mut draft = Draft::new(f, now());
+    let mut draft = walk::Draft::new(f, clock());
     draft.respondent = respondent;
-    let path = store::draft_path(&ctx.file, draft.started_at);
-    Ok((draft, path, others))
+    let file = drafts::Draft::create(&ctx.file, draft.started_at).map_err(folder_error)?;
+    Ok((draft, file, others))
 }
 
-fn stopped(ctx: &Context, stop: Stop, answered: usize, draft: Option<PathBuf>, respondent: Option<&str>) -> Error {
-    let _ = console::Term::stderr().show_cursor();
+/// The error for a walk that stopped; a draft with no answer is nothing to
+/// carry on with, so it goes.
+fn stopped(
+    ctx: &Context,
+    stop: Stop,
+    answered: usize,
+    draft: Option<drafts::Draft>,
+    respondent: Option<&str>,
+) -> Error {
+    let rerun = rerun(ctx, respondent);
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
-        // A draft with no answer is nothing to carry on with.
-        (_, Some(d)) if answered == 0 => {
-            let _ = std::fs::remove_file(d);
+        (_, Some(d)) if answered == 0 || !d.exists() => {
+            d.finish();
             Error::Interrupted {
-                answered,
+                answered: 0,
                 draft: None,
-                rerun: rerun(ctx, respondent),
+                rerun,
             }
         }
         (_, draft) => Error::Interrupted {
             answered,
-            draft,
-            rerun: rerun(ctx, respondent),
+            draft: draft.map(|d| d.path().to_path_buf()),
+            rerun,
         },
     }
 }
@@ -294,20 +321,19 @@ fn rerun(ctx: &Context, respondent: Option<&str>) -> String {
     command
 }
 
+/// Quotes `text` for a POSIX shell when it needs it; an argument a shell
+/// cannot carry (a NUL byte) is left as it is, since the command is only shown.
 fn shell_quote(text: &str) -> String {
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._/-+=:@,".contains(c))
-    {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
+    shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
 /// The stage table with changes, the short plan, and where it was saved.
-fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_on: Option<Timestamp>, ascii: bool) {
+fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
+    let Taken {
+        before,
+        assessment,
+        based_on,
+    } = taken;
     let history = store::load(&ctx.file)
         .ok()
         .flatten()
@@ -325,7 +351,7 @@ fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_
     let look = Look {
         color: ctx.color,
         ascii,
-        width: console::Term::stdout().size_checked().map(|(_, w)| w),
+        width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
     };
     let report = view::report::build(&ctx.framework, &history, index, Timeline::new(&history).previous(index));
     let plan = view::plan::build(
@@ -343,18 +369,165 @@ fn closing_screen(ctx: &Context, before: History, assessment: Assessment, based_
     {
         doc.push(crate::present::doc::Block::Text(format!(
             "Note: assessment #{} by the same person was saved while this one was being answered; this one started from the one before it. `mbct-sustain compare {} {}` shows how they differ.",
-            p + 1,
-            p + 1,
-            index + 1
+            choose::number_of(&history, p),
+            choose::number_of(&history, p),
+            choose::number_of(&history, index)
         )));
     }
     doc.push(crate::present::doc::Block::Text(format!(
         "Saved as assessment #{} in {}",
-        index + 1,
+        choose::number_of(&history, index),
         ctx.file.display()
     )));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
     let _ = out.write_all(render::terminal(&doc, look).as_bytes());
     let _ = out.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::answers::Answer::{InPlace, NotYet};
+    use crate::testing::{Scripted, ScriptedPrompter, grid};
+    use Scripted::*;
+
+    fn context(dir: &std::path::Path) -> Context {
+        Context {
+            framework: grid(2, 2),
+            file: dir.join(store::FILE_NAME),
+            file_given: true,
+            framework_file: None,
+            respondent: None,
+            color: false,
+            quiet: true,
+        }
+    }
+
+    fn clock() -> impl FnMut() -> Timestamp {
+        let mut second = 1_800_000_000;
+        move || {
+            second += 1;
+            Timestamp::from_second(second).unwrap()
+        }
+    }
+
+    fn note(text: &str) -> Scripted {
+        Note(text.to_string())
+    }
+
+    /// Every answer of the 2-by-2 grid, with a note per domain.
+    fn whole_walk() -> Vec<Scripted> {
+        vec![
+            Pick(InPlace),
+            Pick(NotYet),
+            note(""),
+            Pick(InPlace),
+            Pick(InPlace),
+            note("Going well"),
+        ]
+    }
+
+    #[test]
+    fn a_whole_assessment_runs_without_a_terminal_and_is_saved_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let mut script = vec![Name(" sam ".into())];
+        script.extend(whole_walk());
+        let mut p = ScriptedPrompter::new(script);
+        let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert_eq!(taken.assessment.respondent.as_deref(), Some("sam"));
+        assert!(p.told.iter().any(|t| t == "Answering as sam"), "{:?}", p.told);
+        let saved = store::load_existing(&ctx.file).unwrap();
+        assert_eq!(saved.assessments.len(), 1);
+        assert_eq!(saved.assessments[0].note("d1"), Some("Going well"));
+        assert!(drafts::find(&ctx.file).is_empty(), "the draft goes once saved");
+    }
+
+    #[test]
+    fn a_typed_name_takes_the_spelling_already_in_the_file_and_reruns_ask_what_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let mut first = vec![Name("Sam".into())];
+        first.extend(whole_walk());
+        take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(first), clock()).unwrap();
+        let mut p = ScriptedPrompter::new([Name("SAM".into()), Changed(false), Changed(false)]);
+        let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert_eq!(taken.assessment.respondent.as_deref(), Some("Sam"));
+        assert_eq!(p.asked, ["name", "changed 1", "changed 2"]);
+        assert_eq!(store::load_existing(&ctx.file).unwrap().assessments.len(), 2);
+    }
+
+    #[test]
+    fn a_stopped_walk_is_offered_again_and_carries_on_where_it_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let mut p = ScriptedPrompter::new([Name("Ann".into()), Pick(InPlace), Pick(NotYet)]);
+        let err = take(&ctx, &AssessArgs::default(), &mut p, clock()).err().unwrap();
+        assert!(
+            matches!(
+                err,
+                Error::Interrupted {
+                    answered: 2,
+                    draft: Some(_),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(drafts::find(&ctx.file).len(), 1);
+
+        let mut rest = vec![Name("Ann".into()), Resume(true), note("")];
+        rest.extend([Pick(InPlace), Pick(InPlace), note("")]);
+        let mut p = ScriptedPrompter::new(rest);
+        let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert_eq!(p.asked[1], "resume 2/4");
+        assert_eq!(
+            taken.assessment.answer("d0.a1"),
+            Some(NotYet),
+            "answers from before the stop are kept"
+        );
+        assert!(drafts::find(&ctx.file).is_empty());
+    }
+
+    #[test]
+    fn someone_elses_unfinished_walk_is_not_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let mut p = ScriptedPrompter::new([Name("Ann".into()), Pick(InPlace)]);
+        assert!(take(&ctx, &AssessArgs::default(), &mut p, clock()).is_err());
+        let mut script = vec![Name("Bob".into())];
+        script.extend(whole_walk());
+        let mut p = ScriptedPrompter::new(script);
+        take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert!(!p.asked.iter().any(|a| a.starts_with("resume")), "{:?}", p.asked);
+        assert_eq!(drafts::find(&ctx.file).len(), 1, "Ann's draft is kept for her");
+    }
+
+    #[test]
+    fn stopping_before_any_answer_leaves_no_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let err = take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new([Name("Ann".into())]),
+            clock(),
+        )
+        .err()
+        .unwrap();
+        assert!(matches!(err, Error::Interrupted { draft: None, .. }), "{err:?}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left behind");
+    }
+
+    #[test]
+    fn the_rerun_command_quotes_what_a_shell_would_split() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = context(dir.path());
+        ctx.file = "team folder/answers.yaml".into();
+        assert_eq!(
+            rerun(&ctx, Some("O'Neil")),
+            "mbct-sustain --file 'team folder/answers.yaml' --respondent \"O'Neil\""
+        );
+    }
 }

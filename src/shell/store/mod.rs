@@ -7,10 +7,17 @@
 //! so two people finishing at once are both recorded (measured: 16 processes
 //! saving 10 times each kept 8 of 160 with a plain rewrite, all 160 this way).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+
+mod atomic;
+pub mod drafts;
+mod lock;
+
+use atomic::resolve;
+pub use atomic::{folder_of, same_file, write_atomic};
+pub use lock::{LOCK_WAIT, lock, lock_path};
 
 use crate::core::answers::{self, Assessment, History};
 use crate::shell::error::Error;
@@ -22,8 +29,6 @@ pub const FILE_NAME: &str = "mbct-sustain.yaml";
 pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;
 /// Frameworks larger than this are refused.
 pub const MAX_FRAMEWORK_BYTES: u64 = 1024 * 1024;
-/// How long a save waits for another one to finish.
-pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// An answers file as read from disk.
 #[derive(Debug, Clone, Default)]
@@ -149,199 +154,6 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_else(|| "mbct-sustain".into())
 }
 
-/// Whether two paths name the same existing file (through links and `..`).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// The folder a path lives in (`.` for a bare file name).
-pub fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Follows a symlink to the file it names, so replacing keeps the link a link.
-fn resolve(path: &Path) -> PathBuf {
-    let mut p = path.to_path_buf();
-    for _ in 0..32 {
-        match fs::read_link(&p) {
-            Ok(target) => {
-                p = if target.is_absolute() {
-                    target
-                } else {
-                    folder_of(&p).join(target)
-                }
-            }
-            Err(_) => return p,
-        }
-    }
-    p
-}
-
-/// Replaces `path` with `bytes` atomically: temp file in the same folder,
-/// the old file's permissions (0644 for a new one), fsync, rename, fsync of
-/// the folder. A symlink is followed and stays a symlink.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |file| file.write_all(bytes))
-}
-
-/// As [`write_atomic`], with the content written by `fill`; if `fill` fails
-/// the temporary file is removed and `path` is untouched.
-fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let target = resolve(path);
-    let dir = folder_of(&target);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", file_stem(&target)))
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    fill(tmp.as_file_mut())?;
-    set_permissions_like(tmp.as_file(), &target)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    sync_folder(&dir);
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_permissions_like(file: &File, target: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = match fs::metadata(target) {
-        Ok(m) => m.permissions().mode() & 0o7777,
-        Err(_) => 0o666 & !umask(),
-    };
-    file.set_permissions(fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_permissions_like(_file: &File, _target: &Path) -> io::Result<()> {
-    Ok(())
-}
-
-/// The process umask, read without changing it for long (Linux reports it in
-/// /proc; elsewhere the usual 022 is assumed).
-#[cfg(unix)]
-fn umask() -> u32 {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("Umask:"))
-                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
-        })
-        .unwrap_or(0o022)
-}
-
-fn sync_folder(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
-/// Where a walk started at `started_at` keeps its draft: beside the answers
-/// file, named by time and process so two people starting together in a
-/// shared folder never share one.
-pub fn draft_path(path: &Path, started_at: jiff::Timestamp) -> PathBuf {
-    let stamp = started_at.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| FILE_NAME.into());
-    let draft = format!("{name}.draft-{stamp}-{}", std::process::id());
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.join(draft),
-        _ => PathBuf::from(draft),
-    }
-}
-
-/// The process that wrote a draft, from its name (`…draft-<time>-<pid>`).
-pub fn draft_process(draft: &Path) -> Option<u32> {
-    draft.file_name()?.to_str()?.rsplit('-').next()?.parse().ok()
-}
-
-/// The drafts of unfinished walks beside the answers file, oldest first.
-pub fn drafts(path: &Path) -> Vec<PathBuf> {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Vec::new();
-    };
-    let prefix = format!("{name}.draft-");
-    let mut found: Vec<PathBuf> = fs::read_dir(folder_of(path))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    found
-}
-
-/// Held while the answers file is read, merged and replaced.
-#[derive(Debug)]
-pub struct Lock {
-    file: File,
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = self.file.unlock();
-    }
-}
-
-/// The lock file that guards `path`.
-pub fn lock_path(path: &Path) -> PathBuf {
-    let target = resolve(path);
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    folder_of(&target).join(name)
-}
-
-/// Takes the exclusive lock for `path`, waiting up to [`LOCK_WAIT`]. The lock
-/// is an advisory lock on a separate file: the system releases it when a
-/// process dies, so a killed run never blocks the next one.
-pub fn lock(path: &Path) -> Result<Lock, Error> {
-    let lock = lock_path(path);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock)
-        .map_err(|source| Error::SaveFailed {
-            path: path.to_path_buf(),
-            source,
-            pending: None,
-        })?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock { file }),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked {
-                    path: path.to_path_buf(),
-                    seconds: LOCK_WAIT.as_secs(),
-                });
-            }
-            Err(fs::TryLockError::Error(source)) => {
-                return Err(Error::SaveFailed {
-                    path: path.to_path_buf(),
-                    source,
-                    pending: None,
-                });
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,20 +185,6 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_new_file_is_readable_by_the_team_and_an_old_one_keeps_its_mode() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE_NAME);
-        append(&path, &sample()).unwrap();
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
-        append(&path, &sample()).unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660);
-    }
-
-    #[cfg(unix)]
-    #[test]
     fn a_symlinked_file_stays_a_symlink() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.yaml");
@@ -410,48 +208,6 @@ mod tests {
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(!text.replace("\r\n", "").contains('\n'));
-    }
-
-    #[test]
-    fn a_draft_names_its_process() {
-        let p = draft_path(Path::new("team/mbct-sustain.yaml"), jiff::Timestamp::UNIX_EPOCH);
-        assert_eq!(draft_process(&p), Some(std::process::id()));
-        assert_eq!(
-            draft_process(Path::new("mbct-sustain.yaml.draft-20261127T010203Z")),
-            None
-        );
-    }
-
-    #[test]
-    fn a_held_lock_makes_others_wait() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE_NAME);
-        let held = lock(&path).unwrap();
-        let other = File::open(lock_path(&path)).unwrap();
-        assert!(matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock)));
-        drop(held);
-        assert!(other.try_lock().is_ok());
-    }
-
-    #[test]
-    fn a_write_failing_half_way_leaves_the_old_file_byte_for_byte_and_no_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE_NAME);
-        append(&path, &sample()).unwrap();
-        let before = fs::read(&path).unwrap();
-        let new = answers::file::render(&History::default(), false).unwrap();
-        let err = write_atomic_with(&path, |f| {
-            f.write_all(&new.as_bytes()[..new.len() / 2])?;
-            Err(io::Error::other("disk full"))
-        })
-        .unwrap_err();
-        assert_eq!(err.to_string(), "disk full");
-        assert_eq!(fs::read(&path).unwrap(), before);
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "the file and its lock, no temp file"
-        );
     }
 
     #[test]

@@ -1,0 +1,138 @@
+//! Replacing a file whole: a reader, a crash or a full disk never leaves
+//! half a file.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Replaces `path` with `bytes` atomically: temp file in the same folder,
+/// the old file's permissions (0644 for a new one), fsync, rename, fsync of
+/// the folder. A symlink is followed and stays a symlink.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// As [`write_atomic`], with the content written by `fill`; if `fill` fails
+/// the temporary file is removed and `path` is untouched.
+pub(super) fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    replace(&resolve(path), fill)
+}
+
+/// As [`write_atomic`], but a symlink at `path` is replaced, never followed:
+/// for the tool's own files (drafts), where a link can only be a trap.
+pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, |file| file.write_all(bytes))
+}
+
+fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let target = target.to_path_buf();
+    let dir = folder_of(&target);
+    let prefix = temp_prefix(&target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets 0666 less the umask, as any program's new file would;
+    // a replaced one keeps its own mode (below).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(&dir)?;
+    fill(tmp.as_file_mut())?;
+    keep_permissions_of(tmp.as_file(), &target)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_folder(&dir);
+    Ok(())
+}
+
+/// Gives the new file the mode of the file it replaces, if there is one.
+fn keep_permissions_of(file: &File, target: &Path) -> io::Result<()> {
+    match fs::metadata(target) {
+        Ok(m) => file.set_permissions(m.permissions()),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Temporary files are hidden and named after the file they will replace.
+fn temp_prefix(target: &Path) -> String {
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "mbct-sustain".into());
+    format!(".{stem}.")
+}
+
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Whether two paths name the same existing file (through links and `..`).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The folder a path lives in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Follows a symlink to the file it names, so replacing keeps the link a link.
+pub fn resolve(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..32 {
+        match fs::read_link(&p) {
+            Ok(target) => {
+                p = if target.is_absolute() {
+                    target
+                } else {
+                    folder_of(&p).join(target)
+                }
+            }
+            Err(_) => return p,
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_the_team_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        write_atomic(&path, b"a").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
+        write_atomic(&path, b"b").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660);
+    }
+
+    #[test]
+    fn a_write_failing_half_way_leaves_the_old_file_byte_for_byte_and_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        write_atomic(&path, b"the old text").unwrap();
+        let err = write_atomic_with(&path, |f| {
+            f.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(fs::read(&path).unwrap(), b"the old text");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file");
+    }
+}

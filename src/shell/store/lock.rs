@@ -1,0 +1,95 @@
+//! The lock that makes saves take turns: an advisory lock on a separate
+//! `<file>.lock`, which the system releases when a process dies, so a
+//! killed run never blocks the next one.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::Path;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::atomic::{folder_of, resolve};
+use crate::shell::error::Error;
+
+/// How long a save waits for another one to finish.
+pub const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// Held while the answers file is read, merged and replaced.
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// Opens (creating if needed) a lock file. A lock file someone else created
+/// may not be writable to us; a lock needs only to open it, so read-only
+/// will do.
+fn open_lock_file(lock: &Path) -> io::Result<File> {
+    match OpenOptions::new().create(true).truncate(false).write(true).open(lock) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && lock.exists() => File::open(lock),
+        other => other,
+    }
+}
+
+/// The lock file that guards `path`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let target = resolve(path);
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    folder_of(&target).join(name)
+}
+
+/// Takes the exclusive lock for `path`, waiting up to [`LOCK_WAIT`]. The lock
+/// is an advisory lock on a separate file: the system releases it when a
+/// process dies, so a killed run never blocks the next one.
+pub fn lock(path: &Path) -> Result<Lock, Error> {
+    let lock = lock_path(path);
+    let file = open_lock_file(&lock).map_err(|source| Error::SaveFailed {
+        path: lock.clone(),
+        source,
+        pending: None,
+    })?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock { file }),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::Locked {
+                    path: path.to_path_buf(),
+                    seconds: LOCK_WAIT.as_secs(),
+                });
+            }
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(Error::SaveFailed {
+                    path: lock,
+                    source,
+                    pending: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_lock_makes_others_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        let held = lock(&path).unwrap();
+        let other = File::open(lock_path(&path)).unwrap();
+        assert!(matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock)));
+        drop(held);
+        assert!(other.try_lock().is_ok());
+    }
+}
