@@ -65,7 +65,7 @@ fn man_prints_roff() {
         .arg("man")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(".TH"));
+        .stdout(predicate::str::contains("\n.TH mbct-sustain 1 "));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! place or In progress, else Not yet. People who did not answer an action
 //! are left out of its count.
 
-use crate::core::answers::{Answer, Assessment};
+use crate::core::answers::{Answer, Assessment, label_is, same_person};
 use crate::core::framework::Framework;
 
 /// How many gave each answer to one action, in [`Answer::ALL`] order.
@@ -108,6 +108,61 @@ pub fn disagreements(framework: &Framework, members: &[&Assessment]) -> Vec<Disa
     out
 }
 
+/// One respondent's latest assessment, as `team` reads it.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The name shown (the respondent, or a stand-in for an unnamed one).
+    pub name: String,
+    /// The file it came from.
+    pub file: String,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// Which assessments `team` combines: from each source, those taken on or
+/// after `since` (a UTC date) and with `label`, if given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'a> {
+    /// Leave out assessments taken before this day.
+    pub since: Option<jiff::civil::Date>,
+    /// Keep only assessments with this label (ignoring case).
+    pub label: Option<&'a str>,
+}
+
+/// Each person's latest assessment across `sources` (`(file shown, short
+/// name, assessments)`), matching `filter`, sorted by name. An unnamed
+/// respondent is named after their file, so two files' unnamed people stay
+/// two people.
+pub fn latest_per_person(sources: Vec<(String, String, Vec<Assessment>)>, filter: Filter) -> Vec<Member> {
+    let mut members: Vec<Member> = Vec::new();
+    for (shown, short, assessments) in sources {
+        for a in assessments {
+            if filter
+                .since
+                .is_some_and(|d| crate::core::choose::day_of(a.taken_at) < d)
+                || filter.label.is_some_and(|l| !label_is(a.label.as_deref(), l))
+            {
+                continue;
+            }
+            let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {short})"));
+            match members.iter_mut().find(|m| same_person(Some(&m.name), Some(&name))) {
+                Some(m) if m.assessment.taken_at <= a.taken_at => {
+                    m.assessment = a;
+                    m.file = shown.clone();
+                }
+                Some(_) => {}
+                None => members.push(Member {
+                    name,
+                    file: shown.clone(),
+                    assessment: a,
+                }),
+            }
+        }
+    }
+    members.sort_by_key(|m| m.name.to_lowercase());
+    members
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +228,60 @@ mod tests {
         let team = combined(&f, &[&x, &y, &z], &x);
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
         assert_eq!(team.answer("d0.a2"), Some(InProgress));
+    }
+
+    fn taken(when: &str, who: Option<&str>, label: Option<&str>) -> Assessment {
+        let mut a = Assessment::new(&grid(1, 1), when.parse().unwrap());
+        a.respondent = who.map(str::to_string);
+        a.label = label.map(str::to_string);
+        a
+    }
+
+    #[test]
+    fn each_person_counts_once_with_their_latest_by_date_not_file_order() {
+        let sources = vec![
+            (
+                "a.yaml".to_string(),
+                "a.yaml".to_string(),
+                vec![
+                    taken("2026-12-01T10:00:00Z", Some("Sam"), None),
+                    taken("2026-06-01T10:00:00Z", Some("sam"), None),
+                    taken("2026-06-02T10:00:00Z", None, None),
+                ],
+            ),
+            (
+                "b.yaml".to_string(),
+                "b.yaml".to_string(),
+                vec![taken("2026-06-03T10:00:00Z", None, None)],
+            ),
+        ];
+        let m = latest_per_person(sources, Filter::default());
+        let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["(no name, a.yaml)", "(no name, b.yaml)", "Sam"]);
+        assert_eq!(m[2].assessment.taken_at.to_string(), "2026-12-01T10:00:00Z");
+    }
+
+    #[test]
+    fn since_compares_days_and_label_ignores_case() {
+        let sources = || {
+            vec![(
+                "a".to_string(),
+                "a".to_string(),
+                vec![
+                    taken("2026-06-01T23:59:59Z", Some("Ann"), Some("June")),
+                    taken("2026-12-01T00:00:00Z", Some("Bob"), Some("December")),
+                ],
+            )]
+        };
+        let since = Filter {
+            since: Some(jiff::civil::date(2026, 6, 2)),
+            label: None,
+        };
+        assert_eq!(latest_per_person(sources(), since).len(), 1);
+        let june = Filter {
+            since: None,
+            label: Some("june"),
+        };
+        assert_eq!(latest_per_person(sources(), june)[0].name, "Ann");
     }
 }

@@ -15,16 +15,7 @@ use crate::present::view::{ActionRef, FrameworkInfo, StageRef, date_of};
 pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
      for the team when a majority of those who answered it say In place (a tie is not a majority).";
 
-/// One respondent's latest assessment, as `team` reads it.
-#[derive(Debug, Clone)]
-pub struct Member {
-    /// The name shown (the respondent, or a stand-in for an unnamed one).
-    pub name: String,
-    /// The file it came from.
-    pub file: String,
-    /// The assessment.
-    pub assessment: Assessment,
-}
+pub use crate::core::team::Member;
 
 /// Several people's answers side by side.
 #[derive(Debug, Clone, Serialize)]

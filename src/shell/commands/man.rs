@@ -2,76 +2,43 @@
 //!
 //! clap_mangen renders one page per command and refers to the others as
 //! `mbct-sustain-assess(1)` and so on; nobody installs those, so the page is
-//! assembled here from its sections, with each command's options and
-//! examples under its own heading.
+//! composed from clap_mangen's section renderers (title, name, synopsis,
+//! description, options, version), with each command's options under a
+//! heading of its own, and the sections clap knows nothing of (commands,
+//! examples, environment, exit status) written with its `roff` builder.
 
 use clap::Command;
 use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, roman};
 use std::io;
-
-/// What `--help` shows per option but a manual page lists on its own.
-const ENVIRONMENT_AND_EXIT_STATUS: &str = "\
-.SH ENVIRONMENT
-.TP
-MBCT_SUSTAIN_FILE
-The answers file, when --file is not given.
-.TP
-MBCT_SUSTAIN_FRAMEWORK
-An adapted framework, when --framework is not given.
-.TP
-MBCT_SUSTAIN_RESPONDENT
-Who is answering, when --respondent is not given.
-.TP
-NO_COLOR
-When set, no colour (unless --color always).
-.SH EXIT STATUS
-.TP
-0
-Success.
-.TP
-1
-A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.
-.TP
-2
-Wrong usage.
-.TP
-130
-Interrupted (Ctrl-C or a closed terminal), after keeping every answer given.
-";
 
 /// The manual page as roff.
 pub fn page(cmd: Command) -> io::Result<String> {
     let man = Man::new(cmd.clone());
-    let mut out = String::new();
-    out += &section(|w| man.render_title(w))?;
-    out += &section(|w| man.render_name_section(w))?;
-    out += &section(|w| man.render_synopsis_section(w))?;
-    out += &section(|w| man.render_description_section(w))?;
-    out += &section(|w| man.render_options_section(w))?;
-    out += ".SH COMMANDS\n";
-    for (name, sub) in commands(&cmd, "") {
-        out += &format!(".SS \"{}\"\n", roff_escape(&format!("mbct-sustain {name}")));
-        if let Some(about) = sub.get_about() {
-            out += &format!("{}\n", roff_escape(&about.to_string()));
-        }
-        let sub_man = Man::new(sub.clone());
-        if sub.get_arguments().any(|a| !a.is_hide_set() && a.get_id() != "help") {
-            out += ".PP\nOptions:\n";
-            out += &section(|w| sub_man.render_options_section(w))?.replacen(".SH OPTIONS\n", "", 1);
-        }
-        if sub.get_after_help().is_some() {
-            // Examples keep their lines and spacing (no filling).
-            out += &section(|w| sub_man.render_extra_section(w))?.replacen(".SH EXTRA\n", ".PP\n.nf\n", 1);
-            out += ".fi\n";
+    let commands = commands(&cmd, "");
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    commands_section(&commands).to_writer(&mut out)?;
+    for (name, sub) in &commands {
+        // `-h` is listed once, under the main options.
+        let own = |a: &clap::Arg| !a.is_hide_set() && !a.is_positional() && a.get_id() != "help";
+        if sub.get_arguments().any(own) {
+            let heading = format!("Options of mbct-sustain {name}");
+            let sub = sub
+                .clone()
+                .disable_help_flag(true)
+                .mut_args(|a| a.help_heading(heading.clone()));
+            Man::new(sub).render_options_section(&mut out)?;
         }
     }
-    out += &section(|w| man.render_extra_section(w))?
-        .replacen(".SH EXTRA\n", ".SH EXAMPLES\n.nf\n", 1)
-        .replacen("Examples:\n", "", 1);
-    out += ".fi\n";
-    out += ENVIRONMENT_AND_EXIT_STATUS;
-    out += &section(|w| man.render_version_section(w))?;
-    Ok(out)
+    examples_section(&cmd, &commands).to_writer(&mut out)?;
+    environment_and_exit_status().to_writer(&mut out)?;
+    man.render_version_section(&mut out)?;
+    String::from_utf8(out).map_err(io::Error::other)
 }
 
 /// Every command worth a heading, depth first: `assess`, ..., `framework show`.
@@ -91,27 +58,81 @@ fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
     out
 }
 
-/// One section's roff, with the apostrophe set-up kept once, after the title.
-fn section(render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    render(&mut bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
-    let mut out = String::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with(".ie \\n(.g .ds Aq") && !l.starts_with(".el .ds Aq"))
-    {
-        out += line;
-        out.push('\n');
-        if line.starts_with(".TH ") {
-            out += ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+fn commands_section(commands: &[(String, Command)]) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    for (name, sub) in commands {
+        roff.control("TP", []);
+        roff.text([bold(format!("mbct-sustain {name}"))]);
+        if let Some(about) = sub.get_about() {
+            roff.text([roman(about.to_string())]);
         }
     }
-    Ok(out)
+    roff
 }
 
-fn roff_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('-', "\\-").replace('\'', "\\*(Aq")
+/// Each command's examples (its `--help` epilogue), lines kept as they are.
+fn examples_section(cmd: &Command, commands: &[(String, Command)]) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXAMPLES"]);
+    roff.control("nf", []);
+    let epilogues = std::iter::once(cmd).chain(commands.iter().map(|(_, c)| c));
+    for text in epilogues.filter_map(|c| c.get_after_help()) {
+        for line in text
+            .to_string()
+            .lines()
+            .filter(|l| !matches!(*l, "Examples:" | "Example:"))
+        {
+            roff.text([roman(line)]);
+        }
+        roff.text([roman("")]);
+    }
+    roff.control("fi", []);
+    roff
+}
+
+/// What `--help` shows per option but a manual page lists on its own.
+fn environment_and_exit_status() -> Roff {
+    let mut roff = Roff::new();
+    let mut items = |title: &str, items: &[(&str, &str)]| {
+        roff.control("SH", [title]);
+        for (term, meaning) in items {
+            roff.control("TP", []);
+            roff.text([bold(*term)]);
+            roff.text([roman(*meaning)]);
+        }
+    };
+    items(
+        "ENVIRONMENT",
+        &[
+            ("MBCT_SUSTAIN_FILE", "The answers file, when --file is not given."),
+            (
+                "MBCT_SUSTAIN_FRAMEWORK",
+                "An adapted framework, when --framework is not given.",
+            ),
+            (
+                "MBCT_SUSTAIN_RESPONDENT",
+                "Who is answering, when --respondent is not given.",
+            ),
+            ("NO_COLOR", "When set, no colour (unless --color always)."),
+        ],
+    );
+    items(
+        "EXIT STATUS",
+        &[
+            ("0", "Success."),
+            (
+                "1",
+                "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
+            ),
+            ("2", "Wrong usage."),
+            (
+                "130",
+                "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given.",
+            ),
+        ],
+    );
+    roff
 }
 
 #[cfg(test)]
@@ -121,20 +142,25 @@ mod tests {
     #[test]
     fn one_page_holds_every_command_with_its_options_and_no_missing_pages() {
         let page = page(crate::shell::cli::command()).unwrap();
-        assert!(page.starts_with(".TH "));
+        let first = page.lines().find(|l| !l.starts_with(".ie") && !l.starts_with(".el"));
+        assert!(first.unwrap().starts_with(".TH "), "the title comes first");
         for heading in [
             "mbct\\-sustain assess",
             "mbct\\-sustain team",
             "mbct\\-sustain framework check",
         ] {
-            assert!(page.contains(&format!(".SS \"{heading}\"")), "{heading}");
+            assert!(page.contains(&format!("\\fB{heading}\\fR")), "{heading}");
         }
         for option in ["\\-\\-anonymous", "\\-\\-at", "\\-\\-full", "\\-\\-domain"] {
             assert!(page.contains(option), "{option}");
         }
         assert!(!page.contains("mbct\\-sustain\\-assess(1)"));
-        assert_eq!(page.matches(".ds Aq").count(), 2, "the set-up appears once");
+        assert!(
+            page.contains(".SH \"OPTIONS OF MBCT-SUSTAIN REPORT\"\n.TP\n\\fB\\-\\-at"),
+            "each command's options under its own heading"
+        );
+        assert_eq!(page.matches("Print help").count(), 1, "-h is listed once");
         assert!(page.contains(".SH EXAMPLES"));
-        assert!(page.contains(".SH EXIT STATUS") && page.contains(".SH ENVIRONMENT"));
+        assert!(page.contains(".SH \"EXIT STATUS\"") && page.contains(".SH ENVIRONMENT"));
     }
 }
