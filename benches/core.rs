@@ -8,11 +8,12 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use mbct_sustain::core::answers::{self, History};
+use mbct_sustain::core::answers::{self, Answer, History};
 use mbct_sustain::core::framework::{self, Framework};
-use mbct_sustain::core::{choose, stage};
+use mbct_sustain::core::{choose, stage, walk};
 use mbct_sustain::present::render::{self, Format};
 use mbct_sustain::present::view;
+use mbct_sustain::shell::store::drafts;
 
 #[path = "../examples/gen_history.rs"]
 #[allow(dead_code, reason = "the example's `main` and `text` are not used here")]
@@ -48,6 +49,25 @@ const FORMATS: [&str; 3] = ["table", "markdown", "json"];
 #[divan::bench]
 fn framework_parse() -> Framework {
     framework::parse(black_box(framework::BUNDLED_YAML)).expect("the bundled framework is valid")
+}
+
+/// Between an answer and the next question in the walk: the whole draft
+/// serialised and written atomically beside the answers file, as after every
+/// answer (half the bundled framework answered).
+#[divan::bench(sample_count = 50)]
+fn walk_step_draft_save(bencher: Bencher) {
+    let f = Framework::bundled();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = drafts::Draft::create(&dir.path().join("mbct-sustain.yaml"), jiff::Timestamp::UNIX_EPOCH)
+        .expect("a draft in a temp dir");
+    let mut draft = walk::Draft::new(&f, jiff::Timestamp::UNIX_EPOCH);
+    for (_, action) in f.actions().take(f.action_count() / 2) {
+        draft.answers.insert(action.id.clone(), Answer::InProgress);
+    }
+    bencher.bench_local(|| {
+        let text = serde_yaml::to_string(black_box(&draft)).expect("a draft serialises");
+        file.save(text.as_bytes()).expect("the draft is saved");
+    });
 }
 
 /// Reading an answers file of `n` assessments.

@@ -90,7 +90,7 @@ fn assess_without_a_terminal_exits_1_mentions_the_terminal_and_writes_nothing() 
         .code(1)
         .stderr(predicate::str::contains("terminal"))
         .stderr(predicate::str::contains("mbct-sustain report"));
-    env.cmd().assert().code(1).stderr(predicate::str::contains("terminal"));
+    env.fails(&[], "terminal");
     assert_eq!(
         std::fs::read_dir(env.dir.path()).unwrap().count(),
         0,
@@ -105,12 +105,8 @@ fn framework_init_writes_the_bundled_copy_and_refuses_to_overwrite() {
     assert!(env.read("my.yaml").ends_with(include_str!("../framework.yaml")));
     assert!(env.read("my.yaml").starts_with("# Copied from the bundled framework"));
     env.write("my.yaml", "changed");
-    env.cmd()
-        .args(["framework", "init", "my.yaml"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("already exists"))
-        .stderr(predicate::str::contains("--force"));
+    let err = env.fails(&["framework", "init", "my.yaml"], "already exists");
+    assert!(err.contains("--force"), "{err}");
     assert_eq!(env.read("my.yaml"), "changed");
     env.cmd()
         .args(["framework", "init", "my.yaml", "--force"])
@@ -134,15 +130,7 @@ fn framework_check_gives_a_summary_or_every_problem() {
         .replacen("stage: sustainable", "stage: someday", 1)
         .replacen("text: Change based on feedback", "text: \"\"", 1);
     env.write("broken.yaml", broken);
-    let out = env
-        .cmd()
-        .args(["framework", "check", "broken.yaml"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = env.fails(&["framework", "check", "broken.yaml"], "broken.yaml");
     let problems: Vec<&str> = out.lines().filter(|l| l.starts_with("  - line ")).collect();
     assert_eq!(problems.len(), 3, "{out}");
     assert!(
@@ -276,17 +264,12 @@ fn output_never_writes_over_a_file_team_read() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
     env.write("sam.yaml", &text);
-    env.cmd()
-        .args(["team", "sam.yaml", "--output", "sam.yaml"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("will not write over"));
+    env.fails(&["team", "sam.yaml", "--output", "sam.yaml"], "will not write over");
     assert_eq!(env.read("sam.yaml"), text);
     env.write("mbct-sustain.yaml", &text);
-    env.cmd()
-        .args(["framework", "init", "mbct-sustain.yaml", "--force"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("will not write over the answers file"));
+    env.fails(
+        &["framework", "init", "mbct-sustain.yaml", "--force"],
+        "will not write over the answers file",
+    );
     assert_eq!(env.read("mbct-sustain.yaml"), text);
 }

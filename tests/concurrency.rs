@@ -48,17 +48,33 @@ fn a_lock_left_by_a_killed_process_does_not_block_the_next_save() {
     let lock = store::lock_path(&path);
     std::fs::write(&lock, "").unwrap();
     // Another process takes the lock, then dies without letting go.
+    // It holds on for longer than a save waits (LOCK_WAIT), so a lock that
+    // outlived its process would make the save below fail.
+    use std::os::unix::process::CommandExt;
     let mut holder = std::process::Command::new("flock")
-        .arg("--close") // only flock itself holds the lock, not the command it runs
         .arg(&lock)
-        .args(["sleep", "30"])
+        .args(["sleep", "300"])
+        .process_group(0)
         .spawn()
         .expect("flock(1) from util-linux");
-    std::thread::sleep(Duration::from_millis(200));
-    holder.kill().unwrap();
+    // Know the lock is held before killing its holder: poll until taking it
+    // would block (the deadline only guards against a hang).
+    let probe = std::fs::File::open(&lock).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !matches!(probe.try_lock(), Err(std::fs::TryLockError::WouldBlock)) {
+        let _ = probe.unlock();
+        assert!(Instant::now() < deadline, "flock never took the lock");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Kill the holder and the command it runs (which shares its lock).
+    let group = format!("-{}", holder.id());
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", "--", &group])
+        .status()
+        .unwrap();
+    assert!(killed.success());
     holder.wait().unwrap();
-    let start = Instant::now();
+    // A lock still held would make this wait out LOCK_WAIT and fail.
     store::append(&path, &mixed("2026-09-03T10:00:00Z")).unwrap();
-    assert!(start.elapsed() < Duration::from_secs(2), "took {:?}", start.elapsed());
     assert_eq!(store::load_existing(&path).unwrap().assessments.len(), 1);
 }

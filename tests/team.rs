@@ -143,11 +143,7 @@ fn team_reads_the_default_file_and_chooses_a_round() {
             .len(),
         1
     );
-    env.cmd()
-        .args(["team", "--since", "2027-01-01"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no assessment found"));
+    env.fails(&["team", "--since", "2027-01-01"], "no assessment found");
 }
 
 #[test]

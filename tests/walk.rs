@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
 use expectrl::process::unix::WaitStatus;
@@ -192,19 +192,29 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     walk_all(&mut s, &all_not_yet);
     assert_eq!(finish(s).0, 0);
 
-    // Nothing changed: one key per domain.
+    // Nothing changed: Enter on whatever is asked until the walk saves, and
+    // that takes one key per domain, with no action asked.
     let mut s = spawn(dir, &["--respondent", "Sam"]);
     s.expect("Sam's last assessment was on").unwrap();
     let mut presses = 0;
-    for d in 1..=7 {
-        s.expect(format!("Domain {d} of 7")).unwrap();
-        s.expect("Has anything changed here").unwrap();
+    loop {
+        let found = s
+            .expect(Regex(
+                "Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment",
+            ))
+            .unwrap();
+        let asked = String::from_utf8_lossy(found.get(0).unwrap()).into_owned();
+        if asked.starts_with("Saved") {
+            break;
+        }
+        assert!(asked.starts_with("Has anything"), "an unchanged rerun asked: {asked}");
         s.send("\r").unwrap();
         presses += 1;
+        assert!(presses <= 7, "more questions than domains");
     }
+    assert_eq!(presses, 7, "one Enter per domain");
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
-    assert!(presses <= 10);
     let h = load(dir);
     assert_eq!(h.assessments.len(), 2);
     assert_eq!(h.assessments[0].answers, h.assessments[1].answers);
@@ -334,36 +344,6 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
         assert!(header.contains(stage), "{header}");
     }
     assert_eq!(load(env.dir.path()).assessments[0].answers.len(), 48);
-}
-
-#[test]
-fn the_next_prompt_follows_an_answer_quickly() {
-    // Measured, not asserted against a deadline: the figure is reported for
-    // BENCHMARKS.md, and speed targets live in `cargo bench`.
-    let env = Env::new();
-    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
-    for n in 1..=3 {
-        answer(&mut s, n, 41, Answer::NotYet);
-    }
-    skip_note(&mut s);
-    expect_action(&mut s, 4, 41);
-    let mut times = Vec::new();
-    for n in 4..=6 {
-        let t = Instant::now();
-        s.send("\r").unwrap();
-        expect_action(&mut s, n + 1, 41);
-        times.push(t.elapsed());
-    }
-    s.send("\x03").unwrap();
-    finish(s);
-    times.sort();
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "answer to next prompt (draft saved), median: {:?}",
-        times[1]
-    );
-    assert_eq!(times.len(), 3);
 }
 
 #[test]

@@ -37,6 +37,56 @@ impl Env {
         cmd
     }
 
+    /// Runs `args`, which must fail as a person would want: exit 1, `message`
+    /// in the error, nothing on stdout, no panic. Returns the error text.
+    #[track_caller]
+    pub fn fails(&self, args: &[&str], message: &str) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{args:?} should exit 1: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{args:?} should say {message:?}, said: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout on failure");
+        stderr
+    }
+
+    /// The binary run as another account (nobody, uid 65534) when this
+    /// process is root, so file permissions apply as they do to a person;
+    /// the folder is opened to that account. `None` where that cannot be done.
+    #[cfg(unix)]
+    pub fn cmd_as_a_person(&self) -> Option<Command> {
+        use std::os::unix::fs::PermissionsExt;
+        if !running_as_root() {
+            return Some(self.cmd());
+        }
+        let ok = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            return None;
+        }
+        std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(assert_cmd::cargo::cargo_bin("mbct-sustain"))
+            .current_dir(self.dir.path())
+            .env_remove("MBCT_SUSTAIN_FILE")
+            .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+            .env_remove("MBCT_SUSTAIN_RESPONDENT")
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm");
+        Some(cmd)
+    }
+
     /// Runs a command that must succeed and parses its JSON output.
     #[track_caller]
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
@@ -189,4 +239,13 @@ pub fn four_stage_framework() -> String {
         }
     }
     y
+}
+
+/// Whether the tests run as root, for whom file permissions do not apply.
+#[cfg(unix)]
+pub fn running_as_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
