@@ -19,6 +19,7 @@ use crate::core::walk::{
 use crate::present::fit::{truncate, wrap};
 use crate::present::safe::one_line;
 use crate::present::view::{date_of, when};
+use crate::shell::screen::{self, Stream};
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
 const SELECT_ROOM: usize = 4;
@@ -43,13 +44,11 @@ impl TerminalPrompter {
         }
     }
 
-    /// The terminal's width in columns, less a margin.
+    /// The width prompts are fitted to: the terminal's, less a margin, and
+    /// never so narrow that a question cannot be read (a pseudo-terminal may
+    /// claim 0 columns; then 80 is assumed).
     fn width(&self) -> usize {
-        match self.term.size_checked() {
-            Some((_, w)) if w >= 40 => usize::from(w) - 2,
-            Some((_, w)) if w > 0 => 38,
-            _ => 78,
-        }
+        screen::width(Stream::Stderr).unwrap_or(80).saturating_sub(2).max(38)
     }
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
@@ -139,7 +138,7 @@ impl TerminalPrompter {
     /// own, because dialoguer's text prompt has no way back. Returns the text
     /// (or `None` for Esc) and how many screen rows the prompt last took.
     fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
-        let columns = usize::from(self.term.size().1).max(1);
+        let columns = screen::width(Stream::Stderr).unwrap_or(80);
         let mut text: Vec<char> = initial.chars().collect();
         let mut rows = 1;
         let draw = |text: &[char], rows: &mut usize| {
