@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use mbct_sustain::core::answers::Answer;
 use predicates::prelude::*;
 
 /// Runs `report` on an answers file holding `bytes`; checks exit 1, the
@@ -27,8 +28,18 @@ fn a_corrupt_answers_file_names_the_line() {
 
 #[test]
 fn a_future_format_asks_to_upgrade() {
-    let err = refused_answers(b"format: 2\nassessments:\n  - whatever: {new: shape}\n");
+    let err = refused_answers(b"format: 3\nassessments:\n  - whatever: {new: shape}\n");
     assert!(err.contains("newer") && err.contains("upgrade"), "{err}");
+    // What a version that reads format 1 meets in a file holding Don't know:
+    // the file declares format 2, so that version refuses it the same way.
+    let dont_know = file_of(vec![assessment("2026-09-03T10:00:00Z", Answer::DontKnow, &[])]);
+    assert!(
+        dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"),
+        "{dont_know}"
+    );
+    let older = dont_know.replace("\nformat: 2\n", "\nformat: 3\n");
+    let err = refused_answers(older.as_bytes());
+    assert!(err.contains("written by a newer mbct-sustain"), "{err}");
 }
 
 #[test]

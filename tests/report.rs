@@ -172,10 +172,9 @@ fn history_lists_every_assessment_and_each_domains_journey() {
     let mut labelled = mixed("2026-09-03T10:00:00Z");
     labelled.label = Some("Autumn review".into());
     labelled.respondent = Some("Sam".into());
-    env.write(
-        "mbct-sustain.yaml",
-        file_of(vec![assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]), labelled]),
-    );
+    let mut first = assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]);
+    first.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![first, labelled]));
     let out = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
     assert!(out.contains("2026-03-01") && out.contains("2026-09-03"));
     assert!(out.contains("Autumn review") && out.contains("Sam"));
@@ -279,7 +278,7 @@ fn output_never_writes_over_the_answers_file_or_the_framework() {
 }
 
 #[test]
-fn compare_in_a_shared_file_follows_one_person() {
+fn in_a_shared_file_compare_is_the_teams_and_respondent_follows_one_person() {
     let env = Env::new();
     let mut ann1 = assessment("2026-03-01T10:00:00Z", Answer::NotYet, &[]);
     ann1.respondent = Some("Ann".into());
@@ -288,22 +287,22 @@ fn compare_in_a_shared_file_follows_one_person() {
     let mut ann2 = mixed("2026-09-02T10:00:00Z");
     ann2.respondent = Some("Ann".into());
     env.write("mbct-sustain.yaml", file_of(vec![ann1, bob.clone(), ann2]));
-    let json = env.json(&["compare", "--format", "json"]);
+    let team = env.json(&["compare", "--format", "json"]);
+    assert_eq!(team["from"]["respondents"], serde_json::json!(["Ann"]));
+    assert_eq!(team["to"]["respondents"], serde_json::json!(["Bob", "Ann"]));
+    let ann = env.json(&["compare", "--respondent", "ann", "--format", "json"]);
     assert_eq!(
-        (json["from"]["number"].as_u64(), json["to"]["number"].as_u64()),
+        (ann["from"]["number"].as_u64(), ann["to"]["number"].as_u64()),
         (Some(1), Some(3))
     );
     let err = env.fails(&["compare", "--respondent", "bob"], "nothing to compare yet");
     assert!(err.contains("by Bob"), "{err}");
-    env.cmd()
-        .args(["compare", "2", "3"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("#2 is Bob's and #3 is Ann's").and(predicate::str::contains("team")));
-    env.fails(&["compare", "3"], "#3 is that person's latest: there is nothing later");
-    env.cmd()
-        .arg("report")
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("also holds Bob's"));
+    env.fails(
+        &["compare", "-1"],
+        "round 2 is the team's latest: there is nothing later",
+    );
+    env.fails(
+        &["compare", "--respondent", "Ann", "3"],
+        "#3 is that person's latest: there is nothing later",
+    );
 }

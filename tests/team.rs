@@ -57,7 +57,7 @@ fn team_shows_each_respondent_the_team_stage_and_exactly_the_disagreements() {
         out.contains("a majority of those who answered it say In place"),
         "the rule is stated:\n{out}"
     );
-    assert!(out.contains("Discussion points: 2 actions"), "{out}");
+    assert!(out.contains("Agenda: 2 points to discuss"), "{out}");
     let points: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with('•')).collect();
     assert_eq!(points.len(), 2, "{out}");
     assert!(
@@ -130,12 +130,28 @@ fn team_reads_the_default_file_and_chooses_a_round() {
             .unwrap();
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
+    let latest = json(&[]);
     assert_eq!(
-        json(&[])["discussion"].as_array().unwrap().len(),
+        latest["respondents"].as_array().unwrap().len(),
         1,
-        "Ann's latest differs from Bob's"
+        "Bob did not answer in September"
     );
-    assert_eq!(json(&["--label", "spring"])["discussion"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        latest["round"]["left_out"][0]["respondent"], "Bob",
+        "and is named, not mixed in"
+    );
+    assert_eq!(latest["discussion"].as_array().unwrap().len(), 0);
+    let spring = json(&["--at", "1"]);
+    assert_eq!(spring["round"]["respondents"], serde_json::json!(["Ann", "Bob"]));
+    assert_eq!(
+        json(&["--label", "spring"])["round"]["respondents"],
+        spring["round"]["respondents"]
+    );
+    let text = String::from_utf8(env.cmd().arg("team").output().unwrap().stdout).unwrap();
+    assert!(
+        text.contains("Bob: latest answers 2026-03-02, not in this round."),
+        "{text}"
+    );
     assert_eq!(
         json(&["--since", "2026-06-01"])["respondents"]
             .as_array()
@@ -207,11 +223,25 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .stdout;
     let mut reader = csv::Reader::from_reader(csv.as_slice());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(headers[4..7], ["Ann", "Bob", "Cat"]);
-    assert_eq!(headers[7..], ["in_place", "in_progress", "not_yet", "not_applicable"]);
+    assert_eq!(
+        headers[..5],
+        ["rank", "decides_stage", "domain_id", "domain", "team_stage"]
+    );
+    assert_eq!(headers[8..11], ["Ann", "Bob", "Cat"]);
+    assert_eq!(
+        headers[11..],
+        ["in_place", "in_progress", "not_yet", "dont_know", "not_applicable"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| &r[7] == "2" && &r[9] == "1"), "{rows:?}");
+    assert_eq!(
+        rows.len(),
+        7,
+        "two points, and a row for each of the five domains with none"
+    );
+    let points: Vec<&csv::StringRecord> = rows.iter().filter(|r| !r[0].is_empty()).collect();
+    assert_eq!(points.len(), 2);
+    assert!(points.iter().all(|r| &r[11] == "2" && &r[13] == "1"), "{rows:?}");
+    assert!(rows.iter().all(|r| !r[4].is_empty()), "every domain's team stage");
     let anonymous = env
         .cmd()
         .args(["team", "shared.yaml", "cat.yaml", "--anonymous", "--format", "csv"])
@@ -219,6 +249,12 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .unwrap()
         .stdout;
     let mut reader = csv::Reader::from_reader(anonymous.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 8, "counts, not names");
-    assert!(reader.records().all(|r| &r.unwrap()[4] == "2"));
+    assert_eq!(reader.headers().unwrap().len(), 13, "counts, not names");
+    assert!(
+        reader
+            .records()
+            .map(|r| r.unwrap())
+            .filter(|r| !r[0].is_empty())
+            .all(|r| &r[8] == "2")
+    );
 }

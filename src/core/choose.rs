@@ -202,24 +202,6 @@ impl<'a> Timeline<'a> {
         }
         Ok((a_index, b_index))
     }
-
-    /// The two respondents, when a pair is two people's assessments.
-    pub fn people_differ(&self, a: usize, b: usize) -> Option<(Option<&'a str>, Option<&'a str>)> {
-        let (x, y) = (self.get(a).respondent.as_deref(), self.get(b).respondent.as_deref());
-        (!same_person(x, y)).then_some((x, y))
-    }
-}
-
-/// The other people in the file than `shown`, one spelling each, in the order
-/// they first appear: for "this file also holds …".
-pub fn others_than<'a>(history: &'a History, shown: Option<&str>) -> Vec<&'a str> {
-    let mut others: Vec<&str> = Vec::new();
-    for r in history.assessments.iter().filter_map(|a| a.respondent.as_deref()) {
-        if !same_person(Some(r), shown) && !others.iter().any(|o| same_person(Some(o), Some(r))) {
-            others.push(r);
-        }
-    }
-    others
 }
 
 /// Whether the file holds more than one person's assessments (no name counts
@@ -402,8 +384,6 @@ mod tests {
             })
         );
         assert_eq!(t.pick_pair(Some("1"), Some("2"), None), Ok((0, 1)));
-        assert_eq!(t.people_differ(0, 1), Some((Some("Ann"), Some("Bob"))));
-        assert_eq!(t.people_differ(0, 2), None);
         assert_eq!(
             t.pick_pair(Some("Winter"), None, None),
             Err(Miss::NoSuch {
@@ -420,14 +400,13 @@ mod tests {
     }
 
     #[test]
-    fn others_are_named_once_each_in_their_first_spelling() {
+    fn several_people_means_more_than_one_name_or_a_name_and_none() {
         let h = history_of(&[
             ("2026-03-01T10:00:00Z", None, Some("Ann")),
             ("2026-03-02T10:00:00Z", None, Some("Bob")),
             ("2026-03-03T10:00:00Z", None, Some("bob ")),
             ("2026-03-04T10:00:00Z", None, Some("Cat")),
         ]);
-        assert_eq!(others_than(&h, Some("ANN")), vec!["Bob", "Cat"]);
         assert!(several_people(&h));
         assert!(!several_people(&history_of(&[(
             "2026-03-01T10:00:00Z",

@@ -4,7 +4,8 @@
 //! "Not applicable" is "In place" (a stage with no applicable action is met).
 //! A domain's stage is the first stage that is not met: the stage the team is
 //! working in. A domain whose every stage is met shows the framework's
-//! completion label. An action with no answer counts as not in place.
+//! completion label. An action with no answer, or answered Don't know,
+//! counts as not in place.
 
 use serde::Serialize;
 

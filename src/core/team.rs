@@ -4,20 +4,22 @@
 //! An action counts as In place for the team when a majority of those who
 //! answered it say In place (a tie is not a majority); likewise Not
 //! applicable. Otherwise the team answer is In progress when anyone said In
-//! place or In progress, else Not yet. People who did not answer an action
-//! are left out of its count.
+//! place or In progress, else Don't know when most said so, else Not yet.
+//! Don't know counts among those who answered, so it can stop a majority;
+//! people who did not answer an action are left out of its count.
 
-use crate::core::answers::{Answer, Assessment, label_is, same_person};
+use crate::core::answers::{Answer, Assessment, History, label_is};
 use crate::core::framework::Framework;
+use crate::core::rounds::Round;
 
 /// How many gave each answer to one action, in [`Answer::ALL`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Tally(pub [usize; 4]);
+pub struct Tally(pub [usize; Answer::ALL.len()]);
 
 impl Tally {
     /// Counts the answers given.
     pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
-        let mut t = [0; 4];
+        let mut t = [0; Answer::ALL.len()];
         for a in answers.into_iter().flatten() {
             t[Answer::ALL.iter().position(|x| *x == a).unwrap_or(0)] += 1;
         }
@@ -46,6 +48,8 @@ impl Tally {
             Answer::NotApplicable
         } else if self.count(Answer::InPlace) + self.count(Answer::InProgress) > 0 {
             Answer::InProgress
+        } else if self.count(Answer::DontKnow) * 2 > n {
+            Answer::DontKnow
         } else {
             Answer::NotYet
         })
@@ -64,17 +68,6 @@ impl Tally {
     }
 }
 
-/// One action on which people disagree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Disagreement {
-    /// Index of the domain.
-    pub domain: usize,
-    /// Index of the action within the domain.
-    pub action: usize,
-    /// The answers, counted.
-    pub tally: Tally,
-}
-
 /// The team's combined assessment under the majority rule.
 pub fn combined(framework: &Framework, members: &[&Assessment], template: &Assessment) -> Assessment {
     let mut team = template.clone();
@@ -89,78 +82,93 @@ pub fn combined(framework: &Framework, members: &[&Assessment], template: &Asses
     team
 }
 
-/// The actions people disagree on, most divided first (framework order within a tie).
-pub fn disagreements(framework: &Framework, members: &[&Assessment]) -> Vec<Disagreement> {
-    let mut out: Vec<Disagreement> = framework
+/// The team's answers in `round`: the majority rule over each member's
+/// latest assessment in it, dated when the round ended, with the label all
+/// its assessments share.
+pub fn round_answers(framework: &Framework, history: &History, round: &Round) -> Assessment {
+    let members: Vec<&Assessment> = round.members.iter().map(|&i| &history.assessments[i]).collect();
+    let latest = round.members.last().map(|&i| &history.assessments[i]);
+    let mut template = latest.cloned().unwrap_or_else(|| Assessment::new(framework, round.to));
+    template.taken_at = round.to;
+    template.respondent = None;
+    template.label = round.label(history).map(str::to_string);
+    template.extra = serde_yaml::Mapping::new();
+    combined(framework, &members, &template)
+}
+
+/// Several answers files' assessments as one history, with the file each
+/// came from. An unnamed respondent is named after their file, so two files'
+/// unnamed people stay two people; with `label`, only assessments with that
+/// label (ignoring case) are kept.
+pub fn merge(sources: Vec<(String, String, Vec<Assessment>)>, label: Option<&str>) -> (History, Vec<String>) {
+    let mut history = History::default();
+    let mut files = Vec::new();
+    for (shown, short, assessments) in sources {
+        for mut a in assessments {
+            if label.is_some_and(|l| !label_is(a.label.as_deref(), l)) {
+                continue;
+            }
+            if a.respondent.is_none() {
+                a.respondent = Some(format!("(no name, {short})"));
+            }
+            history.assessments.push(a);
+            files.push(shown.clone());
+        }
+    }
+    (history, files)
+}
+
+/// One point for the team's meeting: an action people disagree on, or that
+/// someone does not know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// Index of the domain.
+    pub domain: usize,
+    /// Index of the action within the domain.
+    pub action: usize,
+    /// The answers, counted.
+    pub tally: Tally,
+    /// Whether the action is in the stage the team is working in for its
+    /// domain: settling it can move the team's stage.
+    pub decides_stage: bool,
+}
+
+/// The meeting's agenda: every action people disagree on or that anyone
+/// answered Don't know, ranked: first the points that decide the team's
+/// stage (in the stage it is working in), then the rest; within each, by
+/// domain, the most divided first, then in framework order.
+pub fn agenda(framework: &Framework, members: &[&Assessment], team: &Assessment) -> Vec<Point> {
+    let working: Vec<Option<usize>> = crate::core::stage::assess(framework, team)
+        .iter()
+        .map(|s| match s.position {
+            crate::core::stage::Position::Working(i) => Some(i),
+            crate::core::stage::Position::Complete => None,
+        })
+        .collect();
+    let mut points: Vec<Point> = framework
         .domains
         .iter()
         .enumerate()
         .flat_map(|(d, domain)| {
-            domain.actions.iter().enumerate().map(move |(i, a)| Disagreement {
+            let working = working[d];
+            domain.actions.iter().enumerate().map(move |(i, a)| Point {
                 domain: d,
                 action: i,
                 tally: Tally::of(members.iter().map(|m| m.answer(&a.id))),
+                decides_stage: working == Some(a.stage_index),
             })
         })
-        .filter(|x| x.tally.is_divided())
+        .filter(|p| p.tally.is_divided() || p.tally.count(Answer::DontKnow) > 0)
         .collect();
-    out.sort_by_key(|x| std::cmp::Reverse(x.tally.division()));
-    out
-}
-
-/// One respondent's latest assessment, as `team` reads it.
-#[derive(Debug, Clone)]
-pub struct Member {
-    /// The name shown (the respondent, or a stand-in for an unnamed one).
-    pub name: String,
-    /// The file it came from.
-    pub file: String,
-    /// The assessment.
-    pub assessment: Assessment,
-}
-
-/// Which assessments `team` combines: from each source, those taken on or
-/// after `since` (a UTC date) and with `label`, if given.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Filter<'a> {
-    /// Leave out assessments taken before this day.
-    pub since: Option<jiff::civil::Date>,
-    /// Keep only assessments with this label (ignoring case).
-    pub label: Option<&'a str>,
-}
-
-/// Each person's latest assessment across `sources` (`(file shown, short
-/// name, assessments)`), matching `filter`, sorted by name. An unnamed
-/// respondent is named after their file, so two files' unnamed people stay
-/// two people.
-pub fn latest_per_person(sources: Vec<(String, String, Vec<Assessment>)>, filter: Filter) -> Vec<Member> {
-    let mut members: Vec<Member> = Vec::new();
-    for (shown, short, assessments) in sources {
-        for a in assessments {
-            if filter
-                .since
-                .is_some_and(|d| crate::core::choose::day_of(a.taken_at) < d)
-                || filter.label.is_some_and(|l| !label_is(a.label.as_deref(), l))
-            {
-                continue;
-            }
-            let name = a.respondent.clone().unwrap_or_else(|| format!("(no name, {short})"));
-            match members.iter_mut().find(|m| same_person(Some(&m.name), Some(&name))) {
-                Some(m) if m.assessment.taken_at <= a.taken_at => {
-                    m.assessment = a;
-                    m.file = shown.clone();
-                }
-                Some(_) => {}
-                None => members.push(Member {
-                    name,
-                    file: shown.clone(),
-                    assessment: a,
-                }),
-            }
-        }
-    }
-    members.sort_by_key(|m| m.name.to_lowercase());
-    members
+    points.sort_by_key(|p| {
+        (
+            !p.decides_stage,
+            p.domain,
+            std::cmp::Reverse(p.tally.division()),
+            p.action,
+        )
+    });
+    points
 }
 
 #[cfg(test)]
@@ -210,7 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn the_most_divided_actions_come_first() {
+    fn agreed_actions_are_not_on_the_agenda() {
         let f = grid(3, 1);
         let mk = |answers: [Answer; 3]| {
             let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
@@ -222,66 +230,83 @@ mod tests {
         let x = mk([InPlace, InPlace, InPlace]);
         let y = mk([InPlace, NotYet, InProgress]);
         let z = mk([InPlace, InPlace, NotYet]);
-        let d = disagreements(&f, &[&x, &y, &z]);
-        let order: Vec<usize> = d.iter().map(|d| d.action).collect();
-        assert_eq!(order, [2, 1], "a0 is agreed; a2 splits three ways, a1 two");
         let team = combined(&f, &[&x, &y, &z], &x);
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
         assert_eq!(team.answer("d0.a2"), Some(InProgress));
-    }
-
-    fn taken(when: &str, who: Option<&str>, label: Option<&str>) -> Assessment {
-        let mut a = Assessment::new(&grid(1, 1), when.parse().unwrap());
-        a.respondent = who.map(str::to_string);
-        a.label = label.map(str::to_string);
-        a
-    }
-
-    #[test]
-    fn each_person_counts_once_with_their_latest_by_date_not_file_order() {
-        let sources = vec![
-            (
-                "a.yaml".to_string(),
-                "a.yaml".to_string(),
-                vec![
-                    taken("2026-12-01T10:00:00Z", Some("Sam"), None),
-                    taken("2026-06-01T10:00:00Z", Some("sam"), None),
-                    taken("2026-06-02T10:00:00Z", None, None),
-                ],
-            ),
-            (
-                "b.yaml".to_string(),
-                "b.yaml".to_string(),
-                vec![taken("2026-06-03T10:00:00Z", None, None)],
-            ),
-        ];
-        let m = latest_per_person(sources, Filter::default());
-        let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["(no name, a.yaml)", "(no name, b.yaml)", "Sam"]);
-        assert_eq!(m[2].assessment.taken_at.to_string(), "2026-12-01T10:00:00Z");
+        let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team).iter().map(|p| p.action).collect();
+        assert_eq!(
+            order,
+            [2, 1],
+            "a0 is agreed; a2 splits three ways (and decides the stage), a1 two"
+        );
     }
 
     #[test]
-    fn since_compares_days_and_label_ignores_case() {
-        let sources = || {
-            vec![(
-                "a".to_string(),
-                "a".to_string(),
-                vec![
-                    taken("2026-06-01T23:59:59Z", Some("Ann"), Some("June")),
-                    taken("2026-12-01T00:00:00Z", Some("Bob"), Some("December")),
-                ],
-            )]
+    fn dont_know_counts_among_those_who_answered_so_it_can_stop_a_majority() {
+        use Answer::*;
+        let t = |answers: &[Answer]| Tally::of(answers.iter().map(|a| Some(*a)));
+        assert_eq!(
+            t(&[InPlace, InPlace, DontKnow]).team_answer(),
+            Some(InPlace),
+            "2 of 3 is a majority"
+        );
+        assert_eq!(t(&[InPlace, DontKnow]).team_answer(), Some(InProgress), "1 of 2 is not");
+        assert_eq!(t(&[DontKnow, DontKnow, NotYet]).team_answer(), Some(DontKnow));
+        assert_eq!(t(&[DontKnow, NotYet]).team_answer(), Some(NotYet));
+    }
+
+    #[test]
+    fn an_action_anyone_does_not_know_is_on_the_agenda_even_when_no_one_disagrees() {
+        use Answer::*;
+        let f = grid(1, 1);
+        let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+        a.answers.insert("d0.a0".into(), DontKnow);
+        let team = combined(&f, &[&a, &a], &a);
+        let points = agenda(&f, &[&a, &a], &team);
+        assert_eq!(points.len(), 1);
+        assert!(points[0].decides_stage);
+    }
+
+    #[test]
+    fn the_agenda_puts_the_points_that_decide_the_teams_stage_first() {
+        use Answer::*;
+        // Two stages, two domains; domain 0 is working in stage 1, domain 1 in stage 0.
+        let f = grid(2, 2);
+        let person = |answers: &[(&str, Answer)]| {
+            let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+            for (id, x) in answers {
+                a.answers.insert(id.to_string(), *x);
+            }
+            a
         };
-        let since = Filter {
-            since: Some(jiff::civil::date(2026, 6, 2)),
-            label: None,
-        };
-        assert_eq!(latest_per_person(sources(), since).len(), 1);
-        let june = Filter {
-            since: None,
-            label: Some("june"),
-        };
-        assert_eq!(latest_per_person(sources(), june)[0].name, "Ann");
+        let ann = person(&[
+            ("d0.a0", InPlace),
+            ("d0.a1", InPlace),
+            ("d1.a0", NotYet),
+            ("d1.a1", InPlace),
+        ]);
+        let bob = person(&[
+            ("d0.a0", InPlace),
+            ("d0.a1", NotYet),
+            ("d1.a0", NotYet),
+            ("d1.a1", NotYet),
+        ]);
+        let cat = person(&[
+            ("d0.a0", NotYet),
+            ("d0.a1", NotYet),
+            ("d1.a0", DontKnow),
+            ("d1.a1", NotYet),
+        ]);
+        let members = [&ann, &bob, &cat];
+        let team = combined(&f, &members, &ann);
+        let order: Vec<(usize, usize, bool)> = agenda(&f, &members, &team)
+            .iter()
+            .map(|p| (p.domain, p.action, p.decides_stage))
+            .collect();
+        assert_eq!(
+            order,
+            [(0, 1, true), (1, 0, true), (0, 0, false), (1, 1, false)],
+            "domain 0 works in stage 1 (d0.a1), domain 1 in stage 0 (d1.a0)"
+        );
     }
 }

@@ -33,6 +33,13 @@ mbct-sustain.yaml in this folder or a folder above it, else a new one here.";
 /// in a plain YAML file (mbct-sustain.yaml) that you can share or keep in git.
 ///
 /// Run it with no command to take an assessment.
+///
+/// When the answers file holds several people's assessments, `report`,
+/// `compare`, `history` and `plan` show the team's (--respondent NAME shows
+/// one person's). The team's answers come in rounds: a round is a run of
+/// assessments with no gap of more than 30 days between one and the next; in
+/// a round each person counts once, with their latest answers in it, and an
+/// action is the team's In place when most of those who answered it say so.
 #[derive(Debug, Parser)]
 #[command(
     name = "mbct-sustain",
@@ -113,19 +120,19 @@ pub enum Command {
     )]
     Assess(AssessArgs),
 
-    /// Show the stage each domain has reached (latest assessment, or --at)
+    /// Show the stage each domain has reached (latest assessment or the team's latest round, or --at)
     #[command(
         after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv"
     )]
     Report(ReportArgs),
 
-    /// Show what changed between two assessments (default: previous and latest)
+    /// Show what changed between two assessments or rounds (default: previous and latest)
     #[command(
         after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
     )]
     Compare(CompareArgs),
 
-    /// List every assessment and each domain's stage over time
+    /// List every assessment (the team's: every round) and each domain's stage over time
     #[command(
         after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv"
     )]
@@ -137,7 +144,7 @@ pub enum Command {
     )]
     Plan(PlanArgs),
 
-    /// Show everyone's latest answers side by side, and where people disagree
+    /// Show the team's latest round side by side, and the meeting's agenda
     #[command(
         after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown"
     )]
@@ -194,12 +201,23 @@ pub struct OutputArgs {
     pub ascii: bool,
 }
 
+/// How the team's rounds are formed.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RoundArgs {
+    /// Leave out assessments taken before this date, before the team's rounds are formed
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<jiff::civil::Date>,
+}
+
 /// Options of `report`.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// Which assessment: number (1 = oldest, -1 = latest), date (2026-09-03) or label
+    /// Which assessment (the team's: which round): number (1 = oldest, -1 = latest), date (2026-09-03) or label
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// How the team's rounds are formed.
+    #[command(flatten)]
+    pub rounds: RoundArgs,
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -208,12 +226,15 @@ pub struct ReportArgs {
 /// Options of `compare`.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// The earlier assessment: number, date or label [default: the previous]
+    /// The earlier assessment or round: number, date or label [default: the previous]
     #[arg(value_name = "A", allow_hyphen_values = true)]
     pub a: Option<String>,
-    /// The later assessment: number, date or label [default: the latest]
+    /// The later assessment or round: number, date or label [default: the latest]
     #[arg(value_name = "B", allow_hyphen_values = true)]
     pub b: Option<String>,
+    /// How the team's rounds are formed.
+    #[command(flatten)]
+    pub rounds: RoundArgs,
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -222,6 +243,9 @@ pub struct CompareArgs {
 /// Options of `history`.
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
+    /// How the team's rounds are formed.
+    #[command(flatten)]
+    pub rounds: RoundArgs,
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -233,9 +257,12 @@ pub struct PlanArgs {
     /// Only these domains (by id; repeat for several)
     #[arg(long = "domain", value_name = "ID")]
     pub domains: Vec<String>,
-    /// Which assessment to plan from [default: the latest]
+    /// Which assessment (the team's: which round) to plan from [default: the latest]
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// How the team's rounds are formed.
+    #[command(flatten)]
+    pub rounds: RoundArgs,
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -247,12 +274,18 @@ pub struct TeamArgs {
     /// Answers files to read [default: the answers file]
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Only assessments taken on or after this date (a round of answers)
+    /// Which round: number (1 = oldest, -1 = latest), date (2026-09-03) or label [default: the latest]
+    #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Leave out assessments taken before this date, before rounds are formed
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<jiff::civil::Date>,
-    /// Only assessments with this label (a round of answers)
+    /// Only assessments with this label
     #[arg(long, value_name = "TEXT")]
     pub label: Option<String>,
+    /// Show every agenda point on the terminal, not only the first 12
+    #[arg(long)]
+    pub all: bool,
     /// Show how many gave each answer instead of who (respondents are otherwise listed by name)
     #[arg(long)]
     pub anonymous: bool,

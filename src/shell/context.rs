@@ -5,8 +5,9 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use crate::core::answers::History;
-use crate::core::choose::{self, Miss, Timeline};
+use crate::core::choose::{Miss, Timeline};
 use crate::core::framework::{self, Framework};
+use crate::core::rounds::Round;
 use crate::present::render::{self, Format, Look};
 use crate::shell::cli::{Global, OutputArgs};
 use crate::shell::error::Error;
@@ -96,20 +97,11 @@ impl Context {
             .map_err(|miss| self.missed(miss))
     }
 
-    /// The two assessments `compare` shows; says so when they are two people's.
+    /// The two assessments `compare` shows.
     pub fn pick_pair(&self, timeline: &Timeline, a: Option<&str>, b: Option<&str>) -> Result<(usize, usize), Error> {
-        let (a, b) = timeline
+        timeline
             .pick_pair(a, b, self.respondent.as_deref())
-            .map_err(|miss| self.missed(miss))?;
-        if let Some((x, y)) = timeline.people_differ(a, b) {
-            let name = |r: Option<&str>, n: usize| r.map_or(format!("#{n} has no name"), |r| format!("#{n} is {r}'s"));
-            self.note(&format!(
-                "note: {} and {}; to see people side by side, use `mbct-sustain team`.",
-                name(x, timeline.number(a)),
-                name(y, timeline.number(b))
-            ));
-        }
-        Ok((a, b))
+            .map_err(|miss| self.missed(miss))
     }
 
     fn missed(&self, miss: Miss) -> Error {
@@ -134,20 +126,29 @@ impl Context {
         }
     }
 
-    /// Says which person's assessment is shown when the file holds several
-    /// people's and nobody was named.
-    pub fn note_whose(&self, history: &History, index: usize) {
-        if self.respondent.is_some() {
-            return;
-        }
-        let shown = history.assessments[index].respondent.as_deref();
-        let others = choose::others_than(history, shown);
-        if !others.is_empty() {
-            self.note(&format!(
-                "note: showing {} latest assessment; this file also holds {}'s. Use --respondent NAME to choose, or `mbct-sustain team` to see everyone.",
-                shown.map_or("the".to_string(), |s| format!("{s}'s")),
-                others.join("'s, ")
-            ));
+    /// The team's round `selector` names, or the latest.
+    pub fn pick_round(&self, history: &History, rounds: &[Round], selector: Option<&str>) -> Result<usize, Error> {
+        crate::core::rounds::pick(history, rounds, selector).map_err(|miss| self.missed_round(miss))
+    }
+
+    /// The two rounds `compare` shows for the team.
+    pub fn pick_round_pair(
+        &self,
+        history: &History,
+        rounds: &[Round],
+        a: Option<&str>,
+        b: Option<&str>,
+    ) -> Result<(usize, usize), Error> {
+        crate::core::rounds::pick_pair(history, rounds, a, b).map_err(|miss| self.missed_round(miss))
+    }
+
+    fn missed_round(&self, miss: Miss) -> Error {
+        let path = self.file.clone();
+        match miss {
+            Miss::NoSuch { selector, count } => Error::NoSuchRound { path, selector, count },
+            Miss::NothingToCompare { .. } => Error::OneRound { path },
+            Miss::Same { number, latest } => Error::SameRound { number, latest },
+            Miss::NoAssessments => Error::NoAssessments { path, respondent: None },
         }
     }
 }

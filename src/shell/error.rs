@@ -54,6 +54,22 @@ pub enum Error {
         respondent: Option<String>,
     },
 
+    /// A selector matched none of the team's rounds.
+    NoSuchRound {
+        path: PathBuf,
+        selector: String,
+        count: usize,
+    },
+
+    /// `compare` of the team needs two rounds.
+    OneRound { path: PathBuf },
+
+    /// `compare` of the team was given the same round twice.
+    SameRound { number: usize, latest: bool },
+
+    /// `--since` left no assessment.
+    NothingSince { path: PathBuf, since: jiff::civil::Date },
+
     /// `compare` needs two assessments.
     NothingToCompare {
         path: PathBuf,
@@ -185,6 +201,29 @@ impl fmt::Display for Error {
                 counted(*count, "assessment"),
                 by(respondent)
             ),
+            Error::NoSuchRound { path, selector, count } => write!(
+                f,
+                "no round of the team's matches `{selector}` in {} ({})",
+                path.display(),
+                counted(*count, "round")
+            ),
+            Error::OneRound { path } => write!(
+                f,
+                "there is nothing to compare yet: the team has answered in one round in {}",
+                path.display()
+            ),
+            Error::SameRound { number, latest: true } => {
+                write!(
+                    f,
+                    "round {number} is the team's latest: there is nothing later to compare it with"
+                )
+            }
+            Error::SameRound { number, latest: false } => {
+                write!(f, "both sides are round {number}: there is nothing to compare")
+            }
+            Error::NothingSince { path, since } => {
+                write!(f, "no assessment in {} was taken on or after {since}", path.display())
+            }
             Error::NeedsTerminal => {
                 write!(
                     f,
@@ -400,6 +439,16 @@ impl Error {
             Error::NoSuchAssessment { .. } => {
                 "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
             }
+            Error::NoSuchRound { .. } => {
+                "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into()
+            }
+            Error::OneRound { .. } => {
+                "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into()
+            }
+            Error::SameRound { .. } => {
+                "name two different rounds (number, date or label); `mbct-sustain history` lists them".into()
+            }
+            Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
             Error::NothingToCompare { .. } => {
                 "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into()
             }

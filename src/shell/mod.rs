@@ -6,11 +6,8 @@
 
 use std::path::PathBuf;
 
-use crate::core::choose::{self, Timeline};
-use crate::core::framework::Framework;
-use crate::present::view;
 use crate::shell::cli::{Cli, ColorChoice, Command, FrameworkCommand};
-use crate::shell::context::{Context, emit, load_framework};
+use crate::shell::context::{Context, load_framework};
 use crate::shell::error::Error;
 use crate::shell::screen::{no_color_env, write_stdout};
 
@@ -35,58 +32,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         None => commands::assess::run(&Context::new(&cli.global)?, &cli.assess),
         Some(Command::Assess(args)) => commands::assess::run(&Context::new(&cli.global)?, &args),
-        Some(Command::Report(args)) => {
-            let ctx = Context::new(&cli.global)?;
-            let history = ctx.history()?;
-            let timeline = Timeline::new(&history);
-            let index = ctx.pick(&timeline, args.at.as_deref())?;
-            ctx.note_whose(&history, index);
-            let report = view::report::build(&ctx.framework, &history, index, timeline.previous(index));
-            emit(&ctx, &report, &args.output)
-        }
-        Some(Command::Compare(args)) => {
-            let ctx = Context::new(&cli.global)?;
-            let history = ctx.history()?;
-            let (a, b) = ctx.pick_pair(&Timeline::new(&history), args.a.as_deref(), args.b.as_deref())?;
-            emit(
-                &ctx,
-                &view::compare::build(&ctx.framework, &history, a, b),
-                &args.output,
-            )
-        }
-        Some(Command::History(args)) => {
-            let ctx = Context::new(&cli.global)?;
-            let history = ctx.history()?;
-            let indices = Timeline::new(&history).of(ctx.respondent.as_deref());
-            if ctx.respondent.is_none() && choose::several_people(&history) {
-                ctx.note("note: this file holds several people's assessments, shown together; --respondent NAME follows one person.");
-            }
-            if indices.is_empty() {
-                return Err(Error::NoAssessments {
-                    path: ctx.file.clone(),
-                    respondent: ctx.respondent.clone(),
-                });
-            }
-            emit(
-                &ctx,
-                &view::history::build(&ctx.framework, &history, &indices),
-                &args.output,
-            )
-        }
-        Some(Command::Plan(args)) => {
-            let ctx = Context::new(&cli.global)?;
-            check_domains(&ctx.framework, &args.domains)?;
-            let history = ctx.history()?;
-            let index = ctx.pick(&Timeline::new(&history), args.at.as_deref())?;
-            ctx.note_whose(&history, index);
-            let plan = view::plan::build(
-                &ctx.framework,
-                &history.assessments[index],
-                view::AssessmentInfo::new(&history, index),
-                &args.domains,
-            );
-            emit(&ctx, &plan, &args.output)
-        }
+        Some(Command::Report(args)) => commands::views::report(&Context::new(&cli.global)?, &args),
+        Some(Command::Compare(args)) => commands::views::compare(&Context::new(&cli.global)?, &args),
+        Some(Command::History(args)) => commands::views::history(&Context::new(&cli.global)?, &args),
+        Some(Command::Plan(args)) => commands::views::plan(&Context::new(&cli.global)?, &args),
         Some(Command::Team(args)) => commands::team::run(&Context::new(&cli.global)?, &args),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {
@@ -118,17 +67,4 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             write_stdout(page.as_bytes())
         }
     }
-}
-
-fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
-    for id in ids {
-        if !framework.domains.iter().any(|d| &d.id == id) {
-            let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
-            return Err(Error::UnknownDomain {
-                id: id.clone(),
-                known: known.join(", "),
-            });
-        }
-    }
-    Ok(())
 }

@@ -133,14 +133,26 @@ const HEADER: &str = "\
 # mbct-sustain answers file: every assessment your team has taken, oldest first.
 # mbct-sustain rewrites this file (comments are not kept); it is plain YAML, safe
 # to read, share and keep in git. Answers are written by action id and are one of:
-#   in-place, in-progress, not-yet, not-applicable
+#   in-place, in-progress, not-yet, dont-know, not-applicable
 # `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
 # the stages. Times are UTC.
 ";
 
 /// The file's text for a history, with a header explaining it.
+/// The file declares the oldest format that can hold what it holds.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
-    let body = serde_yaml::to_string(history)?;
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        format: u64,
+        #[serde(flatten)]
+        extra: &'a serde_yaml::Mapping,
+        assessments: &'a [Assessment],
+    }
+    let body = serde_yaml::to_string(&Out {
+        format: super::format_needed(history),
+        extra: &history.extra,
+        assessments: &history.assessments,
+    })?;
     let text = format!("{HEADER}{body}");
     Ok(if crlf { text.replace('\n', "\r\n") } else { text })
 }
@@ -331,8 +343,8 @@ mod tests {
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
         assert_eq!(
-            parse("format: 2\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: 2 })
+            parse("format: 3\nassessments: []\n"),
+            Err(Problem::NewerFormat { found: 3 })
         );
         assert_eq!(
             parse("format: 7\nassessments: {new: shape}\n"),
@@ -374,6 +386,22 @@ mod tests {
             text.lines()
                 .position(|l| l.contains("fit.evidence-and-need"))
                 .map(|i| i + 1)
+        );
+    }
+
+    #[test]
+    fn dont_know_is_written_as_format_2_and_format_1_files_stay_format_1() {
+        let mut h = parse(ONE).unwrap();
+        assert!(render(&h, false).unwrap().contains("\nformat: 1\n"));
+        h.assessments[0].answers.insert("fit.pathways".into(), Answer::DontKnow);
+        let text = render(&h, false).unwrap();
+        assert!(
+            text.contains("\nformat: 2\n") && text.contains("fit.pathways: dont-know"),
+            "{text}"
+        );
+        assert_eq!(
+            parse(&text).unwrap().assessments[0].answer("fit.pathways"),
+            Some(Answer::DontKnow)
         );
     }
 

@@ -13,8 +13,22 @@ use crate::core::framework::Framework;
 
 pub mod file;
 
-/// The answers-file format this version reads and writes.
-pub const FORMAT: u64 = 1;
+/// The newest answers-file format this version reads and writes.
+///
+/// Format 2 added the Don't know answer. A file is written in the oldest
+/// format that can express it, so a team whose file needs nothing new can
+/// still use an older version; a file that does need it is refused by an
+/// older version (as "written by a newer version") rather than misread.
+pub const FORMAT: u64 = 2;
+
+/// The format a file must declare to hold `history`.
+pub fn format_needed(history: &History) -> u64 {
+    let dont_know = history
+        .assessments
+        .iter()
+        .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
+    if dont_know { 2 } else { 1 }
+}
 
 /// The answer to one action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,16 +40,19 @@ pub enum Answer {
     InProgress,
     /// Not started.
     NotYet,
+    /// Not sure; counts as not in place, and marks a point to discuss.
+    DontKnow,
     /// Does not apply to this service; left out of the counts.
     NotApplicable,
 }
 
 impl Answer {
     /// Every answer, in the order the walk offers them.
-    pub const ALL: [Answer; 4] = [
+    pub const ALL: [Answer; 5] = [
         Answer::InPlace,
         Answer::InProgress,
         Answer::NotYet,
+        Answer::DontKnow,
         Answer::NotApplicable,
     ];
 
@@ -45,6 +62,7 @@ impl Answer {
             Answer::InPlace => "In place",
             Answer::InProgress => "In progress",
             Answer::NotYet => "Not yet",
+            Answer::DontKnow => "Don't know",
             Answer::NotApplicable => "Not applicable",
         }
     }
@@ -55,6 +73,7 @@ impl Answer {
             Answer::InPlace => "in-place",
             Answer::InProgress => "in-progress",
             Answer::NotYet => "not-yet",
+            Answer::DontKnow => "dont-know",
             Answer::NotApplicable => "not-applicable",
         }
     }
@@ -157,7 +176,7 @@ pub struct History {
 impl Default for History {
     fn default() -> Self {
         History {
-            format: FORMAT,
+            format: 1,
             assessments: Vec::new(),
             extra: serde_yaml::Mapping::new(),
         }
@@ -167,6 +186,17 @@ impl Default for History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_needs_format_2_only_when_it_holds_dont_know() {
+        let f = crate::testing::grid(1, 1);
+        let mut h = History::default();
+        h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
+        h.assessments[0].answers.insert("d0.a0".into(), Answer::NotYet);
+        assert_eq!(format_needed(&h), 1);
+        h.assessments[0].answers.insert("d0.a0".into(), Answer::DontKnow);
+        assert_eq!(format_needed(&h), 2);
+    }
 
     #[test]
     fn names_and_labels_match_ignoring_case_and_surrounding_spaces() {

@@ -2,22 +2,25 @@
 
 use serde::Serialize;
 
-use crate::core::answers::{Answer, History};
+use crate::core::answers::{Answer, Assessment, History};
 use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
+use crate::core::rounds::Round;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, AssessmentInfo, FrameworkInfo, StageRef, answer_cell, direction_of};
+use crate::present::view::{
+    ActionRef, AssessmentInfo, FrameworkInfo, StageRef, Subject, TeamRound, answer_cell, direction_of,
+};
 
-/// Two assessments side by side.
+/// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
-    /// The earlier assessment.
-    pub from: AssessmentInfo,
-    /// The later assessment.
-    pub to: AssessmentInfo,
+    /// The earlier assessment or round.
+    pub from: Subject,
+    /// The later assessment or round.
+    pub to: Subject,
     /// True when no stage and no answer changed.
     pub unchanged: bool,
     /// Every domain, in framework order.
@@ -59,7 +62,29 @@ pub struct AnswerChange {
 
 /// Compares assessment `a` with assessment `b` of `history`.
 pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> CompareView {
-    let c = compare::compare(framework, &history.assessments[a], &history.assessments[b]);
+    let subject = |i| Subject::Assessment(AssessmentInfo::new(history, i));
+    build_from(
+        framework,
+        (subject(a), &history.assessments[a]),
+        (subject(b), &history.assessments[b]),
+    )
+}
+
+/// Compares the team's round `a` with its round `b`.
+pub fn build_team(framework: &Framework, history: &History, rounds: &[Round], a: usize, b: usize) -> CompareView {
+    let (from, to) = (
+        TeamRound::new(framework, history, rounds, a),
+        TeamRound::new(framework, history, rounds, b),
+    );
+    build_from(
+        framework,
+        (Subject::Round(from.info.clone()), &from.answers),
+        (Subject::Round(to.info.clone()), &to.answers),
+    )
+}
+
+fn build_from(framework: &Framework, from: (Subject, &Assessment), to: (Subject, &Assessment)) -> CompareView {
+    let c = compare::compare(framework, from.1, to.1);
     let domains = c
         .domains
         .iter()
@@ -83,8 +108,8 @@ pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> Co
         .collect();
     CompareView {
         framework: framework.into(),
-        from: AssessmentInfo::new(history, a),
-        to: AssessmentInfo::new(history, b),
+        from: from.0,
+        to: to.0,
         unchanged: c.is_unchanged(),
         domains,
         changes,
@@ -101,19 +126,17 @@ impl View for CompareView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
-            "{}: assessment {} compared with {}",
+            "{}: {} compared with {}",
             self.framework.title,
             self.to.title(),
-            self.from.title()
+            self.from.short()
         )));
+        for line in self.to.who() {
+            doc.push(Block::Text(line));
+        }
         let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         doc.push(Block::Table(Table {
-            header: vec![
-                "Domain".into(),
-                format!("#{}", self.from.number),
-                format!("#{}", self.to.number),
-                "Change".into(),
-            ],
+            header: vec!["Domain".into(), self.from.column(), self.to.column(), "Change".into()],
             rows: self
                 .domains
                 .iter()

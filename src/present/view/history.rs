@@ -2,24 +2,27 @@
 
 use serde::Serialize;
 
-use crate::core::answers::History;
+use crate::core::answers::{Assessment, History};
 use crate::core::framework::Framework;
+use crate::core::rounds::Round;
 use crate::core::stage;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, date_of};
+use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, StageRef, Subject, TeamRound, count, date_of};
 
 /// At most this many assessments are drawn in the journey view: more would
 /// not fit a screen or a page.
 const JOURNEY_COLUMNS: usize = 16;
 
-/// Every assessment in the file (or by one respondent), oldest first.
+/// Every assessment in the file (or by one respondent), or every round of
+/// the team's, oldest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
-    /// Each assessment with each domain's stage.
-    pub assessments: Vec<HistoryEntry>,
+    /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
+    #[serde(flatten)]
+    pub entries: Keyed<Vec<HistoryEntry>>,
     #[serde(skip)]
     stages: Vec<String>,
     #[serde(skip)]
@@ -28,12 +31,12 @@ pub struct HistoryView {
     domains: Vec<String>,
 }
 
-/// One assessment in the history.
+/// One assessment or round in the history.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
-    /// Which assessment.
+    /// Which assessment or round.
     #[serde(flatten)]
-    pub info: AssessmentInfo,
+    pub info: Subject,
     /// How many domains are at each stage, by stage id (and `complete`).
     pub stage_counts: indexmap::IndexMap<String, usize>,
     /// Each domain's stage, in framework order.
@@ -51,10 +54,44 @@ pub struct DomainStage {
 
 /// Builds the history of the assessments at `indices` (file positions).
 pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> HistoryView {
-    let assessments = indices
+    let entries = indices
         .iter()
         .map(|&i| {
-            let statuses = stage::assess(framework, &history.assessments[i]);
+            entry(
+                framework,
+                Subject::Assessment(AssessmentInfo::new(history, i)),
+                &history.assessments[i],
+            )
+        })
+        .collect();
+    view(framework, "assessments", entries)
+}
+
+/// Builds the history of the team's rounds: the team's stages in each.
+pub fn build_team(framework: &Framework, history: &History, rounds: &[Round]) -> HistoryView {
+    let entries = (0..rounds.len())
+        .map(|r| {
+            let round = TeamRound::new(framework, history, rounds, r);
+            entry(framework, Subject::Round(round.info), &round.answers)
+        })
+        .collect();
+    view(framework, "rounds", entries)
+}
+
+fn view(framework: &Framework, key: &'static str, entries: Vec<HistoryEntry>) -> HistoryView {
+    HistoryView {
+        framework: framework.into(),
+        entries: Keyed { key, value: entries },
+        stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
+        completion: framework.completion_label.clone(),
+        domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
+    }
+}
+
+fn entry(framework: &Framework, info: Subject, assessment: &Assessment) -> HistoryEntry {
+    {
+        {
+            let statuses = stage::assess(framework, assessment);
             let mut stage_counts: indexmap::IndexMap<String, usize> = framework
                 .stages
                 .iter()
@@ -74,37 +111,46 @@ pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> His
                 })
                 .collect();
             HistoryEntry {
-                info: AssessmentInfo::new(history, i),
+                info,
                 stage_counts,
                 domains,
             }
-        })
-        .collect();
-    HistoryView {
-        framework: framework.into(),
-        assessments,
-        stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
-        completion: framework.completion_label.clone(),
-        domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
+        }
     }
 }
 
 impl HistoryView {
     /// One row per assessment: when, who, and how many domains at each stage.
     fn summary(&self) -> (Vec<String>, Vec<Vec<Cell>>) {
-        let mut header: Vec<String> = ["#", "Date", "Label", "Respondent"].map(String::from).to_vec();
+        let rounds = self.entries.key == "rounds";
+        let first = if rounds {
+            ["Round", "Dates", "Label", "People"]
+        } else {
+            ["#", "Date", "Label", "Respondent"]
+        };
+        let mut header: Vec<String> = first.map(String::from).to_vec();
         header.extend(self.stages.iter().cloned());
         header.push(self.completion.clone());
         let rows = self
-            .assessments
+            .entries
+            .value
             .iter()
             .map(|e| {
-                let mut row = vec![
-                    Cell::Text(e.info.number.to_string()),
-                    Cell::Text(date_of(e.info.taken_at)),
-                    Cell::Text(e.info.label.clone().unwrap_or_default()),
-                    Cell::Text(e.info.respondent.clone().unwrap_or_default()),
-                ];
+                let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
+                let mut row = match &e.info {
+                    Subject::Assessment(a) => vec![
+                        text(Some(a.number.to_string())),
+                        text(Some(date_of(a.taken_at))),
+                        text(a.label.clone()),
+                        text(a.respondent.clone()),
+                    ],
+                    Subject::Round(r) => vec![
+                        text(Some(r.number.to_string())),
+                        text(Some(r.dates())),
+                        text(r.label.clone()),
+                        text(Some(r.respondents.join(", "))),
+                    ],
+                };
                 row.extend(e.stage_counts.values().map(|c| Cell::Text(c.to_string())));
                 row
             })
@@ -117,11 +163,19 @@ impl View for HistoryView {
     fn doc(&self) -> Doc {
         let of = self.stages.len();
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "{}: {}",
-            self.framework.title,
-            crate::present::view::count(self.assessments.len(), "assessment")
-        )));
+        let all = &self.entries.value;
+        let what = if self.entries.key == "rounds" {
+            format!("the team, {}", count(all.len(), "round"))
+        } else {
+            count(all.len(), "assessment")
+        };
+        doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
+        if self.entries.key == "rounds" {
+            doc.push(Block::Text(
+                "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
+                    .into(),
+            ));
+        }
         let (header, rows) = self.summary();
         doc.push(Block::Table(Table { header, rows }));
         doc.push(Block::Note(format!(
@@ -129,16 +183,17 @@ impl View for HistoryView {
             self.domains.len()
         )));
         doc.push(Block::Heading("Each domain over time".into()));
-        let shown = &self.assessments[self.assessments.len().saturating_sub(JOURNEY_COLUMNS)..];
-        if shown.len() < self.assessments.len() {
+        let shown = &all[all.len().saturating_sub(JOURNEY_COLUMNS)..];
+        if shown.len() < all.len() {
             doc.push(Block::Note(format!(
-                "The latest {} of {} assessments; --format csv or json gives them all.",
+                "The latest {} of {} {}; --format csv or json gives them all.",
                 shown.len(),
-                self.assessments.len()
+                all.len(),
+                self.entries.key
             )));
         }
         let mut header = vec!["Domain".to_string()];
-        header.extend(shown.iter().map(|e| format!("#{}", e.info.number)));
+        header.extend(shown.iter().map(|e| e.info.column()));
         let rows = self
             .domains
             .iter()
@@ -180,7 +235,7 @@ impl View for HistoryView {
         data_header.extend(self.domains.iter().cloned());
         let data_rows = rows
             .iter()
-            .zip(&self.assessments)
+            .zip(&self.entries.value)
             .map(|(row, e)| {
                 let mut row = row.clone();
                 row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
@@ -210,8 +265,8 @@ mod tests {
         a.answers.insert("d0.a1".into(), Answer::InPlace);
         h.assessments.push(a);
         let v = build(&f, &h, &[0, 1]);
-        assert_eq!(v.assessments[0].stage_counts["s0"], 3);
-        assert_eq!(v.assessments[1].stage_counts["complete"], 1);
+        assert_eq!(v.entries.value[0].stage_counts["s0"], 3);
+        assert_eq!(v.entries.value[1].stage_counts["complete"], 1);
         let doc = v.doc();
         let tables: Vec<&Table> = doc
             .blocks

@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use crate::core::answers::{Assessment, History};
 use crate::core::framework::Framework;
+use crate::core::rounds::{self, Round};
 use crate::core::stage::Position;
+use crate::core::team::round_answers;
 
 /// Which assessment a view shows, as JSON and headings name it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,6 +62,228 @@ impl AssessmentInfo {
             format!("#{}, {date} ({})", self.number, extras.join(", "))
         }
     }
+}
+
+/// A round of the team's, as JSON and headings name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundInfo {
+    /// 1 = the oldest round (as the team's `history` numbers them).
+    pub number: usize,
+    /// When its first assessment was taken (UTC).
+    pub from: Timestamp,
+    /// When its last assessment was taken (UTC).
+    pub to: Timestamp,
+    /// The label all its assessments share, if they share one.
+    pub label: Option<String>,
+    /// Who is in it (each with their latest answers in it), by name.
+    pub respondents: Vec<String>,
+    /// Who answered before but not in this round.
+    pub left_out: Vec<LeftOutInfo>,
+}
+
+/// Someone left out of a round: their answers are older than it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOutInfo {
+    /// Their name.
+    pub respondent: String,
+    /// When they last answered (UTC).
+    pub latest: Timestamp,
+}
+
+impl RoundInfo {
+    /// Describes round `r` of `rounds`.
+    pub fn new(history: &History, rounds: &[Round], r: usize) -> RoundInfo {
+        let round = &rounds[r];
+        let name = |i: usize| person(history.assessments[i].respondent.as_deref());
+        RoundInfo {
+            number: round.number,
+            from: round.from,
+            to: round.to,
+            label: round.label(history).map(str::to_string),
+            respondents: round.members.iter().map(|&i| name(i)).collect(),
+            left_out: rounds::left_out(history, rounds, r)
+                .into_iter()
+                .map(|l| LeftOutInfo {
+                    respondent: name(l.latest),
+                    latest: history.assessments[l.latest].taken_at,
+                })
+                .collect(),
+        }
+    }
+
+    /// `2026-06-01 to 2026-06-12`, or one date when the round took one day.
+    pub fn dates(&self) -> String {
+        let (from, to) = (date_of(self.from), date_of(self.to));
+        if from == to { from } else { format!("{from} to {to}") }
+    }
+
+    /// "round 2, 2026-11-28 to 2026-12-02 (Autumn review)".
+    pub fn title(&self) -> String {
+        let label = self.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+        format!("round {}, {}{label}", self.number, self.dates())
+    }
+
+    /// "3 people: Alex, Priya, Sam".
+    pub fn people(&self) -> String {
+        format!("{}: {}", people(self.respondents.len()), self.respondents.join(", "))
+    }
+
+    /// "Jo is not in this round: latest answers 2026-06-03." for each left out.
+    pub fn left_out_lines(&self) -> Vec<String> {
+        self.left_out
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}: latest answers {}, not in this round.",
+                    l.respondent,
+                    date_of(l.latest)
+                )
+            })
+            .collect()
+    }
+}
+
+/// "1 person", "3 people".
+pub fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{n} people")
+    }
+}
+
+/// A person's name as views show it; an unnamed respondent is "(no name)".
+pub fn person(respondent: Option<&str>) -> String {
+    respondent.map_or_else(|| "(no name)".to_string(), str::to_string)
+}
+
+/// Whom a view is about: one person's assessment, or a round of the team's.
+/// As JSON, its fields stand alone (`"from": {...}`); see [`Keyed`] for the
+/// views that name it (`"assessment"` or `"round"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Subject {
+    /// One assessment.
+    Assessment(AssessmentInfo),
+    /// A round of the team's.
+    Round(RoundInfo),
+}
+
+impl Subject {
+    /// How headings name it: "assessment #3, …" or "the team's round 2, …".
+    pub fn title(&self) -> String {
+        match self {
+            Subject::Assessment(a) => format!("assessment {}", a.title()),
+            Subject::Round(r) => format!("the team's {}", r.title()),
+        }
+    }
+
+    /// As a second mention names it: "#3, 2026-09-03" or "round 2, …".
+    pub fn short(&self) -> String {
+        match self {
+            Subject::Assessment(a) => a.title(),
+            Subject::Round(r) => r.title(),
+        }
+    }
+
+    /// Its number, as `history` lists them.
+    pub fn number(&self) -> usize {
+        match self {
+            Subject::Assessment(a) => a.number,
+            Subject::Round(r) => r.number,
+        }
+    }
+
+    /// A short column heading: `#3`, or a round's first date.
+    pub fn column(&self) -> String {
+        match self {
+            Subject::Assessment(a) => format!("#{}", a.number),
+            Subject::Round(r) => date_of(r.from),
+        }
+    }
+
+    /// The JSON key that names it in a view: `assessment` or `round`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Subject::Assessment(_) => "assessment",
+            Subject::Round(_) => "round",
+        }
+    }
+
+    /// The lines every team view opens with: who is in the round, who is not.
+    pub fn who(&self) -> Vec<String> {
+        match self {
+            Subject::Assessment(_) => Vec::new(),
+            Subject::Round(r) => std::iter::once(format!("The team's answers, by the majority rule ({}).", r.people()))
+                .chain(r.left_out_lines())
+                .collect(),
+        }
+    }
+}
+
+/// A value serialised under a key chosen at run time, flattened into its
+/// view: `{"assessment": …}` for one person, `{"round": …}` for the team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyed<T> {
+    /// The key.
+    pub key: &'static str,
+    /// The value.
+    pub value: T,
+}
+
+impl<T: Serialize> Serialize for Keyed<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(1))?;
+        map.serialize_entry(self.key, &self.value)?;
+        map.end()
+    }
+}
+
+/// A round of the team's, ready for a view: who and when, the team's answers
+/// by the majority rule, and each member's own assessment (for notes).
+#[derive(Debug, Clone)]
+pub struct TeamRound<'h> {
+    /// Who and when.
+    pub info: RoundInfo,
+    /// The team's answers.
+    pub answers: Assessment,
+    /// Each member's latest assessment in the round.
+    pub members: Vec<&'h Assessment>,
+}
+
+impl<'h> TeamRound<'h> {
+    /// Round `r` of `rounds`.
+    pub fn new(framework: &Framework, history: &'h History, rounds: &[Round], r: usize) -> TeamRound<'h> {
+        let members: Vec<&Assessment> = rounds[r].members.iter().map(|&i| &history.assessments[i]).collect();
+        TeamRound {
+            info: RoundInfo::new(history, rounds, r),
+            answers: round_answers(framework, history, &rounds[r]),
+            members,
+        }
+    }
+
+    /// Each member's note for a domain, by name.
+    pub fn notes(&self, domain_id: &str) -> Vec<PersonNote> {
+        self.members
+            .iter()
+            .filter_map(|m| {
+                m.note(domain_id).map(|n| PersonNote {
+                    respondent: person(m.respondent.as_deref()),
+                    note: n.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// One person's note for a domain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonNote {
+    /// Who wrote it.
+    pub respondent: String,
+    /// What they wrote.
+    pub note: String,
 }
 
 /// The framework's identity, as JSON gives it.
@@ -196,7 +420,8 @@ pub fn answer_cell(a: crate::core::answers::Answer) -> crate::present::doc::Cell
     let tone = match a {
         Answer::InPlace => Tone::Good,
         Answer::InProgress => Tone::Middling,
-        Answer::NotYet => Tone::Poor,
+        // Counts as not in place, as Not yet does.
+        Answer::NotYet | Answer::DontKnow => Tone::Poor,
         Answer::NotApplicable => Tone::Neutral,
     };
     Cell::Answer {

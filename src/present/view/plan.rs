@@ -8,15 +8,16 @@ use crate::core::framework::Framework;
 use crate::core::stage::{self, Position};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef};
+use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject};
 
 /// The next steps for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
-    /// The assessment planned from.
-    pub assessment: AssessmentInfo,
+    /// The assessment (`assessment`) or the team's round (`round`) planned from.
+    #[serde(flatten)]
+    pub subject: Keyed<Subject>,
     /// Domains still working through a stage, in framework order.
     pub domains: Vec<DomainPlan>,
     /// Domains with every stage met.
@@ -38,7 +39,7 @@ pub struct DomainPlan {
     pub in_place: usize,
     /// Actions of that stage that apply.
     pub applicable: usize,
-    /// What is left, In progress first, then Not yet (and unanswered).
+    /// What is left, In progress first, then Not yet, Don't know and unanswered.
     pub steps: Vec<NextStep>,
 }
 
@@ -64,7 +65,7 @@ pub struct DomainName {
 
 /// The next steps from `assessment`, for the domains with ids in `only`
 /// (empty: all).
-pub fn build(framework: &Framework, assessment: &Assessment, info: AssessmentInfo, only: &[String]) -> PlanView {
+pub fn build(framework: &Framework, assessment: &Assessment, subject: Subject, only: &[String]) -> PlanView {
     let mut domains = Vec::new();
     let mut complete = Vec::new();
     for (d, domain) in framework.domains.iter().enumerate() {
@@ -85,7 +86,11 @@ pub fn build(framework: &Framework, assessment: &Assessment, info: AssessmentInf
             .filter(|a| a.stage_index == s)
             .filter_map(|a| {
                 let answer = assessment.answer(&a.id);
-                matches!(answer, Some(Answer::InProgress | Answer::NotYet) | None).then(|| NextStep {
+                let open = matches!(
+                    answer,
+                    Some(Answer::InProgress | Answer::NotYet | Answer::DontKnow) | None
+                );
+                open.then(|| NextStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
                     answer,
@@ -104,7 +109,10 @@ pub fn build(framework: &Framework, assessment: &Assessment, info: AssessmentInf
     }
     PlanView {
         framework: framework.into(),
-        assessment: info,
+        subject: Keyed {
+            key: subject.key(),
+            value: subject,
+        },
         domains,
         complete,
         completion: framework.completion_label.clone(),
@@ -141,6 +149,7 @@ impl PlanView {
 fn step_text(s: &NextStep) -> String {
     match s.answer {
         Some(Answer::InProgress) => format!("{} (in progress)", s.text),
+        Some(Answer::DontKnow) => format!("{} (not known: find out)", s.text),
         _ => s.text.clone(),
     }
 }
@@ -149,9 +158,12 @@ impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
-            "Next steps from assessment {}",
-            self.assessment.title()
+            "Next steps from {}",
+            self.subject.value.title()
         )));
+        for line in self.subject.value.who() {
+            doc.push(Block::Text(line));
+        }
         for d in &self.domains {
             doc.push(Block::Heading(format!(
                 "{} — working in {} ({}/{} in place)",
@@ -213,7 +225,12 @@ mod tests {
         let mut h = crate::core::answers::History::default();
         h.assessments.push(a.clone());
         let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
-        build(&f, &a, AssessmentInfo::new(&h, 0), &only)
+        build(
+            &f,
+            &a,
+            Subject::Assessment(crate::present::view::AssessmentInfo::new(&h, 0)),
+            &only,
+        )
     }
 
     #[test]
@@ -269,7 +286,12 @@ mod tests {
         let a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         let mut h = crate::core::answers::History::default();
         h.assessments.push(a.clone());
-        let v = build(&f, &a, AssessmentInfo::new(&h, 0), &[]);
+        let v = build(
+            &f,
+            &a,
+            Subject::Assessment(crate::present::view::AssessmentInfo::new(&h, 0)),
+            &[],
+        );
         assert_eq!(v.data().unwrap().rows.len(), 3);
     }
 }

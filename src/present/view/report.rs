@@ -2,23 +2,27 @@
 
 use serde::Serialize;
 
-use crate::core::answers::History;
+use crate::core::answers::{Assessment, History};
 use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
+use crate::core::rounds::Round;
 use crate::core::stage;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, StageRef, direction_of, stage_legend};
+use crate::present::view::{
+    AssessmentInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, TeamRound, direction_of, stage_legend,
+};
 
-/// The stage table of one assessment.
+/// The stage table of one assessment, or of a round of the team's.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
-    /// The assessment shown.
-    pub assessment: AssessmentInfo,
-    /// The assessment changes are measured from, if there is one.
-    pub previous: Option<AssessmentInfo>,
+    /// The assessment (`assessment`) or round (`round`) shown.
+    #[serde(flatten)]
+    pub subject: Keyed<Subject>,
+    /// The assessment or round changes are measured from, if there is one.
+    pub previous: Option<Subject>,
     /// One entry per domain, in framework order.
     pub domains: Vec<DomainRow>,
     /// The stage rule, in words.
@@ -44,8 +48,11 @@ pub struct DomainRow {
     pub stages: Vec<StageCount>,
     /// The change since the previous assessment (absent when there is none).
     pub change: Option<ChangeInfo>,
-    /// The team's note for this domain, if any.
+    /// The note for this domain, if any (one person's view).
     pub note: Option<String>,
+    /// Each person's note for this domain (the team's view).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<PersonNote>,
 }
 
 /// Progress through one stage of one domain.
@@ -89,7 +96,38 @@ impl ChangeInfo {
 /// Builds the report of assessment `index`, with changes measured from `previous`.
 pub fn build(framework: &Framework, history: &History, index: usize, previous: Option<usize>) -> Report {
     let assessment = &history.assessments[index];
-    let before = previous.map(|p| &history.assessments[p]);
+    let subject = |i| Subject::Assessment(AssessmentInfo::new(history, i));
+    build_from(
+        framework,
+        (subject(index), assessment),
+        previous.map(|p| (subject(p), &history.assessments[p])),
+        |domain| (assessment.note(domain).map(str::to_string), Vec::new()),
+    )
+}
+
+/// Builds the report of the team's round `r`, with changes measured from the
+/// round before it.
+pub fn build_team(framework: &Framework, history: &History, rounds: &[Round], r: usize) -> Report {
+    let now = TeamRound::new(framework, history, rounds, r);
+    let before = r.checked_sub(1).map(|p| TeamRound::new(framework, history, rounds, p));
+    build_from(
+        framework,
+        (Subject::Round(now.info.clone()), &now.answers),
+        before.as_ref().map(|b| (Subject::Round(b.info.clone()), &b.answers)),
+        |domain| (None, now.notes(domain)),
+    )
+}
+
+/// The report of `now`, with changes since `before`; `notes` gives a
+/// domain's note (one person's) and notes (each person's, for a team).
+fn build_from(
+    framework: &Framework,
+    now: (Subject, &Assessment),
+    before: Option<(Subject, &Assessment)>,
+    notes: impl Fn(&str) -> (Option<String>, Vec<PersonNote>),
+) -> Report {
+    let (subject, assessment) = now;
+    let (previous, before) = before.unzip();
     let domains = framework
         .domains
         .iter()
@@ -127,14 +165,18 @@ pub fn build(framework: &Framework, history: &History, index: usize, previous: O
                     })
                     .collect(),
                 change,
-                note: assessment.note(&domain.id).map(str::to_string),
+                note: notes(&domain.id).0,
+                notes: notes(&domain.id).1,
             }
         })
         .collect();
     Report {
         framework: framework.into(),
-        assessment: AssessmentInfo::new(history, index),
-        previous: previous.map(|p| AssessmentInfo::new(history, p)),
+        subject: Keyed {
+            key: subject.key(),
+            value: subject,
+        },
+        previous,
         domains,
         rule: stage_legend(framework),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
@@ -175,19 +217,29 @@ impl View for Report {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
-            "{}: assessment {}",
+            "{}: {}",
             self.framework.title,
-            self.assessment.title()
+            self.subject.value.title()
         )));
+        for line in self.subject.value.who() {
+            doc.push(Block::Text(line));
+        }
         if let Some(p) = &self.previous {
-            doc.push(Block::Text(format!("Change since assessment {}.", p.title())));
+            doc.push(Block::Text(format!("Change since {}.", p.title())));
         }
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
         let notes: Vec<Vec<Cell>> = self
             .domains
             .iter()
-            .filter_map(|d| d.note.as_ref().map(|n| vec![Cell::Text(format!("{}: {n}", d.name))]))
+            .flat_map(|d| {
+                let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
+                let each = d
+                    .notes
+                    .iter()
+                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
+                own.chain(each).map(|t| vec![Cell::Text(t)])
+            })
             .collect();
         if !notes.is_empty() {
             doc.push(Block::Heading("Notes".into()));

@@ -1,39 +1,46 @@
-//! `team`: each respondent's stage side by side, the team's stage, and the
-//! actions people disagree on (the meeting's discussion points).
+//! `team`: a round of the team's answers: each person's stage side by side,
+//! the team's stage, and the meeting's agenda (the actions people disagree
+//! on or do not know about, those that decide the team's stage first).
 
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment};
+use crate::core::answers::{Answer, Assessment, History};
 use crate::core::framework::Framework;
+use crate::core::rounds::Round;
 use crate::core::stage;
 use crate::core::team::{self, Tally};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, FrameworkInfo, StageRef, date_of};
+use crate::present::view::{ActionRef, FrameworkInfo, RoundInfo, StageRef, count, date_of, people, person};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
-     for the team when a majority of those who answered it say In place (a tie is not a majority).";
+     for the team when a majority of those who answered it say In place (a tie is not a majority; \
+     Don't know counts among those who answered).";
 
-pub use crate::core::team::Member;
-
-/// Several people's answers side by side.
+/// A round of the team's answers side by side.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
     /// Whether names are hidden.
     pub anonymous: bool,
-    /// Who answered (names hidden when anonymous).
+    /// Which round, who is in it and who is not.
+    pub round: RoundInfo,
+    /// Who answered, with the date of their answers (names hidden when anonymous).
     pub respondents: Vec<RespondentInfo>,
-    /// One entry per domain.
+    /// One entry per domain, with the team's stage.
     pub domains: Vec<TeamDomain>,
-    /// The actions people disagree on, most divided first.
+    /// The agenda: every point, ranked.
     pub discussion: Vec<DiscussionPoint>,
     /// The team rule, in words.
     pub rule: String,
     #[serde(skip)]
     stage_count: usize,
+    #[serde(skip)]
+    shown: Option<usize>,
+    #[serde(skip)]
+    notes: Vec<Vec<(String, String)>>,
 }
 
 /// One respondent.
@@ -67,13 +74,18 @@ pub struct TeamDomain {
     pub team: StageRef,
 }
 
-/// An action on which people disagree.
+/// One point of the agenda.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiscussionPoint {
+    /// 1 = discuss first.
+    pub rank: usize,
+    /// True when the action is in the stage the team is working in for its
+    /// domain: settling it can move the team's stage.
+    pub decides_stage: bool,
     /// The action, its domain and its stage.
     #[serde(flatten)]
     pub at: ActionRef,
-    /// Each respondent's answer (empty when anonymous).
+    /// Each respondent's answer and note for the domain (empty when anonymous).
     pub answers: Vec<WhoSaid>,
     /// How many gave each answer, by answer key.
     pub counts: indexmap::IndexMap<&'static str, usize>,
@@ -86,10 +98,23 @@ pub struct WhoSaid {
     pub respondent: String,
     /// Their answer (`null`: not answered).
     pub answer: Option<Answer>,
+    /// Their note for the action's domain, if any.
+    pub note: Option<String>,
 }
 
-/// Builds the team view of `members`.
-pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> TeamView {
+/// The team view of round `r` of `history` (whose assessment `i` came from
+/// `files[i]`). `shown` limits the agenda a terminal shows; every other
+/// format carries all of it.
+pub fn build(
+    framework: &Framework,
+    history: &History,
+    files: &[String],
+    rounds: &[Round],
+    r: usize,
+    anonymous: bool,
+    shown: Option<usize>,
+) -> TeamView {
+    let members: Vec<&Assessment> = rounds[r].members.iter().map(|&i| &history.assessments[i]).collect();
     let names: Vec<String> = members
         .iter()
         .enumerate()
@@ -97,14 +122,13 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
             if anonymous {
                 format!("Respondent {}", i + 1)
             } else {
-                m.name.clone()
+                person(m.respondent.as_deref())
             }
         })
         .collect();
-    let assessments: Vec<&Assessment> = members.iter().map(|m| &m.assessment).collect();
-    let combined = team::combined(framework, &assessments, &members[0].assessment);
+    let combined = team::round_answers(framework, history, &rounds[r]);
     let team_status = stage::assess(framework, &combined);
-    let each: Vec<_> = assessments.iter().map(|a| stage::assess(framework, a)).collect();
+    let each: Vec<_> = members.iter().map(|a| stage::assess(framework, a)).collect();
     let domains = framework
         .domains
         .iter()
@@ -116,48 +140,74 @@ pub fn build(framework: &Framework, members: &[Member], anonymous: bool) -> Team
             team: StageRef::new(framework, team_status[d].position),
         })
         .collect();
-    let discussion = team::disagreements(framework, &assessments)
+    let discussion = team::agenda(framework, &members, &combined)
         .into_iter()
-        .map(|x| {
-            let at = ActionRef::new(framework, x.domain, x.action);
+        .enumerate()
+        .map(|(rank, p)| {
+            let at = ActionRef::new(framework, p.domain, p.action);
+            let answers = if anonymous {
+                Vec::new()
+            } else {
+                names
+                    .iter()
+                    .zip(&members)
+                    .map(|(n, a)| WhoSaid {
+                        respondent: n.clone(),
+                        answer: a.answer(&at.action_id),
+                        note: a.note(&at.domain_id).map(str::to_string),
+                    })
+                    .collect()
+            };
             DiscussionPoint {
-                answers: if anonymous {
-                    Vec::new()
-                } else {
-                    names
-                        .iter()
-                        .zip(&assessments)
-                        .map(|(n, a)| WhoSaid {
-                            respondent: n.clone(),
-                            answer: a.answer(&at.action_id),
-                        })
-                        .collect()
-                },
-                counts: counts(&x.tally),
+                rank: rank + 1,
+                decides_stage: p.decides_stage,
+                answers,
+                counts: counts(&p.tally),
                 at,
             }
         })
         .collect();
+    let notes = framework
+        .domains
+        .iter()
+        .map(|d| {
+            names
+                .iter()
+                .zip(&members)
+                .filter_map(|(n, m)| m.note(&d.id).map(|note| (n.clone(), note.to_string())))
+                .collect()
+        })
+        .collect();
+    let mut round = RoundInfo::new(history, rounds, r);
+    if anonymous {
+        round.respondents.clone_from(&names);
+        for l in &mut round.left_out {
+            l.respondent = "(a respondent)".into();
+        }
+    }
     TeamView {
         framework: framework.into(),
         anonymous,
+        round,
         respondents: members
             .iter()
+            .zip(&rounds[r].members)
             .zip(&names)
-            .map(|(m, name)| RespondentInfo {
+            .map(|((m, &i), name)| RespondentInfo {
                 name: name.clone(),
-                file: (!anonymous).then(|| m.file.clone()),
-                taken_at: m.assessment.taken_at,
-                label: if anonymous { None } else { m.assessment.label.clone() },
-                framework_version: m.assessment.framework.version.clone(),
-                other_framework: m.assessment.framework.id != framework.id
-                    || m.assessment.framework.version != framework.version,
+                file: (!anonymous).then(|| files.get(i).cloned().unwrap_or_default()),
+                taken_at: m.taken_at,
+                label: if anonymous { None } else { m.label.clone() },
+                framework_version: m.framework.version.clone(),
+                other_framework: m.framework.id != framework.id || m.framework.version != framework.version,
             })
             .collect(),
         domains,
         discussion,
         rule: TEAM_RULE.to_string(),
         stage_count: framework.stages.len(),
+        shown,
+        notes,
     }
 }
 
@@ -169,16 +219,10 @@ fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
         .collect()
 }
 
-impl View for TeamView {
-    fn doc(&self) -> Doc {
-        let of = self.stage_count;
-        let stage_cell = |s: &StageRef| s.cell(of);
-        let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "{}: the team ({})",
-            self.framework.title,
-            crate::present::view::count(self.respondents.len(), "respondent")
-        )));
+impl TeamView {
+    /// The stage table: each person's stage, and the team's.
+    fn stage_table(&self) -> Table {
+        let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         let mut header = vec!["Domain".to_string()];
         if self.anonymous {
             header.push("Respondents' stages".into());
@@ -207,7 +251,105 @@ impl View for TeamView {
                 row
             })
             .collect();
-        doc.push(Block::Table(Table { header, rows }));
+        Table { header, rows }
+    }
+
+    /// "Sam: Don't know; Priya: In place", or counts when anonymous.
+    fn said(&self, p: &DiscussionPoint) -> String {
+        if self.anonymous {
+            p.counts
+                .iter()
+                .map(|(k, c)| format!("{c} {}", label_of(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            p.answers
+                .iter()
+                .map(|w| format!("{}: {}", w.respondent, w.answer.map_or("no answer", |a| a.label())))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+
+    /// The agenda, grouped: the points that decide the team's stage, then the
+    /// rest, each by domain with its notes, up to `shown` points.
+    fn agenda(&self, doc: &mut Doc) {
+        let deciding = self.discussion.iter().filter(|p| p.decides_stage).count();
+        doc.push(Block::Heading(format!(
+            "Agenda: {} to discuss ({deciding} decide the team's stage)",
+            count(self.discussion.len(), "point")
+        )));
+        let limit = self.shown.unwrap_or(usize::MAX);
+        let mut group: Option<(bool, &str)> = None;
+        let mut items: Vec<Vec<Cell>> = Vec::new();
+        for p in self.discussion.iter().take(limit) {
+            if group != Some((p.decides_stage, p.at.domain_id.as_str())) {
+                if !items.is_empty() {
+                    doc.push(Block::List(std::mem::take(&mut items)));
+                }
+                if group.is_none_or(|(decides, _)| decides != p.decides_stage) {
+                    doc.push(Block::Text(
+                        if p.decides_stage {
+                            "These decide the team's stage (they are in the stage it is working in):"
+                        } else {
+                            "Other points:"
+                        }
+                        .into(),
+                    ));
+                }
+                group = Some((p.decides_stage, p.at.domain_id.as_str()));
+                let d = self.domains.iter().position(|d| d.id == p.at.domain_id).unwrap_or(0);
+                doc.push(Block::Text(format!(
+                    "{} (the team is working in {})",
+                    p.at.domain, self.domains[d].team.name
+                )));
+                for (who, note) in &self.notes[d] {
+                    let who = if self.anonymous { "A note" } else { who.as_str() };
+                    doc.push(Block::Note(format!("{who}: “{note}”")));
+                }
+            }
+            items.push(vec![Cell::Text(format!(
+                "{}. {} ({}): {}",
+                p.rank,
+                p.at.action,
+                p.at.stage,
+                self.said(p)
+            ))]);
+        }
+        if !items.is_empty() {
+            doc.push(Block::List(items));
+        }
+        if self.discussion.len() > limit {
+            doc.push(Block::Note(format!(
+                "{limit} of {} points shown; `mbct-sustain team --all` shows every one (Markdown, CSV and JSON always do).",
+                self.discussion.len()
+            )));
+        }
+    }
+}
+
+impl View for TeamView {
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(format!(
+            "{}: the team's {}",
+            self.framework.title,
+            self.round.title()
+        )));
+        let dated: Vec<String> = self
+            .respondents
+            .iter()
+            .map(|r| format!("{} ({})", r.name, date_of(r.taken_at)))
+            .collect();
+        doc.push(Block::Text(format!(
+            "{}, each with their latest answers in this round: {}.",
+            people(dated.len()),
+            dated.join(", ")
+        )));
+        for line in self.round.left_out_lines() {
+            doc.push(Block::Text(line));
+        }
+        doc.push(Block::Table(self.stage_table()));
         doc.push(Block::Note(self.rule.clone()));
         let flagged: Vec<String> = self
             .respondents
@@ -232,59 +374,57 @@ impl View for TeamView {
         }
         if self.discussion.is_empty() {
             doc.push(Block::Text(
-                "Everyone gave the same answer to every action: nothing to discuss.".into(),
+                "Everyone gave the same answer to every action, and nobody said Don't know: nothing to discuss.".into(),
             ));
         } else {
-            doc.push(Block::Heading(format!(
-                "Discussion points: {} where you disagree",
-                crate::present::view::count(self.discussion.len(), "action")
-            )));
-            let items = self
-                .discussion
-                .iter()
-                .map(|p| {
-                    let said = if self.anonymous {
-                        p.counts
-                            .iter()
-                            .map(|(k, c)| format!("{c} {}", label_of(k)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    } else {
-                        p.answers
-                            .iter()
-                            .map(|w| format!("{}: {}", w.respondent, w.answer.map_or("no answer", |a| a.label())))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    };
-                    vec![Cell::Text(format!(
-                        "{} ({}, {}): {said}",
-                        p.at.action, p.at.domain, p.at.stage
-                    ))]
-                })
-                .collect();
-            doc.push(Block::List(items));
+            self.agenda(&mut doc);
         }
         doc
     }
 
-    /// One row per discussion point, with who said what (unless anonymous)
-    /// and how many gave each answer.
+    /// One row per agenda point (rank, whether it decides the stage, who
+    /// said what unless anonymous, how many gave each answer), with each
+    /// domain's team stage; a domain with no point has a row of its own.
     fn data(&self) -> Option<Table> {
-        let mut header: Vec<String> = ["domain_id", "action_id", "action", "stage"].map(String::from).to_vec();
+        let mut header: Vec<String> = [
+            "rank",
+            "decides_stage",
+            "domain_id",
+            "domain",
+            "team_stage",
+            "action_id",
+            "action",
+            "stage",
+        ]
+        .map(String::from)
+        .to_vec();
         if !self.anonymous {
             header.extend(self.respondents.iter().map(|r| r.name.clone()));
         }
         header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
-        let rows = self
-            .discussion
-            .iter()
-            .map(|p| {
-                let mut row: Vec<Cell> = vec![
-                    p.at.domain_id.clone().into(),
-                    p.at.action_id.clone().into(),
-                    p.at.action.clone().into(),
-                    p.at.stage.clone().into(),
-                ];
+        let width = header.len();
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        for d in &self.domains {
+            let points: Vec<&DiscussionPoint> = self.discussion.iter().filter(|p| p.at.domain_id == d.id).collect();
+            let domain = [
+                Cell::Text(d.id.clone()),
+                Cell::Text(d.name.clone()),
+                Cell::Text(d.team.name.clone()),
+            ];
+            if points.is_empty() {
+                let mut row = vec![Cell::Text(String::new()), Cell::Text(String::new())];
+                row.extend(domain.iter().cloned());
+                row.resize(width, Cell::Text(String::new()));
+                rows.push(row);
+            }
+            for p in points {
+                let mut row = vec![Cell::Text(p.rank.to_string()), Cell::Text(p.decides_stage.to_string())];
+                row.extend(domain.iter().cloned());
+                row.extend([
+                    Cell::Text(p.at.action_id.clone()),
+                    Cell::Text(p.at.action.clone()),
+                    Cell::Text(p.at.stage.clone()),
+                ]);
                 row.extend(
                     p.answers
                         .iter()
@@ -295,9 +435,13 @@ impl View for TeamView {
                         .iter()
                         .map(|a| Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
                 );
-                row
-            })
-            .collect();
+                rows.push(row);
+            }
+        }
+        rows.sort_by_key(|r| match &r[0] {
+            Cell::Text(t) => t.parse::<usize>().unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        });
         Some(Table { header, rows })
     }
 }
@@ -309,30 +453,42 @@ fn label_of(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rounds::rounds;
     use crate::testing::grid;
+    use Answer::*;
 
-    fn member(f: &Framework, name: &str, answers: &[(&str, Answer)]) -> Member {
-        let mut a = Assessment::new(f, jiff::Timestamp::UNIX_EPOCH);
-        for (id, ans) in answers {
-            a.answers.insert(id.to_string(), *ans);
+    /// One round of `people` (name, answers), a minute apart.
+    fn history(f: &Framework, people: &[(&str, &[(&str, Answer)])]) -> History {
+        let mut h = History::default();
+        for (i, (name, answers)) in people.iter().enumerate() {
+            let mut a = Assessment::new(f, jiff::Timestamp::from_second(60 * i as i64).unwrap());
+            a.respondent = Some(name.to_string());
+            for (id, x) in *answers {
+                a.answers.insert(id.to_string(), *x);
+            }
+            h.assessments.push(a);
         }
-        Member {
-            name: name.into(),
-            file: "x.yaml".into(),
-            assessment: a,
-        }
+        h
+    }
+
+    fn view(f: &Framework, h: &History, anonymous: bool, shown: Option<usize>) -> TeamView {
+        let r = rounds(h, None);
+        let files = vec!["x.yaml".to_string(); h.assessments.len()];
+        build(f, h, &files, &r, r.len() - 1, anonymous, shown)
     }
 
     #[test]
     fn each_respondent_has_a_column_and_the_team_a_stage() {
-        use Answer::*;
         let f = grid(2, 2);
-        let m = [
-            member(&f, "Ann", &[("d0.a0", InPlace)]),
-            member(&f, "Bob", &[("d0.a0", InPlace)]),
-            member(&f, "Cat", &[("d0.a0", NotYet)]),
-        ];
-        let v = build(&f, &m, false);
+        let h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", InPlace)]),
+                ("Cat", &[("d0.a0", NotYet)]),
+            ],
+        );
+        let v = view(&f, &h, false, None);
         assert_eq!(
             v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(),
             [1, 1, 0]
@@ -340,20 +496,80 @@ mod tests {
         assert_eq!(v.domains[0].team.rank, 1);
         assert_eq!(v.discussion.len(), 1);
         assert_eq!(v.discussion[0].answers[2].answer, Some(NotYet));
-        let doc = v.doc();
-        let Block::Table(t) = &doc.blocks[1] else { panic!() };
-        assert_eq!(t.header, ["Domain", "Ann", "Bob", "Cat", "Team"]);
+        assert_eq!(v.stage_table().header, ["Domain", "Ann", "Bob", "Cat", "Team"]);
+    }
+
+    #[test]
+    fn dont_know_makes_a_point_and_stops_a_majority() {
+        let f = grid(1, 1);
+        let h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", InPlace)]),
+                ("Cat", &[("d0.a0", DontKnow)]),
+            ],
+        );
+        let v = view(&f, &h, false, None);
+        assert_eq!(v.discussion.len(), 1, "anyone's Don't know is a point");
+        assert_eq!(v.domains[0].team.rank, 1, "two of three In place is a majority");
+        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", DontKnow)])]);
+        assert_eq!(view(&f, &h, false, None).domains[0].team.rank, 0, "one of two is not");
+    }
+
+    #[test]
+    fn the_terminal_shows_the_first_points_and_says_how_to_see_all() {
+        let f = grid(1, 14);
+        let answers_a: Vec<(String, Answer)> = (0..14).map(|d| (format!("d{d}.a0"), InPlace)).collect();
+        let answers_b: Vec<(String, Answer)> = (0..14).map(|d| (format!("d{d}.a0"), NotYet)).collect();
+        let a: Vec<(&str, Answer)> = answers_a.iter().map(|(i, x)| (i.as_str(), *x)).collect();
+        let b: Vec<(&str, Answer)> = answers_b.iter().map(|(i, x)| (i.as_str(), *x)).collect();
+        let h = history(&f, &[("Ann", &a), ("Bob", &b)]);
+        let text = crate::present::render::render(
+            &view(&f, &h, false, Some(12)),
+            crate::present::render::Format::Table,
+            Default::default(),
+        );
+        assert!(text.contains("12. ") && !text.contains("13. "), "{text}");
+        assert!(
+            text.contains("12 of 14 points shown") && text.contains("--all"),
+            "{text}"
+        );
+        let all = serde_json::to_value(view(&f, &h, false, Some(12))).unwrap();
+        assert_eq!(
+            all["discussion"].as_array().unwrap().len(),
+            14,
+            "JSON carries every point"
+        );
+    }
+
+    #[test]
+    fn notes_appear_beside_names_in_the_agenda() {
+        let f = grid(1, 1);
+        let mut h = history(
+            &f,
+            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotApplicable)])],
+        );
+        h.assessments[1]
+            .notes
+            .insert("d0".into(), "Don't know what a buddy means for us, put N/A".into());
+        let v = view(&f, &h, false, None);
+        assert_eq!(
+            v.discussion[0].answers[1].note.as_deref(),
+            Some("Don't know what a buddy means for us, put N/A")
+        );
+        let text = crate::present::render::render(&v, crate::present::render::Format::Markdown, Default::default());
+        assert!(
+            text.contains("Bob: “Don't know what a buddy means for us, put N/A”"),
+            "{text}"
+        );
     }
 
     #[test]
     fn anonymous_mode_shows_counts_not_names() {
-        use Answer::*;
         let f = grid(1, 1);
-        let m = [
-            member(&f, "Ann", &[("d0.a0", InPlace)]),
-            member(&f, "Bob", &[("d0.a0", NotYet)]),
-        ];
-        let v = build(&f, &m, true);
+        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotYet)])]);
+        let v = view(&f, &h, true, None);
         let json = serde_json::to_string(&v).unwrap();
         assert!(!json.contains("Ann") && !json.contains("Bob"), "{json}");
         assert!(!json.contains("x.yaml"), "file names can name people: {json}");
@@ -365,10 +581,20 @@ mod tests {
     #[test]
     fn a_respondent_on_another_framework_version_is_flagged() {
         let f = grid(1, 1);
-        let mut m = member(&f, "Ann", &[]);
-        m.assessment.framework.version = "0.9".into();
-        let v = build(&f, &[m, member(&f, "Bob", &[])], false);
+        let mut h = history(&f, &[("Ann", &[]), ("Bob", &[])]);
+        h.assessments[0].framework.version = "0.9".into();
+        let v = view(&f, &h, false, None);
         assert!(v.respondents[0].other_framework);
         assert!(!v.respondents[1].other_framework);
+    }
+
+    #[test]
+    fn the_csv_gives_every_domains_team_stage() {
+        let f = grid(1, 2);
+        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotYet)])]);
+        let t = view(&f, &h, false, None).data().unwrap();
+        assert_eq!(t.rows.len(), 2, "one point in d0, and a row for d1 with none");
+        assert_eq!(t.rows[1][2], Cell::Text("d1".into()));
+        assert_eq!(t.rows[1][4], Cell::Text("Stage 0".into()));
     }
 }

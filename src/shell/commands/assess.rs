@@ -357,7 +357,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     let plan = view::plan::build(
         &ctx.framework,
         &history.assessments[index],
-        view::AssessmentInfo::new(&history, index),
+        view::Subject::Assessment(view::AssessmentInfo::new(&history, index)),
         &[],
     );
     let mut doc = render::View::doc(&report);

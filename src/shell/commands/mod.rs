@@ -4,3 +4,4 @@ pub mod assess;
 pub mod framework;
 pub mod man;
 pub mod team;
+pub mod views;

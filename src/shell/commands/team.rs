@@ -1,13 +1,19 @@
-//! `team`: reads each respondent's latest assessment from one or more files.
+//! `team`: a round of the team's answers from one or more files: each
+//! person's stage, the team's, and the meeting's agenda.
 
 use std::path::PathBuf;
 
-use crate::core::team::{Filter, latest_per_person};
+use crate::core::rounds;
+use crate::core::team::merge;
 use crate::present::view::team;
 use crate::shell::Context;
 use crate::shell::cli::TeamArgs;
 use crate::shell::error::Error;
 use crate::shell::store;
+
+/// How many agenda points a terminal shows without --all: about what a
+/// one-hour meeting can discuss.
+const AGENDA_ON_SCREEN: usize = 12;
 
 /// Shows the team view.
 pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
@@ -25,12 +31,9 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         sources.push((shown, short, history.assessments));
     }
-    let filter = Filter {
-        since: args.since,
-        label: args.label.as_deref(),
-    };
-    let members = latest_per_person(sources, filter);
-    if members.is_empty() {
+    let (history, from) = merge(sources, args.label.as_deref());
+    let rounds = rounds::rounds(&history, args.since);
+    if rounds.is_empty() {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let mut filter = Vec::new();
         if let Some(d) = args.since {
@@ -44,6 +47,16 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             filter: (!filter.is_empty()).then(|| filter.join(" and ")),
         });
     }
-    let view = team::build(&ctx.framework, &members, args.anonymous);
+    let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
+    let on_screen = args.output.format == crate::shell::cli::Format::Table && !args.all;
+    let view = team::build(
+        &ctx.framework,
+        &history,
+        &from,
+        &rounds,
+        r,
+        args.anonymous,
+        on_screen.then_some(AGENDA_ON_SCREEN),
+    );
     crate::shell::context::emit_reading(ctx, &view, &args.output, &files)
 }

@@ -1,0 +1,114 @@
+//! `report`, `compare`, `history` and `plan`: one person's view, or, when the
+//! answers file holds several people's and nobody is named, the team's.
+
+use crate::core::answers::History;
+use crate::core::choose::{self, Timeline};
+use crate::core::framework::Framework;
+use crate::core::rounds::{self, Round};
+use crate::present::view::{self, AssessmentInfo, Subject, TeamRound};
+use crate::shell::cli::{CompareArgs, HistoryArgs, PlanArgs, ReportArgs};
+use crate::shell::context::{Context, emit};
+use crate::shell::error::Error;
+
+/// Shows the stage table.
+pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
+    let history = ctx.history()?;
+    if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
+        let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
+        let report = view::report::build_team(&ctx.framework, &history, &rounds, r);
+        return emit(ctx, &report, &args.output);
+    }
+    let timeline = Timeline::new(&history);
+    let index = ctx.pick(&timeline, args.at.as_deref())?;
+    let report = view::report::build(&ctx.framework, &history, index, timeline.previous(index));
+    emit(ctx, &report, &args.output)
+}
+
+/// Shows what changed between two assessments or rounds.
+pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+    let history = ctx.history()?;
+    let (a, b) = (args.a.as_deref(), args.b.as_deref());
+    if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
+        let (a, b) = ctx.pick_round_pair(&history, &rounds, a, b)?;
+        let view = view::compare::build_team(&ctx.framework, &history, &rounds, a, b);
+        return emit(ctx, &view, &args.output);
+    }
+    let (a, b) = ctx.pick_pair(&Timeline::new(&history), a, b)?;
+    emit(ctx, &view::compare::build(&ctx.framework, &history, a, b), &args.output)
+}
+
+/// Lists every assessment, or every round of the team's.
+pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
+    let history = ctx.history()?;
+    if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
+        return emit(
+            ctx,
+            &view::history::build_team(&ctx.framework, &history, &rounds),
+            &args.output,
+        );
+    }
+    let indices = Timeline::new(&history).of(ctx.respondent.as_deref());
+    if indices.is_empty() {
+        return Err(Error::NoAssessments {
+            path: ctx.file.clone(),
+            respondent: ctx.respondent.clone(),
+        });
+    }
+    emit(
+        ctx,
+        &view::history::build(&ctx.framework, &history, &indices),
+        &args.output,
+    )
+}
+
+/// Lists the next steps.
+pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), Error> {
+    check_domains(&ctx.framework, &args.domains)?;
+    let history = ctx.history()?;
+    if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
+        let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
+        let team = TeamRound::new(&ctx.framework, &history, &rounds, r);
+        let plan = view::plan::build(&ctx.framework, &team.answers, Subject::Round(team.info), &args.domains);
+        return emit(ctx, &plan, &args.output);
+    }
+    let index = ctx.pick(&Timeline::new(&history), args.at.as_deref())?;
+    let subject = Subject::Assessment(AssessmentInfo::new(&history, index));
+    let plan = view::plan::build(&ctx.framework, &history.assessments[index], subject, &args.domains);
+    emit(ctx, &plan, &args.output)
+}
+
+/// The team's rounds, when the team is the subject: the file holds more than
+/// one person's assessments and nobody was named. `None` for one person.
+fn team_rounds(
+    ctx: &Context,
+    history: &History,
+    since: Option<jiff::civil::Date>,
+) -> Result<Option<Vec<Round>>, Error> {
+    if ctx.respondent.is_some() || !choose::several_people(history) {
+        if since.is_some() {
+            ctx.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
+        }
+        return Ok(None);
+    }
+    let rounds = rounds::rounds(history, since);
+    match (rounds.is_empty(), since) {
+        (true, Some(since)) => Err(Error::NothingSince {
+            path: ctx.file.clone(),
+            since,
+        }),
+        _ => Ok(Some(rounds)),
+    }
+}
+
+fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
+    for id in ids {
+        if !framework.domains.iter().any(|d| &d.id == id) {
+            let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
+            return Err(Error::UnknownDomain {
+                id: id.clone(),
+                known: known.join(", "),
+            });
+        }
+    }
+    Ok(())
+}
