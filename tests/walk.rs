@@ -61,7 +61,7 @@ fn expect_action(s: &mut Pty, n: usize, of: usize) -> Answer {
     s.expect(format!("Action {n} of {of}"))
         .unwrap_or_else(|e| panic!("action {n}: {e}"));
     let c = s
-        .expect(Regex("❯ (In place|In progress|Not yet|Not applicable)"))
+        .expect(Regex("❯ (In place|In progress|Not yet|Don't know|Not applicable)"))
         .unwrap();
     label_to_answer(std::str::from_utf8(c.get(1).unwrap()).unwrap())
 }
@@ -87,6 +87,22 @@ fn finish(mut s: Pty) -> (i32, String) {
         other => panic!("{other:?}"),
     };
     (code, text)
+}
+
+/// As [`walk_all`], once the first action's prompt (on Not yet) has been seen.
+fn walk_all_from_here(s: &mut Pty, given: &[(&str, Answer)]) {
+    s.send(keys(Answer::NotYet, given[0].1)).unwrap();
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let mut n = 0;
+    for domain in &f.domains {
+        for _ in &domain.actions {
+            if n > 0 {
+                answer(s, n + 1, 41, given[n].1);
+            }
+            n += 1;
+        }
+        skip_note(s);
+    }
 }
 
 /// Walks all 41 bundled actions with `given` (in asking order), skipping notes.
@@ -155,6 +171,28 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
         .filter(|n| n.contains("draft"))
         .collect();
     assert!(leftovers.is_empty(), "a finished walk removes its draft: {leftovers:?}");
+}
+
+#[test]
+fn dont_know_is_offered_after_not_yet_saved_as_dont_know_and_not_in_place() {
+    let env = Env::new();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    s.expect("Action 1 of 41").unwrap();
+    // The cursor starts on Not yet; Don't know comes next, then Not applicable.
+    s.expect(Regex("❯ Not yet[^A-Za-z]*Don't know[^A-Za-z]*Not applicable"))
+        .unwrap();
+    let mut given = mix();
+    given[0].1 = Answer::DontKnow; // fit.evidence-and-need, of the first stage
+    walk_all_from_here(&mut s, &given);
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let text = std::fs::read_to_string(env.path("mbct-sustain.yaml")).unwrap();
+    assert!(text.contains("fit.evidence-and-need: dont-know"), "{text}");
+    let report = env.json(&["report", "--format", "json"]);
+    assert_eq!(
+        report["domains"][0]["stage"]["id"], "starting-out",
+        "Don't know is not in place"
+    );
 }
 
 #[test]
