@@ -497,3 +497,48 @@ fn esc_goes_back_across_a_domain_through_its_note() {
     assert!(draft.contains("fit.service-culture: in-place"), "{draft}");
     assert!(draft.contains("fit: Review in March"), "the note was kept: {draft}");
 }
+
+#[test]
+fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c() {
+    let env = Env::new();
+    let mut a = mixed("2026-09-03T10:00:00Z");
+    a.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a]));
+    let before = env.bytes("mbct-sustain.yaml");
+
+    // Enter on every question: nothing changes, and the plan is shown.
+    let mut s = spawn(env.dir.path(), &["plan", "edit"]);
+    let mut asked = 0;
+    loop {
+        let found = s
+            .expect(Regex("Question ([0-9]+) of ([0-9]+)|Next steps from"))
+            .unwrap();
+        if found.get(0).unwrap().starts_with(b"Next steps") {
+            break;
+        }
+        s.send("\r").unwrap();
+        asked += 1;
+        assert!(asked < 200, "the questions end");
+    }
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        asked > 10,
+        "every step's owner and date, each target, the review: {asked}"
+    );
+    assert_eq!(env.bytes("mbct-sustain.yaml"), before, "Enter changes nothing");
+
+    // An owner typed for the first step is saved at once, and kept through Ctrl-C.
+    let mut s = spawn(env.dir.path(), &["plan", "edit"]);
+    s.expect("Question 1 of").unwrap();
+    s.expect("Owner").unwrap();
+    s.send("Priya\r").unwrap();
+    s.expect("Saved: ").unwrap();
+    s.expect("Question 2 of").unwrap();
+    s.send("\x03").unwrap();
+    let (code, screen) = finish(s);
+    assert_eq!(code, 130, "{screen}");
+    assert!(screen.contains("1 change confirmed is saved"), "{screen}");
+    let json = env.json(&["plan", "--format", "json"]);
+    assert_eq!(json["domains"][0]["steps"][0]["owner"], "Priya", "{json}");
+}

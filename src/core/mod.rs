@@ -7,6 +7,7 @@ pub mod answers;
 pub mod choose;
 pub mod compare;
 pub mod framework;
+pub mod plan;
 pub mod rounds;
 pub mod stage;
 pub mod team;

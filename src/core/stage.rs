@@ -12,8 +12,7 @@ use serde::Serialize;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::Framework;
 
-/// The id a complete domain is given in place of a stage id.
-pub const COMPLETE_ID: &str = "complete";
+pub use crate::core::framework::COMPLETE_ID;
 
 /// Where a domain stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

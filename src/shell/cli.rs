@@ -138,11 +138,12 @@ pub enum Command {
     )]
     History(HistoryArgs),
 
-    /// List the next steps: what is not yet in place in each domain's current stage
+    /// The team's plan: next steps with owners and due dates, targets, the next review
     #[command(
-        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan review --every 6\n  mbct-sustain plan edit                # go through the plan on a terminal"
     )]
-    Plan(PlanArgs),
+    Plan(PlanCommandArgs),
 
     /// Show the team's latest round side by side, and the meeting's agenda
     #[command(
@@ -249,6 +250,74 @@ pub struct HistoryArgs {
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `plan`, or one of its commands that change the plan.
+#[derive(Debug, Clone, Args)]
+pub struct PlanCommandArgs {
+    /// What to change; with none, show the plan.
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+    /// How to show the plan.
+    #[command(flatten)]
+    pub show: PlanArgs,
+}
+
+/// The commands that change the plan (each saves the answers file at once).
+#[derive(Debug, Clone, Subcommand)]
+pub enum PlanCommand {
+    /// Give an action an owner and, optionally, a due date
+    #[command(after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31")]
+    Assign {
+        /// The action's id, as `mbct-sustain framework show` lists it
+        #[arg(value_name = "ACTION")]
+        action: String,
+        /// Who owns it
+        #[arg(long, value_name = "NAME", value_parser = parse_name)]
+        owner: String,
+        /// When it should be in place
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        due: Option<jiff::civil::Date>,
+    },
+    /// Take an action's owner and due date off the plan
+    #[command(after_help = "Example:\n  mbct-sustain plan unassign networks.buddy")]
+    Unassign {
+        /// The action's id
+        #[arg(value_name = "ACTION")]
+        action: String,
+    },
+    /// Set (or --clear) the stage a domain should reach, and by when
+    #[command(
+        after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  mbct-sustain plan target evaluation --clear"
+    )]
+    Target {
+        /// The domain's id
+        #[arg(value_name = "DOMAIN")]
+        domain: String,
+        /// The stage, by id or name (the completion label: every stage met)
+        #[arg(value_name = "STAGE", required_unless_present = "clear")]
+        stage: Option<String>,
+        /// When the domain should be there
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "clear")]
+        by: Option<jiff::civil::Date>,
+        /// Remove the domain's target
+        #[arg(long, conflicts_with = "stage")]
+        clear: bool,
+    },
+    /// Set when the team reviews next: on a date, or every N months after the latest round
+    #[command(
+        after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan review --every 6"
+    )]
+    Review {
+        /// On this date
+        #[arg(long, value_name = "DATE", value_parser = parse_date, required_unless_present = "every", conflicts_with = "every")]
+        on: Option<jiff::civil::Date>,
+        /// Every N months after the latest round (or assessment)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]
+        every: Option<u32>,
+    },
+    /// Go through the plan on a terminal: owners, due dates, targets, the next review
+    Edit,
 }
 
 /// Options of `plan`.
@@ -363,11 +432,29 @@ pub enum FrameworkFormat {
     Json,
 }
 
+/// A name that is not blank.
+fn parse_name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        Err("an owner needs a name; give one, or use `plan unassign` to take the owner off".into())
+    } else {
+        Ok(name.to_string())
+    }
+}
+
 /// A date as people type it for `--since`, with a plain message when it is not one.
-fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("`{text}` is not a date; write it as year-month-day, like 2026-09-03"))
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let t = text.trim();
+    let shaped = t.len() == 10
+        && t.char_indices()
+            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    t.parse().map_err(|_| {
+        if shaped {
+            format!("`{t}` is not a day of the calendar; check the month and the day")
+        } else {
+            format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
+        }
+    })
 }
 
 /// Parses the command line, with the bundled framework in `--version`.

@@ -83,11 +83,25 @@ impl Context {
         }
     }
 
-    /// The answers file, loaded; says when its latest used another framework.
+    /// The answers file, loaded; says when its latest used another
+    /// framework, and when the team's review is past due.
     pub fn history(&self) -> Result<History, Error> {
         let h = store::load_existing(&self.file)?;
         self.note_framework_change(&h);
+        self.remind(&h);
         Ok(h)
+    }
+
+    /// One line on stderr when the plan's next review date has passed.
+    pub fn remind(&self, history: &History) {
+        let latest = history.assessments.iter().map(|a| a.taken_at).max();
+        if let Some(due) = crate::core::plan::next_review(&history.plan, latest)
+            && due < today()
+        {
+            self.note(&format!(
+                "reminder: the team's review was due on {due}; each of you, run `mbct-sustain` to answer again."
+            ));
+        }
     }
 
     /// The assessment `selector` names, or the latest (by the respondent, if named).
@@ -151,6 +165,11 @@ impl Context {
             Miss::NoAssessments => Error::NoAssessments { path, respondent: None },
         }
     }
+}
+
+/// Today's date where the tool runs, for due dates and reviews.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// Loads the framework from `path`, or the bundled one.

@@ -77,6 +77,12 @@ pub enum Error {
         respondent: Option<String>,
     },
 
+    /// `plan edit` was started without a terminal.
+    PlanEditNeedsTerminal,
+
+    /// `plan edit` was stopped; every confirmed change is saved.
+    PlanEditStopped { changes: usize, path: PathBuf },
+
     /// The walk was started without a terminal.
     NeedsTerminal,
 
@@ -120,6 +126,12 @@ pub enum Error {
 
     /// `framework init` would overwrite a file.
     AlreadyExists { path: PathBuf },
+
+    /// An action id the framework does not have.
+    UnknownAction { id: String, closest: Vec<String> },
+
+    /// A stage the framework does not have.
+    UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
     UnknownDomain { id: String, known: String },
@@ -201,6 +213,19 @@ impl fmt::Display for Error {
                 counted(*count, "assessment"),
                 by(respondent)
             ),
+            Error::PlanEditNeedsTerminal => {
+                write!(
+                    f,
+                    "`plan edit` needs a terminal to ask its questions, and this is not one"
+                )
+            }
+            Error::PlanEditStopped { changes, path } => write!(
+                f,
+                "Stopped; {} confirmed {} saved in {}.",
+                counted(*changes, "change"),
+                if *changes == 1 { "is" } else { "are" },
+                path.display()
+            ),
             Error::NoSuchRound { path, selector, count } => write!(
                 f,
                 "no round of the team's matches `{selector}` in {} ({})",
@@ -274,6 +299,15 @@ impl fmt::Display for Error {
                 write!(f, "both sides are assessment #{number}: there is nothing to compare")
             }
             Error::AlreadyExists { path } => write!(f, "{} already exists", path.display()),
+            Error::UnknownAction { id, closest } if closest.is_empty() => {
+                write!(f, "unknown action `{id}`")
+            }
+            Error::UnknownAction { id, closest } => {
+                write!(f, "unknown action `{id}`; the closest ids are: {}", closest.join(", "))
+            }
+            Error::UnknownStage { name, known } => {
+                write!(f, "unknown stage `{name}`; this framework's stages are: {known}")
+            }
             Error::UnknownDomain { id, known } => {
                 write!(f, "unknown domain `{id}`; this framework's domains are: {known}")
             }
@@ -439,6 +473,10 @@ impl Error {
             Error::NoSuchAssessment { .. } => {
                 "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
             }
+            Error::PlanEditNeedsTerminal => {
+                "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into()
+            }
+            Error::PlanEditStopped { .. } => "run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the plan".into(),
             Error::NoSuchRound { .. } => {
                 "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into()
             }
@@ -482,6 +520,8 @@ impl Error {
             }
             Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
             Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
+            Error::UnknownAction { .. } => "`mbct-sustain framework show` lists every action id; the answers file was left as it was".into(),
+            Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
             Error::NoTeamAssessments { filter: Some(_), .. } => {
                 "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into()
             }
@@ -494,7 +534,7 @@ impl Error {
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Interrupted { .. } => ExitCode::Interrupted,
+            Error::Interrupted { .. } | Error::PlanEditStopped { .. } => ExitCode::Interrupted,
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }

@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Report(args)) => commands::views::report(&Context::new(&cli.global)?, &args),
         Some(Command::Compare(args)) => commands::views::compare(&Context::new(&cli.global)?, &args),
         Some(Command::History(args)) => commands::views::history(&Context::new(&cli.global)?, &args),
-        Some(Command::Plan(args)) => commands::views::plan(&Context::new(&cli.global)?, &args),
+        Some(Command::Plan(args)) => commands::plan::run(&Context::new(&cli.global)?, &args),
         Some(Command::Team(args)) => commands::team::run(&Context::new(&cli.global)?, &args),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {

@@ -89,7 +89,7 @@ pub fn print_error(e: &Error, choice: ColorChoice) {
     };
     // Stopping is the person's choice, not a failure: no "error:" then.
     let (label, hint) = match e {
-        Error::Interrupted { .. } => (String::new(), String::new()),
+        Error::Interrupted { .. } | Error::PlanEditStopped { .. } => (String::new(), String::new()),
         _ => (
             style("error:", console::Color::Red),
             style("hint:", console::Color::Cyan),

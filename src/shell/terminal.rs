@@ -190,6 +190,39 @@ impl Default for TerminalPrompter {
     }
 }
 
+/// The prompts of `plan edit`, which goes back and forth like the walk.
+impl TerminalPrompter {
+    /// A line of text below `context`, starting as `initial`; Esc gives `None`.
+    pub fn edit_line(&mut self, context: &str, prompt: &str, initial: &str) -> Result<Option<String>, Stop> {
+        stop_if_requested()?;
+        self.input_below(context, prompt, Some(initial), initial)
+    }
+
+    /// One of `items` below `context`, the cursor on `default`; Esc gives `None`.
+    pub fn choose(&mut self, context: &str, items: &[String], default: usize) -> Result<Option<usize>, Stop> {
+        stop_if_requested()?;
+        let prompt = wrap(context, self.width() - SELECT_ROOM);
+        let height = prompt.lines().count() + items.len();
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(|e| self.clear_after(stop(e), height))
+    }
+
+    /// A line that stays above the prompts (what was just saved).
+    pub fn show(&mut self, text: &str) {
+        self.done(text);
+    }
+
+    /// Text above the prompts.
+    pub fn tell_now(&self, text: &str) {
+        self.say(text);
+    }
+}
+
 impl Prompter for TerminalPrompter {
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop> {
         let context = match q.usual {

@@ -6,6 +6,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
+use super::plan::Plan;
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml;
 
@@ -134,6 +135,8 @@ const HEADER: &str = "\
 # mbct-sustain rewrites this file (comments are not kept); it is plain YAML, safe
 # to read, share and keep in git. Answers are written by action id and are one of:
 #   in-place, in-progress, not-yet, dont-know, not-applicable
+# `plan:` (if any) holds the team's plan: each action's owner and due date,
+# each domain's target stage, and the next review (`mbct-sustain plan --help`).
 # `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
 # the stages. Times are UTC.
 ";
@@ -146,11 +149,14 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         format: u64,
         #[serde(flatten)]
         extra: &'a serde_yaml::Mapping,
+        #[serde(skip_serializing_if = "Plan::is_empty")]
+        plan: &'a Plan,
         assessments: &'a [Assessment],
     }
     let body = serde_yaml::to_string(&Out {
         format: super::format_needed(history),
         extra: &history.extra,
+        plan: &history.plan,
         assessments: &history.assessments,
     })?;
     let text = format!("{HEADER}{body}");
@@ -171,11 +177,13 @@ impl<'de> Deserialize<'de> for History {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<History, A::Error> {
                 let mut format = None;
                 let mut assessments = None;
+                let mut plan: Option<Plan> = None;
                 let mut extra = serde_yaml::Mapping::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let repeated = match key.as_str() {
                         "format" => format.is_some(),
                         "assessments" => assessments.is_some(),
+                        "plan" => plan.is_some(),
                         other => extra.contains_key(other),
                     };
                     if repeated {
@@ -183,6 +191,7 @@ impl<'de> Deserialize<'de> for History {
                     }
                     match key.as_str() {
                         "format" => format = Some(map.next_value()?),
+                        "plan" => plan = Some(map.next_value::<Option<Plan>>()?.unwrap_or_default()),
                         "assessments" => {
                             assessments = Some(map.next_value::<Option<Vec<Assessment>>>()?.unwrap_or_default())
                         }
@@ -195,6 +204,7 @@ impl<'de> Deserialize<'de> for History {
                 Ok(History {
                     format: format.ok_or_else(|| de::Error::missing_field("format"))?,
                     assessments: assessments.unwrap_or_default(),
+                    plan: plan.unwrap_or_default(),
                     extra,
                 })
             }
@@ -402,6 +412,31 @@ mod tests {
         assert_eq!(
             parse(&text).unwrap().assessments[0].answer("fit.pathways"),
             Some(Answer::DontKnow)
+        );
+    }
+
+    #[test]
+    fn the_plan_is_kept_before_the_assessments_and_needs_format_2() {
+        let mut h = parse(ONE).unwrap();
+        h.plan.set_step(
+            "networks.buddy",
+            Some(crate::core::answers::plan::Step {
+                owner: Some("Priya".into()),
+                due: Some(jiff::civil::date(2027, 1, 31)),
+            }),
+        );
+        let text = render(&h, false).unwrap();
+        assert!(text.contains("\nformat: 2\n"), "{text}");
+        let plan_at = text.find("\nplan:\n").expect("a plan section");
+        assert!(plan_at < text.find("\nassessments:").unwrap(), "{text}");
+        assert!(text.contains("      owner: Priya\n      due: 2027-01-31\n"), "{text}");
+        assert_eq!(parse(&text).unwrap().plan, h.plan);
+        let bad = text.replace("owner: Priya", "ownr: Priya");
+        let line = bad.lines().position(|l| l.contains("ownr")).unwrap() + 1;
+        assert_eq!(
+            parse(&bad).unwrap_err().line(),
+            Some(line),
+            "a hand-edited plan is refused with its line"
         );
     }
 

@@ -12,10 +12,13 @@ use serde::{Deserialize, Serialize};
 use crate::core::framework::Framework;
 
 pub mod file;
+pub mod plan;
+
+use plan::Plan;
 
 /// The newest answers-file format this version reads and writes.
 ///
-/// Format 2 added the Don't know answer. A file is written in the oldest
+/// Format 2 added the Don't know answer and the plan. A file is written in the oldest
 /// format that can express it, so a team whose file needs nothing new can
 /// still use an older version; a file that does need it is refused by an
 /// older version (as "written by a newer version") rather than misread.
@@ -27,7 +30,7 @@ pub fn format_needed(history: &History) -> u64 {
         .assessments
         .iter()
         .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
-    if dont_know { 2 } else { 1 }
+    if dont_know || !history.plan.is_empty() { 2 } else { 1 }
 }
 
 /// The answer to one action.
@@ -169,6 +172,9 @@ pub struct History {
     /// assessments, so the list runs to the end of the file).
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
+    /// The team's plan: owners, due dates, targets, the next review.
+    #[serde(skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
     /// Every assessment, oldest first.
     pub assessments: Vec<Assessment>,
 }
@@ -178,6 +184,7 @@ impl Default for History {
         History {
             format: 1,
             assessments: Vec::new(),
+            plan: Plan::default(),
             extra: serde_yaml::Mapping::new(),
         }
     }

@@ -8,6 +8,7 @@ use crate::core::framework::Framework;
 use crate::core::rounds::Round;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
+use crate::present::view::plan::PlanMoves;
 use crate::present::view::{
     ActionRef, AssessmentInfo, FrameworkInfo, StageRef, Subject, TeamRound, answer_cell, direction_of,
 };
@@ -27,6 +28,9 @@ pub struct CompareView {
     pub domains: Vec<DomainMove>,
     /// The actions whose answer changed, in framework order.
     pub changes: Vec<AnswerChange>,
+    /// How the team's plan moved, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanMoves>,
     #[serde(skip)]
     stage_count: usize,
 }
@@ -113,6 +117,7 @@ fn build_from(framework: &Framework, from: (Subject, &Assessment), to: (Subject,
         unchanged: c.is_unchanged(),
         domains,
         changes,
+        plan: None,
         stage_count: framework.stages.len(),
     }
 }
@@ -180,6 +185,11 @@ impl View for CompareView {
                 ]);
             }
             doc.push(Block::List(items));
+        }
+        if let Some(plan) = &self.plan {
+            for line in plan.lines() {
+                doc.push(Block::Text(line));
+            }
         }
         doc
     }

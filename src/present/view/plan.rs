@@ -1,16 +1,37 @@
-//! `plan`: the next steps, the actions not yet in place in each domain's
-//! current stage, In progress first. Ready for a meeting agenda.
+//! `plan`: the team's plan between reviews: for each domain the stage it is
+//! working in and its target, the steps still to put in place (stage by
+//! stage up to the target, In progress first) with owners and due dates,
+//! steps past their date, planned steps now done, and the next review.
 
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment};
-use crate::core::framework::Framework;
+use crate::core::answers::{Answer, Assessment, History, same_person};
+use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::plan::{self as core_plan, Plan};
+use crate::core::rounds::Round;
 use crate::core::stage::{self, Position};
+use crate::core::team::round_answers;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject};
+use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, RoundInfo, StageRef, Subject, date_of};
 
-/// The next steps for every domain not yet complete.
+/// What a plan is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanInput<'a> {
+    /// The answers planned from (one person's, or the team's in a round).
+    pub answers: &'a Assessment,
+    /// The same subject's answers over time, oldest first, ending with
+    /// `answers`: for when a planned step was first seen in place.
+    pub over_time: &'a [(Timestamp, &'a Assessment)],
+    /// The plan in the answers file.
+    pub plan: &'a Plan,
+    /// Today, for steps past their date and a review past due.
+    pub today: Date,
+}
+
+/// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
     /// The framework the stages are judged by.
@@ -18,10 +39,19 @@ pub struct PlanView {
     /// The assessment (`assessment`) or the team's round (`round`) planned from.
     #[serde(flatten)]
     pub subject: Keyed<Subject>,
-    /// Domains still working through a stage, in framework order.
+    /// Domains still working through a stage (or short of their target), in framework order.
     pub domains: Vec<DomainPlan>,
     /// Domains with every stage met.
     pub complete: Vec<DomainName>,
+    /// When the team reviews next, if set.
+    pub next_review: Option<Date>,
+    /// True when that date has passed.
+    pub review_overdue: bool,
+    /// Plan entries for actions or domains this framework does not have (kept in the file).
+    pub not_in_framework: Vec<String>,
+    /// The stages a target can name, `(id, name)`, complete last.
+    #[serde(skip)]
+    pub stages: Vec<(String, String)>,
     #[serde(skip)]
     completion: String,
 }
@@ -39,8 +69,14 @@ pub struct DomainPlan {
     pub in_place: usize,
     /// Actions of that stage that apply.
     pub applicable: usize,
-    /// What is left, In progress first, then Not yet, Don't know and unanswered.
+    /// The stage the team wants to reach, if set.
+    pub target: Option<StageRef>,
+    /// By when.
+    pub target_date: Option<Date>,
+    /// What is left, stage by stage up to the target, In progress first.
     pub steps: Vec<NextStep>,
+    /// Planned steps now in place.
+    pub done: Vec<DoneStep>,
 }
 
 /// One action still to put in place.
@@ -50,8 +86,31 @@ pub struct NextStep {
     pub action_id: String,
     /// The action's text.
     pub text: String,
+    /// The action's stage.
+    pub stage: String,
     /// Its answer (`null`: not answered).
     pub answer: Option<Answer>,
+    /// Who owns it, if anyone.
+    pub owner: Option<String>,
+    /// When it should be in place.
+    pub due: Option<Date>,
+    /// True when its date has passed and it is not in place.
+    pub overdue: bool,
+}
+
+/// A planned step now in place.
+#[derive(Debug, Clone, Serialize)]
+pub struct DoneStep {
+    /// The action's id.
+    pub action_id: String,
+    /// The action's text.
+    pub text: String,
+    /// Who owned it.
+    pub owner: Option<String>,
+    /// When it was due.
+    pub due: Option<Date>,
+    /// When it was first seen in place.
+    pub in_place_since: Option<Timestamp>,
 }
 
 /// A domain's id and name.
@@ -63,16 +122,37 @@ pub struct DomainName {
     pub name: String,
 }
 
-/// The next steps from `assessment`, for the domains with ids in `only`
-/// (empty: all).
-pub fn build(framework: &Framework, assessment: &Assessment, subject: Subject, only: &[String]) -> PlanView {
+/// The plan from `input`, for the domains with ids in `only` (empty: all).
+pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[String]) -> PlanView {
+    let PlanInput {
+        answers,
+        over_time,
+        plan,
+        today,
+    } = input;
     let mut domains = Vec::new();
     let mut complete = Vec::new();
     for (d, domain) in framework.domains.iter().enumerate() {
         if !only.is_empty() && !only.contains(&domain.id) {
             continue;
         }
-        let status = stage::domain_status(framework, d, |id| assessment.answer(id));
+        let status = stage::domain_status(framework, d, |id| answers.answer(id));
+        let target = plan.targets.get(&domain.id);
+        let target_position = target.and_then(|t| core_plan::target_position(framework, t));
+        let done: Vec<DoneStep> = domain
+            .actions
+            .iter()
+            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
+            .filter_map(|a| {
+                plan.actions.get(&a.id).map(|step| DoneStep {
+                    action_id: a.id.clone(),
+                    text: a.text.clone(),
+                    owner: step.owner.clone(),
+                    due: step.due,
+                    in_place_since: core_plan::in_place_since(&a.id, over_time),
+                })
+            })
+            .collect();
         let Position::Working(s) = status.position else {
             complete.push(DomainName {
                 id: domain.id.clone(),
@@ -80,33 +160,53 @@ pub fn build(framework: &Framework, assessment: &Assessment, subject: Subject, o
             });
             continue;
         };
-        let mut steps: Vec<NextStep> = domain
-            .actions
-            .iter()
-            .filter(|a| a.stage_index == s)
-            .filter_map(|a| {
-                let answer = assessment.answer(&a.id);
-                let open = matches!(
-                    answer,
-                    Some(Answer::InProgress | Answer::NotYet | Answer::DontKnow) | None
-                );
-                open.then(|| NextStep {
+        let until = target_position.unwrap_or(Position::Working(s));
+        let steps = core_plan::open_actions(framework, d, answers, until)
+            .into_iter()
+            .map(|i| {
+                let a = &domain.actions[i];
+                let step = plan.actions.get(&a.id);
+                let due = step.and_then(|p| p.due);
+                NextStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
-                    answer,
-                })
+                    stage: framework.stages[a.stage_index].name.clone(),
+                    answer: answers.answer(&a.id),
+                    owner: step.and_then(|p| p.owner.clone()),
+                    due,
+                    overdue: due.is_some_and(|due| due < today),
+                }
             })
             .collect();
-        steps.sort_by_key(|step| step.answer != Some(Answer::InProgress));
         domains.push(DomainPlan {
             id: domain.id.clone(),
             name: domain.name.clone(),
             stage: StageRef::new(framework, status.position),
             in_place: status.stages[s].in_place,
             applicable: status.stages[s].applicable,
+            target: target_position.map(|p| StageRef::new(framework, p)),
+            target_date: target.and_then(|t| t.by),
             steps,
+            done,
         });
     }
+    let latest = over_time.last().map(|(t, _)| *t);
+    let next_review = core_plan::next_review(plan, latest);
+    let not_in_framework = plan
+        .actions
+        .keys()
+        .filter(|id| !framework.has_action(id))
+        .map(|id| format!("action {id}"))
+        .chain(
+            plan.targets
+                .iter()
+                .filter(|(id, t)| {
+                    !framework.domains.iter().any(|d| &d.id == *id)
+                        || core_plan::target_position(framework, t).is_none()
+                })
+                .map(|(id, t)| format!("target {} for domain {id}", t.stage)),
+        )
+        .collect();
     PlanView {
         framework: framework.into(),
         subject: Keyed {
@@ -115,8 +215,76 @@ pub fn build(framework: &Framework, assessment: &Assessment, subject: Subject, o
         },
         domains,
         complete,
+        next_review,
+        review_overdue: next_review.is_some_and(|d| d < today),
+        not_in_framework,
+        stages: framework
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .chain([(COMPLETE_ID.to_string(), framework.completion_label.clone())])
+            .collect(),
         completion: framework.completion_label.clone(),
     }
+}
+
+/// One person's plan from assessment `index` of `history`.
+pub fn for_assessment(
+    framework: &Framework,
+    history: &History,
+    index: usize,
+    today: Date,
+    only: &[String],
+) -> PlanView {
+    let who = history.assessments[index].respondent.as_deref();
+    let now = history.assessments[index].taken_at;
+    let mut over_time: Vec<(Timestamp, &Assessment)> = history
+        .assessments
+        .iter()
+        .filter(|a| same_person(a.respondent.as_deref(), who) && a.taken_at <= now)
+        .map(|a| (a.taken_at, a))
+        .collect();
+    over_time.sort_by_key(|(t, _)| *t);
+    let input = PlanInput {
+        answers: &history.assessments[index],
+        over_time: &over_time,
+        plan: &history.plan,
+        today,
+    };
+    build(
+        framework,
+        input,
+        Subject::Assessment(AssessmentInfo::new(history, index)),
+        only,
+    )
+}
+
+/// The team's plan from round `r`.
+pub fn for_round(
+    framework: &Framework,
+    history: &History,
+    rounds: &[Round],
+    r: usize,
+    today: Date,
+    only: &[String],
+) -> PlanView {
+    let answers: Vec<(Timestamp, Assessment)> = rounds[..=r]
+        .iter()
+        .map(|round| (round.to, round_answers(framework, history, round)))
+        .collect();
+    let over_time: Vec<(Timestamp, &Assessment)> = answers.iter().map(|(t, a)| (*t, a)).collect();
+    let input = PlanInput {
+        answers: &answers[r].1,
+        over_time: &over_time,
+        plan: &history.plan,
+        today,
+    };
+    build(
+        framework,
+        input,
+        Subject::Round(RoundInfo::new(history, rounds, r)),
+        only,
+    )
 }
 
 impl PlanView {
@@ -144,14 +312,121 @@ impl PlanView {
         }
         doc
     }
+
+    /// "Next review: 2027-03-01", with "past due" when it is.
+    pub fn review_line(&self) -> Option<String> {
+        self.next_review.map(|d| {
+            if self.review_overdue {
+                format!("Next review: {d} (past due: time to answer again).")
+            } else {
+                format!("Next review: {d}.")
+            }
+        })
+    }
 }
 
-fn step_text(s: &NextStep) -> String {
-    match s.answer {
-        Some(Answer::InProgress) => format!("{} (in progress)", s.text),
-        Some(Answer::DontKnow) => format!("{} (not known: find out)", s.text),
-        _ => s.text.clone(),
+/// How the plan moved between two sets of answers, for `compare` and the
+/// walk's closing screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanMoves {
+    /// Planned actions in place now that were not before.
+    pub now_in_place: Vec<String>,
+    /// How many actions the plan gives an owner or a date.
+    pub planned: usize,
+    /// Planned actions past their date and not in place.
+    pub overdue: Vec<OverdueStep>,
+}
+
+/// A planned action past its date.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueStep {
+    /// The action's id.
+    pub action_id: String,
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// When it was due.
+    pub due: Date,
+}
+
+/// How the plan moved from `before` to `after`; `None` when nothing is planned.
+pub fn moves(plan: &Plan, before: Option<&Assessment>, after: &Assessment, today: Date) -> Option<PlanMoves> {
+    if plan.actions.is_empty() {
+        return None;
     }
+    let in_place = |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
+    Some(PlanMoves {
+        now_in_place: plan
+            .actions
+            .keys()
+            .filter(|id| in_place(Some(after), id) && !in_place(before, id))
+            .cloned()
+            .collect(),
+        planned: plan.actions.len(),
+        overdue: plan
+            .actions
+            .iter()
+            .filter(|(id, _)| !in_place(Some(after), id))
+            .filter_map(|(id, step)| {
+                step.due.filter(|due| *due < today).map(|due| OverdueStep {
+                    action_id: id.clone(),
+                    owner: step.owner.clone(),
+                    due,
+                })
+            })
+            .collect(),
+    })
+}
+
+impl PlanMoves {
+    /// "The plan: 2 of 5 planned actions newly in place." and the overdue ones.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![format!(
+            "The plan: {} of {} planned actions newly in place{}.",
+            self.now_in_place.len(),
+            self.planned,
+            if self.now_in_place.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.now_in_place.join(", "))
+            }
+        )];
+        if !self.overdue.is_empty() {
+            let items: Vec<String> = self
+                .overdue
+                .iter()
+                .map(|o| {
+                    let owner = o.owner.as_deref().map(|w| format!("{w}, ")).unwrap_or_default();
+                    format!("{} ({owner}due {})", o.action_id, o.due)
+                })
+                .collect();
+            out.push(format!("Overdue: {}.", items.join("; ")));
+        }
+        out
+    }
+}
+
+/// A step as a line: its text, how far it is, who and by when.
+fn step_text(s: &NextStep) -> String {
+    let mut out = s.text.clone();
+    match s.answer {
+        Some(Answer::InProgress) => out += " (in progress)",
+        Some(Answer::DontKnow) => out += " (not known: find out)",
+        _ => {}
+    }
+    let mut who = Vec::new();
+    if let Some(o) = &s.owner {
+        who.push(format!("owner {o}"));
+    }
+    if let Some(d) = s.due {
+        who.push(format!("due {d}"));
+    }
+    if !who.is_empty() {
+        out += &format!(" — {}", who.join(", "));
+    }
+    if s.overdue {
+        out += " — OVERDUE";
+    }
+    out
 }
 
 impl View for PlanView {
@@ -164,14 +439,38 @@ impl View for PlanView {
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
+        if let Some(line) = self.review_line() {
+            doc.push(Block::Text(line));
+        }
         for d in &self.domains {
+            let target = d.target.as_ref().map_or(String::new(), |t| {
+                let by = d.target_date.map(|by| format!(" by {by}")).unwrap_or_default();
+                format!("; target {}{by}", t.name)
+            });
             doc.push(Block::Heading(format!(
-                "{} — working in {} ({}/{} in place)",
+                "{} — working in {} ({}/{} in place){target}",
                 d.name, d.stage.name, d.in_place, d.applicable
             )));
+            let spans_stages = d.steps.iter().any(|s| s.stage != d.stage.name);
             doc.push(Block::List(
-                d.steps.iter().map(|s| vec![Cell::Text(step_text(s))]).collect(),
+                d.steps
+                    .iter()
+                    .map(|s| {
+                        let text = step_text(s);
+                        vec![Cell::Text(if spans_stages {
+                            format!("{}: {text}", s.stage)
+                        } else {
+                            text
+                        })]
+                    })
+                    .collect(),
             ));
+            if !d.done.is_empty() {
+                doc.push(Block::Text("Done:".into()));
+                doc.push(Block::List(
+                    d.done.iter().map(|s| vec![Cell::Text(done_text(s))]).collect(),
+                ));
+            }
         }
         if !self.complete.is_empty() {
             let names: Vec<&str> = self.complete.iter().map(|d| d.name.as_str()).collect();
@@ -179,58 +478,118 @@ impl View for PlanView {
         } else if self.domains.is_empty() {
             doc.push(Block::Text("No domain to plan for.".into()));
         }
+        if !self.not_in_framework.is_empty() {
+            doc.push(Block::Note(format!(
+                "Kept in the plan, though this framework does not have them: {}.",
+                self.not_in_framework.join("; ")
+            )));
+        }
         doc
     }
 
-    /// One row per next step, with ids, for a spreadsheet.
+    /// One row per step, open or done, with ids, owners, dates and targets.
     fn data(&self) -> Option<Table> {
-        let rows = self
-            .domains
-            .iter()
-            .flat_map(|d| {
-                d.steps.iter().map(move |s| {
-                    vec![
-                        Cell::Text(d.id.clone()),
-                        Cell::Text(d.name.clone()),
-                        Cell::Text(d.stage.name.clone()),
-                        Cell::Text(s.action_id.clone()),
-                        Cell::Text(s.text.clone()),
-                        Cell::Text(s.answer.unwrap_or(Answer::NotYet).label().to_string()),
-                    ]
-                })
-            })
-            .collect();
+        let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
+        let mut rows = Vec::new();
+        for d in &self.domains {
+            let domain = [
+                Cell::Text(d.id.clone()),
+                Cell::Text(d.name.clone()),
+                Cell::Text(d.stage.name.clone()),
+                text(d.target.as_ref().map(|t| t.name.clone())),
+                text(d.target_date.map(|t| t.to_string())),
+            ];
+            for s in &d.steps {
+                let mut row = domain.to_vec();
+                row.extend([
+                    Cell::Text(s.action_id.clone()),
+                    Cell::Text(s.text.clone()),
+                    Cell::Text(s.stage.clone()),
+                    Cell::Text(s.answer.unwrap_or(Answer::NotYet).label().to_string()),
+                    text(s.owner.clone()),
+                    text(s.due.map(|t| t.to_string())),
+                    Cell::Text(if s.overdue { "overdue" } else { "open" }.into()),
+                    text(self.next_review.map(|t| t.to_string())),
+                ]);
+                rows.push(row);
+            }
+            for s in &d.done {
+                let mut row = domain.to_vec();
+                row.extend([
+                    Cell::Text(s.action_id.clone()),
+                    Cell::Text(s.text.clone()),
+                    Cell::Text(String::new()),
+                    Cell::Text(Answer::InPlace.label().to_string()),
+                    text(s.owner.clone()),
+                    text(s.due.map(|t| t.to_string())),
+                    Cell::Text("done".into()),
+                    text(self.next_review.map(|t| t.to_string())),
+                ]);
+                rows.push(row);
+            }
+        }
         Some(Table {
-            header: ["domain_id", "domain", "stage", "action_id", "action", "answer"]
-                .map(String::from)
-                .to_vec(),
+            header: [
+                "domain_id",
+                "domain",
+                "stage",
+                "target",
+                "target_date",
+                "action_id",
+                "action",
+                "action_stage",
+                "answer",
+                "owner",
+                "due",
+                "status",
+                "next_review",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
         })
     }
 }
 
+fn done_text(s: &DoneStep) -> String {
+    let mut out = s.text.clone();
+    if let Some(since) = s.in_place_since {
+        out += &format!(" — in place since {}", date_of(since));
+    }
+    if let Some(o) = &s.owner {
+        out += &format!(" (owner {o})");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::plan::{Step, Target};
     use crate::testing::grid;
-    use jiff::Timestamp;
 
-    fn plan(answers: &[(&str, Answer)], only: &[&str]) -> PlanView {
-        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
-        let f = crate::core::framework::parse(yaml).unwrap();
+    const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
+
+    fn today() -> Date {
+        jiff::civil::date(2027, 1, 10)
+    }
+
+    /// The plan of one assessment with `answers`, and `plan`.
+    fn plan_of(answers: &[(&str, Answer)], plan: &Plan, only: &[&str]) -> PlanView {
+        let f = crate::core::framework::parse(YAML).unwrap();
         let mut a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         for (id, ans) in answers {
             a.answers.insert(id.to_string(), *ans);
         }
-        let mut h = crate::core::answers::History::default();
-        h.assessments.push(a.clone());
+        let mut h = History::default();
+        h.assessments.push(a);
+        h.plan = plan.clone();
         let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
-        build(
-            &f,
-            &a,
-            Subject::Assessment(crate::present::view::AssessmentInfo::new(&h, 0)),
-            &only,
-        )
+        for_assessment(&f, &h, 0, today(), &only)
+    }
+
+    fn plan(answers: &[(&str, Answer)], only: &[&str]) -> PlanView {
+        plan_of(answers, &Plan::default(), only)
     }
 
     #[test]
@@ -271,6 +630,76 @@ mod tests {
     }
 
     #[test]
+    fn owners_due_dates_and_overdue_steps_are_shown() {
+        let mut plan = Plan::default();
+        let step = |owner: &str, due| {
+            Some(Step {
+                owner: Some(owner.into()),
+                due: Some(due),
+            })
+        };
+        plan.set_step("a", step("Priya", jiff::civil::date(2027, 1, 9)));
+        plan.set_step("b", step("Sam", jiff::civil::date(2027, 1, 10)));
+        let p = plan_of(&[], &plan, &["d"]);
+        let a = p.domains[0].steps.iter().find(|s| s.action_id == "a").unwrap();
+        assert_eq!(a.owner.as_deref(), Some("Priya"));
+        assert!(a.overdue, "due yesterday and not in place");
+        let b = p.domains[0].steps.iter().find(|s| s.action_id == "b").unwrap();
+        assert!(!b.overdue, "due today is not overdue yet");
+        let text = crate::present::render::render(&p, crate::present::render::Format::Markdown, Default::default());
+        assert!(text.contains("A — owner Priya, due 2027-01-09 — OVERDUE"), "{text}");
+    }
+
+    #[test]
+    fn a_target_lists_every_open_action_up_to_it_and_a_done_step_its_date() {
+        use Answer::*;
+        let mut plan = Plan::default();
+        plan.targets.insert(
+            "d".into(),
+            Target {
+                stage: "s1".into(),
+                by: Some(jiff::civil::date(2027, 6, 30)),
+            },
+        );
+        plan.set_step(
+            "c",
+            Some(Step {
+                owner: Some("Jo".into()),
+                due: None,
+            }),
+        );
+        let p = plan_of(&[("a", InPlace), ("c", InPlace)], &plan, &["d"]);
+        let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
+        assert_eq!(ids, ["b", "x", "z"], "stage by stage up to the target");
+        assert_eq!(p.domains[0].target.as_ref().unwrap().name, "Second");
+        assert_eq!(p.domains[0].done[0].action_id, "c");
+        assert_eq!(p.domains[0].done[0].in_place_since, Some(Timestamp::UNIX_EPOCH));
+    }
+
+    #[test]
+    fn plan_entries_for_ids_the_framework_lacks_are_kept_and_named() {
+        let mut plan = Plan::default();
+        plan.set_step(
+            "gone.action",
+            Some(Step {
+                owner: Some("Jo".into()),
+                due: None,
+            }),
+        );
+        let p = plan_of(&[], &plan, &[]);
+        assert_eq!(p.not_in_framework, ["action gone.action"]);
+    }
+
+    #[test]
+    fn a_past_review_is_overdue() {
+        let mut plan = Plan::default();
+        plan.review = Some(crate::core::plan::Review::On(jiff::civil::date(2027, 1, 1)));
+        let p = plan_of(&[], &plan, &[]);
+        assert!(p.review_overdue);
+        assert!(p.review_line().unwrap().contains("past due"));
+    }
+
+    #[test]
     fn the_short_plan_has_at_most_one_step_per_domain() {
         let p = plan(&[], &[]);
         let doc = p.short();
@@ -283,15 +712,9 @@ mod tests {
     #[test]
     fn csv_rows_are_one_per_action() {
         let f = grid(2, 3);
-        let a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
-        let mut h = crate::core::answers::History::default();
-        h.assessments.push(a.clone());
-        let v = build(
-            &f,
-            &a,
-            Subject::Assessment(crate::present::view::AssessmentInfo::new(&h, 0)),
-            &[],
-        );
+        let mut h = History::default();
+        h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
+        let v = for_assessment(&f, &h, 0, today(), &[]);
         assert_eq!(v.data().unwrap().rows.len(), 3);
     }
 }

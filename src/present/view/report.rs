@@ -27,6 +27,9 @@ pub struct Report {
     pub domains: Vec<DomainRow>,
     /// The stage rule, in words.
     pub rule: String,
+    /// When the team reviews next, if the plan says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<jiff::civil::Date>,
     #[serde(skip)]
     stage_names: Vec<String>,
     #[serde(skip)]
@@ -179,6 +182,7 @@ fn build_from(
         previous,
         domains,
         rule: stage_legend(framework),
+        next_review: None,
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
         stage_count: framework.stages.len(),
     }
@@ -229,6 +233,9 @@ impl View for Report {
         }
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
+        if let Some(review) = self.next_review {
+            doc.push(Block::Text(format!("Next review: {review}.")));
+        }
         let notes: Vec<Vec<Cell>> = self
             .domains
             .iter()

@@ -69,6 +69,7 @@ pub fn take<P: Prompter>(
     let f = &ctx.framework;
     prompter.tell(&header(f, &ctx.file));
     ctx.note_framework_change(&history);
+    ctx.remind(&history);
     let drafts = read_drafts(ctx);
 
     let respondent = match &ctx.respondent {
@@ -354,14 +355,20 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
     };
     let report = view::report::build(&ctx.framework, &history, index, Timeline::new(&history).previous(index));
-    let plan = view::plan::build(
-        &ctx.framework,
-        &history.assessments[index],
-        view::Subject::Assessment(view::AssessmentInfo::new(&history, index)),
-        &[],
-    );
+    let plan = view::plan::for_assessment(&ctx.framework, &history, index, crate::shell::context::today(), &[]);
     let mut doc = render::View::doc(&report);
     doc.blocks.extend(plan.short().blocks);
+    let before = Timeline::new(&history).previous(index).map(|p| &history.assessments[p]);
+    if let Some(moves) = view::plan::moves(
+        &history.plan,
+        before,
+        &history.assessments[index],
+        crate::shell::context::today(),
+    ) {
+        for line in moves.lines() {
+            doc.push(crate::present::doc::Block::Text(line));
+        }
+    }
     // Someone (perhaps this person, in another window) saved meanwhile: the
     // answers kept as "unchanged" came from the assessment before that one.
     if let Some(p) = Timeline::new(&history).previous(index)

@@ -49,10 +49,12 @@ fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
         .filter(|s| !s.is_hide_set() && s.get_name() != "help")
     {
         let name = format!("{prefix}{}", sub.get_name());
+        // A command with options of its own runs by itself too (`plan`).
+        if !sub.has_subcommands() || sub.get_arguments().any(|a| !a.is_hide_set() && !a.is_positional()) {
+            out.push((name.clone(), sub.clone()));
+        }
         if sub.has_subcommands() {
             out.extend(commands(sub, &format!("{name} ")));
-        } else {
-            out.push((name, sub.clone()));
         }
     }
     out

@@ -3,5 +3,7 @@
 pub mod assess;
 pub mod framework;
 pub mod man;
+pub mod plan;
+pub mod plan_edit;
 pub mod team;
 pub mod views;

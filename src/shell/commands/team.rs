@@ -25,6 +25,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     let mut sources = Vec::new();
     for file in &files {
         let history = store::load_existing(file)?;
+        ctx.remind(&history);
         let shown = file.display().to_string();
         let short = file
             .file_name()

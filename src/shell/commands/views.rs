@@ -5,9 +5,10 @@ use crate::core::answers::History;
 use crate::core::choose::{self, Timeline};
 use crate::core::framework::Framework;
 use crate::core::rounds::{self, Round};
-use crate::present::view::{self, AssessmentInfo, Subject, TeamRound};
+use crate::core::team::round_answers;
+use crate::present::view;
 use crate::shell::cli::{CompareArgs, HistoryArgs, PlanArgs, ReportArgs};
-use crate::shell::context::{Context, emit};
+use crate::shell::context::{Context, emit, today};
 use crate::shell::error::Error;
 
 /// Shows the stage table.
@@ -15,12 +16,14 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
     let history = ctx.history()?;
     if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
         let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
-        let report = view::report::build_team(&ctx.framework, &history, &rounds, r);
+        let mut report = view::report::build_team(&ctx.framework, &history, &rounds, r);
+        report.next_review = next_review(&history);
         return emit(ctx, &report, &args.output);
     }
     let timeline = Timeline::new(&history);
     let index = ctx.pick(&timeline, args.at.as_deref())?;
-    let report = view::report::build(&ctx.framework, &history, index, timeline.previous(index));
+    let mut report = view::report::build(&ctx.framework, &history, index, timeline.previous(index));
+    report.next_review = next_review(&history);
     emit(ctx, &report, &args.output)
 }
 
@@ -30,11 +33,19 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let (a, b) = (args.a.as_deref(), args.b.as_deref());
     if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
         let (a, b) = ctx.pick_round_pair(&history, &rounds, a, b)?;
-        let view = view::compare::build_team(&ctx.framework, &history, &rounds, a, b);
+        let mut view = view::compare::build_team(&ctx.framework, &history, &rounds, a, b);
+        let (from, to) = (
+            round_answers(&ctx.framework, &history, &rounds[a]),
+            round_answers(&ctx.framework, &history, &rounds[b]),
+        );
+        view.plan = view::plan::moves(&history.plan, Some(&from), &to, today());
         return emit(ctx, &view, &args.output);
     }
     let (a, b) = ctx.pick_pair(&Timeline::new(&history), a, b)?;
-    emit(ctx, &view::compare::build(&ctx.framework, &history, a, b), &args.output)
+    let mut view = view::compare::build(&ctx.framework, &history, a, b);
+    let (from, to) = (&history.assessments[a], &history.assessments[b]);
+    view.plan = view::plan::moves(&history.plan, Some(from), to, today());
+    emit(ctx, &view, &args.output)
 }
 
 /// Lists every assessment, or every round of the team's.
@@ -65,16 +76,37 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), Error> {
     check_domains(&ctx.framework, &args.domains)?;
     let history = ctx.history()?;
-    if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
-        let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
-        let team = TeamRound::new(&ctx.framework, &history, &rounds, r);
-        let plan = view::plan::build(&ctx.framework, &team.answers, Subject::Round(team.info), &args.domains);
-        return emit(ctx, &plan, &args.output);
-    }
-    let index = ctx.pick(&Timeline::new(&history), args.at.as_deref())?;
-    let subject = Subject::Assessment(AssessmentInfo::new(&history, index));
-    let plan = view::plan::build(&ctx.framework, &history.assessments[index], subject, &args.domains);
+    let plan = plan_view(ctx, &history, args)?;
     emit(ctx, &plan, &args.output)
+}
+
+/// The plan as `plan` shows it: the team's (latest round, or --at), or one person's.
+pub fn plan_view(ctx: &Context, history: &History, args: &PlanArgs) -> Result<view::plan::PlanView, Error> {
+    let at = args.at.as_deref();
+    if let Some(rounds) = team_rounds(ctx, history, args.rounds.since)? {
+        let r = ctx.pick_round(history, &rounds, at)?;
+        return Ok(view::plan::for_round(
+            &ctx.framework,
+            history,
+            &rounds,
+            r,
+            today(),
+            &args.domains,
+        ));
+    }
+    let index = ctx.pick(&Timeline::new(history), at)?;
+    Ok(view::plan::for_assessment(
+        &ctx.framework,
+        history,
+        index,
+        today(),
+        &args.domains,
+    ))
+}
+
+/// When the team reviews next, by the plan.
+fn next_review(history: &History) -> Option<jiff::civil::Date> {
+    crate::core::plan::next_review(&history.plan, history.assessments.iter().map(|a| a.taken_at).max())
 }
 
 /// The team's rounds, when the team is the subject: the file holds more than

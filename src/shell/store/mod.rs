@@ -20,6 +20,7 @@ pub use atomic::{folder_of, same_file, write_atomic};
 pub use lock::{LOCK_WAIT, lock, lock_path};
 
 use crate::core::answers::{self, Assessment, History};
+use crate::core::plan::Plan;
 use crate::shell::error::Error;
 use crate::shell::input::{self, ReadProblem};
 
@@ -132,6 +133,36 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
         }
         other => other,
     }
+}
+
+/// Changes the plan in the answers file at `path` under the lock, after
+/// re-reading the file, so two people changing it at once both take effect.
+/// When `change` refuses, or changes nothing, the file is left as it was.
+/// Returns the file as saved.
+pub fn update_plan(
+    path: &Path,
+    change: impl FnOnce(&mut Plan, &History) -> Result<(), Error>,
+) -> Result<History, Error> {
+    let _lock = lock(path)?;
+    let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile {
+        path: path.to_path_buf(),
+    })?;
+    let mut history = loaded.history;
+    let mut plan = history.plan.clone();
+    change(&mut plan, &history)?;
+    if plan == history.plan {
+        return Ok(history);
+    }
+    history.plan = plan;
+    answers::file::render(&history, loaded.crlf)
+        .map_err(io::Error::other)
+        .and_then(|text| write_atomic(path, text.as_bytes()))
+        .map_err(|source| Error::SaveFailed {
+            path: path.to_path_buf(),
+            source,
+            pending: None,
+        })?;
+    Ok(history)
 }
 
 fn save_pending(path: &Path, assessment: &Assessment) -> Option<PathBuf> {

@@ -1,0 +1,111 @@
+//! The plan section of the answers file, as plain data: who owns each next
+//! step and by when, each domain's target, the next review. What follows
+//! from it (dates, open actions) is in `core::plan`.
+
+use indexmap::IndexMap;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// The plan section of the answers file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Owner and due date per action id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub actions: IndexMap<String, Step>,
+    /// Target stage per domain id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub targets: IndexMap<String, Target>,
+    /// When the team reviews next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// Who does one action, and by when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Who owns it (free text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it should be in place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// Where a domain should be, and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The stage id to reach, or `complete` for every stage met.
+    pub stage: String,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Date>,
+}
+
+/// When the next review is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReviewFields", into = "ReviewFields")]
+pub enum Review {
+    /// On this date.
+    On(Date),
+    /// This many months after the latest round (or assessment).
+    EveryMonths(u32),
+}
+
+/// How a review is written in the file: `on: 2027-03-01` or `every_months: 6`.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewFields {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    every_months: Option<u32>,
+}
+
+impl TryFrom<ReviewFields> for Review {
+    type Error = &'static str;
+    fn try_from(f: ReviewFields) -> Result<Review, Self::Error> {
+        match (f.on, f.every_months) {
+            (Some(date), None) => Ok(Review::On(date)),
+            (None, Some(n)) if n > 0 => Ok(Review::EveryMonths(n)),
+            (None, Some(_)) => Err("`every_months` must be 1 or more"),
+            _ => Err("give the review either `on` (a date) or `every_months` (a number), one of them"),
+        }
+    }
+}
+
+impl From<Review> for ReviewFields {
+    fn from(r: Review) -> ReviewFields {
+        match r {
+            Review::On(date) => ReviewFields {
+                on: Some(date),
+                every_months: None,
+            },
+            Review::EveryMonths(n) => ReviewFields {
+                on: None,
+                every_months: Some(n),
+            },
+        }
+    }
+}
+
+impl Plan {
+    /// True when there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.actions.is_empty() && self.targets.is_empty() && self.review.is_none()
+    }
+
+    /// Sets or clears (`None`, or an empty step) an action's owner and due date.
+    pub fn set_step(&mut self, action: &str, step: Option<Step>) {
+        match step.filter(|s| s.owner.is_some() || s.due.is_some()) {
+            Some(s) => {
+                self.actions.insert(action.to_string(), s);
+            }
+            None => {
+                self.actions.shift_remove(action);
+            }
+        }
+    }
+}

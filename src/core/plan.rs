@@ -1,0 +1,204 @@
+//! The team's plan between reviews: who owns each next step and by when,
+//! where each domain should be by when, and when the team reviews next.
+//!
+//! The plan belongs to the service, not to one respondent, so it is one
+//! section of the answers file (`plan:`, its data in `answers::plan`), kept
+//! by every save. Entries for ids an adapted framework no longer has are
+//! kept, never dropped. This module says what follows from the plan.
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ToSpan};
+
+pub use crate::core::answers::plan::{Plan, Review, Step, Target};
+use crate::core::answers::{Answer, Assessment};
+use crate::core::choose::day_of;
+use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::stage::{self, Position};
+
+/// The date of the next review, counting an interval from `latest`.
+pub fn next_review(plan: &Plan, latest: Option<Timestamp>) -> Option<Date> {
+    match plan.review? {
+        Review::On(date) => Some(date),
+        Review::EveryMonths(n) => latest.and_then(|t| day_of(t).checked_add(i64::from(n).months()).ok()),
+    }
+}
+
+/// What a target names: a stage of the framework, or every stage met.
+pub fn target_position(framework: &Framework, target: &Target) -> Option<Position> {
+    if target.stage == COMPLETE_ID {
+        return Some(Position::Complete);
+    }
+    framework
+        .stages
+        .iter()
+        .position(|s| s.id == target.stage)
+        .map(Position::Working)
+}
+
+/// A stage as a person names it (its id or name, any case; the completion
+/// label for every stage met), as a target's stage id.
+pub fn stage_named(framework: &Framework, name: &str) -> Option<String> {
+    let wanted = name.trim().to_lowercase();
+    if wanted == COMPLETE_ID || wanted == framework.completion_label.to_lowercase() {
+        return Some(COMPLETE_ID.to_string());
+    }
+    framework
+        .stages
+        .iter()
+        .find(|s| s.id.to_lowercase() == wanted || s.name.to_lowercase() == wanted)
+        .map(|s| s.id.clone())
+}
+
+/// The ids in `known` most like `wanted`, for "did you mean": those within a
+/// small edit distance, else those sharing its first part (`networks.`).
+pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Vec<&'a str> {
+    let known: Vec<&str> = known.into_iter().collect();
+    let mut near: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (strsim::levenshtein(k, wanted), *k))
+        .filter(|(d, k)| *d <= (k.len().max(wanted.len()) / 3).max(2))
+        .collect();
+    near.sort();
+    if near.is_empty() {
+        let prefix = wanted.split('.').next().unwrap_or(wanted);
+        return known
+            .into_iter()
+            .filter(|k| k.starts_with(&format!("{prefix}.")))
+            .take(8)
+            .collect();
+    }
+    near.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+/// The actions a domain's plan lists, stage by stage up to the later of the
+/// stage it is working in and its target; within a stage In progress first.
+/// Each with its answer; actions in place are not listed.
+pub fn open_actions(framework: &Framework, domain: usize, answers: &Assessment, until: Position) -> Vec<usize> {
+    let status = stage::domain_status(framework, domain, |id| answers.answer(id));
+    let Position::Working(working) = status.position else {
+        return Vec::new();
+    };
+    let last = match until {
+        Position::Working(t) => t.max(working),
+        Position::Complete => framework.stages.len() - 1,
+    };
+    let actions = &framework.domains[domain].actions;
+    let mut out = Vec::new();
+    for s in working..=last {
+        let mut in_stage: Vec<usize> = (0..actions.len())
+            .filter(|&i| actions[i].stage_index == s)
+            .filter(|&i| {
+                matches!(
+                    answers.answer(&actions[i].id),
+                    Some(Answer::InProgress | Answer::NotYet | Answer::DontKnow) | None
+                )
+            })
+            .collect();
+        in_stage.sort_by_key(|&i| answers.answer(&actions[i].id) != Some(Answer::InProgress));
+        out.extend(in_stage);
+    }
+    out
+}
+
+/// When an action was first seen in place in the run of assessments (oldest
+/// first) that ends with the latest: the earliest of the trailing ones in
+/// which it is In place. `None` when it is not in place now.
+pub fn in_place_since(action: &str, answers_over_time: &[(Timestamp, &Assessment)]) -> Option<Timestamp> {
+    let mut since = None;
+    for (when, a) in answers_over_time.iter().rev() {
+        if a.answer(action) == Some(Answer::InPlace) {
+            since = Some(*when);
+        } else {
+            break;
+        }
+    }
+    since
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::grid;
+
+    #[test]
+    fn the_plan_reads_and_writes_as_plain_yaml() {
+        let text = "actions:\n  d0.a0:\n    owner: Priya\n    due: 2027-01-31\ntargets:\n  d0:\n    stage: s1\n    by: 2027-06-30\nreview:\n  every_months: 6\n";
+        let plan: Plan = serde_yaml::from_str(text).unwrap();
+        assert_eq!(plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
+        assert_eq!(plan.review, Some(Review::EveryMonths(6)));
+        assert_eq!(serde_yaml::to_string(&plan).unwrap(), text);
+        assert!(
+            serde_yaml::from_str::<Plan>("actions:\n  x:\n    ownr: Sam\n").is_err(),
+            "a typo is refused"
+        );
+        assert!(serde_yaml::from_str::<Plan>("actions:\n  x:\n    due: 2027-02-30\n").is_err());
+    }
+
+    #[test]
+    fn the_next_review_is_a_date_or_months_after_the_latest() {
+        let mut plan = Plan::default();
+        assert_eq!(next_review(&plan, None), None);
+        plan.review = Some(Review::EveryMonths(6));
+        let latest: Timestamp = "2026-12-02T10:00:00Z".parse().unwrap();
+        assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 6, 2)));
+        plan.review = Some(Review::On(jiff::civil::date(2027, 1, 15)));
+        assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 1, 15)));
+    }
+
+    #[test]
+    fn an_empty_step_is_removed() {
+        let mut plan = Plan::default();
+        plan.set_step(
+            "a",
+            Some(Step {
+                owner: Some("Sam".into()),
+                due: None,
+            }),
+        );
+        assert_eq!(plan.actions.len(), 1);
+        plan.set_step("a", Some(Step::default()));
+        assert!(plan.is_empty());
+    }
+
+    #[test]
+    fn stages_are_named_by_id_name_or_the_completion_label() {
+        let f = grid(3, 1);
+        assert_eq!(stage_named(&f, "s1").as_deref(), Some("s1"));
+        assert_eq!(stage_named(&f, "stage 2").as_deref(), Some("s2"));
+        assert_eq!(stage_named(&f, "done").as_deref(), Some(COMPLETE_ID));
+        assert_eq!(stage_named(&f, "nosuch"), None);
+    }
+
+    #[test]
+    fn unknown_ids_are_met_with_the_closest_ones() {
+        let known = ["networks.buddy", "networks.local-networks", "fit.pathways"];
+        assert_eq!(closest(known, "networks.budy"), ["networks.buddy"]);
+        assert_eq!(
+            closest(known, "networks.x"),
+            ["networks.buddy", "networks.local-networks"]
+        );
+        assert!(closest(known, "zzz").is_empty());
+    }
+
+    #[test]
+    fn a_target_above_the_working_stage_lists_every_open_action_up_to_it() {
+        let f = grid(3, 1);
+        let mut a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
+        a.answers.insert("d0.a0".into(), Answer::InPlace);
+        a.answers.insert("d0.a2".into(), Answer::InProgress);
+        assert_eq!(open_actions(&f, 0, &a, Position::Working(0)), [1], "working in stage 1");
+        assert_eq!(open_actions(&f, 0, &a, Position::Complete), [1, 2]);
+    }
+
+    #[test]
+    fn in_place_since_is_the_start_of_the_latest_run_in_place() {
+        let f = grid(1, 1);
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let mut yes = Assessment::new(&f, at(0));
+        yes.answers.insert("d0.a0".into(), Answer::InPlace);
+        let no = Assessment::new(&f, at(0));
+        let run = [(at(1), &yes), (at(2), &no), (at(3), &yes), (at(4), &yes)];
+        assert_eq!(in_place_since("d0.a0", &run), Some(at(3)));
+        assert_eq!(in_place_since("d0.a0", &run[..2]), None);
+    }
+}
