@@ -40,6 +40,8 @@ cases=(
     "report (1,000)|$bin --file $tmp/answers-1000.yaml --color never report"
     "compare (1,000)|$bin --file $tmp/answers-1000.yaml --color never compare"
     "history (1,000)|$bin --file $tmp/answers-1000.yaml --color never history"
+    "report json (1,000)|$bin --file $tmp/answers-1000.yaml report --format json"
+    "report html (1,000)|$bin --file $tmp/answers-1000.yaml report --format html"
     "cat (10,000)|cat $tmp/answers-10000.yaml"
     "report (10,000)|$bin --file $tmp/answers-10000.yaml --color never report"
     "compare (10,000)|$bin --file $tmp/answers-10000.yaml --color never compare"
@@ -92,4 +94,6 @@ for c in report compare history; do
     check "$c (10,000) within about 10x (at most 11x) of 1,000: $(awk "BEGIN { printf \"%.1fx\", ${ms["$c (10,000)"]} / ${ms["$c (1,000)"]} }")" \
         "${ms["$c (10,000)"]} <= 11 * ${ms["$c (1,000)"]}"
 done
+check "report html (1,000) within 2x of report json (1,000): $(awk "BEGIN { printf \"%.1fx\", ${ms["report html (1,000)"]} / ${ms["report json (1,000)"]} }")" \
+    "${ms["report html (1,000)"]} <= 2 * ${ms["report json (1,000)"]}"
 exit "$failed"

@@ -240,7 +240,7 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.lines().next().unwrap(), "Domain,Stage,One,Two,Three,Four");
+    assert_eq!(text.lines().next().unwrap(), "Domain,Working in,One,Two,Three,Four");
     assert!(text.contains("Alpha,Three,1 of 1,1 of 1,0 of 1,0 of 1"), "{text}");
 }
 
@@ -256,7 +256,10 @@ fn bash_completion_completes_options_of_subcommands() {
         .arg("source c.bash; COMP_WORDS=(mbct-sustain report --format ''); COMP_CWORD=3; _mbct__sustain mbct-sustain '' --format; echo \"${COMPREPLY[*]}\"")
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "table markdown csv json");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "table markdown csv json html"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 pub mod doc;
 pub mod fit;
+pub mod page;
 pub mod render;
 pub mod safe;
 pub mod view;

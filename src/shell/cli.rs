@@ -408,6 +408,8 @@ pub enum Format {
     Csv,
     /// One JSON document, for other tools.
     Json,
+    /// One self-contained HTML page: the meeting page for `report`
+    Html,
 }
 
 impl From<Format> for render::Format {
@@ -417,6 +419,7 @@ impl From<Format> for render::Format {
             Format::Markdown => render::Format::Markdown,
             Format::Csv => render::Format::Csv,
             Format::Json => render::Format::Json,
+            Format::Html => render::Format::Html,
         }
     }
 }

@@ -232,6 +232,7 @@ fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[Path
                 Format::Markdown => "Markdown",
                 Format::Csv => "CSV",
                 Format::Json => "JSON",
+                Format::Html => "page",
             };
             ctx.note(&format!("Wrote the {what} to {}", path.display()));
             Ok(())

@@ -6,6 +6,7 @@
 
 mod csv;
 pub mod glyphs;
+pub mod html;
 mod markdown;
 mod table;
 
@@ -25,6 +26,8 @@ pub enum Format {
     Csv,
     /// One JSON document, for other tools.
     Json,
+    /// One self-contained HTML page, for a screen, a projector or A4 paper.
+    Html,
 }
 
 /// How a terminal table looks.
@@ -48,6 +51,12 @@ pub trait View: Serialize {
     fn data(&self) -> Option<Table> {
         self.doc().first_table().cloned()
     }
+
+    /// The view as an HTML page of its own design; by default its document
+    /// as a plain page.
+    fn html(&self) -> String {
+        html::render(&self.doc())
+    }
 }
 
 /// Renders a view in `format`.
@@ -56,6 +65,7 @@ pub fn render<V: View>(view: &V, format: Format, look: Look) -> String {
         Format::Table => table::render(&view.doc(), look),
         Format::Markdown => markdown::render(&view.doc()),
         Format::Csv => csv::render(view.data().as_ref()),
+        Format::Html => view.html(),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(view).unwrap_or_default();
             s.push('\n');

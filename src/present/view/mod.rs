@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod history;
+pub mod meeting;
 pub mod plan;
 pub mod report;
 pub mod team;
@@ -394,7 +395,7 @@ pub fn when(t: Timestamp) -> String {
 /// The legend that states the stage rule under every stage table.
 pub fn stage_legend(framework: &Framework) -> String {
     format!(
-        "Stage = the first stage not yet met. A stage is met when all its actions are In place \
+        "Working in = the first stage not yet met. A stage is met when all its actions are In place \
          (Not applicable ones are left out); a domain with every stage met is {}. \
          Counts are In place / applicable actions.",
         framework.completion_label

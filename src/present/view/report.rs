@@ -191,7 +191,7 @@ fn build_from(
 impl Report {
     /// The stage table alone, as the walk's closing screen shows it.
     pub fn table(&self) -> Table {
-        let mut header = vec!["Domain".to_string(), "Stage".to_string()];
+        let mut header = vec!["Domain".to_string(), "Working in".to_string()];
         if self.previous.is_some() {
             header.push("Change".to_string());
         }

@@ -7,13 +7,18 @@ use crate::core::framework::Framework;
 use crate::core::rounds::{self, Round};
 use crate::core::team::round_answers;
 use crate::present::view;
+use crate::present::view::meeting::MeetingPage;
 use crate::shell::cli::{CompareArgs, HistoryArgs, PlanArgs, ReportArgs};
 use crate::shell::context::{Context, emit, today};
 use crate::shell::error::Error;
 
-/// Shows the stage table.
+/// Shows the stage table (as HTML: the meeting page).
 pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
     let history = ctx.history()?;
+    if args.output.format == crate::shell::cli::Format::Html {
+        let page = meeting_page(ctx, &history, args)?;
+        return emit(ctx, &page, &args.output);
+    }
     if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
         let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
         let mut report = view::report::build_team(&ctx.framework, &history, &rounds, r);
@@ -25,6 +30,66 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
     let mut report = view::report::build(&ctx.framework, &history, index, timeline.previous(index));
     report.next_review = next_review(&history);
     emit(ctx, &report, &args.output)
+}
+
+/// The meeting page: the stage table, the change since last time, the
+/// journey over time, the team and the plan, for the team's round (or
+/// --at) or one person's assessment.
+fn meeting_page(ctx: &Context, history: &History, args: &ReportArgs) -> Result<MeetingPage, Error> {
+    let f = &ctx.framework;
+    let plan_args = PlanArgs {
+        domains: Vec::new(),
+        at: args.at.clone(),
+        rounds: args.rounds.clone(),
+        output: args.output.clone(),
+    };
+    let plan = plan_view(ctx, history, &plan_args)?;
+    if let Some(rounds) = team_rounds(ctx, history, args.rounds.since)? {
+        let r = ctx.pick_round(history, &rounds, args.at.as_deref())?;
+        let mut report = view::report::build_team(f, history, &rounds, r);
+        report.next_review = next_review(history);
+        let compare = r.checked_sub(1).map(|p| {
+            let mut c = view::compare::build_team(f, history, &rounds, p, r);
+            let (from, to) = (
+                round_answers(f, history, &rounds[p]),
+                round_answers(f, history, &rounds[r]),
+            );
+            c.plan = view::plan::moves(&history.plan, Some(&from), &to, today());
+            c
+        });
+        let shown = &rounds[..=r];
+        let over_time = view::history::build_team(f, history, shown);
+        let files = vec![ctx.file.display().to_string(); history.assessments.len()];
+        let team = view::team::build(f, history, &files, &rounds, r, false, None);
+        return Ok(MeetingPage::new(f, report, compare, Some(over_time), Some(team), plan));
+    }
+    let timeline = Timeline::new(history);
+    let index = ctx.pick(&timeline, args.at.as_deref())?;
+    let previous = timeline.previous(index);
+    let mut report = view::report::build(f, history, index, previous);
+    report.next_review = next_review(history);
+    let compare = previous.map(|p| {
+        let mut c = view::compare::build(f, history, p, index);
+        c.plan = view::plan::moves(
+            &history.plan,
+            Some(&history.assessments[p]),
+            &history.assessments[index],
+            today(),
+        );
+        c
+    });
+    let who = history.assessments[index].respondent.as_deref();
+    let taken = history.assessments[index].taken_at;
+    let journey: Vec<usize> = timeline
+        .of(None)
+        .into_iter()
+        .filter(|&i| {
+            let a = &history.assessments[i];
+            crate::core::answers::same_person(a.respondent.as_deref(), who) && a.taken_at <= taken
+        })
+        .collect();
+    let over_time = view::history::build(f, history, &journey);
+    Ok(MeetingPage::new(f, report, compare, Some(over_time), None, plan))
 }
 
 /// Shows what changed between two assessments or rounds.
