@@ -543,3 +543,25 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     let json = env.json(&["plan", "--format", "json"]);
     assert_eq!(json["domains"][0]["steps"][0]["owner"], "Priya", "{json}");
 }
+
+#[test]
+fn a_terminal_of_two_rows_is_told_so_and_nothing_panics() {
+    let env = Env::new();
+    // The size is set before the program starts, so it never sees another.
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(env.dir.path())
+        .arg("-c")
+        .arg(format!(
+            "stty rows 2 cols 120 && exec {} --respondent Sam",
+            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
+        ))
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let (code, screen) = finish(s);
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("the terminal is 2 rows high"), "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
+}

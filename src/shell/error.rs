@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use crate::core::answers;
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
+use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
 
@@ -102,6 +103,15 @@ pub enum Error {
         rerun: String,
     },
 
+    /// The terminal is too small to ask a question; answers are kept.
+    TerminalTooSmall {
+        rows: usize,
+        needed: usize,
+        answered: usize,
+        draft: Option<PathBuf>,
+        rerun: String,
+    },
+
     /// The terminal failed mid-walk.
     Terminal(io::Error),
 
@@ -144,17 +154,12 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::FrameworkUnreadable { path, problem } => {
-                write!(
-                    f,
-                    "cannot read the framework {}: {}",
-                    path.display(),
-                    read_words(problem)
-                )
+                write!(f, "cannot read the framework {}: {}", shown(path), read_words(problem))
             }
             Error::FrameworkInvalid { name, problems } => {
-                write!(f, "{name} is not a valid framework:")?;
+                write!(f, "{} is not a valid framework:", said(name))?;
                 for p in problems {
-                    write!(f, "\n  - {}", framework_problem(p))?;
+                    write!(f, "\n  - {}", said(&framework_problem(p)))?;
                 }
                 Ok(())
             }
@@ -162,32 +167,32 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "cannot read the answers file {}: {}",
-                    path.display(),
+                    shown(path),
                     read_words(problem)
                 )
             }
             Error::AnswersInvalid { path, problem } => write!(
                 f,
                 "the answers file {}{} cannot be used: {}",
-                path.display(),
+                shown(path),
                 place(problem),
                 answers_problem(problem)
             ),
-            Error::AnswersReadOnly { path } => write!(f, "the answers file {} is read-only", path.display()),
+            Error::AnswersReadOnly { path } => write!(f, "the answers file {} is read-only", shown(path)),
             Error::FolderNotWritable { path, source } => {
                 write!(
                     f,
                     "cannot save answers in the folder {}: {}",
-                    path.display(),
+                    shown(path),
                     io_words(source)
                 )
             }
-            Error::NoAnswersFile { path } => write!(f, "there is no answers file at {} yet", path.display()),
+            Error::NoAnswersFile { path } => write!(f, "there is no answers file at {} yet", shown(path)),
             Error::NoAssessments { path, respondent } => {
                 write!(
                     f,
                     "the answers file {} has no assessments{}",
-                    path.display(),
+                    shown(path),
                     by(respondent)
                 )
             }
@@ -198,8 +203,9 @@ impl fmt::Display for Error {
                 respondent,
             } => write!(
                 f,
-                "no assessment matches `{selector}` in {} ({count} assessments{})",
-                path.display(),
+                "no assessment matches `{}` in {} ({count} assessments{})",
+                said(selector),
+                shown(path),
                 by(respondent)
             ),
             Error::NothingToCompare {
@@ -209,7 +215,7 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "there is nothing to compare yet: {} holds {}{}",
-                path.display(),
+                shown(path),
                 counted(*count, "assessment"),
                 by(respondent)
             ),
@@ -224,18 +230,19 @@ impl fmt::Display for Error {
                 "Stopped; {} confirmed {} saved in {}.",
                 counted(*changes, "change"),
                 if *changes == 1 { "is" } else { "are" },
-                path.display()
+                shown(path)
             ),
             Error::NoSuchRound { path, selector, count } => write!(
                 f,
-                "no round of the team's matches `{selector}` in {} ({})",
-                path.display(),
+                "no round of the team's matches `{}` in {} ({})",
+                said(selector),
+                shown(path),
                 counted(*count, "round")
             ),
             Error::OneRound { path } => write!(
                 f,
                 "there is nothing to compare yet: the team has answered in one round in {}",
-                path.display()
+                shown(path)
             ),
             Error::SameRound { number, latest: true } => {
                 write!(
@@ -247,7 +254,7 @@ impl fmt::Display for Error {
                 write!(f, "both sides are round {number}: there is nothing to compare")
             }
             Error::NothingSince { path, since } => {
-                write!(f, "no assessment in {} was taken on or after {since}", path.display())
+                write!(f, "no assessment in {} was taken on or after {since}", shown(path))
             }
             Error::NeedsTerminal => {
                 write!(
@@ -264,33 +271,57 @@ impl fmt::Display for Error {
                 "Stopped; your {} so far {} kept in {}.",
                 counted(*answered, "answer"),
                 if *answered == 1 { "is" } else { "are" },
-                draft.display()
+                shown(draft)
             ),
             Error::Interrupted { draft: None, .. } => {
                 write!(f, "Stopped before any answer was given; nothing was saved.")
             }
             Error::NotSaved { cause, draft, rerun } => write!(
                 f,
-                "{cause}\nYour answers are kept in {}: once this is fixed, run `{rerun}` again and carry on with them to save.",
-                draft.display()
+                "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
+                shown(draft),
+                said(rerun)
             ),
+            Error::TerminalTooSmall {
+                rows,
+                needed,
+                answered,
+                draft,
+                ..
+            } => {
+                write!(
+                    f,
+                    "the terminal is {} high; a question needs at least {needed}",
+                    counted(*rows, "row")
+                )?;
+                match draft {
+                    Some(d) => write!(
+                        f,
+                        "\nYour {} so far {} kept in {}.",
+                        counted(*answered, "answer"),
+                        if *answered == 1 { "is" } else { "are" },
+                        shown(d)
+                    ),
+                    None => Ok(()),
+                }
+            }
             Error::Terminal(e) => write!(f, "the walk could not talk to the terminal: {e}"),
             Error::Locked { path, seconds } => write!(
                 f,
                 "another mbct-sustain has been saving to {} for over {seconds} seconds",
-                path.display()
+                shown(path)
             ),
             Error::SaveFailed { path, source, pending } => {
-                write!(f, "could not save to {}: {}", path.display(), io_words(source))?;
+                write!(f, "could not save to {}: {}", shown(path), io_words(source))?;
                 match pending {
-                    Some(p) => write!(f, "\nYour answers are safe in {}.", p.display()),
+                    Some(p) => write!(f, "\nYour answers are safe in {}.", shown(p)),
                     None => Ok(()),
                 }
             }
             Error::WriteFailed { path, source } => {
-                write!(f, "could not write {}: {}", path.display(), io_words(source))
+                write!(f, "could not write {}: {}", shown(path), io_words(source))
             }
-            Error::WouldOverwrite { path, what } => write!(f, "will not write over the {what} {}", path.display()),
+            Error::WouldOverwrite { path, what } => write!(f, "will not write over the {what} {}", shown(path)),
             Error::SameAssessment { number, latest: true } => write!(
                 f,
                 "assessment #{number} is that person's latest: there is nothing later to compare it with"
@@ -298,23 +329,38 @@ impl fmt::Display for Error {
             Error::SameAssessment { number, latest: false } => {
                 write!(f, "both sides are assessment #{number}: there is nothing to compare")
             }
-            Error::AlreadyExists { path } => write!(f, "{} already exists", path.display()),
+            Error::AlreadyExists { path } => write!(f, "{} already exists", shown(path)),
             Error::UnknownAction { id, closest } if closest.is_empty() => {
-                write!(f, "unknown action `{id}`")
+                write!(f, "unknown action `{}`", said(id))
             }
             Error::UnknownAction { id, closest } => {
-                write!(f, "unknown action `{id}`; the closest ids are: {}", closest.join(", "))
+                write!(
+                    f,
+                    "unknown action `{}`; the closest ids are: {}",
+                    said(id),
+                    closest.join(", ")
+                )
             }
             Error::UnknownStage { name, known } => {
-                write!(f, "unknown stage `{name}`; this framework's stages are: {known}")
+                write!(
+                    f,
+                    "unknown stage `{}`; this framework's stages are: {}",
+                    said(name),
+                    said(known)
+                )
             }
             Error::UnknownDomain { id, known } => {
-                write!(f, "unknown domain `{id}`; this framework's domains are: {known}")
+                write!(
+                    f,
+                    "unknown domain `{}`; this framework's domains are: {}",
+                    said(id),
+                    said(known)
+                )
             }
             Error::NoTeamAssessments { files, filter } => {
-                write!(f, "no assessment found for the team in {files}")?;
+                write!(f, "no assessment found for the team in {}", said(files))?;
                 match filter {
-                    Some(filter) => write!(f, " {filter}"),
+                    Some(filter) => write!(f, " {}", said(filter)),
                     None => Ok(()),
                 }
             }
@@ -378,7 +424,7 @@ fn answers_problem(problem: &answers::file::Problem) -> String {
     match problem {
         Problem::Empty => "the file is empty".to_string(),
         Problem::TooDeep { max, .. } => format!("brackets are nested more than {max} levels deep"),
-        Problem::Invalid(mistake) => mistake.message.clone(),
+        Problem::Invalid(mistake) => said(&mistake.message),
         Problem::NewerFormat { found } => {
             format!("it was written by a newer mbct-sustain (format {found}; this version reads format {FORMAT})")
         }
@@ -414,7 +460,21 @@ fn read_words(problem: &ReadProblem) -> String {
 
 /// ` by Sam`, or nothing.
 fn by(respondent: &Option<String>) -> String {
-    respondent.as_ref().map(|r| format!(" by {r}")).unwrap_or_default()
+    respondent
+        .as_ref()
+        .map(|r| format!(" by {}", said(r)))
+        .unwrap_or_default()
+}
+
+/// A path in a message: control characters shown, never obeyed, and on one
+/// line, so a file name cannot forge a line of its own.
+fn shown(path: &std::path::Path) -> String {
+    one_line(&path.display().to_string())
+}
+
+/// Text from a file or the command line, as [`shown`].
+fn said(text: &str) -> String {
+    one_line(text)
 }
 
 /// "1 answer", "5 answers": the one place a count meets a noun.
@@ -438,7 +498,8 @@ impl Error {
                 _ => "check the file name and path".into(),
             },
             Error::FrameworkInvalid { name, .. } => format!(
-                "fix what is listed above in a text editor, then check again with `mbct-sustain framework check {name}`"
+                "fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`",
+                said(name)
             ),
             Error::AnswersUnreadable { path, problem } => match problem {
                 ReadProblem::Directory => format!(
@@ -456,7 +517,7 @@ impl Error {
             }
             Error::AnswersInvalid { problem: answers::file::Problem::Empty, path } => format!(
                 "the file was left as it is; if it should be empty, delete {} and run mbct-sustain again",
-                path.display()
+                shown(path)
             ),
             Error::AnswersInvalid { .. } => {
                 "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into()
@@ -494,16 +555,19 @@ impl Error {
                 "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
             }
             Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { rerun, .. } => format!("Run `{rerun}` again to carry on where you stopped."),
+            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", said(rerun)),
             Error::NotSaved { cause, .. } => return cause.hint(),
+            Error::TerminalTooSmall { rerun, .. } => {
+                format!("make the window taller, then run `{}` to carry on", said(rerun))
+            }
             Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
             Error::Locked { .. } => {
                 "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
             }
             Error::SaveFailed { pending: Some(p), path, .. } => format!(
                 "once {} can be written again, copy the assessment from {} into it (or rename it to {} if there is no file)",
-                path.display(),
-                p.display(),
+                shown(path),
+                shown(p),
                 path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
             ),
             Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {

@@ -18,6 +18,7 @@ pub mod error;
 pub mod exit_code;
 pub mod input;
 pub mod interrupt;
+pub mod line_edit;
 pub mod screen;
 pub mod store;
 pub mod terminal;

@@ -7,7 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use crate::present::fit::wrap_indented;
-use crate::present::safe::printable;
+use crate::present::safe::{one_line, printable};
 use crate::shell::cli::ColorChoice;
 use crate::shell::error::Error;
 
@@ -41,11 +41,14 @@ fn message_width() -> Option<usize> {
     width(Stream::Stderr).map(|w| w - 1).filter(|w| *w >= 40)
 }
 
-/// Writes a message to stderr, wrapped to the terminal; a closed terminal is ignored.
+/// Writes a one-line message to stderr, wrapped to the terminal; a closed
+/// terminal is ignored. The text may hold names from files, so it is shown
+/// on one line with every control character made visible.
 pub fn note(text: &str) {
+    let text = one_line(text);
     let text = match message_width() {
-        Some(w) => wrap_indented(text, w, "  "),
-        None => text.to_string(),
+        Some(w) => wrap_indented(&text, w, "  "),
+        None => text,
     };
     let _ = writeln!(io::stderr(), "{text}");
 }

@@ -17,8 +17,9 @@ use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
 use crate::present::fit::{truncate, wrap};
-use crate::present::safe::one_line;
+use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
+use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
@@ -53,19 +54,21 @@ impl TerminalPrompter {
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
     fn say(&self, text: &str) {
-        let _ = self.term.write_line(&wrap(text, self.width()));
+        let _ = self.term.write_line(&wrap(&printable(text), self.width()));
     }
 
     /// Writes a `✔` line for something settled before the walk's questions.
     fn done(&self, text: &str) {
-        let _ = self
-            .term
-            .write_line(&format!("{} {}", style("✔").green(), truncate(text, self.width() - 2)));
+        let _ = self.term.write_line(&format!(
+            "{} {}",
+            style("✔").green(),
+            truncate(&one_line(text), self.width() - 2)
+        ));
     }
 
     /// Writes the one-line summary an answered question leaves behind.
     fn summary(&mut self, text: &str) {
-        let line = format!("{} {}", style("✔").green(), truncate(text, self.width() - 2));
+        let line = format!("{} {}", style("✔").green(), truncate(&one_line(text), self.width() - 2));
         let _ = self.term.write_line(&line);
         self.summaries += 1;
     }
@@ -94,12 +97,17 @@ impl TerminalPrompter {
         let context = wrap(context, self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
-        let reply = Confirm::with_theme(&self.theme)
-            .with_prompt(truncate(question, self.width() - CONFIRM_ROOM))
-            .default(default)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.clear_after(stop(e), height))?;
+        let theme = &self.theme;
+        let term = &self.term;
+        let question = truncate(question, self.width() - CONFIRM_ROOM);
+        let reply = guarded(|| {
+            Confirm::with_theme(theme)
+                .with_prompt(question)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
+        })?
+        .map_err(|e| self.clear_after(stop(e), height))?;
         let _ = self.term.clear_last_lines(height);
         Ok(reply)
     }
@@ -134,43 +142,64 @@ impl TerminalPrompter {
         }
     }
 
-    /// A one-line editor: typing, Backspace, Enter (done), Esc (back). Its
-    /// own, because dialoguer's text prompt has no way back. Returns the text
-    /// (or `None` for Esc) and how many screen rows the prompt last took.
+    /// A one-line editor ([`Line`]): typing, ← →, Home/End, Ctrl-A/E/U/W,
+    /// Backspace, Delete, Enter (done), Esc (back). Its own, because
+    /// dialoguer's text prompt has no way back. Typing at the end writes one
+    /// character, so a long pasted note costs what it is long, not its
+    /// square. Returns the text (or `None` for Esc) and how many screen rows
+    /// the prompt last took.
     fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
-        let columns = screen::width(Stream::Stderr).unwrap_or(80);
-        let mut text: Vec<char> = initial.chars().collect();
+        let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
+        let mut line = Line::new(initial);
+        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style("›").dim());
+        let head_width = console::measure_text_width(&head);
+        // Text from a file (a previous note) is shown, never obeyed.
+        let width_of =
+            |chars: &[char]| -> usize { chars.iter().map(|c| console::measure_text_width(&shown(*c))).sum() };
         let mut rows = 1;
-        let draw = |text: &[char], rows: &mut usize| {
+        let draw = |line: &Line, rows: &mut usize| {
             let _ = self.term.clear_line();
             if *rows > 1 {
                 let _ = self.term.clear_last_lines(*rows - 1);
             }
-            let typed: String = text.iter().collect();
-            let line = format!("{} {prompt} {} {typed}", style("?").yellow().bold(), style("›").dim());
-            let _ = self.term.write_str(&line);
-            *rows = console::measure_text_width(&line).div_ceil(columns).max(1);
+            let text: String = line.chars().iter().map(|c| shown(*c)).collect();
+            let _ = self.term.write_str(&format!("{head}{text}"));
+            let end = head_width + width_of(line.chars());
+            *rows = end.div_ceil(columns).max(1);
+            // Put the cursor back where it is in the text.
+            let at = head_width + width_of(line.before_cursor());
+            if at < end {
+                let (end_row, at_row) = (end.saturating_sub(1) / columns, at / columns);
+                let _ = self.term.move_cursor_up(end_row.saturating_sub(at_row));
+                let _ = self.term.write_str("\r");
+                let _ = self.term.move_cursor_right(at % columns);
+            }
         };
         let _ = self.term.show_cursor();
-        draw(&text, &mut rows);
+        draw(&line, &mut rows);
         loop {
             let key = self.term.read_key();
             // A closed terminal (SIGHUP) may keep answering with empty keys:
             // stop, keeping what was typed, rather than spin.
             if crate::shell::interrupt::requested() {
-                return Err((Stop::Interrupted, rows, text.iter().collect()));
+                return Err((Stop::Interrupted, rows, line.text()));
             }
+            let key = match key {
+                Ok(k) => k,
+                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows, line.text())),
+            };
             match key {
-                Ok(console::Key::Enter) => return Ok((Some(text.iter().collect()), rows)),
-                Ok(console::Key::Escape) => return Ok((None, rows)),
-                Ok(console::Key::Backspace) => {
-                    text.pop();
-                }
-                Ok(console::Key::Char(c)) if !c.is_control() => text.push(c),
-                Ok(_) => continue,
-                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows, text.iter().collect())),
+                console::Key::Enter => return Ok((Some(line.text()), rows)),
+                console::Key::Escape => return Ok((None, rows)),
+                other => match Edit::of(&other).map(|e| line.apply(e)) {
+                    Some(Redraw::Append(c)) => {
+                        let _ = self.term.write_str(&shown(c));
+                        rows = (head_width + width_of(line.chars())).div_ceil(columns).max(1);
+                    }
+                    Some(Redraw::Line) => draw(&line, &mut rows),
+                    Some(Redraw::Nothing) | None => {}
+                },
             }
-            draw(&text, &mut rows);
         }
     }
 
@@ -203,13 +232,16 @@ impl TerminalPrompter {
         stop_if_requested()?;
         let prompt = wrap(context, self.width() - SELECT_ROOM);
         let height = prompt.lines().count() + items.len();
-        Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(items)
-            .default(default)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.clear_after(stop(e), height))
+        let (theme, term) = (&self.theme, &self.term);
+        guarded(|| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
+        })?
+        .map_err(|e| self.clear_after(stop(e), height))
     }
 
     /// A line that stays above the prompts (what was just saved).
@@ -298,13 +330,16 @@ impl Prompter for TerminalPrompter {
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
         let height = prompt.lines().count() + labels.len();
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(&labels)
-            .default(default)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.clear_after(stop(e), height))?;
+        let (theme, term) = (&self.theme, &self.term);
+        let picked = guarded(|| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(&labels)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
+        })?
+        .map_err(|e| self.clear_after(stop(e), height))?;
         Ok(match picked {
             Some(i) => {
                 let answer = Answer::ALL[i];
@@ -333,8 +368,13 @@ impl Prompter for TerminalPrompter {
         let Some(text) = self.input_below(&context, "Note", None, q.initial)? else {
             return Ok(Reply::Back);
         };
-        let text = text.trim().to_string();
-        if text.is_empty() {
+        // A note kept as it was is kept exactly; a typed one is trimmed.
+        let text = if text == q.initial {
+            text
+        } else {
+            text.trim().to_string()
+        };
+        if text.trim().is_empty() {
             self.summary(&format!("No note for {domain}"));
         } else {
             self.summary(&format!("Note: {} ({domain})", one_line(&text)));
@@ -350,8 +390,54 @@ impl Prompter for TerminalPrompter {
     }
 }
 
+/// One character as the editor draws it: controls shown, never obeyed.
+fn shown(c: char) -> String {
+    match c {
+        '\n' => "\\n".into(),
+        '\t' => "\\t".into(),
+        '\r' => "\\r".into(),
+        c => {
+            let mut buf = [0u8; 4];
+            printable(c.encode_utf8(&mut buf)).into_owned()
+        }
+    }
+}
+
+/// Rows a question needs: its context, the prompt and five answers.
+pub const MIN_ROWS: usize = 10;
+
+/// The terminal's height, when it says.
+fn rows() -> Option<usize> {
+    console::Term::stderr()
+        .size_checked()
+        .map(|(rows, _)| usize::from(rows))
+}
+
+/// Stops the walk, keeping its draft, when the terminal is too small to ask.
+fn check_size() -> Result<(), Stop> {
+    match rows() {
+        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
+        _ => Ok(()),
+    }
+}
+
+/// Runs a dialoguer prompt. dialoguer pages by the terminal's height and
+/// panics when there is almost none (a window shrunk mid-question); that
+/// becomes a stop that keeps the draft, and prints no panic.
+fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(prompt));
+    std::panic::set_hook(hook);
+    result.map_err(|_| Stop::TooSmall {
+        rows: rows().unwrap_or(0),
+        needed: MIN_ROWS,
+    })
+}
+
 /// A Ctrl-C that arrived between prompts stops the walk before the next one.
 fn stop_if_requested() -> Result<(), Stop> {
+    check_size()?;
     if crate::shell::interrupt::requested() {
         Err(Stop::Interrupted)
     } else {

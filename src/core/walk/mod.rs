@@ -122,6 +122,13 @@ pub enum Stop {
     InterruptedWhileTyping(String),
     /// The terminal failed.
     Io(std::io::Error),
+    /// The terminal has `rows` rows; a question needs `needed`.
+    TooSmall {
+        /// The terminal's height.
+        rows: usize,
+        /// The height a question needs.
+        needed: usize,
+    },
 }
 
 /// Where a question sits in the walk, for the prompt to show.
@@ -319,7 +326,9 @@ pub fn walk<P: Prompter, E>(
                 }
                 match reply.map_err(WalkError::Stopped)? {
                     Reply::Given(n) => {
-                        draft.notes.insert(id.clone(), n.trim().to_string());
+                        // The prompter trims what was typed; a note kept as
+                        // it was is kept exactly, trailing newline and all.
+                        draft.notes.insert(id.clone(), n);
                         push_unique(&mut draft.noted, id);
                         false
                     }

@@ -290,6 +290,18 @@ fn stopped(
     let rerun = rerun(ctx, respondent);
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
+        (Stop::TooSmall { rows, needed }, draft) => {
+            let draft = draft
+                .filter(|d| answered > 0 && d.exists())
+                .map(|d| d.path().to_path_buf());
+            Error::TerminalTooSmall {
+                rows,
+                needed,
+                answered,
+                draft,
+                rerun,
+            }
+        }
         (_, Some(d)) if answered == 0 || !d.exists() => {
             d.finish();
             Error::Interrupted {
