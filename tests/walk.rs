@@ -565,3 +565,37 @@ fn a_terminal_of_two_rows_is_told_so_and_nothing_panics() {
     assert!(screen.contains("the terminal is 2 rows high"), "{screen}");
     assert!(!screen.contains("panicked"), "{screen}");
 }
+
+#[test]
+fn a_long_pasted_note_is_taken_whole() {
+    // The time it takes is a figure for the closing note, not an assertion.
+    let env = Env::new();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    for n in 1..=3 {
+        answer(&mut s, n, 41, Answer::NotYet);
+    }
+    s.expect("A note for").unwrap();
+    let note = "x".repeat(3000);
+    let start = std::time::Instant::now();
+    s.send(&note).unwrap();
+    s.send("\r").unwrap();
+    expect_action(&mut s, 4, 41);
+    let took = start.elapsed();
+    s.send("\x03").unwrap();
+    let (code, _) = finish(s);
+    assert_eq!(code, 130);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "a 3,000-character note took {took:?} from paste to the next question"
+    );
+    let draft = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock"))
+        .expect("a draft");
+    assert!(
+        std::fs::read_to_string(draft).unwrap().contains(&note),
+        "the whole note is kept"
+    );
+}

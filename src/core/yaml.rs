@@ -83,7 +83,17 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     });
     let message = plain_message(message, last_key.unwrap_or(""));
     Mistake {
-        line: e.location().map(|l| l.line()),
+        line: e.location().map(|l| l.line()).or_else(|| {
+            // A second document has no location of its own: point at its start.
+            raw.contains("more than one document")
+                .then(|| {
+                    text.lines()
+                        .skip(1)
+                        .position(|l| l == "---" || l.starts_with("--- "))
+                        .map(|i| i + 2)
+                })
+                .flatten()
+        }),
         column: e.location().map(|l| l.column()),
         message: match place_of(&path) {
             Some(place) => format!("{place}: {message}"),
@@ -412,6 +422,13 @@ mod tests {
         );
         assert!(message("assessments:\n  answers: {}\n").contains("expected a list"));
         assert!(message("assessments:\n  - answers:\n    fit: x\n   bad: y\n").contains("indent"));
+    }
+
+    #[test]
+    fn a_second_document_is_named_by_its_line() {
+        let m = from_str::<Doc>("assessments: []\n---\nassessments: []\n").unwrap_err();
+        assert_eq!(m.line, Some(2), "{m:?}");
+        assert!(m.message.contains("more than one YAML document"), "{m:?}");
     }
 
     #[test]

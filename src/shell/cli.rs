@@ -463,6 +463,20 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Parses the command line, with the bundled framework in `--version`.
 pub fn parse() -> Cli {
     use clap::FromArgMatches;
+    // An empty setting would reach clap as a missing value, which names the
+    // flag, not the variable the person set.
+    for name in ["MBCT_SUSTAIN_FILE", "MBCT_SUSTAIN_FRAMEWORK", "MBCT_SUSTAIN_RESPONDENT"] {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+            command()
+                .error(
+                    clap::error::ErrorKind::InvalidValue,
+                    format!(
+                        "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
+                    ),
+                )
+                .exit();
+        }
+    }
     let matches = command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

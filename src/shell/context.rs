@@ -88,8 +88,34 @@ impl Context {
     pub fn history(&self) -> Result<History, Error> {
         let h = store::load_existing(&self.file)?;
         self.note_framework_change(&h);
+        self.note_unknown_ids(&h);
         self.remind(&h);
         Ok(h)
+    }
+
+    /// Says once which answered ids this very framework does not have (a
+    /// typo such as `fit.evidence-and-ned` would otherwise count silently as
+    /// unanswered). They are kept in the file all the same.
+    pub fn note_unknown_ids(&self, history: &History) {
+        let f = &self.framework;
+        let mut unknown: Vec<&str> = Vec::new();
+        for a in history
+            .assessments
+            .iter()
+            .filter(|a| a.framework.id == f.id && a.framework.version == f.version)
+        {
+            for id in a.answers.keys() {
+                if !f.has_action(id) && !unknown.contains(&id.as_str()) {
+                    unknown.push(id);
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            self.note(&format!(
+                "note: answers to ids this framework does not have are kept but count for nothing (a typo?): {}",
+                unknown.join(", ")
+            ));
+        }
     }
 
     /// One line on stderr when the plan's next review date has passed.
@@ -222,6 +248,12 @@ fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[Path
                         what,
                     });
                 }
+            }
+            if let Some(what) = store::not_for_output(&ctx.file, path) {
+                return Err(Error::WouldOverwrite {
+                    path: path.clone(),
+                    what,
+                });
             }
             store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
                 path: path.clone(),

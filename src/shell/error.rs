@@ -119,11 +119,10 @@ pub enum Error {
     Locked { path: PathBuf, seconds: u64 },
 
     /// The answers could not be saved.
-    SaveFailed {
-        path: PathBuf,
-        source: io::Error,
-        pending: Option<PathBuf>,
-    },
+    SaveFailed { path: PathBuf, source: io::Error },
+
+    /// A save would make the answers file larger than the tool reads.
+    TooLargeToSave { path: PathBuf, size: u64, limit: u64 },
 
     /// An output file could not be written.
     WriteFailed { path: PathBuf, source: io::Error },
@@ -311,13 +310,14 @@ impl fmt::Display for Error {
                 "another mbct-sustain has been saving to {} for over {seconds} seconds",
                 shown(path)
             ),
-            Error::SaveFailed { path, source, pending } => {
-                write!(f, "could not save to {}: {}", shown(path), io_words(source))?;
-                match pending {
-                    Some(p) => write!(f, "\nYour answers are safe in {}.", shown(p)),
-                    None => Ok(()),
-                }
+            Error::SaveFailed { path, source } => {
+                write!(f, "could not save to {}: {}", shown(path), io_words(source))
             }
+            Error::TooLargeToSave { path, size, limit } => write!(
+                f,
+                "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
+                shown(path)
+            ),
             Error::WriteFailed { path, source } => {
                 write!(f, "could not write {}: {}", shown(path), io_words(source))
             }
@@ -425,6 +425,9 @@ fn answers_problem(problem: &answers::file::Problem) -> String {
         Problem::Empty => "the file is empty".to_string(),
         Problem::TooDeep { max, .. } => format!("brackets are nested more than {max} levels deep"),
         Problem::Invalid(mistake) => said(&mistake.message),
+        Problem::ConflictMarkers { .. } => {
+            "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool".to_string()
+        }
         Problem::NewerFormat { found } => {
             format!("it was written by a newer mbct-sustain (format {found}; this version reads format {FORMAT})")
         }
@@ -519,6 +522,10 @@ impl Error {
                 "the file was left as it is; if it should be empty, delete {} and run mbct-sustain again",
                 shown(path)
             ),
+            Error::AnswersInvalid {
+                problem: answers::file::Problem::ConflictMarkers { .. },
+                ..
+            } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
             Error::AnswersInvalid { .. } => {
                 "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into()
             }
@@ -564,21 +571,21 @@ impl Error {
             Error::Locked { .. } => {
                 "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
             }
-            Error::SaveFailed { pending: Some(p), path, .. } => format!(
-                "once {} can be written again, copy the assessment from {} into it (or rename it to {} if there is no file)",
-                shown(path),
-                shown(p),
-                path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-            ),
             Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
                 io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
                 io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
                 io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                     "choose a folder you may write to".into()
                 }
+                io::ErrorKind::FileTooLarge => {
+                    "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into()
+                }
                 _ => "check there is space on the disk and that you may write there".into(),
             },
             Error::WouldOverwrite { .. } => "give --output another file name".into(),
+            Error::TooLargeToSave { .. } => {
+                "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into()
+            }
             Error::SameAssessment { .. } => {
                 "name two different assessments (number, date or label); `mbct-sustain history` lists them".into()
             }

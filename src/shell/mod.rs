@@ -25,8 +25,21 @@ pub mod terminal;
 
 pub use screen::print_error;
 
+/// A write past the file-size limit (`ulimit -f`) would otherwise kill the
+/// process silently mid-save; ignored, it fails as an error the save reports,
+/// and the temporary file is removed.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to ignore, at start-up, before
+    // any thread that could race it exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    ignore_file_size_signal();
     if cli.global.color == ColorChoice::Never || (cli.global.color == ColorChoice::Auto && no_color_env()) {
         console::set_colors_enabled_stderr(false);
     }

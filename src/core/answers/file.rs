@@ -22,6 +22,8 @@ pub enum Problem {
     Invalid(yaml::Mistake),
     /// Written by a newer version of the tool.
     NewerFormat { found: u64 },
+    /// Holds git's merge-conflict markers, the first at `line`.
+    ConflictMarkers { line: usize },
 }
 
 impl Problem {
@@ -29,7 +31,7 @@ impl Problem {
     pub fn line(&self) -> Option<usize> {
         match self {
             Problem::Invalid(m) => m.line,
-            Problem::TooDeep { line, .. } => Some(*line),
+            Problem::TooDeep { line, .. } | Problem::ConflictMarkers { line } => Some(*line),
             _ => None,
         }
     }
@@ -40,6 +42,9 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if yaml::is_blank(text) {
         return Err(Problem::Empty);
+    }
+    if let Some(line) = conflict_marker(text) {
+        return Err(Problem::ConflictMarkers { line });
     }
     if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
         return Err(Problem::TooDeep {
@@ -72,6 +77,17 @@ pub fn parse(text: &str) -> Result<History, Problem> {
             Err(Problem::Invalid(mistake))
         }
     }
+}
+
+/// The first line of a git merge conflict (`<<<<<<< `, `=======`,
+/// `>>>>>>> ` at the start of a line), which YAML would only call invalid.
+fn conflict_marker(text: &str) -> Option<usize> {
+    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+        return None;
+    }
+    text.lines()
+        .position(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.trim_end() == "=======")
+        .map(|i| i + 1)
 }
 
 /// Pieces of about this many bytes are parsed at a time.
@@ -438,6 +454,13 @@ mod tests {
             Some(line),
             "a hand-edited plan is refused with its line"
         );
+    }
+
+    #[test]
+    fn merge_conflict_markers_are_named_with_their_line() {
+        let text = format!("{}<<<<<<< HEAD\n  - x\n=======\n  - y\n>>>>>>> theirs\n", ONE);
+        let line = ONE.lines().count() + 1;
+        assert_eq!(parse(&text), Err(Problem::ConflictMarkers { line }));
     }
 
     #[test]

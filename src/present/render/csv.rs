@@ -34,8 +34,9 @@ fn line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
 
 fn field(text: &str) -> String {
     let text = printable(text);
-    // A cell starting like a formula is shown as text by spreadsheets, never run.
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    // A cell starting like a formula (after any tabs or carriage returns,
+    // which spreadsheets skip) is shown as text by spreadsheets, never run.
+    let text = if text.trim_start_matches(['\t', '\r']).starts_with(['=', '+', '-', '@']) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         text
@@ -65,6 +66,12 @@ mod tests {
     fn cells_that_look_like_formulas_are_kept_as_text() {
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("\t=1+1"), "'\t=1+1");
+        assert_eq!(
+            field("\r-2"),
+            "\\u{d}-2",
+            "a carriage return is shown, so nothing follows it"
+        );
         assert_eq!(field("Plan"), "Plan");
     }
 

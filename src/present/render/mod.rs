@@ -67,11 +67,30 @@ pub fn render<V: View>(view: &V, format: Format, look: Look) -> String {
         Format::Csv => csv::render(view.data().as_ref()),
         Format::Html => view.html(),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(view).unwrap_or_default();
+            let mut s = escape_json(&serde_json::to_string_pretty(view).unwrap_or_default());
             s.push('\n');
             s
         }
     }
+}
+
+/// JSON as serde_json writes it escapes C0 controls only; C1 controls and
+/// bidi overrides (which can only stand inside strings) are escaped too, so
+/// that a JSON file shown in a terminal cannot drive it.
+fn escape_json(json: &str) -> String {
+    let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(needs) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The terminal table renderer on its own, for the walk's closing screen.
@@ -102,6 +121,16 @@ mod tests {
             ]],
         }));
         doc
+    }
+
+    #[test]
+    fn json_escapes_c1_controls_and_bidi_overrides() {
+        let json = escape_json(&serde_json::to_string("a\u{9b}b\u{202e}c\u{1b}").unwrap());
+        assert_eq!(json, r#""a\u009bb\u202ec\u001b""#);
+        assert_eq!(
+            serde_json::from_str::<String>(&json).unwrap(),
+            "a\u{9b}b\u{202e}c\u{1b}"
+        );
     }
 
     #[test]

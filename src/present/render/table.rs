@@ -10,7 +10,7 @@ use crate::present::doc::{Block, Cell, Direction, Doc, Table, Tone};
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::Look;
 use crate::present::render::glyphs::{Glyphs, ascii_punctuation, change, gauge, words};
-use crate::present::safe::printable;
+use crate::present::safe::{one_line, printable};
 
 /// File text as it is displayed: control characters made visible, and with
 /// `--ascii` typographic punctuation spelled in plain ASCII.
@@ -46,7 +46,7 @@ pub fn render(doc: &Doc, look: Look) -> String {
         }
         match block {
             Block::Heading(h) => {
-                let h = fit(&shown(look, h), look);
+                let h = fit(&shown(look, &one_line(h)), look);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
                 } else {
@@ -54,10 +54,10 @@ pub fn render(doc: &Doc, look: Look) -> String {
                 }
             }
             Block::Text(t) => {
-                let _ = writeln!(out, "{}", fit(&shown(look, t), look));
+                let _ = writeln!(out, "{}", fit(&shown(look, &one_line(t)), look));
             }
             Block::Note(t) => {
-                let t = fit(&shown(look, t), look);
+                let t = fit(&shown(look, &one_line(t)), look);
                 if look.color {
                     let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
                 } else {
@@ -68,7 +68,9 @@ pub fn render(doc: &Doc, look: Look) -> String {
                 for item in items {
                     let parts: Vec<String> = item.iter().map(|c| text_of(c, look)).collect();
                     let bullet = if look.ascii { "-" } else { "•" };
-                    let line = format!("  {bullet} {}", parts.join(" "));
+                    // A list item is one line: a newline in a name or note
+                    // cannot start a line of its own.
+                    let line = format!("  {bullet} {}", parts.join(" ").replace('\n', " "));
                     let line = match look.width {
                         Some(w) => wrap_indented(&line, usize::from(w.max(MIN_WIDTH)), "    "),
                         None => line,

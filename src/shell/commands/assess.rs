@@ -148,7 +148,6 @@ pub fn take<P: Prompter>(
             return Err(Error::SaveFailed {
                 path: file.path().to_path_buf(),
                 source,
-                pending: None,
             });
         }
     }

@@ -26,6 +26,7 @@ pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let target = target.to_path_buf();
+    remove_stale_temp_files(&target);
     let dir = folder_of(&target);
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
@@ -41,6 +42,30 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     tmp.persist(&target).map_err(|e| e.error)?;
     sync_folder(&dir);
     Ok(())
+}
+
+/// A temporary file this old was left by a save that was killed (a power
+/// cut, a file-size limit): no save takes this long.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temporary files of this tool's own naming for `target` left by
+/// a killed save.
+fn remove_stale_temp_files(target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = fs::read_dir(folder_of(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        if name.starts_with(&prefix) && name.ends_with(".tmp") && stale && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Gives the new file the mode of the file it replaces, if there is one.

@@ -182,4 +182,35 @@ mod tests {
         mine.finish();
         assert!(find(&answers).is_empty());
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_a_drafts_name_is_replaced_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("mbct-sustain.yaml");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "mine").unwrap();
+        let draft = Draft::create(&answers, jiff::Timestamp::UNIX_EPOCH).unwrap();
+        // Someone who guessed the name plants a link there after it was claimed.
+        std::os::unix::fs::symlink(&victim, draft.path()).unwrap();
+        draft.save(b"answers").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
+        assert!(
+            !std::fs::symlink_metadata(draft.path())
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_lock_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        let lock = dir.path().join("mbct-sustain.yaml.lock");
+        std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+        assert!(super::super::lock::open_lock_file(&lock).is_err());
+        assert!(!elsewhere.exists(), "no file was created through the link");
+    }
 }

@@ -29,12 +29,31 @@ impl Drop for Lock {
 /// Opens (creating if needed) a lock file. A lock file someone else created
 /// may not be writable to us; a lock needs only to open it, so read-only
 /// will do.
-fn open_lock_file(lock: &Path) -> io::Result<File> {
-    match OpenOptions::new().create(true).truncate(false).write(true).open(lock) {
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && lock.exists() => File::open(lock),
+/// A link planted at the lock's name is never followed (it could make the
+/// tool create a file elsewhere).
+pub fn open_lock_file(lock: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    no_follow(&mut options);
+    match options.open(lock) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && lock.exists() => {
+            let mut read = OpenOptions::new();
+            read.read(true);
+            no_follow(&mut read);
+            read.open(lock)
+        }
         other => other,
     }
 }
+
+#[cfg(unix)]
+fn no_follow(options: &mut OpenOptions) {
+    use std::os::unix::fs::OpenOptionsExt;
+    options.custom_flags(libc::O_NOFOLLOW);
+}
+
+#[cfg(not(unix))]
+fn no_follow(_options: &mut OpenOptions) {}
 
 /// The lock file that guards `path`.
 pub fn lock_path(path: &Path) -> PathBuf {
@@ -52,13 +71,20 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
     let file = open_lock_file(&lock).map_err(|source| Error::SaveFailed {
         path: lock.clone(),
         source,
-        pending: None,
     })?;
     let start = Instant::now();
+    let mut told = false;
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(Lock { file }),
             Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                if !std::mem::replace(&mut told, true) {
+                    crate::shell::screen::note(&format!(
+                        "Waiting: another mbct-sustain is saving to {} (it holds {}); this save follows as soon as it is done.",
+                        path.display(),
+                        lock.display()
+                    ));
+                }
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
@@ -68,11 +94,7 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
                 });
             }
             Err(fs::TryLockError::Error(source)) => {
-                return Err(Error::SaveFailed {
-                    path: lock,
-                    source,
-                    pending: None,
-                });
+                return Err(Error::SaveFailed { path: lock, source });
             }
         }
     }

@@ -90,7 +90,8 @@ pub fn load_existing(path: &Path) -> Result<History, Error> {
 }
 
 /// Checks, before any question is asked, that answers can be saved to `path`:
-/// the file (if any) is readable, valid and writable, and its folder writable.
+/// the file (if any) is readable, valid and writable, its folder writable,
+/// and its lock file one this account can take.
 pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     let loaded = load(path)?;
     let target = resolve(path);
@@ -105,34 +106,73 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     tempfile::NamedTempFile::new_in(&dir)
         .map(drop)
         .map_err(|source| Error::FolderNotWritable { path: dir, source })?;
+    // The save will take the lock: make sure it can, before any question (a
+    // lock not there yet will be created like the file just tried).
+    let lock = lock_path(path);
+    if fs::symlink_metadata(&lock).is_ok() {
+        lock::open_lock_file(&lock).map_err(|source| Error::SaveFailed { path: lock, source })?;
+    }
     Ok(loaded)
 }
 
 /// Appends `assessment` to the answers file at `path`, under the lock, after
-/// re-reading the file. If it cannot be saved, the answers go to a pending
-/// file beside it and the error says where.
+/// re-reading the file. If it cannot be saved, the caller's draft still
+/// holds the answers: that is the one way back, so no other copy is made.
 pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
-    let result = (|| {
-        let _lock = lock(path)?;
-        let loaded = load(path)?.unwrap_or_default();
-        let mut history = loaded.history;
-        history.assessments.push(assessment.clone());
-        answers::file::render(&history, loaded.crlf)
-            .map_err(io::Error::other)
-            .and_then(|text| write_atomic(path, text.as_bytes()))
-            .map_err(|source| Error::SaveFailed {
-                path: path.to_path_buf(),
-                source,
-                pending: None,
-            })
-    })();
-    match result {
-        Err(Error::SaveFailed { path, source, .. }) => {
-            let pending = save_pending(&path, assessment);
-            Err(Error::SaveFailed { path, source, pending })
-        }
-        other => other,
+    let _lock = lock(path)?;
+    let loaded = load(path)?.unwrap_or_default();
+    let mut history = loaded.history;
+    history.assessments.push(assessment.clone());
+    save(path, &history, loaded.crlf)
+}
+
+/// Writes `history` over the answers file at `path` (the lock held), never
+/// writing what the tool would refuse to read back.
+fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
+    let failed = |source| Error::SaveFailed {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = answers::file::render(history, crlf).map_err(|e| failed(io::Error::other(e)))?;
+    if text.len() as u64 > MAX_ANSWERS_BYTES {
+        return Err(Error::TooLargeToSave {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+            limit: MAX_ANSWERS_BYTES,
+        });
     }
+    write_atomic(path, text.as_bytes()).map_err(failed)
+}
+
+/// What `path` is, when `--output` must not write there: anything but a new
+/// or regular file (a device, a folder, a pipe), or the tool's own files
+/// beside the answers file (a draft, a lock).
+pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        let meta = if meta.file_type().is_symlink() {
+            fs::metadata(path).ok()?
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            return Some("folder");
+        }
+        if !meta.is_file() {
+            return Some("device or pipe");
+        }
+    }
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let ours = answers
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with(&format!("{ours}.draft-")) || name.contains(".draft-") {
+        return Some("unfinished assessment (draft)");
+    }
+    if name.ends_with(".lock") {
+        return Some("lock file");
+    }
+    None
 }
 
 /// Changes the plan in the answers file at `path` under the lock, after
@@ -154,35 +194,8 @@ pub fn update_plan(
         return Ok(history);
     }
     history.plan = plan;
-    answers::file::render(&history, loaded.crlf)
-        .map_err(io::Error::other)
-        .and_then(|text| write_atomic(path, text.as_bytes()))
-        .map_err(|source| Error::SaveFailed {
-            path: path.to_path_buf(),
-            source,
-            pending: None,
-        })?;
+    save(path, &history, loaded.crlf)?;
     Ok(history)
-}
-
-fn save_pending(path: &Path, assessment: &Assessment) -> Option<PathBuf> {
-    let history = History {
-        assessments: vec![assessment.clone()],
-        ..History::default()
-    };
-    let text = answers::file::render(&history, false).ok()?;
-    let stamp = assessment.taken_at.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let name = format!("{}.pending-{stamp}.yaml", file_stem(path));
-    let candidates = [folder_of(path).join(&name), std::env::temp_dir().join(&name)];
-    candidates
-        .into_iter()
-        .find(|p| write_atomic(p, text.as_bytes()).is_ok())
-}
-
-fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "mbct-sustain".into())
 }
 
 #[cfg(test)]

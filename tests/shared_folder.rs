@@ -1,0 +1,232 @@
+//! A team's shared folder: several accounts saving, hostile text in the
+//! file, and faults (a file-size limit, a held lock, devices as output).
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::*;
+use mbct_sustain::core::answers::Answer;
+
+fn bin() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("mbct-sustain")
+}
+
+#[cfg(unix)]
+#[test]
+fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
+    if !running_as_root() {
+        // Only root can act as two accounts; as one person, both saves are ours.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: trying two accounts needs root (CI runs as root)"
+        );
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("team");
+    std::fs::create_dir(&dir).unwrap();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "chmod 755 {0} && chown 1001:1500 {1} && chmod 2775 {1}",
+            root.path().display(),
+            dir.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let file = dir.join("mbct-sustain.yaml");
+    std::fs::write(&file, file_of(vec![mixed("2026-09-03T10:00:00Z")])).unwrap();
+    let chown = Command::new("chown").arg("1001:1500").arg(&file).status().unwrap();
+    assert!(chown.success());
+    let as_user = |uid: &str, action: &str, owner: &str| {
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
+            .arg(format!(
+                "umask 022 && {} --file {} plan assign {action} --owner {owner}",
+                bin().display(),
+                file.display()
+            ))
+            .output()
+            .unwrap()
+    };
+    let first = as_user("1001", "networks.buddy", "Priya");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let second = as_user("1002", "fit.pathways", "Sam");
+    assert!(
+        second.status.success(),
+        "the second account saves too: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("owner: Priya") && text.contains("owner: Sam"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_refuses_devices_folders_drafts_and_locks_and_leaves_them_as_they_were() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    std::fs::create_dir(env.path("folder")).unwrap();
+    env.write("mbct-sustain.yaml.draft-20261202T101010Z-abc", "draft");
+    env.write("mbct-sustain.yaml.lock", "");
+    for (target, what) in [
+        ("/dev/null", "device"),
+        ("folder", "folder"),
+        ("mbct-sustain.yaml.draft-20261202T101010Z-abc", "draft"),
+        ("mbct-sustain.yaml.lock", "lock file"),
+    ] {
+        env.fails(&["report", "--output", target], what);
+    }
+    assert_eq!(env.read("mbct-sustain.yaml.draft-20261202T101010Z-abc"), "draft");
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like()
+    );
+}
+
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+impl CharDevice for std::fs::FileType {
+    #[cfg(unix)]
+    fn is_char_device_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_char_device()
+    }
+    #[cfg(not(unix))]
+    fn is_char_device_like(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn text_from_the_file_never_reaches_the_terminal_raw() {
+    let env = Env::new();
+    let hostile = "Sam\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}\nerror: your file is corrupt";
+    let mut a = mixed("2026-06-03T10:00:00Z");
+    a.respondent = Some(hostile.into());
+    a.label = Some(hostile.into());
+    a.framework.version = hostile.into();
+    let mut b = a.clone();
+    b.taken_at = "2026-12-03T10:00:00Z".parse().unwrap();
+    let mut c = mixed("2026-12-04T10:00:00Z");
+    c.respondent = Some("Priya".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a, b, c]));
+    for args in [
+        vec!["report"],
+        vec!["compare"],
+        vec!["history"],
+        vec!["plan"],
+        vec!["team"],
+        vec!["report", "--respondent", "Priya"],
+        vec!["report", "--format", "markdown"],
+        vec!["report", "--format", "csv"],
+        vec!["team", "--format", "json"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+                assert!(!text.contains(bad), "{args:?} {stream} holds {:?}: {text}", bad);
+            }
+            assert!(
+                !text.lines().any(|l| l.starts_with("error: your file")),
+                "{args:?} {stream}: a forged line: {text}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_stops_the_save_with_a_message_and_leaves_everything_as_it_was() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let before = env.bytes("mbct-sustain.yaml");
+    let out = Command::new("bash")
+        .current_dir(env.dir.path())
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1 && {} plan assign fit.pathways --owner Sam",
+            bin().display()
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("could not save") && stderr.contains("ulimit"),
+        "{stderr}"
+    );
+    assert_eq!(env.bytes("mbct-sustain.yaml"), before);
+    let names: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "no temp file left: {names:?}"
+    );
+}
+
+#[test]
+fn a_save_waiting_on_the_lock_says_so_at_once() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let lock = std::fs::File::create(env.path("mbct-sustain.yaml.lock")).unwrap();
+    lock.lock().unwrap();
+    let mut child = Command::new(bin())
+        .current_dir(env.dir.path())
+        .args(["plan", "assign", "fit.pathways", "--owner", "Sam"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(
+        first.contains("Waiting") && first.contains("mbct-sustain.yaml.lock"),
+        "{first}"
+    );
+    lock.unlock().unwrap();
+    assert!(child.wait().unwrap().success(), "it saves once the lock is free");
+    assert!(env.read("mbct-sustain.yaml").contains("owner: Sam"));
+}
+
+#[test]
+fn messages_name_what_people_meet() {
+    let env = Env::new();
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    let conflicted = text.replacen("assessments:\n", "assessments:\n<<<<<<< HEAD\n", 1) + "=======\n>>>>>>> theirs\n";
+    env.write("mbct-sustain.yaml", &conflicted);
+    let err = env.fails(&["report"], "merge-conflict markers");
+    assert!(err.contains("resolve the conflict"), "{err}");
+    env.write("mbct-sustain.yaml", "# only a comment\n");
+    env.fails(&["report"], "the file is empty");
+    env.write("mbct-sustain.yaml", format!("{text}---\nformat: 1\n"));
+    env.fails(&["report"], "more than one YAML document");
+    let out = env.cmd().env("MBCT_SUSTAIN_FILE", "").arg("report").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("MBCT_SUSTAIN_FILE is set but empty"));
+    let mut typo = mixed("2026-09-03T10:00:00Z");
+    typo.answers.insert("fit.evidence-and-ned".into(), Answer::InPlace);
+    env.write("mbct-sustain.yaml", file_of(vec![typo]));
+    let out = env.cmd().arg("report").output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fit.evidence-and-ned"),
+        "the unknown id is named once: {stderr}"
+    );
+    assert!(
+        env.read("mbct-sustain.yaml").contains("fit.evidence-and-ned"),
+        "and kept"
+    );
+}
