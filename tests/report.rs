@@ -306,3 +306,22 @@ fn in_a_shared_file_compare_is_the_teams_and_respondent_follows_one_person() {
         "#3 is that person's latest: there is nothing later",
     );
 }
+
+#[test]
+fn latest_means_newest_by_date_not_last_in_the_file() {
+    let env = Env::new();
+    let mut newer = mixed("2026-12-02T10:00:00Z");
+    newer.label = Some("December".into());
+    let mut older = mixed("2026-11-28T10:00:00Z");
+    older.label = Some("Added by hand".into());
+    env.write("mbct-sustain.yaml", file_of(vec![newer, older]));
+    let json = env.json(&["report", "--format", "json"]);
+    assert_eq!(json["assessment"]["label"], "December");
+    assert_eq!(json["assessment"]["number"], 2, "numbered by date");
+    assert_eq!(json["previous"]["label"], "Added by hand");
+    let history = env.json(&["history", "--format", "json"]);
+    assert_eq!(
+        history["assessments"][0]["label"], "Added by hand",
+        "history runs by date"
+    );
+}

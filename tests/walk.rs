@@ -599,3 +599,51 @@ fn a_long_pasted_note_is_taken_whole() {
         "the whole note is kept"
     );
 }
+
+#[test]
+fn the_note_prompt_takes_the_keys_of_a_shell_line() {
+    let env = Env::new();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    answer(&mut s, 1, 41, Answer::NotYet);
+    // What each answer means is on the screen with the question.
+    s.expect("Action 2 of 41").unwrap();
+    s.expect("In place: done and part of how the service works").unwrap();
+    s.expect("not sure (counts as not in place)").unwrap();
+    s.expect("Not applicable: does not apply to your service").unwrap();
+    s.expect("❯ Not yet").unwrap();
+    s.send("\r").unwrap();
+    answer(&mut s, 3, 41, Answer::NotYet);
+    s.expect("A note for").unwrap();
+    s.send("first draft").unwrap();
+    s.send("\x15").unwrap(); // Ctrl-U: away with it
+    s.send("plan agreed").unwrap();
+    s.send("\x01").unwrap(); // Ctrl-A, then typing goes at the start
+    s.send("The ").unwrap();
+    s.send("\r").unwrap();
+    expect_action(&mut s, 4, 41);
+    s.send("\x03").unwrap();
+    finish(s);
+    let draft = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock"))
+        .expect("a draft");
+    let text = std::fs::read_to_string(draft).unwrap();
+    assert!(text.contains("fit: The plan agreed"), "{text}");
+    assert!(!text.contains("first draft"));
+}
+
+#[test]
+fn a_rerun_shows_last_times_answers_before_asking_what_changed() {
+    let env = Env::new();
+    let mut a = mixed("2026-06-03T10:00:00Z");
+    a.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a]));
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    s.expect("Domain 1 of 7").unwrap();
+    s.expect("Last time:").unwrap();
+    s.expect(Regex("In place +Base service on evidence")).unwrap();
+    s.expect("Has anything changed here since 2026-06-03").unwrap();
+    s.send("\x03").unwrap();
+    finish(s);
+}

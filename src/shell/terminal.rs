@@ -288,11 +288,22 @@ impl Prompter for TerminalPrompter {
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         stop_if_requested()?;
         let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();
+        // Last time's answers, one short line each, so the person can judge.
+        let width = self.width();
+        let last_time: Vec<String> = q
+            .last_time
+            .iter()
+            .map(|(text, answer)| {
+                let said = answer.map_or("(not asked)", |a| a.label());
+                truncate(&format!("  {said:<14} {}", one_line(text)), width)
+            })
+            .collect();
         let context = format!(
-            "Domain {} of {} · {}",
+            "Domain {} of {} · {}\nLast time:\n{}",
             q.place.domain_number,
             q.place.domain_count,
-            one_line(q.place.domain)
+            one_line(q.place.domain),
+            last_time.join("\n")
         );
         let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), q.default)?;
         Ok(match reply {
@@ -326,6 +337,10 @@ impl Prompter for TerminalPrompter {
                 one_line(q.text)
             ),
             self.width() - SELECT_ROOM,
+        );
+        let prompt = format!(
+            "{prompt}\n{}",
+            style(wrap(ANSWER_KEY, self.width() - SELECT_ROOM)).dim()
         );
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
@@ -403,8 +418,11 @@ fn shown(c: char) -> String {
     }
 }
 
-/// Rows a question needs: its context, the prompt and five answers.
-pub const MIN_ROWS: usize = 10;
+/// Rows a question needs: its context, the answer key, the prompt and five answers.
+pub const MIN_ROWS: usize = 12;
+
+/// What each answer means, in the README's words, under every action.
+const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
 
 /// The terminal's height, when it says.
 fn rows() -> Option<usize> {

@@ -147,6 +147,8 @@ pub struct Place<'a> {
 pub struct ChangedQuestion<'a> {
     /// Where the question sits.
     pub place: Place<'a>,
+    /// The domain's actions with last time's answers, so the person can judge.
+    pub last_time: Vec<(&'a str, Option<Answer>)>,
     /// When the earlier assessment was taken.
     pub since: Option<Timestamp>,
     /// Where the cursor starts: the answer already given, else "no".
@@ -268,6 +270,11 @@ pub fn walk<P: Prompter, E>(
             Step::Changed(d) => {
                 let q = ChangedQuestion {
                     place: domain_of(d),
+                    last_time: f.domains[d]
+                        .actions
+                        .iter()
+                        .map(|a| (a.text.as_str(), start.previous.and_then(|p| p.answer(&a.id))))
+                        .collect(),
                     since: start.previous.map(|p| p.taken_at),
                     default: draft.changed.contains(&f.domains[d].id),
                 };
