@@ -48,8 +48,14 @@ pub enum Cell {
     /// A stage, `rank` of `of` (0 = the first stage; `rank == of`: complete).
     Stage { name: String, rank: usize, of: usize },
     /// A domain's change of stage, and the stage it moved from where that is
-    /// not shown beside it.
-    Change { direction: Direction, from: Option<String> },
+    /// not shown beside it; within the same stage, the progress then and now
+    /// (in place / applicable, twice); how many actions slipped out of place.
+    Change {
+        direction: Direction,
+        from: Option<String>,
+        progress: Option<[usize; 4]>,
+        slipped: usize,
+    },
     /// Progress through a stage: in place out of applicable.
     Progress { done: usize, total: usize },
     /// A stage drawn as a shade in a chart of stages over time.

@@ -25,7 +25,12 @@ pub fn words(cell: &Cell, g: Glyphs) -> String {
     match cell {
         Cell::Text(t) => t.clone(),
         Cell::Stage { name, .. } => name.clone(),
-        Cell::Change { direction, from } => change(*direction, from.as_deref(), g),
+        Cell::Change {
+            direction,
+            from,
+            progress,
+            slipped,
+        } => change_with(*direction, from.as_deref(), *progress, *slipped, g),
         Cell::Progress { done, total } => format!("{done}/{total}"),
         Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
         Cell::Answer { text, .. } => text.clone(),
@@ -54,6 +59,26 @@ pub fn change(direction: Direction, from: Option<&str>, g: Glyphs) -> String {
         (Direction::Same, _) => same.to_string(),
         (Direction::New, _) => "new".to_string(),
     }
+}
+
+/// A change with, within the same stage, its progress (`— 1/3 → 2/3`) and
+/// how many actions slipped out of place (`· 1 slipped`).
+pub fn change_with(
+    direction: Direction,
+    from: Option<&str>,
+    progress: Option<[usize; 4]>,
+    slipped: usize,
+    g: Glyphs,
+) -> String {
+    let mut out = change(direction, from, g);
+    if let Some([a, b, c, d]) = progress {
+        out += &format!(" {a}/{b} {} {c}/{d}", arrow(g));
+    }
+    if slipped > 0 {
+        let dot = if g == Glyphs::Ascii { ";" } else { " ·" };
+        out += &format!("{dot} {slipped} slipped");
+    }
+    out
 }
 
 /// The shade for a stage `rank` out of `of` (`rank == of`: complete), three
@@ -161,5 +186,13 @@ mod tests {
         assert_eq!(change(Direction::Up, None, Glyphs::Unicode), "↑ forward");
         assert_eq!(change(Direction::Same, None, Glyphs::Ascii), "-");
         assert_eq!(change(Direction::New, None, Glyphs::Unicode), "new");
+        assert_eq!(
+            change_with(Direction::Same, None, Some([1, 3, 2, 3]), 0, Glyphs::Unicode),
+            "— 1/3 → 2/3"
+        );
+        assert_eq!(
+            change_with(Direction::Same, None, Some([2, 3, 1, 3]), 1, Glyphs::Ascii),
+            "- 2/3 -> 1/3; 1 slipped"
+        );
     }
 }

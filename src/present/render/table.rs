@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::present::doc::{Block, Cell, Direction, Doc, Table, Tone};
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::Look;
-use crate::present::render::glyphs::{Glyphs, ascii_punctuation, change, gauge, words};
+use crate::present::render::glyphs::{Glyphs, ascii_punctuation, change_with, gauge, words};
 use crate::present::safe::{one_line, printable};
 
 /// File text as it is displayed: control characters made visible, and with
@@ -251,9 +251,16 @@ fn drawn(c: &Cell, look: Look) -> String {
         Cell::Progress { done, total } => gauge(*done, *total, glyphs(look)),
         Cell::Text(_) | Cell::Stage { .. } | Cell::Answer { .. } => shown(look, &words(c, glyphs(look))),
         // The stage moved from is file text; the arrow is ours.
-        Cell::Change { direction, from } => change(
+        Cell::Change {
+            direction,
+            from,
+            progress,
+            slipped,
+        } => change_with(
             *direction,
             from.as_deref().map(|f| shown(look, f)).as_deref(),
+            *progress,
+            *slipped,
             glyphs(look),
         ),
         Cell::Shade { .. } | Cell::Becomes => words(c, glyphs(look)),

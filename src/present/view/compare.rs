@@ -9,6 +9,7 @@ use crate::core::rounds::Round;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
+use crate::present::view::report::{Slip, slip_list, slips};
 use crate::present::view::{
     ActionRef, AssessmentInfo, FrameworkInfo, StageRef, Subject, TeamRound, answer_cell, direction_of,
 };
@@ -28,6 +29,8 @@ pub struct CompareView {
     pub domains: Vec<DomainMove>,
     /// The actions whose answer changed, in framework order.
     pub changes: Vec<AnswerChange>,
+    /// Actions In place in the earlier and not in the later, in framework order.
+    pub slipped: Vec<Slip>,
     /// How the team's plan moved, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanMoves>,
@@ -117,6 +120,7 @@ fn build_from(framework: &Framework, from: (Subject, &Assessment), to: (Subject,
         unchanged: c.is_unchanged(),
         domains,
         changes,
+        slipped: slips(framework, from.1, to.1),
         plan: None,
         stage_count: framework.stages.len(),
     }
@@ -154,6 +158,8 @@ impl View for CompareView {
                         Cell::Change {
                             direction: direction_of(d.movement),
                             from: None,
+                            progress: None,
+                            slipped: 0,
                         },
                     ]
                 })
@@ -186,6 +192,7 @@ impl View for CompareView {
             }
             doc.push(Block::List(items));
         }
+        doc.blocks.extend(slip_list(&self.slipped));
         if let Some(plan) = &self.plan {
             for line in plan.lines() {
                 doc.push(Block::Text(line));

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::core::answers::{Assessment, History};
+use crate::core::answers::{Answer, Assessment, History};
 use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
 use crate::core::rounds::Round;
@@ -10,7 +10,8 @@ use crate::core::stage;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    AssessmentInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, TeamRound, direction_of, stage_legend,
+    ActionRef, AssessmentInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, TeamRound, direction_of,
+    stage_legend,
 };
 
 /// The stage table of one assessment, or of a round of the team's.
@@ -27,6 +28,8 @@ pub struct Report {
     pub domains: Vec<DomainRow>,
     /// The stage rule, in words.
     pub rule: String,
+    /// Actions In place last time and not now, in framework order.
+    pub slipped: Vec<Slip>,
     /// When the team reviews next, if the plan says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_review: Option<jiff::civil::Date>,
@@ -80,13 +83,30 @@ pub struct ChangeInfo {
     pub direction: &'static str,
     /// Where it stood before, unless the domain is new.
     pub from: Option<StageRef>,
+    /// Within the same stage: in place / applicable then and now, when it moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<[usize; 4]>,
+    /// How many actions were In place then and are not now.
+    pub slipped: usize,
     #[serde(skip)]
     movement: Movement,
+}
+
+/// An action that was In place last time and is not now.
+#[derive(Debug, Clone, Serialize)]
+pub struct Slip {
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
+    /// Its answer now (`null`: not answered).
+    pub now: Option<Answer>,
 }
 
 impl ChangeInfo {
     fn cell(&self) -> Cell {
         Cell::Change {
+            progress: self.progress,
+            slipped: self.slipped,
             direction: direction_of(self.movement),
             from: match self.movement {
                 Movement::Up(_) | Movement::Down(_) => self.from.as_ref().map(|f| f.name.clone()),
@@ -144,10 +164,27 @@ fn build_from(
                 } else {
                     c.movement.from()
                 };
+                let then = stage::domain_status(framework, d, |id| b.answer(id));
+                let progress = match (c.movement, status.position) {
+                    (Movement::Same, stage::Position::Working(s)) => {
+                        let (was, now) = (then.stages[s], status.stages[s]);
+                        (was != now).then_some([was.in_place, was.applicable, now.in_place, now.applicable])
+                    }
+                    _ => None,
+                };
+                let slipped = domain
+                    .actions
+                    .iter()
+                    .filter(|a| {
+                        b.answer(&a.id) == Some(Answer::InPlace) && assessment.answer(&a.id) != Some(Answer::InPlace)
+                    })
+                    .count();
                 ChangeInfo {
                     direction: c.movement.key(),
                     movement: c.movement,
                     from: from.map(|p| StageRef::new(framework, p)),
+                    progress,
+                    slipped,
                 }
             });
             DomainRow {
@@ -182,10 +219,49 @@ fn build_from(
         previous,
         domains,
         rule: stage_legend(framework),
+        slipped: before.map_or_else(Vec::new, |b| slips(framework, b, assessment)),
         next_review: None,
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
         stage_count: framework.stages.len(),
     }
+}
+
+/// The actions In place in `before` and not in `now`.
+pub fn slips(framework: &Framework, before: &Assessment, now: &Assessment) -> Vec<Slip> {
+    framework
+        .domains
+        .iter()
+        .enumerate()
+        .flat_map(|(d, domain)| domain.actions.iter().enumerate().map(move |(i, a)| (d, i, a)))
+        .filter(|(_, _, a)| before.answer(&a.id) == Some(Answer::InPlace) && now.answer(&a.id) != Some(Answer::InPlace))
+        .map(|(d, i, a)| Slip {
+            at: ActionRef::new(framework, d, i),
+            now: now.answer(&a.id),
+        })
+        .collect()
+}
+
+/// "Slipped since last time": what was In place and is not now.
+pub fn slip_list(slipped: &[Slip]) -> Vec<Block> {
+    if slipped.is_empty() {
+        return Vec::new();
+    }
+    let items = slipped
+        .iter()
+        .map(|s| {
+            vec![Cell::Text(format!(
+                "{} ({}, {}): In place → {}",
+                s.at.action,
+                s.at.domain,
+                s.at.stage,
+                s.now.map_or("no answer", |a| a.label())
+            ))]
+        })
+        .collect();
+    vec![
+        Block::Heading(format!("Slipped since last time ({})", slipped.len())),
+        Block::List(items),
+    ]
 }
 
 impl Report {
@@ -233,6 +309,7 @@ impl View for Report {
         }
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
+        doc.blocks.extend(slip_list(&self.slipped));
         if let Some(review) = self.next_review {
             doc.push(Block::Text(format!("Next review: {review}.")));
         }
@@ -304,16 +381,53 @@ mod tests {
             t.rows[0][2],
             Cell::Change {
                 direction: Direction::Up,
-                from: Some("Stage 0".into())
+                from: Some("Stage 0".into()),
+                progress: None,
+                slipped: 0
             }
         );
         assert_eq!(
             t.rows[1][2],
             Cell::Change {
                 direction: Direction::New,
-                from: None
+                from: None,
+                progress: None,
+                slipped: 0
             }
         );
+    }
+
+    #[test]
+    fn progress_inside_a_stage_and_slips_show_in_the_change_column() {
+        // Three actions in the first stage: 1/3 then 2/3, one of them slipping.
+        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n";
+        let f = crate::core::framework::parse(yaml).unwrap();
+        let h = history(
+            &f,
+            &[
+                &[("a", Answer::InPlace), ("b", Answer::NotYet), ("c", Answer::NotYet)],
+                &[
+                    ("a", Answer::InProgress),
+                    ("b", Answer::InPlace),
+                    ("c", Answer::InPlace),
+                ],
+            ],
+        );
+        let r = build(&f, &h, 1, Some(0));
+        assert_eq!(
+            r.table().rows[0][2],
+            Cell::Change {
+                direction: Direction::Same,
+                from: None,
+                progress: Some([1, 3, 2, 3]),
+                slipped: 1
+            }
+        );
+        assert_eq!(r.slipped.len(), 1);
+        assert_eq!(r.slipped[0].at.action_id, "a");
+        let text = crate::present::render::render(&r, crate::present::render::Format::Markdown, Default::default());
+        assert!(text.contains("— 1/3 → 2/3 · 1 slipped"), "{text}");
+        assert!(text.contains("Slipped since last time (1)"), "{text}");
     }
 
     #[test]
