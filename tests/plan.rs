@@ -291,3 +291,46 @@ fn plan_edit_without_a_terminal_points_to_plan_assign() {
     one_assessment(&env);
     env.fails(&["plan", "edit"], "needs a terminal");
 }
+
+#[test]
+fn plan_shows_the_good_practice_guidelines_beside_the_governance_action() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![assessment("2026-09-03T10:00:00Z", Answer::NotYet, &[])]),
+    );
+    let out = String::from_utf8(env.cmd().arg("plan").output().unwrap().stdout).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.contains("Be accountable"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.contains("Good Practice Guidelines")
+            && line.contains("http://www.bamba.org.uk/teachers/good-practice-guidelines"),
+        "{line}"
+    );
+    let json = env.json(&["plan", "--format", "json"]);
+    assert!(
+        json.to_string()
+            .contains("\"explain\":\"GPG: the Good Practice Guidelines")
+    );
+    let tree = String::from_utf8(env.cmd().args(["framework", "show"]).output().unwrap().stdout).unwrap();
+    assert!(tree.contains("https://bamba.org.uk/"), "{tree}");
+}
+
+#[test]
+fn framework_check_refuses_a_link_that_is_not_a_web_address() {
+    let env = Env::new();
+    let bundled = include_str!("../framework.yaml");
+    env.write(
+        "f.yaml",
+        bundled.replace("url: https://bamba.org.uk/", "url: bamba.org.uk"),
+    );
+    let line = bundled
+        .lines()
+        .position(|l| l.contains("url: https://bamba.org.uk/"))
+        .unwrap()
+        + 1;
+    let err = env.fails(&["framework", "check", "f.yaml"], "not a web address");
+    assert!(err.contains(&format!("line {line}")), "{err}");
+}

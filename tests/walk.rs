@@ -357,6 +357,8 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
             id: format!("{}.thriving", d.id),
             stage: "thriving".into(),
             text: format!("Share what works in {}", d.id),
+            explain: None,
+            links: Vec::new(),
             stage_index: 0,
         });
     }
@@ -644,6 +646,21 @@ fn a_rerun_shows_last_times_answers_before_asking_what_changed() {
     s.expect("Last time:").unwrap();
     s.expect(Regex("In place +Base service on evidence")).unwrap();
     s.expect("Has anything changed here since 2026-06-03").unwrap();
+    s.send("\x03").unwrap();
+    finish(s);
+}
+
+#[test]
+fn an_actions_explanation_and_links_are_shown_with_it() {
+    let env = Env::new();
+    env.write(
+        "f.yaml",
+        "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s, name: Start}\ndomains:\n  - id: gov\n    name: Governance\n    actions:\n      - id: gov.gpg\n        stage: s\n        text: Work within the GPG\n        explain: \"GPG: the Good Practice Guidelines\"\n        links:\n          - {title: Good Practice Guidelines, url: 'https://example.org/gpg'}\n",
+    );
+    let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
+    s.expect("Work within the GPG").unwrap();
+    s.expect("GPG: the Good Practice Guidelines").unwrap();
+    s.expect("Good Practice Guidelines: https://example.org/gpg").unwrap();
     s.send("\x03").unwrap();
     finish(s);
 }

@@ -72,9 +72,26 @@ pub struct Action {
     pub stage: String,
     /// The action, as people read it.
     pub text: String,
+    /// A short explanation (an abbreviation spelled out, what is meant),
+    /// shown beside the action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
+    /// Where to read more.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Position of `stage` in the framework's stages, set by validation.
     #[serde(skip)]
     pub stage_index: usize,
+}
+
+/// A resource an action names, with where to find it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What it is, as people read it.
+    pub title: String,
+    /// An absolute http or https address.
+    pub url: String,
 }
 
 /// One thing wrong with a framework file.
@@ -116,6 +133,8 @@ pub enum ProblemKind {
     NoActions { domain: String },
     /// An action names a stage that is not declared.
     UndeclaredStage { action: String, stage: String },
+    /// A link that is not an absolute http or https address.
+    BadLink { action: String, url: String },
 }
 
 /// A text field of a framework, for messages about it.
@@ -208,6 +227,8 @@ enum Spot {
     Key(&'static str),
     /// The `nth` (0-based) `id: <id>` line.
     Id(String, usize),
+    /// The first line holding this text.
+    Text(String),
 }
 
 /// Collects problems as validation finds them.
@@ -257,6 +278,7 @@ impl Findings {
                 let line = match spot {
                     Spot::Key(key) => yaml::line_of_key(text, key),
                     Spot::Id(id, nth) => yaml::line_of_id(text, &id, nth),
+                    Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
                 };
                 Problem { line, id, kind }
             })
@@ -314,12 +336,33 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
                         action: action.id.clone(),
                         stage: action.stage.clone(),
                     };
-                    v.say(Spot::Id(at.0, at.1), Some(&action.id), kind);
+                    v.say(Spot::Id(at.0.clone(), at.1), Some(&action.id), kind);
                 }
+            }
+            for link in action.links.iter().filter(|l| !is_web_address(&l.url)) {
+                let kind = ProblemKind::BadLink {
+                    action: action.id.clone(),
+                    url: link.url.clone(),
+                };
+                let spot = if link.url.trim().is_empty() {
+                    Spot::Id(at.0.clone(), at.1)
+                } else {
+                    Spot::Text(link.url.clone())
+                };
+                v.say(spot, Some(&action.id), kind);
             }
         }
     }
     v.into_problems(text)
+}
+
+/// An absolute http or https address with a host, and no spaces.
+fn is_web_address(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && host.contains('.') && !url.contains(char::is_whitespace)
+    })
 }
 
 /// A version is text; a whole number is taken as text too. A decimal number

@@ -341,6 +341,8 @@ fn step(s: &NextStep) -> Markup {
         @if let Some(o) = &s.owner { " — " (o) }
         @if let Some(d) = s.due { " — due " (d) }
         @if s.overdue { " " span.overdue { "OVERDUE" } }
+        // Addresses as text: the page loads and links to nothing.
+        @for l in &s.links { " — see " (l.title) ": " (l.url) }
     }
 }
 

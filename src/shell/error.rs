@@ -387,6 +387,9 @@ fn framework_problem(p: &Problem) -> String {
             format!("the stage id `{id}` is reserved for a domain with every stage met; choose another")
         }
         ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
+        ProblemKind::BadLink { action, url } => format!(
+            "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
+        ),
         ProblemKind::UndeclaredStage { action, stage } => {
             format!("the action `{action}` is in stage `{stage}`, which is not declared under `stages`")
         }

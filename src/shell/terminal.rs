@@ -338,9 +338,17 @@ impl Prompter for TerminalPrompter {
             ),
             self.width() - SELECT_ROOM,
         );
+        // What the action means and where to read more, then what each answer means.
+        let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
+        about.extend(
+            q.links
+                .iter()
+                .map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))),
+        );
+        about.push(ANSWER_KEY.to_string());
         let prompt = format!(
             "{prompt}\n{}",
-            style(wrap(ANSWER_KEY, self.width() - SELECT_ROOM)).dim()
+            style(wrap(&about.join("\n"), self.width() - SELECT_ROOM)).dim()
         );
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);

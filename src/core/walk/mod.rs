@@ -168,6 +168,10 @@ pub struct ActionQuestion<'a> {
     pub stage: &'a str,
     /// The action's text.
     pub text: &'a str,
+    /// What the action means, where the framework says.
+    pub explain: Option<&'a str>,
+    /// Where to read more.
+    pub links: &'a [crate::core::framework::Link],
     /// The answer the cursor starts on.
     pub default: Answer,
 }
@@ -300,6 +304,8 @@ pub fn walk<P: Prompter, E>(
                     count,
                     stage: &f.stages[action.stage_index].name,
                     text: &action.text,
+                    explain: action.explain.as_deref(),
+                    links: &action.links,
                     default,
                 };
                 match prompter.answer(&q).map_err(WalkError::Stopped)? {

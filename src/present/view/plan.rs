@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment, History, same_person};
-use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::framework::{COMPLETE_ID, Framework, Link};
 use crate::core::plan::{self as core_plan, Plan};
 use crate::core::rounds::Round;
 use crate::core::stage::{self, Position};
@@ -96,6 +96,12 @@ pub struct NextStep {
     pub due: Option<Date>,
     /// True when its date has passed and it is not in place.
     pub overdue: bool,
+    /// What the action means, where the framework says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
+    /// Where to read more.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 /// A planned step now in place.
@@ -175,6 +181,8 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
                     owner: step.and_then(|p| p.owner.clone()),
                     due,
                     overdue: due.is_some_and(|due| due < today),
+                    explain: a.explain.clone(),
+                    links: a.links.clone(),
                 }
             })
             .collect();
@@ -425,6 +433,9 @@ fn step_text(s: &NextStep) -> String {
     }
     if s.overdue {
         out += " — OVERDUE";
+    }
+    for link in &s.links {
+        out += &format!(" — see {}: {}", link.title, link.url);
     }
     out
 }

@@ -56,6 +56,12 @@ pub fn tree(f: &Framework) -> String {
             let _ = writeln!(out, "   {}", stage.name);
             for a in actions {
                 let _ = writeln!(out, "     - {} [{}]", a.text, a.id);
+                if let Some(explain) = &a.explain {
+                    let _ = writeln!(out, "       {explain}");
+                }
+                for link in &a.links {
+                    let _ = writeln!(out, "       {}: {}", link.title, link.url);
+                }
             }
         }
     }
