@@ -664,3 +664,34 @@ fn an_actions_explanation_and_links_are_shown_with_it() {
     s.send("\x03").unwrap();
     finish(s);
 }
+
+#[test]
+fn at_80_columns_report_stays_a_table_with_short_names() {
+    let env = Env::new();
+    let mut a = mixed("2026-06-03T10:00:00Z");
+    a.respondent = Some("Sam".into());
+    let mut b = mixed("2026-12-03T10:00:00Z");
+    b.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a, b]));
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(env.dir.path())
+        .arg("-c")
+        .arg(format!(
+            "stty rows 50 cols 80 && exec {} report",
+            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
+        ))
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let rows: Vec<&str> = screen.lines().filter(|l| l.starts_with('│')).collect();
+    assert!(!rows.is_empty(), "a table with borders: {screen}");
+    assert!(screen.lines().all(|l| console::measure_text_width(l) <= 80), "{screen}");
+    for short in ["Evaluation", "Top-down", "Nourishing"] {
+        assert!(rows.iter().any(|r| r.contains(short)), "{short} has a row: {screen}");
+    }
+    assert!(!screen.contains("Working in: "), "not the row-by-row layout: {screen}");
+}

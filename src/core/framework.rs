@@ -58,6 +58,9 @@ pub struct Domain {
     pub id: String,
     /// Name shown to people.
     pub name: String,
+    /// A short name for narrow screens, where the full one does not fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// The actions of every stage, in the order they are asked.
     pub actions: Vec<Action>,
 }

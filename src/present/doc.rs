@@ -45,6 +45,8 @@ pub struct Table {
 pub enum Cell {
     /// Plain text.
     Text(String),
+    /// A name, with a shorter one for when the table is too wide for it.
+    Name { full: String, short: Option<String> },
     /// A stage, `rank` of `of` (0 = the first stage; `rank == of`: complete).
     Stage { name: String, rank: usize, of: usize },
     /// A domain's change of stage, and the stage it moved from where that is

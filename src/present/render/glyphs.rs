@@ -23,7 +23,7 @@ const ASCII_SHADES: [char; 5] = ['.', ':', '+', '=', '#'];
 /// from, `2/3` for progress, shades for a stage over time.
 pub fn words(cell: &Cell, g: Glyphs) -> String {
     match cell {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) | Cell::Name { full: t, .. } => t.clone(),
         Cell::Stage { name, .. } => name.clone(),
         Cell::Change {
             direction,

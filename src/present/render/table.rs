@@ -114,7 +114,7 @@ fn fit(text: &str, look: Look) -> String {
     }
 }
 
-fn table(t: &Table, look: Look) -> String {
+fn build(t: &Table, look: Look) -> TTable {
     let mut table = TTable::new();
     table.force_no_tty();
     if look.color {
@@ -145,13 +145,63 @@ fn table(t: &Table, look: Look) -> String {
     for row in &t.rows {
         table.add_row(row.iter().map(|c| cell(c, look)));
     }
-    if let Some(width) = look.width {
-        let width = usize::from(width.max(MIN_WIDTH));
-        if !fit_columns(&mut table, t, look, width) {
-            return stacked(t, look, width);
-        }
+    table
+}
+
+/// The table for the terminal: as it is when it fits, else with short names
+/// and compact headers, else row by row.
+fn table(t: &Table, look: Look) -> String {
+    let Some(width) = look.width else {
+        return build(t, look).to_string();
+    };
+    let width = usize::from(width.max(MIN_WIDTH));
+    let mut full = build(t, look);
+    if fit_columns(&mut full, t, look, width, FIRST_COLUMN_MIN) {
+        return full.to_string();
     }
-    table.to_string()
+    let small = compact(t);
+    let mut narrow = build(&small, look);
+    if fit_columns(&mut narrow, &small, look, width, 0) {
+        return narrow.to_string();
+    }
+    stacked(t, look, width)
+}
+
+/// Longest header word kept whole in a compact table.
+const HEADER_WORD_MAX: usize = 8;
+
+/// Short names where a name has one, and header words cut to
+/// [`HEADER_WORD_MAX`] (`Developmental` → `Develop.`).
+fn compact(t: &Table) -> Table {
+    let header = t
+        .header
+        .iter()
+        .map(|h| {
+            h.split(' ')
+                .map(|w| {
+                    if w.chars().count() > HEADER_WORD_MAX {
+                        format!("{}.", w.chars().take(HEADER_WORD_MAX - 1).collect::<String>())
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Cell::Name { full, short } => Cell::Text(short.clone().unwrap_or_else(|| full.clone())),
+                    other => other.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    Table { header, rows }
 }
 
 /// A table too wide for the terminal, one row after another: the first
@@ -204,7 +254,7 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
 /// word), the first column, which holds the names people read, gets at least
 /// [`FIRST_COLUMN_MIN`] and whatever the others leave. Returns false when
 /// that cannot fit, so the caller shows the rows one by one instead.
-fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool {
+fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize, first_floor: usize) -> bool {
     let plain = Look { color: false, ..look };
     let columns: Vec<Vec<String>> = (0..t.header.len())
         .map(|i| {
@@ -228,7 +278,7 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool 
         .collect();
     // Each column adds two spaces of padding and one border; the table one more border.
     let others: usize = word.iter().skip(1).map(|w| w + 3).sum();
-    let first_min = natural[0].min(word[0].max(FIRST_COLUMN_MIN));
+    let first_min = natural[0].min(word[0].max(first_floor));
     if first_min + 3 + others + 1 > width {
         return false;
     }
@@ -249,7 +299,9 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize) -> bool 
 fn drawn(c: &Cell, look: Look) -> String {
     match c {
         Cell::Progress { done, total } => gauge(*done, *total, glyphs(look)),
-        Cell::Text(_) | Cell::Stage { .. } | Cell::Answer { .. } => shown(look, &words(c, glyphs(look))),
+        Cell::Text(_) | Cell::Name { .. } | Cell::Stage { .. } | Cell::Answer { .. } => {
+            shown(look, &words(c, glyphs(look)))
+        }
         // The stage moved from is file text; the arrow is ours.
         Cell::Change {
             direction,
@@ -375,27 +427,64 @@ mod tests {
                 Cell::Progress { done: 0, total: 1 },
             ]],
         }));
+        // Too wide even with compact headers (the first column's words stay whole).
         let out = render(
             &doc,
             Look {
                 color: false,
                 ascii: false,
-                width: Some(60),
+                width: Some(40),
             },
         );
         assert!(!out.contains('┌'), "{out}");
         assert!(out.starts_with("Developing an evaluation approach\n"), "{out}");
-        assert!(
-            out.contains("  Developmental: █░░\u{a0}1/3 · Sustainable: ░░\u{a0}0/2"),
-            "{out}"
-        );
+        assert!(out.contains("  Developmental: █░░\u{a0}1/3"), "{out}");
+        assert!(out.contains("Sustainable: ░░\u{a0}0/2"), "{out}");
         assert!(
             out.lines().all(|l| !l.trim_start().starts_with('·')),
             "no line starts mid-list: {out}"
         );
         for line in out.lines() {
-            assert!(line.chars().count() <= 60, "{line}");
+            assert!(line.chars().count() <= 40, "{line}");
         }
+    }
+
+    #[test]
+    fn a_table_a_little_too_wide_takes_short_names_and_compact_headers() {
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            header: ["Domain", "Developmental", "Sustainable"].map(String::from).to_vec(),
+            rows: vec![vec![
+                Cell::Name {
+                    full: "Developing an evaluation approach, using it and learning from it".into(),
+                    short: Some("Evaluation".into()),
+                },
+                Cell::Progress { done: 1, total: 3 },
+                Cell::Progress { done: 0, total: 2 },
+            ]],
+        }));
+        let look = Look {
+            color: false,
+            ascii: false,
+            width: Some(44),
+        };
+        let out = render(&doc, look);
+        assert!(
+            out.contains('┌') && out.contains("Evaluation") && out.contains("Develop."),
+            "{out}"
+        );
+        assert!(!out.contains("learning"), "{out}");
+        let wide = render(
+            &doc,
+            Look {
+                width: Some(120),
+                ..look
+            },
+        );
+        assert!(
+            wide.contains("learning from it") && wide.contains("Developmental"),
+            "{wide}"
+        );
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct DomainRow {
     pub id: String,
     /// The domain's name.
     pub name: String,
+    /// Its short name, for narrow screens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// The stage it is working in, or the completion label.
     pub stage: StageRef,
     /// True when every stage is met.
@@ -190,6 +193,7 @@ fn build_from(
             DomainRow {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
+                short: domain.short.clone(),
                 stage: StageRef::new(framework, status.position),
                 complete: status.position == stage::Position::Complete,
                 stages: framework
@@ -276,7 +280,11 @@ impl Report {
             .domains
             .iter()
             .map(|d| {
-                let mut row = vec![Cell::Text(d.name.clone()), d.stage.cell(self.stage_count)];
+                let name = Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                };
+                let mut row = vec![name, d.stage.cell(self.stage_count)];
                 if let Some(c) = &d.change {
                     row.push(c.cell());
                 } else if self.previous.is_some() {
