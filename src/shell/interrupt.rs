@@ -1,23 +1,62 @@
 //! Ctrl-C and a closed terminal, handled so that nothing is lost.
 //!
-//! The handler only restores the cursor and records that a stop was asked
-//! for; the walk itself notices (a prompt returns `Interrupted`, or the flag
-//! is set), keeps its draft, and exits 130. Exiting from the handler would
-//! race the main thread, possibly mid-save.
+//! The handler restores the cursor and records that a stop was asked for;
+//! the walk itself notices (a prompt returns `Interrupted`, or the flag is
+//! set), keeps its draft, and exits 130. A Ctrl-C that lands in the instant
+//! between two prompts, when no prompt is reading keys, would otherwise go
+//! unnoticed until the next key: if the walk has not taken the stop up
+//! within half a second, the handler says what was kept and exits itself.
+//! Every answer is already saved by then, and saves replace files whole, so
+//! exiting cannot leave half a file.
 
+use std::io::Write;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 static REQUESTED: AtomicBool = AtomicBool::new(false);
+static TAKEN_UP: AtomicBool = AtomicBool::new(false);
+static MESSAGE: Mutex<String> = Mutex::new(String::new());
+
+/// How long the handler waits for the walk to take a stop up itself.
+const GRACE: Duration = Duration::from_millis(500);
 
 /// Installs the handler for Ctrl-C, SIGTERM and SIGHUP. Safe to call twice.
 pub fn install() {
     let _ = ctrlc::set_handler(|| {
         REQUESTED.store(true, Ordering::SeqCst);
         let _ = console::Term::stderr().show_cursor();
+        std::thread::sleep(GRACE);
+        if !TAKEN_UP.load(Ordering::SeqCst) {
+            let message = MESSAGE.lock().map(|m| m.clone()).unwrap_or_default();
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n{}",
+                if message.is_empty() { "Stopped." } else { &message }
+            );
+            std::process::exit(130);
+        }
     });
 }
 
-/// Whether a stop was asked for.
+/// What to say if the handler has to stop the program itself (where the
+/// answers so far are kept).
+pub fn on_stop(message: &str) {
+    if let Ok(mut m) = MESSAGE.lock() {
+        *m = crate::present::safe::printable(message).into_owned();
+    }
+}
+
+/// Whether a stop was asked for; once it is, the caller takes it up.
 pub fn requested() -> bool {
-    REQUESTED.load(Ordering::SeqCst)
+    let asked = REQUESTED.load(Ordering::SeqCst);
+    if asked {
+        TAKEN_UP.store(true, Ordering::SeqCst);
+    }
+    asked
+}
+
+/// The walk is stopping by itself (a prompt saw Ctrl-C as a key).
+pub fn taken_up() {
+    TAKEN_UP.store(true, Ordering::SeqCst);
 }

@@ -474,6 +474,7 @@ fn stop_if_requested() -> Result<(), Stop> {
 fn stop(e: dialoguer::Error) -> Stop {
     let dialoguer::Error::IO(e) = e;
     if e.kind() == io::ErrorKind::Interrupted || crate::shell::interrupt::requested() {
+        crate::shell::interrupt::taken_up();
         Stop::Interrupted
     } else {
         Stop::Io(e)

@@ -120,6 +120,11 @@ pub fn take<P: Prompter>(
     }
 
     let (mut draft, file, others) = start_draft(prompter, ctx, f, drafts, respondent, &mut clock)?;
+    crate::shell::interrupt::on_stop(&format!(
+        "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you stopped.",
+        file.path().display(),
+        rerun(ctx, draft.respondent.as_deref())
+    ));
     if args.label.is_some() {
         draft.label = args.label.clone();
     }

@@ -40,6 +40,10 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         return Err(Error::PlanEditNeedsTerminal);
     }
     crate::shell::interrupt::install();
+    crate::shell::interrupt::on_stop(&format!(
+        "Stopped; every change you confirmed is saved in {}.",
+        ctx.file.display()
+    ));
     let history = ctx.history()?;
     let view = views::plan_view(ctx, &history, show)?;
     let mut prompter = TerminalPrompter::new();
