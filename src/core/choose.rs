@@ -167,7 +167,7 @@ impl<'a> Timeline<'a> {
     /// The two assessments `compare` shows, earlier side first. By default
     /// the latest and the same person's assessment before it; with only the
     /// first named, that one and its person's latest. Comparing two people is
-    /// allowed when both are named (see [`Timeline::people_differ`]).
+    /// allowed when both are named.
     pub fn pick_pair(
         &self,
         a: Option<&str>,

@@ -1,6 +1,6 @@
 //! The answers: every assessment a team has taken, as plain values.
 //!
-//! The file is the team's record of years of work, so its loader ([`file`])
+//! The file is the team's record of years of work, so its loader ([`mod@file`])
 //! is strict about what it accepts (an unknown answer is an error, never a
 //! guess) and generous about what it keeps (fields and action ids it does not
 //! know are written back untouched).

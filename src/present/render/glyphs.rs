@@ -99,7 +99,7 @@ pub fn shade(rank: usize, of: usize, g: Glyphs) -> String {
     set[i].to_string().repeat(3)
 }
 
-/// `██░ 2/3`: a bar as wide as the stage (at most [`GAUGE_MAX`]), then the count.
+/// `██░ 2/3`: a bar as wide as the stage (six at most), then the count.
 pub fn gauge(done: usize, total: usize, g: Glyphs) -> String {
     if total == 0 {
         return "0/0".to_string();
