@@ -23,6 +23,14 @@ pub fn next_review(plan: &Plan, latest: Option<Timestamp>) -> Option<Date> {
     }
 }
 
+/// The review date, when it has passed with no assessment taken on or after
+/// it: the team has not yet answered again.
+pub fn review_overdue(plan: &Plan, latest: Option<Timestamp>, today: Date) -> Option<Date> {
+    let due = next_review(plan, latest)?;
+    let answered_since = latest.is_some_and(|t| day_of(t) >= due);
+    (due < today && !answered_since).then_some(due)
+}
+
 /// What a target names: a stage of the framework, or every stage met.
 pub fn target_position(framework: &Framework, target: &Target) -> Option<Position> {
     if target.stage == COMPLETE_ID {
@@ -143,6 +151,22 @@ mod tests {
         assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 6, 2)));
         plan.review = Some(Review::On(jiff::civil::date(2027, 1, 15)));
         assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 1, 15)));
+    }
+
+    #[test]
+    fn a_review_is_overdue_only_until_the_team_answers_again() {
+        let plan = Plan {
+            review: Some(Review::On(jiff::civil::date(2026, 11, 1))),
+            ..Plan::default()
+        };
+        let today = jiff::civil::date(2026, 12, 2);
+        let before: Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
+        let after: Timestamp = "2026-11-28T10:00:00Z".parse().unwrap();
+        assert_eq!(
+            review_overdue(&plan, Some(before), today),
+            Some(jiff::civil::date(2026, 11, 1))
+        );
+        assert_eq!(review_overdue(&plan, Some(after), today), None);
     }
 
     #[test]

@@ -121,9 +121,7 @@ impl Context {
     /// One line on stderr when the plan's next review date has passed.
     pub fn remind(&self, history: &History) {
         let latest = history.assessments.iter().map(|a| a.taken_at).max();
-        if let Some(due) = crate::core::plan::next_review(&history.plan, latest)
-            && due < today()
-        {
+        if let Some(due) = crate::core::plan::review_overdue(&history.plan, latest, today()) {
             self.note(&format!(
                 "reminder: the team's review was due on {due}; each of you, run `mbct-sustain` to answer again."
             ));

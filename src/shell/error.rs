@@ -541,6 +541,12 @@ impl Error {
                 "check the name with `mbct-sustain history`, or leave out --respondent".into()
             }
             Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
+            Error::NoSuchAssessment {
+                respondent: Some(r), ..
+            } => format!(
+                "pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label",
+                said(r)
+            ),
             Error::NoSuchAssessment { .. } => {
                 "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
             }

@@ -167,7 +167,16 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
             continue;
         };
         let until = target_position.unwrap_or(Position::Working(s));
-        let steps = core_plan::open_actions(framework, d, answers, until)
+        let mut open = core_plan::open_actions(framework, d, answers, until);
+        // A step someone owns or has a date for is listed wherever its stage
+        // is, so an owned step is never hidden by the stage rule.
+        for (i, a) in domain.actions.iter().enumerate() {
+            let settled = matches!(answers.answer(&a.id), Some(Answer::InPlace | Answer::NotApplicable));
+            if plan.actions.contains_key(&a.id) && !settled && !open.contains(&i) {
+                open.push(i);
+            }
+        }
+        let steps = open
             .into_iter()
             .map(|i| {
                 let a = &domain.actions[i];
@@ -224,7 +233,7 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
         domains,
         complete,
         next_review,
-        review_overdue: next_review.is_some_and(|d| d < today),
+        review_overdue: core_plan::review_overdue(plan, latest, today).is_some(),
         not_in_framework,
         stages: framework
             .stages
@@ -337,7 +346,7 @@ impl PlanView {
 /// walk's closing screen.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanMoves {
-    /// Planned actions in place now that were not before.
+    /// Planned actions in place now that were not before (their text).
     pub now_in_place: Vec<String>,
     /// How many actions the plan gives an owner or a date.
     pub planned: usize,
@@ -350,6 +359,8 @@ pub struct PlanMoves {
 pub struct OverdueStep {
     /// The action's id.
     pub action_id: String,
+    /// The action's text (its id when the framework does not have it).
+    pub text: String,
     /// Who owns it.
     pub owner: Option<String>,
     /// When it was due.
@@ -357,7 +368,19 @@ pub struct OverdueStep {
 }
 
 /// How the plan moved from `before` to `after`; `None` when nothing is planned.
-pub fn moves(plan: &Plan, before: Option<&Assessment>, after: &Assessment, today: Date) -> Option<PlanMoves> {
+pub fn moves(
+    framework: &Framework,
+    plan: &Plan,
+    before: Option<&Assessment>,
+    after: &Assessment,
+    today: Date,
+) -> Option<PlanMoves> {
+    let text = |id: &str| {
+        framework
+            .actions()
+            .find(|(_, a)| a.id == id)
+            .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
+    };
     if plan.actions.is_empty() {
         return None;
     }
@@ -367,7 +390,7 @@ pub fn moves(plan: &Plan, before: Option<&Assessment>, after: &Assessment, today
             .actions
             .keys()
             .filter(|id| in_place(Some(after), id) && !in_place(before, id))
-            .cloned()
+            .map(|id| text(id))
             .collect(),
         planned: plan.actions.len(),
         overdue: plan
@@ -377,6 +400,7 @@ pub fn moves(plan: &Plan, before: Option<&Assessment>, after: &Assessment, today
             .filter_map(|(id, step)| {
                 step.due.filter(|due| *due < today).map(|due| OverdueStep {
                     action_id: id.clone(),
+                    text: text(id),
                     owner: step.owner.clone(),
                     due,
                 })
@@ -395,7 +419,7 @@ impl PlanMoves {
             if self.now_in_place.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", self.now_in_place.join(", "))
+                format!(": {}", self.now_in_place.join("; "))
             }
         )];
         if !self.overdue.is_empty() {
@@ -404,7 +428,7 @@ impl PlanMoves {
                 .iter()
                 .map(|o| {
                     let owner = o.owner.as_deref().map(|w| format!("{w}, ")).unwrap_or_default();
-                    format!("{} ({owner}due {})", o.action_id, o.due)
+                    format!("{} ({owner}due {})", o.text, o.due)
                 })
                 .collect();
             out.push(format!("Overdue: {}.", items.join("; ")));
@@ -685,6 +709,21 @@ mod tests {
         assert_eq!(p.domains[0].target.as_ref().unwrap().name, "Second");
         assert_eq!(p.domains[0].done[0].action_id, "c");
         assert_eq!(p.domains[0].done[0].in_place_since, Some(Timestamp::UNIX_EPOCH));
+    }
+
+    #[test]
+    fn an_owned_step_beyond_the_working_stage_is_listed_not_hidden() {
+        let mut plan = Plan::default();
+        plan.set_step(
+            "z",
+            Some(Step {
+                owner: Some("Sam".into()),
+                due: Some(jiff::civil::date(2026, 9, 1)),
+            }),
+        );
+        let p = plan_of(&[], &plan, &["d"]);
+        let z = p.domains[0].steps.iter().find(|s| s.action_id == "z").expect("listed");
+        assert!(z.overdue && z.owner.as_deref() == Some("Sam"));
     }
 
     #[test]

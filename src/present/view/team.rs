@@ -68,6 +68,9 @@ pub struct TeamDomain {
     pub id: String,
     /// The domain's name.
     pub name: String,
+    /// Its short name, for narrow screens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// Each respondent's stage, in `respondents` order.
     pub stages: Vec<StageRef>,
     /// The team's stage.
@@ -136,6 +139,7 @@ pub fn build(
         .map(|(d, domain)| TeamDomain {
             id: domain.id.clone(),
             name: domain.name.clone(),
+            short: domain.short.clone(),
             stages: each.iter().map(|s| StageRef::new(framework, s[d].position)).collect(),
             team: StageRef::new(framework, team_status[d].position),
         })
@@ -234,7 +238,10 @@ impl TeamView {
             .domains
             .iter()
             .map(|d| {
-                let mut row = vec![Cell::Text(d.name.clone())];
+                let mut row = vec![Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                }];
                 if self.anonymous {
                     let mut spread: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
                     let mut sorted = d.stages.clone();
@@ -299,10 +306,12 @@ impl TeamView {
                 }
                 group = Some((p.decides_stage, p.at.domain_id.as_str()));
                 let d = self.domains.iter().position(|d| d.id == p.at.domain_id).unwrap_or(0);
-                doc.push(Block::Text(format!(
-                    "{} (the team is working in {})",
-                    p.at.domain, self.domains[d].team.name
-                )));
+                let team = &self.domains[d].team;
+                doc.push(Block::Text(if team.rank >= self.stage_count {
+                    format!("{} (every stage met for the team)", p.at.domain)
+                } else {
+                    format!("{} (the team is working in {})", p.at.domain, team.name)
+                }));
                 for (who, note) in &self.notes[d] {
                     let who = if self.anonymous { "A note" } else { who.as_str() };
                     doc.push(Block::Note(format!("{who}: “{note}”")));
@@ -321,7 +330,7 @@ impl TeamView {
         }
         if self.discussion.len() > limit {
             doc.push(Block::Note(format!(
-                "{limit} of {} points shown; `mbct-sustain team --all` shows every one (Markdown, CSV and JSON always do).",
+                "{limit} of {} points shown; the same command with --all shows every one (Markdown, CSV and JSON always do).",
                 self.discussion.len()
             )));
         }

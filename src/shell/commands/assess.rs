@@ -185,7 +185,7 @@ fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
         "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
-        console::style("mbct-sustain").bold(),
+        "mbct-sustain",
         one_line(&f.title),
         view::count(f.action_count(), "action"),
         view::count(f.domains.len(), "domain"),
@@ -376,6 +376,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     doc.blocks.extend(plan.short().blocks);
     let before = Timeline::new(&history).previous(index).map(|p| &history.assessments[p]);
     if let Some(moves) = view::plan::moves(
+        &ctx.framework,
         &history.plan,
         before,
         &history.assessments[index],

@@ -207,7 +207,11 @@ fn ask(
                 one_line(&s.text)
             );
             if let Question::Owner { .. } = q {
-                let Some(typed) = p.edit_line(&context, "Owner", now.owner.as_deref().unwrap_or(""))? else {
+                let prompt = match &now.owner {
+                    Some(o) => format!("Owner [{}]", one_line(o)),
+                    None => "Owner".to_string(),
+                };
+                let Some(typed) = p.edit_line(&context, &prompt, "")? else {
                     return Ok(None);
                 };
                 let t = typed.trim();
@@ -276,7 +280,12 @@ fn ask(
                 "{place} · When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round."
             );
             loop {
-                let Some(typed) = p.edit_line(&context, "Next review", &shown)? else {
+                let prompt = if shown.is_empty() {
+                    "Next review".to_string()
+                } else {
+                    format!("Next review [{shown}]")
+                };
+                let Some(typed) = p.edit_line(&context, &prompt, "")? else {
                     return Ok(None);
                 };
                 let t = typed.trim();
@@ -317,7 +326,13 @@ fn ask_date(
     let asked = context;
     let mut context = context.to_string();
     loop {
-        let Some(typed) = p.edit_line(&context, prompt, &shown)? else {
+        // The current value is shown beside the prompt, so typing replaces it.
+        let label = if shown.is_empty() {
+            prompt.to_string()
+        } else {
+            format!("{prompt} [{shown}]")
+        };
+        let Some(typed) = p.edit_line(&context, &label, "")? else {
             return Ok(None);
         };
         let t = typed.trim();

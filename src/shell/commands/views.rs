@@ -54,7 +54,7 @@ fn meeting_page(ctx: &Context, history: &History, args: &ReportArgs) -> Result<M
                 round_answers(f, history, &rounds[p]),
                 round_answers(f, history, &rounds[r]),
             );
-            c.plan = view::plan::moves(&history.plan, Some(&from), &to, today());
+            c.plan = view::plan::moves(f, &history.plan, Some(&from), &to, today());
             c
         });
         let shown = &rounds[..=r];
@@ -71,6 +71,7 @@ fn meeting_page(ctx: &Context, history: &History, args: &ReportArgs) -> Result<M
     let compare = previous.map(|p| {
         let mut c = view::compare::build(f, history, p, index);
         c.plan = view::plan::moves(
+            f,
             &history.plan,
             Some(&history.assessments[p]),
             &history.assessments[index],
@@ -103,13 +104,13 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
             round_answers(&ctx.framework, &history, &rounds[a]),
             round_answers(&ctx.framework, &history, &rounds[b]),
         );
-        view.plan = view::plan::moves(&history.plan, Some(&from), &to, today());
+        view.plan = view::plan::moves(&ctx.framework, &history.plan, Some(&from), &to, today());
         return emit(ctx, &view, &args.output);
     }
     let (a, b) = ctx.pick_pair(&Timeline::new(&history), a, b)?;
     let mut view = view::compare::build(&ctx.framework, &history, a, b);
     let (from, to) = (&history.assessments[a], &history.assessments[b]);
-    view.plan = view::plan::moves(&history.plan, Some(from), to, today());
+    view.plan = view::plan::moves(&ctx.framework, &history.plan, Some(from), to, today());
     emit(ctx, &view, &args.output)
 }
 
