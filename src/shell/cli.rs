@@ -288,6 +288,7 @@ pub enum PlanCommand {
     },
     /// Set (or --clear) the stage a domain should reach, and by when
     #[command(
+        group = clap::ArgGroup::new("what").args(["stage", "clear"]).required(true),
         after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  mbct-sustain plan target evaluation --clear"
     )]
     Target {
@@ -295,7 +296,7 @@ pub enum PlanCommand {
         #[arg(value_name = "DOMAIN")]
         domain: String,
         /// The stage, by id or name (the completion label: every stage met)
-        #[arg(value_name = "STAGE", required_unless_present = "clear")]
+        #[arg(value_name = "STAGE")]
         stage: Option<String>,
         /// When the domain should be there
         #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "clear")]
@@ -306,11 +307,12 @@ pub enum PlanCommand {
     },
     /// Set when the team reviews next: on a date, or every N months after the latest round
     #[command(
+        group = clap::ArgGroup::new("when").args(["on", "every"]).required(true),
         after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan review --every 6"
     )]
     Review {
         /// On this date
-        #[arg(long, value_name = "DATE", value_parser = parse_date, required_unless_present = "every", conflicts_with = "every")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<jiff::civil::Date>,
         /// Every N months after the latest round (or assessment)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]

@@ -72,6 +72,18 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 }
                 Ok(())
             })?;
+            // A target the domain has already passed changes nothing until it slips.
+            if let Some(t) = &target
+                && let Ok(history) = store::load_existing(&ctx.file)
+                && let Some(latest) = history.assessments.iter().max_by_key(|a| a.taken_at)
+                && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
+                && let Some(goal) = plan::target_position(f, t)
+                && crate::core::stage::domain_status(f, d, |id| latest.answer(id)).position > goal
+            {
+                ctx.note(&format!(
+                    "note: {domain} is already past that stage in the latest assessment; the target shows only if it slips."
+                ));
+            }
             ctx.note(&match &target {
                 Some(t) => format!(
                     "Target for {domain}: {}{}.",
