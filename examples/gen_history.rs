@@ -7,7 +7,7 @@
 //! ```
 //!
 //! The file is deterministic for a given N and seed. It looks like a team that
-//! meets monthly with ten respondents: every action of the bundled framework
+//! meets every six weeks with ten respondents: every action of the bundled framework
 //! is answered, more actions are in place as the years go by, and some
 //! assessments have a label, a respondent or a note. `benches/core.rs` uses the
 //! same generator (it includes this file as a module).
@@ -28,7 +28,9 @@ const RESPONDENTS: [&str; 10] = [
 /// The first assessment: Monday 4 January 2016, 09:00 UTC.
 const START: i64 = 1_451_898_000;
 const HOUR: i64 = 3_600;
-const MONTH: i64 = 30 * 24 * HOUR;
+/// Rounds are six weeks apart: further apart than the 30 days that join
+/// assessments into one round, so each meeting is a round of its own.
+const ROUND_GAP: i64 = 42 * 24 * HOUR;
 
 /// A tiny xorshift64* generator: deterministic, good enough for test data.
 pub struct Rng(u64);
@@ -53,7 +55,7 @@ impl Rng {
 }
 
 /// A history of `n` assessments against `framework`, oldest first: rounds of
-/// ten a month, one per respondent, with the share of actions in place
+/// ten every six weeks, one per respondent, with the share of actions in place
 /// growing from about a fifth to about four fifths.
 pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
     let mut rng = Rng::new(seed);
@@ -61,7 +63,7 @@ pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
         .map(|i| {
             let round = (i / RESPONDENTS.len()) as i64;
             let seat = i % RESPONDENTS.len();
-            let taken_at = Timestamp::from_second(START + round * MONTH + seat as i64 * HOUR)
+            let taken_at = Timestamp::from_second(START + round * ROUND_GAP + seat as i64 * HOUR)
                 .expect("generated times stay within the calendar");
             let mut a = Assessment::new(framework, taken_at);
             if rng.below(4) != 0 {

@@ -109,6 +109,30 @@ pub fn left_out(history: &History, rounds: &[Round], r: usize) -> Vec<LeftOut> {
         .collect()
 }
 
+/// [`left_out`] for every round at once, in one pass: a team history of
+/// many rounds costs what it is long, not its square.
+pub fn left_out_each(history: &History, rounds: &[Round]) -> Vec<Vec<LeftOut>> {
+    let who = |i: usize| history.assessments[i].respondent.as_deref();
+    // Each person seen so far, with their latest assessment before the round.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(rounds.len());
+    for round in rounds {
+        out.push(
+            seen.iter()
+                .filter(|&&i| !round.members.iter().any(|&m| same_person(who(m), who(i))))
+                .map(|&latest| LeftOut { latest })
+                .collect(),
+        );
+        for &m in &round.members {
+            match seen.iter().position(|&i| same_person(who(i), who(m))) {
+                Some(p) => seen[p] = m,
+                None => seen.push(m),
+            }
+        }
+    }
+    out
+}
+
 /// The round `selector` names (as an index into `rounds`): a number as the
 /// team's `history` lists them (1 = oldest, -1 = latest); a date, the round
 /// that contains it, else the latest round before it; anything else a label,
@@ -233,6 +257,7 @@ mod tests {
         let r = rounds(&h, None);
         assert_eq!(left_out(&h, &r, 1), [LeftOut { latest: 1 }]);
         assert!(left_out(&h, &r, 0).is_empty());
+        assert_eq!(left_out_each(&h, &r), [vec![], vec![LeftOut { latest: 1 }]]);
     }
 
     #[test]

@@ -6,9 +6,10 @@ use crate::core::answers::{Assessment, History};
 use crate::core::framework::Framework;
 use crate::core::rounds::Round;
 use crate::core::stage;
+use crate::core::team::round_answers;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, StageRef, Subject, TeamRound, count, date_of};
+use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, RoundInfo, StageRef, Subject, count, date_of};
 
 /// At most this many assessments are drawn in the journey view: more would
 /// not fit a screen or a page.
@@ -69,10 +70,16 @@ pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> His
 
 /// Builds the history of the team's rounds: the team's stages in each.
 pub fn build_team(framework: &Framework, history: &History, rounds: &[Round]) -> HistoryView {
-    let entries = (0..rounds.len())
-        .map(|r| {
-            let round = TeamRound::new(framework, history, rounds, r);
-            entry(framework, Subject::Round(round.info), &round.answers)
+    let entries = rounds
+        .iter()
+        .zip(crate::core::rounds::left_out_each(history, rounds))
+        .map(|(round, left_out)| {
+            let info = RoundInfo::with_left_out(history, round, left_out);
+            entry(
+                framework,
+                Subject::Round(info),
+                &round_answers(framework, history, round),
+            )
         })
         .collect();
     view(framework, "rounds", entries)

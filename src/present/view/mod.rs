@@ -94,7 +94,11 @@ pub struct LeftOutInfo {
 impl RoundInfo {
     /// Describes round `r` of `rounds`.
     pub fn new(history: &History, rounds: &[Round], r: usize) -> RoundInfo {
-        let round = &rounds[r];
+        RoundInfo::with_left_out(history, &rounds[r], rounds::left_out(history, rounds, r))
+    }
+
+    /// Describes `round`, whose left-out people are already known.
+    pub fn with_left_out(history: &History, round: &Round, left_out: Vec<rounds::LeftOut>) -> RoundInfo {
         let name = |i: usize| person(history.assessments[i].respondent.as_deref());
         RoundInfo {
             number: round.number,
@@ -102,7 +106,7 @@ impl RoundInfo {
             to: round.to,
             label: round.label(history).map(str::to_string),
             respondents: round.members.iter().map(|&i| name(i)).collect(),
-            left_out: rounds::left_out(history, rounds, r)
+            left_out: left_out
                 .into_iter()
                 .map(|l| LeftOutInfo {
                     respondent: name(l.latest),
