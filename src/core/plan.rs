@@ -6,8 +6,8 @@
 //! by every save. Entries for ids an adapted framework no longer has are
 //! kept, never dropped. This module says what follows from the plan.
 
+use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::{Timestamp, ToSpan};
 
 pub use crate::core::answers::plan::{Plan, Review, Step, Target};
 use crate::core::answers::{Answer, Assessment};
@@ -19,7 +19,11 @@ use crate::core::stage::{self, Position};
 pub fn next_review(plan: &Plan, latest: Option<Timestamp>) -> Option<Date> {
     match plan.review? {
         Review::On(date) => Some(date),
-        Review::EveryMonths(n) => latest.and_then(|t| day_of(t).checked_add(i64::from(n).months()).ok()),
+        // A number of months too large for the calendar gives no date, never a panic.
+        Review::EveryMonths(n) => {
+            let span = jiff::Span::new().try_months(i64::from(n)).ok()?;
+            latest.and_then(|t| day_of(t).checked_add(span).ok())
+        }
     }
 }
 
@@ -167,6 +171,15 @@ mod tests {
             Some(jiff::civil::date(2026, 11, 1))
         );
         assert_eq!(review_overdue(&plan, Some(after), today), None);
+    }
+
+    #[test]
+    fn a_huge_interval_gives_no_date_and_no_panic() {
+        let plan = Plan {
+            review: Some(Review::EveryMonths(u32::MAX)),
+            ..Plan::default()
+        };
+        assert_eq!(next_review(&plan, Some(Timestamp::UNIX_EPOCH)), None);
     }
 
     #[test]

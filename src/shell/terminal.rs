@@ -157,7 +157,14 @@ impl TerminalPrompter {
         let width_of =
             |chars: &[char]| -> usize { chars.iter().map(|c| console::measure_text_width(&shown(*c))).sum() };
         let mut rows = 1;
+        // How many rows the cursor sits above the line's last row (after an
+        // edit mid-line); clearing always starts from the last row.
+        let below = std::cell::Cell::new(0usize);
+        let to_last_row = || {
+            let _ = self.term.move_cursor_down(below.replace(0));
+        };
         let draw = |line: &Line, rows: &mut usize| {
+            to_last_row();
             let _ = self.term.clear_line();
             if *rows > 1 {
                 let _ = self.term.clear_last_lines(*rows - 1);
@@ -170,9 +177,11 @@ impl TerminalPrompter {
             let at = head_width + width_of(line.before_cursor());
             if at < end {
                 let (end_row, at_row) = (end.saturating_sub(1) / columns, at / columns);
-                let _ = self.term.move_cursor_up(end_row.saturating_sub(at_row));
+                let up = end_row.saturating_sub(at_row);
+                let _ = self.term.move_cursor_up(up);
                 let _ = self.term.write_str("\r");
                 let _ = self.term.move_cursor_right(at % columns);
+                below.set(up);
             }
         };
         let _ = self.term.show_cursor();
@@ -182,15 +191,25 @@ impl TerminalPrompter {
             // A closed terminal (SIGHUP) may keep answering with empty keys:
             // stop, keeping what was typed, rather than spin.
             if crate::shell::interrupt::requested() {
+                to_last_row();
                 return Err((Stop::Interrupted, rows, line.text()));
             }
             let key = match key {
                 Ok(k) => k,
-                Err(e) => return Err((stop(dialoguer::Error::IO(e)), rows, line.text())),
+                Err(e) => {
+                    to_last_row();
+                    return Err((stop(dialoguer::Error::IO(e)), rows, line.text()));
+                }
             };
             match key {
-                console::Key::Enter => return Ok((Some(line.text()), rows)),
-                console::Key::Escape => return Ok((None, rows)),
+                console::Key::Enter => {
+                    to_last_row();
+                    return Ok((Some(line.text()), rows));
+                }
+                console::Key::Escape => {
+                    to_last_row();
+                    return Ok((None, rows));
+                }
                 other => match Edit::of(&other).map(|e| line.apply(e)) {
                     Some(Redraw::Append(c)) => {
                         let _ = self.term.write_str(&shown(c));
@@ -232,6 +251,9 @@ impl TerminalPrompter {
         stop_if_requested()?;
         let prompt = wrap(context, self.width() - SELECT_ROOM);
         let height = prompt.lines().count() + items.len();
+        // Items may be stage names from a framework file: shown, never obeyed.
+        let items: Vec<String> = items.iter().map(|i| one_line(i)).collect();
+        let items = &items;
         let (theme, term) = (&self.theme, &self.term);
         guarded(|| {
             Select::with_theme(theme)

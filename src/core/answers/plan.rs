@@ -69,8 +69,8 @@ impl TryFrom<ReviewFields> for Review {
     fn try_from(f: ReviewFields) -> Result<Review, Self::Error> {
         match (f.on, f.every_months) {
             (Some(date), None) => Ok(Review::On(date)),
-            (None, Some(n)) if n > 0 => Ok(Review::EveryMonths(n)),
-            (None, Some(_)) => Err("`every_months` must be 1 or more"),
+            (None, Some(n)) if (1..=120).contains(&n) => Ok(Review::EveryMonths(n)),
+            (None, Some(_)) => Err("`every_months` must be from 1 to 120"),
             _ => Err("give the review either `on` (a date) or `every_months` (a number), one of them"),
         }
     }

@@ -396,7 +396,7 @@ pub fn moves(
         overdue: plan
             .actions
             .iter()
-            .filter(|(id, _)| !in_place(Some(after), id))
+            .filter(|(id, _)| !matches!(after.answer(id), Some(Answer::InPlace | Answer::NotApplicable)))
             .filter_map(|(id, step)| {
                 step.due.filter(|due| *due < today).map(|due| OverdueStep {
                     action_id: id.clone(),

@@ -54,10 +54,19 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     let questions = questions(&view);
     let mut changes = 0;
     let mut i = 0;
+    let mut going_back = false;
     while i < questions.len() {
         let plan = store::load_existing(&ctx.file)?.plan;
+        // A question with nothing to ask (a target date with no target) is
+        // passed over in the direction the person is going.
+        if !applies(&plan, &view, questions[i]) {
+            i = if going_back { i.saturating_sub(1) } else { i + 1 };
+            going_back &= i > 0;
+            continue;
+        }
         let answer = ask(&mut prompter, &view, &plan, questions[i], i, questions.len());
         let _ = console::Term::stderr().show_cursor();
+        going_back = matches!(answer, Ok(None));
         match answer {
             Ok(None) => i = i.saturating_sub(1),
             Ok(Some(change)) => {
@@ -102,6 +111,14 @@ fn questions(view: &PlanView) -> Vec<Question> {
     }
     out.push(Question::Review);
     out
+}
+
+/// Whether a question has anything to ask: a target date only when there is a target.
+fn applies(plan: &Plan, view: &PlanView, q: Question) -> bool {
+    match q {
+        Question::TargetBy { domain } => plan.targets.contains_key(&view.domains[domain].id),
+        _ => true,
+    }
 }
 
 /// A confirmed change to the plan.
@@ -239,10 +256,17 @@ fn ask(
                     .skip(d.stage.rank)
                     .map(|(id, name)| (Some(id.clone()), name.clone())),
             );
-            // The current answer first, so Enter keeps it.
-            if let Some(at) = items.iter().position(|(id, _)| *id == now) {
-                let current = items.remove(at);
-                items.insert(0, current);
+            // The current answer first, so Enter keeps it, even when it is a
+            // stage already passed or one this framework does not have.
+            match items.iter().position(|(id, _)| *id == now) {
+                Some(at) => {
+                    let current = items.remove(at);
+                    items.insert(0, current);
+                }
+                None => {
+                    let id = now.clone().unwrap_or_default();
+                    items.insert(0, (now.clone(), format!("{} (as set)", stage_name(view, &id))));
+                }
             }
             let labels: Vec<String> = items.iter().map(|(_, name)| name.clone()).collect();
             let context = format!(
@@ -259,7 +283,7 @@ fn ask(
         Question::TargetBy { domain } => {
             let d = &view.domains[domain];
             let Some(target) = plan.targets.get(&d.id) else {
-                return Ok(Some(None));
+                return Ok(Some(None)); // never asked: see `applies`
             };
             let context = format!(
                 "{place} · By when should {} reach {}?",
@@ -293,17 +317,13 @@ fn ask(
                     None
                 } else if t.is_empty() || t == shown {
                     return Ok(Some(None));
-                } else if let Ok(n) = t
-                    .parse::<u32>()
-                    .map_err(|_| ())
-                    .and_then(|n| if n > 0 { Ok(n) } else { Err(()) })
-                {
+                } else if let Some(n) = t.parse::<u32>().ok().filter(|n| (1..=120).contains(n)) {
                     Some(Review::EveryMonths(n))
                 } else {
                     match parse_date(t) {
                         Ok(d) => Some(Review::On(d)),
                         Err(message) => {
-                            context = format!("{message}, or give a number of months (1 or more).");
+                            context = format!("{message}, or give a number of months from 1 to 120.");
                             continue;
                         }
                     }

@@ -187,6 +187,12 @@ pub fn update_plan(
     let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile {
         path: path.to_path_buf(),
     })?;
+    // A file made read-only is left alone, as the walk leaves it.
+    if fs::metadata(resolve(path)).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(Error::AnswersReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     let mut history = loaded.history;
     let mut plan = history.plan.clone();
     change(&mut plan, &history)?;
