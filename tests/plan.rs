@@ -46,18 +46,8 @@ fn an_owner_and_a_due_date_are_shown_kept_in_plain_yaml_and_in_json() {
         "{line}"
     );
     let json = env.json(&["plan", "--format", "json"]);
-    let networks = json["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "networks")
-        .unwrap();
-    let step = networks["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["action_id"] == "networks.buddy")
-        .unwrap();
+    let networks = find(&json["domains"], "id", "networks");
+    let step = find(&networks["steps"], "action_id", "networks.buddy");
     assert_eq!(step["owner"], "Priya");
     assert_eq!(step["due"], "2027-01-31");
     let text = env.read("mbct-sustain.yaml");
@@ -93,12 +83,7 @@ fn a_target_lists_every_open_action_up_to_it_with_its_date() {
         .assert()
         .success();
     let json = env.json(&["plan", "--format", "json"]);
-    let evaluation = json["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "evaluation")
-        .unwrap();
+    let evaluation = find(&json["domains"], "id", "evaluation");
     assert_eq!(evaluation["target"]["id"], "sustainable");
     assert_eq!(evaluation["target_date"], "2027-06-30");
     let ids: Vec<&str> = evaluation["steps"]
@@ -163,12 +148,7 @@ fn a_step_past_its_date_is_overdue_until_it_is_in_place_then_done() {
     later.answers.insert("networks.buddy".into(), Answer::InPlace);
     mbct_sustain::shell::store::append(&env.path("mbct-sustain.yaml"), &later).unwrap();
     let json = env.json(&["plan", "--format", "json"]);
-    let networks = json["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "networks")
-        .unwrap();
+    let networks = find(&json["domains"], "id", "networks");
     assert_eq!(networks["done"][0]["action_id"], "networks.buddy");
     assert_eq!(networks["done"][0]["in_place_since"], "2026-12-01T10:00:00Z");
     let out = String::from_utf8(env.cmd().arg("plan").output().unwrap().stdout).unwrap();

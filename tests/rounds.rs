@@ -84,12 +84,7 @@ fn compare_is_june_against_december() {
     let json = env.json(&["compare", "--format", "json"]);
     assert_eq!(json["from"]["number"], 1);
     assert_eq!(json["to"]["number"], 2);
-    let evaluation = json["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "evaluation")
-        .unwrap();
+    let evaluation = find(&json["domains"], "id", "evaluation");
     assert_eq!(evaluation["direction"], "up");
     let json = env.json(&["compare", "2026-06-02", "-1", "--format", "json"]);
     assert_eq!(json["from"]["number"], 1, "a date inside a round picks it");

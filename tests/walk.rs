@@ -39,6 +39,26 @@ fn spawn_with(dir: &Path, args: &[&str], color: bool) -> Pty {
     s
 }
 
+/// Starts mbct-sustain with `args` in a terminal of `rows` by `cols`, set
+/// before the program starts, so it never sees another size.
+fn spawn_sized(dir: &Path, rows: u16, cols: u16, args: &str) -> Pty {
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(dir)
+        .arg("-c")
+        .arg(format!(
+            "stty rows {rows} cols {cols} && exec {} {args}",
+            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
+        ))
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+        .env_remove("MBCT_SUSTAIN_RESPONDENT")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
 /// The keys that move the cursor from `from` to `to` and press Enter.
 fn keys(from: Answer, to: Answer) -> String {
     let pos = |a| Answer::ALL.iter().position(|x| *x == a).unwrap() as i32;
@@ -569,20 +589,7 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
 #[test]
 fn a_terminal_of_two_rows_is_told_so_and_nothing_panics() {
     let env = Env::new();
-    // The size is set before the program starts, so it never sees another.
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(env.dir.path())
-        .arg("-c")
-        .arg(format!(
-            "stty rows 2 cols 120 && exec {} --respondent Sam",
-            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
-        ))
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    let (code, screen) = finish(s);
+    let (code, screen) = finish(spawn_sized(env.dir.path(), 2, 120, "--respondent Sam"));
     assert_eq!(code, 1, "{screen}");
     assert!(screen.contains("the terminal is 2 rows high"), "{screen}");
     assert!(!screen.contains("panicked"), "{screen}");
@@ -693,19 +700,7 @@ fn at_80_columns_report_stays_a_table_with_short_names() {
     let mut b = mixed("2026-12-03T10:00:00Z");
     b.respondent = Some("Sam".into());
     env.write("mbct-sustain.yaml", file_of(vec![a, b]));
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(env.dir.path())
-        .arg("-c")
-        .arg(format!(
-            "stty rows 50 cols 80 && exec {} report",
-            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
-        ))
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    let (code, screen) = finish(s);
+    let (code, screen) = finish(spawn_sized(env.dir.path(), 50, 80, "report"));
     assert_eq!(code, 0, "{screen}");
     let rows: Vec<&str> = screen.lines().filter(|l| l.starts_with('│')).collect();
     assert!(!rows.is_empty(), "a table with borders: {screen}");
