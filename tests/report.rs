@@ -325,3 +325,13 @@ fn latest_means_newest_by_date_not_last_in_the_file() {
         "history runs by date"
     );
 }
+
+#[test]
+fn a_selector_written_like_a_date_that_is_not_one_is_named_so() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.fails(
+        &["report", "--at", "2026-13-01"],
+        "`2026-13-01` is not a day of the calendar",
+    );
+}

@@ -144,6 +144,9 @@ impl Context {
 
     fn missed(&self, miss: Miss) -> Error {
         let path = self.file.clone();
+        if let Some(e) = not_a_date(&miss) {
+            return e;
+        }
         match miss {
             Miss::NoAssessments => Error::NoAssessments {
                 path,
@@ -182,6 +185,9 @@ impl Context {
 
     fn missed_round(&self, miss: Miss) -> Error {
         let path = self.file.clone();
+        if let Some(e) = not_a_date(&miss) {
+            return e;
+        }
         match miss {
             Miss::NoSuch { selector, count } => Error::NoSuchRound { path, selector, count },
             Miss::NothingToCompare { .. } => Error::OneRound { path },
@@ -189,6 +195,18 @@ impl Context {
             Miss::NoAssessments => Error::NoAssessments { path, respondent: None },
         }
     }
+}
+
+/// A selector written like a date that is not one (`2026-13-01`) is a
+/// mistake in the date, not a label nobody used.
+fn not_a_date(miss: &Miss) -> Option<Error> {
+    let Miss::NoSuch { selector, .. } = miss else {
+        return None;
+    };
+    crate::shell::cli::parse_date(selector)
+        .err()
+        .filter(|message| message.contains("not a day of the calendar"))
+        .map(|message| Error::NotADate { message })
 }
 
 /// Today's date where the tool runs, for due dates and reviews.

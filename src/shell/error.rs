@@ -68,6 +68,9 @@ pub enum Error {
     /// `compare` of the team was given the same round twice.
     SameRound { number: usize, latest: bool },
 
+    /// A date that is not one, where a date was meant.
+    NotADate { message: String },
+
     /// `--since` left no assessment.
     NothingSince { path: PathBuf, since: jiff::civil::Date },
 
@@ -252,6 +255,7 @@ impl fmt::Display for Error {
             Error::SameRound { number, latest: false } => {
                 write!(f, "both sides are round {number}: there is nothing to compare")
             }
+            Error::NotADate { message } => write!(f, "{}", said(message)),
             Error::NothingSince { path, since } => {
                 write!(f, "no assessment in {} was taken on or after {since}", shown(path))
             }
@@ -564,6 +568,7 @@ impl Error {
                 "name two different rounds (number, date or label); `mbct-sustain history` lists them".into()
             }
             Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
+            Error::NotADate { .. } => "write the date as year-month-day, like 2026-09-03".into(),
             Error::NothingToCompare { .. } => {
                 "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into()
             }
