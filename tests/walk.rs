@@ -670,9 +670,9 @@ fn a_rerun_shows_last_times_answers_before_asking_what_changed() {
     env.write("mbct-sustain.yaml", file_of(vec![a]));
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
     s.expect("Domain 1 of 7").unwrap();
-    s.expect("Last time:").unwrap();
+    s.expect("Last time (2026-06-03):").unwrap();
     s.expect(Regex("In place +Base service on evidence")).unwrap();
-    s.expect("Has anything changed here since 2026-06-03").unwrap();
+    s.expect("Has anything changed here since then?").unwrap();
     s.send("\x03").unwrap();
     finish(s);
 }

@@ -103,7 +103,8 @@ fn journey(page: &MeetingPage) -> Markup {
             }
             p.small {
                 "How to read it: each stage is a segment, filled by the share of its actions that are In place (Not applicable ones left out). "
-                "A domain is working in the first stage not yet fully in place (thick outline); a dashed outline is the team's target. "
+                "A domain is working in the first stage not yet fully in place (thick outline). "
+                @if page.plan.domains.iter().any(|d| d.target.is_some()) { "A dashed outline is the team's target. " }
                 (page.report.rule)
             }
         }
@@ -129,7 +130,10 @@ fn segments(page: &MeetingPage, d: &DomainRow) -> Markup {
                 @let share = if s.applicable == 0 { 1.0 } else { s.in_place as f64 / s.applicable as f64 };
                 @let working = !d.complete && d.stage.rank == i;
                 rect x=(x) y="4" width=(w) height=(BAR) fill="#fff" stroke="#444" stroke-width=(if working { "3" } else { "1" }) {}
-                rect.filled data-stage=(i) x=(x) y="4" width=(format!("{:.1}", w * share)) height=(BAR) fill="#555" {}
+                // A stage with nothing that applies is not drawn as met.
+                @if s.applicable > 0 {
+                    rect.filled data-stage=(i) x=(x) y="4" width=(format!("{:.1}", w * share)) height=(BAR) fill="#555" {}
+                }
                 @if target == Some(i) || (target == Some(page.stages.len()) && i + 1 == page.stages.len()) {
                     rect x=(x - 3.0) y="1" width=(w + 6.0) height=(BAR + 6.0) fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="5 3" {}
                 }

@@ -309,7 +309,8 @@ impl Prompter for TerminalPrompter {
 
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         stop_if_requested()?;
-        let since = q.since.map(|t| format!(" since {}", date_of(t))).unwrap_or_default();
+        // The date goes with the answers above, so a narrow screen never cuts it off.
+        let when = q.since.map(|t| format!(" ({})", date_of(t))).unwrap_or_default();
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
         let last_time: Vec<String> = q
@@ -321,13 +322,18 @@ impl Prompter for TerminalPrompter {
             })
             .collect();
         let context = format!(
-            "Domain {} of {} · {}\nLast time:\n{}",
+            "Domain {} of {} · {}\nLast time{when}:\n{}",
             q.place.domain_number,
             q.place.domain_count,
             one_line(q.place.domain),
             last_time.join("\n")
         );
-        let reply = self.confirm_below(&context, &format!("Has anything changed here{since}?"), q.default)?;
+        let question = if q.since.is_some() {
+            "Has anything changed here since then?"
+        } else {
+            "Has anything changed here?"
+        };
+        let reply = self.confirm_below(&context, question, q.default)?;
         Ok(match reply {
             Some(changed) => {
                 let what = if changed {

@@ -100,13 +100,32 @@ pub fn cell(c: &Cell) -> String {
 }
 
 fn line(cells: &[Cell]) -> String {
-    cells.iter().map(cell).collect::<Vec<_>>().join(" ")
+    cells
+        .iter()
+        .map(|c| match c {
+            // A legend's shade means nothing without its stage's name.
+            Cell::Shade { name, .. } => format!("{} {name}", cell(c)),
+            other => cell(other),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::present::render::tests::awkward;
+
+    #[test]
+    fn a_legend_names_each_shades_stage() {
+        let mut doc = Doc::default();
+        doc.push(Block::Key(vec![Cell::Shade {
+            name: "Starting out".into(),
+            rank: 0,
+            of: 3,
+        }]));
+        assert!(render(&doc).contains("··· Starting out"));
+    }
 
     #[test]
     fn text_is_escaped_and_nothing_is_loaded_from_outside() {

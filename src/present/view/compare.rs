@@ -159,7 +159,7 @@ impl View for CompareView {
                             direction: direction_of(d.movement),
                             from: None,
                             progress: None,
-                            slipped: 0,
+                            slipped: self.slipped.iter().filter(|s| s.at.domain_id == d.id).count(),
                         },
                     ]
                 })
@@ -192,7 +192,13 @@ impl View for CompareView {
             }
             doc.push(Block::List(items));
         }
-        doc.blocks.extend(slip_list(&self.slipped));
+        // Compared backwards in time, a slip is not "since last time".
+        let heading = if self.from.number() < self.to.number() {
+            "Slipped since last time"
+        } else {
+            "In place in the first, not in the second"
+        };
+        doc.blocks.extend(slip_list(&self.slipped, heading));
         if let Some(plan) = &self.plan {
             for line in plan.lines() {
                 doc.push(Block::Text(line));

@@ -86,7 +86,9 @@ pub struct NextStep {
     pub action_id: String,
     /// The action's text.
     pub text: String,
-    /// The action's stage.
+    /// The id of the action's stage.
+    pub stage_id: String,
+    /// The name of the action's stage.
     pub stage: String,
     /// Its answer (`null`: not answered).
     pub answer: Option<Answer>,
@@ -185,6 +187,7 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
                 NextStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
+                    stage_id: framework.stages[a.stage_index].id.clone(),
                     stage: framework.stages[a.stage_index].name.clone(),
                     answer: answers.answer(&a.id),
                     owner: step.and_then(|p| p.owner.clone()),
@@ -457,6 +460,9 @@ fn step_text(s: &NextStep) -> String {
     }
     if s.overdue {
         out += " — OVERDUE";
+    }
+    if let Some(explain) = &s.explain {
+        out += &format!(" ({explain})");
     }
     for link in &s.links {
         out += &format!(" — see {}: {}", link.title, link.url);

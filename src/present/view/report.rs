@@ -30,6 +30,8 @@ pub struct Report {
     pub rule: String,
     /// Actions In place last time and not now, in framework order.
     pub slipped: Vec<Slip>,
+    /// Actions In place now and not last time, in framework order.
+    pub gained: Vec<ActionRef>,
     /// When the team reviews next, if the plan says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_review: Option<jiff::civil::Date>,
@@ -224,6 +226,7 @@ fn build_from(
         domains,
         rule: stage_legend(framework),
         slipped: before.map_or_else(Vec::new, |b| slips(framework, b, assessment)),
+        gained: before.map_or_else(Vec::new, |b| gains(framework, b, assessment)),
         next_review: None,
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
         stage_count: framework.stages.len(),
@@ -246,7 +249,7 @@ pub fn slips(framework: &Framework, before: &Assessment, now: &Assessment) -> Ve
 }
 
 /// "Slipped since last time": what was In place and is not now.
-pub fn slip_list(slipped: &[Slip]) -> Vec<Block> {
+pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
     if slipped.is_empty() {
         return Vec::new();
     }
@@ -263,9 +266,22 @@ pub fn slip_list(slipped: &[Slip]) -> Vec<Block> {
         })
         .collect();
     vec![
-        Block::Heading(format!("Slipped since last time ({})", slipped.len())),
+        Block::Heading(format!("{heading} ({})", slipped.len())),
         Block::List(items),
     ]
+}
+
+/// The actions In place in `now` and not in `before`: gains, listed beside
+/// the slips so that a slip and a gain in one stage are both seen.
+pub fn gains(framework: &Framework, before: &Assessment, now: &Assessment) -> Vec<ActionRef> {
+    framework
+        .domains
+        .iter()
+        .enumerate()
+        .flat_map(|(d, domain)| domain.actions.iter().enumerate().map(move |(i, a)| (d, i, a)))
+        .filter(|(_, _, a)| now.answer(&a.id) == Some(Answer::InPlace) && before.answer(&a.id) != Some(Answer::InPlace))
+        .map(|(d, i, _)| ActionRef::new(framework, d, i))
+        .collect()
 }
 
 impl Report {
@@ -317,7 +333,19 @@ impl View for Report {
         }
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
-        doc.blocks.extend(slip_list(&self.slipped));
+        if !self.gained.is_empty() {
+            doc.push(Block::Heading(format!(
+                "Newly in place since last time ({})",
+                self.gained.len()
+            )));
+            doc.push(Block::List(
+                self.gained
+                    .iter()
+                    .map(|a| vec![Cell::Text(format!("{} ({}, {})", a.action, a.domain, a.stage))])
+                    .collect(),
+            ));
+        }
+        doc.blocks.extend(slip_list(&self.slipped, "Slipped since last time"));
         if let Some(review) = self.next_review {
             doc.push(Block::Text(format!("Next review: {review}.")));
         }
@@ -433,6 +461,8 @@ mod tests {
         );
         assert_eq!(r.slipped.len(), 1);
         assert_eq!(r.slipped[0].at.action_id, "a");
+        let gained: Vec<&str> = r.gained.iter().map(|a| a.action_id.as_str()).collect();
+        assert_eq!(gained, ["b", "c"], "gains are listed beside the slip");
         let text = crate::present::render::render(&r, crate::present::render::Format::Markdown, Default::default());
         assert!(text.contains("— 1/3 → 2/3 · 1 slipped"), "{text}");
         assert!(text.contains("Slipped since last time (1)"), "{text}");
