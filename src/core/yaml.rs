@@ -81,7 +81,22 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
         serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
         _ => None,
     });
-    let message = plain_message(message, last_key.unwrap_or(""));
+    let mut message = plain_message(message, last_key.unwrap_or(""));
+    // "`stage` is missing" when a `stage:` line is there: it is indented
+    // wrongly, so name that line.
+    if let Some(key) = raw.split("missing field `").nth(1).and_then(|r| r.split('`').next())
+        && let Some(at) = e.location().map(|l| l.line())
+        && let Some(found) = text
+            .lines()
+            .enumerate()
+            .skip(at.saturating_sub(1))
+            .take(40)
+            .find(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&format!("{key}:")))
+            .map(|(i, _)| i + 1)
+    {
+        message =
+            format!("{message}; a `{key}:` line is at line {found}: check its indentation against the lines around it");
+    }
     Mistake {
         line: e.location().map(|l| l.line()).or_else(|| {
             // A second document has no location of its own: point at its start.
@@ -422,6 +437,18 @@ mod tests {
         );
         assert!(message("assessments:\n  answers: {}\n").contains("expected a list"));
         assert!(message("assessments:\n  - answers:\n    fit: x\n   bad: y\n").contains("indent"));
+    }
+
+    #[test]
+    fn a_field_indented_wrongly_is_named_with_its_line() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Item {
+            id: String,
+            stage: String,
+        }
+        let m = from_str::<Vec<Item>>("- id: a\n stage: s\n").unwrap_err();
+        assert!(m.message.contains("a `stage:` line is at line 2"), "{m:?}");
     }
 
     #[test]
