@@ -23,6 +23,9 @@ fn main() {
     divan::main();
 }
 
+/// The day plans are judged on (due dates, reviews): fixed, so runs compare.
+const TODAY: jiff::civil::Date = jiff::civil::date(2027, 1, 1);
+
 /// Answers-file sizes, in assessments: one, a few years, ten years of a team
 /// of ten, and ten times that.
 const SIZES: [usize; 4] = [1, 100, 1_000, 10_000];
@@ -111,7 +114,7 @@ mod build {
     fn compare(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
         let (a, b) = (n.saturating_sub(2), n - 1);
-        bencher.bench(|| view::compare::build(&f, black_box(&h), a, b));
+        bencher.bench(|| view::compare::build(&f, black_box(&h), a, b, TODAY));
     }
 
     /// `history`: every assessment.
@@ -139,7 +142,7 @@ mod render_view {
     #[divan::bench(args = FORMATS)]
     fn compare(bencher: Bencher, name: &str) {
         let (f, h) = generate(100);
-        let v = view::compare::build(&f, &h, 98, 99);
+        let v = view::compare::build(&f, &h, 98, 99, TODAY);
         bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
     }
 
@@ -181,7 +184,7 @@ mod command {
             let f = Framework::bundled();
             let h = answers::file::parse(black_box(&text)).expect("valid");
             let b = h.assessments.len() - 1;
-            let v = view::compare::build(&f, &h, b.saturating_sub(1), b);
+            let v = view::compare::build(&f, &h, b.saturating_sub(1), b, TODAY);
             render::render(&v, Format::Table, Default::default())
         });
     }

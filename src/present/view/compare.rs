@@ -1,14 +1,16 @@
 //! `compare`: each domain's stage in two assessments, and the answers that changed.
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment, History};
 use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
+use crate::core::plan::Plan;
 use crate::core::rounds::Round;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::plan::PlanMoves;
+use crate::present::view::plan::{PlanMoves, moves};
 use crate::present::view::report::{Slip, slip_list, slips};
 use crate::present::view::{
     ActionRef, AssessmentInfo, FrameworkInfo, StageRef, Subject, TeamRound, answer_cell, direction_of,
@@ -67,18 +69,28 @@ pub struct AnswerChange {
     pub to: Option<Answer>,
 }
 
-/// Compares assessment `a` with assessment `b` of `history`.
-pub fn build(framework: &Framework, history: &History, a: usize, b: usize) -> CompareView {
+/// Compares assessment `a` with assessment `b` of `history`, and says how
+/// the plan moved as of `today`.
+pub fn build(framework: &Framework, history: &History, a: usize, b: usize, today: Date) -> CompareView {
     let subject = |i| Subject::Assessment(AssessmentInfo::new(history, i));
     build_from(
         framework,
         (subject(a), &history.assessments[a]),
         (subject(b), &history.assessments[b]),
+        (&history.plan, today),
     )
 }
 
-/// Compares the team's round `a` with its round `b`.
-pub fn build_team(framework: &Framework, history: &History, rounds: &[Round], a: usize, b: usize) -> CompareView {
+/// Compares the team's round `a` with its round `b`, and says how the plan
+/// moved as of `today`.
+pub fn build_team(
+    framework: &Framework,
+    history: &History,
+    rounds: &[Round],
+    a: usize,
+    b: usize,
+    today: Date,
+) -> CompareView {
     let (from, to) = (
         TeamRound::new(framework, history, rounds, a),
         TeamRound::new(framework, history, rounds, b),
@@ -87,10 +99,16 @@ pub fn build_team(framework: &Framework, history: &History, rounds: &[Round], a:
         framework,
         (Subject::Round(from.info.clone()), &from.answers),
         (Subject::Round(to.info.clone()), &to.answers),
+        (&history.plan, today),
     )
 }
 
-fn build_from(framework: &Framework, from: (Subject, &Assessment), to: (Subject, &Assessment)) -> CompareView {
+fn build_from(
+    framework: &Framework,
+    from: (Subject, &Assessment),
+    to: (Subject, &Assessment),
+    (plan, today): (&Plan, Date),
+) -> CompareView {
     let c = compare::compare(framework, from.1, to.1);
     let domains = c
         .domains
@@ -121,7 +139,7 @@ fn build_from(framework: &Framework, from: (Subject, &Assessment), to: (Subject,
         domains,
         changes,
         slipped: slips(framework, from.1, to.1),
-        plan: None,
+        plan: moves(framework, plan, Some(from.1), to.1, today),
         stage_count: framework.stages.len(),
     }
 }
@@ -249,7 +267,7 @@ mod tests {
         let mut b = a.clone();
         b.answers.insert("d0.a0".into(), Answer::InPlace);
         h.assessments = vec![a, b];
-        let v = build(&f, &h, 0, 1);
+        let v = build(&f, &h, 0, 1, jiff::civil::date(2027, 1, 1));
         assert_eq!(v.domains[0].direction, "up");
         assert_eq!(v.domains[0].from.as_ref().unwrap().name, "Stage 0");
         assert_eq!(v.domains[0].to.name, "Stage 1");
@@ -265,7 +283,7 @@ mod tests {
         let mut h = History::default();
         let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         h.assessments = vec![a.clone(), a];
-        let doc = build(&f, &h, 0, 1).doc();
+        let doc = build(&f, &h, 0, 1, jiff::civil::date(2027, 1, 1)).doc();
         assert!(
             doc.blocks
                 .iter()

@@ -5,7 +5,6 @@ use crate::core::answers::History;
 use crate::core::choose::{self, Timeline};
 use crate::core::framework::Framework;
 use crate::core::rounds::{self, Round};
-use crate::core::team::round_answers;
 use crate::present::view;
 use crate::present::view::meeting::MeetingPage;
 use crate::shell::cli::{CompareArgs, HistoryArgs, PlanArgs, ReportArgs};
@@ -48,15 +47,9 @@ fn meeting_page(ctx: &Context, history: &History, args: &ReportArgs) -> Result<M
         let r = ctx.pick_round(history, &rounds, args.at.as_deref())?;
         let mut report = view::report::build_team(f, history, &rounds, r);
         report.next_review = next_review(history);
-        let compare = r.checked_sub(1).map(|p| {
-            let mut c = view::compare::build_team(f, history, &rounds, p, r);
-            let (from, to) = (
-                round_answers(f, history, &rounds[p]),
-                round_answers(f, history, &rounds[r]),
-            );
-            c.plan = view::plan::moves(f, &history.plan, Some(&from), &to, today());
-            c
-        });
+        let compare = r
+            .checked_sub(1)
+            .map(|p| view::compare::build_team(f, history, &rounds, p, r, today()));
         let shown = &rounds[..=r];
         let over_time = view::history::build_team(f, history, shown);
         let files = vec![ctx.file.display().to_string(); history.assessments.len()];
@@ -68,17 +61,7 @@ fn meeting_page(ctx: &Context, history: &History, args: &ReportArgs) -> Result<M
     let previous = timeline.previous(index);
     let mut report = view::report::build(f, history, index, previous);
     report.next_review = next_review(history);
-    let compare = previous.map(|p| {
-        let mut c = view::compare::build(f, history, p, index);
-        c.plan = view::plan::moves(
-            f,
-            &history.plan,
-            Some(&history.assessments[p]),
-            &history.assessments[index],
-            today(),
-        );
-        c
-    });
+    let compare = previous.map(|p| view::compare::build(f, history, p, index, today()));
     let who = history.assessments[index].respondent.as_deref();
     let taken = history.assessments[index].taken_at;
     let journey: Vec<usize> = timeline
@@ -99,19 +82,15 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let (a, b) = (args.a.as_deref(), args.b.as_deref());
     if let Some(rounds) = team_rounds(ctx, &history, args.rounds.since)? {
         let (a, b) = ctx.pick_round_pair(&history, &rounds, a, b)?;
-        let mut view = view::compare::build_team(&ctx.framework, &history, &rounds, a, b);
-        let (from, to) = (
-            round_answers(&ctx.framework, &history, &rounds[a]),
-            round_answers(&ctx.framework, &history, &rounds[b]),
-        );
-        view.plan = view::plan::moves(&ctx.framework, &history.plan, Some(&from), &to, today());
+        let view = view::compare::build_team(&ctx.framework, &history, &rounds, a, b, today());
         return emit(ctx, &view, &args.output);
     }
     let (a, b) = ctx.pick_pair(&Timeline::new(&history), a, b)?;
-    let mut view = view::compare::build(&ctx.framework, &history, a, b);
-    let (from, to) = (&history.assessments[a], &history.assessments[b]);
-    view.plan = view::plan::moves(&ctx.framework, &history.plan, Some(from), to, today());
-    emit(ctx, &view, &args.output)
+    emit(
+        ctx,
+        &view::compare::build(&ctx.framework, &history, a, b, today()),
+        &args.output,
+    )
 }
 
 /// Lists every assessment, or every round of the team's.
