@@ -10,7 +10,8 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use mbct_sustain::core::answers::{self, Answer, History};
 use mbct_sustain::core::framework::{self, Framework};
-use mbct_sustain::core::{choose, stage, walk};
+use mbct_sustain::core::subject::{self, At, Selection, Snapshot, Whom};
+use mbct_sustain::core::{stage, walk};
 use mbct_sustain::present::render::{self, Format};
 use mbct_sustain::present::view;
 use mbct_sustain::shell::store::drafts;
@@ -97,52 +98,71 @@ fn stage_assess(bencher: Bencher) {
     bencher.bench(|| stage::assess(&f, black_box(&h.assessments[0])));
 }
 
+/// The latest point of `h`, as a command with no options resolves it.
+fn latest<'h>(f: &Framework, h: &'h History, at: At) -> Snapshot<'h> {
+    let selection = Selection {
+        whom: Whom::Auto,
+        at,
+        since: None,
+        today: TODAY,
+    };
+    subject::resolve(f, h, &selection).expect("generated histories have points")
+}
+
 /// Building the views from a parsed history of `n` assessments.
 mod build {
     use super::*;
 
-    /// `report`: the latest assessment, changes since the same respondent's previous one.
+    /// `report`: the team's latest round, changes since the round before.
     #[divan::bench(args = SIZES)]
     fn report(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
-        let index = n - 1;
-        bencher.bench(|| view::report::build(&f, black_box(&h), index, choose::Timeline::new(&h).previous(index)));
+        bencher.bench(|| view::report::build(&f, &latest(&f, black_box(&h), At::One(None))));
     }
 
-    /// `compare`: the previous assessment against the latest.
+    /// `compare`: the previous round against the latest.
     #[divan::bench(args = SIZES)]
     fn compare(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
-        let (a, b) = (n.saturating_sub(2), n - 1);
-        bencher.bench(|| view::compare::build(&f, black_box(&h), a, b, TODAY));
+        bencher.bench(|| view::compare::build(&f, &latest(&f, black_box(&h), At::Pair(None, None))));
     }
 
-    /// `history`: every assessment.
+    /// `history`: every round.
     #[divan::bench(args = SIZES, sample_count = 20)]
     fn history(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
-        let indices: Vec<usize> = (0..n).collect();
-        bencher.bench(|| view::history::build(&f, black_box(&h), &indices));
+        bencher.bench(|| view::history::build(&f, &latest(&f, black_box(&h), At::One(None))));
+    }
+
+    /// `report` of one round of `n` people: the cost grows with the team, not its square.
+    #[divan::bench(args = PEOPLE, sample_count = 10)]
+    fn one_round_of(bencher: Bencher, n: usize) {
+        let f = Framework::bundled();
+        let h = gen_history::one_round(&f, n, gen_history::SEED);
+        bencher.bench(|| view::report::build(&f, &latest(&f, black_box(&h), At::One(None))));
     }
 }
+
+/// People in one round, for the team-size benchmark: 2,000 and four times that.
+const PEOPLE: [usize; 2] = [2_000, 8_000];
 
 /// Rendering the views.
 mod render_view {
     use super::*;
 
-    /// The report of the latest of 100 assessments, in each format.
+    /// The report of the latest round of 100 assessments, in each format.
     #[divan::bench(args = FORMATS)]
     fn report(bencher: Bencher, name: &str) {
         let (f, h) = generate(100);
-        let v = view::report::build(&f, &h, 99, choose::Timeline::new(&h).previous(99));
+        let v = view::report::build(&f, &latest(&f, &h, At::One(None)));
         bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
     }
 
-    /// The comparison of the last two of 100 assessments, in each format.
+    /// The comparison of the last two rounds of 100 assessments, in each format.
     #[divan::bench(args = FORMATS)]
     fn compare(bencher: Bencher, name: &str) {
         let (f, h) = generate(100);
-        let v = view::compare::build(&f, &h, 98, 99, TODAY);
+        let v = view::compare::build(&f, &latest(&f, &h, At::Pair(None, None))).expect("two rounds");
         bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
     }
 
@@ -150,14 +170,14 @@ mod render_view {
     #[divan::bench(args = SIZES, sample_count = 20)]
     fn history_table(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
-        let v = view::history::build(&f, &h, &(0..n).collect::<Vec<_>>());
+        let v = view::history::build(&f, &latest(&f, &h, At::One(None)));
         bencher.bench(|| render::render(black_box(&v), Format::Table, Default::default()));
     }
 }
 
 /// What `report`, `compare` and `history` do in-process after reading the
-/// file from disk: parse, build, render the table. The rest of a run's wall
-/// time is starting the process and writing the output.
+/// file from disk: parse, resolve, build, render the table. The rest of a
+/// run's wall time is starting the process and writing the output.
 mod command {
     use super::*;
 
@@ -171,8 +191,7 @@ mod command {
         bencher.bench(|| {
             let f = Framework::bundled();
             let h = answers::file::parse(black_box(&text)).expect("valid");
-            let i = h.assessments.len() - 1;
-            let v = view::report::build(&f, &h, i, choose::Timeline::new(&h).previous(i));
+            let v = view::report::build(&f, &latest(&f, &h, At::One(None)));
             render::render(&v, Format::Table, Default::default())
         });
     }
@@ -183,9 +202,8 @@ mod command {
         bencher.bench(|| {
             let f = Framework::bundled();
             let h = answers::file::parse(black_box(&text)).expect("valid");
-            let b = h.assessments.len() - 1;
-            let v = view::compare::build(&f, &h, b.saturating_sub(1), b, TODAY);
-            render::render(&v, Format::Table, Default::default())
+            view::compare::build(&f, &latest(&f, &h, At::Pair(None, None)))
+                .map(|v| render::render(&v, Format::Table, Default::default()))
         });
     }
 
@@ -195,8 +213,7 @@ mod command {
         bencher.bench(|| {
             let f = Framework::bundled();
             let h = answers::file::parse(black_box(&text)).expect("valid");
-            let indices: Vec<usize> = (0..h.assessments.len()).collect();
-            let v = view::history::build(&f, &h, &indices);
+            let v = view::history::build(&f, &latest(&f, &h, At::One(None)));
             render::render(&v, Format::Table, Default::default())
         });
     }

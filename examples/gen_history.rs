@@ -103,6 +103,17 @@ pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
     }
 }
 
+/// One round of `people` people, a minute apart, each with their own name:
+/// for measuring how the team views grow with the size of the team.
+pub fn one_round(framework: &Framework, people: usize, seed: u64) -> History {
+    let mut h = history(framework, people, seed);
+    for (i, a) in h.assessments.iter_mut().enumerate() {
+        a.taken_at = Timestamp::from_second(START + 60 * i as i64).expect("within the calendar");
+        a.respondent = Some(format!("Person {i}"));
+    }
+    h
+}
+
 /// The answers-file text of [`history`], as the tool itself writes it.
 pub fn text(framework: &Framework, n: usize, seed: u64) -> String {
     answers::file::render(&history(framework, n, seed), false).expect("a generated history renders")

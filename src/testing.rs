@@ -227,6 +227,33 @@ impl FrameworkBuilder {
     }
 }
 
+/// The snapshot a command would show of `history`: `whom` at `at`, today
+/// being 2027-01-10.
+pub fn snapshot<'h>(
+    f: &Framework,
+    history: &'h crate::core::answers::History,
+    whom: crate::core::subject::Whom,
+    at: crate::core::subject::At,
+) -> crate::core::subject::Snapshot<'h> {
+    let selection = crate::core::subject::Selection {
+        whom,
+        at,
+        since: None,
+        today: jiff::civil::date(2027, 1, 10),
+    };
+    crate::core::subject::resolve(f, history, &selection).expect("the history has that point")
+}
+
+/// The snapshot of the latest point, whoever's it is (`report` with no options).
+pub fn latest<'h>(f: &Framework, history: &'h crate::core::answers::History) -> crate::core::subject::Snapshot<'h> {
+    snapshot(
+        f,
+        history,
+        crate::core::subject::Whom::Auto,
+        crate::core::subject::At::One(None),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,8 @@
-//! What changed between two assessments: each domain's stage and each answer.
+//! What changed between two sets of answers: each domain's stage, its
+//! progress inside a stage, and each answer, with the slips (In place then,
+//! not now) and gains (In place now, not then) decided once, here.
+
+use serde::{Serialize, Serializer};
 
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::Framework;
@@ -18,7 +22,7 @@ pub enum Movement {
 }
 
 impl Movement {
-    /// `up`, `down`, `same` or `new`: how JSON and the views name it.
+    /// `up`, `down`, `same` or `new`: how JSON names it.
     pub fn key(self) -> &'static str {
         match self {
             Movement::New => "new",
@@ -27,22 +31,11 @@ impl Movement {
             Movement::Down(_) => "down",
         }
     }
+}
 
-    /// Where the domain stood before, when it moved.
-    pub fn from(self) -> Option<Position> {
-        match self {
-            Movement::Up(p) | Movement::Down(p) => Some(p),
-            Movement::New | Movement::Same => None,
-        }
-    }
-
-    /// +1 forward, -1 back, 0 otherwise.
-    pub fn direction(self) -> i8 {
-        match self {
-            Movement::Up(_) => 1,
-            Movement::Down(_) => -1,
-            _ => 0,
-        }
+impl Serialize for Movement {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
     }
 }
 
@@ -57,6 +50,11 @@ pub struct DomainChange {
     pub after: Position,
     /// How it moved.
     pub movement: Movement,
+    /// Within the same stage, when its progress moved: in place and
+    /// applicable then, in place and applicable now.
+    pub progress: Option<[usize; 4]>,
+    /// How many of its actions slipped (In place then, not now).
+    pub slipped: usize,
 }
 
 /// One action whose answer differs.
@@ -70,6 +68,18 @@ pub struct ActionChange {
     pub before: Option<Answer>,
     /// The later answer.
     pub after: Option<Answer>,
+}
+
+impl ActionChange {
+    /// In place then and not now.
+    pub fn slipped(&self) -> bool {
+        self.before == Some(Answer::InPlace) && self.after != Some(Answer::InPlace)
+    }
+
+    /// In place now and not then.
+    pub fn gained(&self) -> bool {
+        self.after == Some(Answer::InPlace) && self.before != Some(Answer::InPlace)
+    }
 }
 
 /// Everything that changed from `before` to `after`.
@@ -87,44 +97,20 @@ impl Comparison {
     pub fn is_unchanged(&self) -> bool {
         self.actions.is_empty() && self.domains.iter().all(|d| d.movement == Movement::Same)
     }
-}
 
-/// How one domain moved from `before` to `after`.
-pub fn domain_change(framework: &Framework, domain: usize, before: &Assessment, after: &Assessment) -> DomainChange {
-    let now = stage::domain_status(framework, domain, |id| after.answer(id)).position;
-    let answered = |x: &Assessment| {
-        framework.domains[domain]
-            .actions
-            .iter()
-            .any(|a| x.answers.contains_key(&a.id))
-    };
-    if !answered(before) && answered(after) {
-        return DomainChange {
-            domain,
-            before: None,
-            after: now,
-            movement: Movement::New,
-        };
+    /// The actions that slipped, in framework order.
+    pub fn slipped(&self) -> impl Iterator<Item = &ActionChange> {
+        self.actions.iter().filter(|c| c.slipped())
     }
-    let then = stage::domain_status(framework, domain, |id| before.answer(id)).position;
-    let movement = match then.cmp(&now) {
-        std::cmp::Ordering::Equal => Movement::Same,
-        std::cmp::Ordering::Less => Movement::Up(then),
-        std::cmp::Ordering::Greater => Movement::Down(then),
-    };
-    DomainChange {
-        domain,
-        before: Some(then),
-        after: now,
-        movement,
+
+    /// The actions newly in place, in framework order.
+    pub fn gained(&self) -> impl Iterator<Item = &ActionChange> {
+        self.actions.iter().filter(|c| c.gained())
     }
 }
 
 /// Compares two assessments under `framework`.
 pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -> Comparison {
-    let domains = (0..framework.domains.len())
-        .map(|d| domain_change(framework, d, before, after))
-        .collect();
     let mut actions = Vec::new();
     for (d, domain) in framework.domains.iter().enumerate() {
         for (i, action) in domain.actions.iter().enumerate() {
@@ -139,6 +125,52 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
             }
         }
     }
+    let domains = (0..framework.domains.len())
+        .map(|d| {
+            let now = stage::domain_status(framework, d, |id| after.answer(id));
+            let slipped = actions.iter().filter(|c| c.domain == d && c.slipped()).count();
+            let answered = framework.domains[d]
+                .actions
+                .iter()
+                .any(|a| before.answers.contains_key(&a.id));
+            if !answered
+                && framework.domains[d]
+                    .actions
+                    .iter()
+                    .any(|a| after.answers.contains_key(&a.id))
+            {
+                return DomainChange {
+                    domain: d,
+                    before: None,
+                    after: now.position,
+                    movement: Movement::New,
+                    progress: None,
+                    slipped,
+                };
+            }
+            let then = stage::domain_status(framework, d, |id| before.answer(id));
+            let movement = match then.position.cmp(&now.position) {
+                std::cmp::Ordering::Equal => Movement::Same,
+                std::cmp::Ordering::Less => Movement::Up(then.position),
+                std::cmp::Ordering::Greater => Movement::Down(then.position),
+            };
+            let progress = match (movement, now.position) {
+                (Movement::Same, Position::Working(s)) if then.stages[s] != now.stages[s] => {
+                    let (was, is) = (then.stages[s], now.stages[s]);
+                    Some([was.in_place, was.applicable, is.in_place, is.applicable])
+                }
+                _ => None,
+            };
+            DomainChange {
+                domain: d,
+                before: Some(then.position),
+                after: now.position,
+                movement,
+                progress,
+                slipped,
+            }
+        })
+        .collect();
     Comparison { domains, actions }
 }
 
@@ -184,7 +216,8 @@ mod tests {
         let after = with(&f, &[("d0.a0", InPlace), ("d0.a1", InProgress)]);
         let c = compare(&f, &before, &after);
         assert_eq!(c.domains[0].movement, Movement::Down(Position::Complete));
-        assert_eq!(c.domains[0].movement.direction(), -1);
+        assert_eq!(c.domains[0].slipped, 1);
+        assert_eq!(c.slipped().count(), 1);
     }
 
     #[test]
@@ -212,5 +245,20 @@ mod tests {
         let f = grid(3, 3);
         let a = with(&f, &[("d0.a0", InPlace), ("d2.a1", NotApplicable)]);
         assert!(compare(&f, &a, &a.clone()).is_unchanged());
+    }
+
+    #[test]
+    fn progress_inside_a_stage_and_slips_and_gains_are_decided_here() {
+        // One stage of three actions: 1/3 then 2/3, one of them slipping.
+        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n";
+        let f = crate::core::framework::parse(yaml).unwrap();
+        let before = with(&f, &[("a", InPlace), ("b", NotYet), ("c", NotYet)]);
+        let after = with(&f, &[("a", InProgress), ("b", InPlace), ("c", InPlace)]);
+        let c = compare(&f, &before, &after);
+        assert_eq!(c.domains[0].movement, Movement::Same);
+        assert_eq!(c.domains[0].progress, Some([1, 3, 2, 3]));
+        assert_eq!(c.domains[0].slipped, 1);
+        assert_eq!(c.slipped().map(|x| x.action).collect::<Vec<_>>(), [0]);
+        assert_eq!(c.gained().map(|x| x.action).collect::<Vec<_>>(), [1, 2]);
     }
 }

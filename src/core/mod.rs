@@ -10,6 +10,7 @@ pub mod framework;
 pub mod plan;
 pub mod rounds;
 pub mod stage;
+pub mod subject;
 pub mod team;
 pub mod walk;
 pub mod yaml;

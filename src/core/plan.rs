@@ -82,34 +82,86 @@ pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Ve
     near.into_iter().take(3).map(|(_, k)| k).collect()
 }
 
-/// The actions a domain's plan lists, stage by stage up to the later of the
-/// stage it is working in and its target; within a stage In progress first.
-/// Each with its answer; actions in place are not listed.
-pub fn open_actions(framework: &Framework, domain: usize, answers: &Assessment, until: Position) -> Vec<usize> {
+/// The actions a domain's plan lists: stage by stage from the one it is
+/// working in up to the later of that and `until`, In progress first within
+/// a stage; then any other action the plan gives an owner or a date, so an
+/// owned step is never hidden by the stage rule. Actions in place or not
+/// applicable are not listed; a complete domain lists none.
+pub fn listed_steps(
+    framework: &Framework,
+    domain: usize,
+    answers: &Assessment,
+    plan: &Plan,
+    until: Option<Position>,
+) -> Vec<usize> {
     let status = stage::domain_status(framework, domain, |id| answers.answer(id));
     let Position::Working(working) = status.position else {
         return Vec::new();
     };
-    let last = match until {
+    let last = match until.unwrap_or(status.position) {
         Position::Working(t) => t.max(working),
         Position::Complete => framework.stages.len() - 1,
     };
     let actions = &framework.domains[domain].actions;
+    let open = |i: &usize| {
+        !matches!(
+            answers.answer(&actions[*i].id),
+            Some(Answer::InPlace | Answer::NotApplicable)
+        )
+    };
     let mut out = Vec::new();
     for s in working..=last {
         let mut in_stage: Vec<usize> = (0..actions.len())
             .filter(|&i| actions[i].stage_index == s)
-            .filter(|&i| {
-                matches!(
-                    answers.answer(&actions[i].id),
-                    Some(Answer::InProgress | Answer::NotYet | Answer::DontKnow) | None
-                )
-            })
+            .filter(open)
             .collect();
         in_stage.sort_by_key(|&i| answers.answer(&actions[i].id) != Some(Answer::InProgress));
         out.extend(in_stage);
     }
+    let owned: Vec<usize> = (0..actions.len())
+        .filter(|i| plan.actions.contains_key(&actions[*i].id) && open(i) && !out.contains(i))
+        .collect();
+    out.extend(owned);
     out
+}
+
+/// How the plan moved from `before` to `after`: what it plans, what became
+/// in place, what is past its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moves<'p> {
+    /// Planned actions in place now that were not before (ids).
+    pub now_in_place: Vec<&'p str>,
+    /// How many actions the plan gives an owner or a date.
+    pub planned: usize,
+    /// Planned actions past their date and neither in place nor not applicable.
+    pub overdue: Vec<(&'p str, &'p Step)>,
+}
+
+/// How the plan moved from `before` to `after` as of `today`; `None` when
+/// it gives nobody an action.
+pub fn moves<'p>(plan: &'p Plan, before: Option<&Assessment>, after: &Assessment, today: Date) -> Option<Moves<'p>> {
+    if plan.actions.is_empty() {
+        return None;
+    }
+    let in_place = |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
+    Some(Moves {
+        now_in_place: plan
+            .actions
+            .keys()
+            .filter(|id| in_place(Some(after), id) && !in_place(before, id))
+            .map(String::as_str)
+            .collect(),
+        planned: plan.actions.len(),
+        overdue: plan
+            .actions
+            .iter()
+            .filter(|(id, step)| {
+                step.due.is_some_and(|due| due < today)
+                    && !matches!(after.answer(id), Some(Answer::InPlace | Answer::NotApplicable))
+            })
+            .map(|(id, step)| (id.as_str(), step))
+            .collect(),
+    })
 }
 
 /// When an action was first seen in place in the run of assessments (oldest
@@ -223,8 +275,52 @@ mod tests {
         let mut a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         a.answers.insert("d0.a0".into(), Answer::InPlace);
         a.answers.insert("d0.a2".into(), Answer::InProgress);
-        assert_eq!(open_actions(&f, 0, &a, Position::Working(0)), [1], "working in stage 1");
-        assert_eq!(open_actions(&f, 0, &a, Position::Complete), [1, 2]);
+        let mut plan = Plan::default();
+        assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1], "working in stage 1");
+        assert_eq!(listed_steps(&f, 0, &a, &plan, Some(Position::Complete)), [1, 2]);
+        plan.set_step(
+            "d0.a2",
+            Some(Step {
+                owner: Some("Sam".into()),
+                due: None,
+            }),
+        );
+        assert_eq!(
+            listed_steps(&f, 0, &a, &plan, None),
+            [1, 2],
+            "an owned step is always listed"
+        );
+    }
+
+    #[test]
+    fn the_plan_moves_count_what_became_in_place_and_what_is_overdue() {
+        let f = grid(2, 1);
+        let mut plan = Plan::default();
+        assert_eq!(
+            moves(
+                &plan,
+                None,
+                &Assessment::new(&f, Timestamp::UNIX_EPOCH),
+                jiff::civil::date(2027, 1, 1)
+            ),
+            None
+        );
+        let due = Some(jiff::civil::date(2026, 12, 1));
+        plan.set_step("d0.a0", Some(Step { owner: None, due }));
+        plan.set_step(
+            "d0.a1",
+            Some(Step {
+                owner: Some("Jo".into()),
+                due,
+            }),
+        );
+        let before = Assessment::new(&f, Timestamp::UNIX_EPOCH);
+        let mut after = before.clone();
+        after.answers.insert("d0.a0".into(), Answer::InPlace);
+        let m = moves(&plan, Some(&before), &after, jiff::civil::date(2027, 1, 1)).unwrap();
+        assert_eq!(m.now_in_place, ["d0.a0"]);
+        assert_eq!(m.planned, 2);
+        assert_eq!(m.overdue.iter().map(|(id, _)| *id).collect::<Vec<_>>(), ["d0.a1"]);
     }
 
     #[test]

@@ -10,7 +10,6 @@
 
 use crate::core::answers::{Answer, Assessment, History, label_is};
 use crate::core::framework::Framework;
-use crate::core::rounds::Round;
 
 /// How many gave each answer to one action, in [`Answer::ALL`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,11 +67,19 @@ impl Tally {
     }
 }
 
-/// The team's combined assessment under the majority rule.
-pub fn combined(framework: &Framework, members: &[&Assessment], template: &Assessment) -> Assessment {
-    let mut team = template.clone();
-    team.answers.clear();
-    team.notes.clear();
+/// The team's answers under the majority rule over `members`, as an
+/// assessment dated `to` (when the round ended) with the round's `label`.
+pub fn round_answers(
+    framework: &Framework,
+    members: &[&Assessment],
+    to: jiff::Timestamp,
+    label: Option<String>,
+) -> Assessment {
+    let mut team = Assessment::new(framework, to);
+    if let Some(latest) = members.last() {
+        team.framework = latest.framework.clone();
+    }
+    team.label = label;
     for (_, action) in framework.actions() {
         let tally = Tally::of(members.iter().map(|m| m.answer(&action.id)));
         if let Some(a) = tally.team_answer() {
@@ -80,20 +87,6 @@ pub fn combined(framework: &Framework, members: &[&Assessment], template: &Asses
         }
     }
     team
-}
-
-/// The team's answers in `round`: the majority rule over each member's
-/// latest assessment in it, dated when the round ended, with the label all
-/// its assessments share.
-pub fn round_answers(framework: &Framework, history: &History, round: &Round) -> Assessment {
-    let members: Vec<&Assessment> = round.members.iter().map(|&i| &history.assessments[i]).collect();
-    let latest = round.members.last().map(|&i| &history.assessments[i]);
-    let mut template = latest.cloned().unwrap_or_else(|| Assessment::new(framework, round.to));
-    template.taken_at = round.to;
-    template.respondent = None;
-    template.label = round.label(history).map(str::to_string);
-    template.extra = serde_yaml::Mapping::new();
-    combined(framework, &members, &template)
 }
 
 /// Several answers files' assessments as one history, with the file each
@@ -230,7 +223,7 @@ mod tests {
         let x = mk([InPlace, InPlace, InPlace]);
         let y = mk([InPlace, NotYet, InProgress]);
         let z = mk([InPlace, InPlace, NotYet]);
-        let team = combined(&f, &[&x, &y, &z], &x);
+        let team = round_answers(&f, &[&x, &y, &z], jiff::Timestamp::UNIX_EPOCH, None);
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
         assert_eq!(team.answer("d0.a2"), Some(InProgress));
         let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team).iter().map(|p| p.action).collect();
@@ -261,7 +254,7 @@ mod tests {
         let f = grid(1, 1);
         let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         a.answers.insert("d0.a0".into(), DontKnow);
-        let team = combined(&f, &[&a, &a], &a);
+        let team = round_answers(&f, &[&a, &a], jiff::Timestamp::UNIX_EPOCH, None);
         let points = agenda(&f, &[&a, &a], &team);
         assert_eq!(points.len(), 1);
         assert!(points[0].decides_stage);
@@ -298,7 +291,7 @@ mod tests {
             ("d1.a1", NotYet),
         ]);
         let members = [&ann, &bob, &cat];
-        let team = combined(&f, &members, &ann);
+        let team = round_answers(&f, &members, jiff::Timestamp::UNIX_EPOCH, None);
         let order: Vec<(usize, usize, bool)> = agenda(&f, &members, &team)
             .iter()
             .map(|p| (p.domain, p.action, p.decides_stage))

@@ -1,15 +1,18 @@
 //! A small document model that every view builds and every format renders.
 //!
-//! Views (report, compare, history, plan, team) say *what* to show as
-//! headings, paragraphs, lists and tables of meaningful cells; the renderers
-//! in `render/` decide how each looks in a terminal, in Markdown or in CSV. JSON is serialised from
-//! the views themselves, so it carries ids and stays stable.
+//! Views (report, compare, history, plan, team, the meeting page) say
+//! *what* to show as headings, paragraphs, lists and tables of meaningful
+//! cells; the renderers in `render/` decide how each looks in a terminal, in
+//! Markdown, in CSV or on an HTML page. JSON is serialised from the views
+//! themselves, so it carries ids and stays stable.
 
-/// A rendered-agnostic document.
+/// A renderer-agnostic document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     /// The blocks, in reading order.
     pub blocks: Vec<Block>,
+    /// The one table a spreadsheet gets (CSV), where it is not the first table shown.
+    pub data: Option<Table>,
 }
 
 /// One block of a document.
@@ -58,8 +61,14 @@ pub enum Cell {
         progress: Option<[usize; 4]>,
         slipped: usize,
     },
-    /// Progress through a stage: in place out of applicable.
-    Progress { done: usize, total: usize },
+    /// Progress through a stage: in place out of applicable; whether it is
+    /// the stage the domain is working in, and whether it is the target.
+    Progress {
+        done: usize,
+        total: usize,
+        working: bool,
+        target: bool,
+    },
     /// A stage drawn as a shade in a chart of stages over time.
     Shade { name: String, rank: usize, of: usize },
     /// An answer's words, with how good a sign it is.
@@ -94,6 +103,18 @@ pub enum Tone {
     Neutral,
 }
 
+impl From<crate::core::compare::Movement> for Direction {
+    fn from(m: crate::core::compare::Movement) -> Direction {
+        use crate::core::compare::Movement;
+        match m {
+            Movement::Up(_) => Direction::Up,
+            Movement::Down(_) => Direction::Down,
+            Movement::Same => Direction::Same,
+            Movement::New => Direction::New,
+        }
+    }
+}
+
 impl From<&str> for Cell {
     fn from(s: &str) -> Self {
         Cell::Text(s.to_string())
@@ -106,6 +127,18 @@ impl From<String> for Cell {
     }
 }
 
+impl Cell {
+    /// Progress through a stage that is neither worked in nor a target.
+    pub fn progress(done: usize, total: usize) -> Cell {
+        Cell::Progress {
+            done,
+            total,
+            working: false,
+            target: false,
+        }
+    }
+}
+
 impl Doc {
     /// Appends a block.
     pub fn push(&mut self, block: Block) -> &mut Self {
@@ -113,10 +146,20 @@ impl Doc {
         self
     }
 
-    /// The first table, which CSV writes unless a view says otherwise.
-    pub fn first_table(&self) -> Option<&Table> {
+    /// The table a spreadsheet gets: the view's data table, else the first table.
+    pub fn data_table(&self) -> Option<&Table> {
+        self.data.as_ref().or_else(|| {
+            self.blocks.iter().find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+        })
+    }
+
+    /// The first heading: what the document is.
+    pub fn title(&self) -> Option<&str> {
         self.blocks.iter().find_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Heading(h) => Some(h.as_str()),
             _ => None,
         })
     }

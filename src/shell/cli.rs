@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-use crate::present::render;
+use crate::present::render::Format;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -397,32 +397,15 @@ pub enum FrameworkCommand {
     },
 }
 
-/// The output formats of `report`, `compare`, `history`, `plan` and `team`,
-/// as the command line spells them; [`render::Format`] is what they mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Format {
-    /// A table for reading in the terminal.
-    #[default]
-    Table,
-    /// GitHub-flavoured Markdown, to paste into an agenda or minutes.
-    Markdown,
-    /// Comma-separated values (RFC 4180), for a spreadsheet.
-    Csv,
-    /// One JSON document, for other tools.
-    Json,
-    /// One self-contained HTML page: the meeting page for `report`
-    Html,
-}
+/// The output formats, as the command line spells them.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
 
-impl From<Format> for render::Format {
-    fn from(f: Format) -> render::Format {
-        match f {
-            Format::Table => render::Format::Table,
-            Format::Markdown => render::Format::Markdown,
-            Format::Csv => render::Format::Csv,
-            Format::Json => render::Format::Json,
-            Format::Html => render::Format::Html,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = self.name_and_help();
+        Some(clap::builder::PossibleValue::new(name).help(help))
     }
 }
 

@@ -4,11 +4,12 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use crate::core::answers::History;
-use crate::core::choose::{Miss, Timeline};
 use crate::core::framework::{self, Framework};
-use crate::core::rounds::Round;
-use crate::present::render::{self, Format, Look};
+use crate::core::subject::{self, At, Miss, Missed, Selection, Snapshot, Whom, Whose};
+use crate::present::render::{self, Look};
 use crate::shell::cli::{Global, OutputArgs};
 use crate::shell::error::Error;
 use crate::shell::input;
@@ -128,85 +129,88 @@ impl Context {
         }
     }
 
-    /// The assessment `selector` names, or the latest (by the respondent, if named).
-    pub fn pick(&self, timeline: &Timeline, selector: Option<&str>) -> Result<usize, Error> {
-        timeline
-            .pick(selector, self.respondent.as_deref())
-            .map_err(|miss| self.missed(miss))
+    /// What the command shows: the subject resolved once (whose answers,
+    /// which point, what it is compared with), or why there is none.
+    pub fn snapshot<'h>(&self, history: &'h History, at: At, since: Option<Date>) -> Result<Snapshot<'h>, Error> {
+        let whom = self.respondent.as_deref().map_or(Whom::Auto, |r| Whom::Person(Some(r)));
+        self.snapshot_of(history, whom, at, since)
     }
 
-    /// The two assessments `compare` shows.
-    pub fn pick_pair(&self, timeline: &Timeline, a: Option<&str>, b: Option<&str>) -> Result<(usize, usize), Error> {
-        timeline
-            .pick_pair(a, b, self.respondent.as_deref())
-            .map_err(|miss| self.missed(miss))
-    }
-
-    fn missed(&self, miss: Miss) -> Error {
-        let path = self.file.clone();
-        if let Some(e) = not_a_date(&miss) {
-            return e;
+    /// As [`Context::snapshot`], for whom the command names itself.
+    pub fn snapshot_of<'h>(
+        &self,
+        history: &'h History,
+        whom: Whom,
+        at: At,
+        since: Option<Date>,
+    ) -> Result<Snapshot<'h>, Error> {
+        let selection = Selection {
+            whom,
+            at,
+            since,
+            today: today(),
+        };
+        let s = subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
+        if s.since_ignored {
+            self.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
         }
-        match miss {
+        Ok(s)
+    }
+
+    /// Why nothing could be shown, in the words of whose journey it was.
+    pub fn missed(&self, missed: Missed) -> Error {
+        let path = self.file.clone();
+        let respondent = match &missed.whose {
+            Whose::Person(who) => who.clone(),
+            Whose::Team => None,
+        };
+        let team = missed.whose == Whose::Team;
+        match missed.miss {
+            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => Error::NotADate {
+                message: not_a_date(&selector).unwrap_or_default(),
+            },
             Miss::NoAssessments => Error::NoAssessments {
                 path,
                 respondent: self.respondent.clone(),
             },
+            Miss::NothingSince(since) => Error::NothingSince { path, since },
+            Miss::NoSuch { selector, count } if team => Error::NoSuchRound { path, selector, count },
             Miss::NoSuch { selector, count } => Error::NoSuchAssessment {
                 path,
                 selector,
                 count,
                 respondent: self.respondent.clone(),
             },
-            Miss::NothingToCompare { count, respondent } => Error::NothingToCompare {
+            Miss::NothingToCompare { .. } if team => Error::OneRound { path },
+            Miss::NothingToCompare { count } => Error::NothingToCompare {
                 path,
                 count,
                 respondent,
             },
+            Miss::Same { number, latest } if team => Error::SameRound { number, latest },
             Miss::Same { number, latest } => Error::SameAssessment { number, latest },
         }
     }
 
-    /// The team's round `selector` names, or the latest.
-    pub fn pick_round(&self, history: &History, rounds: &[Round], selector: Option<&str>) -> Result<usize, Error> {
-        crate::core::rounds::pick(history, rounds, selector).map_err(|miss| self.missed_round(miss))
-    }
-
-    /// The two rounds `compare` shows for the team.
-    pub fn pick_round_pair(
+    /// Renders a view and writes it to stdout or `--output`; `inputs` are
+    /// files the command read, never written over.
+    pub fn emit<V: render::View + serde::Serialize>(
         &self,
-        history: &History,
-        rounds: &[Round],
-        a: Option<&str>,
-        b: Option<&str>,
-    ) -> Result<(usize, usize), Error> {
-        crate::core::rounds::pick_pair(history, rounds, a, b).map_err(|miss| self.missed_round(miss))
-    }
-
-    fn missed_round(&self, miss: Miss) -> Error {
-        let path = self.file.clone();
-        if let Some(e) = not_a_date(&miss) {
-            return e;
-        }
-        match miss {
-            Miss::NoSuch { selector, count } => Error::NoSuchRound { path, selector, count },
-            Miss::NothingToCompare { .. } => Error::OneRound { path },
-            Miss::Same { number, latest } => Error::SameRound { number, latest },
-            Miss::NoAssessments => Error::NoAssessments { path, respondent: None },
-        }
+        v: &V,
+        output: &OutputArgs,
+        inputs: &[PathBuf],
+    ) -> Result<(), Error> {
+        let text = render::render(v, output.format, self.look(output));
+        write_output(self, text.as_bytes(), output, inputs)
     }
 }
 
 /// A selector written like a date that is not one (`2026-13-01`) is a
-/// mistake in the date, not a label nobody used.
-fn not_a_date(miss: &Miss) -> Option<Error> {
-    let Miss::NoSuch { selector, .. } = miss else {
-        return None;
-    };
+/// mistake in the date, not a label nobody used: the message saying so.
+fn not_a_date(selector: &str) -> Option<String> {
     crate::shell::cli::parse_date(selector)
         .err()
         .filter(|message| message.contains("not a day of the calendar"))
-        .map(|message| Error::NotADate { message })
 }
 
 /// Today's date where the tool runs, for due dates and reviews.
@@ -227,22 +231,6 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
         name: path.display().to_string(),
         problems,
     })
-}
-
-/// Renders a view and writes it to stdout or `--output`.
-pub fn emit<V: render::View>(ctx: &Context, v: &V, output: &OutputArgs) -> Result<(), Error> {
-    emit_reading(ctx, v, output, &[])
-}
-
-/// As [`emit`], for a command that also read `inputs` (never written over).
-pub fn emit_reading<V: render::View>(
-    ctx: &Context,
-    v: &V,
-    output: &OutputArgs,
-    inputs: &[PathBuf],
-) -> Result<(), Error> {
-    let text = render::render(v, output.format.into(), ctx.look(output));
-    write_output(ctx, text.as_bytes(), output, inputs)
 }
 
 fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
@@ -275,14 +263,7 @@ fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[Path
                 path: path.clone(),
                 source,
             })?;
-            let what = match render::Format::from(output.format) {
-                Format::Table => "table",
-                Format::Markdown => "Markdown",
-                Format::Csv => "CSV",
-                Format::Json => "JSON",
-                Format::Html => "page",
-            };
-            ctx.note(&format!("Wrote the {what} to {}", path.display()));
+            ctx.note(&format!("Wrote the {} to {}", output.format.noun(), path.display()));
             Ok(())
         }
         None => screen::write_stdout(bytes),

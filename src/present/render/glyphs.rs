@@ -31,7 +31,7 @@ pub fn words(cell: &Cell, g: Glyphs) -> String {
             progress,
             slipped,
         } => change_with(*direction, from.as_deref(), *progress, *slipped, g),
-        Cell::Progress { done, total } => format!("{done}/{total}"),
+        Cell::Progress { done, total, .. } => format!("{done}/{total}"),
         Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
         Cell::Answer { text, .. } => text.clone(),
         Cell::Becomes => arrow(g).to_string(),

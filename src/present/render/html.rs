@@ -1,22 +1,40 @@
-//! A self-contained HTML page of any view's document: inline styles, no
-//! scripts, nothing loaded from outside, every text escaped (maud escapes
-//! by default), laid out for a screen and for A4 paper.
+//! A self-contained HTML page of any view's document, the meeting page
+//! included: inline styles and SVG, no scripts, nothing loaded from outside,
+//! laid out for a screen, a projector and A4 paper.
+//!
+//! Every text goes through the one sanitiser before maud escapes it, so a
+//! control character or a bidi override from a file is shown, never obeyed
+//! (by a browser, or by a terminal the page is printed to). The charts say
+//! what they mean without colour: a stage's share in place is how much of
+//! its bar is filled, the stage a domain is working in has a thick outline
+//! and the words "working in", a target a dashed one.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::glyphs::{Glyphs, words};
+use crate::present::safe::printable;
+
+/// Width of a progress bar.
+const BAR: f64 = 100.0;
+/// A table with more columns than this is printed turned on its side, so
+/// every column fits an A4 page (a team of many people).
+const WIDEST: usize = 10;
+/// A list longer than this is set in two columns.
+const LONG_LIST: usize = 6;
 
 /// The styles every page shares: readable on a laptop and a projector,
 /// printed on A4 without cut-off tables or charts.
-pub const STYLE: &str = r#"
+const STYLE: &str = r#"
 @page { size: A4; margin: 12mm; }
 :root { color: #111; background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 body { max-width: 1100px; margin: 1.5rem auto; padding: 0 1rem; font-size: 15px; line-height: 1.4; }
 h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; border-bottom: 1px solid #999; }
 p, li { margin: .2rem 0; }
+p, li, td, th, h1, h2 { overflow-wrap: anywhere; }
 .small { font-size: .85em; color: #333; }
+.date { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0; }
 th, td { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -24,7 +42,6 @@ svg { display: block; }
 svg text { font-family: inherit; }
 table, tr, svg, li { break-inside: avoid; page-break-inside: avoid; }
 h2 { break-after: avoid; page-break-after: avoid; }
-.overdue { font-weight: 700; text-decoration: underline; }
 .two-columns { columns: 2; column-gap: 1.5rem; }
 .two-columns > * { break-inside: avoid; }
 @media print {
@@ -35,15 +52,32 @@ h2 { break-after: avoid; page-break-after: avoid; }
 }
 "#;
 
-/// A whole page with `title` and `body`.
-pub fn page(title: &str, body: Markup) -> String {
+/// A document as a page: its first heading is the title.
+pub fn render(doc: &Doc) -> String {
+    let mut first = true;
+    let body = html! {
+        @for block in &doc.blocks {
+            @match block {
+                Block::Heading(h) => {
+                    @if std::mem::take(&mut first) { h1 { (text(h)) } } @else { h2 { (text(h)) } }
+                }
+                Block::Text(t) => p { (text(t)) },
+                Block::Note(t) => p.small { (text(t)) },
+                Block::Key(cells) => p.small { @for c in cells { (cell(c)) " " @if let Cell::Shade { name, .. } = c { (text(name)) "   " } } },
+                Block::List(items) => ul class=[(items.len() > LONG_LIST).then_some("two-columns")] {
+                    @for item in items { li { @for (i, c) in item.iter().enumerate() { @if i > 0 { " " } (cell(c)) } } }
+                },
+                Block::Table(t) => (table(t)),
+            }
+        }
+    };
     html! {
         (DOCTYPE)
         html lang="en" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
+                title { (printable(doc.title().unwrap_or("mbct-sustain"))) }
                 style { (PreEscaped(STYLE)) }
             }
             body { (body) }
@@ -52,63 +86,119 @@ pub fn page(title: &str, body: Markup) -> String {
     .into_string()
 }
 
-/// Any view's document as a page.
-pub fn render(doc: &Doc) -> String {
-    let title = doc
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Heading(h) => Some(h.as_str()),
-            _ => None,
-        })
-        .unwrap_or("mbct-sustain");
-    let mut first = true;
-    let body = html! {
-        @for block in &doc.blocks {
-            @match block {
-                Block::Heading(h) => {
-                    @if std::mem::take(&mut first) { h1 { (h) } } @else { h2 { (h) } }
-                }
-                Block::Text(t) => p { (t) },
-                Block::Note(t) => p.small { (t) },
-                Block::Key(cells) => p.small { (line(cells)) },
-                Block::List(items) => ul { @for item in items { li { (line(item)) } } },
-                Block::Table(t) => (table(t)),
-            }
-        }
-    };
-    page(title, body)
-}
-
-/// A table of cells.
-pub fn table(t: &Table) -> Markup {
+/// A table; one too wide for a page is turned on its side (its columns as rows).
+fn table(t: &Table) -> Markup {
+    if t.header.len() > WIDEST {
+        let rows: Vec<Vec<Cell>> = (1..t.header.len())
+            .map(|c| {
+                std::iter::once(Cell::Text(t.header[c].clone()))
+                    .chain(
+                        t.rows
+                            .iter()
+                            .map(|r| r.get(c).cloned().unwrap_or(Cell::Text(String::new()))),
+                    )
+                    .collect()
+            })
+            .collect();
+        let header = std::iter::once(t.header[0].clone())
+            .chain(t.rows.iter().map(|r| match r.first() {
+                Some(Cell::Name { full, short }) => short.clone().unwrap_or_else(|| full.clone()),
+                Some(other) => words(other, Glyphs::Unicode),
+                None => String::new(),
+            }))
+            .collect();
+        return table(&Table { header, rows });
+    }
     html! {
         table {
-            thead { tr { @for h in &t.header { th { (h) } } } }
-            tbody {
-                @for row in &t.rows {
-                    tr { @for c in row { td { (cell(c)) } } }
+            thead { tr { @for h in &t.header { th { (text(h)) } } } }
+            tbody { @for row in &t.rows { tr { @for c in row { td { (cell(c)) } } } } }
+        }
+    }
+}
+
+/// A cell: progress as a bar, a stage over time as a shaded box, the rest as words.
+fn cell(c: &Cell) -> Markup {
+    match c {
+        Cell::Progress {
+            done,
+            total,
+            working,
+            target,
+        } => bar(*done, *total, *working, *target),
+        Cell::Shade { rank, of, name } => {
+            // Lighter for earlier stages, darkest for every stage met; the
+            // number in the box says the same in greyscale.
+            let level = 245 - (rank * 170 / (*of).max(1)).min(200);
+            let label = if rank >= of {
+                "✓".to_string()
+            } else {
+                (rank + 1).to_string()
+            };
+            html! {
+                svg width="40" height="20" viewBox="0 0 40 20" role="img" aria-label=(printable(name)) {
+                    rect x="1" y="1" width="38" height="18" fill=(format!("rgb({level},{level},{level})")) stroke="#666" {}
+                    text x="20" y="14" text-anchor="middle" font-size="11" fill=(if level < 140 { "#fff" } else { "#000" }) { (label) }
                 }
+            }
+        }
+        other => text(&words(other, Glyphs::Unicode)),
+    }
+}
+
+/// A stage's progress: a bar filled by the share in place, outlined thick
+/// when it is the stage worked in, dashed when it is the target, with the
+/// count in solid black below (legible in black-and-white print).
+fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
+    let share = if total == 0 { 0.0 } else { done as f64 / total as f64 };
+    let count = if total == 0 {
+        "n/a".to_string()
+    } else {
+        format!("{done}/{total}")
+    };
+    html! {
+        svg width=(BAR + 8.0) height="34" viewBox=(format!("0 0 {} 34", BAR + 8.0)) role="img"
+            aria-label=(format!("{count} in place{}", if working { ", working in" } else { "" })) {
+            rect x="4" y="4" width=(BAR) height="12" fill="#fff" stroke="#444" stroke-width=(if working { "3" } else { "1" }) {}
+            // A stage with nothing that applies is not drawn as met.
+            @if total > 0 { rect.filled x="4" y="4" width=(format!("{:.1}", BAR * share)) height="12" fill="#555" {} }
+            @if target { rect x="1" y="1" width=(BAR + 6.0) height="18" fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="5 3" {} }
+            text x="4" y="30" font-size="10" fill="#000" font-weight=(if working { "bold" } else { "normal" }) {
+                (count) @if working { " ▲ working in" }
             }
         }
     }
 }
 
-/// A cell as words (progress as `2/3`, changes with arrows).
-pub fn cell(c: &Cell) -> String {
-    words(c, Glyphs::Unicode)
-}
-
-fn line(cells: &[Cell]) -> String {
-    cells
-        .iter()
-        .map(|c| match c {
-            // A legend's shade means nothing without its stage's name.
-            Cell::Shade { name, .. } => format!("{} {name}", cell(c)),
-            other => cell(other),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Text from a file or a view: control and bidi characters shown as
+/// visible escapes, then escaped by maud; a date never breaks across lines.
+fn text(s: &str) -> Markup {
+    let s = printable(s);
+    let bytes = s.as_bytes();
+    let is_date = |i: usize| {
+        bytes.len() >= i + 10
+            && bytes[i..i + 10].iter().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
+    let mut parts: Vec<(bool, &str)> = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if is_date(i) {
+            parts.push((false, &s[start..i]));
+            parts.push((true, &s[i..i + 10]));
+            i += 10;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push((false, &s[start..]));
+    html! { @for (date, part) in parts { @if date { span.date { (part) } } @else { (part) } } }
 }
 
 #[cfg(test)]
@@ -117,25 +207,48 @@ mod tests {
     use crate::present::render::tests::awkward;
 
     #[test]
-    fn a_legend_names_each_shades_stage() {
-        let mut doc = Doc::default();
-        doc.push(Block::Key(vec![Cell::Shade {
-            name: "Starting out".into(),
-            rank: 0,
-            of: 3,
-        }]));
-        assert!(render(&doc).contains("··· Starting out"));
+    fn a_bar_is_filled_by_the_share_in_place_and_the_working_stage_is_outlined() {
+        let two_of_three = bar(2, 3, true, false).into_string();
+        assert!(two_of_three.contains(r#"width="66.7""#), "{two_of_three}");
+        assert!(two_of_three.contains(r#"stroke-width="3""#) && two_of_three.contains("working in"));
+        let target = bar(0, 2, false, true).into_string();
+        assert!(target.contains("stroke-dasharray") && !target.contains("stroke-width=\"3\""));
+        assert!(bar(0, 0, false, false).into_string().contains("n/a"));
     }
 
     #[test]
-    fn text_is_escaped_and_nothing_is_loaded_from_outside() {
+    fn text_is_escaped_sanitised_and_nothing_is_loaded_from_outside() {
         let mut doc = awkward();
         doc.push(Block::Text("<script>alert(1)</script>".into()));
+        doc.push(Block::Text(
+            "Sam \u{1b}]2;PWNED\u{7}\u{1b}[41m \u{9b}1m \u{202e}RTL".into(),
+        ));
         let out = render(&doc);
         assert!(out.starts_with("<!DOCTYPE html>"));
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
         assert!(!out.contains("<script"));
         assert!(!out.contains("src=") && !out.contains("href="));
-        assert!(out.contains("@page { size: A4"));
+        for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!out.contains(raw), "{:x} is shown, not obeyed", raw as u32);
+        }
+        assert!(out.contains("\\u{1b}]2;PWNED"));
+    }
+
+    #[test]
+    fn dates_never_break_and_wide_tables_turn_on_their_side() {
+        assert_eq!(
+            text("due 2027-06-30.").into_string(),
+            r#"due <span class="date">2027-06-30</span>."#
+        );
+        let wide = Table {
+            header: (0..12).map(|i| format!("h{i}")).collect(),
+            rows: vec![(0..12).map(|i| Cell::Text(format!("c{i}"))).collect()],
+        };
+        let out = table(&wide).into_string();
+        assert_eq!(
+            out.matches("<tr>").count(),
+            12,
+            "a row per column, and the header: {out}"
+        );
     }
 }

@@ -2,17 +2,18 @@
 //!
 //! Every renderer is a pure function from a [`Doc`] (or, for JSON, the view
 //! itself) to a `String`; writing it to a terminal or a file is the caller's
-//! job.
+//! job. A new format is one file here and one [`Format`] variant.
 
 mod csv;
 pub mod glyphs;
-pub mod html;
+mod html;
+mod json;
 mod markdown;
 mod table;
 
 use serde::Serialize;
 
-use crate::present::doc::{Doc, Table};
+use crate::present::doc::Doc;
 
 /// The output formats of `report`, `compare`, `history`, `plan` and `team`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,6 +31,36 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 5] = [Format::Table, Format::Markdown, Format::Csv, Format::Json, Format::Html];
+
+    /// How the command line names it, and what it is for.
+    pub fn name_and_help(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Table => ("table", "A table for reading in the terminal"),
+            Format::Markdown => (
+                "markdown",
+                "GitHub-flavoured Markdown, to paste into an agenda or minutes",
+            ),
+            Format::Csv => ("csv", "Comma-separated values (RFC 4180), for a spreadsheet"),
+            Format::Json => ("json", "One JSON document, for other tools"),
+            Format::Html => ("html", "One self-contained HTML page: the meeting page for `report`"),
+        }
+    }
+
+    /// What a file of this format is called in messages ("Wrote the page to …").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "Markdown",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Html => "page",
+        }
+    }
+}
+
 /// How a terminal table looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
@@ -41,61 +72,30 @@ pub struct Look {
     pub width: Option<u16>,
 }
 
-/// A view that can be shown: as a document, as one table, and as JSON.
-pub trait View: Serialize {
-    /// The view as headings, text and tables.
+/// A view that can be shown: it lays itself out as one document.
+pub trait View {
+    /// The view as headings, text, lists and tables of meaningful cells.
     fn doc(&self) -> Doc;
-
-    /// The one table CSV writes: by default the document's first table; a
-    /// view whose document is a list gives a flat table of its own.
-    fn data(&self) -> Option<Table> {
-        self.doc().first_table().cloned()
-    }
-
-    /// The view as an HTML page of its own design; by default its document
-    /// as a plain page.
-    fn html(&self) -> String {
-        html::render(&self.doc())
-    }
 }
 
-/// Renders a view in `format`.
-pub fn render<V: View>(view: &V, format: Format, look: Look) -> String {
+/// Renders a view in `format`: JSON from the view's data, every other
+/// format from its document.
+pub fn render<V: View + Serialize>(view: &V, format: Format, look: Look) -> String {
     match format {
-        Format::Table => table::render(&view.doc(), look),
-        Format::Markdown => markdown::render(&view.doc()),
-        Format::Csv => csv::render(view.data().as_ref()),
-        Format::Html => view.html(),
-        Format::Json => {
-            let mut s = escape_json(&serde_json::to_string_pretty(view).unwrap_or_default());
-            s.push('\n');
-            s
-        }
+        Format::Json => json::render(view),
+        other => render_doc(&view.doc(), other, look),
     }
 }
 
-/// JSON as serde_json writes it escapes C0 controls only; C1 controls and
-/// bidi overrides (which can only stand inside strings) are escaped too, so
-/// that a JSON file shown in a terminal cannot drive it.
-fn escape_json(json: &str) -> String {
-    let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !json.chars().any(needs) {
-        return json.to_string();
+/// Renders a document in `format` (JSON, having no view, is empty).
+pub fn render_doc(doc: &Doc, format: Format, look: Look) -> String {
+    match format {
+        Format::Table => table::render(doc, look),
+        Format::Markdown => markdown::render(doc),
+        Format::Csv => csv::render(doc.data_table()),
+        Format::Html => html::render(doc),
+        Format::Json => String::new(),
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if needs(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The terminal table renderer on its own, for the walk's closing screen.
-pub fn terminal(doc: &Doc, look: Look) -> String {
-    table::render(doc, look)
 }
 
 #[cfg(test)]
@@ -117,20 +117,10 @@ mod tests {
                     rank: 0,
                     of: 3,
                 },
-                Cell::Progress { done: 1, total: 3 },
+                Cell::progress(1, 3),
             ]],
         }));
         doc
-    }
-
-    #[test]
-    fn json_escapes_c1_controls_and_bidi_overrides() {
-        let json = escape_json(&serde_json::to_string("a\u{9b}b\u{202e}c\u{1b}").unwrap());
-        assert_eq!(json, r#""a\u009bb\u202ec\u001b""#);
-        assert_eq!(
-            serde_json::from_str::<String>(&json).unwrap(),
-            "a\u{9b}b\u{202e}c\u{1b}"
-        );
     }
 
     #[test]
@@ -138,7 +128,7 @@ mod tests {
         let doc = awkward();
         for out in [
             markdown::render(&doc),
-            csv::render(doc.first_table()),
+            csv::render(doc.data_table()),
             table::render(&doc, Look::default()),
         ] {
             assert!(out.contains("Fit, "), "{out}");

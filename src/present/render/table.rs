@@ -298,7 +298,7 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize, first_fl
 /// glyphs for changes and shades, file text made safe.
 fn drawn(c: &Cell, look: Look) -> String {
     match c {
-        Cell::Progress { done, total } => gauge(*done, *total, glyphs(look)),
+        Cell::Progress { done, total, .. } => gauge(*done, *total, glyphs(look)),
         Cell::Text(_) | Cell::Name { .. } | Cell::Stage { .. } | Cell::Answer { .. } => {
             shown(look, &words(c, glyphs(look)))
         }
@@ -351,7 +351,7 @@ fn color_of(c: &Cell) -> Option<Color> {
             direction: Direction::Down,
             ..
         } => Some(Color::Red),
-        Cell::Progress { done, total } if done == total => Some(Color::Green),
+        Cell::Progress { done, total, .. } if done == total => Some(Color::Green),
         Cell::Answer { tone: Tone::Good, .. } => Some(Color::Green),
         Cell::Answer {
             tone: Tone::Middling, ..
@@ -422,9 +422,9 @@ mod tests {
                 .to_vec(),
             rows: vec![vec![
                 Cell::Text("Developing an evaluation approach".into()),
-                Cell::Progress { done: 1, total: 3 },
-                Cell::Progress { done: 0, total: 2 },
-                Cell::Progress { done: 0, total: 1 },
+                Cell::progress(1, 3),
+                Cell::progress(0, 2),
+                Cell::progress(0, 1),
             ]],
         }));
         // Too wide even with compact headers (the first column's words stay whole).
@@ -459,8 +459,8 @@ mod tests {
                     full: "Developing an evaluation approach, using it and learning from it".into(),
                     short: Some("Evaluation".into()),
                 },
-                Cell::Progress { done: 1, total: 3 },
-                Cell::Progress { done: 0, total: 2 },
+                Cell::progress(1, 3),
+                Cell::progress(0, 2),
             ]],
         }));
         let look = Look {

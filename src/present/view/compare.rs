@@ -1,20 +1,16 @@
-//! `compare`: each domain's stage in two assessments, and the answers that changed.
+//! `compare`: each domain's stage at two points, and the answers that changed.
 
-use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment, History};
+use crate::core::answers::Answer;
 use crate::core::compare::{self, Movement};
 use crate::core::framework::Framework;
-use crate::core::plan::Plan;
-use crate::core::rounds::Round;
+use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::plan::{PlanMoves, moves};
+use crate::present::view::plan::PlanMoves;
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::{
-    ActionRef, AssessmentInfo, FrameworkInfo, StageRef, Subject, TeamRound, answer_cell, direction_of,
-};
+use crate::present::view::{ActionRef, FrameworkInfo, StageRef, Subject, answer_cell};
 
 /// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -40,21 +36,23 @@ pub struct CompareView {
     stage_count: usize,
 }
 
-/// One domain in both assessments.
+/// One domain at both points.
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainMove {
     /// The domain's id.
     pub id: String,
     /// The domain's name.
     pub name: String,
-    /// Its stage in the earlier assessment (absent when it had no answers then).
+    /// Its stage at the earlier point (absent when it had no answers then).
     pub from: Option<StageRef>,
-    /// Its stage in the later assessment.
+    /// Its stage at the later point.
     pub to: StageRef,
     /// `up`, `down`, `same` or `new`.
-    pub direction: &'static str,
+    #[serde(rename = "direction")]
+    pub movement: Movement,
+    /// How many of its actions slipped.
     #[serde(skip)]
-    movement: Movement,
+    slipped: usize,
 }
 
 /// One action whose answer changed.
@@ -69,84 +67,41 @@ pub struct AnswerChange {
     pub to: Option<Answer>,
 }
 
-/// Compares assessment `a` with assessment `b` of `history`, and says how
-/// the plan moved as of `today`.
-pub fn build(framework: &Framework, history: &History, a: usize, b: usize, today: Date) -> CompareView {
-    let subject = |i| Subject::Assessment(AssessmentInfo::new(history, i));
-    build_from(
-        framework,
-        (subject(a), &history.assessments[a]),
-        (subject(b), &history.assessments[b]),
-        (&history.plan, today),
-    )
-}
-
-/// Compares the team's round `a` with its round `b`, and says how the plan
-/// moved as of `today`.
-pub fn build_team(
-    framework: &Framework,
-    history: &History,
-    rounds: &[Round],
-    a: usize,
-    b: usize,
-    today: Date,
-) -> CompareView {
-    let (from, to) = (
-        TeamRound::new(framework, history, rounds, a),
-        TeamRound::new(framework, history, rounds, b),
-    );
-    build_from(
-        framework,
-        (Subject::Round(from.info.clone()), &from.answers),
-        (Subject::Round(to.info.clone()), &to.answers),
-        (&history.plan, today),
-    )
-}
-
-fn build_from(
-    framework: &Framework,
-    from: (Subject, &Assessment),
-    to: (Subject, &Assessment),
-    (plan, today): (&Plan, Date),
-) -> CompareView {
-    let c = compare::compare(framework, from.1, to.1);
-    let domains = c
-        .domains
-        .iter()
-        .map(|d| DomainMove {
-            id: framework.domains[d.domain].id.clone(),
-            name: framework.domains[d.domain].name.clone(),
-            from: d.before.map(|p| StageRef::new(framework, p)),
-            to: StageRef::new(framework, d.after),
-            direction: d.movement.key(),
-            movement: d.movement,
-        })
-        .collect();
-    let changes = c
-        .actions
-        .iter()
-        .map(|ch| AnswerChange {
-            at: ActionRef::new(framework, ch.domain, ch.action),
-            from: ch.before,
-            to: ch.after,
-        })
-        .collect();
-    CompareView {
+/// Compares the snapshot's earlier point with its point shown; `None`
+/// when there is nothing to compare with.
+pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
+    let (before, compared) = (s.before?, s.compared.as_ref()?);
+    let c = compare::compare(framework, &compared.before, &compared.after);
+    Some(CompareView {
         framework: framework.into(),
-        from: from.0,
-        to: to.0,
+        from: Subject::of(s, before),
+        to: Subject::of(s, s.now),
         unchanged: c.is_unchanged(),
-        domains,
-        changes,
-        slipped: slips(framework, from.1, to.1),
-        plan: moves(framework, plan, Some(from.1), to.1, today),
+        domains: c
+            .domains
+            .iter()
+            .map(|d| DomainMove {
+                id: framework.domains[d.domain].id.clone(),
+                name: framework.domains[d.domain].name.clone(),
+                from: d.before.map(|p| StageRef::new(framework, p)),
+                to: StageRef::new(framework, d.after),
+                movement: d.movement,
+                slipped: d.slipped,
+            })
+            .collect(),
+        changes: c
+            .actions
+            .iter()
+            .map(|ch| AnswerChange {
+                at: ActionRef::new(framework, ch.domain, ch.action),
+                from: ch.before,
+                to: ch.after,
+            })
+            .collect(),
+        slipped: slips(framework, &c),
+        plan: PlanMoves::new(framework, s, Some(&compared.before), &compared.after),
         stage_count: framework.stages.len(),
-    }
-}
-
-/// An answer, or that the action was not asked then (another framework version).
-fn answer_or_not_asked(a: Option<Answer>) -> Cell {
-    a.map_or(Cell::Text("(not asked)".into()), answer_cell)
+    })
 }
 
 impl View for CompareView {
@@ -174,10 +129,10 @@ impl View for CompareView {
                         stage_cell(&d.to),
                         // Both stages are in the row: the change needs no "from".
                         Cell::Change {
-                            direction: direction_of(d.movement),
+                            direction: d.movement.into(),
                             from: None,
                             progress: None,
-                            slipped: self.slipped.iter().filter(|s| s.at.domain_id == d.id).count(),
+                            slipped: d.slipped,
                         },
                     ]
                 })
@@ -203,9 +158,9 @@ impl View for CompareView {
                 }
                 items.push(vec![
                     Cell::Text(format!("{} ({}):", c.at.action, c.at.stage)),
-                    answer_or_not_asked(c.from),
+                    answer_cell(c.from),
                     Cell::Becomes,
-                    answer_or_not_asked(c.to),
+                    answer_cell(c.to),
                 ]);
             }
             doc.push(Block::List(items));
@@ -218,44 +173,36 @@ impl View for CompareView {
         };
         doc.blocks.extend(slip_list(&self.slipped, heading));
         if let Some(plan) = &self.plan {
-            for line in plan.lines() {
-                doc.push(Block::Text(line));
-            }
+            doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
         }
+        // A spreadsheet gets every changed answer, one row each.
+        doc.data = Some(Table {
+            header: ["Domain", "Action", "Stage", "Before", "Now"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .changes
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::Text(c.at.domain.clone()),
+                        Cell::Text(c.at.action.clone()),
+                        Cell::Text(c.at.stage.clone()),
+                        answer_cell(c.from),
+                        answer_cell(c.to),
+                    ]
+                })
+                .collect(),
+        });
         doc
-    }
-
-    /// Every changed answer, one row each, for a spreadsheet.
-    fn data(&self) -> Option<Table> {
-        let header = vec![
-            "Domain".into(),
-            "Action".into(),
-            "Stage".into(),
-            "Before".into(),
-            "Now".into(),
-        ];
-        let rows: Vec<Vec<Cell>> = self
-            .changes
-            .iter()
-            .map(|c| {
-                vec![
-                    Cell::Text(c.at.domain.clone()),
-                    Cell::Text(c.at.action.clone()),
-                    Cell::Text(c.at.stage.clone()),
-                    answer_or_not_asked(c.from),
-                    answer_or_not_asked(c.to),
-                ]
-            })
-            .collect();
-        Some(Table { header, rows })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::answers::Assessment;
-    use crate::testing::grid;
+    use crate::core::answers::{Assessment, History};
+    use crate::testing::{grid, latest};
 
     #[test]
     fn changed_answers_are_listed_under_their_domain_with_old_and_new() {
@@ -267,13 +214,17 @@ mod tests {
         let mut b = a.clone();
         b.answers.insert("d0.a0".into(), Answer::InPlace);
         h.assessments = vec![a, b];
-        let v = build(&f, &h, 0, 1, jiff::civil::date(2027, 1, 1));
-        assert_eq!(v.domains[0].direction, "up");
+        let v = build(&f, &latest(&f, &h)).unwrap();
+        assert_eq!(v.domains[0].movement.key(), "up");
         assert_eq!(v.domains[0].from.as_ref().unwrap().name, "Stage 0");
         assert_eq!(v.domains[0].to.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
-        assert_eq!(v.data().unwrap().rows.len(), 1, "CSV has one row per changed action");
+        assert_eq!(
+            v.doc().data.unwrap().rows.len(),
+            1,
+            "CSV has one row per changed action"
+        );
         assert!(v.doc().blocks.contains(&Block::Text("Domain 0".into())));
     }
 
@@ -283,7 +234,7 @@ mod tests {
         let mut h = History::default();
         let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         h.assessments = vec![a.clone(), a];
-        let doc = build(&f, &h, 0, 1, jiff::civil::date(2027, 1, 1)).doc();
+        let doc = build(&f, &latest(&f, &h)).unwrap().doc();
         assert!(
             doc.blocks
                 .iter()

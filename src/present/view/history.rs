@@ -1,22 +1,20 @@
-//! `history`: every assessment, and each domain's journey through the stages.
+//! `history`: every assessment or round, and each domain's journey through the stages.
 
 use serde::Serialize;
 
-use crate::core::answers::{Assessment, History};
-use crate::core::framework::Framework;
-use crate::core::rounds::Round;
+use crate::core::framework::{COMPLETE_ID, Framework};
 use crate::core::stage;
-use crate::core::team::round_answers;
+use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, RoundInfo, StageRef, Subject, count, date_of};
+use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of, dates};
 
-/// At most this many assessments are drawn in the journey view: more would
-/// not fit a screen or a page.
-const JOURNEY_COLUMNS: usize = 16;
+/// At most this many points are drawn in the journey view: more would not
+/// fit a screen or a page.
+pub const JOURNEY_COLUMNS: usize = 16;
 
-/// Every assessment in the file (or by one respondent), or every round of
-/// the team's, oldest first.
+/// Every assessment (by one person), or every round of the team's, oldest
+/// first, up to the point shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
@@ -44,7 +42,7 @@ pub struct HistoryEntry {
     pub domains: Vec<DomainStage>,
 }
 
-/// A domain's stage in one assessment.
+/// A domain's stage at one point.
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainStage {
     /// The domain's id.
@@ -53,63 +51,23 @@ pub struct DomainStage {
     pub stage: StageRef,
 }
 
-/// Builds the history of the assessments at `indices` (file positions).
-pub fn build(framework: &Framework, history: &History, indices: &[usize]) -> HistoryView {
-    let entries = indices
+/// The journey up to the snapshot's point.
+pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
+    let entries = s.points[..=s.now]
         .iter()
-        .map(|&i| {
-            entry(
-                framework,
-                Subject::Assessment(AssessmentInfo::new(history, i)),
-                &history.assessments[i],
-            )
-        })
-        .collect();
-    view(framework, "assessments", entries)
-}
-
-/// Builds the history of the team's rounds: the team's stages in each.
-pub fn build_team(framework: &Framework, history: &History, rounds: &[Round]) -> HistoryView {
-    let entries = rounds
-        .iter()
-        .zip(crate::core::rounds::left_out_each(history, rounds))
-        .map(|(round, left_out)| {
-            let info = RoundInfo::with_left_out(history, round, left_out);
-            entry(
-                framework,
-                Subject::Round(info),
-                &round_answers(framework, history, round),
-            )
-        })
-        .collect();
-    view(framework, "rounds", entries)
-}
-
-fn view(framework: &Framework, key: &'static str, entries: Vec<HistoryEntry>) -> HistoryView {
-    HistoryView {
-        framework: framework.into(),
-        entries: Keyed { key, value: entries },
-        stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
-        completion: framework.completion_label.clone(),
-        domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
-    }
-}
-
-fn entry(framework: &Framework, info: Subject, assessment: &Assessment) -> HistoryEntry {
-    {
-        {
-            let statuses = stage::assess(framework, assessment);
+        .enumerate()
+        .map(|(p, point)| {
             let mut stage_counts: indexmap::IndexMap<String, usize> = framework
                 .stages
                 .iter()
                 .map(|s| (s.id.clone(), 0))
-                .chain([("complete".to_string(), 0)])
+                .chain([(COMPLETE_ID.to_string(), 0)])
                 .collect();
-            let domains = statuses
+            let domains = stage::assess(framework, &point.answers)
                 .iter()
                 .zip(&framework.domains)
-                .map(|(s, d)| {
-                    let stage = StageRef::new(framework, s.position);
+                .map(|(status, d)| {
+                    let stage = StageRef::new(framework, status.position);
                     *stage_counts.entry(stage.id.clone()).or_default() += 1;
                     DomainStage {
                         id: d.id.clone(),
@@ -118,19 +76,28 @@ fn entry(framework: &Framework, info: Subject, assessment: &Assessment) -> Histo
                 })
                 .collect();
             HistoryEntry {
-                info,
+                info: Subject::of(s, p),
                 stage_counts,
                 domains,
             }
-        }
+        })
+        .collect();
+    HistoryView {
+        framework: framework.into(),
+        entries: Keyed {
+            key: if s.is_team() { "rounds" } else { "assessments" },
+            value: entries,
+        },
+        stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
+        completion: framework.completion_label.clone(),
+        domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
     }
 }
 
 impl HistoryView {
-    /// One row per assessment: when, who, and how many domains at each stage.
-    fn summary(&self) -> (Vec<String>, Vec<Vec<Cell>>) {
-        let rounds = self.entries.key == "rounds";
-        let first = if rounds {
+    /// One row per point: when, who, and how many domains at each stage.
+    fn summary(&self) -> Table {
+        let first = if self.entries.key == "rounds" {
             ["Round", "Dates", "Label", "People"]
         } else {
             ["#", "Date", "Label", "Respondent"]
@@ -138,12 +105,12 @@ impl HistoryView {
         let mut header: Vec<String> = first.map(String::from).to_vec();
         header.extend(self.stages.iter().cloned());
         header.push(self.completion.clone());
+        let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
         let rows = self
             .entries
             .value
             .iter()
             .map(|e| {
-                let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
                 let mut row = match &e.info {
                     Subject::Assessment(a) => vec![
                         text(Some(a.number.to_string())),
@@ -153,7 +120,7 @@ impl HistoryView {
                     ],
                     Subject::Round(r) => vec![
                         text(Some(r.number.to_string())),
-                        text(Some(r.dates())),
+                        text(Some(dates(r.from, r.to))),
                         text(r.label.clone()),
                         text(Some(r.respondents.join(", "))),
                     ],
@@ -161,44 +128,15 @@ impl HistoryView {
                 row.extend(e.stage_counts.values().map(|c| Cell::Text(c.to_string())));
                 row
             })
-            .collect::<Vec<_>>();
-        (header, rows)
+            .collect();
+        Table { header, rows }
     }
-}
 
-impl View for HistoryView {
-    fn doc(&self) -> Doc {
-        let of = self.stages.len();
-        let mut doc = Doc::default();
+    /// Each domain's stage at the latest `columns` points, as shades.
+    pub fn journey(&self, columns: usize) -> Table {
         let all = &self.entries.value;
-        let what = if self.entries.key == "rounds" {
-            format!("the team, {}", count(all.len(), "round"))
-        } else {
-            count(all.len(), "assessment")
-        };
-        doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
-        if self.entries.key == "rounds" {
-            doc.push(Block::Text(
-                "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
-                    .into(),
-            ));
-        }
-        let (header, rows) = self.summary();
-        doc.push(Block::Table(Table { header, rows }));
-        doc.push(Block::Note(format!(
-            "The stage columns count how many of the {} domains were at each stage.",
-            self.domains.len()
-        )));
-        doc.push(Block::Heading("Each domain over time".into()));
-        let shown = &all[all.len().saturating_sub(JOURNEY_COLUMNS)..];
-        if shown.len() < all.len() {
-            doc.push(Block::Note(format!(
-                "The latest {} of {} {}; --format csv or json gives them all.",
-                shown.len(),
-                all.len(),
-                self.entries.key
-            )));
-        }
+        let shown = &all[all.len().saturating_sub(columns)..];
+        let of = self.stages.len();
         let mut header = vec!["Domain".to_string()];
         header.extend(shown.iter().map(|e| e.info.column()));
         let rows = self
@@ -218,49 +156,75 @@ impl View for HistoryView {
                 row
             })
             .collect();
-        doc.push(Block::Table(Table { header, rows }));
-        let legend: Vec<Cell> = self
-            .stages
-            .iter()
-            .chain([&self.completion])
-            .enumerate()
-            .map(|(rank, name)| Cell::Shade {
-                name: name.clone(),
-                rank,
-                of,
-            })
-            .collect();
-        doc.push(Block::Key(legend));
-        doc
+        Table { header, rows }
     }
 
-    /// The summary with each domain's stage, one column per domain.
-    fn data(&self) -> Option<Table> {
-        let (header, rows) = self.summary();
-        // CSV also gives each domain's stage, one column per domain.
-        let mut data_header = header.clone();
-        data_header.extend(self.domains.iter().cloned());
-        let data_rows = rows
-            .iter()
-            .zip(&self.entries.value)
-            .map(|(row, e)| {
-                let mut row = row.clone();
-                row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
-                row
-            })
-            .collect();
-        Some(Table {
-            header: data_header,
-            rows: data_rows,
-        })
+    /// The shades' legend: each stage's shade beside its name.
+    pub fn legend(&self) -> Block {
+        let of = self.stages.len();
+        Block::Key(
+            self.stages
+                .iter()
+                .chain([&self.completion])
+                .enumerate()
+                .map(|(rank, name)| Cell::Shade {
+                    name: name.clone(),
+                    rank,
+                    of,
+                })
+                .collect(),
+        )
+    }
+}
+
+impl View for HistoryView {
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::default();
+        let all = &self.entries.value;
+        let what = if self.entries.key == "rounds" {
+            format!("the team, {}", count(all.len(), "round"))
+        } else {
+            count(all.len(), "assessment")
+        };
+        doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
+        if self.entries.key == "rounds" {
+            doc.push(Block::Text(
+                "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
+                    .into(),
+            ));
+        }
+        let summary = self.summary();
+        doc.push(Block::Table(summary.clone()));
+        doc.push(Block::Note(format!(
+            "The stage columns count how many of the {} domains were at each stage.",
+            self.domains.len()
+        )));
+        doc.push(Block::Heading("Each domain over time".into()));
+        if all.len() > JOURNEY_COLUMNS {
+            doc.push(Block::Note(format!(
+                "The latest {JOURNEY_COLUMNS} of {} {}; --format csv or json gives them all.",
+                all.len(),
+                self.entries.key
+            )));
+        }
+        doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));
+        doc.push(self.legend());
+        // A spreadsheet also gets each domain's stage, one column per domain.
+        let mut data = summary;
+        data.header.extend(self.domains.iter().cloned());
+        for (row, e) in data.rows.iter_mut().zip(all) {
+            row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
+        }
+        doc.data = Some(data);
+        doc
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::answers::{Answer, Assessment};
-    use crate::testing::grid;
+    use crate::core::answers::{Answer, Assessment, History};
+    use crate::testing::{grid, latest};
 
     #[test]
     fn each_assessment_counts_domains_per_stage_and_each_domain_has_a_row() {
@@ -271,7 +235,7 @@ mod tests {
         a.answers.insert("d0.a0".into(), Answer::InPlace);
         a.answers.insert("d0.a1".into(), Answer::InPlace);
         h.assessments.push(a);
-        let v = build(&f, &h, &[0, 1]);
+        let v = build(&f, &latest(&f, &h));
         assert_eq!(v.entries.value[0].stage_counts["s0"], 3);
         assert_eq!(v.entries.value[1].stage_counts["complete"], 1);
         let doc = v.doc();
@@ -300,8 +264,7 @@ mod tests {
             assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40],
             ..History::default()
         };
-        let indices: Vec<usize> = (0..40).collect();
-        let v = build(&f, &h, &indices);
+        let v = build(&f, &latest(&f, &h));
         let doc = v.doc();
         let journey = doc
             .blocks
@@ -311,7 +274,7 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
-        let csv = v.data().unwrap();
+        let csv = v.doc().data.unwrap();
         assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
         assert_eq!(csv.header.last().unwrap(), "Domain 0", "and each domain's stage");
         assert_eq!(csv.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));

@@ -1,12 +1,13 @@
-//! What each command shows, as plain data: built by pure functions from the
-//! framework and the answers, serialised as JSON, and turned into a [`Doc`]
-//! for the other formats.
+//! What each command shows, as plain data built once from a resolved
+//! [`Snapshot`]: serialised as JSON, and laid out as a [`Doc`] for every
+//! other format. One builder per view; whether it shows a person or the
+//! team is what the snapshot holds, never a second builder.
 //!
 //! [`Doc`]: crate::present::doc::Doc
 
 pub mod compare;
 pub mod history;
-pub mod meeting;
+pub mod page;
 pub mod plan;
 pub mod report;
 pub mod team;
@@ -14,11 +15,11 @@ pub mod team;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::core::answers::{Assessment, History};
+use crate::core::answers::Answer;
 use crate::core::framework::Framework;
-use crate::core::rounds::{self, Round};
 use crate::core::stage::Position;
-use crate::core::team::round_answers;
+use crate::core::subject::{Point, Snapshot};
+use crate::present::doc::{Cell, Tone};
 
 /// Which assessment a view shows, as JSON and headings name it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,34 +38,6 @@ pub struct AssessmentInfo {
     pub framework_version: String,
 }
 
-impl AssessmentInfo {
-    /// Describes assessment `index` of `history`.
-    pub fn new(history: &History, index: usize) -> AssessmentInfo {
-        let a: &Assessment = &history.assessments[index];
-        AssessmentInfo {
-            number: crate::core::choose::number_of(history, index),
-            taken_at: a.taken_at,
-            label: a.label.clone(),
-            respondent: a.respondent.clone(),
-            framework_id: a.framework.id.clone(),
-            framework_version: a.framework.version.clone(),
-        }
-    }
-
-    /// "#3, 2026-09-03 (Autumn review, Sam)".
-    pub fn title(&self) -> String {
-        let mut extras = Vec::new();
-        extras.extend(self.label.as_deref());
-        extras.extend(self.respondent.as_deref());
-        let date = date_of(self.taken_at);
-        if extras.is_empty() {
-            format!("#{}, {date}", self.number)
-        } else {
-            format!("#{}, {date} ({})", self.number, extras.join(", "))
-        }
-    }
-}
-
 /// A round of the team's, as JSON and headings name it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundInfo {
@@ -74,7 +47,7 @@ pub struct RoundInfo {
     pub from: Timestamp,
     /// When its last assessment was taken (UTC).
     pub to: Timestamp,
-    /// The label all its assessments share, if they share one.
+    /// The round's label, if it has one.
     pub label: Option<String>,
     /// Who is in it (each with their latest answers in it), by name.
     pub respondents: Vec<String>,
@@ -91,80 +64,8 @@ pub struct LeftOutInfo {
     pub latest: Timestamp,
 }
 
-impl RoundInfo {
-    /// Describes round `r` of `rounds`.
-    pub fn new(history: &History, rounds: &[Round], r: usize) -> RoundInfo {
-        RoundInfo::with_left_out(history, &rounds[r], rounds::left_out(history, rounds, r))
-    }
-
-    /// Describes `round`, whose left-out people are already known.
-    pub fn with_left_out(history: &History, round: &Round, left_out: Vec<rounds::LeftOut>) -> RoundInfo {
-        let name = |i: usize| person(history.assessments[i].respondent.as_deref());
-        RoundInfo {
-            number: round.number,
-            from: round.from,
-            to: round.to,
-            label: round.label(history).map(str::to_string),
-            respondents: round.members.iter().map(|&i| name(i)).collect(),
-            left_out: left_out
-                .into_iter()
-                .map(|l| LeftOutInfo {
-                    respondent: name(l.latest),
-                    latest: history.assessments[l.latest].taken_at,
-                })
-                .collect(),
-        }
-    }
-
-    /// `2026-06-01 to 2026-06-12`, or one date when the round took one day.
-    pub fn dates(&self) -> String {
-        let (from, to) = (date_of(self.from), date_of(self.to));
-        if from == to { from } else { format!("{from} to {to}") }
-    }
-
-    /// "round 2, 2026-11-28 to 2026-12-02 (Autumn review)".
-    pub fn title(&self) -> String {
-        let label = self.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
-        format!("round {}, {}{label}", self.number, self.dates())
-    }
-
-    /// "3 people: Alex, Priya, Sam".
-    pub fn people(&self) -> String {
-        format!("{}: {}", people(self.respondents.len()), self.respondents.join(", "))
-    }
-
-    /// "Jo is not in this round: latest answers 2026-06-03." for each left out.
-    pub fn left_out_lines(&self) -> Vec<String> {
-        self.left_out
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}: latest answers {}, not in this round.",
-                    l.respondent,
-                    date_of(l.latest)
-                )
-            })
-            .collect()
-    }
-}
-
-/// "1 person", "3 people".
-pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{n} people")
-    }
-}
-
-/// A person's name as views show it; an unnamed respondent is "(no name)".
-pub fn person(respondent: Option<&str>) -> String {
-    respondent.map_or_else(|| "(no name)".to_string(), str::to_string)
-}
-
 /// Whom a view is about: one person's assessment, or a round of the team's.
-/// As JSON, its fields stand alone (`"from": {...}`); see [`Keyed`] for the
-/// views that name it (`"assessment"` or `"round"`).
+/// As JSON, its fields stand alone; see [`Keyed`] for the views that name it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Subject {
@@ -175,19 +76,63 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// How headings name it: "assessment #3, …" or "the team's round 2, …".
-    pub fn title(&self) -> String {
+    /// Point `p` of the snapshot's journey.
+    pub fn of(s: &Snapshot, p: usize) -> Subject {
+        let point: &Point = &s.points[p];
+        let name = |i: usize| person(s.assessment(i).respondent.as_deref());
+        if !s.is_team() {
+            let a = s.assessment(point.members[0]);
+            return Subject::Assessment(AssessmentInfo {
+                number: point.number,
+                taken_at: a.taken_at,
+                label: a.label.clone(),
+                respondent: a.respondent.clone(),
+                framework_id: a.framework.id.clone(),
+                framework_version: a.framework.version.clone(),
+            });
+        }
+        Subject::Round(RoundInfo {
+            number: point.number,
+            from: point.from,
+            to: point.to,
+            label: point.label.clone(),
+            respondents: point.members.iter().map(|&i| name(i)).collect(),
+            left_out: point
+                .left_out
+                .iter()
+                .map(|&i| LeftOutInfo {
+                    respondent: name(i),
+                    latest: s.assessment(i).taken_at,
+                })
+                .collect(),
+        })
+    }
+
+    /// As a second mention names it: "#3, 2026-09-03 (Autumn review, Sam)"
+    /// or "round 2, 2026-11-28 to 2026-12-02 (Autumn review)".
+    pub fn short(&self) -> String {
         match self {
-            Subject::Assessment(a) => format!("assessment {}", a.title()),
-            Subject::Round(r) => format!("the team's {}", r.title()),
+            Subject::Assessment(a) => {
+                let extras: Vec<&str> = a.label.iter().chain(&a.respondent).map(String::as_str).collect();
+                let date = date_of(a.taken_at);
+                if extras.is_empty() {
+                    format!("#{}, {date}", a.number)
+                } else {
+                    format!("#{}, {date} ({})", a.number, extras.join(", "))
+                }
+            }
+            Subject::Round(r) => {
+                let label = r.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                format!("round {}, {}{label}", r.number, dates(r.from, r.to))
+            }
         }
     }
 
-    /// As a second mention names it: "#3, 2026-09-03" or "round 2, …".
-    pub fn short(&self) -> String {
+    /// How headings name it: "assessment #3, …" or "the team's round 2, …".
+    pub fn title(&self) -> String {
         match self {
-            Subject::Assessment(a) => a.title(),
-            Subject::Round(r) => r.title(),
+            Subject::Assessment(_) => format!("assessment {}", self.short()),
+            Subject::Round(_) => format!("the team's {}", self.short()),
         }
     }
 
@@ -217,11 +162,26 @@ impl Subject {
 
     /// The lines every team view opens with: who is in the round, who is not.
     pub fn who(&self) -> Vec<String> {
-        match self {
-            Subject::Assessment(_) => Vec::new(),
-            Subject::Round(r) => std::iter::once(format!("The team's answers, by the majority rule ({}).", r.people()))
-                .chain(r.left_out_lines())
-                .collect(),
+        let Subject::Round(r) = self else {
+            return Vec::new();
+        };
+        let people = format!("{}: {}", count(r.respondents.len(), "person"), r.respondents.join(", "));
+        std::iter::once(format!("The team's answers, by the majority rule ({people})."))
+            .chain(r.left_out.iter().map(|l| {
+                format!(
+                    "{}: latest answers {}, not in this round.",
+                    l.respondent,
+                    date_of(l.latest)
+                )
+            }))
+            .collect()
+    }
+
+    /// Under its key, for views that name it (`"assessment": …` or `"round": …`).
+    pub fn keyed(self) -> Keyed<Subject> {
+        Keyed {
+            key: self.key(),
+            value: self,
         }
     }
 }
@@ -245,43 +205,6 @@ impl<T: Serialize> Serialize for Keyed<T> {
     }
 }
 
-/// A round of the team's, ready for a view: who and when, the team's answers
-/// by the majority rule, and each member's own assessment (for notes).
-#[derive(Debug, Clone)]
-pub struct TeamRound<'h> {
-    /// Who and when.
-    pub info: RoundInfo,
-    /// The team's answers.
-    pub answers: Assessment,
-    /// Each member's latest assessment in the round.
-    pub members: Vec<&'h Assessment>,
-}
-
-impl<'h> TeamRound<'h> {
-    /// Round `r` of `rounds`.
-    pub fn new(framework: &Framework, history: &'h History, rounds: &[Round], r: usize) -> TeamRound<'h> {
-        let members: Vec<&Assessment> = rounds[r].members.iter().map(|&i| &history.assessments[i]).collect();
-        TeamRound {
-            info: RoundInfo::new(history, rounds, r),
-            answers: round_answers(framework, history, &rounds[r]),
-            members,
-        }
-    }
-
-    /// Each member's note for a domain, by name.
-    pub fn notes(&self, domain_id: &str) -> Vec<PersonNote> {
-        self.members
-            .iter()
-            .filter_map(|m| {
-                m.note(domain_id).map(|n| PersonNote {
-                    respondent: person(m.respondent.as_deref()),
-                    note: n.to_string(),
-                })
-            })
-            .collect()
-    }
-}
-
 /// One person's note for a domain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonNote {
@@ -289,6 +212,21 @@ pub struct PersonNote {
     pub respondent: String,
     /// What they wrote.
     pub note: String,
+}
+
+/// Each member's note for a domain, by name, in the point shown.
+pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
+    s.point()
+        .members
+        .iter()
+        .map(|&i| s.assessment(i))
+        .filter_map(|m| {
+            m.note(domain_id).map(|n| PersonNote {
+                respondent: person(m.respondent.as_deref()),
+                note: n.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// The framework's identity, as JSON gives it.
@@ -334,21 +272,12 @@ impl StageRef {
     }
 
     /// A table cell that a terminal can colour, in a framework of `stages` stages.
-    pub fn cell(&self, stages: usize) -> crate::present::doc::Cell {
-        crate::present::doc::Cell::Stage {
+    pub fn cell(&self, stages: usize) -> Cell {
+        Cell::Stage {
             name: self.name.clone(),
             rank: self.rank,
             of: stages,
         }
-    }
-}
-
-/// "1 stage", "3 stages": a count with its noun.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
@@ -384,11 +313,36 @@ impl ActionRef {
             stage: stage.name.clone(),
         }
     }
+
+    /// "Find a buddy (Networks, Developmental)".
+    pub fn line(&self) -> String {
+        format!("{} ({}, {})", self.action, self.domain, self.stage)
+    }
+}
+
+/// "1 stage", "3 stages", "2 people": a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    match (n, noun) {
+        (1, _) => format!("1 {noun}"),
+        (_, "person") => format!("{n} people"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
+/// A person's name as views show it; an unnamed respondent is "(no name)".
+pub fn person(respondent: Option<&str>) -> String {
+    respondent.map_or_else(|| "(no name)".to_string(), str::to_string)
 }
 
 /// The date part of a timestamp, in UTC: how people name an assessment.
 pub fn date_of(t: Timestamp) -> String {
     crate::core::choose::day_of(t).to_string()
+}
+
+/// `2026-06-01 to 2026-06-12`, or one date when both fall on one day.
+pub fn dates(from: Timestamp, to: Timestamp) -> String {
+    let (from, to) = (date_of(from), date_of(to));
+    if from == to { from } else { format!("{from} to {to}") }
 }
 
 /// Date and time to the minute, in UTC.
@@ -406,22 +360,12 @@ pub fn stage_legend(framework: &Framework) -> String {
     )
 }
 
-/// The document's word for a domain's movement.
-pub fn direction_of(m: crate::core::compare::Movement) -> crate::present::doc::Direction {
-    use crate::core::compare::Movement;
-    use crate::present::doc::Direction;
-    match m {
-        Movement::Up(_) => Direction::Up,
-        Movement::Down(_) => Direction::Down,
-        Movement::Same => Direction::Same,
-        Movement::New => Direction::New,
-    }
-}
-
-/// An answer as a cell: its words and how good a sign it is.
-pub fn answer_cell(a: crate::core::answers::Answer) -> crate::present::doc::Cell {
-    use crate::core::answers::Answer;
-    use crate::present::doc::{Cell, Tone};
+/// An answer as a cell: its words and how good a sign it is; no answer is
+/// "(not asked)" (another framework version).
+pub fn answer_cell(a: Option<Answer>) -> Cell {
+    let Some(a) = a else {
+        return Cell::Text("(not asked)".into());
+    };
     let tone = match a {
         Answer::InPlace => Tone::Good,
         Answer::InProgress => Tone::Middling,

@@ -7,29 +7,14 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment, History, same_person};
+use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
-use crate::core::plan::{self as core_plan, Plan};
-use crate::core::rounds::Round;
+use crate::core::plan as core_plan;
 use crate::core::stage::{self, Position};
-use crate::core::team::round_answers;
+use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{AssessmentInfo, FrameworkInfo, Keyed, RoundInfo, StageRef, Subject, date_of};
-
-/// What a plan is built from.
-#[derive(Debug, Clone, Copy)]
-pub struct PlanInput<'a> {
-    /// The answers planned from (one person's, or the team's in a round).
-    pub answers: &'a Assessment,
-    /// The same subject's answers over time, oldest first, ending with
-    /// `answers`: for when a planned step was first seen in place.
-    pub over_time: &'a [(Timestamp, &'a Assessment)],
-    /// The plan in the answers file.
-    pub plan: &'a Plan,
-    /// Today, for steps past their date and a review past due.
-    pub today: Date,
-}
+use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, date_of};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
@@ -52,8 +37,6 @@ pub struct PlanView {
     /// The stages a target can name, `(id, name)`, complete last.
     #[serde(skip)]
     pub stages: Vec<(String, String)>,
-    #[serde(skip)]
-    completion: String,
 }
 
 /// A domain's next steps.
@@ -130,14 +113,10 @@ pub struct DomainName {
     pub name: String,
 }
 
-/// The plan from `input`, for the domains with ids in `only` (empty: all).
-pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[String]) -> PlanView {
-    let PlanInput {
-        answers,
-        over_time,
-        plan,
-        today,
-    } = input;
+/// The plan from the snapshot's point, for the domains with ids in `only` (empty: all).
+pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
+    let (answers, plan) = (&s.point().answers, s.plan);
+    let over_time = s.over_time();
     let mut domains = Vec::new();
     let mut complete = Vec::new();
     for (d, domain) in framework.domains.iter().enumerate() {
@@ -145,40 +124,16 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
             continue;
         }
         let status = stage::domain_status(framework, d, |id| answers.answer(id));
-        let target = plan.targets.get(&domain.id);
-        let target_position = target.and_then(|t| core_plan::target_position(framework, t));
-        let done: Vec<DoneStep> = domain
-            .actions
-            .iter()
-            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
-            .filter_map(|a| {
-                plan.actions.get(&a.id).map(|step| DoneStep {
-                    action_id: a.id.clone(),
-                    text: a.text.clone(),
-                    owner: step.owner.clone(),
-                    due: step.due,
-                    in_place_since: core_plan::in_place_since(&a.id, over_time),
-                })
-            })
-            .collect();
-        let Position::Working(s) = status.position else {
+        let Position::Working(working) = status.position else {
             complete.push(DomainName {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
             });
             continue;
         };
-        let until = target_position.unwrap_or(Position::Working(s));
-        let mut open = core_plan::open_actions(framework, d, answers, until);
-        // A step someone owns or has a date for is listed wherever its stage
-        // is, so an owned step is never hidden by the stage rule.
-        for (i, a) in domain.actions.iter().enumerate() {
-            let settled = matches!(answers.answer(&a.id), Some(Answer::InPlace | Answer::NotApplicable));
-            if plan.actions.contains_key(&a.id) && !settled && !open.contains(&i) {
-                open.push(i);
-            }
-        }
-        let steps = open
+        let target = plan.targets.get(&domain.id);
+        let target_position = target.and_then(|t| core_plan::target_position(framework, t));
+        let steps = core_plan::listed_steps(framework, d, answers, plan, target_position)
             .into_iter()
             .map(|i| {
                 let a = &domain.actions[i];
@@ -192,26 +147,38 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
                     answer: answers.answer(&a.id),
                     owner: step.and_then(|p| p.owner.clone()),
                     due,
-                    overdue: due.is_some_and(|due| due < today),
+                    overdue: due.is_some_and(|due| due < s.today),
                     explain: a.explain.clone(),
                     links: a.links.clone(),
                 }
+            })
+            .collect();
+        let done = domain
+            .actions
+            .iter()
+            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
+            .filter_map(|a| {
+                plan.actions.get(&a.id).map(|step| DoneStep {
+                    action_id: a.id.clone(),
+                    text: a.text.clone(),
+                    owner: step.owner.clone(),
+                    due: step.due,
+                    in_place_since: core_plan::in_place_since(&a.id, &over_time),
+                })
             })
             .collect();
         domains.push(DomainPlan {
             id: domain.id.clone(),
             name: domain.name.clone(),
             stage: StageRef::new(framework, status.position),
-            in_place: status.stages[s].in_place,
-            applicable: status.stages[s].applicable,
+            in_place: status.stages[working].in_place,
+            applicable: status.stages[working].applicable,
             target: target_position.map(|p| StageRef::new(framework, p)),
             target_date: target.and_then(|t| t.by),
             steps,
             done,
         });
     }
-    let latest = over_time.last().map(|(t, _)| *t);
-    let next_review = core_plan::next_review(plan, latest);
     let not_in_framework = plan
         .actions
         .keys()
@@ -229,14 +196,11 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
         .collect();
     PlanView {
         framework: framework.into(),
-        subject: Keyed {
-            key: subject.key(),
-            value: subject,
-        },
+        subject: Subject::of(s, s.now).keyed(),
         domains,
         complete,
-        next_review,
-        review_overdue: core_plan::review_overdue(plan, latest, today).is_some(),
+        next_review: s.next_review,
+        review_overdue: s.review_overdue,
         not_in_framework,
         stages: framework
             .stages
@@ -244,67 +208,7 @@ pub fn build(framework: &Framework, input: PlanInput, subject: Subject, only: &[
             .map(|s| (s.id.clone(), s.name.clone()))
             .chain([(COMPLETE_ID.to_string(), framework.completion_label.clone())])
             .collect(),
-        completion: framework.completion_label.clone(),
     }
-}
-
-/// One person's plan from assessment `index` of `history`.
-pub fn for_assessment(
-    framework: &Framework,
-    history: &History,
-    index: usize,
-    today: Date,
-    only: &[String],
-) -> PlanView {
-    let who = history.assessments[index].respondent.as_deref();
-    let now = history.assessments[index].taken_at;
-    let mut over_time: Vec<(Timestamp, &Assessment)> = history
-        .assessments
-        .iter()
-        .filter(|a| same_person(a.respondent.as_deref(), who) && a.taken_at <= now)
-        .map(|a| (a.taken_at, a))
-        .collect();
-    over_time.sort_by_key(|(t, _)| *t);
-    let input = PlanInput {
-        answers: &history.assessments[index],
-        over_time: &over_time,
-        plan: &history.plan,
-        today,
-    };
-    build(
-        framework,
-        input,
-        Subject::Assessment(AssessmentInfo::new(history, index)),
-        only,
-    )
-}
-
-/// The team's plan from round `r`.
-pub fn for_round(
-    framework: &Framework,
-    history: &History,
-    rounds: &[Round],
-    r: usize,
-    today: Date,
-    only: &[String],
-) -> PlanView {
-    let answers: Vec<(Timestamp, Assessment)> = rounds[..=r]
-        .iter()
-        .map(|round| (round.to, round_answers(framework, history, round)))
-        .collect();
-    let over_time: Vec<(Timestamp, &Assessment)> = answers.iter().map(|(t, a)| (*t, a)).collect();
-    let input = PlanInput {
-        answers: &answers[r].1,
-        over_time: &over_time,
-        plan: &history.plan,
-        today,
-    };
-    build(
-        framework,
-        input,
-        Subject::Round(RoundInfo::new(history, rounds, r)),
-        only,
-    )
 }
 
 impl PlanView {
@@ -325,7 +229,8 @@ impl PlanView {
             })
             .collect();
         if items.is_empty() {
-            doc.push(Block::Text(format!("Every domain is {}.", self.completion)));
+            let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
+            doc.push(Block::Text(format!("Every domain is {completion}.")));
         } else {
             doc.push(Block::List(items));
             doc.push(Block::Note("`mbct-sustain plan` lists every next step.".into()));
@@ -345,8 +250,8 @@ impl PlanView {
     }
 }
 
-/// How the plan moved between two sets of answers, for `compare` and the
-/// walk's closing screen.
+/// How the plan moved between two sets of answers, for `compare`, the
+/// meeting page and the walk's closing screen.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanMoves {
     /// Planned actions in place now that were not before (their text).
@@ -370,49 +275,38 @@ pub struct OverdueStep {
     pub due: Date,
 }
 
-/// How the plan moved from `before` to `after`; `None` when nothing is planned.
-pub fn moves(
-    framework: &Framework,
-    plan: &Plan,
-    before: Option<&Assessment>,
-    after: &Assessment,
-    today: Date,
-) -> Option<PlanMoves> {
-    let text = |id: &str| {
-        framework
-            .actions()
-            .find(|(_, a)| a.id == id)
-            .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
-    };
-    if plan.actions.is_empty() {
-        return None;
-    }
-    let in_place = |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
-    Some(PlanMoves {
-        now_in_place: plan
-            .actions
-            .keys()
-            .filter(|id| in_place(Some(after), id) && !in_place(before, id))
-            .map(|id| text(id))
-            .collect(),
-        planned: plan.actions.len(),
-        overdue: plan
-            .actions
-            .iter()
-            .filter(|(id, _)| !matches!(after.answer(id), Some(Answer::InPlace | Answer::NotApplicable)))
-            .filter_map(|(id, step)| {
-                step.due.filter(|due| *due < today).map(|due| OverdueStep {
-                    action_id: id.clone(),
+impl PlanMoves {
+    /// How the snapshot's plan moved from `before` to `after`; `None` when
+    /// nothing is planned.
+    pub fn new(
+        framework: &Framework,
+        s: &Snapshot,
+        before: Option<&Assessment>,
+        after: &Assessment,
+    ) -> Option<PlanMoves> {
+        let text = |id: &str| {
+            framework
+                .actions()
+                .find(|(_, a)| a.id == id)
+                .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
+        };
+        let m = core_plan::moves(s.plan, before, after, s.today)?;
+        Some(PlanMoves {
+            now_in_place: m.now_in_place.iter().map(|id| text(id)).collect(),
+            planned: m.planned,
+            overdue: m
+                .overdue
+                .iter()
+                .map(|(id, step)| OverdueStep {
+                    action_id: id.to_string(),
                     text: text(id),
                     owner: step.owner.clone(),
-                    due,
+                    due: step.due.unwrap_or(s.today),
                 })
-            })
-            .collect(),
-    })
-}
+                .collect(),
+        })
+    }
 
-impl PlanMoves {
     /// "The plan: 2 of 5 planned actions newly in place." and the overdue ones.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
@@ -441,7 +335,7 @@ impl PlanMoves {
 }
 
 /// A step as a line: its text, how far it is, who and by when.
-fn step_text(s: &NextStep) -> String {
+pub fn step_text(s: &NextStep) -> String {
     let mut out = s.text.clone();
     match s.answer {
         Some(Answer::InProgress) => out += " (in progress)",
@@ -470,6 +364,48 @@ fn step_text(s: &NextStep) -> String {
     out
 }
 
+/// A done step as a line: its text, since when, and whose it was.
+pub fn done_text(s: &DoneStep) -> String {
+    let mut out = s.text.clone();
+    if let Some(since) = s.in_place_since {
+        out += &format!(" — in place since {}", date_of(since));
+    }
+    if let Some(o) = &s.owner {
+        out += &format!(" (owner {o})");
+    }
+    out
+}
+
+impl DomainPlan {
+    /// "Evaluation — working in Developmental (1/3 in place); target Sustainable by 2027-06-30".
+    pub fn heading(&self) -> String {
+        let target = self.target.as_ref().map_or(String::new(), |t| {
+            let by = self.target_date.map(|by| format!(" by {by}")).unwrap_or_default();
+            format!("; target {}{by}", t.name)
+        });
+        format!(
+            "{} — working in {} ({}/{} in place){target}",
+            self.name, self.stage.name, self.in_place, self.applicable
+        )
+    }
+
+    /// The steps as list items, each with its stage when they span several.
+    pub fn items(&self) -> Vec<Vec<Cell>> {
+        let spans_stages = self.steps.iter().any(|s| s.stage != self.stage.name);
+        self.steps
+            .iter()
+            .map(|s| {
+                let text = step_text(s);
+                vec![Cell::Text(if spans_stages {
+                    format!("{}: {text}", s.stage)
+                } else {
+                    text
+                })]
+            })
+            .collect()
+    }
+}
+
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
@@ -484,28 +420,8 @@ impl View for PlanView {
             doc.push(Block::Text(line));
         }
         for d in &self.domains {
-            let target = d.target.as_ref().map_or(String::new(), |t| {
-                let by = d.target_date.map(|by| format!(" by {by}")).unwrap_or_default();
-                format!("; target {}{by}", t.name)
-            });
-            doc.push(Block::Heading(format!(
-                "{} — working in {} ({}/{} in place){target}",
-                d.name, d.stage.name, d.in_place, d.applicable
-            )));
-            let spans_stages = d.steps.iter().any(|s| s.stage != d.stage.name);
-            doc.push(Block::List(
-                d.steps
-                    .iter()
-                    .map(|s| {
-                        let text = step_text(s);
-                        vec![Cell::Text(if spans_stages {
-                            format!("{}: {text}", s.stage)
-                        } else {
-                            text
-                        })]
-                    })
-                    .collect(),
-            ));
+            doc.push(Block::Heading(d.heading()));
+            doc.push(Block::List(d.items()));
             if !d.done.is_empty() {
                 doc.push(Block::Text("Done:".into()));
                 doc.push(Block::List(
@@ -513,9 +429,10 @@ impl View for PlanView {
                 ));
             }
         }
+        let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
         if !self.complete.is_empty() {
             let names: Vec<&str> = self.complete.iter().map(|d| d.name.as_str()).collect();
-            doc.push(Block::Text(format!("{}: {}.", self.completion, names.join("; "))));
+            doc.push(Block::Text(format!("{completion}: {}.", names.join("; "))));
         } else if self.domains.is_empty() {
             doc.push(Block::Text("No domain to plan for.".into()));
         }
@@ -525,12 +442,16 @@ impl View for PlanView {
                 self.not_in_framework.join("; ")
             )));
         }
+        doc.data = Some(self.data());
         doc
     }
+}
 
-    /// One row per step, open or done, with ids, owners, dates and targets.
-    fn data(&self) -> Option<Table> {
+impl PlanView {
+    /// One row per step, open or done, with ids, owners, dates and targets: what a spreadsheet gets.
+    fn data(&self) -> Table {
         let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
+        let review = text(self.next_review.map(|t| t.to_string()));
         let mut rows = Vec::new();
         for d in &self.domains {
             let domain = [
@@ -540,36 +461,31 @@ impl View for PlanView {
                 text(d.target.as_ref().map(|t| t.name.clone())),
                 text(d.target_date.map(|t| t.to_string())),
             ];
-            for s in &d.steps {
+            let open = d.steps.iter().map(|s| {
+                let status = if s.overdue { "overdue" } else { "open" };
+                let answer = s.answer.unwrap_or(Answer::NotYet).label();
+                (&s.action_id, &s.text, s.stage.clone(), answer, &s.owner, s.due, status)
+            });
+            let done = d.done.iter().map(|s| {
+                let answer = Answer::InPlace.label();
+                (&s.action_id, &s.text, String::new(), answer, &s.owner, s.due, "done")
+            });
+            for (id, action, stage, answer, owner, due, status) in open.chain(done) {
                 let mut row = domain.to_vec();
                 row.extend([
-                    Cell::Text(s.action_id.clone()),
-                    Cell::Text(s.text.clone()),
-                    Cell::Text(s.stage.clone()),
-                    Cell::Text(s.answer.unwrap_or(Answer::NotYet).label().to_string()),
-                    text(s.owner.clone()),
-                    text(s.due.map(|t| t.to_string())),
-                    Cell::Text(if s.overdue { "overdue" } else { "open" }.into()),
-                    text(self.next_review.map(|t| t.to_string())),
-                ]);
-                rows.push(row);
-            }
-            for s in &d.done {
-                let mut row = domain.to_vec();
-                row.extend([
-                    Cell::Text(s.action_id.clone()),
-                    Cell::Text(s.text.clone()),
-                    Cell::Text(String::new()),
-                    Cell::Text(Answer::InPlace.label().to_string()),
-                    text(s.owner.clone()),
-                    text(s.due.map(|t| t.to_string())),
-                    Cell::Text("done".into()),
-                    text(self.next_review.map(|t| t.to_string())),
+                    Cell::Text(id.clone()),
+                    Cell::Text(action.clone()),
+                    Cell::Text(stage),
+                    Cell::Text(answer.to_string()),
+                    text(owner.clone()),
+                    text(due.map(|t| t.to_string())),
+                    Cell::Text(status.into()),
+                    review.clone(),
                 ]);
                 rows.push(row);
             }
         }
-        Some(Table {
+        Table {
             header: [
                 "domain_id",
                 "domain",
@@ -588,32 +504,18 @@ impl View for PlanView {
             .map(String::from)
             .to_vec(),
             rows,
-        })
+        }
     }
-}
-
-fn done_text(s: &DoneStep) -> String {
-    let mut out = s.text.clone();
-    if let Some(since) = s.in_place_since {
-        out += &format!(" — in place since {}", date_of(since));
-    }
-    if let Some(o) = &s.owner {
-        out += &format!(" (owner {o})");
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan::{Step, Target};
-    use crate::testing::grid;
+    use crate::core::answers::History;
+    use crate::core::plan::{Plan, Step, Target};
+    use crate::testing::{grid, latest};
 
     const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
-
-    fn today() -> Date {
-        jiff::civil::date(2027, 1, 10)
-    }
 
     /// The plan of one assessment with `answers`, and `plan`.
     fn plan_of(answers: &[(&str, Answer)], plan: &Plan, only: &[&str]) -> PlanView {
@@ -626,7 +528,7 @@ mod tests {
         h.assessments.push(a);
         h.plan = plan.clone();
         let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
-        for_assessment(&f, &h, 0, today(), &only)
+        build(&f, &latest(&f, &h), &only)
     }
 
     fn plan(answers: &[(&str, Answer)], only: &[&str]) -> PlanView {
@@ -770,7 +672,7 @@ mod tests {
         let f = grid(2, 3);
         let mut h = History::default();
         h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
-        let v = for_assessment(&f, &h, 0, today(), &[]);
-        assert_eq!(v.data().unwrap().rows.len(), 3);
+        let v = build(&f, &latest(&f, &h), &[]);
+        assert_eq!(v.doc().data.unwrap().rows.len(), 3);
     }
 }

@@ -1,18 +1,16 @@
 //! `report` and the walk's closing table: each domain's stage, progress and change.
 
+use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment, History};
-use crate::core::compare::{self, Movement};
+use crate::core::answers::Answer;
+use crate::core::compare::{self, Comparison, Movement};
 use crate::core::framework::Framework;
-use crate::core::rounds::Round;
-use crate::core::stage;
+use crate::core::stage::{self, Position};
+use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    ActionRef, AssessmentInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, TeamRound, direction_of,
-    stage_legend,
-};
+use crate::present::view::{ActionRef, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, notes_of, stage_legend};
 
 /// The stage table of one assessment, or of a round of the team's.
 #[derive(Debug, Clone, Serialize)]
@@ -34,11 +32,9 @@ pub struct Report {
     pub gained: Vec<ActionRef>,
     /// When the team reviews next, if the plan says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_review: Option<jiff::civil::Date>,
+    pub next_review: Option<Date>,
     #[serde(skip)]
     stage_names: Vec<String>,
-    #[serde(skip)]
-    stage_count: usize,
 }
 
 /// One domain of a report.
@@ -85,7 +81,8 @@ pub struct StageCount {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeInfo {
     /// `up`, `down`, `same` or `new`.
-    pub direction: &'static str,
+    #[serde(rename = "direction")]
+    pub movement: Movement,
     /// Where it stood before, unless the domain is new.
     pub from: Option<StageRef>,
     /// Within the same stage: in place / applicable then and now, when it moved.
@@ -93,8 +90,6 @@ pub struct ChangeInfo {
     pub progress: Option<[usize; 4]>,
     /// How many actions were In place then and are not now.
     pub slipped: usize,
-    #[serde(skip)]
-    movement: Movement,
 }
 
 /// An action that was In place last time and is not now.
@@ -108,144 +103,94 @@ pub struct Slip {
 }
 
 impl ChangeInfo {
+    /// The Change column's cell; the stage moved from is named only when it moved.
     fn cell(&self) -> Cell {
+        let moved = matches!(self.movement, Movement::Up(_) | Movement::Down(_));
         Cell::Change {
+            direction: self.movement.into(),
+            from: self.from.as_ref().filter(|_| moved).map(|f| f.name.clone()),
             progress: self.progress,
             slipped: self.slipped,
-            direction: direction_of(self.movement),
-            from: match self.movement {
-                Movement::Up(_) | Movement::Down(_) => self.from.as_ref().map(|f| f.name.clone()),
-                _ => None,
-            },
         }
     }
 }
 
-/// Builds the report of assessment `index`, with changes measured from `previous`.
-pub fn build(framework: &Framework, history: &History, index: usize, previous: Option<usize>) -> Report {
-    let assessment = &history.assessments[index];
-    let subject = |i| Subject::Assessment(AssessmentInfo::new(history, i));
-    build_from(
-        framework,
-        (subject(index), assessment),
-        previous.map(|p| (subject(p), &history.assessments[p])),
-        |domain| (assessment.note(domain).map(str::to_string), Vec::new()),
-    )
+/// The slips of a comparison, as views list them.
+pub fn slips(framework: &Framework, c: &Comparison) -> Vec<Slip> {
+    c.slipped()
+        .map(|x| Slip {
+            at: ActionRef::new(framework, x.domain, x.action),
+            now: x.after,
+        })
+        .collect()
 }
 
-/// Builds the report of the team's round `r`, with changes measured from the
-/// round before it.
-pub fn build_team(framework: &Framework, history: &History, rounds: &[Round], r: usize) -> Report {
-    let now = TeamRound::new(framework, history, rounds, r);
-    let before = r.checked_sub(1).map(|p| TeamRound::new(framework, history, rounds, p));
-    build_from(
-        framework,
-        (Subject::Round(now.info.clone()), &now.answers),
-        before.as_ref().map(|b| (Subject::Round(b.info.clone()), &b.answers)),
-        |domain| (None, now.notes(domain)),
-    )
-}
-
-/// The report of `now`, with changes since `before`; `notes` gives a
-/// domain's note (one person's) and notes (each person's, for a team).
-fn build_from(
-    framework: &Framework,
-    now: (Subject, &Assessment),
-    before: Option<(Subject, &Assessment)>,
-    notes: impl Fn(&str) -> (Option<String>, Vec<PersonNote>),
-) -> Report {
-    let (subject, assessment) = now;
-    let (previous, before) = before.unzip();
+/// Builds the report of the snapshot's point, with changes since the one before.
+pub fn build(framework: &Framework, s: &Snapshot) -> Report {
+    let answers = &s.point().answers;
+    let comparison = s
+        .compared
+        .as_ref()
+        .map(|c| compare::compare(framework, &c.before, &c.after));
     let domains = framework
         .domains
         .iter()
         .enumerate()
         .map(|(d, domain)| {
-            let status = stage::domain_status(framework, d, |id| assessment.answer(id));
-            let change = before.map(|b| {
-                let c = compare::domain_change(framework, d, b, assessment);
-                let from = if c.movement == Movement::Same {
-                    c.before
-                } else {
-                    c.movement.from()
-                };
-                let then = stage::domain_status(framework, d, |id| b.answer(id));
-                let progress = match (c.movement, status.position) {
-                    (Movement::Same, stage::Position::Working(s)) => {
-                        let (was, now) = (then.stages[s], status.stages[s]);
-                        (was != now).then_some([was.in_place, was.applicable, now.in_place, now.applicable])
-                    }
-                    _ => None,
-                };
-                let slipped = domain
-                    .actions
-                    .iter()
-                    .filter(|a| {
-                        b.answer(&a.id) == Some(Answer::InPlace) && assessment.answer(&a.id) != Some(Answer::InPlace)
-                    })
-                    .count();
+            let status = stage::domain_status(framework, d, |id| answers.answer(id));
+            let change = comparison.as_ref().map(|c| {
+                let c = &c.domains[d];
                 ChangeInfo {
-                    direction: c.movement.key(),
                     movement: c.movement,
-                    from: from.map(|p| StageRef::new(framework, p)),
-                    progress,
-                    slipped,
+                    from: c.before.map(|p| StageRef::new(framework, p)),
+                    progress: c.progress,
+                    slipped: c.slipped,
                 }
             });
+            let (note, notes) = if s.is_team() {
+                (None, notes_of(s, &domain.id))
+            } else {
+                (answers.note(&domain.id).map(str::to_string), Vec::new())
+            };
             DomainRow {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
                 short: domain.short.clone(),
                 stage: StageRef::new(framework, status.position),
-                complete: status.position == stage::Position::Complete,
+                complete: status.position == Position::Complete,
                 stages: framework
                     .stages
                     .iter()
                     .zip(&status.stages)
-                    .map(|(s, p)| StageCount {
-                        id: s.id.clone(),
-                        name: s.name.clone(),
+                    .map(|(st, p)| StageCount {
+                        id: st.id.clone(),
+                        name: st.name.clone(),
                         in_place: p.in_place,
                         applicable: p.applicable,
                         met: p.is_met(),
                     })
                     .collect(),
                 change,
-                note: notes(&domain.id).0,
-                notes: notes(&domain.id).1,
+                note,
+                notes,
             }
         })
         .collect();
     Report {
         framework: framework.into(),
-        subject: Keyed {
-            key: subject.key(),
-            value: subject,
-        },
-        previous,
+        subject: Subject::of(s, s.now).keyed(),
+        previous: s.before.map(|b| Subject::of(s, b)),
         domains,
         rule: stage_legend(framework),
-        slipped: before.map_or_else(Vec::new, |b| slips(framework, b, assessment)),
-        gained: before.map_or_else(Vec::new, |b| gains(framework, b, assessment)),
-        next_review: None,
+        slipped: comparison.as_ref().map_or_else(Vec::new, |c| slips(framework, c)),
+        gained: comparison.as_ref().map_or_else(Vec::new, |c| {
+            c.gained()
+                .map(|x| ActionRef::new(framework, x.domain, x.action))
+                .collect()
+        }),
+        next_review: s.next_review,
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
-        stage_count: framework.stages.len(),
     }
-}
-
-/// The actions In place in `before` and not in `now`.
-pub fn slips(framework: &Framework, before: &Assessment, now: &Assessment) -> Vec<Slip> {
-    framework
-        .domains
-        .iter()
-        .enumerate()
-        .flat_map(|(d, domain)| domain.actions.iter().enumerate().map(move |(i, a)| (d, i, a)))
-        .filter(|(_, _, a)| before.answer(&a.id) == Some(Answer::InPlace) && now.answer(&a.id) != Some(Answer::InPlace))
-        .map(|(d, i, a)| Slip {
-            at: ActionRef::new(framework, d, i),
-            now: now.answer(&a.id),
-        })
-        .collect()
 }
 
 /// "Slipped since last time": what was In place and is not now.
@@ -256,13 +201,8 @@ pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
     let items = slipped
         .iter()
         .map(|s| {
-            vec![Cell::Text(format!(
-                "{} ({}, {}): In place → {}",
-                s.at.action,
-                s.at.domain,
-                s.at.stage,
-                s.now.map_or("no answer", |a| a.label())
-            ))]
+            let now = s.now.map_or("no answer", |a| a.label());
+            vec![Cell::Text(format!("{}: In place → {now}", s.at.line()))]
         })
         .collect();
     vec![
@@ -271,27 +211,15 @@ pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
     ]
 }
 
-/// The actions In place in `now` and not in `before`: gains, listed beside
-/// the slips so that a slip and a gain in one stage are both seen.
-pub fn gains(framework: &Framework, before: &Assessment, now: &Assessment) -> Vec<ActionRef> {
-    framework
-        .domains
-        .iter()
-        .enumerate()
-        .flat_map(|(d, domain)| domain.actions.iter().enumerate().map(move |(i, a)| (d, i, a)))
-        .filter(|(_, _, a)| now.answer(&a.id) == Some(Answer::InPlace) && before.answer(&a.id) != Some(Answer::InPlace))
-        .map(|(d, i, _)| ActionRef::new(framework, d, i))
-        .collect()
-}
-
 impl Report {
-    /// The stage table alone, as the walk's closing screen shows it.
+    /// The stage table: each domain's stage, change and progress per stage.
     pub fn table(&self) -> Table {
         let mut header = vec!["Domain".to_string(), "Working in".to_string()];
         if self.previous.is_some() {
             header.push("Change".to_string());
         }
         header.extend(self.stage_names.iter().cloned());
+        let of = self.stage_names.len();
         let rows = self
             .domains
             .iter()
@@ -300,20 +228,35 @@ impl Report {
                     full: d.name.clone(),
                     short: d.short.clone(),
                 };
-                let mut row = vec![name, d.stage.cell(self.stage_count)];
-                if let Some(c) = &d.change {
-                    row.push(c.cell());
-                } else if self.previous.is_some() {
-                    row.push(Cell::Text(String::new()));
+                let mut row = vec![name, d.stage.cell(of)];
+                if self.previous.is_some() {
+                    row.push(d.change.as_ref().map_or(Cell::Text(String::new()), ChangeInfo::cell));
                 }
-                row.extend(d.stages.iter().map(|s| Cell::Progress {
+                row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
                     done: s.in_place,
                     total: s.applicable,
+                    working: !d.complete && d.stage.rank == i,
+                    target: false,
                 }));
                 row
             })
             .collect();
         Table { header, rows }
+    }
+
+    /// Everyone's notes, one item each: "Domain: note" or "Domain (Sam): note".
+    pub fn notes(&self) -> Vec<Vec<Cell>> {
+        self.domains
+            .iter()
+            .flat_map(|d| {
+                let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
+                let each = d
+                    .notes
+                    .iter()
+                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
+                own.chain(each).map(|t| vec![Cell::Text(t)])
+            })
+            .collect()
     }
 }
 
@@ -339,28 +282,14 @@ impl View for Report {
                 self.gained.len()
             )));
             doc.push(Block::List(
-                self.gained
-                    .iter()
-                    .map(|a| vec![Cell::Text(format!("{} ({}, {})", a.action, a.domain, a.stage))])
-                    .collect(),
+                self.gained.iter().map(|a| vec![Cell::Text(a.line())]).collect(),
             ));
         }
         doc.blocks.extend(slip_list(&self.slipped, "Slipped since last time"));
         if let Some(review) = self.next_review {
             doc.push(Block::Text(format!("Next review: {review}.")));
         }
-        let notes: Vec<Vec<Cell>> = self
-            .domains
-            .iter()
-            .flat_map(|d| {
-                let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
-                let each = d
-                    .notes
-                    .iter()
-                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
-                own.chain(each).map(|t| vec![Cell::Text(t)])
-            })
-            .collect();
+        let notes = self.notes();
         if !notes.is_empty() {
             doc.push(Block::Heading("Notes".into()));
             doc.push(Block::List(notes));
@@ -372,9 +301,9 @@ impl View for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::answers::{Answer, Assessment};
+    use crate::core::answers::{Answer, Assessment, History};
     use crate::present::doc::Direction;
-    use crate::testing::grid;
+    use crate::testing::{grid, latest};
 
     fn history(f: &Framework, rounds: &[&[(&str, Answer)]]) -> History {
         let mut h = History::default();
@@ -392,12 +321,12 @@ mod tests {
     fn the_table_has_a_row_per_domain_and_a_column_per_stage() {
         let f = grid(4, 2);
         let h = history(&f, &[&[("d0.a0", Answer::InPlace)]]);
-        let r = build(&f, &h, 0, None);
+        let r = build(&f, &latest(&f, &h));
         let t = r.table();
         assert_eq!(t.header.len(), 2 + 4);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(r.domains[0].stage.name, "Stage 1");
-        assert_eq!(t.rows[0][2], Cell::Progress { done: 1, total: 1 });
+        assert_eq!(t.rows[0][2], Cell::progress(1, 1));
     }
 
     #[test]
@@ -410,7 +339,7 @@ mod tests {
                 &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)],
             ],
         );
-        let r = build(&f, &h, 1, Some(0));
+        let r = build(&f, &latest(&f, &h));
         let t = r.table();
         assert_eq!(t.header[2], "Change");
         assert_eq!(
@@ -449,7 +378,7 @@ mod tests {
                 ],
             ],
         );
-        let r = build(&f, &h, 1, Some(0));
+        let r = build(&f, &latest(&f, &h));
         assert_eq!(
             r.table().rows[0][2],
             Cell::Change {
@@ -472,7 +401,7 @@ mod tests {
     fn the_legend_states_the_rule_and_names_the_completion_label() {
         let f = grid(2, 1);
         let h = history(&f, &[&[]]);
-        let doc = build(&f, &h, 0, None).doc();
+        let doc = build(&f, &latest(&f, &h)).doc();
         assert!(
             doc.blocks
                 .iter()

@@ -4,14 +4,14 @@
 
 use serde::Serialize;
 
-use crate::core::answers::{Answer, Assessment, History};
+use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::Framework;
-use crate::core::rounds::Round;
 use crate::core::stage;
+use crate::core::subject::Snapshot;
 use crate::core::team::{self, Tally};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, FrameworkInfo, RoundInfo, StageRef, count, date_of, people, person};
+use crate::present::view::{ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, count, date_of, person};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
@@ -105,19 +105,12 @@ pub struct WhoSaid {
     pub note: Option<String>,
 }
 
-/// The team view of round `r` of `history` (whose assessment `i` came from
+/// The team view of the snapshot's round (whose assessment `i` came from
 /// `files[i]`). `shown` limits the agenda a terminal shows; every other
 /// format carries all of it.
-pub fn build(
-    framework: &Framework,
-    history: &History,
-    files: &[String],
-    rounds: &[Round],
-    r: usize,
-    anonymous: bool,
-    shown: Option<usize>,
-) -> TeamView {
-    let members: Vec<&Assessment> = rounds[r].members.iter().map(|&i| &history.assessments[i]).collect();
+pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: bool, shown: Option<usize>) -> TeamView {
+    let point = s.point();
+    let members: Vec<&Assessment> = point.members.iter().map(|&i| s.assessment(i)).collect();
     let names: Vec<String> = members
         .iter()
         .enumerate()
@@ -129,8 +122,7 @@ pub fn build(
             }
         })
         .collect();
-    let combined = team::round_answers(framework, history, &rounds[r]);
-    let team_status = stage::assess(framework, &combined);
+    let team_status = stage::assess(framework, &point.answers);
     let each: Vec<_> = members.iter().map(|a| stage::assess(framework, a)).collect();
     let domains = framework
         .domains
@@ -144,7 +136,7 @@ pub fn build(
             team: StageRef::new(framework, team_status[d].position),
         })
         .collect();
-    let discussion = team::agenda(framework, &members, &combined)
+    let discussion = team::agenda(framework, &members, &point.answers)
         .into_iter()
         .enumerate()
         .map(|(rank, p)| {
@@ -182,7 +174,9 @@ pub fn build(
                 .collect()
         })
         .collect();
-    let mut round = RoundInfo::new(history, rounds, r);
+    let Subject::Round(mut round) = Subject::of(s, s.now) else {
+        unreachable!("the team view is built from the team's round")
+    };
     if anonymous {
         round.respondents.clone_from(&names);
         for l in &mut round.left_out {
@@ -195,7 +189,7 @@ pub fn build(
         round,
         respondents: members
             .iter()
-            .zip(&rounds[r].members)
+            .zip(&point.members)
             .zip(&names)
             .map(|((m, &i), name)| RespondentInfo {
                 name: name.clone(),
@@ -225,7 +219,7 @@ fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
 
 impl TeamView {
     /// The stage table: each person's stage, and the team's.
-    fn stage_table(&self) -> Table {
+    pub fn stage_table(&self) -> Table {
         let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         let mut header = vec!["Domain".to_string()];
         if self.anonymous {
@@ -262,7 +256,7 @@ impl TeamView {
     }
 
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
-    fn said(&self, p: &DiscussionPoint) -> String {
+    pub fn said(&self, p: &DiscussionPoint) -> String {
         if self.anonymous {
             p.counts
                 .iter()
@@ -340,11 +334,8 @@ impl TeamView {
 impl View for TeamView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "{}: the team's {}",
-            self.framework.title,
-            self.round.title()
-        )));
+        let round = Subject::Round(self.round.clone());
+        doc.push(Block::Heading(format!("{}: {}", self.framework.title, round.title())));
         let dated: Vec<String> = self
             .respondents
             .iter()
@@ -352,10 +343,10 @@ impl View for TeamView {
             .collect();
         doc.push(Block::Text(format!(
             "{}, each with their latest answers in this round: {}.",
-            people(dated.len()),
+            count(dated.len(), "person"),
             dated.join(", ")
         )));
-        for line in self.round.left_out_lines() {
+        for line in round.who().into_iter().skip(1) {
             doc.push(Block::Text(line));
         }
         doc.push(Block::Table(self.stage_table()));
@@ -388,13 +379,16 @@ impl View for TeamView {
         } else {
             self.agenda(&mut doc);
         }
+        doc.data = Some(self.data());
         doc
     }
+}
 
+impl TeamView {
     /// One row per agenda point (rank, whether it decides the stage, who
     /// said what unless anonymous, how many gave each answer), with each
     /// domain's team stage; a domain with no point has a row of its own.
-    fn data(&self) -> Option<Table> {
+    fn data(&self) -> Table {
         let mut header: Vec<String> = [
             "rank",
             "decides_stage",
@@ -451,7 +445,7 @@ impl View for TeamView {
             Cell::Text(t) => t.parse::<usize>().unwrap_or(usize::MAX),
             _ => usize::MAX,
         });
-        Some(Table { header, rows })
+        Table { header, rows }
     }
 }
 
@@ -462,8 +456,9 @@ fn label_of(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rounds::rounds;
-    use crate::testing::grid;
+    use crate::core::answers::History;
+    use crate::core::subject::{At, Whom};
+    use crate::testing::{grid, snapshot};
     use Answer::*;
 
     /// One round of `people` (name, answers), a minute apart.
@@ -481,9 +476,8 @@ mod tests {
     }
 
     fn view(f: &Framework, h: &History, anonymous: bool, shown: Option<usize>) -> TeamView {
-        let r = rounds(h, None);
         let files = vec!["x.yaml".to_string(); h.assessments.len()];
-        build(f, h, &files, &r, r.len() - 1, anonymous, shown)
+        build(f, &snapshot(f, h, Whom::Team, At::One(None)), &files, anonymous, shown)
     }
 
     #[test]
@@ -601,7 +595,7 @@ mod tests {
     fn the_csv_gives_every_domains_team_stage() {
         let f = grid(1, 2);
         let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotYet)])]);
-        let t = view(&f, &h, false, None).data().unwrap();
+        let t = view(&f, &h, false, None).data();
         assert_eq!(t.rows.len(), 2, "one point in d0, and a row for d1 with none");
         assert_eq!(t.rows[1][2], Cell::Text("d1".into()));
         assert_eq!(t.rows[1][4], Cell::Text("Stage 0".into()));

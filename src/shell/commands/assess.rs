@@ -11,9 +11,11 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 use crate::core::answers::{Assessment, History};
-use crate::core::choose::{self, Timeline};
+use crate::core::choose;
 use crate::core::framework::Framework;
+use crate::core::subject::{At, Whom};
 use crate::core::walk::{self, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError};
+use crate::present::doc::Block;
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
@@ -47,8 +49,8 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
 
 /// A saved assessment, and what the closing screen needs to show it.
 pub struct Taken {
-    /// The answers file as it was before the walk.
-    pub before: History,
+    /// The answers file as saved.
+    pub saved: History,
     /// The assessment saved.
     pub assessment: Assessment,
     /// When the assessment the walk started from was taken.
@@ -95,10 +97,7 @@ pub fn take<P: Prompter>(
     };
     // Someone typing "sam" is the "Sam" already in the file: keep one spelling.
     let respondent = respondent.map(|r| choose::known_spelling(&history, &r));
-    let timeline = Timeline::new(&history);
-    let previous = timeline
-        .latest_of_exactly(respondent.as_deref())
-        .map(|i| &history.assessments[i]);
+    let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
     if let Some(p) = previous {
         let label = p
             .label
@@ -158,7 +157,7 @@ pub fn take<P: Prompter>(
     }
 
     let assessment = draft.finish(f, clock(), previous);
-    store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
+    let saved = store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
         cause: Box::new(cause),
         draft: file.path().to_path_buf(),
         rerun: rerun(ctx, draft.respondent.as_deref()),
@@ -169,7 +168,7 @@ pub fn take<P: Prompter>(
     file.finish();
     let based_on = previous.map(|p| p.taken_at);
     Ok(Taken {
-        before: history,
+        saved,
         assessment,
         based_on,
     })
@@ -344,68 +343,46 @@ fn shell_quote(text: &str) -> String {
     shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
-/// The stage table with changes, the short plan, and where it was saved.
+/// The stage table with changes, the short plan, and where it was saved,
+/// from the file as it was just saved.
 fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     let Taken {
-        before,
+        saved,
         assessment,
         based_on,
     } = taken;
-    let history = store::load(&ctx.file)
-        .ok()
-        .flatten()
-        .map(|l| l.history)
-        .unwrap_or_else(|| {
-            let mut h = before;
-            h.assessments.push(assessment.clone());
-            h
-        });
-    let index = history
-        .assessments
-        .iter()
-        .rposition(|a| a.taken_at == assessment.taken_at && a.respondent == assessment.respondent)
-        .unwrap_or(history.assessments.len().saturating_sub(1));
+    let whom = Whom::Person(assessment.respondent.as_deref());
+    let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
+        return;
+    };
     let look = Look {
         color: ctx.color,
         ascii,
         width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
     };
-    let report = view::report::build(&ctx.framework, &history, index, Timeline::new(&history).previous(index));
-    let plan = view::plan::for_assessment(&ctx.framework, &history, index, crate::shell::context::today(), &[]);
-    let mut doc = render::View::doc(&report);
-    doc.blocks.extend(plan.short().blocks);
-    let before = Timeline::new(&history).previous(index).map(|p| &history.assessments[p]);
-    if let Some(moves) = view::plan::moves(
-        &ctx.framework,
-        &history.plan,
-        before,
-        &history.assessments[index],
-        crate::shell::context::today(),
-    ) {
-        for line in moves.lines() {
-            doc.push(crate::present::doc::Block::Text(line));
-        }
+    let f = &ctx.framework;
+    let mut doc = render::View::doc(&view::report::build(f, &s));
+    doc.blocks.extend(view::plan::build(f, &s, &[]).short().blocks);
+    let before = s.compared.as_ref().map(|c| &*c.before);
+    if let Some(moves) = view::plan::PlanMoves::new(f, &s, before, &s.point().answers) {
+        doc.blocks.extend(moves.lines().into_iter().map(Block::Text));
     }
     // Someone (perhaps this person, in another window) saved meanwhile: the
     // answers kept as "unchanged" came from the assessment before that one.
-    if let Some(p) = Timeline::new(&history).previous(index)
-        && Some(history.assessments[p].taken_at) != based_on
-    {
-        doc.push(crate::present::doc::Block::Text(format!(
-            "Note: assessment #{} by the same person was saved while this one was being answered; this one started from the one before it. `mbct-sustain compare {} {}` shows how they differ.",
-            choose::number_of(&history, p),
-            choose::number_of(&history, p),
-            choose::number_of(&history, index)
+    let (now, previous) = (s.point().number, s.before.map(|b| &s.points[b]));
+    if let Some(p) = previous.filter(|p| Some(p.to) != based_on) {
+        doc.push(Block::Text(format!(
+            "Note: assessment #{} by the same person was saved while this one was being answered; this one started from the one before it. `mbct-sustain compare {} {now}` shows how they differ.",
+            p.number, p.number
         )));
     }
-    doc.push(crate::present::doc::Block::Text(format!(
-        "Saved as assessment #{} in {}",
-        choose::number_of(&history, index),
+    doc.push(Block::Text(format!(
+        "Saved as assessment #{now} in {}",
         ctx.file.display()
     )));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
-    let _ = out.write_all(render::terminal(&doc, look).as_bytes());
+    let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
     let _ = out.flush();
 }
 

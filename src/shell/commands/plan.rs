@@ -4,6 +4,7 @@
 
 use crate::core::framework::Framework;
 use crate::core::plan::{self, Review, Step, Target};
+use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
 use crate::shell::commands::{plan_edit, views};
 use crate::shell::context::Context;
@@ -72,16 +73,22 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 }
                 Ok(())
             })?;
-            // A target the domain has already passed changes nothing until it slips.
+            // A target the subject (the team, in a team file) has already
+            // passed changes nothing until it slips.
             if let Some(t) = &target
                 && let Ok(history) = store::load_existing(&ctx.file)
-                && let Some(latest) = history.assessments.iter().max_by_key(|a| a.taken_at)
+                && let Ok(s) = ctx.snapshot(&history, At::One(None), None)
                 && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
                 && let Some(goal) = plan::target_position(f, t)
-                && crate::core::stage::domain_status(f, d, |id| latest.answer(id)).position > goal
+                && crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id)).position > goal
             {
+                let whose = if s.is_team() {
+                    "the team's latest round"
+                } else {
+                    "the latest assessment"
+                };
                 ctx.note(&format!(
-                    "note: {domain} is already past that stage in the latest assessment; the target shows only if it slips."
+                    "note: {domain} is already past that stage in {whose}; the target shows only if it slips."
                 ));
             }
             ctx.note(&match &target {

@@ -14,7 +14,7 @@ use crate::present::safe::one_line;
 use crate::present::view::plan::PlanView;
 use crate::shell::cli::{PlanArgs, parse_date};
 use crate::shell::commands::views;
-use crate::shell::context::{Context, emit};
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 use crate::shell::terminal::TerminalPrompter;
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     }
     let history = store::load_existing(&ctx.file)?;
     let view = views::plan_view(ctx, &history, show)?;
-    emit(ctx, &view, &show.output)
+    ctx.emit(&view, &show.output, &[])
 }
 
 /// Every question, in order: each step's owner and date, each domain's

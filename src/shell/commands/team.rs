@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::core::rounds;
+use crate::core::subject::{At, Whom};
 use crate::core::team::merge;
+use crate::present::render::Format;
 use crate::present::view::team;
 use crate::shell::Context;
 use crate::shell::cli::TeamArgs;
@@ -33,31 +34,31 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
         sources.push((shown, short, history.assessments));
     }
     let (history, from) = merge(sources, args.label.as_deref());
-    let rounds = rounds::rounds(&history, args.since);
-    if rounds.is_empty() {
-        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        let mut filter = Vec::new();
-        if let Some(d) = args.since {
-            filter.push(format!("taken on or after {d}"));
-        }
-        if let Some(l) = &args.label {
-            filter.push(format!("labelled \"{l}\""));
-        }
-        return Err(Error::NoTeamAssessments {
-            files: names.join(", "),
-            filter: (!filter.is_empty()).then(|| filter.join(" and ")),
-        });
-    }
-    let r = ctx.pick_round(&history, &rounds, args.at.as_deref())?;
-    let on_screen = args.output.format == crate::shell::cli::Format::Table && !args.all;
+    let s = ctx
+        .snapshot_of(&history, Whom::Team, At::One(args.at.as_deref()), args.since)
+        .map_err(|e| match e {
+            Error::NoAssessments { .. } | Error::NothingSince { .. } => {
+                let mut filter = Vec::new();
+                filter.extend(args.since.map(|d| format!("taken on or after {d}")));
+                filter.extend(args.label.as_ref().map(|l| format!("labelled \"{l}\"")));
+                Error::NoTeamAssessments {
+                    files: files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    filter: (!filter.is_empty()).then(|| filter.join(" and ")),
+                }
+            }
+            other => other,
+        })?;
+    let on_screen = args.output.format == Format::Table && !args.all;
     let view = team::build(
         &ctx.framework,
-        &history,
+        &s,
         &from,
-        &rounds,
-        r,
         args.anonymous,
         on_screen.then_some(AGENDA_ON_SCREEN),
     );
-    crate::shell::context::emit_reading(ctx, &view, &args.output, &files)
+    ctx.emit(&view, &args.output, &files)
 }

@@ -116,14 +116,16 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
 }
 
 /// Appends `assessment` to the answers file at `path`, under the lock, after
-/// re-reading the file. If it cannot be saved, the caller's draft still
-/// holds the answers: that is the one way back, so no other copy is made.
-pub fn append(path: &Path, assessment: &Assessment) -> Result<(), Error> {
+/// re-reading the file, and returns the file as saved. If it cannot be
+/// saved, the caller's draft still holds the answers: that is the one way
+/// back, so no other copy is made.
+pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
     let _lock = lock(path)?;
     let loaded = load(path)?.unwrap_or_default();
     let mut history = loaded.history;
     history.assessments.push(assessment.clone());
-    save(path, &history, loaded.crlf)
+    save(path, &history, loaded.crlf)?;
+    Ok(history)
 }
 
 /// Writes `history` over the answers file at `path` (the lock held), never

@@ -1,0 +1,544 @@
+//! The subject of a view, resolved once: whose answers a command shows (one
+//! person's assessments, or the team's rounds), the point of that journey it
+//! shows, what that point is compared with, and where the plan stands today.
+//!
+//! Every command asks for one [`Snapshot`] and hands it to the builder of
+//! its view; no view knows whether it shows a person or the team except by
+//! what the snapshot holds. Assessments are taken in the order they were
+//! taken (`taken_at`), not the order they sit in the file, so a file merged
+//! by hand or by git stays right.
+
+use std::borrow::Cow;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::core::answers::{Assessment, History, label_is, same_person};
+use crate::core::choose::{day_of, known_spelling};
+use crate::core::framework::Framework;
+use crate::core::plan::{self, Plan};
+use crate::core::{rounds, team};
+
+/// Whose answers a command shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whose {
+    /// One person's assessments (no name is a person of its own).
+    Person(Option<String>),
+    /// The team's rounds.
+    Team,
+}
+
+/// Whose answers were asked for.
+#[derive(Debug, Clone, Copy)]
+pub enum Whom<'a> {
+    /// The team when the file holds more than one person's assessments, else that one person.
+    Auto,
+    /// This person (`None`: the unnamed one).
+    Person(Option<&'a str>),
+    /// The team, even of one person.
+    Team,
+}
+
+/// Which point of the journey a command shows.
+#[derive(Debug, Clone, Copy)]
+pub enum At<'a> {
+    /// The point a selector names (`None`: the latest), compared with the one before it.
+    One(Option<&'a str>),
+    /// Two points for `compare`, earlier first (`None`: by default the
+    /// previous and the latest).
+    Pair(Option<&'a str>, Option<&'a str>),
+}
+
+/// What a command asks to see.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection<'a> {
+    /// Whose answers.
+    pub whom: Whom<'a>,
+    /// Which point (or pair).
+    pub at: At<'a>,
+    /// Assessments taken before this day are left out before the team's rounds are formed.
+    pub since: Option<Date>,
+    /// Today, for due dates and the review.
+    pub today: Date,
+}
+
+/// One point of a journey: one assessment of a person's, or a round of the team's.
+#[derive(Debug, Clone)]
+pub struct Point<'h> {
+    /// The number `history` lists it by: an assessment's place among all by
+    /// date (1 = oldest); a round's place among the rounds.
+    pub number: usize,
+    /// When its first assessment was taken.
+    pub from: Timestamp,
+    /// When its last assessment was taken.
+    pub to: Timestamp,
+    /// Its label: the assessment's, or the one every assessment of the round shares.
+    pub label: Option<String>,
+    /// The assessments that count (file indices), oldest first: the one, or
+    /// each person's latest in the round.
+    pub members: Vec<usize>,
+    /// Every assessment in it (file indices), for selecting it by label.
+    pub all: Vec<usize>,
+    /// Each person who answered before but not in it, by their latest
+    /// assessment before it (file indices; a round's only).
+    pub left_out: Vec<usize>,
+    /// The answers: the person's own, or the team's.
+    pub answers: Cow<'h, Assessment>,
+}
+
+/// What a point is compared with: both sides' answers.
+#[derive(Debug, Clone)]
+pub struct Compared<'h> {
+    /// The earlier side's answers.
+    pub before: Cow<'h, Assessment>,
+    /// The later side's answers.
+    pub after: Cow<'h, Assessment>,
+}
+
+/// A subject resolved: its whole journey, the point shown, what that is
+/// compared with, and the plan as of today.
+#[derive(Debug, Clone)]
+pub struct Snapshot<'h> {
+    /// The answers file.
+    pub history: &'h History,
+    /// Whose answers these are.
+    pub whose: Whose,
+    /// Every point of the journey, oldest first.
+    pub points: Vec<Point<'h>>,
+    /// The point shown (index into `points`).
+    pub now: usize,
+    /// The point it is compared with, if any (index into `points`).
+    pub before: Option<usize>,
+    /// Both sides of the comparison, when there is one.
+    pub compared: Option<Compared<'h>>,
+    /// `--since` was given for one person, whose view shows every assessment.
+    pub since_ignored: bool,
+    /// The team's plan.
+    pub plan: &'h Plan,
+    /// When the team reviews next, if the plan says.
+    pub next_review: Option<Date>,
+    /// True when that date has passed with no assessment taken since.
+    pub review_overdue: bool,
+    /// Today.
+    pub today: Date,
+}
+
+/// Why no point could be shown; the shell words each, knowing whose it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// The subject has no assessment at all.
+    NoAssessments,
+    /// `--since` left nothing to form rounds from.
+    NothingSince(Date),
+    /// A selector matched none of `count` points.
+    NoSuch {
+        /// What was asked for.
+        selector: String,
+        /// How many points there are.
+        count: usize,
+    },
+    /// `compare` needs two points; there are `count`.
+    NothingToCompare {
+        /// How many points there are.
+        count: usize,
+    },
+    /// Both sides of a comparison are point `number`; `latest` when the
+    /// later side was the default.
+    Same {
+        /// The point's number, as `history` lists it.
+        number: usize,
+        /// Whether the later side was chosen by default.
+        latest: bool,
+    },
+}
+
+/// A miss, and whose journey it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missed {
+    /// Whose answers were looked in.
+    pub whose: Whose,
+    /// What was missed.
+    pub miss: Miss,
+}
+
+impl<'h> Snapshot<'h> {
+    /// The point shown.
+    pub fn point(&self) -> &Point<'h> {
+        &self.points[self.now]
+    }
+
+    /// The assessment at file index `i`.
+    pub fn assessment(&self, i: usize) -> &'h Assessment {
+        &self.history.assessments[i]
+    }
+
+    /// True when the subject is the team.
+    pub fn is_team(&self) -> bool {
+        self.whose == Whose::Team
+    }
+
+    /// The subject's answers over time up to the point shown, oldest first,
+    /// each with when its point ended: for when an action was first seen in place.
+    pub fn over_time(&self) -> Vec<(Timestamp, &Assessment)> {
+        self.points[..=self.now].iter().map(|p| (p.to, &*p.answers)).collect()
+    }
+}
+
+/// Resolves what `selection` asks to see in `history`.
+pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Selection) -> Result<Snapshot<'h>, Missed> {
+    let whose = match selection.whom {
+        // "sam" is the "Sam" of the file, as the file spells them.
+        Whom::Person(who) => Whose::Person(who.map(|w| known_spelling(history, w))),
+        Whom::Team => Whose::Team,
+        Whom::Auto if several_people(history) => Whose::Team,
+        Whom::Auto => Whose::Person(history.assessments.first().and_then(|a| a.respondent.clone())),
+    };
+    let points = match &whose {
+        Whose::Team => team_points(framework, history, selection.since),
+        Whose::Person(who) => person_points(history, who.as_deref()),
+    };
+    let missed = |miss| Missed {
+        whose: whose.clone(),
+        miss,
+    };
+    if points.is_empty() {
+        return Err(missed(match (&whose, selection.since) {
+            (Whose::Team, Some(since)) => Miss::NothingSince(since),
+            _ => Miss::NoAssessments,
+        }));
+    }
+    let team = whose == Whose::Team;
+    let (before, now) = match selection.at {
+        At::One(selector) => {
+            let now = pick(history, &points, team, selector).map_err(missed)?;
+            (now.checked_sub(1), now)
+        }
+        At::Pair(a, b) => {
+            let (a, b) = pick_pair(history, &points, team, a, b).map_err(missed)?;
+            (Some(a), b)
+        }
+    };
+    let compared = before.map(|b| Compared {
+        before: points[b].answers.clone(),
+        after: points[now].answers.clone(),
+    });
+    let latest = history.assessments.iter().map(|a| a.taken_at).max();
+    Ok(Snapshot {
+        history,
+        since_ignored: selection.since.is_some() && !team,
+        whose,
+        points,
+        now,
+        before,
+        compared,
+        plan: &history.plan,
+        next_review: plan::next_review(&history.plan, latest),
+        review_overdue: plan::review_overdue(&history.plan, latest, selection.today).is_some(),
+        today: selection.today,
+    })
+}
+
+/// Whether the file holds more than one person's assessments (no name
+/// counts as one person).
+pub fn several_people(history: &History) -> bool {
+    let first = history.assessments.first().and_then(|a| a.respondent.as_deref());
+    history
+        .assessments
+        .iter()
+        .any(|a| !same_person(a.respondent.as_deref(), first))
+}
+
+/// Every assessment of `who`'s, oldest first, numbered by their place among all.
+fn person_points<'h>(history: &'h History, who: Option<&str>) -> Vec<Point<'h>> {
+    let mut order: Vec<usize> = (0..history.assessments.len()).collect();
+    order.sort_by_key(|&i| history.assessments[i].taken_at);
+    order
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, i)| same_person(history.assessments[i].respondent.as_deref(), who))
+        .map(|(place, i)| {
+            let a = &history.assessments[i];
+            Point {
+                number: place + 1,
+                from: a.taken_at,
+                to: a.taken_at,
+                label: a.label.clone(),
+                members: vec![i],
+                all: vec![i],
+                left_out: Vec::new(),
+                answers: Cow::Borrowed(a),
+            }
+        })
+        .collect()
+}
+
+/// The team's rounds, each with the team's answers.
+fn team_points<'h>(framework: &Framework, history: &'h History, since: Option<Date>) -> Vec<Point<'h>> {
+    rounds::rounds(history, since)
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let at = |i: usize| history.assessments[i].taken_at;
+            let (from, to) = (at(r.all[0]), at(r.all[r.all.len() - 1]));
+            let first = history.assessments[r.all[0]].label.as_deref();
+            let label = first
+                .filter(|l| {
+                    r.all
+                        .iter()
+                        .all(|&i| label_is(history.assessments[i].label.as_deref(), l))
+                })
+                .map(str::to_string);
+            let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
+            let answers = team::round_answers(framework, &members, to, label.clone());
+            Point {
+                number: n + 1,
+                from,
+                to,
+                label,
+                members: r.members,
+                all: r.all,
+                left_out: r.left_out,
+                answers: Cow::Owned(answers),
+            }
+        })
+        .collect()
+}
+
+/// The point `selector` names. A number is as `history` lists them (1 =
+/// oldest; -1 = the latest); a date (`2026-09-03`, UTC) one person's
+/// assessment that day, or the team's round containing it, else the latest
+/// round before it; anything else a label (the latest point with it,
+/// ignoring case).
+fn select(history: &History, points: &[Point], team: bool, selector: &str) -> Option<usize> {
+    let s = selector.trim();
+    if let Ok(n) = s.parse::<i64>() {
+        return match n {
+            1.. => points.iter().position(|p| p.number as i64 == n),
+            ..0 => points.len().checked_sub(usize::try_from(n.unsigned_abs()).ok()?),
+            0 => None,
+        };
+    }
+    if s.len() == 10
+        && let Ok(date) = s.parse::<Date>()
+    {
+        return if team {
+            points.iter().rposition(|p| day_of(p.from) <= date)
+        } else {
+            points.iter().rposition(|p| day_of(p.to) == date)
+        };
+    }
+    points.iter().rposition(|p| {
+        p.all
+            .iter()
+            .any(|&i| label_is(history.assessments[i].label.as_deref(), s))
+    })
+}
+
+/// The point shown: the one `selector` names, else the latest.
+fn pick(history: &History, points: &[Point], team: bool, selector: Option<&str>) -> Result<usize, Miss> {
+    match selector {
+        Some(s) => select(history, points, team, s).ok_or_else(|| Miss::NoSuch {
+            selector: s.to_string(),
+            count: points.len(),
+        }),
+        None => Ok(points.len() - 1),
+    }
+}
+
+/// The two points `compare` shows: by default the latest and the one before;
+/// with only the first named, that one and the latest.
+fn pick_pair(
+    history: &History,
+    points: &[Point],
+    team: bool,
+    a: Option<&str>,
+    b: Option<&str>,
+) -> Result<(usize, usize), Miss> {
+    let (earlier, later) = match a {
+        None => {
+            let later = pick(history, points, team, b)?;
+            let earlier = later
+                .checked_sub(1)
+                .ok_or(Miss::NothingToCompare { count: points.len() })?;
+            (earlier, later)
+        }
+        Some(a) => (pick(history, points, team, Some(a))?, pick(history, points, team, b)?),
+    };
+    if earlier == later {
+        return Err(Miss::Same {
+            number: points[later].number,
+            latest: b.is_none(),
+        });
+    }
+    Ok((earlier, later))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::grid;
+
+    /// Assessments `(when, label, respondent)`.
+    fn history_of(rows: &[(&str, Option<&str>, Option<&str>)]) -> History {
+        let f = grid(1, 1);
+        let mut h = History::default();
+        for (when, label, who) in rows {
+            let mut a = Assessment::new(&f, when.parse().unwrap());
+            a.label = label.map(str::to_string);
+            a.respondent = who.map(str::to_string);
+            h.assessments.push(a);
+        }
+        h
+    }
+
+    fn resolved(h: &History, whom: Whom, at: At) -> Result<(Whose, usize, Option<usize>), Miss> {
+        let selection = Selection {
+            whom,
+            at,
+            since: None,
+            today: jiff::civil::date(2027, 1, 1),
+        };
+        resolve(&grid(1, 1), h, &selection)
+            .map(|s| {
+                (
+                    s.whose.clone(),
+                    s.points[s.now].number,
+                    s.before.map(|b| s.points[b].number),
+                )
+            })
+            .map_err(|m| m.miss)
+    }
+
+    fn one_person() -> History {
+        history_of(&[
+            ("2026-09-03T15:00:00Z", Some("Autumn review"), Some("Ann")),
+            ("2026-03-01T10:00:00Z", Some("Spring"), Some("Ann")),
+            ("2026-12-01T10:00:00Z", None, Some("Ann")),
+        ])
+    }
+
+    #[test]
+    fn one_persons_file_is_that_persons_journey_by_date_not_file_order() {
+        let h = one_person();
+        let (whose, now, before) = resolved(&h, Whom::Auto, At::One(None)).unwrap();
+        assert_eq!(whose, Whose::Person(Some("Ann".into())));
+        assert_eq!((now, before), (3, Some(2)));
+        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("1"))).unwrap().1, 1);
+        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("-2"))).unwrap().1, 2);
+        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("spring"))).unwrap().1, 1);
+        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("2026-09-03"))).unwrap().1, 2);
+        assert_eq!(
+            resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
+            Err(Miss::NoSuch {
+                selector: "2026-09-04".into(),
+                count: 3
+            }),
+            "one person's date is that day only"
+        );
+        assert!(matches!(
+            resolved(&h, Whom::Auto, At::One(Some("0"))),
+            Err(Miss::NoSuch { .. })
+        ));
+    }
+
+    #[test]
+    fn several_people_make_the_team_the_subject_unless_one_is_named() {
+        let mut h = one_person();
+        h.assessments[2].respondent = Some("Bob".into());
+        assert_eq!(resolved(&h, Whom::Auto, At::One(None)).unwrap().0, Whose::Team);
+        let (whose, now, before) = resolved(&h, Whom::Person(Some("ann")), At::One(None)).unwrap();
+        assert_eq!(whose, Whose::Person(Some("Ann".into())), "as the file spells the name");
+        assert_eq!((now, before), (2, Some(1)), "Ann's latest is #2 in the file by date");
+        assert!(
+            matches!(
+                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
+                Err(Miss::NoSuch { .. })
+            ),
+            "#3 is Bob's"
+        );
+        assert_eq!(
+            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
+            Err(Miss::NoAssessments)
+        );
+    }
+
+    #[test]
+    fn the_teams_rounds_are_picked_by_number_date_and_label() {
+        let h = history_of(&[
+            ("2026-01-01T09:00:00Z", Some("June"), Some("A")),
+            ("2026-01-03T09:00:00Z", Some("June"), Some("B")),
+            ("2026-06-30T09:00:00Z", Some("December"), Some("A")),
+            ("2026-07-02T09:00:00Z", None, Some("B")),
+        ]);
+        let round = |s: &str| resolved(&h, Whom::Auto, At::One(Some(s))).map(|r| r.1);
+        assert_eq!(round("1"), Ok(1));
+        assert_eq!(round("-1"), Ok(2));
+        assert!(round("3").is_err());
+        assert_eq!(round("2026-01-02"), Ok(1), "a date inside a round");
+        assert_eq!(round("2026-03-01"), Ok(1), "else the latest round before it");
+        assert!(round("2025-12-01").is_err());
+        assert_eq!(round("june"), Ok(1));
+        assert_eq!(round("December"), Ok(2), "some assessment has the label");
+        let s = resolve(
+            &grid(1, 1),
+            &h,
+            &Selection {
+                whom: Whom::Auto,
+                at: At::One(None),
+                since: None,
+                today: jiff::civil::date(2027, 1, 1),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.points[0].label.as_deref(), Some("June"));
+        assert_eq!(s.points[1].label, None, "not every assessment has it");
+    }
+
+    #[test]
+    fn compare_takes_the_previous_and_the_latest_unless_told() {
+        let h = one_person();
+        let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
+        assert_eq!(pair(None, None), Ok((Some(2), 3)));
+        assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
+        assert_eq!(
+            pair(Some("3"), Some("1")),
+            Ok((Some(3), 1)),
+            "backwards in time is allowed"
+        );
+        assert_eq!(
+            pair(Some("-1"), None),
+            Err(Miss::Same {
+                number: 3,
+                latest: true
+            })
+        );
+        assert_eq!(
+            pair(Some("2"), Some("2")),
+            Err(Miss::Same {
+                number: 2,
+                latest: false
+            })
+        );
+        let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
+        assert_eq!(
+            resolved(&single, Whom::Auto, At::Pair(None, None)),
+            Err(Miss::NothingToCompare { count: 1 })
+        );
+    }
+
+    #[test]
+    fn since_that_leaves_nothing_is_named_for_the_team() {
+        let mut h = one_person();
+        h.assessments[2].respondent = Some("Bob".into());
+        let s = Selection {
+            whom: Whom::Auto,
+            at: At::One(None),
+            since: Some(jiff::civil::date(2030, 1, 1)),
+            today: jiff::civil::date(2027, 1, 1),
+        };
+        assert_eq!(
+            resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
+            Miss::NothingSince(jiff::civil::date(2030, 1, 1))
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! The meeting page (`report --format html`): what a team looks at together
+//! and hands on, gathered from the other views of one snapshot: the journey
+//! chart, the change since last time, progress over time, the team's
+//! positions and agenda, the plan and the notes. It is read on paper, so it
+//! names no command: a list too long for two sheets ends "and N more".
+
+use serde::Serialize;
+
+use crate::core::framework::Framework;
+use crate::core::subject::Snapshot;
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::render::View;
+use crate::present::view::compare::{self, CompareView};
+use crate::present::view::history::{self, HistoryView};
+use crate::present::view::plan::{self, PlanView, done_text};
+use crate::present::view::report::{self, Report};
+use crate::present::view::team::{self, TeamView};
+
+/// How many agenda points the page shows: the page must fit two A4 sheets.
+pub const AGENDA_ON_PAGE: usize = 8;
+/// At most this many rounds (or assessments) are drawn over time.
+const OVER_TIME: usize = 10;
+
+/// Everything on the meeting page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingPage {
+    /// The stage table of the round or assessment shown.
+    pub report: Report,
+    /// The change since the round or assessment before, if there is one.
+    pub compare: Option<CompareView>,
+    /// The journey over time, when there are two or more rounds or assessments.
+    pub history: Option<HistoryView>,
+    /// The team's positions and agenda, when the subject is the team.
+    pub team: Option<TeamView>,
+    /// The plan.
+    pub plan: PlanView,
+}
+
+/// The page of the snapshot's point (`files`: where each assessment came from).
+pub fn build(framework: &Framework, s: &Snapshot, files: &[String]) -> MeetingPage {
+    MeetingPage {
+        report: report::build(framework, s),
+        compare: compare::build(framework, s),
+        history: (s.now > 0).then(|| history::build(framework, s)),
+        team: s.is_team().then(|| team::build(framework, s, files, false, None)),
+        plan: plan::build(framework, s, &[]),
+    }
+}
+
+impl MeetingPage {
+    /// Each domain's stages as a chart: progress per stage, the working
+    /// stage and the target marked, then where it is and how it moved.
+    fn journey(&self) -> Table {
+        let r = &self.report;
+        let mut header = vec!["Domain".to_string()];
+        header.extend(
+            r.domains
+                .first()
+                .into_iter()
+                .flat_map(|d| d.stages.iter().map(|s| s.name.clone())),
+        );
+        header.push("Working in".into());
+        let rows = r
+            .domains
+            .iter()
+            .map(|d| {
+                let target = self
+                    .plan
+                    .domains
+                    .iter()
+                    .find(|p| p.id == d.id)
+                    .and_then(|p| p.target.as_ref().map(|t| (t, p.target_date)));
+                let of = d.stages.len();
+                let mut row = vec![Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                }];
+                row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
+                    done: s.in_place,
+                    total: s.applicable,
+                    working: !d.complete && d.stage.rank == i,
+                    target: target.is_some_and(|(t, _)| t.rank == i || (t.rank == of && i + 1 == of)),
+                }));
+                let mut status = if d.complete {
+                    format!("{} (every stage met)", d.stage.name)
+                } else {
+                    d.stage.name.clone()
+                };
+                if let Some(c) = &d.change
+                    && let Some(from) = c.from.as_ref().filter(|f| f.rank != d.stage.rank)
+                {
+                    let way = if from.rank < d.stage.rank { "↑ up" } else { "↓ down" };
+                    status += &format!("; {way} from {}", from.name);
+                }
+                if let Some((t, by)) = target {
+                    let by = by.map(|by| format!(" by {by}")).unwrap_or_default();
+                    status += &format!("; target: {}{by}", t.name);
+                }
+                row.push(Cell::Text(status));
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+
+    fn change(&self, c: &CompareView, doc: &mut Doc) {
+        doc.push(Block::Heading(format!("Change since {}", c.from.short())));
+        let moved: Vec<Vec<Cell>> = c
+            .domains
+            .iter()
+            .filter(|d| d.to.rank != d.from.as_ref().map_or(usize::MAX, |f| f.rank))
+            .map(|d| {
+                let from = d.from.as_ref().map_or("no answers", |f| f.name.as_str());
+                vec![Cell::Text(format!("{}: {from} → {}", d.name, d.to.name))]
+            })
+            .collect();
+        if moved.is_empty() {
+            doc.push(Block::Text("Every domain is at the same stage as then.".into()));
+        } else {
+            doc.push(Block::List(moved));
+        }
+        if c.changes.is_empty() {
+            doc.push(Block::Text("No answer changed.".into()));
+        } else {
+            doc.push(Block::Text(format!("Answers that changed ({}):", c.changes.len())));
+            let changed = c.changes.iter().map(|a| {
+                let was = a.from.map_or("not asked", |x| x.label());
+                let is = a.to.map_or("not asked", |x| x.label());
+                vec![Cell::Text(format!("{} ({}): {was} → {is}", a.at.action, a.at.stage))]
+            });
+            doc.push(Block::List(changed.collect()));
+        }
+        if let Some(plan) = &c.plan {
+            doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
+        }
+    }
+
+    fn team(t: &TeamView, doc: &mut Doc) {
+        doc.push(Block::Heading("The team".into()));
+        doc.push(Block::Table(t.stage_table()));
+        if t.discussion.is_empty() {
+            return;
+        }
+        doc.push(Block::Text(format!(
+            "To discuss ({} points; those that decide the team's stage first):",
+            t.discussion.len()
+        )));
+        let items = t.discussion.iter().take(AGENDA_ON_PAGE).map(|p| {
+            let decides = if p.decides_stage { " (decides the stage)" } else { "" };
+            vec![Cell::Text(format!(
+                "{}. {} — {}, {}{decides}: {}",
+                p.rank,
+                p.at.action,
+                p.at.domain,
+                p.at.stage,
+                t.said(p)
+            ))]
+        });
+        doc.push(Block::List(items.collect()));
+        let more = t.discussion.len().saturating_sub(AGENDA_ON_PAGE);
+        if more > 0 {
+            doc.push(Block::Note(format!("And {more} more points.")));
+        }
+    }
+
+    fn plan(p: &PlanView, doc: &mut Doc) {
+        doc.push(Block::Heading("The plan".into()));
+        doc.blocks.extend(p.review_line().map(Block::Text));
+        for d in &p.domains {
+            doc.push(Block::Text(d.heading()));
+            if !d.steps.is_empty() {
+                doc.push(Block::List(d.items()));
+            }
+            if !d.done.is_empty() {
+                let done: Vec<String> = d.done.iter().map(done_text).collect();
+                doc.push(Block::Note(format!("Done: {}", done.join("; "))));
+            }
+        }
+        if !p.complete.is_empty() {
+            let names: Vec<&str> = p.complete.iter().map(|d| d.name.as_str()).collect();
+            doc.push(Block::Text(format!("Every stage met: {}.", names.join("; "))));
+        }
+    }
+}
+
+impl View for MeetingPage {
+    fn doc(&self) -> Doc {
+        let r = &self.report;
+        let subject = r.subject.value.title();
+        let mut chars = subject.chars();
+        let subject: String = chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(format!("{}: {subject}", r.framework.title)));
+        doc.blocks.extend(r.subject.value.who().into_iter().map(Block::Text));
+        doc.blocks.extend(self.plan.review_line().map(Block::Text));
+        doc.push(Block::Heading("Where each domain is: the journey".into()));
+        doc.push(Block::Table(self.journey()));
+        let target = if self.plan.domains.iter().any(|d| d.target.is_some()) {
+            "A dashed outline is the team's target. "
+        } else {
+            ""
+        };
+        doc.push(Block::Note(format!(
+            "How to read it: each stage is filled by the share of its actions that are In place (Not applicable ones \
+             left out); a domain is working in the first stage not yet fully in place (thick outline). {target}{}",
+            r.rule
+        )));
+        if let Some(c) = &self.compare {
+            self.change(c, &mut doc);
+        }
+        if let Some(h) = &self.history {
+            doc.push(Block::Heading("Progress over time".into()));
+            doc.push(Block::Table(h.journey(OVER_TIME)));
+            doc.push(h.legend());
+            let all = h.entries.value.len();
+            if all > OVER_TIME {
+                doc.push(Block::Note(format!("The latest {OVER_TIME} of {all}.")));
+            }
+        }
+        if let Some(t) = &self.team {
+            Self::team(t, &mut doc);
+        }
+        Self::plan(&self.plan, &mut doc);
+        let notes = r.notes();
+        if !notes.is_empty() {
+            doc.push(Block::Heading("Notes".into()));
+            doc.push(Block::List(notes));
+        }
+        doc.push(Block::Note(format!(
+            "Made with mbct-sustain from {}.",
+            r.framework.title
+        )));
+        doc
+    }
+}
