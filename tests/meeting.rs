@@ -123,6 +123,147 @@ fn one_persons_page_shows_their_journey_and_a_single_assessment_no_chart_over_ti
     );
 }
 
+#[test]
+fn control_characters_and_bidi_overrides_from_a_name_are_shown_never_obeyed() {
+    let env = Env::new();
+    let hostile = "Sam \u{1b}]2;PWNED-TITLE\u{1b}\\ \u{1b}[41m REDBG \u{7} \u{9b}2J \u{202e}RTL override";
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            person(hostile, "2026-06-01T10:00:00Z", &[]),
+            person("Priya", "2026-06-02T10:00:00Z", &[("fit.pathways", Answer::NotYet)]),
+        ]),
+    );
+    for args in [&["report", "--format", "html"][..], &["team", "--format", "html"]] {
+        let out = env.cmd().args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("PWNED-TITLE"), "{args:?}: the name is there");
+        for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!text.contains(raw), "{args:?} carries {:x} raw", raw as u32);
+        }
+    }
+}
+
+/// Renders the page in headless Chromium to a PDF and returns it with its
+/// text (pdftotext) and page count. Needs `chromium` and poppler-utils
+/// (apt-get install -y chromium poppler-utils).
+fn printed(env: &Env) -> (String, usize) {
+    let url = format!("file://{}", env.path("meeting.html").display());
+    let out = std::process::Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+        .arg(format!("--print-to-pdf={}", env.path("meeting.pdf").display()))
+        .arg(&url)
+        .output()
+        .expect("chromium (apt-get install -y chromium)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let run = |tool: &str| {
+        let out = std::process::Command::new(tool)
+            .arg(env.path("meeting.pdf"))
+            .arg("-")
+            .output()
+            .expect("poppler-utils (apt-get install -y poppler-utils)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let info = std::process::Command::new("pdfinfo")
+        .arg(env.path("meeting.pdf"))
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    assert!(
+        info.contains("594.96 x 841.92") || info.contains("595 x 842"),
+        "A4: {info}"
+    );
+    (run("pdftotext"), pages)
+}
+
+#[test]
+#[ignore = "needs Chromium"]
+fn a_team_of_twelve_is_printed_whole_on_two_pages_with_every_person_and_the_team() {
+    let env = Env::new();
+    let names = [
+        "Alex",
+        "Priya",
+        "Sam",
+        "Jo",
+        "Kemi",
+        "Ravi",
+        "Lena",
+        "Tom",
+        "Aisha",
+        "Mei",
+        "Oluwaseun",
+        "Bartholomew",
+    ];
+    let mut all = Vec::new();
+    for (round, month) in ["06", "12"].iter().enumerate() {
+        for (i, name) in names.iter().enumerate() {
+            let when = format!("2026-{month}-{:02}T10:00:00Z", i + 1);
+            let moved = if round == 1 && i % 3 == 0 {
+                vec![("fit.pathways", Answer::InPlace)]
+            } else {
+                vec![]
+            };
+            all.push(person(name, &when, &moved));
+        }
+    }
+    env.write("mbct-sustain.yaml", file_of(all));
+    page(&env, &[]);
+    let (text, pages) = printed(&env);
+    for name in names {
+        assert!(text.contains(name), "{name} is on paper");
+    }
+    assert!(text.contains("Team"), "the Team column is on paper");
+    assert!(pages <= 2, "{pages} pages");
+}
+
+#[test]
+#[ignore = "needs Chromium"]
+fn printed_pages_name_no_command_and_break_no_date() {
+    let env = Env::new();
+    three_people_two_rounds(&env);
+    env.cmd()
+        .args([
+            "plan",
+            "assign",
+            "networks.buddy",
+            "--owner",
+            "Priya",
+            "--due",
+            "2027-06-30",
+        ])
+        .assert()
+        .success();
+    page(&env, &[]);
+    let (text, _) = printed(&env);
+    assert!(!text.contains("mbct-sustain "), "no command line on paper: {text}");
+    let lines: Vec<&str> = text.lines().collect();
+    for pair in lines.windows(2) {
+        let split = pair[0].trim_end().ends_with(|c: char| c == '-' || c.is_ascii_digit())
+            && regex_like_date_start(pair[0].trim_end())
+            && pair[1].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        assert!(!split, "a date broken across lines: {pair:?}");
+    }
+}
+
+/// Whether a line ends with the start of a date (`2027-`, `2027-06`, `2027-06-`).
+fn regex_like_date_start(line: &str) -> bool {
+    let tail: String = line
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = tail.rsplit(' ').next().unwrap_or("");
+    word.len() >= 5 && word[..4].chars().all(|c| c.is_ascii_digit()) && word.as_bytes()[4] == b'-'
+}
+
 /// Renders the page in headless Chromium to a PDF and a PNG. Needs
 /// `chromium` and `pdfinfo` (apt-get install -y chromium poppler-utils).
 #[test]

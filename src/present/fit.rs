@@ -3,13 +3,15 @@
 
 use textwrap::{Options, WordSeparator, WordSplitter};
 
-/// Breaks only at spaces and never inside a word, so a path, a command or a
-/// hyphenated name (`mbct-sustain`) stays whole for copying.
+/// Breaks at spaces, never at a hyphen, so a path, a command or a
+/// hyphenated name (`mbct-sustain`) stays whole for copying where it fits;
+/// only a word wider than the whole line (text without spaces, such as
+/// Chinese or Japanese, or a long token) is broken at the width.
 fn options(width: usize) -> Options<'static> {
     Options::new(width)
         .word_separator(WordSeparator::AsciiSpace)
         .word_splitter(WordSplitter::NoHyphenation)
-        .break_words(false)
+        .break_words(true)
 }
 
 /// Wraps text at spaces to `width` columns, keeping its own line breaks and
@@ -78,9 +80,21 @@ mod tests {
     }
 
     #[test]
-    fn commands_and_hyphenated_words_are_never_split() {
-        let out = wrap("run mbct-sustain --respondent someone-with-a-long-name now", 20);
+    fn text_without_spaces_is_broken_at_the_width() {
+        let cjk = "正念认知疗法服务的可持续发展与团队支持正念认知疗法服务的可持续发展与团队支持";
+        for out in [wrap(cjk, 30), wrap_indented(&format!("  • {cjk}"), 30, "    ")] {
+            assert!(out.lines().count() > 1, "{out}");
+            assert!(out.lines().all(|l| console::measure_text_width(l) <= 30), "{out}");
+        }
+        let token = "x".repeat(50);
+        assert!(wrap(&token, 20).lines().all(|l| l.len() <= 20));
+    }
+
+    #[test]
+    fn commands_and_hyphenated_words_are_never_split_where_they_fit() {
+        let out = wrap("run mbct-sustain --respondent someone-with-a-long-name now", 26);
         assert!(out.contains("mbct-sustain"), "{out}");
         assert!(out.contains("someone-with-a-long-name"), "{out}");
+        assert!(out.lines().all(|l| l.len() <= 26), "{out}");
     }
 }

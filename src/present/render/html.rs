@@ -22,6 +22,12 @@ const BAR: f64 = 100.0;
 const WIDEST: usize = 10;
 /// A list longer than this is set in two columns.
 const LONG_LIST: usize = 6;
+/// A word longer than this (a pasted link, text without spaces) may break
+/// every [`WORD_PIECE`] characters, so it never runs into the next column;
+/// shorter words stay whole.
+const LONG_WORD: usize = 30;
+/// See [`LONG_WORD`].
+const WORD_PIECE: usize = 20;
 
 /// The styles every page shares: readable on a laptop and a projector,
 /// printed on A4 without cut-off tables or charts.
@@ -32,13 +38,14 @@ body { max-width: 1100px; margin: 1.5rem auto; padding: 0 1rem; font-size: 15px;
 h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; border-bottom: 1px solid #999; }
 p, li { margin: .2rem 0; }
-p, li, td, th, h1, h2 { overflow-wrap: anywhere; }
-.small { font-size: .85em; color: #333; }
+p, li, td, th, h1, h2 { overflow-wrap: break-word; }
+.small, .two-columns { font-size: .85em; }
+.small { color: #333; }
 .date { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0; }
 th, td { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
-svg { display: block; }
+svg { display: inline-block; vertical-align: middle; }
 svg text { font-family: inherit; }
 table, tr, svg, li { break-inside: avoid; page-break-inside: avoid; }
 h2 { break-after: avoid; page-break-after: avoid; }
@@ -171,34 +178,36 @@ fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
 }
 
 /// Text from a file or a view: control and bidi characters shown as
-/// visible escapes, then escaped by maud; a date never breaks across lines.
+/// visible escapes, then escaped by maud; a date never breaks across lines,
+/// and a very long word may break.
 fn text(s: &str) -> Markup {
     let s = printable(s);
-    let bytes = s.as_bytes();
-    let is_date = |i: usize| {
-        bytes.len() >= i + 10
-            && bytes[i..i + 10].iter().enumerate().all(|(k, b)| {
+    let is_date = |w: &str| {
+        w.len() == 10
+            && w.bytes().enumerate().all(|(k, b)| {
                 if k == 4 || k == 7 {
-                    *b == b'-'
+                    b == b'-'
                 } else {
                     b.is_ascii_digit()
                 }
             })
     };
-    let mut parts: Vec<(bool, &str)> = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        if is_date(i) {
-            parts.push((false, &s[start..i]));
-            parts.push((true, &s[i..i + 10]));
-            i += 10;
-            start = i;
-        } else {
-            i += 1;
+    html! {
+        @for (i, word) in s.split(' ').enumerate() {
+            @if i > 0 { " " }
+            @let (lead, rest) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len()));
+            @if rest.len() >= 10 && is_date(&rest[..10]) {
+                (lead) span.date { (&rest[..10]) } (&rest[10..])
+            } @else if word.chars().count() > LONG_WORD {
+                @for (k, c) in word.chars().enumerate() {
+                    @if k > 0 && k % WORD_PIECE == 0 { wbr; }
+                    (c)
+                }
+            } @else {
+                (word)
+            }
         }
     }
-    parts.push((false, &s[start..]));
-    html! { @for (date, part) in parts { @if date { span.date { (part) } } @else { (part) } } }
 }
 
 #[cfg(test)]

@@ -20,6 +20,11 @@ use crate::present::view::team::{self, TeamView};
 pub const AGENDA_ON_PAGE: usize = 8;
 /// At most this many rounds (or assessments) are drawn over time.
 const OVER_TIME: usize = 10;
+/// At most this many changed answers are listed.
+const CHANGES_ON_PAGE: usize = 12;
+/// With more people than this, an agenda point gives how many said what,
+/// not each name: a list of twelve names per point does not fit paper.
+const NAMES_ON_PAGE: usize = 6;
 
 /// Everything on the meeting page.
 #[derive(Debug, Clone, Serialize)]
@@ -123,12 +128,16 @@ impl MeetingPage {
             doc.push(Block::Text("No answer changed.".into()));
         } else {
             doc.push(Block::Text(format!("Answers that changed ({}):", c.changes.len())));
-            let changed = c.changes.iter().map(|a| {
+            let changed = c.changes.iter().take(CHANGES_ON_PAGE).map(|a| {
                 let was = a.from.map_or("not asked", |x| x.label());
                 let is = a.to.map_or("not asked", |x| x.label());
                 vec![Cell::Text(format!("{} ({}): {was} → {is}", a.at.action, a.at.stage))]
             });
             doc.push(Block::List(changed.collect()));
+            let more = c.changes.len().saturating_sub(CHANGES_ON_PAGE);
+            if more > 0 {
+                doc.push(Block::Note(format!("And {more} more.")));
+            }
         }
         if let Some(plan) = &c.plan {
             doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
@@ -153,7 +162,7 @@ impl MeetingPage {
                 p.at.action,
                 p.at.domain,
                 p.at.stage,
-                t.said(p)
+                t.said(p, t.respondents.len() > NAMES_ON_PAGE)
             ))]
         });
         doc.push(Block::List(items.collect()));
@@ -229,7 +238,7 @@ impl View for MeetingPage {
             doc.push(Block::List(notes));
         }
         doc.push(Block::Note(format!(
-            "Made with mbct-sustain from {}.",
+            "Made with mbct-sustain, from {}.",
             r.framework.title
         )));
         doc

@@ -256,8 +256,8 @@ impl TeamView {
     }
 
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
-    pub fn said(&self, p: &DiscussionPoint) -> String {
-        if self.anonymous {
+    pub fn said(&self, p: &DiscussionPoint, counted: bool) -> String {
+        if self.anonymous || counted {
             p.counts
                 .iter()
                 .map(|(k, c)| format!("{c} {}", label_of(k)))
@@ -316,7 +316,7 @@ impl TeamView {
                 p.rank,
                 p.at.action,
                 p.at.stage,
-                self.said(p)
+                self.said(p, false)
             ))]);
         }
         if !items.is_empty() {
