@@ -116,8 +116,8 @@ pub enum ProblemKind {
     Empty,
     /// Brackets nested deeper than `max`.
     TooDeep { max: usize },
-    /// Not valid YAML, or not the shape of a framework (said in plain words).
-    Yaml(String),
+    /// Not valid YAML, or not the shape of a framework.
+    Yaml(yaml::Mistake),
     /// A required text is empty.
     EmptyText { field: Field },
     /// No stages are declared.
@@ -214,7 +214,7 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
             },
         ));
     }
-    let mut framework: Framework = yaml::from_str(text).map_err(|m| alone(m.line, ProblemKind::Yaml(m.message)))?;
+    let mut framework: Framework = yaml::from_str(text).map_err(|m| alone(m.line, ProblemKind::Yaml(m)))?;
     let problems = validate(&mut framework, text);
     if problems.is_empty() {
         Ok(framework)
@@ -387,9 +387,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error>
             Ok(v.to_string())
         }
         fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<String, E> {
-            Err(E::custom(
-                "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written",
-            ))
+            Err(E::custom(yaml::Rule::DecimalVersion))
         }
     }
     d.deserialize_any(V)
@@ -482,7 +480,7 @@ mod tests {
     fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.contains("quotes")),
+            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
             "{problems:?}"
         );
         assert_eq!(
@@ -503,19 +501,25 @@ mod tests {
         let problems = parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.contains("txet")),
+            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { field, allowed }, .. })
+                if field == "txet" && allowed.contains(&"explain".to_string())),
             "{problems:?}"
         );
     }
 
     #[test]
-    fn a_version_of_the_wrong_shape_is_named_without_rust_words() {
+    fn a_version_of_the_wrong_shape_is_named_as_shapes() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
-        let ProblemKind::Yaml(message) = &problems[0].kind else {
+        let ProblemKind::Yaml(mistake) = &problems[0].kind else {
             panic!("{problems:?}")
         };
-        assert!(message.contains("text or a whole number"), "{message}");
-        assert!(!message.contains("enum"), "{message}");
+        assert_eq!(
+            mistake.kind,
+            yaml::Kind::WrongType {
+                expected: yaml::Expected::TextOrWholeNumber,
+                found: yaml::Found::List
+            }
+        );
     }
 
     #[test]

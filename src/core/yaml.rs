@@ -12,15 +12,163 @@ use serde::de::DeserializeOwned;
 /// Flow collections (`[`/`{`) nested deeper than this are refused before parsing.
 pub const MAX_FLOW_DEPTH: usize = 100;
 
-/// A YAML mistake: where it is, and what is wrong in plain words.
+/// A YAML mistake: where it is and what is wrong, as data the shell words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mistake {
     /// 1-based line, where known.
     pub line: Option<usize>,
     /// 1-based column, where known.
     pub column: Option<usize>,
-    /// What is wrong and where in the document (which assessment, answer, …).
-    pub message: String,
+    /// Where in the document, outermost first (empty at the top).
+    pub place: Vec<Place>,
+    /// What is wrong.
+    pub kind: Kind,
+}
+
+/// One step into the document on the way to a mistake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // variant fields are named for what they hold
+pub enum Place {
+    /// Item `number` (from 1) of the list under the key `list` (`None` at the top).
+    Item { list: Option<String>, number: usize },
+    /// The answer to this action id.
+    Answer(String),
+    /// The note for this domain id.
+    Note(String),
+    /// The value of this key.
+    Field(String),
+}
+
+/// What is wrong with the YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // variant fields are named for what they hold
+pub enum Kind {
+    /// A value that is not one of the `allowed` ones.
+    UnknownValue { found: String, allowed: Vec<String> },
+    /// A key this place does not have; it has the `allowed` ones.
+    UnknownField { field: String, allowed: Vec<String> },
+    /// A required key is missing; `indented_at` is the line of a `field:`
+    /// line just below, which must be indented wrongly.
+    MissingField { field: String, indented_at: Option<usize> },
+    /// A key given twice.
+    Repeated { key: String },
+    /// A value of another shape than the one expected.
+    WrongType { expected: Expected, found: Found },
+    /// Not a date and time (`taken_at`).
+    NotATimestamp,
+    /// Not a date (`due`, `by`, `on`).
+    NotADate,
+    /// Not valid YAML.
+    Syntax(Syntax),
+    /// Aliases (`*name`) repeat the document too many times.
+    TooManyAliases,
+    /// Nested deeper than the parser goes.
+    TooDeep,
+    /// More than one YAML document (`---`).
+    SeveralDocuments,
+    /// A tab in a line's indentation.
+    TabIndent,
+    /// One of the file's own rules, broken.
+    Broken(Rule),
+    /// A parser message this version does not know, as the parser gave it.
+    Other(String),
+}
+
+/// The shape a value should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // each names the shape
+pub enum Expected {
+    List,
+    Map,
+    Text,
+    WholeNumber,
+    TextOrWholeNumber,
+    /// Any other shape: never the parser's name for it.
+    Other,
+}
+
+/// The value found where another shape was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // each names the shape, with the value where it has one
+pub enum Found {
+    Text(String),
+    Number(String),
+    TrueOrFalse(String),
+    List,
+    Map,
+    Nothing,
+    Other,
+}
+
+/// Why the YAML could not be parsed, grouped by what the person can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // each is worded in `shell::words`
+pub enum Syntax {
+    ColonInValue,
+    Indentation,
+    MissingColon,
+    CannotStartValue,
+    Unclosed,
+    Escape,
+    ControlCharacter,
+    UnknownAlias,
+    Unexpected,
+}
+
+/// The parser's words (libyaml's and yaml_serde's own) for each mistake
+/// without data, most specific first; the last ones catch the rest.
+const PARSER: [(&str, Kind); 22] = [
+    ("tab character", Kind::TabIndent),
+    ("repetition limit", Kind::TooManyAliases),
+    ("recursion limit", Kind::TooDeep),
+    ("more than one document", Kind::SeveralDocuments),
+    ("mapping values are not allowed", Kind::Syntax(Syntax::ColonInValue)),
+    ("found unexpected ':'", Kind::Syntax(Syntax::ColonInValue)),
+    ("did not find expected key", Kind::Syntax(Syntax::Indentation)),
+    ("did not find expected '-'", Kind::Syntax(Syntax::Indentation)),
+    ("not allowed in this context", Kind::Syntax(Syntax::Indentation)),
+    ("could not find expected ':'", Kind::Syntax(Syntax::MissingColon)),
+    ("cannot start any token", Kind::Syntax(Syntax::CannotStartValue)),
+    ("end of stream", Kind::Syntax(Syntax::Unclosed)),
+    ("EOF while parsing", Kind::Syntax(Syntax::Unclosed)),
+    ("document indicator", Kind::Syntax(Syntax::Unclosed)),
+    ("escape", Kind::Syntax(Syntax::Escape)),
+    ("control characters", Kind::Syntax(Syntax::ControlCharacter)),
+    ("invalid Unicode character", Kind::Syntax(Syntax::ControlCharacter)),
+    ("unknown anchor", Kind::Syntax(Syntax::UnknownAlias)),
+    ("undefined alias", Kind::Syntax(Syntax::UnknownAlias)),
+    ("expected", Kind::Syntax(Syntax::Unexpected)),
+    ("found", Kind::Syntax(Syntax::Unexpected)),
+    ("YAML", Kind::Syntax(Syntax::Unexpected)),
+];
+
+/// Rules of the file formats that serde does not check. The file types'
+/// own checks send one through serde, which carries only text; [`from_str`]
+/// reads it back as [`Kind::Broken`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A review gives both `on` and `every_months`, or neither.
+    ReviewOnOrEvery,
+    /// `every_months` is outside 1 to 120.
+    ReviewMonths,
+    /// A framework version written as a decimal number (`1.10` reads as 1.1).
+    DecimalVersion,
+}
+
+impl Rule {
+    const ALL: [Rule; 3] = [Rule::ReviewOnOrEvery, Rule::ReviewMonths, Rule::DecimalVersion];
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "rule {self:?} broken")
+    }
+}
+
+/// A key given twice, reported through serde in serde's own words for a
+/// field given twice, so both read back as [`Kind::Repeated`].
+pub fn repeated(key: &str) -> String {
+    format!("duplicate field `{key}`")
 }
 
 /// Why bytes are not text.
@@ -60,235 +208,182 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
-/// Deserializes `text`; on failure, says where and what in plain words.
+/// Deserializes `text`; on failure, says where and what went wrong.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
-/// Locates and words a serde error. The parse is run again with the field
-/// path tracked (only on failure, so loading stays fast) to name the place.
+/// Locates and classifies a serde error. The parse is run again with the
+/// field path tracked (only on failure, so loading stays fast) to name the place.
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
-    let path = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
+    use serde_path_to_error::Segment;
+    let mut path = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
         .err()
         .map(|e| e.path().iter().cloned().collect::<Vec<_>>())
         .unwrap_or_default();
-    let raw = e.to_string();
-    let raw = raw.find(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-    // serde_yaml puts its own spelling of the path in front of the message.
-    let yaml_path = yaml_spelling(&path);
-    let message = raw.strip_prefix(&format!("{yaml_path}: ")).unwrap_or(raw);
-    let last_key = path.iter().rev().find_map(|s| match s {
-        serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
+    let message = e.to_string();
+    let key = path.iter().rev().find_map(|s| match s {
+        Segment::Map { key } => Some(key.as_str()),
         _ => None,
     });
-    let mut message = plain_message(message, last_key.unwrap_or(""));
-    // "`stage` is missing" when a `stage:` line is there: it is indented
-    // wrongly, so name that line.
-    if let Some(key) = raw.split("missing field `").nth(1).and_then(|r| r.split('`').next())
-        && let Some(at) = e.location().map(|l| l.line())
-        && let Some(found) = text
-            .lines()
-            .enumerate()
-            .skip(at.saturating_sub(1))
-            .take(40)
-            .find(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&format!("{key}:")))
-            .map(|(i, _)| i + 1)
-    {
-        message =
-            format!("{message}; a `{key}:` line is at line {found}: check its indentation against the lines around it");
+    let mut kind = kind_of(&message, key);
+    // A problem in the text's first bytes is placed by a byte offset instead.
+    let offset = message
+        .split_once(" at position ")
+        .and_then(|(_, p)| p.parse::<usize>().ok());
+    let (line, column) = match offset {
+        Some(o) => (Some(text.get(..o).unwrap_or(text).matches('\n').count() + 1), None),
+        None => (e.location().map(|l| l.line()), e.location().map(|l| l.column())),
+    };
+    let line_text = |at: usize| text.lines().nth(at.saturating_sub(1)).unwrap_or("");
+    match &mut kind {
+        // "`stage` is missing" when a `stage:` line is there: it is indented
+        // wrongly, so name that line.
+        Kind::MissingField { field, indented_at } => {
+            let key_line = |l: &usize| {
+                line_text(*l)
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(&format!("{field}:"))
+            };
+            *indented_at = line.and_then(|at| (at..at + 40).find(key_line));
+        }
+        // The unknown key is not a place of its own.
+        Kind::UnknownField { .. } => drop(path.pop()),
+        Kind::Syntax(Syntax::CannotStartValue)
+            if line.is_some_and(|at| line_text(at).trim_start_matches(' ').starts_with('\t')) =>
+        {
+            kind = Kind::TabIndent
+        }
+        _ => {}
     }
     Mistake {
-        line: e.location().map(|l| l.line()).or_else(|| {
-            // A second document has no location of its own: point at its start.
-            raw.contains("more than one document")
-                .then(|| {
-                    text.lines()
-                        .skip(1)
-                        .position(|l| l == "---" || l.starts_with("--- "))
-                        .map(|i| i + 2)
-                })
+        // A second document has no location of its own: point at its start.
+        line: line.or_else(|| {
+            (kind == Kind::SeveralDocuments)
+                .then(|| text.lines().skip(1).position(|l| l == "---" || l.starts_with("--- ")))
                 .flatten()
+                .map(|i| i + 2)
         }),
-        column: e.location().map(|l| l.column()),
-        message: match place_of(&path) {
-            Some(place) => format!("{place}: {message}"),
-            None => message,
-        },
+        column,
+        place: place_of(&path),
+        kind,
     }
 }
 
-/// The path as serde_yaml spells it: `assessments[0].answers.fit.pathways`.
-fn yaml_spelling(path: &[serde_path_to_error::Segment]) -> String {
+/// `assessments[0].answers.fit.pathways` -> assessment 1, the answer to fit.pathways.
+fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for s in path {
-        match s {
-            Segment::Seq { index } => out += &format!("[{index}]"),
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out += key;
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-/// `assessments[0].answers.fit.pathways` -> "in assessment 1, the answer to fit.pathways".
-fn place_of(path: &[serde_path_to_error::Segment]) -> Option<String> {
-    use serde_path_to_error::Segment;
-    let mut parts: Vec<String> = Vec::new();
-    let mut list: Option<&str> = None;
+    let mut place = Vec::new();
+    let mut list = None;
     for (i, s) in path.iter().enumerate() {
-        match s {
-            Segment::Map { key } if matches!(key.as_str(), "answers" | "notes") => {
-                let what = if key == "answers" {
-                    "the answer to"
+        match (s, path.get(i + 1)) {
+            (Segment::Map { key }, Some(Segment::Map { key: id })) if key == "answers" || key == "notes" => {
+                place.push(if key == "answers" {
+                    Place::Answer(id.clone())
                 } else {
-                    "the note for"
-                };
-                if let Some(Segment::Map { key: id }) = path.get(i + 1) {
-                    parts.push(format!("{what} {id}"));
-                    break;
-                }
-                parts.push(format!("`{key}`"));
+                    Place::Note(id.clone())
+                });
+                break;
             }
-            Segment::Map { key } if matches!(path.get(i + 1), Some(Segment::Seq { .. })) => list = Some(key),
-            Segment::Map { key } => parts.push(format!("`{key}`")),
-            Segment::Seq { index } => {
-                let noun = match list.take() {
-                    Some("assessments") => "assessment".to_string(),
-                    Some("domains") => "domain".to_string(),
-                    Some("actions") => "action".to_string(),
-                    Some("stages") => "stage".to_string(),
-                    Some(other) => format!("`{other}` item"),
-                    None => "item".to_string(),
-                };
-                parts.push(format!("{noun} {}", index + 1));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
+            (Segment::Map { key }, Some(Segment::Seq { .. })) => list = Some(key.clone()),
+            (Segment::Map { key }, _) => place.push(Place::Field(key.clone())),
+            (Segment::Seq { index }, _) => place.push(Place::Item {
+                list: list.take(),
+                number: index + 1,
+            }),
+            _ => {}
         }
     }
-    (!parts.is_empty()).then(|| format!("in {}", parts.join(", ")))
+    place
 }
 
-/// serde and libyaml messages, said plainly; `key` is the field the message is about.
-fn plain_message(message: &str, key: &str) -> String {
-    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    if key == "taken_at" || message.contains("parse") && message.contains("year") {
-        return "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into();
+/// What a serde or parser message says, as data; `key` is the last key on
+/// the way to the value it is about. serde_yaml puts the path in front of
+/// a message, so its words are looked for, not expected at the start.
+fn kind_of(message: &str, key: Option<&str>) -> Kind {
+    let has = |words: &str| message.contains(words);
+    let quoted = || message.split('`').nth(1).unwrap_or("").to_string();
+    // serde lists what is allowed as "expected one of `a`, `b`" or "expected `a` or `b`".
+    let allowed = || {
+        message.split_once(", expected ").map_or(Vec::new(), |(_, a)| {
+            let a = a.split(" at line ").next().unwrap_or(a).trim_start_matches("one of ");
+            a.split(", ")
+                .flat_map(|s| s.split(" or "))
+                .map(|s| s.trim_matches('`').to_string())
+                .collect()
+        })
+    };
+    let shapes = message
+        .split_once("invalid type: ")
+        .or_else(|| message.split_once("invalid value: "))
+        .and_then(|(_, rest)| rest.split_once(", expected "));
+    if let Some(rule) = Rule::ALL.into_iter().find(|r| has(&r.to_string())) {
+        Kind::Broken(rule)
+    } else if has("unknown variant `") {
+        Kind::UnknownValue {
+            found: quoted(),
+            allowed: allowed(),
+        }
+    } else if has("unknown field `") {
+        Kind::UnknownField {
+            field: quoted(),
+            allowed: allowed(),
+        }
+    } else if has("missing field `") {
+        Kind::MissingField {
+            field: quoted(),
+            indented_at: None,
+        }
+    } else if has("duplicate field `") {
+        Kind::Repeated { key: quoted() }
+    } else if key == Some("taken_at") {
+        Kind::NotATimestamp
+    } else if matches!(key, Some("due" | "by" | "on")) {
+        Kind::NotADate
+    } else if let Some((found, expected)) = shapes {
+        Kind::WrongType {
+            expected: expected_shape(expected),
+            found: found_shape(found),
+        }
+    } else {
+        let message = message.split(" at line ").next().unwrap_or(message);
+        let known = PARSER.iter().find(|(words, _)| message.contains(words));
+        known.map_or_else(|| Kind::Other(message.to_string()), |(_, kind)| kind.clone())
     }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        // serde says "expected one of `a`, `b`, `c`", or "expected `a` or `b`".
-        let allowed = rest.split_once("expected ").map_or(String::new(), |(_, a)| {
-            a.trim_start_matches("one of ").replace("` or `", "`, `")
-        });
-        return format!(
-            "{} is not allowed here; use one of {allowed}",
-            rest.split(',').next().unwrap_or(rest)
-        );
-    }
-    if message.starts_with("unknown field ") {
-        let allowed = message
-            .split_once("expected one of ")
-            .map_or(String::new(), |(_, a)| format!("; the fields here are {a}"));
-        return format!(
-            "`{}` is not a field this file can have (a typo?){allowed}",
-            quoted(message)
-        );
-    }
-    if message.starts_with("missing field ") {
-        return format!("`{}` is missing", quoted(message));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return format!(
-            "expected {} here, but found {}",
-            expected_words(expected),
-            found_words(found)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return format!(
-            "expected {} here, but found {}",
-            expected_words(expected),
-            found_words(found)
-        );
-    }
-    const PLAIN: [(&str, &str); 9] = [
-        (
-            "mapping values are not allowed",
-            "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes",
-        ),
-        (
-            "did not find expected key",
-            "this line is not indented like the lines around it (or a quote or bracket above is not closed)",
-        ),
-        (
-            "did not find expected '-'",
-            "this line is not indented like the lines around it (or a quote or bracket above is not closed)",
-        ),
-        (
-            "could not find expected ':'",
-            "a line is missing its colon (it should read `name: value`)",
-        ),
-        (
-            "found character that cannot start any token",
-            "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes",
-        ),
-        (
-            "end of stream",
-            "the file ends in the middle of something: a quote or bracket is not closed",
-        ),
-        (
-            "repetition limit exceeded",
-            "the file uses aliases (&name / *name) to repeat itself too many times",
-        ),
-        ("recursion limit exceeded", "the file is nested too deeply"),
-        (
-            "more than one document",
-            "the file holds more than one YAML document (a line `---` starts another); keep one",
-        ),
-    ];
-    if message.contains("tab") && message.contains("indentation") {
-        return "a tab is used for indentation; use spaces".into();
-    }
-    PLAIN
-        .iter()
-        .find(|(raw, _)| message.contains(raw))
-        .map_or_else(|| message.to_string(), |(_, plain)| plain.to_string())
 }
 
-/// What serde expected, in words; never the name of a Rust type.
-fn expected_words(expected: &str) -> &str {
+/// What serde expected, as a shape; never the name of a Rust type.
+fn expected_shape(expected: &str) -> Expected {
+    let expected = expected.split(" at line ").next().unwrap_or(expected);
+    let whole = |e: &str| e.starts_with(['u', 'i']) && e[1..].bytes().all(|b| b.is_ascii_digit());
     match expected {
-        "a sequence" => "a list (lines starting with \"- \")",
-        e if e.starts_with("struct ") || e == "a map" || e.starts_with("a map of") => "a set of `name: value` lines",
-        e if e.starts_with("u8")
-            || e.starts_with("u16")
-            || e.starts_with("u32")
-            || e.starts_with("u64")
-            || e.starts_with("a non-negative") =>
-        {
-            "a whole number"
-        }
-        e if e.starts_with("a string") || e.starts_with("a borrowed string") => "text",
-        e if e.contains("untagged enum") || e.starts_with("enum ") => "text or a number",
-        other => other,
+        "a sequence" => Expected::List,
+        e if e.starts_with("struct ") || e.starts_with("a map") => Expected::Map,
+        e if whole(e) || e.starts_with("a non-negative") || e.starts_with("an integer") => Expected::WholeNumber,
+        "text or a whole number" => Expected::TextOrWholeNumber,
+        e if e.contains("string") || e.contains("YAML tag") => Expected::Text,
+        _ => Expected::Other,
     }
 }
 
-/// What serde found, in words.
-fn found_words(found: &str) -> String {
-    found
-        .replace("map", "a set of `name: value` lines")
-        .replace("sequence", "a list")
-        .replace("unit value", "nothing")
+/// What serde found (`string "x"`, `integer `5``, `sequence`…), as a shape.
+fn found_shape(found: &str) -> Found {
+    let value = |q: char| {
+        found
+            .split_once(q)
+            .map_or("", |(_, v)| v.rsplit_once(q).map_or(v, |(v, _)| v))
+            .to_string()
+    };
+    match found.split(' ').next().unwrap_or("") {
+        "string" => Found::Text(value('"')),
+        "integer" | "floating" => Found::Number(value('`')),
+        "boolean" => Found::TrueOrFalse(value('`')),
+        "sequence" => Found::List,
+        "map" => Found::Map,
+        "unit" => Found::Nothing,
+        _ => Found::Other,
+    }
 }
 
 /// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted
@@ -425,18 +520,81 @@ mod tests {
         NotYet,
     }
 
-    fn message(text: &str) -> String {
-        from_str::<Doc>(text).unwrap_err().message
+    fn mistake(text: &str) -> Mistake {
+        from_str::<Doc>(text).unwrap_err()
     }
 
     #[test]
-    fn errors_say_where_in_words_and_what_is_allowed() {
+    fn a_mistake_names_its_place_and_what_is_allowed_as_data() {
+        let m = mistake("assessments:\n  - answers:\n      fit.pathways: maybe\n");
+        assert_eq!((m.line, m.column), (Some(3), Some(21)));
         assert_eq!(
-            message("assessments:\n  - answers:\n      fit.pathways: maybe\n"),
-            "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
+            m.place,
+            [
+                Place::Item {
+                    list: Some("assessments".into()),
+                    number: 1
+                },
+                Place::Answer("fit.pathways".into())
+            ]
         );
-        assert!(message("assessments:\n  answers: {}\n").contains("expected a list"));
-        assert!(message("assessments:\n  - answers:\n    fit: x\n   bad: y\n").contains("indent"));
+        assert_eq!(
+            m.kind,
+            Kind::UnknownValue {
+                found: "maybe".into(),
+                allowed: vec!["in-place".into(), "not-yet".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn shapes_are_named_as_shapes_never_as_rust_types() {
+        let wrong = |text| mistake(text).kind;
+        assert_eq!(
+            wrong("assessments:\n  answers: {}\n"),
+            Kind::WrongType {
+                expected: Expected::List,
+                found: Found::Map
+            }
+        );
+        assert_eq!(
+            wrong("assessments:\n  - count: many\n"),
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Text("many".into())
+            }
+        );
+        assert_eq!(
+            wrong("assessments:\n  - count: 99999999999999999999\n"),
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Number("99999999999999999999".into())
+            }
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_deep_in_the_document_is_classified_and_placed() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Step {
+            owner: Option<String>,
+            due: Option<String>,
+        }
+        let m = from_str::<std::collections::BTreeMap<String, Step>>("x:\n  ownr: Sam\n").unwrap_err();
+        assert_eq!(
+            m.place,
+            [Place::Field("x".into())],
+            "the unknown key is not its own place"
+        );
+        assert_eq!(
+            m.kind,
+            Kind::UnknownField {
+                field: "ownr".into(),
+                allowed: vec!["owner".into(), "due".into()]
+            }
+        );
     }
 
     #[test]
@@ -448,28 +606,137 @@ mod tests {
             stage: String,
         }
         let m = from_str::<Vec<Item>>("- id: a\n stage: s\n").unwrap_err();
-        assert!(m.message.contains("a `stage:` line is at line 2"), "{m:?}");
-    }
-
-    #[test]
-    fn a_second_document_is_named_by_its_line() {
-        let m = from_str::<Doc>("assessments: []\n---\nassessments: []\n").unwrap_err();
-        assert_eq!(m.line, Some(2), "{m:?}");
-        assert!(m.message.contains("more than one YAML document"), "{m:?}");
-    }
-
-    #[test]
-    fn no_rust_type_reaches_a_message() {
-        let m = message("assessments:\n  - count: many\n");
         assert_eq!(
-            m,
-            "in assessment 1, `count`: expected a whole number here, but found string \"many\""
+            m.kind,
+            Kind::MissingField {
+                field: "stage".into(),
+                indented_at: Some(2)
+            }
         );
     }
 
     #[test]
-    fn errors_carry_their_line() {
-        let e = from_str::<Doc>("assessments:\n  - answers:\n      a: maybe\n").unwrap_err();
-        assert_eq!(e.line, Some(3));
+    fn a_second_document_is_named_by_its_line() {
+        let m = mistake("assessments: []\n---\nassessments: []\n");
+        assert_eq!((m.line, m.kind), (Some(2), Kind::SeveralDocuments));
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_named_as_one() {
+        assert_eq!(mistake("assessments:\n\t- count: 1\n").kind, Kind::TabIndent);
+        assert_eq!(
+            mistake("assessments:\n  - count: @1\n").kind,
+            Kind::Syntax(Syntax::CannotStartValue)
+        );
+    }
+
+    #[test]
+    fn a_control_character_is_placed_by_its_line() {
+        let m = mistake("assessments:\n  - count: 1\u{7}\n");
+        assert_eq!(m.kind, Kind::Syntax(Syntax::ControlCharacter));
+        assert_eq!(
+            (m.line, m.column),
+            (Some(2), None),
+            "the parser gives only a byte offset"
+        );
+    }
+
+    #[test]
+    fn dates_and_times_are_named_by_their_field_whatever_jiff_says() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Dated {
+            taken_at: Option<jiff::Timestamp>,
+            due: Option<jiff::civil::Date>,
+        }
+        for (text, kind) in [
+            ("taken_at: last tuesday", Kind::NotATimestamp),
+            ("taken_at: 2026-13-03T10:00:00Z", Kind::NotATimestamp),
+            ("taken_at: 2026-09-03", Kind::NotATimestamp),
+            ("due: 2027-13-31", Kind::NotADate),
+            ("due: 2027-02-30", Kind::NotADate),
+            ("due: 2027-01-31T10:00:00Z", Kind::NotADate),
+            ("due: [2027]", Kind::NotADate),
+        ] {
+            assert_eq!(from_str::<Dated>(text).unwrap_err().kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_parser_problem_is_classified() {
+        // libyaml's problems and yaml_serde's own messages, as they read.
+        for (message, syntax) in [
+            (
+                "mapping values are not allowed in this context at line 2 column 14",
+                Syntax::ColonInValue,
+            ),
+            (
+                "did not find expected key at line 3 column 4, while parsing a block mapping",
+                Syntax::Indentation,
+            ),
+            ("did not find expected '-' indicator", Syntax::Indentation),
+            (
+                "block sequence entries are not allowed in this context",
+                Syntax::Indentation,
+            ),
+            (
+                "could not find expected ':', while scanning a simple key",
+                Syntax::MissingColon,
+            ),
+            ("found character that cannot start any token", Syntax::CannotStartValue),
+            (
+                "found unexpected end of stream, while scanning a quoted scalar",
+                Syntax::Unclosed,
+            ),
+            ("EOF while parsing a value", Syntax::Unclosed),
+            (
+                "found unknown escape character, while parsing a quoted scalar",
+                Syntax::Escape,
+            ),
+            (
+                "control characters are not allowed at position 18",
+                Syntax::ControlCharacter,
+            ),
+            ("unknown anchor at line 2 column 14", Syntax::UnknownAlias),
+            ("found undefined alias", Syntax::UnknownAlias),
+            (
+                "did not find expected ',' or ']', while parsing a flow sequence",
+                Syntax::Unexpected,
+            ),
+            ("found undefined tag handle, while parsing a node", Syntax::Unexpected),
+            ("empty YAML tag is not allowed", Syntax::Unexpected),
+            ("expected a mapping for merging, but found scalar", Syntax::Unexpected),
+            ("did not find expected comment or line break", Syntax::Unexpected),
+            ("found incompatible YAML document", Syntax::Unexpected),
+        ] {
+            assert_eq!(kind_of(message, None), Kind::Syntax(syntax), "{message}");
+        }
+        for (message, kind) in [
+            ("found a tab character that violates indentation", Kind::TabIndent),
+            ("repetition limit exceeded", Kind::TooManyAliases),
+            ("recursion limit exceeded at line 2 column 131", Kind::TooDeep),
+            (
+                "deserializing from YAML containing more than one document is not supported",
+                Kind::SeveralDocuments,
+            ),
+            ("duplicate field `title`", Kind::Repeated { key: "title".into() }),
+            (
+                "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
+                Kind::UnknownField {
+                    field: "ownr".into(),
+                    allowed: vec!["owner".into(), "due".into()],
+                },
+            ),
+            (
+                &format!("plan: {} at line 3 column 3", Rule::ReviewMonths),
+                Kind::Broken(Rule::ReviewMonths),
+            ),
+            (
+                "a message from a later parser",
+                Kind::Other("a message from a later parser".into()),
+            ),
+        ] {
+            assert_eq!(kind_of(message, None), kind, "{message}");
+        }
     }
 }

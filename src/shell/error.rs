@@ -1,53 +1,69 @@
-//! Every failure a person can meet, in the words they will read.
-//!
-//! All user-facing wording lives here, as plain `match` arms: what went wrong
-//! ([`fmt::Display`]), what to do about it ([`Error::hint`]), and the words for
-//! the core's problem enums (a bad framework, a bad answers file), which carry
-//! no wording of their own. Only YAML parser messages are put into words
-//! beside the loader, in `core::yaml`, where the parser's details are known.
+//! Every failure a person can meet, in the words they will read: each
+//! variant's message beside it, and what to do about it in [`Error::hint`].
+//! The words for the core's problem data are in [`crate::shell::words`].
 
-use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
 use crate::core::answers;
-use crate::core::framework::{Field, Item, Problem, ProblemKind};
-use crate::present::safe::one_line;
+use crate::core::framework::Problem;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
+use crate::shell::words::{
+    answers_problem, by, counted, framework_problems, io_words, kept, place, read_words, said, shown,
+};
 
 /// A failure of mbct-sustain, ready to show to a person.
 #[derive(Debug, thiserror::Error)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Error {
     /// The framework file could not be read.
+    #[error("cannot read the framework {}: {}", shown(path), read_words(problem))]
     FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The framework file was read but is not a valid framework.
+    #[error("{} is not a valid framework:{}", said(name), framework_problems(problems))]
     FrameworkInvalid { name: String, problems: Vec<Problem> },
 
     /// The answers file could not be read.
+    #[error("cannot read the answers file {}: {}", shown(path), read_words(problem))]
     AnswersUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The answers file was read but cannot be used.
+    #[error(
+        "the answers file {}{} cannot be used: {}",
+        shown(path),
+        place(problem),
+        answers_problem(problem)
+    )]
     AnswersInvalid {
         path: PathBuf,
         problem: answers::file::Problem,
     },
 
     /// The answers file cannot be replaced.
+    #[error("the answers file {} is read-only", shown(path))]
     AnswersReadOnly { path: PathBuf },
 
     /// The answers file's folder cannot take a new file.
+    #[error("cannot save answers in the folder {}: {}", shown(path), io_words(source))]
     FolderNotWritable { path: PathBuf, source: io::Error },
 
     /// A command that shows results found no answers file.
+    #[error("there is no answers file at {} yet", shown(path))]
     NoAnswersFile { path: PathBuf },
 
     /// The answers file holds no (matching) assessment.
+    #[error("the answers file {} has no assessments{}", shown(path), by(respondent))]
     NoAssessments { path: PathBuf, respondent: Option<String> },
 
     /// A selector (number, date, label) matched nothing.
+    #[error(
+        "no assessment matches `{}` in {} ({count} assessments{})",
+        said(selector),
+        shown(path),
+        by(respondent)
+    )]
     NoSuchAssessment {
         path: PathBuf,
         selector: String,
@@ -56,6 +72,12 @@ pub enum Error {
     },
 
     /// A selector matched none of the team's rounds.
+    #[error(
+        "no round of the team's matches `{}` in {} ({})",
+        said(selector),
+        shown(path),
+        counted(*count, "round")
+    )]
     NoSuchRound {
         path: PathBuf,
         selector: String,
@@ -63,18 +85,35 @@ pub enum Error {
     },
 
     /// `compare` of the team needs two rounds.
+    #[error(
+        "there is nothing to compare yet: the team has answered in one round in {}",
+        shown(path)
+    )]
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
+    #[error("{}", if *latest {
+        format!("round {number} is the team's latest: there is nothing later to compare it with")
+    } else {
+        format!("both sides are round {number}: there is nothing to compare")
+    })]
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
+    #[error("{}", said(message))]
     NotADate { message: String },
 
     /// `--since` left no assessment.
+    #[error("no assessment in {} was taken on or after {since}", shown(path))]
     NothingSince { path: PathBuf, since: jiff::civil::Date },
 
     /// `compare` needs two assessments.
+    #[error(
+        "there is nothing to compare yet: {} holds {}{}",
+        shown(path),
+        counted(*count, "assessment"),
+        by(respondent)
+    )]
     NothingToCompare {
         path: PathBuf,
         count: usize,
@@ -82,15 +121,27 @@ pub enum Error {
     },
 
     /// `plan edit` was started without a terminal.
+    #[error("`plan edit` needs a terminal to ask its questions, and this is not one")]
     PlanEditNeedsTerminal,
 
     /// `plan edit` was stopped; every confirmed change is saved.
+    #[error(
+        "Stopped; {} confirmed {} saved in {}.",
+        counted(*changes, "change"),
+        if *changes == 1 { "is" } else { "are" },
+        shown(path)
+    )]
     PlanEditStopped { changes: usize, path: PathBuf },
 
     /// The walk was started without a terminal.
+    #[error("the assessment needs a terminal to ask its questions, and this is not one")]
     NeedsTerminal,
 
     /// The walk was stopped (Ctrl-C, closed terminal); answers are kept.
+    #[error("{}", match draft {
+        Some(draft) => format!("Stopped; your {}.", kept(*answered, draft)),
+        None => "Stopped before any answer was given; nothing was saved.".into(),
+    })]
     Interrupted {
         answered: usize,
         draft: Option<PathBuf>,
@@ -100,6 +151,11 @@ pub enum Error {
 
     /// The assessment was finished but could not be added to the answers
     /// file; its answers are still in the draft.
+    #[error(
+        "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
+        shown(draft),
+        said(rerun)
+    )]
     NotSaved {
         cause: Box<Error>,
         draft: PathBuf,
@@ -107,6 +163,11 @@ pub enum Error {
     },
 
     /// The terminal is too small to ask a question; answers are kept.
+    #[error(
+        "the terminal is {} high; a question needs at least {needed}{}",
+        counted(*rows, "row"),
+        draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default()
+    )]
     TerminalTooSmall {
         rows: usize,
         needed: usize,
@@ -116,384 +177,75 @@ pub enum Error {
     },
 
     /// The terminal failed mid-walk.
+    #[error("the walk could not talk to the terminal: {0}")]
     Terminal(io::Error),
 
     /// Another save held the lock for too long.
+    #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", shown(path))]
     Locked { path: PathBuf, seconds: u64 },
 
+    /// A link stands where the lock file should be: never followed, as it
+    /// could redirect the tool's writes.
+    #[error(
+        "the lock file {} is a link, which mbct-sustain never follows (someone may be trying to redirect its writes)",
+        shown(path)
+    )]
+    LockIsALink { path: PathBuf },
+
     /// The answers could not be saved.
+    #[error("could not save to {}: {}", shown(path), io_words(source))]
     SaveFailed { path: PathBuf, source: io::Error },
 
     /// A save would make the answers file larger than the tool reads.
+    #[error(
+        "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
+        shown(path)
+    )]
     TooLargeToSave { path: PathBuf, size: u64, limit: u64 },
 
     /// An output file could not be written.
+    #[error("could not write {}: {}", shown(path), io_words(source))]
     WriteFailed { path: PathBuf, source: io::Error },
 
     /// `--output` names a file the tool reads from.
+    #[error("will not write over the {what} {}", shown(path))]
     WouldOverwrite { path: PathBuf, what: &'static str },
 
     /// `compare` was given the same assessment twice.
+    #[error("{}", if *latest {
+        format!("assessment #{number} is that person's latest: there is nothing later to compare it with")
+    } else {
+        format!("both sides are assessment #{number}: there is nothing to compare")
+    })]
     SameAssessment { number: usize, latest: bool },
 
     /// `framework init` would overwrite a file.
+    #[error("{} already exists", shown(path))]
     AlreadyExists { path: PathBuf },
 
     /// An action id the framework does not have.
+    #[error(
+        "unknown action `{}`{}",
+        said(id),
+        if closest.is_empty() { String::new() } else { format!("; the closest ids are: {}", closest.join(", ")) }
+    )]
     UnknownAction { id: String, closest: Vec<String> },
 
     /// A stage the framework does not have.
+    #[error("unknown stage `{}`; this framework's stages are: {}", said(name), said(known))]
     UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
+    #[error("unknown domain `{}`; this framework's domains are: {}", said(id), said(known))]
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
+    #[error(
+        "no assessment found for the team in {}{}",
+        said(files),
+        filter.as_deref().map(|f| format!(" {}", said(f))).unwrap_or_default()
+    )]
     NoTeamAssessments { files: String, filter: Option<String> },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::FrameworkUnreadable { path, problem } => {
-                write!(f, "cannot read the framework {}: {}", shown(path), read_words(problem))
-            }
-            Error::FrameworkInvalid { name, problems } => {
-                write!(f, "{} is not a valid framework:", said(name))?;
-                for p in problems {
-                    write!(f, "\n  - {}", said(&framework_problem(p)))?;
-                }
-                Ok(())
-            }
-            Error::AnswersUnreadable { path, problem } => {
-                write!(
-                    f,
-                    "cannot read the answers file {}: {}",
-                    shown(path),
-                    read_words(problem)
-                )
-            }
-            Error::AnswersInvalid { path, problem } => write!(
-                f,
-                "the answers file {}{} cannot be used: {}",
-                shown(path),
-                place(problem),
-                answers_problem(problem)
-            ),
-            Error::AnswersReadOnly { path } => write!(f, "the answers file {} is read-only", shown(path)),
-            Error::FolderNotWritable { path, source } => {
-                write!(
-                    f,
-                    "cannot save answers in the folder {}: {}",
-                    shown(path),
-                    io_words(source)
-                )
-            }
-            Error::NoAnswersFile { path } => write!(f, "there is no answers file at {} yet", shown(path)),
-            Error::NoAssessments { path, respondent } => {
-                write!(
-                    f,
-                    "the answers file {} has no assessments{}",
-                    shown(path),
-                    by(respondent)
-                )
-            }
-            Error::NoSuchAssessment {
-                path,
-                selector,
-                count,
-                respondent,
-            } => write!(
-                f,
-                "no assessment matches `{}` in {} ({count} assessments{})",
-                said(selector),
-                shown(path),
-                by(respondent)
-            ),
-            Error::NothingToCompare {
-                path,
-                count,
-                respondent,
-            } => write!(
-                f,
-                "there is nothing to compare yet: {} holds {}{}",
-                shown(path),
-                counted(*count, "assessment"),
-                by(respondent)
-            ),
-            Error::PlanEditNeedsTerminal => {
-                write!(
-                    f,
-                    "`plan edit` needs a terminal to ask its questions, and this is not one"
-                )
-            }
-            Error::PlanEditStopped { changes, path } => write!(
-                f,
-                "Stopped; {} confirmed {} saved in {}.",
-                counted(*changes, "change"),
-                if *changes == 1 { "is" } else { "are" },
-                shown(path)
-            ),
-            Error::NoSuchRound { path, selector, count } => write!(
-                f,
-                "no round of the team's matches `{}` in {} ({})",
-                said(selector),
-                shown(path),
-                counted(*count, "round")
-            ),
-            Error::OneRound { path } => write!(
-                f,
-                "there is nothing to compare yet: the team has answered in one round in {}",
-                shown(path)
-            ),
-            Error::SameRound { number, latest: true } => {
-                write!(
-                    f,
-                    "round {number} is the team's latest: there is nothing later to compare it with"
-                )
-            }
-            Error::SameRound { number, latest: false } => {
-                write!(f, "both sides are round {number}: there is nothing to compare")
-            }
-            Error::NotADate { message } => write!(f, "{}", said(message)),
-            Error::NothingSince { path, since } => {
-                write!(f, "no assessment in {} was taken on or after {since}", shown(path))
-            }
-            Error::NeedsTerminal => {
-                write!(
-                    f,
-                    "the assessment needs a terminal to ask its questions, and this is not one"
-                )
-            }
-            Error::Interrupted {
-                answered,
-                draft: Some(draft),
-                ..
-            } => write!(
-                f,
-                "Stopped; your {} so far {} kept in {}.",
-                counted(*answered, "answer"),
-                if *answered == 1 { "is" } else { "are" },
-                shown(draft)
-            ),
-            Error::Interrupted { draft: None, .. } => {
-                write!(f, "Stopped before any answer was given; nothing was saved.")
-            }
-            Error::NotSaved { cause, draft, rerun } => write!(
-                f,
-                "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
-                shown(draft),
-                said(rerun)
-            ),
-            Error::TerminalTooSmall {
-                rows,
-                needed,
-                answered,
-                draft,
-                ..
-            } => {
-                write!(
-                    f,
-                    "the terminal is {} high; a question needs at least {needed}",
-                    counted(*rows, "row")
-                )?;
-                match draft {
-                    Some(d) => write!(
-                        f,
-                        "\nYour {} so far {} kept in {}.",
-                        counted(*answered, "answer"),
-                        if *answered == 1 { "is" } else { "are" },
-                        shown(d)
-                    ),
-                    None => Ok(()),
-                }
-            }
-            Error::Terminal(e) => write!(f, "the walk could not talk to the terminal: {e}"),
-            Error::Locked { path, seconds } => write!(
-                f,
-                "another mbct-sustain has been saving to {} for over {seconds} seconds",
-                shown(path)
-            ),
-            Error::SaveFailed { path, source } => {
-                write!(f, "could not save to {}: {}", shown(path), io_words(source))
-            }
-            Error::TooLargeToSave { path, size, limit } => write!(
-                f,
-                "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
-                shown(path)
-            ),
-            Error::WriteFailed { path, source } => {
-                write!(f, "could not write {}: {}", shown(path), io_words(source))
-            }
-            Error::WouldOverwrite { path, what } => write!(f, "will not write over the {what} {}", shown(path)),
-            Error::SameAssessment { number, latest: true } => write!(
-                f,
-                "assessment #{number} is that person's latest: there is nothing later to compare it with"
-            ),
-            Error::SameAssessment { number, latest: false } => {
-                write!(f, "both sides are assessment #{number}: there is nothing to compare")
-            }
-            Error::AlreadyExists { path } => write!(f, "{} already exists", shown(path)),
-            Error::UnknownAction { id, closest } if closest.is_empty() => {
-                write!(f, "unknown action `{}`", said(id))
-            }
-            Error::UnknownAction { id, closest } => {
-                write!(
-                    f,
-                    "unknown action `{}`; the closest ids are: {}",
-                    said(id),
-                    closest.join(", ")
-                )
-            }
-            Error::UnknownStage { name, known } => {
-                write!(
-                    f,
-                    "unknown stage `{}`; this framework's stages are: {}",
-                    said(name),
-                    said(known)
-                )
-            }
-            Error::UnknownDomain { id, known } => {
-                write!(
-                    f,
-                    "unknown domain `{}`; this framework's domains are: {}",
-                    said(id),
-                    said(known)
-                )
-            }
-            Error::NoTeamAssessments { files, filter } => {
-                write!(f, "no assessment found for the team in {}", said(files))?;
-                match filter {
-                    Some(filter) => write!(f, " {}", said(filter)),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
-/// One framework problem: where, what, and the id where the words lack it.
-fn framework_problem(p: &Problem) -> String {
-    let words = match &p.kind {
-        ProblemKind::Empty => "the file is empty".to_string(),
-        ProblemKind::TooDeep { max } => format!("brackets are nested more than {max} levels deep"),
-        ProblemKind::Yaml(message) => message.clone(),
-        ProblemKind::EmptyText { field } => format!("the {} is empty", field_words(*field)),
-        ProblemKind::NoStages => "there are no stages; declare at least one".to_string(),
-        ProblemKind::NoDomains => "there are no domains; declare at least one".to_string(),
-        ProblemKind::EmptyId { item } => format!("a {} has an empty id", item_words(*item)),
-        ProblemKind::BadId { item, id } => format!(
-            "the {} id `{id}` may only use letters, digits, `-`, `_` and `.`",
-            item_words(*item)
-        ),
-        ProblemKind::DuplicateId { id } => format!("the id `{id}` is used more than once; ids must be unique"),
-        ProblemKind::ReservedStageId { id } => {
-            format!("the stage id `{id}` is reserved for a domain with every stage met; choose another")
-        }
-        ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
-        ProblemKind::BadLink { action, url } => format!(
-            "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
-        ),
-        ProblemKind::UndeclaredStage { action, stage } => {
-            format!("the action `{action}` is in stage `{stage}`, which is not declared under `stages`")
-        }
-    };
-    let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-    let id = match p.id.as_deref() {
-        Some(id) if !words.contains(&format!("`{id}`")) => format!(" (`{id}`)"),
-        _ => String::new(),
-    };
-    format!("{line}{words}{id}")
-}
-
-fn field_words(field: Field) -> &'static str {
-    match field {
-        Field::Title => "title",
-        Field::FrameworkId => "framework id",
-        Field::CompletionLabel => "completion label",
-        Field::StageName => "stage name",
-        Field::DomainName => "domain name",
-        Field::ActionText => "action text",
-    }
-}
-
-fn item_words(item: Item) -> &'static str {
-    match item {
-        Item::Stage => "stage",
-        Item::Domain => "domain",
-        Item::Action => "action",
-    }
-}
-
-fn answers_problem(problem: &answers::file::Problem) -> String {
-    use answers::FORMAT;
-    use answers::file::Problem;
-    match problem {
-        Problem::Empty => "the file is empty".to_string(),
-        Problem::TooDeep { max, .. } => format!("brackets are nested more than {max} levels deep"),
-        Problem::Invalid(mistake) => said(&mistake.message),
-        Problem::ConflictMarkers { .. } => {
-            "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool".to_string()
-        }
-        Problem::NewerFormat { found } => {
-            format!("it was written by a newer mbct-sustain (format {found}; this version reads format {FORMAT})")
-        }
-    }
-}
-
-/// ` (line 9, column 30)`, or what of it is known.
-fn place(problem: &answers::file::Problem) -> String {
-    let column = match problem {
-        answers::file::Problem::Invalid(m) => m.column,
-        _ => None,
-    };
-    match (problem.line(), column) {
-        (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
-        (Some(l), None) => format!(" (line {l})"),
-        _ => String::new(),
-    }
-}
-
-fn read_words(problem: &ReadProblem) -> String {
-    match problem {
-        ReadProblem::Missing => "it does not exist".to_string(),
-        ReadProblem::Directory => "it is a folder, not a file".to_string(),
-        ReadProblem::NotRegular => "it is not a regular file (a device, pipe or socket)".to_string(),
-        ReadProblem::PermissionDenied => "permission denied".to_string(),
-        ReadProblem::TooLarge { size, limit } => format!("it is {size} bytes, more than the limit of {limit} bytes"),
-        ReadProblem::NotUtf8 { line, column } => {
-            format!("it is not UTF-8 text (invalid byte at line {line}, column {column})")
-        }
-        ReadProblem::Io(e) => io_words(e),
-    }
-}
-
-/// ` by Sam`, or nothing.
-fn by(respondent: &Option<String>) -> String {
-    respondent
-        .as_ref()
-        .map(|r| format!(" by {}", said(r)))
-        .unwrap_or_default()
-}
-
-/// A path in a message: control characters shown, never obeyed, and on one
-/// line, so a file name cannot forge a line of its own.
-fn shown(path: &std::path::Path) -> String {
-    one_line(&path.display().to_string())
-}
-
-/// Text from a file or the command line, as [`shown`].
-fn said(text: &str) -> String {
-    one_line(text)
-}
-
-/// "1 answer", "5 answers": the one place a count meets a noun.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 impl Error {
@@ -582,6 +334,7 @@ impl Error {
                 format!("make the window taller, then run `{}` to carry on", said(rerun))
             }
             Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
+            Error::LockIsALink { .. } => "remove that link (it is not the tool's), then run again".into(),
             Error::Locked { .. } => {
                 "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
             }
@@ -626,43 +379,35 @@ impl Error {
     }
 }
 
-/// An I/O error in words, without the temporary file names some errors carry.
-fn io_words(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "its folder does not exist".into(),
-        io::ErrorKind::IsADirectory => "that is a folder".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" at path ") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::yaml::Mistake;
+    use crate::core::framework::{Field, ProblemKind};
+    use crate::core::yaml::{Kind, Mistake, Place};
 
     #[test]
-    fn an_invalid_answers_file_names_the_file_and_line() {
+    fn an_invalid_answers_file_names_the_file_the_line_and_the_place() {
         let e = Error::AnswersInvalid {
             path: "team/mbct-sustain.yaml".into(),
-            problem: answers::file::Problem::Invalid(Mistake {
+            problem: answers::file::Problem::Invalid(Box::new(Mistake {
                 line: Some(9),
                 column: Some(30),
-                message: "`maybe` is not allowed here".into(),
-            }),
+                place: vec![
+                    Place::Item {
+                        list: Some("assessments".into()),
+                        number: 2,
+                    },
+                    Place::Answer("fit.pathways".into()),
+                ],
+                kind: Kind::UnknownValue {
+                    found: "maybe".into(),
+                    allowed: vec!["in-place".into(), "not-yet".into()],
+                },
+            })),
         };
         assert_eq!(
             e.to_string(),
-            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: `maybe` is not allowed here"
+            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
         );
         assert!(e.hint().unwrap().contains("left as it is"));
     }
@@ -693,15 +438,64 @@ mod tests {
     }
 
     #[test]
-    fn counts_meet_their_nouns_in_one_place() {
-        assert_eq!(counted(1, "answer"), "1 answer");
-        assert_eq!(counted(0, "answer"), "0 answers");
-        let stopped = Error::Interrupted {
-            answered: 1,
+    fn a_format_number_too_large_for_any_number_type_is_named_as_a_newer_format() {
+        let e = Error::AnswersInvalid {
+            path: "a.yaml".into(),
+            problem: answers::file::Problem::NewerFormat {
+                found: "99999999999999999999".into(),
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the answers file a.yaml cannot be used: it was written by a newer mbct-sustain (format 99999999999999999999; this version reads format {})",
+                answers::FORMAT
+            )
+        );
+        assert!(e.hint().unwrap().starts_with("upgrade mbct-sustain"));
+    }
+
+    #[test]
+    fn a_link_at_the_lock_is_named_with_what_to_do() {
+        let e = Error::LockIsALink {
+            path: "team/mbct-sustain.yaml.lock".into(),
+        };
+        assert!(
+            e.to_string().contains("is a link, which mbct-sustain never follows"),
+            "{e}"
+        );
+        assert_eq!(
+            e.hint().unwrap(),
+            "remove that link (it is not the tool's), then run again"
+        );
+    }
+
+    #[test]
+    fn counts_meet_their_nouns_and_verbs() {
+        let stopped = |answered| Error::Interrupted {
+            answered,
             draft: Some("d.yaml".into()),
             rerun: "mbct-sustain".into(),
         };
-        assert_eq!(stopped.to_string(), "Stopped; your 1 answer so far is kept in d.yaml.");
+        assert_eq!(
+            stopped(1).to_string(),
+            "Stopped; your 1 answer so far is kept in d.yaml."
+        );
+        assert_eq!(
+            stopped(3).to_string(),
+            "Stopped; your 3 answers so far are kept in d.yaml."
+        );
+        let small = Error::TerminalTooSmall {
+            rows: 1,
+            needed: 5,
+            answered: 2,
+            draft: Some("d.yaml".into()),
+            rerun: "mbct-sustain".into(),
+        };
+        assert_eq!(
+            small.to_string(),
+            "the terminal is 1 row high; a question needs at least 5\nYour 2 answers so far are kept in d.yaml."
+        );
     }
 
     #[test]
