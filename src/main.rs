@@ -5,9 +5,12 @@ use std::process::ExitCode;
 use mbct_sustain::shell::{self, cli};
 
 fn main() -> ExitCode {
-    let cli = cli::parse();
-    let color = cli.global.color;
-    match shell::run(cli) {
+    // Help that cannot be written fails before there are colour settings.
+    let (color, outcome) = match cli::parse() {
+        Ok(cli) => (cli.global.color, shell::run(cli)),
+        Err(e) => (cli::ColorChoice::Auto, Err(e)),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             shell::print_error(&e, color);
