@@ -5,12 +5,9 @@ use std::process::ExitCode;
 use mbct_sustain::shell::{self, cli};
 
 fn main() -> ExitCode {
-    // Help that cannot be written fails before there are colour settings.
-    let (color, outcome) = match cli::parse() {
-        Ok(cli) => (cli.global.color, shell::run(cli)),
-        Err(e) => (cli::ColorChoice::Auto, Err(e)),
-    };
-    match outcome {
+    let cli = cli::parse();
+    let color = cli.as_ref().map_or(cli::ColorChoice::Auto, |cli| cli.global.color);
+    match cli.and_then(shell::run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             shell::print_error(&e, color);

@@ -112,11 +112,7 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum ProblemKind {
-    /// Nothing but blank lines and comments.
-    Empty,
-    /// Brackets nested deeper than `max`.
-    TooDeep { max: usize },
-    /// Not valid YAML, or not the shape of a framework.
+    /// Not YAML, or not the shape of a framework (an empty file among them).
     Yaml(yaml::Mistake),
     /// A required text is empty.
     EmptyText { field: Field },
@@ -202,19 +198,15 @@ impl Framework {
 /// the first, so `framework check` can list them all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let alone = |line, kind| vec![Problem { line, id: None, kind }];
-    if yaml::is_blank(text) {
-        return Err(alone(None, ProblemKind::Empty));
-    }
-    if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
-        return Err(alone(
-            Some(line),
-            ProblemKind::TooDeep {
-                max: yaml::MAX_FLOW_DEPTH,
-            },
-        ));
-    }
-    let mut framework: Framework = yaml::from_str(text).map_err(|m| alone(m.line, ProblemKind::Yaml(m)))?;
+    let yaml_problem = |m: yaml::Mistake| {
+        vec![Problem {
+            line: m.line,
+            id: None,
+            kind: ProblemKind::Yaml(m),
+        }]
+    };
+    yaml::check(text).map_err(yaml_problem)?;
+    let mut framework: Framework = yaml::from_str(text).map_err(yaml_problem)?;
     let problems = validate(&mut framework, text);
     if problems.is_empty() {
         Ok(framework)
@@ -501,8 +493,8 @@ mod tests {
         let problems = parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { field, allowed }, .. })
-                if field == "txet" && allowed.contains(&"explain".to_string())),
+            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { name, allowed }, .. })
+                if name == "txet" && allowed.contains(&"explain".to_string())),
             "{problems:?}"
         );
     }
@@ -516,7 +508,7 @@ mod tests {
         assert_eq!(
             mistake.kind,
             yaml::Kind::WrongType {
-                expected: yaml::Expected::TextOrWholeNumber,
+                expected: yaml::Expected::Text,
                 found: yaml::Found::List
             }
         );
@@ -530,9 +522,15 @@ mod tests {
 
     #[test]
     fn empty_and_deeply_nested_text_is_refused() {
-        assert_eq!(parse("").unwrap_err()[0].kind, ProblemKind::Empty);
-        assert_eq!(parse("# only a comment\n").unwrap_err()[0].kind, ProblemKind::Empty);
-        let deep = format!("id: {}", "[".repeat(40_000));
-        assert_eq!(parse(&deep).unwrap_err()[0].kind, ProblemKind::TooDeep { max: 100 });
+        let kind = |text: &str| match parse(text).unwrap_err().remove(0).kind {
+            ProblemKind::Yaml(m) => m.kind,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind(""), yaml::Kind::Empty);
+        assert_eq!(kind("# only a comment\n"), yaml::Kind::Empty);
+        assert_eq!(
+            kind(&format!("id: {}", "[".repeat(40_000))),
+            yaml::Kind::Syntax(yaml::Syntax::TooDeep)
+        );
     }
 }

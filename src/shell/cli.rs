@@ -449,9 +449,8 @@ fn parse_name(text: &str) -> Result<String, String> {
     }
 }
 
-/// A date as people type it for `--since`, `--due`, `--by` and `--on`, with
-/// a plain message when it is not one, or not one a service plans around
-/// (`0000-01-01` is a date, but a slip of the keyboard).
+/// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
+/// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let t = text.trim();
     let shaped = t.len() == 10
@@ -475,15 +474,12 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Ends as clap does, except that help or a version that cannot be written
 /// (a full disk) is a failure, as any other output is.
 fn finish(e: clap::Error) -> Error {
-    if e.use_stderr() {
-        e.exit()
-    }
     match e.print().and_then(|()| io::stdout().flush()) {
-        Err(source) if source.kind() != io::ErrorKind::BrokenPipe => Error::WriteFailed {
+        Err(source) if !e.use_stderr() && source.kind() != io::ErrorKind::BrokenPipe => Error::WriteFailed {
             path: "standard output".into(),
             source,
         },
-        _ => std::process::exit(0),
+        _ => std::process::exit(e.exit_code()),
     }
 }
 

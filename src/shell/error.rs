@@ -1,17 +1,17 @@
 //! Every failure a person can meet, in the words they will read: each
-//! variant's message beside it, and what to do about it in [`Error::hint`].
-//! The words for the core's problem data are in [`crate::shell::words`].
+//! variant's message beside it, what to do about it in [`Error::hint`], and
+//! the words for the problems the core reports as data (a bad framework, a
+//! bad answers file, a YAML mistake), which carry no wording of their own.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::core::answers;
-use crate::core::framework::Problem;
+use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
+use crate::core::framework::{Field, Item, Problem, ProblemKind};
+use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
+use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
-use crate::shell::words::{
-    answers_problem, by, counted, framework_problems, io_words, kept, place, read_words, said, shown,
-};
 
 /// A failure of mbct-sustain, ready to show to a person.
 #[derive(Debug, thiserror::Error)]
@@ -22,7 +22,7 @@ pub enum Error {
     FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The framework file was read but is not a valid framework.
-    #[error("{} is not a valid framework:{}", said(name), framework_problems(problems))]
+    #[error("{} is not a valid framework:{}", one_line(name), framework_problems(problems))]
     FrameworkInvalid { name: String, problems: Vec<Problem> },
 
     /// The answers file could not be read.
@@ -36,10 +36,7 @@ pub enum Error {
         place(problem),
         answers_problem(problem)
     )]
-    AnswersInvalid {
-        path: PathBuf,
-        problem: answers::file::Problem,
-    },
+    AnswersInvalid { path: PathBuf, problem: AnswersProblem },
 
     /// The answers file cannot be replaced.
     #[error("the answers file {} is read-only", shown(path))]
@@ -60,7 +57,7 @@ pub enum Error {
     /// A selector (number, date, label) matched nothing.
     #[error(
         "no assessment matches `{}` in {} ({count} assessments{})",
-        said(selector),
+        one_line(selector),
         shown(path),
         by(respondent)
     )]
@@ -74,7 +71,7 @@ pub enum Error {
     /// A selector matched none of the team's rounds.
     #[error(
         "no round of the team's matches `{}` in {} ({})",
-        said(selector),
+        one_line(selector),
         shown(path),
         counted(*count, "round")
     )]
@@ -100,7 +97,7 @@ pub enum Error {
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
-    #[error("{}", said(message))]
+    #[error("{}", one_line(message))]
     NotADate { message: String },
 
     /// `--since` left no assessment.
@@ -154,7 +151,7 @@ pub enum Error {
     #[error(
         "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
         shown(draft),
-        said(rerun)
+        one_line(rerun)
     )]
     NotSaved {
         cause: Box<Error>,
@@ -226,24 +223,32 @@ pub enum Error {
     /// An action id the framework does not have.
     #[error(
         "unknown action `{}`{}",
-        said(id),
+        one_line(id),
         if closest.is_empty() { String::new() } else { format!("; the closest ids are: {}", closest.join(", ")) }
     )]
     UnknownAction { id: String, closest: Vec<String> },
 
     /// A stage the framework does not have.
-    #[error("unknown stage `{}`; this framework's stages are: {}", said(name), said(known))]
+    #[error(
+        "unknown stage `{}`; this framework's stages are: {}",
+        one_line(name),
+        one_line(known)
+    )]
     UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
-    #[error("unknown domain `{}`; this framework's domains are: {}", said(id), said(known))]
+    #[error(
+        "unknown domain `{}`; this framework's domains are: {}",
+        one_line(id),
+        one_line(known)
+    )]
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
     #[error(
         "no assessment found for the team in {}{}",
-        said(files),
-        filter.as_deref().map(|f| format!(" {}", said(f))).unwrap_or_default()
+        one_line(files),
+        filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default()
     )]
     NoTeamAssessments { files: String, filter: Option<String> },
 }
@@ -254,118 +259,59 @@ impl Error {
         Some(match self {
             Error::FrameworkUnreadable { problem, .. } => match problem {
                 ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this under Save As)".into(),
-                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => {
-                    "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into()
-                }
+                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into(),
                 _ => "check the file name and path".into(),
             },
-            Error::FrameworkInvalid { name, .. } => format!(
-                "fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`",
-                said(name)
-            ),
+            Error::FrameworkInvalid { name, .. } => format!("fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`", one_line(name)),
             Error::AnswersUnreadable { path, problem } => match problem {
-                ReadProblem::Directory => format!(
-                    "give the answers file's own path, e.g. --file {}",
-                    path.join("mbct-sustain.yaml").display()
-                ),
+                ReadProblem::Directory => format!("give the answers file's own path, e.g. --file {}", path.join("mbct-sustain.yaml").display()),
                 ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
-                ReadProblem::NotUtf8 { .. } => {
-                    "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into()
-                }
+                ReadProblem::NotUtf8 { .. } => "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into(),
                 _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set one)".into(),
             },
-            Error::AnswersInvalid { problem: answers::file::Problem::NewerFormat { .. }, .. } => {
-                "upgrade mbct-sustain to the latest version; the file was left as it is".into()
-            }
-            Error::AnswersInvalid { problem: answers::file::Problem::Empty, path } => format!(
-                "the file was left as it is; if it should be empty, delete {} and run mbct-sustain again",
-                shown(path)
-            ),
-            Error::AnswersInvalid {
-                problem: answers::file::Problem::ConflictMarkers { .. },
-                ..
-            } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
-            Error::AnswersInvalid { .. } => {
-                "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into()
-            }
+            Error::AnswersInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => "upgrade mbct-sustain to the latest version; the file was left as it is".into(),
+            Error::AnswersInvalid { problem: AnswersProblem::Invalid(m), path } if m.kind == Kind::Empty => format!("the file was left as it is; if it should be empty, delete {} and run mbct-sustain again", shown(path)),
+            Error::AnswersInvalid { problem: AnswersProblem::ConflictMarkers { .. }, .. } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
+            Error::AnswersInvalid { .. } => "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into(),
             Error::AnswersReadOnly { .. } => "make the file writable, or use --file to save elsewhere".into(),
             Error::FolderNotWritable { .. } => "use --file to save the answers in a folder you can write to".into(),
-            Error::NoAnswersFile { .. } => {
-                "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into()
-            }
-            Error::NoAssessments { respondent: Some(_), .. } => {
-                "check the name with `mbct-sustain history`, or leave out --respondent".into()
-            }
+            Error::NoAnswersFile { .. } => "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into(),
+            Error::NoAssessments { respondent: Some(_), .. } => "check the name with `mbct-sustain history`, or leave out --respondent".into(),
             Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
-            Error::NoSuchAssessment {
-                respondent: Some(r), ..
-            } => format!(
-                "pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label",
-                said(r)
-            ),
-            Error::NoSuchAssessment { .. } => {
-                "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
-            }
-            Error::PlanEditNeedsTerminal => {
-                "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into()
-            }
+            Error::NoSuchAssessment { respondent: Some(r), .. } => format!("pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label", one_line(r)),
+            Error::NoSuchAssessment { .. } => "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into(),
+            Error::PlanEditNeedsTerminal => "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into(),
             Error::PlanEditStopped { .. } => "run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the plan".into(),
-            Error::NoSuchRound { .. } => {
-                "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into()
-            }
-            Error::OneRound { .. } => {
-                "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into()
-            }
-            Error::SameRound { .. } => {
-                "name two different rounds (number, date or label); `mbct-sustain history` lists them".into()
-            }
+            Error::NoSuchRound { .. } => "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into(),
+            Error::OneRound { .. } => "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into(),
+            Error::SameRound { .. } => "name two different rounds (number, date or label); `mbct-sustain history` lists them".into(),
             Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
             Error::NotADate { .. } => "write the date as year-month-day, like 2026-09-03".into(),
-            Error::NothingToCompare { .. } => {
-                "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into()
-            }
-            Error::NeedsTerminal => {
-                "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
-            }
+            Error::NothingToCompare { .. } => "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into(),
+            Error::NeedsTerminal => "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into(),
             Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", said(rerun)),
+            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", one_line(rerun)),
             Error::NotSaved { cause, .. } => return cause.hint(),
-            Error::TerminalTooSmall { rerun, .. } => {
-                format!("make the window taller, then run `{}` to carry on", said(rerun))
-            }
+            Error::TerminalTooSmall { rerun, .. } => format!("make the window taller, then run `{}` to carry on", one_line(rerun)),
             Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
             Error::LockIsALink { .. } => "remove that link (it is not the tool's), then run again".into(),
-            Error::Locked { .. } => {
-                "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
-            }
+            Error::Locked { .. } => "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into(),
             Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
                 io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
                 io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-                    "choose a folder you may write to".into()
-                }
-                io::ErrorKind::FileTooLarge => {
-                    "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into()
-                }
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "choose a folder you may write to".into(),
+                io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into(),
                 _ => "check there is space on the disk and that you may write there".into(),
             },
             Error::WouldOverwrite { .. } => "give --output another file name".into(),
-            Error::TooLargeToSave { .. } => {
-                "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into()
-            }
-            Error::SameAssessment { .. } => {
-                "name two different assessments (number, date or label); `mbct-sustain history` lists them".into()
-            }
+            Error::TooLargeToSave { .. } => "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into(),
+            Error::SameAssessment { .. } => "name two different assessments (number, date or label); `mbct-sustain history` lists them".into(),
             Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
             Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
             Error::UnknownAction { .. } => "`mbct-sustain framework show` lists every action id; the answers file was left as it was".into(),
             Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
-            Error::NoTeamAssessments { filter: Some(_), .. } => {
-                "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into()
-            }
-            Error::NoTeamAssessments { .. } => {
-                "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into()
-            }
+            Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
+            Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
         })
     }
 
@@ -379,17 +325,270 @@ impl Error {
     }
 }
 
+/// "1 answer", "5 answers": the one place a count meets a noun.
+pub fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A path in a message: control characters shown, never obeyed, and on one
+/// line, so a file name cannot forge a line of its own.
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string())
+}
+
+/// ` by Sam`, or nothing.
+fn by(respondent: &Option<String>) -> String {
+    respondent
+        .as_deref()
+        .map_or(String::new(), |r| format!(" by {}", one_line(r)))
+}
+
+/// "3 answers so far are kept in d.yaml".
+fn kept(answered: usize, draft: &Path) -> String {
+    let verb = if answered == 1 { "is" } else { "are" };
+    format!("{} so far {verb} kept in {}", counted(answered, "answer"), shown(draft))
+}
+
+/// Why a file could not be read.
+fn read_words(problem: &ReadProblem) -> String {
+    match problem {
+        ReadProblem::Missing => "it does not exist".into(),
+        ReadProblem::Directory => "it is a folder, not a file".into(),
+        ReadProblem::NotRegular => "it is not a regular file (a device, pipe or socket)".into(),
+        ReadProblem::PermissionDenied => "permission denied".into(),
+        ReadProblem::TooLarge { size, limit } => format!("it is {size} bytes, more than the limit of {limit} bytes"),
+        ReadProblem::NotUtf8 { line, column } => {
+            format!("it is not UTF-8 text (invalid byte at line {line}, column {column})")
+        }
+        ReadProblem::Io(e) => io_words(e),
+    }
+}
+
+/// An I/O error in words, without the temporary file names some errors carry.
+fn io_words(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "its folder does not exist".into(),
+        io::ErrorKind::IsADirectory => "that is a folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
+        _ => e.to_string().split(" at path ").next().unwrap_or_default().into(),
+    }
+}
+
+/// A framework's problems, one per line.
+fn framework_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("\n  - {}", one_line(&framework_problem(p))))
+        .collect()
+}
+
+/// One framework problem: where, what, and the id where the words lack it.
+fn framework_problem(p: &Problem) -> String {
+    let words = match &p.kind {
+        ProblemKind::Yaml(mistake) => mistake_words(mistake),
+        ProblemKind::EmptyText { field } => format!("the {} is empty", field_words(*field)),
+        ProblemKind::NoStages => "there are no stages; declare at least one".to_string(),
+        ProblemKind::NoDomains => "there are no domains; declare at least one".to_string(),
+        ProblemKind::EmptyId { item } => format!("a {} has an empty id", item_words(*item)),
+        ProblemKind::BadId { item, id } => format!(
+            "the {} id `{id}` may only use letters, digits, `-`, `_` and `.`",
+            item_words(*item)
+        ),
+        ProblemKind::DuplicateId { id } => format!("the id `{id}` is used more than once; ids must be unique"),
+        ProblemKind::ReservedStageId { id } => {
+            format!("the stage id `{id}` is reserved for a domain with every stage met; choose another")
+        }
+        ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
+        ProblemKind::BadLink { action, url } => format!(
+            "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
+        ),
+        ProblemKind::UndeclaredStage { action, stage } => {
+            format!("the action `{action}` is in stage `{stage}`, which is not declared under `stages`")
+        }
+    };
+    let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+    let id = match p.id.as_deref() {
+        Some(id) if !words.contains(&format!("`{id}`")) => format!(" (`{id}`)"),
+        _ => String::new(),
+    };
+    format!("{line}{words}{id}")
+}
+
+fn field_words(field: Field) -> &'static str {
+    match field {
+        Field::Title => "title",
+        Field::FrameworkId => "framework id",
+        Field::CompletionLabel => "completion label",
+        Field::StageName => "stage name",
+        Field::DomainName => "domain name",
+        Field::ActionText => "action text",
+    }
+}
+
+fn item_words(item: Item) -> &'static str {
+    match item {
+        Item::Stage => "stage",
+        Item::Domain => "domain",
+        Item::Action => "action",
+    }
+}
+
+/// Why an answers file cannot be used.
+fn answers_problem(problem: &AnswersProblem) -> String {
+    match problem {
+        AnswersProblem::Invalid(mistake) => one_line(&mistake_words(mistake)),
+        AnswersProblem::ConflictMarkers { .. } => {
+            "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool".to_string()
+        }
+        AnswersProblem::NewerFormat { found } => format!(
+            "it was written by a newer mbct-sustain (format {}; this version reads format {FORMAT})",
+            one_line(found)
+        ),
+    }
+}
+
+/// ` (line 9, column 30)`, or what of it is known.
+fn place(problem: &AnswersProblem) -> String {
+    let column = match problem {
+        AnswersProblem::Invalid(m) => m.column,
+        _ => None,
+    };
+    match (problem.line(), column) {
+        (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+        (Some(l), None) => format!(" (line {l})"),
+        _ => String::new(),
+    }
+}
+
+/// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
+fn mistake_words(m: &Mistake) -> String {
+    let places: Vec<String> = m
+        .place
+        .iter()
+        .map(|p| match p {
+            Place::Item { list, number } => match list.as_deref() {
+                Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
+                    format!("{} {number}", &l[..l.len() - 1])
+                }
+                Some(other) => format!("`{other}` item {number}"),
+                None => format!("item {number}"),
+            },
+            Place::Answer(id) => format!("the answer to {id}"),
+            Place::Note(id) => format!("the note for {id}"),
+            Place::Field(key) => format!("`{key}`"),
+        })
+        .collect();
+    let words = kind_words(&m.kind);
+    if places.is_empty() {
+        words
+    } else {
+        format!("in {}: {words}", places.join(", "))
+    }
+}
+
+fn kind_words(kind: &Kind) -> String {
+    let listed = |lead: &str, allowed: &[String]| match allowed {
+        [] => String::new(),
+        _ => format!("{lead}`{}`", allowed.join("`, `")),
+    };
+    match kind {
+        Kind::UnknownValue { name, allowed } => {
+            format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
+        }
+        Kind::UnknownField { name, allowed } => format!(
+            "`{name}` is not a field this file can have (a typo?){}",
+            listed("; the fields here are ", allowed)
+        ),
+        Kind::MissingField { name, line: None } => format!("`{name}` is missing"),
+        Kind::MissingField { name, line: Some(line) } => format!(
+            "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
+        ),
+        Kind::Repeated { name } => format!("`{name}` appears twice"),
+        Kind::WrongType { expected, found } => format!(
+            "expected {} here, but found {}",
+            expected_words(*expected),
+            found_words(found)
+        ),
+        Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
+        Kind::NotADate => "this is not a date; write it as year-month-day, like 2027-01-31".into(),
+        Kind::Syntax(syntax) => syntax_words(*syntax).into(),
+        Kind::Empty => "the file is empty".into(),
+        Kind::Broken(Rule::ReviewOnOrEvery) => {
+            "give the review either `on` (a date) or `every_months` (a number), one of them".into()
+        }
+        Kind::Broken(Rule::ReviewMonths) => "`every_months` must be from 1 to 120".into(),
+        Kind::Broken(Rule::DecimalVersion) => {
+            "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
+        }
+        Kind::Other(message) => message.clone(),
+    }
+}
+
+fn expected_words(expected: Expected) -> &'static str {
+    match expected {
+        Expected::List => "a list (lines starting with \"- \")",
+        Expected::Map => "a set of `name: value` lines",
+        Expected::Text => "text",
+        Expected::WholeNumber => "a whole number",
+        Expected::Other => "another kind of value",
+    }
+}
+
+fn found_words(found: &Found) -> String {
+    match found {
+        Found::Text(text) => format!("the text \"{text}\""),
+        Found::Number(n) => format!("the number {n}"),
+        Found::List => "a list".into(),
+        Found::Map => "a set of `name: value` lines".into(),
+        Found::Nothing => "nothing".into(),
+        Found::Other => "something else".into(),
+    }
+}
+
+fn syntax_words(syntax: Syntax) -> &'static str {
+    match syntax {
+        Syntax::ColonInValue => {
+            "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes"
+        }
+        Syntax::Indentation => {
+            "this line is not indented like the lines around it (or a quote or bracket above is not closed)"
+        }
+        Syntax::MissingColon => "a line is missing its colon (it should read `name: value`)",
+        Syntax::CannotStartValue => {
+            "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes"
+        }
+        Syntax::TabIndent => "a tab is used for indentation; use spaces",
+        Syntax::TooManyAliases => "the file uses aliases (&name / *name) to repeat itself too many times",
+        Syntax::TooDeep => "the file is nested too deeply",
+        Syntax::SeveralDocuments => {
+            "the file holds more than one YAML document (a line `---` starts another); keep one"
+        }
+        Syntax::Unclosed => "the file ends in the middle of something: a quote or bracket is not closed",
+        Syntax::Escape => {
+            "a backslash (\\) in double quotes starts an escape YAML does not know: use single quotes, or write \\\\ for a backslash"
+        }
+        Syntax::ControlCharacter => "a control character (an invisible one) stands here: delete it",
+        Syntax::UnknownAlias => "an alias (*name) names no anchor (&name) above it",
+        Syntax::Unexpected => {
+            "this is not written as YAML expects: check for a bracket or quote not closed, or a stray comma, colon, `!`, `&` or `%` (text with these belongs in quotes)"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::framework::{Field, ProblemKind};
-    use crate::core::yaml::{Kind, Mistake, Place};
+    use crate::core::yaml::{Mistake, Place};
 
     #[test]
     fn an_invalid_answers_file_names_the_file_the_line_and_the_place() {
         let e = Error::AnswersInvalid {
             path: "team/mbct-sustain.yaml".into(),
-            problem: answers::file::Problem::Invalid(Box::new(Mistake {
+            problem: AnswersProblem::Invalid(Box::new(Mistake {
                 line: Some(9),
                 column: Some(30),
                 place: vec![
@@ -400,7 +599,7 @@ mod tests {
                     Place::Answer("fit.pathways".into()),
                 ],
                 kind: Kind::UnknownValue {
-                    found: "maybe".into(),
+                    name: "maybe".into(),
                     allowed: vec!["in-place".into(), "not-yet".into()],
                 },
             })),
@@ -441,7 +640,7 @@ mod tests {
     fn a_format_number_too_large_for_any_number_type_is_named_as_a_newer_format() {
         let e = Error::AnswersInvalid {
             path: "a.yaml".into(),
-            problem: answers::file::Problem::NewerFormat {
+            problem: AnswersProblem::NewerFormat {
                 found: "99999999999999999999".into(),
             },
         };
@@ -449,7 +648,7 @@ mod tests {
             e.to_string(),
             format!(
                 "the answers file a.yaml cannot be used: it was written by a newer mbct-sustain (format 99999999999999999999; this version reads format {})",
-                answers::FORMAT
+                FORMAT
             )
         );
         assert!(e.hint().unwrap().starts_with("upgrade mbct-sustain"));

@@ -22,7 +22,6 @@ pub mod line_edit;
 pub mod screen;
 pub mod store;
 pub mod terminal;
-pub mod words;
 
 pub use screen::print_error;
 

@@ -14,12 +14,8 @@ use crate::core::yaml;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Problem {
-    /// Nothing but blank lines or comments.
-    Empty,
-    /// Brackets nested deeper than `max`, from `line`.
-    TooDeep { line: usize, max: usize },
-    /// Not valid YAML, or not the shape of an answers file (boxed: it is
-    /// large, and every `Result` carrying a problem would be as large).
+    /// Not YAML, or not the shape of an answers file, or empty (boxed: it
+    /// is large, and every `Result` carrying a problem would be as large).
     Invalid(Box<yaml::Mistake>),
     /// Written by a newer version of the tool: `found` is the format number
     /// as written, which may be too large for any number type.
@@ -33,7 +29,7 @@ impl Problem {
     pub fn line(&self) -> Option<usize> {
         match self {
             Problem::Invalid(m) => m.line,
-            Problem::TooDeep { line, .. } | Problem::ConflictMarkers { line } => Some(*line),
+            Problem::ConflictMarkers { line } => Some(*line),
             _ => None,
         }
     }
@@ -42,18 +38,10 @@ impl Problem {
 /// Parses answers-file text.
 pub fn parse(text: &str) -> Result<History, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if yaml::is_blank(text) {
-        return Err(Problem::Empty);
-    }
     if let Some(line) = conflict_marker(text) {
         return Err(Problem::ConflictMarkers { line });
     }
-    if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
-        return Err(Problem::TooDeep {
-            line,
-            max: yaml::MAX_FLOW_DEPTH,
-        });
-    }
+    yaml::check(text).map_err(|mistake| Problem::Invalid(Box::new(mistake)))?;
     match parse_in_pieces(text).map_or_else(|| yaml::from_str::<History>(text), Ok) {
         Ok(h) if h.format <= FORMAT => Ok(h),
         // A newer format may fail to parse for reasons we cannot explain;
@@ -341,14 +329,14 @@ mod tests {
     }
 
     fn repeated(key: &str) -> yaml::Kind {
-        yaml::Kind::Repeated { key: key.into() }
+        yaml::Kind::Repeated { name: key.into() }
     }
 
     #[test]
     fn an_unknown_answer_is_an_error_with_its_line() {
         let err = parse(&ONE.replace("in-place", "maybe")).unwrap_err();
         assert_eq!(err.line(), Some(9), "{err:?}");
-        assert!(matches!(kind(err), yaml::Kind::UnknownValue { found, .. } if found == "maybe"));
+        assert!(matches!(kind(err), yaml::Kind::UnknownValue { name, .. } if name == "maybe"));
     }
 
     #[test]
@@ -388,7 +376,7 @@ mod tests {
 
     #[test]
     fn empty_and_wrongly_typed_files_are_refused() {
-        assert_eq!(parse(" \n"), Err(Problem::Empty));
+        assert_eq!(kind(parse(" \n").unwrap_err()), yaml::Kind::Empty);
         assert!(matches!(parse("- a\n- b\n"), Err(Problem::Invalid(_))));
         assert!(matches!(parse("format: one\n"), Err(Problem::Invalid(m)) if m.line == Some(1)));
     }
