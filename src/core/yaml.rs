@@ -1,5 +1,6 @@
 //! Reading YAML that people wrote: cheap checks before the parser, and its
-//! errors said in plain words for someone who does not write YAML.
+//! errors told apart as data (where, and what kind), which `shell::error`
+//! puts into words for someone who does not write YAML.
 //!
 //! Frameworks and answers files come from shared folders and other people's
 //! editors. The parser's cost grows with the square of bracket nesting
@@ -94,7 +95,7 @@ pub enum Found {
 /// Why the text is not YAML that this tool reads, grouped by what the
 /// person can do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)] // each is worded in `shell::words`
+#[allow(missing_docs)] // each is worded in `shell::error`
 pub enum Syntax {
     ColonInValue,
     Indentation,
