@@ -6,8 +6,8 @@ use mbct_sustain::shell::{self, cli};
 
 fn main() -> ExitCode {
     let cli = cli::parse();
-    let color = cli.global.color;
-    match shell::run(cli) {
+    let color = cli.as_ref().map_or(cli::ColorChoice::Auto, |cli| cli.global.color);
+    match cli.and_then(shell::run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             shell::print_error(&e, color);

@@ -43,6 +43,88 @@ fn a_future_format_asks_to_upgrade() {
 }
 
 #[test]
+fn a_format_number_too_large_for_any_number_type_is_a_newer_format() {
+    let err = refused_answers(b"format: 99999999999999999999\nassessments: []\n");
+    assert!(
+        err.contains("written by a newer mbct-sustain (format 99999999999999999999;"),
+        "{err}"
+    );
+    assert!(err.contains("upgrade"), "{err}");
+}
+
+/// The plan of a file, with `due` written as given.
+fn plan_due(due: &str) -> String {
+    file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen(
+        "\nassessments:",
+        &format!("\nplan:\n  actions:\n    networks.buddy:\n      due: {due}\nassessments:"),
+        1,
+    )
+}
+
+#[test]
+fn a_wrong_date_is_named_as_a_date_and_a_wrong_time_as_a_date_and_time() {
+    for due in ["2027-13-31", "2027-02-30", "2027-01-31T10:00:00Z", "next week"] {
+        let err = refused_answers(plan_due(due).as_bytes());
+        assert!(
+            err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"),
+            "{due}: {err}"
+        );
+    }
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen("2026-09-03T10:00:00Z", "2026-09-03", 1);
+    let err = refused_answers(text.as_bytes());
+    assert!(
+        err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_message_is_in_a_parser_s_own_words() {
+    let good = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    let broken = [
+        good.replacen("format: 1", "format: -1", 1),
+        good.replacen("format: 1", "format: 1.5", 1),
+        good.replacen("2026-09-03T10:00:00Z", "2026-13-03T10:00:00Z", 1),
+        good.replacen("2026-09-03T10:00:00Z", "[2026]", 1),
+        good.replacen("answers:", "label: {a: 1}\n  answers:", 1),
+        good.replacen("answers:\n", "answers:\n    fit.pathways: [in-place]\n", 1),
+        plan_due("2027-01-31T10:00:00Z"),
+        plan_due("2027-13-31"),
+        plan_due("2027-01-31\n      ownr: Sam"),
+        plan_due("2027-01-31\n  review:\n    every_months: -2"),
+        plan_due("2027-01-31\n  review:\n    every_months: 200"),
+        plan_due("2027-01-31\n  review: {on: 2027-03-01, every_months: 3}"),
+        plan_due("\"C:\\new\""),
+        good.replacen("format: 1", "format: 1\nlabel: \"a\\qb\"", 1),
+        good.replacen("format: 1", "format: 1\nx: [a, b}", 1),
+        good.replacen("format: 1", "format: 1\nx: *nowhere", 1),
+        good.replacen("format: 1", "format: 1\nx: a\u{7}b", 1),
+    ];
+    for text in broken {
+        let err = refused_answers(text.as_bytes());
+        for crate_words in [
+            "invalid type",
+            "invalid value",
+            "jiff",
+            "u32",
+            "u64",
+            "u128",
+            "floating point",
+            "parse",
+            "integer",
+            "struct ",
+            "while scanning",
+            "while parsing",
+            "did not find",
+            "expected one of",
+            "unknown variant",
+        ] {
+            assert!(!err.contains(crate_words), "{crate_words:?} in: {err}");
+        }
+    }
+}
+
+#[test]
 fn an_empty_answers_file_is_refused() {
     let err = refused_answers(b"");
     assert!(err.contains("empty"), "{err}");

@@ -80,6 +80,34 @@ fn wrong_usage_exits_2() {
         .stderr(predicate::str::contains("belong to the assessment"));
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn help_or_a_version_written_to_a_full_disk_fails_with_a_message() {
+    let run = |args: &[&str]| {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("mbct-sustain"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for args in [&["--help"][..], &["report", "--help"], &["--version"]] {
+        let (code, stderr) = run(args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error: could not write standard output: the disk is full"),
+            "{args:?}: {stderr}"
+        );
+    }
+    let (code, stderr) = run(&["--no-such-flag"]);
+    assert_eq!(code, Some(2), "wrong usage is still wrong usage: {stderr}");
+    assert!(stderr.contains("unexpected argument"), "in clap's words: {stderr}");
+}
+
 #[test]
 fn assess_without_a_terminal_exits_1_mentions_the_terminal_and_writes_nothing() {
     let env = Env::new();

@@ -227,6 +227,27 @@ fn bad_plan_input_is_refused_and_the_file_left_byte_for_byte() {
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("needs a name"));
     let out = env.cmd().args(["plan", "review", "--every", "0"]).output().unwrap();
     assert!(!out.status.success());
+    for (flag, date) in [("--on", "0000-01-01"), ("--on", "1899-12-31"), ("--on", "3000-01-01")] {
+        env.cmd()
+            .args(["plan", "review", flag, date])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{date}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
+            )));
+    }
+    env.cmd()
+        .args([
+            "plan",
+            "assign",
+            "networks.buddy",
+            "--owner",
+            "X",
+            "--due",
+            "0001-01-01",
+        ])
+        .assert()
+        .code(2);
     let err = env.fails(&["plan", "target", "evaluation", "nosuch"], "unknown stage `nosuch`");
     assert!(err.contains("sustainable"), "{err}");
     env.fails(&["plan", "target", "nosuch", "sustainable"], "unknown domain `nosuch`");

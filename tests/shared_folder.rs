@@ -230,3 +230,22 @@ fn messages_name_what_people_meet() {
         "and kept"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_lock_is_named_and_never_followed() {
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let before = env.bytes("mbct-sustain.yaml");
+    std::os::unix::fs::symlink("elsewhere", env.path("mbct-sustain.yaml.lock")).unwrap();
+    let err = env.fails(
+        &["plan", "assign", "networks.buddy", "--owner", "Sam"],
+        "mbct-sustain.yaml.lock is a link, which mbct-sustain never follows",
+    );
+    assert!(
+        err.contains("hint: remove that link (it is not the tool's), then run again"),
+        "{err}"
+    );
+    assert!(!exists(&env.path("elsewhere")), "nothing was written through the link");
+    assert_eq!(env.bytes("mbct-sustain.yaml"), before);
+}

@@ -112,12 +112,8 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum ProblemKind {
-    /// Nothing but blank lines and comments.
-    Empty,
-    /// Brackets nested deeper than `max`.
-    TooDeep { max: usize },
-    /// Not valid YAML, or not the shape of a framework (said in plain words).
-    Yaml(String),
+    /// Not YAML, or not the shape of a framework (an empty file among them).
+    Yaml(yaml::Mistake),
     /// A required text is empty.
     EmptyText { field: Field },
     /// No stages are declared.
@@ -202,19 +198,15 @@ impl Framework {
 /// the first, so `framework check` can list them all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let alone = |line, kind| vec![Problem { line, id: None, kind }];
-    if yaml::is_blank(text) {
-        return Err(alone(None, ProblemKind::Empty));
-    }
-    if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
-        return Err(alone(
-            Some(line),
-            ProblemKind::TooDeep {
-                max: yaml::MAX_FLOW_DEPTH,
-            },
-        ));
-    }
-    let mut framework: Framework = yaml::from_str(text).map_err(|m| alone(m.line, ProblemKind::Yaml(m.message)))?;
+    let yaml_problem = |m: yaml::Mistake| {
+        vec![Problem {
+            line: m.line,
+            id: None,
+            kind: ProblemKind::Yaml(m),
+        }]
+    };
+    yaml::check(text).map_err(yaml_problem)?;
+    let mut framework: Framework = yaml::from_str(text).map_err(yaml_problem)?;
     let problems = validate(&mut framework, text);
     if problems.is_empty() {
         Ok(framework)
@@ -387,9 +379,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error>
             Ok(v.to_string())
         }
         fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<String, E> {
-            Err(E::custom(
-                "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written",
-            ))
+            Err(E::custom(yaml::Rule::DecimalVersion))
         }
     }
     d.deserialize_any(V)
@@ -482,7 +472,7 @@ mod tests {
     fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.contains("quotes")),
+            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
             "{problems:?}"
         );
         assert_eq!(
@@ -503,19 +493,25 @@ mod tests {
         let problems = parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.contains("txet")),
+            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { name, allowed }, .. })
+                if name == "txet" && allowed.contains(&"explain".to_string())),
             "{problems:?}"
         );
     }
 
     #[test]
-    fn a_version_of_the_wrong_shape_is_named_without_rust_words() {
+    fn a_version_of_the_wrong_shape_is_named_as_shapes() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
-        let ProblemKind::Yaml(message) = &problems[0].kind else {
+        let ProblemKind::Yaml(mistake) = &problems[0].kind else {
             panic!("{problems:?}")
         };
-        assert!(message.contains("text or a whole number"), "{message}");
-        assert!(!message.contains("enum"), "{message}");
+        assert_eq!(
+            mistake.kind,
+            yaml::Kind::WrongType {
+                expected: yaml::Expected::Text,
+                found: yaml::Found::List
+            }
+        );
     }
 
     #[test]
@@ -526,9 +522,15 @@ mod tests {
 
     #[test]
     fn empty_and_deeply_nested_text_is_refused() {
-        assert_eq!(parse("").unwrap_err()[0].kind, ProblemKind::Empty);
-        assert_eq!(parse("# only a comment\n").unwrap_err()[0].kind, ProblemKind::Empty);
-        let deep = format!("id: {}", "[".repeat(40_000));
-        assert_eq!(parse(&deep).unwrap_err()[0].kind, ProblemKind::TooDeep { max: 100 });
+        let kind = |text: &str| match parse(text).unwrap_err().remove(0).kind {
+            ProblemKind::Yaml(m) => m.kind,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind(""), yaml::Kind::Empty);
+        assert_eq!(kind("# only a comment\n"), yaml::Kind::Empty);
+        assert_eq!(
+            kind(&format!("id: {}", "[".repeat(40_000))),
+            yaml::Kind::Syntax(yaml::Syntax::TooDeep)
+        );
     }
 }

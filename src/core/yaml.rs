@@ -1,5 +1,6 @@
 //! Reading YAML that people wrote: cheap checks before the parser, and its
-//! errors said in plain words for someone who does not write YAML.
+//! errors told apart as data (where, and what kind), which `shell::error`
+//! puts into words for someone who does not write YAML.
 //!
 //! Frameworks and answers files come from shared folders and other people's
 //! editors. The parser's cost grows with the square of bracket nesting
@@ -10,17 +11,157 @@
 use serde::de::DeserializeOwned;
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before parsing.
-pub const MAX_FLOW_DEPTH: usize = 100;
+const MAX_FLOW_DEPTH: usize = 100;
 
-/// A YAML mistake: where it is, and what is wrong in plain words.
+/// A YAML mistake: where it is and what is wrong, as data the shell words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mistake {
     /// 1-based line, where known.
     pub line: Option<usize>,
     /// 1-based column, where known.
     pub column: Option<usize>,
-    /// What is wrong and where in the document (which assessment, answer, …).
-    pub message: String,
+    /// Where in the document, outermost first (empty at the top).
+    pub place: Vec<Place>,
+    /// What is wrong.
+    pub kind: Kind,
+}
+
+/// One step into the document on the way to a mistake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // variant fields are named for what they hold
+pub enum Place {
+    /// Item `number` (from 1) of the list under the key `list` (`None` at the top).
+    Item { list: Option<String>, number: usize },
+    /// The answer to this action id.
+    Answer(String),
+    /// The note for this domain id.
+    Note(String),
+    /// The value of this key.
+    Field(String),
+}
+
+/// What is wrong with the YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // variant fields are named for what they hold
+pub enum Kind {
+    /// The value `name` is not one of the `allowed` ones.
+    UnknownValue { name: String, allowed: Vec<String> },
+    /// The key `name` is not one of the `allowed` ones here.
+    UnknownField { name: String, allowed: Vec<String> },
+    /// The key `name` is missing; `line` is a `name:` line just below, so indented wrongly.
+    MissingField { name: String, line: Option<usize> },
+    /// The key `name` is given twice.
+    Repeated { name: String },
+    /// A value of another shape than the one expected.
+    WrongType { expected: Expected, found: Found },
+    /// Not a date and time (`taken_at`).
+    NotATimestamp,
+    /// Not a date (`due`, `by`, `on`).
+    NotADate,
+    /// Nothing but blank lines and comments.
+    Empty,
+    /// Not YAML that this tool reads.
+    Syntax(Syntax),
+    /// One of the file's own rules, broken.
+    Broken(Rule),
+    /// A parser message this version does not know, as the parser gave it.
+    Other(String),
+}
+
+/// The shape a value should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // each names the shape
+pub enum Expected {
+    List,
+    Map,
+    Text,
+    WholeNumber,
+    /// Any other shape: never the parser's name for it.
+    Other,
+}
+
+/// The value found where another shape was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // each names the shape, with the value where it has one
+pub enum Found {
+    Text(String),
+    Number(String),
+    List,
+    Map,
+    Nothing,
+    Other,
+}
+
+/// Why the text is not YAML that this tool reads, grouped by what the
+/// person can do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // each is worded in `shell::error`
+pub enum Syntax {
+    ColonInValue,
+    Indentation,
+    MissingColon,
+    CannotStartValue,
+    TabIndent,
+    Unclosed,
+    Escape,
+    ControlCharacter,
+    UnknownAlias,
+    TooManyAliases,
+    TooDeep,
+    SeveralDocuments,
+    Unexpected,
+}
+
+/// The parser's words (libyaml's and yaml_serde's own) for each syntax
+/// problem, most specific first; the last ones catch the rest.
+const PARSER: [(&str, Syntax); 18] = [
+    ("tab character", Syntax::TabIndent),
+    ("repetition limit", Syntax::TooManyAliases),
+    ("recursion limit", Syntax::TooDeep),
+    ("more than one document", Syntax::SeveralDocuments),
+    ("mapping values are not allowed", Syntax::ColonInValue),
+    ("did not find expected key", Syntax::Indentation),
+    ("did not find expected '-'", Syntax::Indentation),
+    ("not allowed in this context", Syntax::Indentation),
+    ("could not find expected ':'", Syntax::MissingColon),
+    ("cannot start any token", Syntax::CannotStartValue),
+    ("end of stream", Syntax::Unclosed),
+    ("EOF", Syntax::Unclosed),
+    ("escape", Syntax::Escape),
+    ("control characters", Syntax::ControlCharacter),
+    ("unknown anchor", Syntax::UnknownAlias),
+    ("expected", Syntax::Unexpected),
+    ("found", Syntax::Unexpected),
+    ("YAML", Syntax::Unexpected),
+];
+
+/// Rules of the file formats that serde does not check. The file types'
+/// own checks send one through serde, which carries only text; [`from_str`]
+/// reads it back as [`Kind::Broken`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A review gives both `on` and `every_months`, or neither.
+    ReviewOnOrEvery,
+    /// `every_months` is outside 1 to 120.
+    ReviewMonths,
+    /// A framework version written as a decimal number (`1.10` reads as 1.1).
+    DecimalVersion,
+}
+
+impl Rule {
+    const ALL: [Rule; 3] = [Rule::ReviewOnOrEvery, Rule::ReviewMonths, Rule::DecimalVersion];
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "rule {self:?} broken")
+    }
+}
+
+/// A key given twice, reported through serde in serde's own words for a
+/// field given twice, so both read back as [`Kind::Repeated`].
+pub fn repeated(key: &str) -> String {
+    format!("duplicate field `{key}`")
 }
 
 /// Why bytes are not text.
@@ -52,248 +193,180 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     }
 }
 
+/// Refuses, before the parser sees it, text that is empty or nested so
+/// deeply the parser would take minutes over it.
+pub fn check(text: &str) -> Result<(), Mistake> {
+    let line = too_deep(text, MAX_FLOW_DEPTH);
+    let kind = match (is_blank(text), line) {
+        (true, _) => Kind::Empty,
+        (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
+        (false, None) => return Ok(()),
+    };
+    let place = Vec::new();
+    Err(Mistake {
+        line,
+        column: None,
+        place,
+        kind,
+    })
+}
+
 /// Whether the text holds nothing but blank lines and comments.
-pub fn is_blank(text: &str) -> bool {
+fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
     })
 }
 
-/// Deserializes `text`; on failure, says where and what in plain words.
+/// Deserializes `text`; on failure, says where and what went wrong.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
-/// Locates and words a serde error. The parse is run again with the field
-/// path tracked (only on failure, so loading stays fast) to name the place.
+/// Locates and classifies a serde error. The parse is run again with the
+/// field path tracked (only on failure, so loading stays fast) to name the place.
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
-    let path = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
+    let path: Vec<_> = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
         .err()
-        .map(|e| e.path().iter().cloned().collect::<Vec<_>>())
+        .map(|e| e.path().iter().cloned().collect())
         .unwrap_or_default();
-    let raw = e.to_string();
-    let raw = raw.find(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-    // serde_yaml puts its own spelling of the path in front of the message.
-    let yaml_path = yaml_spelling(&path);
-    let message = raw.strip_prefix(&format!("{yaml_path}: ")).unwrap_or(raw);
-    let last_key = path.iter().rev().find_map(|s| match s {
-        serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
-        _ => None,
-    });
-    let mut message = plain_message(message, last_key.unwrap_or(""));
-    // "`stage` is missing" when a `stage:` line is there: it is indented
-    // wrongly, so name that line.
-    if let Some(key) = raw.split("missing field `").nth(1).and_then(|r| r.split('`').next())
-        && let Some(at) = e.location().map(|l| l.line())
-        && let Some(found) = text
-            .lines()
-            .enumerate()
-            .skip(at.saturating_sub(1))
-            .take(40)
-            .find(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&format!("{key}:")))
-            .map(|(i, _)| i + 1)
-    {
-        message =
-            format!("{message}; a `{key}:` line is at line {found}: check its indentation against the lines around it");
-    }
-    Mistake {
-        line: e.location().map(|l| l.line()).or_else(|| {
-            // A second document has no location of its own: point at its start.
-            raw.contains("more than one document")
-                .then(|| {
-                    text.lines()
-                        .skip(1)
-                        .position(|l| l == "---" || l.starts_with("--- "))
-                        .map(|i| i + 2)
-                })
-                .flatten()
-        }),
-        column: e.location().map(|l| l.column()),
-        message: match place_of(&path) {
-            Some(place) => format!("{place}: {message}"),
-            None => message,
-        },
-    }
-}
-
-/// The path as serde_yaml spells it: `assessments[0].answers.fit.pathways`.
-fn yaml_spelling(path: &[serde_path_to_error::Segment]) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for s in path {
-        match s {
-            Segment::Seq { index } => out += &format!("[{index}]"),
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out += key;
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
+    let mut place = place_of(&path);
+    let message = e.to_string();
+    let mut kind = kind_of(&message, &place);
+    // A problem in the text's first bytes is placed by a byte offset instead.
+    let offset = message
+        .split_once(" at position ")
+        .and_then(|(_, p)| p.parse::<usize>().ok());
+    let mut line = match offset {
+        Some(o) => Some(text.get(..o).unwrap_or(text).matches('\n').count() + 1),
+        None => e.location().map(|l| l.line()),
+    };
+    let line_text = |at: usize| text.lines().nth(at - 1).unwrap_or("");
+    match &mut kind {
+        // "`stage` is missing" with a `stage:` line just below: it is
+        // indented wrongly, so name that line.
+        Kind::MissingField { name, line: near } => {
+            let below = |at: usize| text.lines().skip(at - 1).take(40).collect::<Vec<_>>().join("\n");
+            *near = line.and_then(|at| Some(line_of_key(&below(at), name)? + at - 1));
         }
-    }
-    out
-}
-
-/// `assessments[0].answers.fit.pathways` -> "in assessment 1, the answer to fit.pathways".
-fn place_of(path: &[serde_path_to_error::Segment]) -> Option<String> {
-    use serde_path_to_error::Segment;
-    let mut parts: Vec<String> = Vec::new();
-    let mut list: Option<&str> = None;
-    for (i, s) in path.iter().enumerate() {
-        match s {
-            Segment::Map { key } if matches!(key.as_str(), "answers" | "notes") => {
-                let what = if key == "answers" {
-                    "the answer to"
-                } else {
-                    "the note for"
-                };
-                if let Some(Segment::Map { key: id }) = path.get(i + 1) {
-                    parts.push(format!("{what} {id}"));
-                    break;
-                }
-                parts.push(format!("`{key}`"));
-            }
-            Segment::Map { key } if matches!(path.get(i + 1), Some(Segment::Seq { .. })) => list = Some(key),
-            Segment::Map { key } => parts.push(format!("`{key}`")),
-            Segment::Seq { index } => {
-                let noun = match list.take() {
-                    Some("assessments") => "assessment".to_string(),
-                    Some("domains") => "domain".to_string(),
-                    Some("actions") => "action".to_string(),
-                    Some("stages") => "stage".to_string(),
-                    Some(other) => format!("`{other}` item"),
-                    None => "item".to_string(),
-                };
-                parts.push(format!("{noun} {}", index + 1));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    (!parts.is_empty()).then(|| format!("in {}", parts.join(", ")))
-}
-
-/// serde and libyaml messages, said plainly; `key` is the field the message is about.
-fn plain_message(message: &str, key: &str) -> String {
-    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    if key == "taken_at" || message.contains("parse") && message.contains("year") {
-        return "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into();
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        // serde says "expected one of `a`, `b`, `c`", or "expected `a` or `b`".
-        let allowed = rest.split_once("expected ").map_or(String::new(), |(_, a)| {
-            a.trim_start_matches("one of ").replace("` or `", "`, `")
-        });
-        return format!(
-            "{} is not allowed here; use one of {allowed}",
-            rest.split(',').next().unwrap_or(rest)
-        );
-    }
-    if message.starts_with("unknown field ") {
-        let allowed = message
-            .split_once("expected one of ")
-            .map_or(String::new(), |(_, a)| format!("; the fields here are {a}"));
-        return format!(
-            "`{}` is not a field this file can have (a typo?){allowed}",
-            quoted(message)
-        );
-    }
-    if message.starts_with("missing field ") {
-        return format!("`{}` is missing", quoted(message));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return format!(
-            "expected {} here, but found {}",
-            expected_words(expected),
-            found_words(found)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return format!(
-            "expected {} here, but found {}",
-            expected_words(expected),
-            found_words(found)
-        );
-    }
-    const PLAIN: [(&str, &str); 9] = [
-        (
-            "mapping values are not allowed",
-            "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes",
-        ),
-        (
-            "did not find expected key",
-            "this line is not indented like the lines around it (or a quote or bracket above is not closed)",
-        ),
-        (
-            "did not find expected '-'",
-            "this line is not indented like the lines around it (or a quote or bracket above is not closed)",
-        ),
-        (
-            "could not find expected ':'",
-            "a line is missing its colon (it should read `name: value`)",
-        ),
-        (
-            "found character that cannot start any token",
-            "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes",
-        ),
-        (
-            "end of stream",
-            "the file ends in the middle of something: a quote or bracket is not closed",
-        ),
-        (
-            "repetition limit exceeded",
-            "the file uses aliases (&name / *name) to repeat itself too many times",
-        ),
-        ("recursion limit exceeded", "the file is nested too deeply"),
-        (
-            "more than one document",
-            "the file holds more than one YAML document (a line `---` starts another); keep one",
-        ),
-    ];
-    if message.contains("tab") && message.contains("indentation") {
-        return "a tab is used for indentation; use spaces".into();
-    }
-    PLAIN
-        .iter()
-        .find(|(raw, _)| message.contains(raw))
-        .map_or_else(|| message.to_string(), |(_, plain)| plain.to_string())
-}
-
-/// What serde expected, in words; never the name of a Rust type.
-fn expected_words(expected: &str) -> &str {
-    match expected {
-        "a sequence" => "a list (lines starting with \"- \")",
-        e if e.starts_with("struct ") || e == "a map" || e.starts_with("a map of") => "a set of `name: value` lines",
-        e if e.starts_with("u8")
-            || e.starts_with("u16")
-            || e.starts_with("u32")
-            || e.starts_with("u64")
-            || e.starts_with("a non-negative") =>
+        // The unknown key is not a place of its own.
+        Kind::UnknownField { .. } => drop(place.pop()),
+        Kind::Syntax(syntax @ Syntax::CannotStartValue)
+            if line.is_some_and(|at| line_text(at).trim_start_matches(' ').starts_with('\t')) =>
         {
-            "a whole number"
+            *syntax = Syntax::TabIndent
         }
-        e if e.starts_with("a string") || e.starts_with("a borrowed string") => "text",
-        e if e.contains("untagged enum") || e.starts_with("enum ") => "text or a number",
-        other => other,
+        // A second document has no location of its own: point at its start.
+        Kind::Syntax(Syntax::SeveralDocuments) => {
+            line = text
+                .lines()
+                .skip(1)
+                .position(|l| l == "---" || l.starts_with("--- "))
+                .map(|i| i + 2)
+        }
+        _ => {}
+    }
+    let column = e.location().filter(|_| offset.is_none()).map(|l| l.column());
+    Mistake {
+        line,
+        column,
+        place,
+        kind,
     }
 }
 
-/// What serde found, in words.
-fn found_words(found: &str) -> String {
-    found
-        .replace("map", "a set of `name: value` lines")
-        .replace("sequence", "a list")
-        .replace("unit value", "nothing")
+/// `assessments[0].answers.fit.pathways` -> assessment 1, the answer to fit.pathways.
+fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
+    use serde_path_to_error::Segment::{Map, Seq};
+    let (mut place, mut list) = (Vec::new(), None);
+    for (i, s) in path.iter().enumerate() {
+        match (s, path.get(i + 1)) {
+            (Map { key }, Some(Map { key: id })) if key == "answers" => {
+                return [place, vec![Place::Answer(id.clone())]].concat();
+            }
+            (Map { key }, Some(Map { key: id })) if key == "notes" => {
+                return [place, vec![Place::Note(id.clone())]].concat();
+            }
+            (Map { key }, Some(Seq { .. })) => list = Some(key.clone()),
+            (Map { key }, _) => place.push(Place::Field(key.clone())),
+            (Seq { index }, _) => {
+                let (list, number) = (list.take(), index + 1);
+                place.push(Place::Item { list, number })
+            }
+            _ => {}
+        }
+    }
+    place
+}
+
+/// What a serde or parser message says, as data; `place` is where it is.
+/// serde_yaml puts the path in front of a message, so its words are looked
+/// for anywhere, not only at the start.
+fn kind_of(message: &str, place: &[Place]) -> Kind {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let has = |words: &str| message.contains(words);
+    // serde quotes the name, then what is allowed: "unknown field `x`, expected `a` or `b`".
+    let mut quoted = message.split('`').skip(1).step_by(2).map(String::from);
+    let name = quoted.next().unwrap_or_default();
+    let allowed: Vec<_> = quoted.collect();
+    let shapes = message
+        .split_once("invalid type: ")
+        .or_else(|| message.split_once("invalid value: "))
+        .and_then(|(_, rest)| rest.split_once(", expected "))
+        .map(|(found, expected)| (expected_shape(expected), found_shape(found)));
+    let at = |keys: &[&str]| matches!(place.last(), Some(Place::Field(key)) if keys.contains(&key.as_str()));
+    if let Some(rule) = Rule::ALL.into_iter().find(|r| has(&r.to_string())) {
+        Kind::Broken(rule)
+    } else if has("unknown variant `") {
+        Kind::UnknownValue { name, allowed }
+    } else if has("unknown field `") {
+        Kind::UnknownField { name, allowed }
+    } else if has("missing field `") {
+        Kind::MissingField { name, line: None }
+    } else if has("duplicate field `") {
+        Kind::Repeated { name }
+    } else if at(&["taken_at"]) {
+        Kind::NotATimestamp
+    } else if at(&["due", "by", "on"]) {
+        Kind::NotADate
+    } else if let Some((expected, found)) = shapes {
+        Kind::WrongType { expected, found }
+    } else {
+        let known = PARSER.iter().find(|(words, _)| has(words));
+        known.map_or_else(|| Kind::Other(message.to_string()), |(_, syntax)| Kind::Syntax(*syntax))
+    }
+}
+
+/// What serde expected, as a shape; never the name of a Rust type.
+fn expected_shape(expected: &str) -> Expected {
+    let whole = expected.starts_with(['u', 'i']) && expected[1..].bytes().all(|b| b.is_ascii_digit());
+    match expected {
+        "a sequence" => Expected::List,
+        e if e.starts_with("struct ") || e.starts_with("a map") => Expected::Map,
+        e if whole || e.starts_with("a non-negative") || e.starts_with("an integer") => Expected::WholeNumber,
+        e if e.starts_with("text") || e.contains("string") || e.contains("YAML tag") => Expected::Text,
+        _ => Expected::Other,
+    }
+}
+
+/// What serde found (`string "x"`, ``integer `5` ``, `sequence`…), as a shape.
+fn found_shape(found: &str) -> Found {
+    let quoted = found.split('`').nth(1).unwrap_or("").to_string();
+    match found.split(' ').next() {
+        Some("string") => Found::Text(found.trim_start_matches("string ").trim_matches('"').into()),
+        Some("integer" | "floating") => Found::Number(quoted),
+        Some("boolean") => Found::Text(quoted),
+        Some("sequence") => Found::List,
+        Some("map") => Found::Map,
+        Some("unit") => Found::Nothing,
+        _ => Found::Other,
+    }
 }
 
 /// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted
 /// strings and comments.
-pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+fn too_deep(text: &str, max: usize) -> Option<usize> {
     // Nesting deeper than `max` needs more than `max` opening brackets; most
     // files have none at all, so this usually answers without the scan.
     if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= max {
@@ -425,18 +498,81 @@ mod tests {
         NotYet,
     }
 
-    fn message(text: &str) -> String {
-        from_str::<Doc>(text).unwrap_err().message
+    fn mistake(text: &str) -> Mistake {
+        from_str::<Doc>(text).unwrap_err()
     }
 
     #[test]
-    fn errors_say_where_in_words_and_what_is_allowed() {
+    fn a_mistake_names_its_place_and_what_is_allowed_as_data() {
+        let m = mistake("assessments:\n  - answers:\n      fit.pathways: maybe\n");
+        assert_eq!((m.line, m.column), (Some(3), Some(21)));
         assert_eq!(
-            message("assessments:\n  - answers:\n      fit.pathways: maybe\n"),
-            "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
+            m.place,
+            [
+                Place::Item {
+                    list: Some("assessments".into()),
+                    number: 1
+                },
+                Place::Answer("fit.pathways".into())
+            ]
         );
-        assert!(message("assessments:\n  answers: {}\n").contains("expected a list"));
-        assert!(message("assessments:\n  - answers:\n    fit: x\n   bad: y\n").contains("indent"));
+        assert_eq!(
+            m.kind,
+            Kind::UnknownValue {
+                name: "maybe".into(),
+                allowed: vec!["in-place".into(), "not-yet".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn shapes_are_named_as_shapes_never_as_rust_types() {
+        let wrong = |text| mistake(text).kind;
+        assert_eq!(
+            wrong("assessments:\n  answers: {}\n"),
+            Kind::WrongType {
+                expected: Expected::List,
+                found: Found::Map
+            }
+        );
+        assert_eq!(
+            wrong("assessments:\n  - count: many\n"),
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Text("many".into())
+            }
+        );
+        assert_eq!(
+            wrong("assessments:\n  - count: 99999999999999999999\n"),
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Number("99999999999999999999".into())
+            }
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_deep_in_the_document_is_classified_and_placed() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Step {
+            owner: Option<String>,
+            due: Option<String>,
+        }
+        let m = from_str::<std::collections::BTreeMap<String, Step>>("x:\n  ownr: Sam\n").unwrap_err();
+        assert_eq!(
+            m.place,
+            [Place::Field("x".into())],
+            "the unknown key is not its own place"
+        );
+        assert_eq!(
+            m.kind,
+            Kind::UnknownField {
+                name: "ownr".into(),
+                allowed: vec!["owner".into(), "due".into()]
+            }
+        );
     }
 
     #[test]
@@ -448,28 +584,146 @@ mod tests {
             stage: String,
         }
         let m = from_str::<Vec<Item>>("- id: a\n stage: s\n").unwrap_err();
-        assert!(m.message.contains("a `stage:` line is at line 2"), "{m:?}");
-    }
-
-    #[test]
-    fn a_second_document_is_named_by_its_line() {
-        let m = from_str::<Doc>("assessments: []\n---\nassessments: []\n").unwrap_err();
-        assert_eq!(m.line, Some(2), "{m:?}");
-        assert!(m.message.contains("more than one YAML document"), "{m:?}");
-    }
-
-    #[test]
-    fn no_rust_type_reaches_a_message() {
-        let m = message("assessments:\n  - count: many\n");
         assert_eq!(
-            m,
-            "in assessment 1, `count`: expected a whole number here, but found string \"many\""
+            m.kind,
+            Kind::MissingField {
+                name: "stage".into(),
+                line: Some(2)
+            }
         );
     }
 
     #[test]
-    fn errors_carry_their_line() {
-        let e = from_str::<Doc>("assessments:\n  - answers:\n      a: maybe\n").unwrap_err();
-        assert_eq!(e.line, Some(3));
+    fn a_second_document_is_named_by_its_line() {
+        let m = mistake("assessments: []\n---\nassessments: []\n");
+        assert_eq!((m.line, m.kind), (Some(2), Kind::Syntax(Syntax::SeveralDocuments)));
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_named_as_one() {
+        assert_eq!(
+            mistake("assessments:\n\t- count: 1\n").kind,
+            Kind::Syntax(Syntax::TabIndent)
+        );
+        assert_eq!(
+            mistake("assessments:\n  - count: @1\n").kind,
+            Kind::Syntax(Syntax::CannotStartValue)
+        );
+    }
+
+    #[test]
+    fn a_control_character_is_placed_by_its_line() {
+        let m = mistake("assessments:\n  - count: 1\u{7}\n");
+        assert_eq!(m.kind, Kind::Syntax(Syntax::ControlCharacter));
+        assert_eq!(
+            (m.line, m.column),
+            (Some(2), None),
+            "the parser gives only a byte offset"
+        );
+    }
+
+    #[test]
+    fn dates_and_times_are_named_by_their_field_whatever_jiff_says() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Dated {
+            taken_at: Option<jiff::Timestamp>,
+            due: Option<jiff::civil::Date>,
+        }
+        for (text, kind) in [
+            ("taken_at: last tuesday", Kind::NotATimestamp),
+            ("taken_at: 2026-13-03T10:00:00Z", Kind::NotATimestamp),
+            ("taken_at: 2026-09-03", Kind::NotATimestamp),
+            ("due: 2027-13-31", Kind::NotADate),
+            ("due: 2027-02-30", Kind::NotADate),
+            ("due: 2027-01-31T10:00:00Z", Kind::NotADate),
+            ("due: [2027]", Kind::NotADate),
+        ] {
+            assert_eq!(from_str::<Dated>(text).unwrap_err().kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_parser_problem_is_classified() {
+        // libyaml's problems and yaml_serde's own messages, as they read.
+        for (message, syntax) in [
+            (
+                "mapping values are not allowed in this context at line 2 column 14",
+                Syntax::ColonInValue,
+            ),
+            (
+                "did not find expected key at line 3 column 4, while parsing a block mapping",
+                Syntax::Indentation,
+            ),
+            ("did not find expected '-' indicator", Syntax::Indentation),
+            (
+                "block sequence entries are not allowed in this context",
+                Syntax::Indentation,
+            ),
+            (
+                "could not find expected ':', while scanning a simple key",
+                Syntax::MissingColon,
+            ),
+            ("found character that cannot start any token", Syntax::CannotStartValue),
+            (
+                "found unexpected end of stream, while scanning a quoted scalar",
+                Syntax::Unclosed,
+            ),
+            ("EOF while parsing a value", Syntax::Unclosed),
+            (
+                "found unknown escape character, while parsing a quoted scalar",
+                Syntax::Escape,
+            ),
+            (
+                "control characters are not allowed at position 18",
+                Syntax::ControlCharacter,
+            ),
+            ("unknown anchor at line 2 column 14", Syntax::UnknownAlias),
+            ("found undefined alias", Syntax::Unexpected),
+            (
+                "did not find expected ',' or ']', while parsing a flow sequence",
+                Syntax::Unexpected,
+            ),
+            ("found undefined tag handle, while parsing a node", Syntax::Unexpected),
+            ("empty YAML tag is not allowed", Syntax::Unexpected),
+            ("expected a mapping for merging, but found scalar", Syntax::Unexpected),
+            ("did not find expected comment or line break", Syntax::Unexpected),
+            ("found incompatible YAML document", Syntax::Unexpected),
+        ] {
+            assert_eq!(kind_of(message, &[]), Kind::Syntax(syntax), "{message}");
+        }
+        for (message, kind) in [
+            (
+                "found a tab character that violates indentation",
+                Kind::Syntax(Syntax::TabIndent),
+            ),
+            ("repetition limit exceeded", Kind::Syntax(Syntax::TooManyAliases)),
+            (
+                "recursion limit exceeded at line 2 column 131",
+                Kind::Syntax(Syntax::TooDeep),
+            ),
+            (
+                "deserializing from YAML containing more than one document is not supported",
+                Kind::Syntax(Syntax::SeveralDocuments),
+            ),
+            ("duplicate field `title`", Kind::Repeated { name: "title".into() }),
+            (
+                "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
+                Kind::UnknownField {
+                    name: "ownr".into(),
+                    allowed: vec!["owner".into(), "due".into()],
+                },
+            ),
+            (
+                &format!("plan: {} at line 3 column 3", Rule::ReviewMonths),
+                Kind::Broken(Rule::ReviewMonths),
+            ),
+            (
+                "a message from a later parser",
+                Kind::Other("a message from a later parser".into()),
+            ),
+        ] {
+            assert_eq!(kind_of(message, &[]), kind, "{message}");
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! The command line: clap types only. Doc comments here are the help text.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::present::render::Format;
+use crate::shell::error::Error;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -430,23 +432,42 @@ fn parse_name(text: &str) -> Result<String, String> {
     }
 }
 
-/// A date as people type it for `--since`, with a plain message when it is not one.
+/// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
+/// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let t = text.trim();
     let shaped = t.len() == 10
         && t.char_indices()
             .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-    t.parse().map_err(|_| {
+    let date: jiff::civil::Date = t.parse().map_err(|_| {
         if shaped {
             format!("`{t}` is not a day of the calendar; check the month and the day")
         } else {
             format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
         }
-    })
+    })?;
+    match date.year() {
+        1900..=2999 => Ok(date),
+        _ => Err(format!(
+            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
+        )),
+    }
+}
+
+/// Ends as clap does, except that help or a version that cannot be written
+/// (a full disk) is a failure, as any other output is.
+fn finish(e: clap::Error) -> Error {
+    match e.print().and_then(|()| io::stdout().flush()) {
+        Err(source) if !e.use_stderr() && source.kind() != io::ErrorKind::BrokenPipe => Error::WriteFailed {
+            path: "standard output".into(),
+            source,
+        },
+        _ => std::process::exit(e.exit_code()),
+    }
 }
 
 /// Parses the command line, with the bundled framework in `--version`.
-pub fn parse() -> Cli {
+pub fn parse() -> Result<Cli, Error> {
     use clap::FromArgMatches;
     // An empty setting would reach clap as a missing value, which names the
     // flag, not the variable the person set.
@@ -462,11 +483,8 @@ pub fn parse() -> Cli {
                 .exit();
         }
     }
-    let matches = command().get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.format(&mut command()).exit(),
-    };
+    let matches = command().try_get_matches().map_err(finish)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
     if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii) {
         command()
             .error(
@@ -475,7 +493,7 @@ pub fn parse() -> Cli {
             )
             .exit();
     }
-    cli
+    Ok(cli)
 }
 
 /// The clap command, with the version line naming the bundled framework.

@@ -1,17 +1,14 @@
-//! Every failure a person can meet, in the words they will read.
-//!
-//! All user-facing wording lives here, as plain `match` arms: what went wrong
-//! ([`fmt::Display`]), what to do about it ([`Error::hint`]), and the words for
-//! the core's problem enums (a bad framework, a bad answers file), which carry
-//! no wording of their own. Only YAML parser messages are put into words
-//! beside the loader, in `core::yaml`, where the parser's details are known.
+//! Every failure a person can meet, in the words they will read: each
+//! variant's message beside it, what to do about it in [`Error::hint`], and
+//! the words for the problems the core reports as data (a bad framework, a
+//! bad answers file, a YAML mistake), which carry no wording of their own.
 
-use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::core::answers;
+use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
+use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
@@ -21,33 +18,49 @@ use crate::shell::input::ReadProblem;
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Error {
     /// The framework file could not be read.
+    #[error("cannot read the framework {}: {}", shown(path), read_words(problem))]
     FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The framework file was read but is not a valid framework.
+    #[error("{} is not a valid framework:{}", one_line(name), framework_problems(problems))]
     FrameworkInvalid { name: String, problems: Vec<Problem> },
 
     /// The answers file could not be read.
+    #[error("cannot read the answers file {}: {}", shown(path), read_words(problem))]
     AnswersUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The answers file was read but cannot be used.
-    AnswersInvalid {
-        path: PathBuf,
-        problem: answers::file::Problem,
-    },
+    #[error(
+        "the answers file {}{} cannot be used: {}",
+        shown(path),
+        place(problem),
+        answers_problem(problem)
+    )]
+    AnswersInvalid { path: PathBuf, problem: AnswersProblem },
 
     /// The answers file cannot be replaced.
+    #[error("the answers file {} is read-only", shown(path))]
     AnswersReadOnly { path: PathBuf },
 
     /// The answers file's folder cannot take a new file.
+    #[error("cannot save answers in the folder {}: {}", shown(path), io_words(source))]
     FolderNotWritable { path: PathBuf, source: io::Error },
 
     /// A command that shows results found no answers file.
+    #[error("there is no answers file at {} yet", shown(path))]
     NoAnswersFile { path: PathBuf },
 
     /// The answers file holds no (matching) assessment.
+    #[error("the answers file {} has no assessments{}", shown(path), by(respondent))]
     NoAssessments { path: PathBuf, respondent: Option<String> },
 
     /// A selector (number, date, label) matched nothing.
+    #[error(
+        "no assessment matches `{}` in {} ({count} assessments{})",
+        one_line(selector),
+        shown(path),
+        by(respondent)
+    )]
     NoSuchAssessment {
         path: PathBuf,
         selector: String,
@@ -56,6 +69,12 @@ pub enum Error {
     },
 
     /// A selector matched none of the team's rounds.
+    #[error(
+        "no round of the team's matches `{}` in {} ({})",
+        one_line(selector),
+        shown(path),
+        counted(*count, "round")
+    )]
     NoSuchRound {
         path: PathBuf,
         selector: String,
@@ -63,18 +82,35 @@ pub enum Error {
     },
 
     /// `compare` of the team needs two rounds.
+    #[error(
+        "there is nothing to compare yet: the team has answered in one round in {}",
+        shown(path)
+    )]
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
+    #[error("{}", if *latest {
+        format!("round {number} is the team's latest: there is nothing later to compare it with")
+    } else {
+        format!("both sides are round {number}: there is nothing to compare")
+    })]
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
+    #[error("{}", one_line(message))]
     NotADate { message: String },
 
     /// `--since` left no assessment.
+    #[error("no assessment in {} was taken on or after {since}", shown(path))]
     NothingSince { path: PathBuf, since: jiff::civil::Date },
 
     /// `compare` needs two assessments.
+    #[error(
+        "there is nothing to compare yet: {} holds {}{}",
+        shown(path),
+        counted(*count, "assessment"),
+        by(respondent)
+    )]
     NothingToCompare {
         path: PathBuf,
         count: usize,
@@ -82,15 +118,27 @@ pub enum Error {
     },
 
     /// `plan edit` was started without a terminal.
+    #[error("`plan edit` needs a terminal to ask its questions, and this is not one")]
     PlanEditNeedsTerminal,
 
     /// `plan edit` was stopped; every confirmed change is saved.
+    #[error(
+        "Stopped; {} confirmed {} saved in {}.",
+        counted(*changes, "change"),
+        if *changes == 1 { "is" } else { "are" },
+        shown(path)
+    )]
     PlanEditStopped { changes: usize, path: PathBuf },
 
     /// The walk was started without a terminal.
+    #[error("the assessment needs a terminal to ask its questions, and this is not one")]
     NeedsTerminal,
 
     /// The walk was stopped (Ctrl-C, closed terminal); answers are kept.
+    #[error("{}", match draft {
+        Some(draft) => format!("Stopped; your {}.", kept(*answered, draft)),
+        None => "Stopped before any answer was given; nothing was saved.".into(),
+    })]
     Interrupted {
         answered: usize,
         draft: Option<PathBuf>,
@@ -100,6 +148,11 @@ pub enum Error {
 
     /// The assessment was finished but could not be added to the answers
     /// file; its answers are still in the draft.
+    #[error(
+        "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
+        shown(draft),
+        one_line(rerun)
+    )]
     NotSaved {
         cause: Box<Error>,
         draft: PathBuf,
@@ -107,6 +160,11 @@ pub enum Error {
     },
 
     /// The terminal is too small to ask a question; answers are kept.
+    #[error(
+        "the terminal is {} high; a question needs at least {needed}{}",
+        counted(*rows, "row"),
+        draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default()
+    )]
     TerminalTooSmall {
         rows: usize,
         needed: usize,
@@ -116,268 +174,221 @@ pub enum Error {
     },
 
     /// The terminal failed mid-walk.
+    #[error("the walk could not talk to the terminal: {0}")]
     Terminal(io::Error),
 
     /// Another save held the lock for too long.
+    #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", shown(path))]
     Locked { path: PathBuf, seconds: u64 },
 
+    /// A link stands where the lock file should be: never followed, as it
+    /// could redirect the tool's writes.
+    #[error(
+        "the lock file {} is a link, which mbct-sustain never follows (someone may be trying to redirect its writes)",
+        shown(path)
+    )]
+    LockIsALink { path: PathBuf },
+
     /// The answers could not be saved.
+    #[error("could not save to {}: {}", shown(path), io_words(source))]
     SaveFailed { path: PathBuf, source: io::Error },
 
     /// A save would make the answers file larger than the tool reads.
+    #[error(
+        "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
+        shown(path)
+    )]
     TooLargeToSave { path: PathBuf, size: u64, limit: u64 },
 
     /// An output file could not be written.
+    #[error("could not write {}: {}", shown(path), io_words(source))]
     WriteFailed { path: PathBuf, source: io::Error },
 
     /// `--output` names a file the tool reads from.
+    #[error("will not write over the {what} {}", shown(path))]
     WouldOverwrite { path: PathBuf, what: &'static str },
 
     /// `compare` was given the same assessment twice.
+    #[error("{}", if *latest {
+        format!("assessment #{number} is that person's latest: there is nothing later to compare it with")
+    } else {
+        format!("both sides are assessment #{number}: there is nothing to compare")
+    })]
     SameAssessment { number: usize, latest: bool },
 
     /// `framework init` would overwrite a file.
+    #[error("{} already exists", shown(path))]
     AlreadyExists { path: PathBuf },
 
     /// An action id the framework does not have.
+    #[error(
+        "unknown action `{}`{}",
+        one_line(id),
+        if closest.is_empty() { String::new() } else { format!("; the closest ids are: {}", closest.join(", ")) }
+    )]
     UnknownAction { id: String, closest: Vec<String> },
 
     /// A stage the framework does not have.
+    #[error(
+        "unknown stage `{}`; this framework's stages are: {}",
+        one_line(name),
+        one_line(known)
+    )]
     UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
+    #[error(
+        "unknown domain `{}`; this framework's domains are: {}",
+        one_line(id),
+        one_line(known)
+    )]
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
+    #[error(
+        "no assessment found for the team in {}{}",
+        one_line(files),
+        filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default()
+    )]
     NoTeamAssessments { files: String, filter: Option<String> },
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// What the person can do about it, where there is something to do.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::FrameworkUnreadable { problem, .. } => match problem {
+                ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this under Save As)".into(),
+                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into(),
+                _ => "check the file name and path".into(),
+            },
+            Error::FrameworkInvalid { name, .. } => format!("fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`", one_line(name)),
+            Error::AnswersUnreadable { path, problem } => match problem {
+                ReadProblem::Directory => format!("give the answers file's own path, e.g. --file {}", path.join("mbct-sustain.yaml").display()),
+                ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
+                ReadProblem::NotUtf8 { .. } => "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into(),
+                _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set one)".into(),
+            },
+            Error::AnswersInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => "upgrade mbct-sustain to the latest version; the file was left as it is".into(),
+            Error::AnswersInvalid { problem: AnswersProblem::Invalid(m), path } if m.kind == Kind::Empty => format!("the file was left as it is; if it should be empty, delete {} and run mbct-sustain again", shown(path)),
+            Error::AnswersInvalid { problem: AnswersProblem::ConflictMarkers { .. }, .. } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
+            Error::AnswersInvalid { .. } => "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into(),
+            Error::AnswersReadOnly { .. } => "make the file writable, or use --file to save elsewhere".into(),
+            Error::FolderNotWritable { .. } => "use --file to save the answers in a folder you can write to".into(),
+            Error::NoAnswersFile { .. } => "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into(),
+            Error::NoAssessments { respondent: Some(_), .. } => "check the name with `mbct-sustain history`, or leave out --respondent".into(),
+            Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
+            Error::NoSuchAssessment { respondent: Some(r), .. } => format!("pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label", one_line(r)),
+            Error::NoSuchAssessment { .. } => "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into(),
+            Error::PlanEditNeedsTerminal => "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into(),
+            Error::PlanEditStopped { .. } => "run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the plan".into(),
+            Error::NoSuchRound { .. } => "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into(),
+            Error::OneRound { .. } => "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into(),
+            Error::SameRound { .. } => "name two different rounds (number, date or label); `mbct-sustain history` lists them".into(),
+            Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
+            Error::NotADate { .. } => "write the date as year-month-day, like 2026-09-03".into(),
+            Error::NothingToCompare { .. } => "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into(),
+            Error::NeedsTerminal => "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into(),
+            Error::Interrupted { draft: None, .. } => return None,
+            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", one_line(rerun)),
+            Error::NotSaved { cause, .. } => return cause.hint(),
+            Error::TerminalTooSmall { rerun, .. } => format!("make the window taller, then run `{}` to carry on", one_line(rerun)),
+            Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
+            Error::LockIsALink { .. } => "remove that link (it is not the tool's), then run again".into(),
+            Error::Locked { .. } => "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into(),
+            Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
+                io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
+                io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "choose a folder you may write to".into(),
+                io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into(),
+                _ => "check there is space on the disk and that you may write there".into(),
+            },
+            Error::WouldOverwrite { .. } => "give --output another file name".into(),
+            Error::TooLargeToSave { .. } => "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into(),
+            Error::SameAssessment { .. } => "name two different assessments (number, date or label); `mbct-sustain history` lists them".into(),
+            Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
+            Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
+            Error::UnknownAction { .. } => "`mbct-sustain framework show` lists every action id; the answers file was left as it was".into(),
+            Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
+            Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
+            Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
+        })
+    }
+
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::FrameworkUnreadable { path, problem } => {
-                write!(f, "cannot read the framework {}: {}", shown(path), read_words(problem))
-            }
-            Error::FrameworkInvalid { name, problems } => {
-                write!(f, "{} is not a valid framework:", said(name))?;
-                for p in problems {
-                    write!(f, "\n  - {}", said(&framework_problem(p)))?;
-                }
-                Ok(())
-            }
-            Error::AnswersUnreadable { path, problem } => {
-                write!(
-                    f,
-                    "cannot read the answers file {}: {}",
-                    shown(path),
-                    read_words(problem)
-                )
-            }
-            Error::AnswersInvalid { path, problem } => write!(
-                f,
-                "the answers file {}{} cannot be used: {}",
-                shown(path),
-                place(problem),
-                answers_problem(problem)
-            ),
-            Error::AnswersReadOnly { path } => write!(f, "the answers file {} is read-only", shown(path)),
-            Error::FolderNotWritable { path, source } => {
-                write!(
-                    f,
-                    "cannot save answers in the folder {}: {}",
-                    shown(path),
-                    io_words(source)
-                )
-            }
-            Error::NoAnswersFile { path } => write!(f, "there is no answers file at {} yet", shown(path)),
-            Error::NoAssessments { path, respondent } => {
-                write!(
-                    f,
-                    "the answers file {} has no assessments{}",
-                    shown(path),
-                    by(respondent)
-                )
-            }
-            Error::NoSuchAssessment {
-                path,
-                selector,
-                count,
-                respondent,
-            } => write!(
-                f,
-                "no assessment matches `{}` in {} ({count} assessments{})",
-                said(selector),
-                shown(path),
-                by(respondent)
-            ),
-            Error::NothingToCompare {
-                path,
-                count,
-                respondent,
-            } => write!(
-                f,
-                "there is nothing to compare yet: {} holds {}{}",
-                shown(path),
-                counted(*count, "assessment"),
-                by(respondent)
-            ),
-            Error::PlanEditNeedsTerminal => {
-                write!(
-                    f,
-                    "`plan edit` needs a terminal to ask its questions, and this is not one"
-                )
-            }
-            Error::PlanEditStopped { changes, path } => write!(
-                f,
-                "Stopped; {} confirmed {} saved in {}.",
-                counted(*changes, "change"),
-                if *changes == 1 { "is" } else { "are" },
-                shown(path)
-            ),
-            Error::NoSuchRound { path, selector, count } => write!(
-                f,
-                "no round of the team's matches `{}` in {} ({})",
-                said(selector),
-                shown(path),
-                counted(*count, "round")
-            ),
-            Error::OneRound { path } => write!(
-                f,
-                "there is nothing to compare yet: the team has answered in one round in {}",
-                shown(path)
-            ),
-            Error::SameRound { number, latest: true } => {
-                write!(
-                    f,
-                    "round {number} is the team's latest: there is nothing later to compare it with"
-                )
-            }
-            Error::SameRound { number, latest: false } => {
-                write!(f, "both sides are round {number}: there is nothing to compare")
-            }
-            Error::NotADate { message } => write!(f, "{}", said(message)),
-            Error::NothingSince { path, since } => {
-                write!(f, "no assessment in {} was taken on or after {since}", shown(path))
-            }
-            Error::NeedsTerminal => {
-                write!(
-                    f,
-                    "the assessment needs a terminal to ask its questions, and this is not one"
-                )
-            }
-            Error::Interrupted {
-                answered,
-                draft: Some(draft),
-                ..
-            } => write!(
-                f,
-                "Stopped; your {} so far {} kept in {}.",
-                counted(*answered, "answer"),
-                if *answered == 1 { "is" } else { "are" },
-                shown(draft)
-            ),
-            Error::Interrupted { draft: None, .. } => {
-                write!(f, "Stopped before any answer was given; nothing was saved.")
-            }
-            Error::NotSaved { cause, draft, rerun } => write!(
-                f,
-                "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
-                shown(draft),
-                said(rerun)
-            ),
-            Error::TerminalTooSmall {
-                rows,
-                needed,
-                answered,
-                draft,
-                ..
-            } => {
-                write!(
-                    f,
-                    "the terminal is {} high; a question needs at least {needed}",
-                    counted(*rows, "row")
-                )?;
-                match draft {
-                    Some(d) => write!(
-                        f,
-                        "\nYour {} so far {} kept in {}.",
-                        counted(*answered, "answer"),
-                        if *answered == 1 { "is" } else { "are" },
-                        shown(d)
-                    ),
-                    None => Ok(()),
-                }
-            }
-            Error::Terminal(e) => write!(f, "the walk could not talk to the terminal: {e}"),
-            Error::Locked { path, seconds } => write!(
-                f,
-                "another mbct-sustain has been saving to {} for over {seconds} seconds",
-                shown(path)
-            ),
-            Error::SaveFailed { path, source } => {
-                write!(f, "could not save to {}: {}", shown(path), io_words(source))
-            }
-            Error::TooLargeToSave { path, size, limit } => write!(
-                f,
-                "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
-                shown(path)
-            ),
-            Error::WriteFailed { path, source } => {
-                write!(f, "could not write {}: {}", shown(path), io_words(source))
-            }
-            Error::WouldOverwrite { path, what } => write!(f, "will not write over the {what} {}", shown(path)),
-            Error::SameAssessment { number, latest: true } => write!(
-                f,
-                "assessment #{number} is that person's latest: there is nothing later to compare it with"
-            ),
-            Error::SameAssessment { number, latest: false } => {
-                write!(f, "both sides are assessment #{number}: there is nothing to compare")
-            }
-            Error::AlreadyExists { path } => write!(f, "{} already exists", shown(path)),
-            Error::UnknownAction { id, closest } if closest.is_empty() => {
-                write!(f, "unknown action `{}`", said(id))
-            }
-            Error::UnknownAction { id, closest } => {
-                write!(
-                    f,
-                    "unknown action `{}`; the closest ids are: {}",
-                    said(id),
-                    closest.join(", ")
-                )
-            }
-            Error::UnknownStage { name, known } => {
-                write!(
-                    f,
-                    "unknown stage `{}`; this framework's stages are: {}",
-                    said(name),
-                    said(known)
-                )
-            }
-            Error::UnknownDomain { id, known } => {
-                write!(
-                    f,
-                    "unknown domain `{}`; this framework's domains are: {}",
-                    said(id),
-                    said(known)
-                )
-            }
-            Error::NoTeamAssessments { files, filter } => {
-                write!(f, "no assessment found for the team in {}", said(files))?;
-                match filter {
-                    Some(filter) => write!(f, " {}", said(filter)),
-                    None => Ok(()),
-                }
-            }
+            Error::Interrupted { .. } | Error::PlanEditStopped { .. } => ExitCode::Interrupted,
+            Error::NotSaved { cause, .. } => cause.exit_code(),
+            _ => ExitCode::Failure,
         }
     }
+}
+
+/// "1 answer", "5 answers": the one place a count meets a noun.
+pub fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A path in a message: control characters shown, never obeyed, and on one
+/// line, so a file name cannot forge a line of its own.
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string())
+}
+
+/// ` by Sam`, or nothing.
+fn by(respondent: &Option<String>) -> String {
+    respondent
+        .as_deref()
+        .map_or(String::new(), |r| format!(" by {}", one_line(r)))
+}
+
+/// "3 answers so far are kept in d.yaml".
+fn kept(answered: usize, draft: &Path) -> String {
+    let verb = if answered == 1 { "is" } else { "are" };
+    format!("{} so far {verb} kept in {}", counted(answered, "answer"), shown(draft))
+}
+
+/// Why a file could not be read.
+fn read_words(problem: &ReadProblem) -> String {
+    match problem {
+        ReadProblem::Missing => "it does not exist".into(),
+        ReadProblem::Directory => "it is a folder, not a file".into(),
+        ReadProblem::NotRegular => "it is not a regular file (a device, pipe or socket)".into(),
+        ReadProblem::PermissionDenied => "permission denied".into(),
+        ReadProblem::TooLarge { size, limit } => format!("it is {size} bytes, more than the limit of {limit} bytes"),
+        ReadProblem::NotUtf8 { line, column } => {
+            format!("it is not UTF-8 text (invalid byte at line {line}, column {column})")
+        }
+        ReadProblem::Io(e) => io_words(e),
+    }
+}
+
+/// An I/O error in words, without the temporary file names some errors carry.
+fn io_words(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "its folder does not exist".into(),
+        io::ErrorKind::IsADirectory => "that is a folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
+        _ => e.to_string().split(" at path ").next().unwrap_or_default().into(),
+    }
+}
+
+/// A framework's problems, one per line.
+fn framework_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("\n  - {}", one_line(&framework_problem(p))))
+        .collect()
 }
 
 /// One framework problem: where, what, and the id where the words lack it.
 fn framework_problem(p: &Problem) -> String {
     let words = match &p.kind {
-        ProblemKind::Empty => "the file is empty".to_string(),
-        ProblemKind::TooDeep { max } => format!("brackets are nested more than {max} levels deep"),
-        ProblemKind::Yaml(message) => message.clone(),
+        ProblemKind::Yaml(mistake) => mistake_words(mistake),
         ProblemKind::EmptyText { field } => format!("the {} is empty", field_words(*field)),
         ProblemKind::NoStages => "there are no stages; declare at least one".to_string(),
         ProblemKind::NoDomains => "there are no domains; declare at least one".to_string(),
@@ -425,26 +436,24 @@ fn item_words(item: Item) -> &'static str {
     }
 }
 
-fn answers_problem(problem: &answers::file::Problem) -> String {
-    use answers::FORMAT;
-    use answers::file::Problem;
+/// Why an answers file cannot be used.
+fn answers_problem(problem: &AnswersProblem) -> String {
     match problem {
-        Problem::Empty => "the file is empty".to_string(),
-        Problem::TooDeep { max, .. } => format!("brackets are nested more than {max} levels deep"),
-        Problem::Invalid(mistake) => said(&mistake.message),
-        Problem::ConflictMarkers { .. } => {
+        AnswersProblem::Invalid(mistake) => one_line(&mistake_words(mistake)),
+        AnswersProblem::ConflictMarkers { .. } => {
             "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool".to_string()
         }
-        Problem::NewerFormat { found } => {
-            format!("it was written by a newer mbct-sustain (format {found}; this version reads format {FORMAT})")
-        }
+        AnswersProblem::NewerFormat { found } => format!(
+            "it was written by a newer mbct-sustain (format {}; this version reads format {FORMAT})",
+            one_line(found)
+        ),
     }
 }
 
 /// ` (line 9, column 30)`, or what of it is known.
-fn place(problem: &answers::file::Problem) -> String {
+fn place(problem: &AnswersProblem) -> String {
     let column = match problem {
-        answers::file::Problem::Invalid(m) => m.column,
+        AnswersProblem::Invalid(m) => m.column,
         _ => None,
     };
     match (problem.line(), column) {
@@ -454,193 +463,117 @@ fn place(problem: &answers::file::Problem) -> String {
     }
 }
 
-fn read_words(problem: &ReadProblem) -> String {
-    match problem {
-        ReadProblem::Missing => "it does not exist".to_string(),
-        ReadProblem::Directory => "it is a folder, not a file".to_string(),
-        ReadProblem::NotRegular => "it is not a regular file (a device, pipe or socket)".to_string(),
-        ReadProblem::PermissionDenied => "permission denied".to_string(),
-        ReadProblem::TooLarge { size, limit } => format!("it is {size} bytes, more than the limit of {limit} bytes"),
-        ReadProblem::NotUtf8 { line, column } => {
-            format!("it is not UTF-8 text (invalid byte at line {line}, column {column})")
-        }
-        ReadProblem::Io(e) => io_words(e),
-    }
-}
-
-/// ` by Sam`, or nothing.
-fn by(respondent: &Option<String>) -> String {
-    respondent
-        .as_ref()
-        .map(|r| format!(" by {}", said(r)))
-        .unwrap_or_default()
-}
-
-/// A path in a message: control characters shown, never obeyed, and on one
-/// line, so a file name cannot forge a line of its own.
-fn shown(path: &std::path::Path) -> String {
-    one_line(&path.display().to_string())
-}
-
-/// Text from a file or the command line, as [`shown`].
-fn said(text: &str) -> String {
-    one_line(text)
-}
-
-/// "1 answer", "5 answers": the one place a count meets a noun.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-impl Error {
-    /// What the person can do about it, where there is something to do.
-    pub fn hint(&self) -> Option<String> {
-        Some(match self {
-            Error::FrameworkUnreadable { problem, .. } => match problem {
-                ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this under Save As)".into(),
-                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => {
-                    "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into()
+/// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
+fn mistake_words(m: &Mistake) -> String {
+    let places: Vec<String> = m
+        .place
+        .iter()
+        .map(|p| match p {
+            Place::Item { list, number } => match list.as_deref() {
+                Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
+                    format!("{} {number}", &l[..l.len() - 1])
                 }
-                _ => "check the file name and path".into(),
+                Some(other) => format!("`{other}` item {number}"),
+                None => format!("item {number}"),
             },
-            Error::FrameworkInvalid { name, .. } => format!(
-                "fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`",
-                said(name)
-            ),
-            Error::AnswersUnreadable { path, problem } => match problem {
-                ReadProblem::Directory => format!(
-                    "give the answers file's own path, e.g. --file {}",
-                    path.join("mbct-sustain.yaml").display()
-                ),
-                ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
-                ReadProblem::NotUtf8 { .. } => {
-                    "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into()
-                }
-                _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set one)".into(),
-            },
-            Error::AnswersInvalid { problem: answers::file::Problem::NewerFormat { .. }, .. } => {
-                "upgrade mbct-sustain to the latest version; the file was left as it is".into()
-            }
-            Error::AnswersInvalid { problem: answers::file::Problem::Empty, path } => format!(
-                "the file was left as it is; if it should be empty, delete {} and run mbct-sustain again",
-                shown(path)
-            ),
-            Error::AnswersInvalid {
-                problem: answers::file::Problem::ConflictMarkers { .. },
-                ..
-            } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
-            Error::AnswersInvalid { .. } => {
-                "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into()
-            }
-            Error::AnswersReadOnly { .. } => "make the file writable, or use --file to save elsewhere".into(),
-            Error::FolderNotWritable { .. } => "use --file to save the answers in a folder you can write to".into(),
-            Error::NoAnswersFile { .. } => {
-                "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into()
-            }
-            Error::NoAssessments { respondent: Some(_), .. } => {
-                "check the name with `mbct-sustain history`, or leave out --respondent".into()
-            }
-            Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
-            Error::NoSuchAssessment {
-                respondent: Some(r), ..
-            } => format!(
-                "pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label",
-                said(r)
-            ),
-            Error::NoSuchAssessment { .. } => {
-                "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into()
-            }
-            Error::PlanEditNeedsTerminal => {
-                "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into()
-            }
-            Error::PlanEditStopped { .. } => "run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the plan".into(),
-            Error::NoSuchRound { .. } => {
-                "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into()
-            }
-            Error::OneRound { .. } => {
-                "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into()
-            }
-            Error::SameRound { .. } => {
-                "name two different rounds (number, date or label); `mbct-sustain history` lists them".into()
-            }
-            Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
-            Error::NotADate { .. } => "write the date as year-month-day, like 2026-09-03".into(),
-            Error::NothingToCompare { .. } => {
-                "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into()
-            }
-            Error::NeedsTerminal => {
-                "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into()
-            }
-            Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", said(rerun)),
-            Error::NotSaved { cause, .. } => return cause.hint(),
-            Error::TerminalTooSmall { rerun, .. } => {
-                format!("make the window taller, then run `{}` to carry on", said(rerun))
-            }
-            Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
-            Error::Locked { .. } => {
-                "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into()
-            }
-            Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
-                io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
-                io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-                    "choose a folder you may write to".into()
-                }
-                io::ErrorKind::FileTooLarge => {
-                    "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into()
-                }
-                _ => "check there is space on the disk and that you may write there".into(),
-            },
-            Error::WouldOverwrite { .. } => "give --output another file name".into(),
-            Error::TooLargeToSave { .. } => {
-                "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into()
-            }
-            Error::SameAssessment { .. } => {
-                "name two different assessments (number, date or label); `mbct-sustain history` lists them".into()
-            }
-            Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
-            Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
-            Error::UnknownAction { .. } => "`mbct-sustain framework show` lists every action id; the answers file was left as it was".into(),
-            Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
-            Error::NoTeamAssessments { filter: Some(_), .. } => {
-                "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into()
-            }
-            Error::NoTeamAssessments { .. } => {
-                "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into()
-            }
+            Place::Answer(id) => format!("the answer to {id}"),
+            Place::Note(id) => format!("the note for {id}"),
+            Place::Field(key) => format!("`{key}`"),
         })
-    }
-
-    /// The process exit code for this failure.
-    pub fn exit_code(&self) -> ExitCode {
-        match self {
-            Error::Interrupted { .. } | Error::PlanEditStopped { .. } => ExitCode::Interrupted,
-            Error::NotSaved { cause, .. } => cause.exit_code(),
-            _ => ExitCode::Failure,
-        }
+        .collect();
+    let words = kind_words(&m.kind);
+    if places.is_empty() {
+        words
+    } else {
+        format!("in {}: {words}", places.join(", "))
     }
 }
 
-/// An I/O error in words, without the temporary file names some errors carry.
-fn io_words(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "its folder does not exist".into(),
-        io::ErrorKind::IsADirectory => "that is a folder".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" at path ") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
+fn kind_words(kind: &Kind) -> String {
+    let listed = |lead: &str, allowed: &[String]| match allowed {
+        [] => String::new(),
+        _ => format!("{lead}`{}`", allowed.join("`, `")),
+    };
+    match kind {
+        Kind::UnknownValue { name, allowed } => {
+            format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
+        }
+        Kind::UnknownField { name, allowed } => format!(
+            "`{name}` is not a field this file can have (a typo?){}",
+            listed("; the fields here are ", allowed)
+        ),
+        Kind::MissingField { name, line: None } => format!("`{name}` is missing"),
+        Kind::MissingField { name, line: Some(line) } => format!(
+            "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
+        ),
+        Kind::Repeated { name } => format!("`{name}` appears twice"),
+        Kind::WrongType { expected, found } => format!(
+            "expected {} here, but found {}",
+            expected_words(*expected),
+            found_words(found)
+        ),
+        Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
+        Kind::NotADate => "this is not a date; write it as year-month-day, like 2027-01-31".into(),
+        Kind::Syntax(syntax) => syntax_words(*syntax).into(),
+        Kind::Empty => "the file is empty".into(),
+        Kind::Broken(Rule::ReviewOnOrEvery) => {
+            "give the review either `on` (a date) or `every_months` (a number), one of them".into()
+        }
+        Kind::Broken(Rule::ReviewMonths) => "`every_months` must be from 1 to 120".into(),
+        Kind::Broken(Rule::DecimalVersion) => {
+            "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
+        }
+        Kind::Other(message) => message.clone(),
+    }
+}
+
+fn expected_words(expected: Expected) -> &'static str {
+    match expected {
+        Expected::List => "a list (lines starting with \"- \")",
+        Expected::Map => "a set of `name: value` lines",
+        Expected::Text => "text",
+        Expected::WholeNumber => "a whole number",
+        Expected::Other => "another kind of value",
+    }
+}
+
+fn found_words(found: &Found) -> String {
+    match found {
+        Found::Text(text) => format!("the text \"{text}\""),
+        Found::Number(n) => format!("the number {n}"),
+        Found::List => "a list".into(),
+        Found::Map => "a set of `name: value` lines".into(),
+        Found::Nothing => "nothing".into(),
+        Found::Other => "something else".into(),
+    }
+}
+
+fn syntax_words(syntax: Syntax) -> &'static str {
+    match syntax {
+        Syntax::ColonInValue => {
+            "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes"
+        }
+        Syntax::Indentation => {
+            "this line is not indented like the lines around it (or a quote or bracket above is not closed)"
+        }
+        Syntax::MissingColon => "a line is missing its colon (it should read `name: value`)",
+        Syntax::CannotStartValue => {
+            "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes"
+        }
+        Syntax::TabIndent => "a tab is used for indentation; use spaces",
+        Syntax::TooManyAliases => "the file uses aliases (&name / *name) to repeat itself too many times",
+        Syntax::TooDeep => "the file is nested too deeply",
+        Syntax::SeveralDocuments => {
+            "the file holds more than one YAML document (a line `---` starts another); keep one"
+        }
+        Syntax::Unclosed => "the file ends in the middle of something: a quote or bracket is not closed",
+        Syntax::Escape => {
+            "a backslash (\\) in double quotes starts an escape YAML does not know: use single quotes, or write \\\\ for a backslash"
+        }
+        Syntax::ControlCharacter => "a control character (an invisible one) stands here: delete it",
+        Syntax::UnknownAlias => "an alias (*name) names no anchor (&name) above it",
+        Syntax::Unexpected => {
+            "this is not written as YAML expects: check for a bracket or quote not closed, or a stray comma, colon, `!`, `&` or `%` (text with these belongs in quotes)"
         }
     }
 }
@@ -648,21 +581,32 @@ fn io_words(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::yaml::Mistake;
+    use crate::core::framework::{Field, ProblemKind};
+    use crate::core::yaml::{Mistake, Place};
 
     #[test]
-    fn an_invalid_answers_file_names_the_file_and_line() {
+    fn an_invalid_answers_file_names_the_file_the_line_and_the_place() {
         let e = Error::AnswersInvalid {
             path: "team/mbct-sustain.yaml".into(),
-            problem: answers::file::Problem::Invalid(Mistake {
+            problem: AnswersProblem::Invalid(Box::new(Mistake {
                 line: Some(9),
                 column: Some(30),
-                message: "`maybe` is not allowed here".into(),
-            }),
+                place: vec![
+                    Place::Item {
+                        list: Some("assessments".into()),
+                        number: 2,
+                    },
+                    Place::Answer("fit.pathways".into()),
+                ],
+                kind: Kind::UnknownValue {
+                    name: "maybe".into(),
+                    allowed: vec!["in-place".into(), "not-yet".into()],
+                },
+            })),
         };
         assert_eq!(
             e.to_string(),
-            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: `maybe` is not allowed here"
+            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
         );
         assert!(e.hint().unwrap().contains("left as it is"));
     }
@@ -693,15 +637,64 @@ mod tests {
     }
 
     #[test]
-    fn counts_meet_their_nouns_in_one_place() {
-        assert_eq!(counted(1, "answer"), "1 answer");
-        assert_eq!(counted(0, "answer"), "0 answers");
-        let stopped = Error::Interrupted {
-            answered: 1,
+    fn a_format_number_too_large_for_any_number_type_is_named_as_a_newer_format() {
+        let e = Error::AnswersInvalid {
+            path: "a.yaml".into(),
+            problem: AnswersProblem::NewerFormat {
+                found: "99999999999999999999".into(),
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the answers file a.yaml cannot be used: it was written by a newer mbct-sustain (format 99999999999999999999; this version reads format {})",
+                FORMAT
+            )
+        );
+        assert!(e.hint().unwrap().starts_with("upgrade mbct-sustain"));
+    }
+
+    #[test]
+    fn a_link_at_the_lock_is_named_with_what_to_do() {
+        let e = Error::LockIsALink {
+            path: "team/mbct-sustain.yaml.lock".into(),
+        };
+        assert!(
+            e.to_string().contains("is a link, which mbct-sustain never follows"),
+            "{e}"
+        );
+        assert_eq!(
+            e.hint().unwrap(),
+            "remove that link (it is not the tool's), then run again"
+        );
+    }
+
+    #[test]
+    fn counts_meet_their_nouns_and_verbs() {
+        let stopped = |answered| Error::Interrupted {
+            answered,
             draft: Some("d.yaml".into()),
             rerun: "mbct-sustain".into(),
         };
-        assert_eq!(stopped.to_string(), "Stopped; your 1 answer so far is kept in d.yaml.");
+        assert_eq!(
+            stopped(1).to_string(),
+            "Stopped; your 1 answer so far is kept in d.yaml."
+        );
+        assert_eq!(
+            stopped(3).to_string(),
+            "Stopped; your 3 answers so far are kept in d.yaml."
+        );
+        let small = Error::TerminalTooSmall {
+            rows: 1,
+            needed: 5,
+            answered: 2,
+            draft: Some("d.yaml".into()),
+            rerun: "mbct-sustain".into(),
+        };
+        assert_eq!(
+            small.to_string(),
+            "the terminal is 1 row high; a question needs at least 5\nYour 2 answers so far are kept in d.yaml."
+        );
     }
 
     #[test]

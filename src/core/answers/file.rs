@@ -14,14 +14,12 @@ use crate::core::yaml;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Problem {
-    /// Nothing but blank lines or comments.
-    Empty,
-    /// Brackets nested deeper than `max`, from `line`.
-    TooDeep { line: usize, max: usize },
-    /// Not valid YAML, or not the shape of an answers file.
-    Invalid(yaml::Mistake),
-    /// Written by a newer version of the tool.
-    NewerFormat { found: u64 },
+    /// Not YAML, or not the shape of an answers file, or empty (boxed: it
+    /// is large, and every `Result` carrying a problem would be as large).
+    Invalid(Box<yaml::Mistake>),
+    /// Written by a newer version of the tool: `found` is the format number
+    /// as written, which may be too large for any number type.
+    NewerFormat { found: String },
     /// Holds git's merge-conflict markers, the first at `line`.
     ConflictMarkers { line: usize },
 }
@@ -31,7 +29,7 @@ impl Problem {
     pub fn line(&self) -> Option<usize> {
         match self {
             Problem::Invalid(m) => m.line,
-            Problem::TooDeep { line, .. } | Problem::ConflictMarkers { line } => Some(*line),
+            Problem::ConflictMarkers { line } => Some(*line),
             _ => None,
         }
     }
@@ -40,41 +38,28 @@ impl Problem {
 /// Parses answers-file text.
 pub fn parse(text: &str) -> Result<History, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if yaml::is_blank(text) {
-        return Err(Problem::Empty);
-    }
     if let Some(line) = conflict_marker(text) {
         return Err(Problem::ConflictMarkers { line });
     }
-    if let Some(line) = yaml::too_deep(text, yaml::MAX_FLOW_DEPTH) {
-        return Err(Problem::TooDeep {
-            line,
-            max: yaml::MAX_FLOW_DEPTH,
-        });
-    }
-    if let Some(h) = parse_in_pieces(text) {
-        return if h.format > FORMAT {
-            Err(Problem::NewerFormat { found: h.format })
-        } else {
-            Ok(h)
-        };
-    }
-    match yaml::from_str::<History>(text) {
-        Ok(h) if h.format > FORMAT => Err(Problem::NewerFormat { found: h.format }),
-        Ok(h) => Ok(h),
-        Err(mistake) => {
-            // A newer format may fail to parse for reasons we cannot explain;
-            // say "newer" rather than "broken" when the file says so.
+    yaml::check(text).map_err(|mistake| Problem::Invalid(Box::new(mistake)))?;
+    match parse_in_pieces(text).map_or_else(|| yaml::from_str::<History>(text), Ok) {
+        Ok(h) if h.format <= FORMAT => Ok(h),
+        // A newer format may fail to parse for reasons we cannot explain;
+        // say "newer" rather than "broken" when the file says so, even with
+        // a number too large to read as one.
+        parsed => {
             #[derive(Deserialize)]
             struct Probe {
-                format: Option<u64>,
+                format: Option<String>,
             }
-            if let Ok(Probe { format: Some(found) }) = serde_yaml::from_str::<Probe>(text)
-                && found > FORMAT
-            {
-                return Err(Problem::NewerFormat { found });
+            let newer = |n: &str| {
+                n.parse::<u64>()
+                    .map_or(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), |n| n > FORMAT)
+            };
+            match serde_yaml::from_str::<Probe>(text) {
+                Ok(Probe { format: Some(found) }) if newer(&found) => Err(Problem::NewerFormat { found }),
+                _ => parsed.map_err(|mistake| Problem::Invalid(Box::new(mistake))),
             }
-            Err(Problem::Invalid(mistake))
         }
     }
 }
@@ -188,7 +173,7 @@ impl<'de> Deserialize<'de> for History {
         impl<'de> Visitor<'de> for V {
             type Value = History;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an answers file with `format` and `assessments`")
+                f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<History, A::Error> {
                 let mut format = None;
@@ -203,7 +188,7 @@ impl<'de> Deserialize<'de> for History {
                         other => extra.contains_key(other),
                     };
                     if repeated {
-                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                        return Err(de::Error::custom(yaml::repeated(&key)));
                     }
                     match key.as_str() {
                         "format" => format = Some(map.next_value()?),
@@ -235,7 +220,7 @@ impl<'de> Deserialize<'de> for Assessment {
         impl<'de> Visitor<'de> for V {
             type Value = Assessment;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an assessment with `taken_at`, `framework` and `answers`")
+                f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Assessment, A::Error> {
                 let mut taken_at = None;
@@ -248,7 +233,7 @@ impl<'de> Deserialize<'de> for Assessment {
                 let mut seen: Vec<String> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if seen.contains(&key) {
-                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                        return Err(de::Error::custom(yaml::repeated(&key)));
                     }
                     seen.push(key.clone());
                     match key.as_str() {
@@ -288,7 +273,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = UniqueMap<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of ids")
+                f.write_str("a map")
             }
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(UniqueMap(IndexMap::new()))
@@ -298,7 +283,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
                 while let Some(key) = map.next_key::<String>()? {
                     let value = map.next_value()?;
                     if out.insert(key.clone(), value).is_some() {
-                        return Err(de::Error::custom(format!("`{key}` appears twice")));
+                        return Err(de::Error::custom(yaml::repeated(&key)));
                     }
                 }
                 Ok(UniqueMap(out))
@@ -336,26 +321,30 @@ mod tests {
         assert_eq!(parse(&text).unwrap(), h);
     }
 
-    fn message(p: Problem) -> String {
+    fn kind(p: Problem) -> yaml::Kind {
         match p {
-            Problem::Invalid(m) => m.message,
+            Problem::Invalid(m) => m.kind,
             other => panic!("expected a YAML mistake, got {other:?}"),
         }
+    }
+
+    fn repeated(key: &str) -> yaml::Kind {
+        yaml::Kind::Repeated { name: key.into() }
     }
 
     #[test]
     fn an_unknown_answer_is_an_error_with_its_line() {
         let err = parse(&ONE.replace("in-place", "maybe")).unwrap_err();
         assert_eq!(err.line(), Some(9), "{err:?}");
-        assert!(message(err).contains("maybe"));
+        assert!(matches!(kind(err), yaml::Kind::UnknownValue { name, .. } if name == "maybe"));
     }
 
     #[test]
     fn a_key_given_twice_is_an_error_not_a_silent_loss() {
         let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
-        assert!(message(parse(twice).unwrap_err()).contains("`assessments` appears twice"));
+        assert_eq!(kind(parse(twice).unwrap_err()), repeated("assessments"));
         let label_twice = ONE.replace("    label: September\n", "    label: September\n    label: October\n");
-        assert!(message(parse(&label_twice).unwrap_err()).contains("`label` appears twice"));
+        assert_eq!(kind(parse(&label_twice).unwrap_err()), repeated("label"));
         let extra_twice = ONE.replace("    reviewed_by: Sam\n", "    reviewed_by: Sam\n    reviewed_by: Ann\n");
         assert!(parse(&extra_twice).is_err());
     }
@@ -363,29 +352,33 @@ mod tests {
     #[test]
     fn an_action_answered_twice_is_an_error() {
         let text = ONE.replace("gone.action", "fit.evidence-and-need");
-        assert!(message(parse(&text).unwrap_err()).contains("twice"));
+        assert_eq!(kind(parse(&text).unwrap_err()), repeated("fit.evidence-and-need"));
     }
 
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
         assert_eq!(
             parse("format: 3\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: 3 })
+            Err(Problem::NewerFormat { found: "3".into() })
         );
         assert_eq!(
             parse("format: 7\nassessments: {new: shape}\n"),
-            Err(Problem::NewerFormat { found: 7 })
+            Err(Problem::NewerFormat { found: "7".into() })
+        );
+        assert_eq!(
+            parse("format: 99999999999999999999\nassessments: []\n"),
+            Err(Problem::NewerFormat {
+                found: "99999999999999999999".into()
+            }),
+            "a number too large for any number type is still a newer format"
         );
     }
 
     #[test]
     fn empty_and_wrongly_typed_files_are_refused() {
-        assert_eq!(parse(" \n"), Err(Problem::Empty));
+        assert_eq!(kind(parse(" \n").unwrap_err()), yaml::Kind::Empty);
         assert!(matches!(parse("- a\n- b\n"), Err(Problem::Invalid(_))));
-        assert!(matches!(
-            parse("format: one\n"),
-            Err(Problem::Invalid(yaml::Mistake { line: Some(1), .. }))
-        ));
+        assert!(matches!(parse("format: one\n"), Err(Problem::Invalid(m)) if m.line == Some(1)));
     }
 
     #[test]

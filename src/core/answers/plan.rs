@@ -6,6 +6,8 @@ use indexmap::IndexMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::core::yaml::Rule;
+
 /// The plan section of the answers file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,13 +67,13 @@ struct ReviewFields {
 }
 
 impl TryFrom<ReviewFields> for Review {
-    type Error = &'static str;
-    fn try_from(f: ReviewFields) -> Result<Review, Self::Error> {
+    type Error = Rule;
+    fn try_from(f: ReviewFields) -> Result<Review, Rule> {
         match (f.on, f.every_months) {
             (Some(date), None) => Ok(Review::On(date)),
             (None, Some(n)) if (1..=120).contains(&n) => Ok(Review::EveryMonths(n)),
-            (None, Some(_)) => Err("`every_months` must be from 1 to 120"),
-            _ => Err("give the review either `on` (a date) or `every_months` (a number), one of them"),
+            (None, Some(_)) => Err(Rule::ReviewMonths),
+            _ => Err(Rule::ReviewOnOrEvery),
         }
     }
 }

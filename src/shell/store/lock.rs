@@ -55,6 +55,16 @@ fn no_follow(options: &mut OpenOptions) {
 #[cfg(not(unix))]
 fn no_follow(_options: &mut OpenOptions) {}
 
+/// Why a lock file could not be opened: a link planted at its name (which
+/// opening never follows) is named as one.
+pub fn open_failed(lock: PathBuf, source: io::Error) -> Error {
+    if lock.is_symlink() {
+        Error::LockIsALink { path: lock }
+    } else {
+        Error::SaveFailed { path: lock, source }
+    }
+}
+
 /// The lock file that guards `path`.
 pub fn lock_path(path: &Path) -> PathBuf {
     let target = resolve(path);
@@ -68,10 +78,7 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// process dies, so a killed run never blocks the next one.
 pub fn lock(path: &Path) -> Result<Lock, Error> {
     let lock = lock_path(path);
-    let file = open_lock_file(&lock).map_err(|source| Error::SaveFailed {
-        path: lock.clone(),
-        source,
-    })?;
+    let file = open_lock_file(&lock).map_err(|source| open_failed(lock.clone(), source))?;
     let start = Instant::now();
     let mut told = false;
     loop {

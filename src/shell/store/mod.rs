@@ -110,7 +110,7 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     // lock not there yet will be created like the file just tried).
     let lock = lock_path(path);
     if fs::symlink_metadata(&lock).is_ok() {
-        lock::open_lock_file(&lock).map_err(|source| Error::SaveFailed { path: lock, source })?;
+        lock::open_lock_file(&lock).map_err(|source| lock::open_failed(lock, source))?;
     }
     Ok(loaded)
 }
