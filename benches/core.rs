@@ -105,6 +105,7 @@ fn latest<'h>(f: &Framework, h: &'h History, at: At) -> Snapshot<'h> {
         at,
         since: None,
         today: TODAY,
+        now: "2027-01-01T00:00:00Z".parse().expect("a time"),
     };
     subject::resolve(f, h, &selection).expect("generated histories have points")
 }

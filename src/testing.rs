@@ -240,6 +240,7 @@ pub fn snapshot<'h>(
         at,
         since: None,
         today: jiff::civil::date(2027, 1, 10),
+        now: "2027-01-10T12:00:00Z".parse().expect("a time"),
     };
     crate::core::subject::resolve(f, history, &selection).expect("the history has that point")
 }

@@ -7,14 +7,17 @@
 //! Someone who answered before but not in a round is *left out* of it and
 //! named, never silently mixed in with older answers.
 //!
-//! Names are normalised once per assessment and people are found by hash,
-//! so a round of thousands of people costs what it is long.
+//! People are told apart through the roster (a spelling is its member), an
+//! assessment dated in the future (a computer's wrong clock) waits outside
+//! the rounds until its date, and names are normalised once per assessment
+//! and found by hash, so a round of thousands of people costs what it is long.
 
 use std::collections::HashMap;
 
 use jiff::{SignedDuration, Timestamp};
 
 use crate::core::answers::History;
+use crate::core::answers::roster::{self, Roster};
 use crate::core::choose::day_of;
 
 /// The longest gap between two assessments of one round: 30 days.
@@ -32,18 +35,24 @@ pub struct Round {
     pub left_out: Vec<usize>,
 }
 
-/// How people are told apart: a name ignoring case and surrounding spaces
-/// (no name is a person of its own).
-pub fn person_key(name: Option<&str>) -> Option<String> {
-    name.map(|n| n.trim().to_lowercase())
+/// How far ahead of now a date may be before it is taken for a wrong clock.
+pub const CLOCK_SLACK: SignedDuration = SignedDuration::from_hours(24);
+
+/// The assessments dated after `now` and a day: a computer's clock may be
+/// wrong. They are left out of rounds until their date.
+pub fn in_the_future(history: &History, now: Timestamp) -> Vec<usize> {
+    (0..history.assessments.len())
+        .filter(|&i| history.assessments[i].taken_at > now + CLOCK_SLACK)
+        .collect()
 }
 
-/// The rounds of `history`, oldest first, counting only assessments taken on
-/// or after `since` (a UTC date).
-pub fn rounds(history: &History, since: Option<jiff::civil::Date>) -> Vec<Round> {
+/// The rounds of `history` as of `now`, oldest first, counting only
+/// assessments taken on or after `since` (a UTC date), people told apart
+/// through `roster`.
+pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Date>, now: Timestamp) -> Vec<Round> {
     let at = |i: usize| history.assessments[i].taken_at;
     let mut order: Vec<usize> = (0..history.assessments.len())
-        .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d))
+        .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
         .collect();
     order.sort_by_key(|&i| at(i));
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -58,7 +67,7 @@ pub fn rounds(history: &History, since: Option<jiff::civil::Date>) -> Vec<Round>
     let keys: Vec<Option<String>> = history
         .assessments
         .iter()
-        .map(|a| person_key(a.respondent.as_deref()))
+        .map(|a| roster::person_key(roster, a.respondent.as_deref()))
         .collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
@@ -107,6 +116,14 @@ mod tests {
         h
     }
 
+    fn now() -> Timestamp {
+        "2027-06-01T00:00:00Z".parse().unwrap()
+    }
+
+    fn rounds(h: &History, since: Option<jiff::civil::Date>) -> Vec<Round> {
+        super::rounds(h, &roster::members(h), since, now())
+    }
+
     fn sizes(h: &History) -> Vec<usize> {
         rounds(h, None).iter().map(|r| r.all.len()).collect()
     }
@@ -145,6 +162,20 @@ mod tests {
         assert!(r[0].left_out.is_empty());
         assert_eq!(r[1].left_out, [1]);
         assert_eq!(r[2].left_out, [1], "still left out, with the same latest answers");
+    }
+
+    #[test]
+    fn a_spelling_on_the_roster_is_its_member_and_a_future_date_waits_outside() {
+        let mut h = history(&[(0, "Priya"), (1, "Sam"), (2, "Pryia"), (1000, "Sam")]);
+        let mut team = roster::members(&h);
+        team.shift_remove("Pryia");
+        team["Priya"].spellings.push("Pryia".into());
+        let r = super::rounds(&h, &team, None, now());
+        assert_eq!(r.len(), 1, "2028 is after now: {r:?}");
+        assert_eq!(r[0].members, [1, 2], "Pryia is Priya, counted once with the later");
+        assert_eq!(in_the_future(&h, now()), [3]);
+        h.assessments.truncate(3);
+        assert!(in_the_future(&h, now()).is_empty());
     }
 
     #[test]

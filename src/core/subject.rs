@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::core::answers::{Assessment, History, label_is, same_person};
+use crate::core::answers::roster;
+use crate::core::answers::{Assessment, History, label_is};
 use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
 use crate::core::plan::{self, Plan};
@@ -60,6 +61,8 @@ pub struct Selection<'a> {
     pub since: Option<Date>,
     /// Today, for due dates and the review.
     pub today: Date,
+    /// Now: assessments dated more than a day later are from a wrong clock.
+    pub now: Timestamp,
 }
 
 /// One point of a journey: one assessment of a person's, or a round of the team's.
@@ -79,20 +82,31 @@ pub struct Point<'h> {
     pub members: Vec<usize>,
     /// Every assessment in it (file indices), for selecting it by label.
     pub all: Vec<usize>,
-    /// Each person who answered before but not in it, by their latest
-    /// assessment before it (file indices; a round's only).
+    /// Each person who answered before but not in it and is still on the
+    /// team, by their latest assessment before it (file indices; a round's only).
     pub left_out: Vec<usize>,
+    /// The members on the team who have not answered in it (a round's only).
+    pub awaited: Vec<String>,
     /// The answers: the person's own, or the team's.
     pub answers: Cow<'h, Assessment>,
 }
 
-/// What a point is compared with: both sides' answers.
+/// What a point is compared with: both sides' answers, like with like. Two
+/// rounds are compared over the people who answered both, so an absence
+/// never shows as a slip.
 #[derive(Debug, Clone)]
 pub struct Compared<'h> {
     /// The earlier side's answers.
     pub before: Cow<'h, Assessment>,
     /// The later side's answers.
     pub after: Cow<'h, Assessment>,
+    /// The people both sides are worked out over (empty for one person;
+    /// when nobody answered both rounds, each round is taken whole).
+    pub over: Vec<String>,
+    /// Who answered only the earlier round.
+    pub only_before: Vec<String>,
+    /// Who answered only the later round.
+    pub only_after: Vec<String>,
 }
 
 /// A subject resolved: its whole journey, the point shown, what that is
@@ -184,18 +198,30 @@ impl<'h> Snapshot<'h> {
     }
 }
 
+/// Whether a new round is being gathered as of `now`: the review is due, or
+/// the latest round is over (an assessment now would start a new one).
+pub fn gathering(s: &Snapshot, now: Timestamp) -> bool {
+    s.review_overdue
+        || s.points
+            .last()
+            .is_none_or(|p| now.duration_since(p.to) > rounds::ROUND_GAP)
+}
+
 /// Resolves what `selection` asks to see in `history`.
 pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Selection) -> Result<Snapshot<'h>, Missed> {
+    let team = roster::members(history);
     let whose = match selection.whom {
-        // "sam" is the "Sam" of the file, as the file spells them.
-        Whom::Person(who) => Whose::Person(who.map(|w| known_spelling(history, w))),
+        // "sam" is the "Sam" of the roster or the file, as they spell it.
+        Whom::Person(who) => Whose::Person(
+            who.map(|w| roster::member_named(&team, w).map_or_else(|| known_spelling(history, w), str::to_string)),
+        ),
         Whom::Team => Whose::Team,
         Whom::Auto if several_people(history) => Whose::Team,
         Whom::Auto => Whose::Person(history.assessments.first().and_then(|a| a.respondent.clone())),
     };
     let points = match &whose {
-        Whose::Team => team_points(framework, history, selection.since),
-        Whose::Person(who) => person_points(history, who.as_deref()),
+        Whose::Team => team_points(framework, history, &team, selection),
+        Whose::Person(who) => person_points(history, &team, who.as_deref(), selection.now),
     };
     let missed = |miss| Missed {
         whose: whose.clone(),
@@ -207,25 +233,27 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
             _ => Miss::NoAssessments,
         }));
     }
-    let team = whose == Whose::Team;
+    let is_team = whose == Whose::Team;
     let (before, now) = match selection.at {
         At::One(selector) => {
-            let now = pick(history, &points, team, selector).map_err(missed)?;
+            let now = pick(history, &points, is_team, selector).map_err(missed)?;
             (now.checked_sub(1), now)
         }
         At::Pair(a, b) => {
-            let (a, b) = pick_pair(history, &points, team, a, b).map_err(missed)?;
+            let (a, b) = pick_pair(history, &points, is_team, a, b).map_err(missed)?;
             (Some(a), b)
         }
     };
-    let compared = before.map(|b| Compared {
-        before: points[b].answers.clone(),
-        after: points[now].answers.clone(),
-    });
-    let latest = history.assessments.iter().map(|a| a.taken_at).max();
+    let compared = before.map(|b| compare_like_with_like(framework, history, &team, &points[b], &points[now], is_team));
+    let latest = history
+        .assessments
+        .iter()
+        .map(|a| a.taken_at)
+        .filter(|t| *t <= selection.now)
+        .max();
     Ok(Snapshot {
         history,
-        since_ignored: selection.since.is_some() && !team,
+        since_ignored: selection.since.is_some() && !is_team,
         whose,
         points,
         now,
@@ -238,24 +266,78 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
     })
 }
 
-/// Whether the file holds more than one person's assessments (no name
-/// counts as one person).
-pub fn several_people(history: &History) -> bool {
-    let first = history.assessments.first().and_then(|a| a.respondent.as_deref());
-    history
-        .assessments
-        .iter()
-        .any(|a| !same_person(a.respondent.as_deref(), first))
+/// Both sides of a comparison: one person's answers as they are; two
+/// rounds' worked out over the people who answered both (each round whole
+/// when nobody did).
+fn compare_like_with_like<'h>(
+    framework: &Framework,
+    history: &'h History,
+    team: &roster::Roster,
+    before: &Point<'h>,
+    after: &Point<'h>,
+    is_team: bool,
+) -> Compared<'h> {
+    let whole = |over: Vec<String>, only_before: Vec<String>, only_after: Vec<String>| Compared {
+        before: before.answers.clone(),
+        after: after.answers.clone(),
+        over,
+        only_before,
+        only_after,
+    };
+    if !is_team {
+        return whole(Vec::new(), Vec::new(), Vec::new());
+    }
+    let key = |i: &usize| roster::person_key(team, history.assessments[*i].respondent.as_deref());
+    let name = |i: &usize| {
+        history.assessments[*i]
+            .respondent
+            .clone()
+            .unwrap_or_else(|| "(no name)".into())
+    };
+    let keys_after: Vec<_> = after.members.iter().map(key).collect();
+    let keys_before: Vec<_> = before.members.iter().map(key).collect();
+    let (both_before, only_before): (Vec<usize>, Vec<usize>) =
+        before.members.iter().partition(|i| keys_after.contains(&key(i)));
+    let (both_after, only_after): (Vec<usize>, Vec<usize>) =
+        after.members.iter().partition(|i| keys_before.contains(&key(i)));
+    let names = |list: &[usize]| list.iter().map(name).collect::<Vec<_>>();
+    if both_after.is_empty() || (only_before.is_empty() && only_after.is_empty()) {
+        return whole(names(&both_after), names(&only_before), names(&only_after));
+    }
+    let side = |point: &Point, members: &[usize]| {
+        let members: Vec<&Assessment> = members.iter().map(|&i| &history.assessments[i]).collect();
+        Cow::Owned(team::round_answers(framework, &members, point.to, point.label.clone()))
+    };
+    Compared {
+        before: side(before, &both_before),
+        after: side(after, &both_after),
+        over: names(&both_after),
+        only_before: names(&only_before),
+        only_after: names(&only_after),
+    }
 }
 
-/// Every assessment of `who`'s, oldest first, numbered by their place among all.
-fn person_points<'h>(history: &'h History, who: Option<&str>) -> Vec<Point<'h>> {
+/// Whether the file holds more than one person's assessments (no name
+/// counts as one person; spellings of one member are one person).
+pub fn several_people(history: &History) -> bool {
+    let team = roster::members(history);
+    let key = |i: usize| roster::person_key(&team, history.assessments[i].respondent.as_deref());
+    (1..history.assessments.len()).any(|i| key(i) != key(0))
+}
+
+/// Every assessment of `who`'s, oldest first, numbered by their place among
+/// all (one dated in the future waits outside until its date).
+fn person_points<'h>(history: &'h History, team: &roster::Roster, who: Option<&str>, now: Timestamp) -> Vec<Point<'h>> {
     let mut order: Vec<usize> = (0..history.assessments.len()).collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
+    let wanted = roster::person_key(team, who);
     order
         .into_iter()
         .enumerate()
-        .filter(|&(_, i)| same_person(history.assessments[i].respondent.as_deref(), who))
+        .filter(|&(_, i)| {
+            let a = &history.assessments[i];
+            roster::person_key(team, a.respondent.as_deref()) == wanted && a.taken_at <= now + rounds::CLOCK_SLACK
+        })
         .map(|(place, i)| {
             let a = &history.assessments[i];
             Point {
@@ -266,42 +348,72 @@ fn person_points<'h>(history: &'h History, who: Option<&str>) -> Vec<Point<'h>> 
                 members: vec![i],
                 all: vec![i],
                 left_out: Vec::new(),
+                awaited: Vec::new(),
                 answers: Cow::Borrowed(a),
             }
         })
         .collect()
 }
 
-/// The team's rounds, each with the team's answers.
-fn team_points<'h>(framework: &Framework, history: &'h History, since: Option<Date>) -> Vec<Point<'h>> {
-    rounds::rounds(history, since)
+/// The team's rounds, each with the team's answers and who it waits for.
+fn team_points<'h>(
+    framework: &Framework,
+    history: &'h History,
+    team: &roster::Roster,
+    selection: &Selection,
+) -> Vec<Point<'h>> {
+    let at = |i: usize| history.assessments[i].taken_at;
+    let key = |i: usize| roster::person_key(team, history.assessments[i].respondent.as_deref());
+    rounds::rounds(history, team, selection.since, selection.now)
         .into_iter()
         .enumerate()
         .map(|(n, r)| {
-            let at = |i: usize| history.assessments[i].taken_at;
             let (from, to) = (at(r.all[0]), at(r.all[r.all.len() - 1]));
-            let first = history.assessments[r.all[0]].label.as_deref();
-            let label = first
-                .filter(|l| {
-                    r.all
-                        .iter()
-                        .all(|&i| label_is(history.assessments[i].label.as_deref(), l))
-                })
-                .map(str::to_string);
+            let label = round_label(history, &r.all);
             let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
             let answers = team::round_answers(framework, &members, to, label.clone());
+            let answered: Vec<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
+            let (start, end) = (day_of(from), day_of(to));
+            let on_team = |name: &str| {
+                team.get(name)
+                    .is_some_and(|m| m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end))
+            };
             Point {
                 number: n + 1,
                 from,
                 to,
                 label,
+                left_out: r
+                    .left_out
+                    .into_iter()
+                    .filter(|&i| {
+                        let name =
+                            roster::member_named(team, history.assessments[i].respondent.as_deref().unwrap_or(""));
+                        name.is_none_or(on_team)
+                    })
+                    .collect(),
+                awaited: team
+                    .keys()
+                    .filter(|name| on_team(name) && !answered.contains(&Some(roster::fold(name))))
+                    .cloned()
+                    .collect(),
                 members: r.members,
                 all: r.all,
-                left_out: r.left_out,
                 answers: Cow::Owned(answers),
             }
         })
         .collect()
+}
+
+/// A round's label: the one most of its assessments carry (ignoring case;
+/// a tie goes to the latest).
+fn round_label(history: &History, all: &[usize]) -> Option<String> {
+    let labels: Vec<&str> = all
+        .iter()
+        .filter_map(|&i| history.assessments[i].label.as_deref())
+        .collect();
+    let votes = |l: &str| labels.iter().filter(|x| label_is(Some(x), l)).count();
+    labels.iter().max_by_key(|l| votes(l)).map(|l| l.to_string())
 }
 
 /// The point `selector` names. A number is as `history` lists them (1 =
@@ -397,6 +509,7 @@ mod tests {
             at,
             since: None,
             today: jiff::civil::date(2027, 1, 1),
+            now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
         resolve(&grid(1, 1), h, &selection)
             .map(|s| {
@@ -487,11 +600,23 @@ mod tests {
                 at: At::One(None),
                 since: None,
                 today: jiff::civil::date(2027, 1, 1),
+                now: "2027-01-01T12:00:00Z".parse().unwrap(),
             },
         )
         .unwrap();
         assert_eq!(s.points[0].label.as_deref(), Some("June"));
-        assert_eq!(s.points[1].label, None, "not every assessment has it");
+        assert_eq!(
+            s.points[1].label.as_deref(),
+            Some("December"),
+            "the label most of its assessments carry, though one has none"
+        );
+        let mut tie = h.clone();
+        tie.assessments[1].label = Some("Summer".into());
+        assert_eq!(
+            round_label(&tie, &[0, 1]).as_deref(),
+            Some("Summer"),
+            "a tie goes to the latest"
+        );
     }
 
     #[test]
@@ -535,6 +660,7 @@ mod tests {
             at: At::One(None),
             since: Some(jiff::civil::date(2030, 1, 1)),
             today: jiff::civil::date(2027, 1, 1),
+            now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
         assert_eq!(
             resolve(&grid(1, 1), &h, &s).unwrap_err().miss,

@@ -89,15 +89,19 @@ pub fn round_answers(
     team
 }
 
-/// Several answers files' assessments as one history, with the file each
-/// came from. An unnamed respondent is named after their file, so two files'
+/// Several answers files' assessments (and rosters) as one history, with
+/// the file each assessment came from. An unnamed respondent is named after their file, so two files'
 /// unnamed people stay two people; with `label`, only assessments with that
 /// label (ignoring case) are kept.
-pub fn merge(sources: Vec<(String, String, Vec<Assessment>)>, label: Option<&str>) -> (History, Vec<String>) {
+pub fn merge(sources: Vec<(String, String, History)>, label: Option<&str>) -> (History, Vec<String>) {
     let mut history = History::default();
     let mut files = Vec::new();
-    for (shown, short, assessments) in sources {
-        for mut a in assessments {
+    for (shown, short, source) in sources {
+        // Each file's roster counts; the first file's entry for a name wins.
+        for (name, member) in source.team {
+            history.team.entry(name).or_insert(member);
+        }
+        for mut a in source.assessments {
             if label.is_some_and(|l| !label_is(a.label.as_deref(), l)) {
                 continue;
             }

@@ -153,6 +153,17 @@ pub enum Command {
     )]
     Team(TeamArgs),
 
+    /// The team's members: list them, add one, rename, merge two names into one, record who left
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  mbct-sustain people\n  mbct-sustain people add Jo --account jo.smith\n  mbct-sustain people rename Pryia Priya\n  mbct-sustain people merge \"Priya K\" Priya\n  mbct-sustain people leave Alex --on 2027-01-31"
+    )]
+    People(PeopleArgs),
+
+    /// Who has answered the current round, who is part-way through, who is awaited
+    #[command(after_help = "Examples:\n  mbct-sustain status\n  mbct-sustain status --format json")]
+    Status(OutputArgs),
+
     /// Show, start or check an adapted framework
     #[command(subcommand)]
     Framework(FrameworkCommand),
@@ -365,6 +376,58 @@ pub struct TeamArgs {
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `people`, or one of its commands that change the roster.
+#[derive(Debug, Clone, Args)]
+pub struct PeopleArgs {
+    /// What to change; with none, list the team.
+    #[command(subcommand)]
+    pub command: Option<PeopleCommand>,
+    /// How and where to write the list.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The commands that change the roster (each saves the answers file at once).
+#[derive(Debug, Clone, Subcommand)]
+pub enum PeopleCommand {
+    /// Add someone to the team
+    Add {
+        /// Their name, as the team writes it
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The login account they run mbct-sustain from: the name question starts on them there
+        #[arg(long, value_name = "LOGIN")]
+        account: Option<String>,
+    },
+    /// Give someone a new name: their assessments, notes and plan steps follow, and the old name still means them
+    Rename {
+        /// The name (or another spelling) they go by now
+        #[arg(value_name = "OLD")]
+        old: String,
+        /// The name to use from now on
+        #[arg(value_name = "NEW")]
+        new: String,
+    },
+    /// Two names are one person: SPELLING's assessments become INTO's
+    Merge {
+        /// The name to fold in (a typo, another spelling)
+        #[arg(value_name = "SPELLING")]
+        spelling: String,
+        /// The member it means
+        #[arg(value_name = "INTO")]
+        into: String,
+    },
+    /// Someone left the team: later rounds do not wait for them; their answers are kept
+    Leave {
+        /// Their name
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The day they left [default: today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<jiff::civil::Date>,
+    },
 }
 
 /// The `framework` commands.

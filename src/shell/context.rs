@@ -72,6 +72,30 @@ impl Context {
         screen::note(text);
     }
 
+    /// The answers file, which must exist but may hold no assessment yet
+    /// (a roster with nobody's answers), with the same notes as [`Context::history`].
+    pub fn history_or_empty(&self) -> Result<History, Error> {
+        let h = store::load(&self.file)?.ok_or_else(|| Error::NoAnswersFile {
+            path: self.file.clone(),
+        })?;
+        self.note_future(&h.history);
+        self.remind(&h.history);
+        Ok(h.history)
+    }
+
+    /// Names each assessment dated after today (a computer's clock may be
+    /// wrong): it is left out of rounds until its date.
+    pub fn note_future(&self, history: &History) {
+        for i in crate::core::rounds::in_the_future(history, jiff::Timestamp::now()) {
+            let a = &history.assessments[i];
+            let who = a.respondent.as_deref().map_or("An".to_string(), |r| format!("{r}'s"));
+            self.note(&format!(
+                "note: {who} assessment is dated {}, after today: a computer's clock may be wrong; fix `taken_at` in the file (it is left out of rounds until then).",
+                crate::present::view::date_of(a.taken_at)
+            ));
+        }
+    }
+
     /// Says once, plainly, when the latest assessment used another framework.
     pub fn note_framework_change(&self, history: &History) {
         if let Some(last) = history.assessments.last()
@@ -89,6 +113,7 @@ impl Context {
     pub fn history(&self) -> Result<History, Error> {
         let h = store::load_existing(&self.file)?;
         self.note_framework_change(&h);
+        self.note_future(&h);
         self.note_unknown_ids(&h);
         self.remind(&h);
         Ok(h)
@@ -149,6 +174,7 @@ impl Context {
             at,
             since,
             today: today(),
+            now: jiff::Timestamp::now(),
         };
         let s = subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
         if s.since_ignored {

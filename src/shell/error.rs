@@ -6,6 +6,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::core::answers::roster::Refusal;
 use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
@@ -251,6 +252,18 @@ pub enum Error {
         filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default()
     )]
     NoTeamAssessments { files: String, filter: Option<String> },
+
+    /// A change to the team's people that cannot be made.
+    #[error("{}", refusal_words(refusal))]
+    People { refusal: Refusal },
+
+    /// A name close to a member's, given where a new person would start.
+    #[error(
+        "`{}` is not on the team; did you mean {}?",
+        one_line(name),
+        one_line(&closest.join(" or "))
+    )]
+    LikelyTypo { name: String, closest: Vec<String> },
 }
 
 impl Error {
@@ -312,6 +325,8 @@ impl Error {
             Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
             Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
             Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
+            Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
+            Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })
     }
 
@@ -322,6 +337,25 @@ impl Error {
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }
+    }
+}
+
+/// Why a change to the roster was refused, in words.
+fn refusal_words(r: &Refusal) -> String {
+    match r {
+        Refusal::Unknown { name, closest } if closest.is_empty() => {
+            format!("no one on the team goes by `{}`", one_line(name))
+        }
+        Refusal::Unknown { name, closest } => format!(
+            "no one on the team goes by `{}`; the closest names are: {}",
+            one_line(name),
+            one_line(&closest.join(", "))
+        ),
+        Refusal::Taken { name, member } => {
+            format!("`{}` is already a name {} goes by", one_line(name), one_line(member))
+        }
+        Refusal::Same { member } => format!("both names are {}'s: there is nothing to merge", one_line(member)),
+        Refusal::Blank => "a name needs at least one letter".into(),
     }
 }
 

@@ -51,6 +51,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::History(args)) => commands::views::history(&Context::new(&cli.global)?, &args),
         Some(Command::Plan(args)) => commands::plan::run(&Context::new(&cli.global)?, &args),
         Some(Command::Team(args)) => commands::team::run(&Context::new(&cli.global)?, &args),
+        Some(Command::People(args)) => commands::people::run(&Context::new(&cli.global)?, &args),
+        Some(Command::Status(output)) => commands::people::status(&Context::new(&cli.global)?, &output),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {
                 commands::framework::show(&load_framework(cli.global.framework.as_deref())?, format)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 use super::plan::Plan;
+use super::roster::{Member, Roster};
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml;
 
@@ -136,6 +137,8 @@ const HEADER: &str = "\
 # mbct-sustain rewrites this file (comments are not kept); it is plain YAML, safe
 # to read, share and keep in git. Answers are written by action id and are one of:
 #   in-place, in-progress, not-yet, dont-know, not-applicable
+# `team:` (if any) lists who is on the team: each member's other spellings,
+# login account, and when they joined or left (`mbct-sustain people --help`).
 # `plan:` (if any) holds the team's plan: each action's owner and due date,
 # each domain's target stage, and the next review (`mbct-sustain plan --help`).
 # `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
@@ -150,6 +153,8 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         format: u64,
         #[serde(flatten)]
         extra: &'a serde_yaml::Mapping,
+        #[serde(skip_serializing_if = "Roster::is_empty")]
+        team: &'a Roster,
         #[serde(skip_serializing_if = "Plan::is_empty")]
         plan: &'a Plan,
         assessments: &'a [Assessment],
@@ -157,6 +162,7 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
     let body = serde_yaml::to_string(&Out {
         format: super::format_needed(history),
         extra: &history.extra,
+        team: &history.team,
         plan: &history.plan,
         assessments: &history.assessments,
     })?;
@@ -179,12 +185,14 @@ impl<'de> Deserialize<'de> for History {
                 let mut format = None;
                 let mut assessments = None;
                 let mut plan: Option<Plan> = None;
+                let mut team: Option<Roster> = None;
                 let mut extra = serde_yaml::Mapping::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let repeated = match key.as_str() {
                         "format" => format.is_some(),
                         "assessments" => assessments.is_some(),
                         "plan" => plan.is_some(),
+                        "team" => team.is_some(),
                         other => extra.contains_key(other),
                     };
                     if repeated {
@@ -193,6 +201,13 @@ impl<'de> Deserialize<'de> for History {
                     match key.as_str() {
                         "format" => format = Some(map.next_value()?),
                         "plan" => plan = Some(map.next_value::<Option<Plan>>()?.unwrap_or_default()),
+                        "team" => {
+                            team = Some(
+                                map.next_value::<Option<UniqueMap<Member>>>()?
+                                    .map(|m| m.0)
+                                    .unwrap_or_default(),
+                            )
+                        }
                         "assessments" => {
                             assessments = Some(map.next_value::<Option<Vec<Assessment>>>()?.unwrap_or_default())
                         }
@@ -206,6 +221,7 @@ impl<'de> Deserialize<'de> for History {
                     format: format.ok_or_else(|| de::Error::missing_field("format"))?,
                     assessments: assessments.unwrap_or_default(),
                     plan: plan.unwrap_or_default(),
+                    team: team.unwrap_or_default(),
                     extra,
                 })
             }
@@ -358,8 +374,8 @@ mod tests {
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
         assert_eq!(
-            parse("format: 3\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: "3".into() })
+            parse("format: 4\nassessments: []\n"),
+            Err(Problem::NewerFormat { found: "4".into() })
         );
         assert_eq!(
             parse("format: 7\nassessments: {new: shape}\n"),

@@ -13,16 +13,19 @@ use crate::core::framework::Framework;
 
 pub mod file;
 pub mod plan;
+pub mod roster;
 
 use plan::Plan;
+use roster::Roster;
 
 /// The newest answers-file format this version reads and writes.
 ///
-/// Format 2 added the Don't know answer and the plan. A file is written in the oldest
+/// Format 2 added the Don't know answer and the plan; format 3 the roster
+/// (`team:`). A file is written in the oldest
 /// format that can express it, so a team whose file needs nothing new can
 /// still use an older version; a file that does need it is refused by an
 /// older version (as "written by a newer version") rather than misread.
-pub const FORMAT: u64 = 2;
+pub const FORMAT: u64 = 3;
 
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
@@ -30,7 +33,13 @@ pub fn format_needed(history: &History) -> u64 {
         .assessments
         .iter()
         .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
-    if dont_know || !history.plan.is_empty() { 2 } else { 1 }
+    if !history.team.is_empty() {
+        3
+    } else if dont_know || !history.plan.is_empty() {
+        2
+    } else {
+        1
+    }
 }
 
 /// The answer to one action.
@@ -172,6 +181,9 @@ pub struct History {
     /// assessments, so the list runs to the end of the file).
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
+    /// Who is on the team (empty: everyone who has answered).
+    #[serde(skip_serializing_if = "Roster::is_empty")]
+    pub team: Roster,
     /// The team's plan: owners, due dates, targets, the next review.
     #[serde(skip_serializing_if = "Plan::is_empty")]
     pub plan: Plan,
@@ -184,6 +196,7 @@ impl Default for History {
         History {
             format: 1,
             assessments: Vec::new(),
+            team: Roster::default(),
             plan: Plan::default(),
             extra: serde_yaml::Mapping::new(),
         }

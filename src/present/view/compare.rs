@@ -10,7 +10,7 @@ use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::{ActionRef, FrameworkInfo, StageRef, Subject, answer_cell};
+use crate::present::view::{ActionRef, ComparedOver, FrameworkInfo, StageRef, Subject, answer_cell};
 
 /// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -21,6 +21,9 @@ pub struct CompareView {
     pub from: Subject,
     /// The later assessment or round.
     pub to: Subject,
+    /// Who two rounds were compared over.
+    #[serde(flatten)]
+    pub over: ComparedOver,
     /// True when no stage and no answer changed.
     pub unchanged: bool,
     /// Every domain, in framework order.
@@ -76,6 +79,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
         framework: framework.into(),
         from: Subject::of(s, before),
         to: Subject::of(s, s.now),
+        over: ComparedOver::of(s),
         unchanged: c.is_unchanged(),
         domains: c
             .domains
@@ -116,6 +120,7 @@ impl View for CompareView {
         for line in self.to.who() {
             doc.push(Block::Text(line));
         }
+        doc.blocks.extend(self.over.sentence.clone().map(Block::Text));
         let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         doc.push(Block::Table(Table {
             header: vec!["Domain".into(), self.from.column(), self.to.column(), "Change".into()],

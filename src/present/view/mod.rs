@@ -8,6 +8,7 @@
 pub mod compare;
 pub mod history;
 pub mod page;
+pub mod people;
 pub mod plan;
 pub mod report;
 pub mod team;
@@ -53,6 +54,8 @@ pub struct RoundInfo {
     pub respondents: Vec<String>,
     /// Who answered before but not in this round.
     pub left_out: Vec<LeftOutInfo>,
+    /// The members on the team who have not answered in this round.
+    pub awaited: Vec<String>,
 }
 
 /// Someone left out of a round: their answers are older than it.
@@ -105,6 +108,7 @@ impl Subject {
                     latest: s.assessment(i).taken_at,
                 })
                 .collect(),
+            awaited: point.awaited.clone(),
         })
     }
 
@@ -166,7 +170,13 @@ impl Subject {
             return Vec::new();
         };
         let people = format!("{}: {}", count(r.respondents.len(), "person"), r.respondents.join(", "));
+        let answered = r.respondents.len();
+        let waiting = (!r.awaited.is_empty()).then(|| {
+            let all = answered + r.awaited.len();
+            format!("{answered} of {all} answered; waiting for {}.", and_list(&r.awaited))
+        });
         std::iter::once(format!("The team's answers, by the majority rule ({people})."))
+            .chain(waiting)
             .chain(r.left_out.iter().map(|l| {
                 format!(
                     "{}: latest answers {}, not in this round.",
@@ -327,6 +337,71 @@ pub fn count(n: usize, noun: &str) -> String {
         (_, "person") => format!("{n} people"),
         _ => format!("{n} {noun}s"),
     }
+}
+
+/// "Sam", "Sam and Priya", "Sam, Priya and Alex".
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The people a comparison of two rounds was worked out over, as JSON gives them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ComparedOver {
+    /// Who answered both rounds: both sides are the team's answers over them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compared_over: Vec<String>,
+    /// Who answered only the earlier round.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub only_earlier: Vec<String>,
+    /// Who answered only the later round.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub only_later: Vec<String>,
+    /// The same, in a sentence, when anyone answered one round only.
+    #[serde(skip)]
+    pub sentence: Option<String>,
+}
+
+impl ComparedOver {
+    /// Who the snapshot's comparison was worked out over.
+    pub fn of(s: &Snapshot) -> ComparedOver {
+        let (Some(c), Some(b)) = (&s.compared, s.before) else {
+            return ComparedOver::default();
+        };
+        ComparedOver {
+            compared_over: c.over.clone(),
+            only_earlier: c.only_before.clone(),
+            only_later: c.only_after.clone(),
+            sentence: like_with_like(c, &Subject::of(s, b)),
+        }
+    }
+}
+
+/// Who a comparison of two rounds was worked out over, in a sentence; `None`
+/// when it took each side whole (one person, or the same people).
+pub fn like_with_like(c: &crate::core::subject::Compared, before: &Subject) -> Option<String> {
+    if c.only_before.is_empty() && c.only_after.is_empty() {
+        return None;
+    }
+    let mut parts = vec![if c.over.is_empty() {
+        "Nobody answered both rounds, so each is taken whole".to_string()
+    } else {
+        format!("Compared over {}, who answered both rounds", and_list(&c.over))
+    }];
+    if !c.only_before.is_empty() {
+        parts.push(format!(
+            "{} answered only round {}",
+            and_list(&c.only_before),
+            before.number()
+        ));
+    }
+    if !c.only_after.is_empty() {
+        parts.push(format!("{} answered only the later round", and_list(&c.only_after)));
+    }
+    Some(format!("{}.", parts.join("; ")))
 }
 
 /// A person's name as views show it; an unnamed respondent is "(no name)".

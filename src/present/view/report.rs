@@ -10,7 +10,9 @@ use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, notes_of, stage_legend};
+use crate::present::view::{
+    ActionRef, ComparedOver, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, notes_of, stage_legend,
+};
 
 /// The stage table of one assessment, or of a round of the team's.
 #[derive(Debug, Clone, Serialize)]
@@ -22,6 +24,9 @@ pub struct Report {
     pub subject: Keyed<Subject>,
     /// The assessment or round changes are measured from, if there is one.
     pub previous: Option<Subject>,
+    /// Who two rounds were compared over.
+    #[serde(flatten)]
+    pub over: ComparedOver,
     /// One entry per domain, in framework order.
     pub domains: Vec<DomainRow>,
     /// The stage rule, in words.
@@ -180,6 +185,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         framework: framework.into(),
         subject: Subject::of(s, s.now).keyed(),
         previous: s.before.map(|b| Subject::of(s, b)),
+        over: ComparedOver::of(s),
         domains,
         rule: stage_legend(framework),
         slipped: comparison.as_ref().map_or_else(Vec::new, |c| slips(framework, c)),
@@ -274,6 +280,7 @@ impl View for Report {
         if let Some(p) = &self.previous {
             doc.push(Block::Text(format!("Change since {}.", p.title())));
         }
+        doc.blocks.extend(self.over.sentence.clone().map(Block::Text));
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
         if !self.gained.is_empty() {

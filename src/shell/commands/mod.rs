@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod framework;
 pub mod man;
+pub mod people;
 pub mod plan;
 pub mod plan_edit;
 pub mod team;

@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
         let short = file
             .file_name()
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-        sources.push((shown, short, history.assessments));
+        sources.push((shown, short, history));
     }
     let (history, from) = merge(sources, args.label.as_deref());
     let s = ctx

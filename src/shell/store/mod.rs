@@ -185,6 +185,20 @@ pub fn update_plan(
     path: &Path,
     change: impl FnOnce(&mut Plan, &History) -> Result<(), Error>,
 ) -> Result<History, Error> {
+    update(path, |history| {
+        let mut plan = history.plan.clone();
+        change(&mut plan, history)?;
+        history.plan = plan;
+        Ok(())
+    })
+    .map(|(history, ())| history)
+}
+
+/// Changes the answers file at `path` under the lock, after re-reading it,
+/// so two people changing it at once both take effect. When `change`
+/// refuses, or changes nothing, the file is left byte for byte as it was.
+/// Returns the file as saved, and what `change` returned.
+pub fn update<T>(path: &Path, change: impl FnOnce(&mut History) -> Result<T, Error>) -> Result<(History, T), Error> {
     let _lock = lock(path)?;
     let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile {
         path: path.to_path_buf(),
@@ -195,15 +209,12 @@ pub fn update_plan(
             path: path.to_path_buf(),
         });
     }
-    let mut history = loaded.history;
-    let mut plan = history.plan.clone();
-    change(&mut plan, &history)?;
-    if plan == history.plan {
-        return Ok(history);
+    let mut history = loaded.history.clone();
+    let out = change(&mut history)?;
+    if history != loaded.history {
+        save(path, &history, loaded.crlf)?;
     }
-    history.plan = plan;
-    save(path, &history, loaded.crlf)?;
-    Ok(history)
+    Ok((history, out))
 }
 
 #[cfg(test)]

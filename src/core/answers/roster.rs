@@ -1,0 +1,402 @@
+//! The team's roster: who is on the team, the other spellings that mean
+//! them, the login account that runs the tool as them, and when they joined
+//! or left. Every name in the file is matched through it, so a typo or a
+//! second spelling never makes a new colleague, and an absence is known for
+//! what it is. A file without a roster works as before: the team is
+//! everyone who has answered.
+
+use indexmap::IndexMap;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::History;
+
+/// One member of the team, under their name (the roster's key).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Other spellings that mean this person (an old name, a typo once made).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
+    /// The login account that runs mbct-sustain as this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// When they joined the team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<Date>,
+    /// When they left it: later rounds do not wait for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Date>,
+    /// When this entry was last changed, so copies of the file merge right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_at: Option<Timestamp>,
+}
+
+/// The roster section of the answers file: members by name, in order.
+pub type Roster = IndexMap<String, Member>;
+
+/// A name as names are compared: ignoring case and surrounding spaces.
+pub fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// The team's members: the roster, or, in a file without one, everyone who
+/// has answered (each under the latest spelling they answered with).
+pub fn members(history: &History) -> Roster {
+    if !history.team.is_empty() {
+        return history.team.clone();
+    }
+    let mut order: Vec<usize> = (0..history.assessments.len()).collect();
+    order.sort_by_key(|&i| history.assessments[i].taken_at);
+    let mut seen: IndexMap<String, String> = IndexMap::new();
+    for i in order {
+        if let Some(name) = history.assessments[i]
+            .respondent
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+        {
+            seen.insert(fold(name), name.trim().to_string());
+        }
+    }
+    seen.into_values().map(|name| (name, Member::default())).collect()
+}
+
+/// The member a name means: their name or one of their spellings, in any case.
+pub fn member_named<'r>(roster: &'r Roster, name: &str) -> Option<&'r str> {
+    let wanted = fold(name);
+    roster
+        .iter()
+        .find(|(n, m)| fold(n) == wanted || m.spellings.iter().any(|s| fold(s) == wanted))
+        .map(|(n, _)| n.as_str())
+}
+
+/// Members whose name a typed name is likely a typo of: at most one edit
+/// (optimal string alignment) from a name of up to five letters, two from a
+/// longer one. "Pryia" is Priya; "Cleo" is not Alex.
+pub fn likely_meant<'r>(roster: &'r Roster, typed: &str) -> Vec<&'r str> {
+    let typed = fold(typed);
+    roster
+        .keys()
+        .filter(|name| {
+            let name = fold(name);
+            let allowed = if name.chars().count() <= 5 { 1 } else { 2 };
+            strsim::osa_distance(&name, &typed) <= allowed
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// The member whose account is `login`, for the name question's default.
+pub fn member_of_account<'r>(roster: &'r Roster, login: &str) -> Option<&'r str> {
+    roster
+        .iter()
+        .find(|(_, m)| m.account.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(login)))
+        .map(|(n, _)| n.as_str())
+}
+
+/// How people are told apart: the member a name means (as that member's
+/// folded name), else the name itself folded; no name is a person of its own.
+pub fn person_key(roster: &Roster, name: Option<&str>) -> Option<String> {
+    name.map(|n| fold(member_named(roster, n).unwrap_or(n)))
+}
+
+/// Whether a member is on the team on `day`: joined by then, not yet left.
+pub fn on_team(member: &Member, day: Date) -> bool {
+    member.joined.is_none_or(|j| j <= day) && member.left.is_none_or(|l| l > day)
+}
+
+/// Why a change to the roster cannot be made; the shell words each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No member has this name or spelling; the closest names.
+    Unknown {
+        /// The name given.
+        name: String,
+        /// The members' names most like it.
+        closest: Vec<String>,
+    },
+    /// The name is already a member's name or spelling.
+    Taken {
+        /// The name given.
+        name: String,
+        /// Whose it is.
+        member: String,
+    },
+    /// Both names mean the same member.
+    Same {
+        /// The member.
+        member: String,
+    },
+    /// A name with nothing in it.
+    Blank,
+}
+
+/// What a change to the people of the file did, for its one line of report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    /// The member the change ended with.
+    pub member: String,
+    /// Assessments whose respondent now reads as that member.
+    pub assessments: usize,
+    /// Plan steps whose owner now reads as that member.
+    pub owners: usize,
+}
+
+/// Makes the roster explicit (from everyone who answered) before it is changed.
+fn explicit(history: &mut History) {
+    if history.team.is_empty() {
+        history.team = members(history);
+    }
+}
+
+/// The member `name` means, or why there is none.
+fn known(roster: &Roster, name: &str) -> Result<String, Refusal> {
+    member_named(roster, name)
+        .map(str::to_string)
+        .ok_or_else(|| Refusal::Unknown {
+            name: name.to_string(),
+            closest: closest(roster, name),
+        })
+}
+
+/// The members' names most like `name`, for "did you mean".
+pub fn closest(roster: &Roster, name: &str) -> Vec<String> {
+    let mut near: Vec<(usize, &String)> = roster
+        .keys()
+        .map(|n| (strsim::osa_distance(&fold(n), &fold(name)), n))
+        .filter(|(d, n)| *d <= (n.chars().count() / 2).max(2))
+        .collect();
+    near.sort();
+    near.into_iter().take(3).map(|(_, n)| n.clone()).collect()
+}
+
+/// Adds a member named `name`, with a login account if given.
+pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timestamp) -> Result<String, Refusal> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Refusal::Blank);
+    }
+    explicit(history);
+    if let Some(member) = member_named(&history.team, name) {
+        return Err(Refusal::Taken {
+            name: name.to_string(),
+            member: member.to_string(),
+        });
+    }
+    let member = Member {
+        account: account.map(str::to_string),
+        set_at: Some(now),
+        ..Member::default()
+    };
+    history.team.insert(name.to_string(), member);
+    Ok(name.to_string())
+}
+
+/// Gives member `old` the name `new`: every assessment, note and plan owner
+/// under any of their spellings follows, and the old name stays a spelling
+/// of theirs, so a copy of the file from before still matches them.
+pub fn rename(history: &mut History, old: &str, new: &str, now: Timestamp) -> Result<Changed, Refusal> {
+    let new = new.trim();
+    if new.is_empty() {
+        return Err(Refusal::Blank);
+    }
+    explicit(history);
+    let member = known(&history.team, old)?;
+    match member_named(&history.team, new) {
+        Some(other) if other != member => {
+            return Err(Refusal::Taken {
+                name: new.to_string(),
+                member: other.to_string(),
+            });
+        }
+        _ => {}
+    }
+    let Some(index) = history.team.get_index_of(&member) else {
+        return Err(Refusal::Blank);
+    };
+    let mut entry = history.team.shift_remove(&member).unwrap_or_default();
+    entry.spellings.retain(|s| fold(s) != fold(new));
+    if fold(&member) != fold(new) {
+        entry.spellings.push(member.clone());
+    }
+    entry.set_at = Some(now);
+    history.team.insert(new.to_string(), entry);
+    history.team.move_index(history.team.len() - 1, index);
+    Ok(follow(history, &member, new))
+}
+
+/// Takes `spelling`'s member into `into`'s: their assessments become
+/// `into`'s (where both answered in one round, the later counts, as it
+/// does for anyone who answers twice), and `spelling` means `into` from now on.
+pub fn merge(history: &mut History, spelling: &str, into: &str, now: Timestamp) -> Result<Changed, Refusal> {
+    explicit(history);
+    let from = known(&history.team, spelling)?;
+    let into = known(&history.team, into)?;
+    if from == into {
+        return Err(Refusal::Same { member: into });
+    }
+    let gone = history.team.shift_remove(&from).unwrap_or_default();
+    let target = history.team.entry(into.clone()).or_default();
+    for s in std::iter::once(from.clone()).chain(gone.spellings) {
+        if !target.spellings.iter().any(|t| fold(t) == fold(&s)) {
+            target.spellings.push(s);
+        }
+    }
+    target.account = target.account.take().or(gone.account);
+    target.set_at = Some(now);
+    Ok(follow(history, &from, &into))
+}
+
+/// Records that `name` left the team on `on`: later rounds do not wait for
+/// them, and their earlier answers are kept.
+pub fn leave(history: &mut History, name: &str, on: Date, now: Timestamp) -> Result<String, Refusal> {
+    explicit(history);
+    let member = known(&history.team, name)?;
+    if let Some(m) = history.team.get_mut(&member) {
+        m.left = Some(on);
+        m.set_at = Some(now);
+    }
+    Ok(member)
+}
+
+/// Every respondent and plan owner written as any spelling of `from`
+/// (before the change) now reads `to`.
+fn follow(history: &mut History, from: &str, to: &str) -> Changed {
+    let mut spellings: Vec<String> = history
+        .team
+        .get(to)
+        .map(|m| m.spellings.iter().map(|s| fold(s)).collect())
+        .unwrap_or_default();
+    spellings.push(fold(from));
+    let means = |name: &str| spellings.contains(&fold(name)) && name != to;
+    let mut changed = Changed {
+        member: to.to_string(),
+        assessments: 0,
+        owners: 0,
+    };
+    for a in &mut history.assessments {
+        if a.respondent.as_deref().is_some_and(means) {
+            a.respondent = Some(to.to_string());
+            changed.assessments += 1;
+        }
+    }
+    for step in history.plan.actions.values_mut() {
+        if step.owner.as_deref().is_some_and(means) {
+            step.owner = Some(to.to_string());
+            changed.owners += 1;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::answers::Assessment;
+    use crate::core::plan::Step;
+    use crate::testing::grid;
+
+    fn history(names: &[&str]) -> History {
+        let f = grid(1, 1);
+        let mut h = History::default();
+        for (i, name) in names.iter().enumerate() {
+            let mut a = Assessment::new(&f, Timestamp::from_second(i as i64 * 60).unwrap());
+            a.respondent = Some(name.to_string());
+            h.assessments.push(a);
+        }
+        h
+    }
+
+    fn now() -> Timestamp {
+        "2026-12-04T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn without_a_roster_the_team_is_everyone_who_answered_by_their_latest_spelling() {
+        let h = history(&["sam", "Priya", "Sam "]);
+        let m = members(&h);
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["Sam", "Priya"]);
+    }
+
+    #[test]
+    fn a_typo_of_one_letter_in_a_short_name_or_two_in_a_long_one_is_likely_meant() {
+        let h = history(&["Priya", "Alex", "Bartholomew"]);
+        let m = members(&h);
+        assert_eq!(likely_meant(&m, "Pryia"), ["Priya"]);
+        assert!(likely_meant(&m, "Cleo").is_empty(), "not Alex");
+        assert_eq!(likely_meant(&m, "Bartolomeo"), ["Bartholomew"]);
+        assert!(likely_meant(&m, "Alxe").contains(&"Alex"));
+        assert!(likely_meant(&m, "Axxe").is_empty());
+    }
+
+    #[test]
+    fn a_name_means_a_member_by_their_name_or_a_spelling_in_any_case() {
+        let mut h = history(&["Priya"]);
+        h.team = members(&h);
+        h.team["Priya"].spellings.push("Pryia".into());
+        h.team["Priya"].account = Some("pk".into());
+        assert_eq!(member_named(&h.team, " pryia "), Some("Priya"));
+        assert_eq!(member_named(&h.team, "Sam"), None);
+        assert_eq!(member_of_account(&h.team, "PK"), Some("Priya"));
+        assert_eq!(person_key(&h.team, Some("PRYIA")), Some("priya".into()));
+    }
+
+    #[test]
+    fn renaming_carries_every_assessment_and_owner_and_keeps_the_old_name_as_a_spelling() {
+        let mut h = history(&["Pryia", "Sam", "pryia"]);
+        h.plan.set_step(
+            "d0.a0",
+            Some(Step {
+                owner: Some("PRYIA".into()),
+                due: None,
+            }),
+        );
+        let c = rename(&mut h, "pryia", "Priya", now()).unwrap();
+        assert_eq!((c.assessments, c.owners), (2, 1));
+        assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"], "in its place");
+        assert_eq!(
+            h.team["Priya"].spellings,
+            ["pryia"],
+            "the latest spelling they answered with"
+        );
+        assert_eq!(h.plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
+        assert_eq!(
+            rename(&mut h, "Jo", "Joanne", now()),
+            Err(Refusal::Unknown {
+                name: "Jo".into(),
+                closest: vec![]
+            })
+        );
+        assert!(matches!(
+            rename(&mut h, "Sam", "pryia", now()),
+            Err(Refusal::Taken { .. })
+        ));
+    }
+
+    #[test]
+    fn merging_makes_two_names_one_person() {
+        let mut h = history(&["Priya", "Pryia", "Sam"]);
+        let c = merge(&mut h, "Pryia", "Priya", now()).unwrap();
+        assert_eq!(c.assessments, 1);
+        assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
+        assert!(h.assessments.iter().all(|a| a.respondent.as_deref() != Some("Pryia")));
+        assert_eq!(
+            merge(&mut h, "pryia", "Priya", now()),
+            Err(Refusal::Same { member: "Priya".into() })
+        );
+        assert!(
+            matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
+        );
+    }
+
+    #[test]
+    fn someone_who_left_is_not_on_the_team_after_that_day() {
+        let mut h = history(&["Alex"]);
+        let day = jiff::civil::date(2027, 1, 31);
+        leave(&mut h, "alex", day, now()).unwrap();
+        let alex = &h.team["Alex"];
+        assert!(on_team(alex, jiff::civil::date(2027, 1, 30)));
+        assert!(!on_team(alex, day));
+    }
+}

@@ -1,0 +1,80 @@
+//! `people` and `status`: the roster, and where the round stands. Each
+//! change to the roster is made under the save lock after a re-read, and
+//! leaves the file byte for byte as it was when it is refused.
+
+use crate::core::answers::roster;
+use crate::core::subject::{self, At, Whom};
+use crate::present::view::people::{self, Walking};
+use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
+use crate::shell::context::{Context, today};
+use crate::shell::error::Error;
+use crate::shell::store;
+
+/// Lists the team, or changes it.
+pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
+    let now = jiff::Timestamp::now();
+    let refused = |refusal| Error::People { refusal };
+    let said = match &args.command {
+        None => {
+            let history = ctx.history_or_empty()?;
+            let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None).ok();
+            return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
+        }
+        Some(PeopleCommand::Add { name, account }) => {
+            let (_, name) = store::update(&ctx.file, |h| {
+                roster::add(h, name, account.as_deref(), now).map_err(refused)
+            })?;
+            format!("{name} is on the team.")
+        }
+        Some(PeopleCommand::Rename { old, new }) => {
+            let (_, c) = store::update(&ctx.file, |h| roster::rename(h, old, new, now).map_err(refused))?;
+            format!(
+                "{old} is {} now ({} and {} follow; `{old}` still means them).",
+                c.member,
+                counted(c.assessments, "assessment"),
+                counted(c.owners, "plan step")
+            )
+        }
+        Some(PeopleCommand::Merge { spelling, into }) => {
+            let (_, c) = store::update(&ctx.file, |h| roster::merge(h, spelling, into, now).map_err(refused))?;
+            format!(
+                "{spelling} is {} ({} and {} moved to them).",
+                c.member,
+                counted(c.assessments, "assessment"),
+                counted(c.owners, "plan step")
+            )
+        }
+        Some(PeopleCommand::Leave { name, on }) => {
+            let on = on.unwrap_or_else(today);
+            let (_, name) = store::update(&ctx.file, |h| roster::leave(h, name, on, now).map_err(refused))?;
+            format!("{name} left the team on {on}; later rounds do not wait for them.")
+        }
+    };
+    ctx.note(&said);
+    Ok(())
+}
+
+/// Shows who has answered the current round (or the one being gathered),
+/// who is part-way through a walk, and who is awaited.
+pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
+    let history = ctx.history_or_empty()?;
+    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None).ok();
+    let gathering = s.as_ref().is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
+    let walking = store::drafts::find(&ctx.file)
+        .iter()
+        .filter_map(|p| crate::shell::input::read_text(p, 4 * 1024 * 1024).ok())
+        .filter_map(|t| serde_yaml::from_str::<crate::core::walk::Draft>(&t).ok())
+        .map(|d| Walking {
+            name: d.respondent.clone().unwrap_or_else(|| "(no name)".into()),
+            answered: d.answered(&ctx.framework),
+            of: ctx.framework.action_count(),
+            updated_at: d.updated_at,
+        })
+        .collect();
+    let view = people::status(&history, s.as_ref(), gathering, walking, today());
+    ctx.emit(&view, output, &[])
+}
+
+fn counted(n: usize, noun: &str) -> String {
+    crate::shell::error::counted(n, noun)
+}
