@@ -6,6 +6,7 @@
 //! here is either wrapped by us (selects) or kept to one line below a
 //! wrapped context that we clear ourselves (yes/no and text questions). Each
 //! answered question leaves one summary line (`✔ …`), which Esc takes back.
+//! Where the locale cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -13,12 +14,16 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
+use crate::core::walk::plan::{Field, LineQuestion, TargetQuestion};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
-use crate::present::fit::{truncate, wrap};
+use crate::present::fit::wrap;
+use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
+use crate::shell::cli::parse_date;
+use crate::shell::interrupt::{self, KeysHeld};
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 
@@ -27,22 +32,56 @@ const SELECT_ROOM: usize = 4;
 /// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
 const CONFIRM_ROOM: usize = 16;
 
-/// Asks the walk's questions on stderr's terminal.
+/// Asks the walk's and `plan edit`'s questions on stderr's terminal.
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
     /// Summary lines printed by this walk, so Esc never erases older text.
     summaries: usize,
+    /// Whether the locale can show Unicode.
+    unicode: bool,
+    /// Keys typed ahead wait for the next prompt while the questions run.
+    _keys: KeysHeld,
 }
 
 impl TerminalPrompter {
-    /// A prompter on stderr.
+    /// A prompter on stderr, which holds the terminal's keys until dropped.
     pub fn new() -> TerminalPrompter {
+        let unicode = screen::shows_unicode();
+        let mut theme = ColorfulTheme::default();
+        if !unicode {
+            theme.prompt_suffix = style(">".into()).for_stderr().black().bright();
+            theme.active_item_prefix = style(">".into()).for_stderr().green();
+            theme.success_prefix = style("+".into()).for_stderr().green();
+            theme.success_suffix = style(":".into()).for_stderr().black().bright();
+        }
         TerminalPrompter {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme,
             summaries: 0,
+            unicode,
+            _keys: interrupt::hold_keys(),
         }
+    }
+
+    /// Text as the locale can show it: our marks and the framework's
+    /// typographic punctuation in ASCII where it cannot show Unicode.
+    fn fit(&self, text: &str) -> String {
+        match self.unicode {
+            true => text.to_string(),
+            false => ascii_punctuation(&text.replace(" · ", " | ")),
+        }
+    }
+
+    /// [`Self::fit`], cut to `width` columns.
+    fn cut(&self, text: &str, width: usize) -> String {
+        let more = if self.unicode { "…" } else { "..." };
+        console::truncate_str(&self.fit(text), width, more).into_owned()
+    }
+
+    /// `✔`, or its ASCII stand-in.
+    fn tick(&self) -> console::StyledObject<&'static str> {
+        style(if self.unicode { "✔" } else { "+" }).green()
     }
 
     /// The width prompts are fitted to: the terminal's, less a margin, and
@@ -54,22 +93,18 @@ impl TerminalPrompter {
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
     fn say(&self, text: &str) {
-        let _ = self.term.write_line(&wrap(&printable(text), self.width()));
+        let _ = self.term.write_line(&wrap(&self.fit(&printable(text)), self.width()));
     }
 
-    /// Writes a `✔` line for something settled before the walk's questions.
+    /// Writes a `✔` line for something settled (or saved) between questions.
     fn done(&self, text: &str) {
-        let _ = self.term.write_line(&format!(
-            "{} {}",
-            style("✔").green(),
-            truncate(&one_line(text), self.width() - 2)
-        ));
+        let text = self.cut(&one_line(text), self.width() - 2);
+        let _ = self.term.write_line(&format!("{} {text}", self.tick()));
     }
 
     /// Writes the one-line summary an answered question leaves behind.
     fn summary(&mut self, text: &str) {
-        let line = format!("{} {}", style("✔").green(), truncate(&one_line(text), self.width() - 2));
-        let _ = self.term.write_line(&line);
+        self.done(text);
         self.summaries += 1;
     }
 
@@ -94,12 +129,12 @@ impl TerminalPrompter {
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
     /// clears both once answered.
     fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
-        let context = wrap(context, self.width());
+        let context = wrap(&self.fit(context), self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
+        let question = self.cut(question, self.width() - CONFIRM_ROOM);
         let theme = &self.theme;
         let term = &self.term;
-        let question = truncate(question, self.width() - CONFIRM_ROOM);
         let reply = guarded(|| {
             Confirm::with_theme(theme)
                 .with_prompt(question)
@@ -122,10 +157,10 @@ impl TerminalPrompter {
         default: Option<&str>,
         initial: &str,
     ) -> Result<Option<String>, Stop> {
-        let context = wrap(context, self.width());
+        let context = wrap(&self.fit(context), self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
-        let prompt = truncate(prompt, self.width() / 2);
+        let prompt = self.cut(prompt, self.width() / 2);
         let result = self.read_line(&prompt, initial);
         let rows = match &result {
             Ok((_, rows)) | Err((_, rows, _)) => *rows,
@@ -151,7 +186,8 @@ impl TerminalPrompter {
     fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
         let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
         let mut line = Line::new(initial);
-        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style("›").dim());
+        let arrow = if self.unicode { "›" } else { ">" };
+        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style(arrow).dim());
         let head_width = console::measure_text_width(&head);
         // Text from a file (a previous note) is shown, never obeyed.
         let width_of =
@@ -222,6 +258,22 @@ impl TerminalPrompter {
         }
     }
 
+    /// One of `items` below `prompt` (already fitted), the cursor on
+    /// `default`; Esc gives `None`.
+    fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
+        let height = prompt.lines().count() + items.len();
+        let (theme, term) = (&self.theme, &self.term);
+        guarded(|| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
+        })?
+        .map_err(|e| self.clear_after(stop(e), height))
+    }
+
     /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
     fn clear_after(&self, stop: Stop, height: usize) -> Stop {
         if matches!(stop, Stop::Interrupted) {
@@ -238,42 +290,10 @@ impl Default for TerminalPrompter {
     }
 }
 
-/// The prompts of `plan edit`, which goes back and forth like the walk.
-impl TerminalPrompter {
-    /// A line of text below `context`, starting as `initial`; Esc gives `None`.
-    pub fn edit_line(&mut self, context: &str, prompt: &str, initial: &str) -> Result<Option<String>, Stop> {
-        stop_if_requested()?;
-        self.input_below(context, prompt, Some(initial), initial)
-    }
-
-    /// One of `items` below `context`, the cursor on `default`; Esc gives `None`.
-    pub fn choose(&mut self, context: &str, items: &[String], default: usize) -> Result<Option<usize>, Stop> {
-        stop_if_requested()?;
-        let prompt = wrap(context, self.width() - SELECT_ROOM);
-        let height = prompt.lines().count() + items.len();
-        // Items may be stage names from a framework file: shown, never obeyed.
-        let items: Vec<String> = items.iter().map(|i| one_line(i)).collect();
-        let items = &items;
-        let (theme, term) = (&self.theme, &self.term);
-        guarded(|| {
-            Select::with_theme(theme)
-                .with_prompt(prompt)
-                .items(items)
-                .default(default)
-                .report(false)
-                .interact_on_opt(term)
-        })?
-        .map_err(|e| self.clear_after(stop(e), height))
-    }
-
-    /// A line that stays above the prompts (what was just saved).
-    pub fn show(&mut self, text: &str) {
-        self.done(text);
-    }
-
-    /// Text above the prompts.
-    pub fn tell_now(&self, text: &str) {
-        self.say(text);
+impl Drop for TerminalPrompter {
+    /// dialoguer hides the cursor while it asks: a stop must not leave it hidden.
+    fn drop(&mut self) {
+        let _ = self.term.show_cursor();
     }
 }
 
@@ -318,7 +338,7 @@ impl Prompter for TerminalPrompter {
             .iter()
             .map(|(text, answer)| {
                 let said = answer.map_or("(not asked)", |a| a.label());
-                truncate(&format!("  {said:<14} {}", one_line(text)), width)
+                self.cut(&format!("  {said:<14} {}", one_line(text)), width)
             })
             .collect();
         let context = format!(
@@ -354,7 +374,7 @@ impl Prompter for TerminalPrompter {
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         stop_if_requested()?;
         let prompt = wrap(
-            &format!(
+            &self.fit(&format!(
                 "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
                 q.place.domain_number,
                 q.place.domain_count,
@@ -363,7 +383,7 @@ impl Prompter for TerminalPrompter {
                 q.count,
                 one_line(q.stage),
                 one_line(q.text)
-            ),
+            )),
             self.width() - SELECT_ROOM,
         );
         // What the action means and where to read more, then what each answer means.
@@ -374,38 +394,26 @@ impl Prompter for TerminalPrompter {
                 .map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))),
         );
         about.push(ANSWER_KEY.to_string());
-        let prompt = format!(
-            "{prompt}\n{}",
-            style(wrap(&about.join("\n"), self.width() - SELECT_ROOM)).dim()
-        );
+        let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
-        let height = prompt.lines().count() + labels.len();
-        let (theme, term) = (&self.theme, &self.term);
-        let picked = guarded(|| {
-            Select::with_theme(theme)
-                .with_prompt(prompt)
-                .items(&labels)
-                .default(default)
-                .report(false)
-                .interact_on_opt(term)
-        })?
-        .map_err(|e| self.clear_after(stop(e), height))?;
-        Ok(match picked {
-            Some(i) => {
-                let answer = Answer::ALL[i];
-                let width = q.count.to_string().len();
-                self.summary(&format!(
-                    "{:>width$}/{} {:<14} {}",
-                    q.number,
-                    q.count,
-                    answer.label(),
-                    one_line(q.text)
-                ));
-                Reply::Given(answer)
-            }
-            None => Reply::Back,
-        })
+        Ok(
+            match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
+                Some(i) => {
+                    let answer = Answer::ALL[i];
+                    let width = q.count.to_string().len();
+                    self.summary(&format!(
+                        "{:>width$}/{} {:<14} {}",
+                        q.number,
+                        q.count,
+                        answer.label(),
+                        one_line(q.text)
+                    ));
+                    Reply::Given(answer)
+                }
+                None => Reply::Back,
+            },
+        )
     }
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
@@ -431,6 +439,74 @@ impl Prompter for TerminalPrompter {
             self.summary(&format!("Note: {} ({domain})", one_line(&text)));
         }
         Ok(Reply::Given(text))
+    }
+
+    fn line(&mut self, q: &LineQuestion) -> Result<Reply<String>, Stop> {
+        stop_if_requested()?;
+        let place = format!("Question {} of {}", q.number, q.count);
+        let (asked, prompt) = match q.field {
+            Field::Owner(d, s) | Field::Due(d, s) => {
+                let answer = s.answer.map_or("not answered", |a| a.label());
+                let about = format!("{} · {answer}\n{}", s.action, one_line(&s.text));
+                let asked = format!(
+                    "{place} · {} (working in {})\n{about}",
+                    one_line(&d.name),
+                    one_line(&d.stage)
+                );
+                let owner = matches!(q.field, Field::Owner(..));
+                (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
+            }
+            Field::TargetBy(d, stage) => {
+                let asked = format!(
+                    "{place} · By when should {} reach {}?",
+                    one_line(&d.name),
+                    one_line(stage)
+                );
+                (asked, "Target date (YYYY-MM-DD)")
+            }
+            Field::Review => (
+                format!(
+                    "{place} · When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round."
+                ),
+                "Next review",
+            ),
+        };
+        // What was typed and why it is not a date, above the question (for
+        // the review, in its place).
+        let why = |t: &str| parse_date(t).err().unwrap_or_default();
+        let context = match (&q.rejected, q.field) {
+            (None, _) => asked,
+            (Some(t), Field::Review) => format!("{}, or give a number of months from 1 to 120.", why(t)),
+            (Some(t), _) => format!("{}.\n{asked}", why(t)),
+        };
+        // The value now is shown beside the prompt, so typing replaces it.
+        let prompt = match q.now.as_str() {
+            "" => prompt.to_string(),
+            now => format!("{prompt} [{}]", one_line(now)),
+        };
+        let typed = self.input_below(&context, &prompt, Some(""), "")?;
+        Ok(typed.map_or(Reply::Back, Reply::Given))
+    }
+
+    fn target(&mut self, q: &TargetQuestion) -> Result<Reply<usize>, Stop> {
+        stop_if_requested()?;
+        let (name, stage) = (one_line(&q.domain.name), one_line(&q.domain.stage));
+        let context = format!(
+            "Question {} of {} · {name} is working in {stage}: which stage should it reach?",
+            q.number, q.count
+        );
+        let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
+        // Stage names come from a framework file: shown, never obeyed.
+        let mut items: Vec<String> = q
+            .items
+            .iter()
+            .map(|i| self.fit(&i.map_or("No target".into(), one_line)))
+            .collect();
+        if q.as_set {
+            items[0] += " (as set)";
+        }
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
     }
 
     fn went_back(&mut self) {
