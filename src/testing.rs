@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 
 use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
-use crate::core::walk::plan::{Field, LineQuestion, TargetQuestion};
+use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
@@ -110,21 +110,21 @@ impl Prompter for ScriptedPrompter {
             _ => None,
         })
     }
-    fn line(&mut self, q: &LineQuestion) -> Result<Reply<String>, Stop> {
-        let what = match q.field {
-            Field::Owner(..) => "owner",
-            Field::Due(..) => "due",
-            Field::TargetBy(..) => "target date",
-            Field::Review => "review",
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
+        let what = match q.ask {
+            Ask::Owner(..) => "owner",
+            Ask::Due(..) => "due",
+            Ask::TargetBy(..) => "target date",
+            _ => "review",
         };
         let again = if q.rejected.is_some() { " again" } else { "" };
-        self.next(format!("{what} {} [{}]{again}", q.number, q.now), |s| match s {
+        self.next(format!("{what} {} [{}]{again}", q.number.0, q.now), |s| match s {
             Scripted::Type(t) => Some(t),
             _ => None,
         })
     }
-    fn target(&mut self, q: &TargetQuestion) -> Result<Reply<usize>, Stop> {
-        self.next(format!("target {}", q.number), |s| match s {
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
+        self.next(format!("target {}", q.number.0), |s| match s {
             Scripted::Choose(i) => Some(i),
             _ => None,
         })

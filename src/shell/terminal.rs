@@ -14,7 +14,7 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
-use crate::core::walk::plan::{Field, LineQuestion, TargetQuestion};
+use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
@@ -441,71 +441,19 @@ impl Prompter for TerminalPrompter {
         Ok(Reply::Given(text))
     }
 
-    fn line(&mut self, q: &LineQuestion) -> Result<Reply<String>, Stop> {
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
         stop_if_requested()?;
-        let place = format!("Question {} of {}", q.number, q.count);
-        let (asked, prompt) = match q.field {
-            Field::Owner(d, s) | Field::Due(d, s) => {
-                let answer = s.answer.map_or("not answered", |a| a.label());
-                let about = format!("{} · {answer}\n{}", s.action, one_line(&s.text));
-                let asked = format!(
-                    "{place} · {} (working in {})\n{about}",
-                    one_line(&d.name),
-                    one_line(&d.stage)
-                );
-                let owner = matches!(q.field, Field::Owner(..));
-                (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
-            }
-            Field::TargetBy(d, stage) => {
-                let asked = format!(
-                    "{place} · By when should {} reach {}?",
-                    one_line(&d.name),
-                    one_line(stage)
-                );
-                (asked, "Target date (YYYY-MM-DD)")
-            }
-            Field::Review => (
-                format!(
-                    "{place} · When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round."
-                ),
-                "Next review",
-            ),
-        };
-        // What was typed and why it is not a date, above the question (for
-        // the review, in its place).
-        let why = |t: &str| parse_date(t).err().unwrap_or_default();
-        let context = match (&q.rejected, q.field) {
-            (None, _) => asked,
-            (Some(t), Field::Review) => format!("{}, or give a number of months from 1 to 120.", why(t)),
-            (Some(t), _) => format!("{}.\n{asked}", why(t)),
-        };
-        // The value now is shown beside the prompt, so typing replaces it.
-        let prompt = match q.now.as_str() {
-            "" => prompt.to_string(),
-            now => format!("{prompt} [{}]", one_line(now)),
-        };
-        let typed = self.input_below(&context, &prompt, Some(""), "")?;
+        let (context, prompt) = plan_words(q);
+        let typed = self.input_below(&context, &prompt[0], Some(""), "")?;
         Ok(typed.map_or(Reply::Back, Reply::Given))
     }
 
-    fn target(&mut self, q: &TargetQuestion) -> Result<Reply<usize>, Stop> {
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
         stop_if_requested()?;
-        let (name, stage) = (one_line(&q.domain.name), one_line(&q.domain.stage));
-        let context = format!(
-            "Question {} of {} · {name} is working in {stage}: which stage should it reach?",
-            q.number, q.count
-        );
-        let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
-        // Stage names come from a framework file: shown, never obeyed.
-        let mut items: Vec<String> = q
-            .items
-            .iter()
-            .map(|i| self.fit(&i.map_or("No target".into(), one_line)))
-            .collect();
-        if q.as_set {
-            items[0] += " (as set)";
-        }
+        let (context, items) = plan_words(q);
+        let items: Vec<String> = items.iter().map(|i| self.fit(i)).collect();
         let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
         Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
     }
 
@@ -514,6 +462,65 @@ impl Prompter for TerminalPrompter {
             let _ = self.term.clear_last_lines(1);
             self.summaries -= 1;
         }
+    }
+}
+
+/// What the screen says for a question of `plan edit`: the context above
+/// it, and its prompt (for a target, the stages to choose from).
+fn plan_words(q: &Question) -> (String, Vec<String>) {
+    let place = format!("Question {} of {}", q.number.0, q.number.1);
+    let (domain, stage_name) = (|d: usize| &q.agenda.domains[d], |id| one_line(q.agenda.stage_name(id)));
+    let (asked, prompt) = match q.ask {
+        Ask::Owner(d, s) | Ask::Due(d, s) => {
+            let (id, text, answer) = &domain(d).steps[s];
+            let answer = answer.map_or("not answered", |a| a.label());
+            let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
+            let asked = format!(
+                "{place} · {name} (working in {stage})\n{id} · {answer}\n{}",
+                one_line(text)
+            );
+            let owner = matches!(q.ask, Ask::Owner(..));
+            (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
+        }
+        Ask::Target(d) => {
+            let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
+            let asked = format!("{place} · {name} is working in {stage}: which stage should it reach?");
+            // Stage names come from a framework file: shown, never obeyed.
+            let (ids, as_set) = q.agenda.offers(d, q.plan);
+            let mut items: Vec<String> = ids.iter().map(|id| id.map_or("No target".into(), stage_name)).collect();
+            if as_set {
+                items[0] += " (as set)";
+            }
+            return (asked, items);
+        }
+        Ask::TargetBy(d) => {
+            let stage = q
+                .plan
+                .targets
+                .get(&domain(d).id)
+                .map_or(String::new(), |t| stage_name(&t.stage));
+            let asked = format!("{place} · By when should {} reach {stage}?", one_line(&domain(d).name));
+            (asked, "Target date (YYYY-MM-DD)")
+        }
+        Ask::Review => (
+            format!(
+                "{place} · When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round."
+            ),
+            "Next review",
+        ),
+    };
+    // What was typed is said again with why it is not a date, above the
+    // question (for the review, in its place).
+    let why = |t: &str| parse_date(t).err().unwrap_or_default();
+    let context = match (&q.rejected, q.ask) {
+        (None, _) => asked,
+        (Some(t), Ask::Review) => format!("{}, or give a number of months from 1 to 120.", why(t)),
+        (Some(t), _) => format!("{}.\n{asked}", why(t)),
+    };
+    // The value now is shown beside the prompt, so typing replaces it.
+    match q.now.as_str() {
+        "" => (context, vec![prompt.into()]),
+        now => (context, vec![format!("{prompt} [{}]", one_line(now))]),
     }
 }
 

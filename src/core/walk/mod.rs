@@ -16,7 +16,7 @@ use crate::core::answers::{Answer, Assessment, FrameworkRef};
 use crate::core::framework::Framework;
 
 pub mod plan;
-use plan::{LineQuestion, TargetQuestion};
+use plan::Question;
 
 /// An assessment under way, saved after every answer so it can be resumed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -227,10 +227,12 @@ pub trait Prompter {
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop>;
     /// The walk went back one question (e.g. to take back what the answer showed).
     fn went_back(&mut self) {}
-    /// Asks `plan edit` for a line of text; Enter on an empty line keeps `q.now`.
-    fn line(&mut self, q: &LineQuestion) -> Result<Reply<String>, Stop>;
-    /// Asks `plan edit` which stage a domain should reach: an index into `q.items`.
-    fn target(&mut self, q: &TargetQuestion) -> Result<Reply<usize>, Stop>;
+    /// Asks `plan edit`'s question for a line of text; Enter on an empty
+    /// line keeps `q.now`.
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
+    /// Asks `plan edit`'s question of which stage a domain should reach: an
+    /// index into the stages [`plan::Asks::Target`] offers.
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

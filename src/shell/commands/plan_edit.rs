@@ -1,19 +1,12 @@
-//! `plan edit`: the plan on a projector. Goes through the next steps one by
-//! one (as `plan` lists them), asking each one's owner and due date; then
-//! each domain's target stage and date; then the next review. Enter keeps a
-//! value, `-` clears it, Esc goes back a question; each change is saved the
-//! moment it is confirmed, so Ctrl-C never loses one, and the next `plan
-//! edit` carries on from the question where it stopped.
-//!
-//! The questions and what answers mean are the core's
-//! ([`crate::core::walk::plan`]); this file wires them to the terminal and
-//! the answers file.
+//! `plan edit`: the plan on a projector, asked question by question (see
+//! [`crate::core::walk::plan`]). Each change is saved the moment it is
+//! confirmed, so Ctrl-C never loses one, and where a session stopped is
+//! kept beside the answers file, so the next one carries on there.
 
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
 
 use crate::core::plan::Review;
-use crate::core::walk::plan::{self, Agenda, Change, Domain, NextStep};
+use crate::core::walk::plan::{self, Agenda, Change, Domain};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::view::plan::PlanView;
 use crate::shell::cli::PlanArgs;
@@ -35,8 +28,9 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     ));
     let history = ctx.history()?;
     let agenda = agenda(&views::plan_view(ctx, &history, show)?);
-    let place = place_file(&ctx.file);
-    let from = input::read_text(&place, 1024)
+    let mut place = ctx.file.clone().into_os_string();
+    place.push(".plan-edit");
+    let from = input::read_text(place.as_ref(), 1024)
         .ok()
         .and_then(|key| agenda.position(key.trim()));
     let mut prompter = TerminalPrompter::new();
@@ -57,8 +51,8 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         from.unwrap_or(0),
         &mut prompter,
         |key| {
-            // Only a convenience: without it the next session starts at question 1.
-            let _ = store::write_atomic_in_place(&place, key.as_bytes());
+            // A convenience: without it the next session starts at question 1.
+            let _ = store::write_atomic_in_place(place.as_ref(), key.as_bytes());
             Ok(store::load_existing(&ctx.file)?.plan)
         },
         |prompter, change| {
@@ -79,43 +73,28 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         Err(WalkError::Save(e)) => return Err(e),
         Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
         Err(WalkError::Stopped(_)) => {
-            return Err(Error::PlanEditStopped {
-                changes,
-                path: ctx.file.clone(),
-            });
+            let path = ctx.file.clone();
+            return Err(Error::PlanEditStopped { changes, path });
         }
     }
     let history = store::load_existing(&ctx.file)?;
     emit(ctx, &views::plan_view(ctx, &history, show)?, &show.output)
 }
 
-/// What `plan edit` goes through, from the plan as `plan` shows it. The one
+/// What `plan edit` goes through, from the plan as `plan` shows it: the one
 /// place that reads the view.
 fn agenda(view: &PlanView) -> Agenda {
-    let domains = view.domains.iter().map(|d| Domain {
+    let domain = |d: &crate::present::view::plan::DomainPlan| Domain {
         id: d.id.clone(),
         name: d.name.clone(),
-        stage: d.stage.name.clone(),
-        rank: d.stage.rank,
-        steps: (d.steps.iter())
-            .map(|s| NextStep {
-                action: s.action_id.clone(),
-                text: s.text.clone(),
-                answer: s.answer,
-            })
-            .collect(),
-    });
+        stage: (d.stage.name.clone(), d.stage.rank),
+        steps: (d.steps.iter().map(|s| (s.action_id.clone(), s.text.clone(), s.answer))).collect(),
+    };
+    let domains = view.domains.iter().map(domain).collect();
     Agenda {
-        domains: domains.collect(),
+        domains,
         stages: view.stages.clone(),
     }
-}
-
-/// Where a stopped session's question is kept: `<answers file>.plan-edit`.
-fn place_file(answers: &Path) -> PathBuf {
-    let mut name = answers.as_os_str().to_owned();
-    name.push(".plan-edit");
-    name.into()
 }
 
 /// The line a saved change leaves on the screen.
