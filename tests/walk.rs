@@ -62,8 +62,26 @@ fn command(dir: &Path, program: impl AsRef<OsStr>) -> Command {
 
 /// Starts `cmd` on a 120x40 terminal.
 fn spawn_command(cmd: Command) -> Pty {
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.get_process_mut().set_window_size(120, 40).expect("window size");
+    spawn_command_sized(cmd, 40, 120)
+}
+
+/// Starts `cmd` on a terminal of `rows` by `cols`, set before it starts, so
+/// it never sees another size: a shell waits for a line, sets the size and
+/// becomes `cmd`, since the pty's own default size is set only as the spawn
+/// returns and could land after ours (the program then reads 80 columns).
+fn spawn_command_sized(cmd: Command, rows: u16, cols: u16) -> Pty {
+    let mut sh = Command::new("sh");
+    let script = format!("read -r _ && stty rows {rows} cols {cols} && exec \"$0\" \"$@\"");
+    sh.arg("-c").arg(script).arg(cmd.get_program()).args(cmd.get_args());
+    sh.current_dir(cmd.get_current_dir().expect("a folder"));
+    for (name, value) in cmd.get_envs() {
+        match value {
+            Some(value) => sh.env(name, value),
+            None => sh.env_remove(name),
+        };
+    }
+    let mut s = Session::spawn(sh).expect("spawn in a pty");
+    s.send("\n").unwrap();
     s
 }
 
@@ -82,19 +100,11 @@ fn spawn_with(dir: &Path, args: &[&str], color: bool) -> Pty {
     spawn_command(cmd)
 }
 
-/// Starts mbct-sustain with `args` in a terminal of `rows` by `cols`, set
-/// before the program starts, so it never sees another size. The shell
-/// waits for a line first: the pty's own default size is set only as the
-/// spawn returns, and must not land after ours.
+/// Starts mbct-sustain with `args` in a terminal of `rows` by `cols`.
 fn spawn_sized(dir: &Path, rows: u16, cols: u16, args: &str) -> Pty {
-    let mut cmd = command(dir, "sh");
-    cmd.arg("-c").arg(format!(
-        "read -r _ && stty rows {rows} cols {cols} && exec {} {args}",
-        assert_cmd::cargo::cargo_bin("mbct-sustain").display()
-    ));
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.send("\n").unwrap();
-    s
+    let mut cmd = command(dir, assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.args(args.split_whitespace());
+    spawn_command_sized(cmd, rows, cols)
 }
 
 /// The keys that move the cursor from `from` to `to` and press Enter.
@@ -823,4 +833,22 @@ fn where_the_locale_cannot_show_unicode_the_walk_draws_in_ascii() {
         "the framework's quotes in ASCII: {screen}"
     );
     assert!(screen.contains("+-"), "an ASCII table: {screen}");
+}
+
+#[test]
+fn the_terminal_is_given_back_in_line_mode_when_ctrl_c_stops_the_walk() {
+    // While the questions run, keys typed ahead wait unechoed for the next
+    // prompt; the shell after the walk must get its line editing back.
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
+    let mut cmd = command(env.dir.path(), "sh");
+    cmd.arg("-c")
+        .arg(format!("{} --respondent Sam; stty -a", bin.display()));
+    let mut s = spawn_command(cmd);
+    answer(&mut s, 1, 41, Answer::InPlace);
+    expect_action(&mut s, 2, 41);
+    s.send("\x03").unwrap();
+    let mode = s.wait_for(Regex("[ -]icanon"));
+    assert_eq!(mode.get(0).unwrap(), b" icanon", "canonical mode is back");
+    assert_eq!(finish(s).0, 0, "the shell's own stty ran");
 }
