@@ -52,8 +52,6 @@ impl TerminalPrompter {
         if !unicode {
             theme.prompt_suffix = style(">".into()).for_stderr().black().bright();
             theme.active_item_prefix = style(">".into()).for_stderr().green();
-            theme.success_prefix = style("+".into()).for_stderr().green();
-            theme.success_suffix = style(":".into()).for_stderr().black().bright();
         }
         TerminalPrompter {
             term: Term::stderr(),
@@ -79,11 +77,6 @@ impl TerminalPrompter {
         console::truncate_str(&self.fit(text), width, more).into_owned()
     }
 
-    /// `✔`, or its ASCII stand-in.
-    fn tick(&self) -> console::StyledObject<&'static str> {
-        style(if self.unicode { "✔" } else { "+" }).green()
-    }
-
     /// The width prompts are fitted to: the terminal's, less a margin, and
     /// never so narrow that a question cannot be read (a pseudo-terminal may
     /// claim 0 columns; then 80 is assumed).
@@ -98,32 +91,17 @@ impl TerminalPrompter {
 
     /// Writes a `✔` line for something settled (or saved) between questions.
     fn done(&self, text: &str) {
-        let text = self.cut(&one_line(text), self.width() - 2);
-        let _ = self.term.write_line(&format!("{} {text}", self.tick()));
+        let (tick, text) = (
+            if self.unicode { "✔" } else { "+" },
+            self.cut(&one_line(text), self.width() - 2),
+        );
+        let _ = self.term.write_line(&format!("{} {text}", style(tick).green()));
     }
 
     /// Writes the one-line summary an answered question leaves behind.
     fn summary(&mut self, text: &str) {
         self.done(text);
         self.summaries += 1;
-    }
-
-    /// Asks a free-text question (e.g. the respondent's name) below a wrapped
-    /// `context`; Enter gives `default`.
-    fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
-        // There is nothing before this question, so Esc just keeps the default.
-        let answer = self.input_below(context, prompt, default, "")?;
-        Ok(answer
-            .unwrap_or_else(|| default.unwrap_or("").to_string())
-            .trim()
-            .to_string())
-    }
-
-    /// Asks a yes/no question with a default: `context` is shown above a
-    /// one-line `question`, and both are cleared once answered (the caller
-    /// says what was chosen).
-    fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
-        Ok(self.confirm_below(context, question, default)?.unwrap_or(default))
     }
 
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
@@ -306,7 +284,9 @@ impl Prompter for TerminalPrompter {
             ),
             None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
         };
-        self.ask_text(&context, "Your name", q.usual)
+        // There is nothing before this question, so Esc just keeps the usual name.
+        let typed = self.input_below(&context, "Your name", q.usual, "")?;
+        Ok(typed.as_deref().or(q.usual).unwrap_or("").trim().to_string())
     }
 
     fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {
@@ -316,7 +296,7 @@ impl Prompter for TerminalPrompter {
             q.answered,
             q.count
         );
-        self.ask_yes_no(&context, "Carry on with it?", true)
+        Ok(self.confirm_below(&context, "Carry on with it?", true)?.unwrap_or(true))
     }
 
     fn tell(&mut self, text: &str) {

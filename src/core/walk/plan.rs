@@ -1,7 +1,6 @@
-//! `plan edit`'s questions on the walk's engine: each next step's owner and
-//! due date, then each domain's target stage and date, then the next review.
-//! Enter keeps a value, `-` clears it, a date that is not one is asked
-//! again, and Esc goes back to the previous question that applies.
+//! `plan edit`'s questions on the walk's engine: each next step's owner and due date, then each
+//! domain's target stage and date, then the next review. Enter keeps a value, `-` clears it, a
+//! date that is not one is asked again, Esc goes back to the previous question that applies.
 
 use jiff::civil::Date;
 
@@ -9,8 +8,8 @@ use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
 use crate::core::plan::{Plan, Review, Step, Target};
 
-/// What `plan edit` goes through: the domains the plan lists, in its order,
-/// and the stages a target can name, `(id, name)`, complete last.
+/// What `plan edit` goes through: the plan's domains in its order, and the stages a target can
+/// name, `(id, name)`, complete last.
 #[derive(Debug, Clone, Default)]
 pub struct Agenda {
     /// The domains.
@@ -26,8 +25,7 @@ pub struct Domain {
     pub id: String,
     /// Its name.
     pub name: String,
-    /// The name of the stage it works in, and that stage's rank (0: the
-    /// first), from which targets are offered.
+    /// The name and rank (0: the first) of the stage it works in; targets are offered from it on.
     pub stage: (String, usize),
     /// Its next steps: action id, text, answer (`None`: not answered).
     pub steps: Vec<(String, String, Option<Answer>)>,
@@ -117,9 +115,8 @@ impl Agenda {
         steps.chain(targets).chain([Ask::Review]).enumerate().collect()
     }
 
-    /// What a question asks, of which action or domain (`owner
-    /// networks.buddy`): kept when a session stops, so the next finds the
-    /// question even when steps were added or done meanwhile.
+    /// What a question asks of which action or domain (`owner networks.buddy`): kept when a session
+    /// stops, so the next finds the question even when steps were added or done meanwhile.
     fn key(&self, q: Ask) -> String {
         match q {
             Ask::Owner(d, s) => format!("owner {}", self.domains[d].steps[s].0),
@@ -140,10 +137,9 @@ impl Agenda {
         self.stages.iter().find(|(s, _)| s == id).map_or(id, |(_, name)| name)
     }
 
-    /// The targets offered for domain `d`, by stage id (`None`: no target):
-    /// the one set now first, so Enter keeps it, then no target and the
-    /// stages from the one it works in. True when the one set now is not
-    /// among those (a stage passed, or one the framework does not have).
+    /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first, so
+    /// Enter keeps it, then no target and the stages from the one it works in. True when the one
+    /// set now is not among those (a stage passed, or one the framework does not have).
     pub fn offers<'a>(&'a self, d: usize, plan: &'a Plan) -> (Vec<Option<&'a str>>, bool) {
         let now = plan.targets.get(&self.domains[d].id).map(|t| t.stage.as_str());
         let stages = self.stages.iter().skip(self.domains[d].stage.1);
@@ -157,10 +153,9 @@ impl Agenda {
     }
 }
 
-/// Asks every question from index `from` on, starting from `plan`. Before
-/// each, `at` is given the question's key (to keep, so a stopped session
-/// carries on there) and returns the plan as it is now, so a colleague's
-/// change is seen; `save` keeps each confirmed change and may say so.
+/// Asks every question from index `from` on, starting from `plan`. Before each, `at` is given the
+/// question's key (kept, so a stopped session carries on there) and returns the plan as it is now,
+/// so a colleague's change is seen; `save` keeps each confirmed change and may say so.
 pub fn edit<P: Prompter, E>(
     agenda: &Agenda,
     mut plan: Plan,
@@ -244,8 +239,8 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
     })
 }
 
-/// Asks `q`, the value now shown as `shown`, until what is typed means
-/// something (see [`meaning`]); the change it makes to `now`, if any.
+/// Asks `q`, the value now shown as `shown`, until what is typed means something (see
+/// [`meaning`]); the change it makes to `now`, if any.
 fn read_line<T: Clone + PartialEq, P: Prompter>(
     p: &mut P,
     mut q: Question,
@@ -266,9 +261,8 @@ fn read_line<T: Clone + PartialEq, P: Prompter>(
     }
 }
 
-/// The value a typed line gives, for a value `now` shown as `shown`: Enter
-/// (or the same text) keeps it, `-` clears it, anything else is `parse`d;
-/// `None` when that fails.
+/// The value a typed line gives for a value `now` shown as `shown`: Enter (or the same text) keeps
+/// it, `-` clears it, anything else is `parse`d; `None` when that fails.
 fn meaning<T>(typed: &str, shown: &str, now: Option<T>, parse: impl Fn(&str) -> Option<T>) -> Option<Option<T>> {
     match typed.trim() {
         t if t.is_empty() || t == shown => Some(now),
