@@ -68,21 +68,12 @@ pub fn taken_up() {
     TAKEN_UP.store(true, Ordering::SeqCst);
 }
 
-/// Holds the terminal's keys for the questions until dropped.
-#[derive(Debug)]
-pub struct KeysHeld(());
-
-impl Drop for KeysHeld {
-    fn drop(&mut self) {
-        release_keys();
-    }
-}
-
 /// Takes the terminal out of line editing and echo while the questions run.
 /// console makes it raw only while it reads a key; in between, the
 /// terminal's own line editing would echo keys typed ahead and act on
 /// Ctrl-U or Ctrl-W before the prompt sees them. Ctrl-C still signals.
-pub fn hold_keys() -> KeysHeld {
+/// [`release_keys`] (or the handler's exit) puts the terminal back.
+pub fn hold_keys() {
     #[cfg(unix)]
     // SAFETY: tcgetattr fills the termios it is given; tcsetattr reads it.
     unsafe {
@@ -98,11 +89,10 @@ pub fn hold_keys() -> KeysHeld {
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &held);
         }
     }
-    KeysHeld(())
 }
 
-/// Puts the terminal's settings back, once.
-fn release_keys() {
+/// Puts the terminal's settings from before [`hold_keys`] back, once.
+pub fn release_keys() {
     #[cfg(unix)]
     if let Some(saved) = SAVED.lock().ok().and_then(|mut s| s.take()) {
         // SAFETY: tcsetattr reads the termios tcgetattr filled.

@@ -23,7 +23,7 @@ use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
 use crate::shell::cli::parse_date;
-use crate::shell::interrupt::{self, KeysHeld};
+use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 
@@ -40,13 +40,13 @@ pub struct TerminalPrompter {
     summaries: usize,
     /// Whether the locale can show Unicode.
     unicode: bool,
-    /// Keys typed ahead wait for the next prompt while the questions run.
-    _keys: KeysHeld,
 }
 
 impl TerminalPrompter {
-    /// A prompter on stderr, which holds the terminal's keys until dropped.
+    /// A prompter on stderr. Until it is dropped, keys typed ahead wait
+    /// for the next prompt ([`interrupt::hold_keys`]).
     pub fn new() -> TerminalPrompter {
+        interrupt::hold_keys();
         let unicode = screen::shows_unicode();
         let mut theme = ColorfulTheme::default();
         if !unicode {
@@ -58,7 +58,6 @@ impl TerminalPrompter {
             theme,
             summaries: 0,
             unicode,
-            _keys: interrupt::hold_keys(),
         }
     }
 
@@ -204,7 +203,7 @@ impl TerminalPrompter {
             let key = self.term.read_key();
             // A closed terminal (SIGHUP) may keep answering with empty keys:
             // stop, keeping what was typed, rather than spin.
-            if crate::shell::interrupt::requested() {
+            if interrupt::requested() {
                 to_last_row();
                 return Err((Stop::Interrupted, rows, line.text()));
             }
@@ -269,9 +268,11 @@ impl Default for TerminalPrompter {
 }
 
 impl Drop for TerminalPrompter {
-    /// dialoguer hides the cursor while it asks: a stop must not leave it hidden.
+    /// dialoguer hides the cursor while it asks: a stop must not leave it
+    /// hidden, nor the terminal out of line editing.
     fn drop(&mut self) {
         let _ = self.term.show_cursor();
+        interrupt::release_keys();
     }
 }
 
@@ -555,7 +556,7 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
 /// A Ctrl-C that arrived between prompts stops the walk before the next one.
 fn stop_if_requested() -> Result<(), Stop> {
     check_size()?;
-    if crate::shell::interrupt::requested() {
+    if interrupt::requested() {
         Err(Stop::Interrupted)
     } else {
         Ok(())
@@ -564,8 +565,8 @@ fn stop_if_requested() -> Result<(), Stop> {
 
 fn stop(e: dialoguer::Error) -> Stop {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted || crate::shell::interrupt::requested() {
-        crate::shell::interrupt::taken_up();
+    if e.kind() == io::ErrorKind::Interrupted || interrupt::requested() {
+        interrupt::taken_up();
         Stop::Interrupted
     } else {
         Stop::Io(e)
