@@ -231,7 +231,7 @@ pub trait Prompter {
     /// line keeps `q.now`.
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
     /// Asks `plan edit`'s question of which stage a domain should reach: an
-    /// index into the stages [`plan::Asks::Target`] offers.
+    /// index into what [`plan::Agenda::offers`] gives.
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
 }
 
