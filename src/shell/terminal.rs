@@ -90,11 +90,9 @@ impl TerminalPrompter {
 
     /// Writes a `✔` line for something settled (or saved) between questions.
     fn done(&self, text: &str) {
-        let (tick, text) = (
-            if self.unicode { "✔" } else { "+" },
-            self.cut(&one_line(text), self.width() - 2),
-        );
-        let _ = self.term.write_line(&format!("{} {text}", style(tick).green()));
+        let tick = style(if self.unicode { "✔" } else { "+" }).green();
+        let text = self.cut(&one_line(text), self.width() - 2);
+        let _ = self.term.write_line(&format!("{tick} {text}"));
     }
 
     /// Writes the one-line summary an answered question leaves behind.
