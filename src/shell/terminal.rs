@@ -454,10 +454,8 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
             let (id, text, answer) = &domain(d).steps[s];
             let answer = answer.map_or("not answered", |a| a.label());
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
-            let asked = format!(
-                "{place} · {name} (working in {stage})\n{id} · {answer}\n{}",
-                one_line(text)
-            );
+            let text = one_line(text);
+            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{text}");
             let owner = matches!(q.ask, Ask::Owner(..));
             (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
         }
@@ -473,20 +471,12 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
             return (asked, items);
         }
         Ask::TargetBy(d) => {
-            let stage = q
-                .plan
-                .targets
-                .get(&domain(d).id)
-                .map_or(String::new(), |t| stage_name(&t.stage));
+            let target = q.plan.targets.get(&domain(d).id);
+            let stage = target.map_or(String::new(), |t| stage_name(&t.stage));
             let asked = format!("{place} · By when should {} reach {stage}?", one_line(&domain(d).name));
             (asked, "Target date (YYYY-MM-DD)")
         }
-        Ask::Review => (
-            format!(
-                "{place} · When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round."
-            ),
-            "Next review",
-        ),
+        Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
     // What was typed is said again with why it is not a date, above the
     // question (for the review, in its place).
@@ -518,6 +508,10 @@ fn shown(c: char) -> String {
 
 /// Rows a question needs: its context, the answer key, the prompt and five answers.
 pub const MIN_ROWS: usize = 12;
+
+/// `plan edit`'s last question.
+const REVIEW: &str =
+    "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
 
 /// What each answer means, in the README's words, under every action.
 const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
@@ -568,5 +562,77 @@ fn stop(e: dialoguer::Error) -> Stop {
         Stop::Interrupted
     } else {
         Stop::Io(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::plan::Plan;
+    use crate::core::walk::plan::{Agenda, Domain};
+
+    fn agenda() -> Agenda {
+        let domain = Domain {
+            id: "fit".into(),
+            name: "Fit".into(),
+            stage: ("Starting out".into(), 0),
+            steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
+        };
+        let stages = [("s1", "Starting out"), ("s2", "Developmental")];
+        Agenda {
+            domains: vec![domain],
+            stages: stages.map(|(id, name)| (id.to_string(), name.to_string())).into(),
+        }
+    }
+
+    #[test]
+    fn plan_edit_shows_the_value_now_and_says_why_a_typed_date_is_asked_again() {
+        let (a, plan) = (agenda(), Plan::default());
+        let mut q = Question {
+            ask: Ask::Due(0, 0),
+            number: (2, 5),
+            agenda: &a,
+            plan: &plan,
+            now: "2026-09-03".into(),
+            rejected: None,
+        };
+        let (context, prompt) = plan_words(&q);
+        assert_eq!(
+            context,
+            "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
+        );
+        assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
+        q.rejected = Some("2026-02-30".into());
+        assert!(
+            plan_words(&q).0.starts_with(
+                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion 2 of 5"
+            ),
+            "{}",
+            plan_words(&q).0
+        );
+        q.ask = Ask::Review;
+        q.rejected = Some("soon".into());
+        assert_eq!(
+            plan_words(&q).0,
+            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number of months from 1 to 120."
+        );
+    }
+
+    #[test]
+    fn plan_edit_offers_no_target_and_the_stages_ahead_with_a_passed_target_marked_as_set() {
+        let a = agenda();
+        let mut plan = Plan::default();
+        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into())).apply(&mut plan);
+        let q = Question {
+            ask: Ask::Target(0),
+            number: (3, 5),
+            agenda: &a,
+            plan: &plan,
+            now: String::new(),
+            rejected: None,
+        };
+        let (context, items) = plan_words(&q);
+        assert!(context.ends_with("Fit is working in Starting out: which stage should it reach?"));
+        assert_eq!(items, ["gone (as set)", "No target", "Starting out", "Developmental"]);
     }
 }
