@@ -284,7 +284,7 @@ fn review(text: &str) -> Option<Review> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{Scripted, ScriptedPrompter};
+    use crate::tests::{Scripted, ScriptedPrompter};
     use Scripted::{Back, Choose, Type};
     use std::cell::RefCell;
 

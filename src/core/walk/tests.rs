@@ -1,5 +1,5 @@
 use super::*;
-use crate::testing::grid;
+use crate::tests::grid;
 use std::collections::VecDeque;
 
 /// A prompter that plays a script and records what it was asked.

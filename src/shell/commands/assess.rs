@@ -387,7 +387,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
 mod tests {
     use super::*;
     use crate::core::answers::Answer::{InPlace, NotYet};
-    use crate::testing::{Scripted, ScriptedPrompter, grid};
+    use crate::tests::{Scripted, ScriptedPrompter, grid};
     use Scripted::*;
 
     fn context(dir: &std::path::Path) -> Context {

@@ -1,7 +1,6 @@
-//! Helpers for every test and benchmark (unit, integration, property,
-//! benchmark): one framework builder, so a change to the framework format is
-//! made once, and a scripted prompter, so a whole assessment runs without a
-//! terminal. Not used by the program itself.
+//! Fixtures for the unit tests: one framework builder, so a change to the
+//! framework format is made once, and a scripted prompter, so a whole
+//! assessment runs without a terminal. Compiled for tests only.
 
 use std::collections::VecDeque;
 
