@@ -15,5 +15,7 @@ pub mod core;
 pub mod present;
 pub mod shell;
 
-#[doc(hidden)]
-pub mod testing;
+/// Fixtures for the unit tests (a framework builder, a scripted prompter):
+/// compiled for tests only, never shipped.
+#[cfg(test)]
+mod tests;

@@ -155,17 +155,25 @@ fn no_module_imports_itself_back_through_another() {
 }
 
 #[test]
+fn the_library_exposes_only_its_three_layers() {
+    let lib = std::fs::read_to_string("src/lib.rs").unwrap();
+    let public: Vec<&str> = lib.lines().filter(|l| l.starts_with("pub ")).collect();
+    assert_eq!(public, ["pub mod core;", "pub mod present;", "pub mod shell;"]);
+    assert!(lib.contains("#[cfg(test)]\nmod tests;"), "the unit tests' fixtures are test-only");
+}
+
+#[test]
 fn every_import_points_down_the_layers() {
     let layer = |name: &str| match name.split("::").next() {
         Some("core") => 0,
         Some("present") => 1,
         Some("shell") => 2,
-        _ => 3, // testing: helpers for tests only, may use anything
+        _ => 3, // tests: fixtures for unit tests only, may use anything
     };
     for (from, to) in edges(&modules()) {
         for target in to {
             assert!(
-                layer(&target) <= layer(&from) && !target.starts_with("testing"),
+                layer(&target) <= layer(&from) && !target.starts_with("tests"),
                 "{from} imports {target}, which is above it"
             );
         }

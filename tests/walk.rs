@@ -3,16 +3,87 @@
 
 mod common;
 
+use std::ffi::OsStr;
+use std::fmt::Debug;
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::*;
 use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Regex, Session};
+use expectrl::{Captures, Eof, Expect, Needle, Regex, Session};
 use mbct_sustain::core::answers::{self, Answer};
 
 type Pty = expectrl::session::OsSession;
+
+/// How long a test waits for the screen to show something: a guard against
+/// a hang, never a clock a passing test depends on.
+const HANG: Duration = Duration::from_secs(120);
+
+trait Screen {
+    /// Waits until the screen shows `needle`; returns it and what came before.
+    fn wait_for<N: Needle + Debug>(&mut self, needle: N) -> Captures;
+}
+
+impl Screen for Pty {
+    fn wait_for<N: Needle + Debug>(&mut self, needle: N) -> Captures {
+        // Polled gently: expectrl's own `expect` spins on a core, which on a
+        // busy machine starves the very program it waits for.
+        let start = Instant::now();
+        loop {
+            match self.check(&needle) {
+                Ok(found) if !found.is_empty() => return found,
+                Ok(_) if start.elapsed() < HANG => std::thread::sleep(Duration::from_millis(5)),
+                other => {
+                    let rest = self.check(Regex("(?s).+"));
+                    let rest = rest.map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned());
+                    panic!("waiting for {needle:?}: {other:?}; the screen after the last match: {rest:?}");
+                }
+            }
+        }
+    }
+}
+
+/// `program` in `dir`, without colour and in a UTF-8 locale unless a test
+/// says otherwise, with none of the tool's own variables set.
+fn command(dir: &Path, program: impl AsRef<OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(dir)
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+        .env_remove("MBCT_SUSTAIN_RESPONDENT")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    cmd
+}
+
+/// Starts `cmd` on a 120x40 terminal.
+fn spawn_command(cmd: Command) -> Pty {
+    spawn_command_sized(cmd, 40, 120)
+}
+
+/// Starts `cmd` on a terminal of `rows` by `cols`, set before it starts, so
+/// it never sees another size: a shell waits for a line, sets the size and
+/// becomes `cmd`, since the pty's own default size is set only as the spawn
+/// returns and could land after ours (the program then reads 80 columns).
+fn spawn_command_sized(cmd: Command, rows: u16, cols: u16) -> Pty {
+    let mut sh = Command::new("sh");
+    let script = format!("read -r _ && stty rows {rows} cols {cols} && exec \"$0\" \"$@\"");
+    sh.arg("-c").arg(script).arg(cmd.get_program()).args(cmd.get_args());
+    sh.current_dir(cmd.get_current_dir().expect("a folder"));
+    for (name, value) in cmd.get_envs() {
+        match value {
+            Some(value) => sh.env(name, value),
+            None => sh.env_remove(name),
+        };
+    }
+    let mut s = Session::spawn(sh).expect("spawn in a pty");
+    s.send("\n").unwrap();
+    s
+}
 
 /// Starts the walk in `dir` on an 120x40 terminal, without colour.
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
@@ -21,42 +92,19 @@ fn spawn(dir: &Path, args: &[&str]) -> Pty {
 
 /// Starts mbct-sustain in `dir` on an 120x40 terminal.
 fn spawn_with(dir: &Path, args: &[&str], color: bool) -> Pty {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mbct-sustain"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-        .env_remove("MBCT_SUSTAIN_RESPONDENT")
-        .env("TERM", "xterm");
+    let mut cmd = command(dir, assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.args(args);
     if color {
         cmd.env_remove("NO_COLOR");
-    } else {
-        cmd.env("NO_COLOR", "1");
     }
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.get_process_mut().set_window_size(120, 40).expect("window size");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
+    spawn_command(cmd)
 }
 
-/// Starts mbct-sustain with `args` in a terminal of `rows` by `cols`, set
-/// before the program starts, so it never sees another size.
+/// Starts mbct-sustain with `args` in a terminal of `rows` by `cols`.
 fn spawn_sized(dir: &Path, rows: u16, cols: u16, args: &str) -> Pty {
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(dir)
-        .arg("-c")
-        .arg(format!(
-            "stty rows {rows} cols {cols} && exec {} {args}",
-            assert_cmd::cargo::cargo_bin("mbct-sustain").display()
-        ))
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-        .env_remove("MBCT_SUSTAIN_RESPONDENT")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
+    let mut cmd = command(dir, assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.args(args.split_whitespace());
+    spawn_command_sized(cmd, rows, cols)
 }
 
 /// The keys that move the cursor from `from` to `to` and press Enter.
@@ -78,11 +126,8 @@ fn label_to_answer(label: &str) -> Answer {
 
 /// Waits for action `n`'s prompt, returns where its cursor started.
 fn expect_action(s: &mut Pty, n: usize, of: usize) -> Answer {
-    s.expect(format!("Action {n} of {of}"))
-        .unwrap_or_else(|e| panic!("action {n}: {e}"));
-    let c = s
-        .expect(Regex("❯ (In place|In progress|Not yet|Don't know|Not applicable)"))
-        .unwrap();
+    s.wait_for(format!("Action {n} of {of}"));
+    let c = s.wait_for(Regex("❯ (In place|In progress|Not yet|Don't know|Not applicable)"));
     label_to_answer(std::str::from_utf8(c.get(1).unwrap()).unwrap())
 }
 
@@ -94,13 +139,13 @@ fn answer(s: &mut Pty, n: usize, of: usize, a: Answer) -> Answer {
 }
 
 fn skip_note(s: &mut Pty) {
-    s.expect("A note for").unwrap();
+    s.wait_for("A note for");
     s.send("\r").unwrap();
 }
 
 /// Waits for the end; returns the exit code and what was printed since the last prompt.
 fn finish(mut s: Pty) -> (i32, String) {
-    let c = s.expect(Eof).expect("the walk ends");
+    let c = s.wait_for(Eof);
     let text = String::from_utf8_lossy(&[c.before(), c.get(0).unwrap_or(&[])].concat()).into_owned();
     let code = match s.get_process().wait().unwrap() {
         WaitStatus::Exited(_, code) => code,
@@ -149,8 +194,8 @@ fn load(dir: &Path) -> answers::History {
 fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     let env = Env::new();
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam", "assess", "--label", "First"]);
-    s.expect("41 actions in 7 domains").unwrap();
-    s.expect(env.path("mbct-sustain.yaml").display().to_string()).unwrap();
+    s.wait_for("41 actions in 7 domains");
+    s.wait_for(env.path("mbct-sustain.yaml").display().to_string());
     let starts = walk_all(&mut s, &mix());
     assert!(
         starts.iter().all(|a| *a == Answer::NotYet),
@@ -197,10 +242,9 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
 fn dont_know_is_offered_after_not_yet_saved_as_dont_know_and_not_in_place() {
     let env = Env::new();
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
-    s.expect("Action 1 of 41").unwrap();
+    s.wait_for("Action 1 of 41");
     // The cursor starts on Not yet; Don't know comes next, then Not applicable.
-    s.expect(Regex("❯ Not yet[^A-Za-z]*Don't know[^A-Za-z]*Not applicable"))
-        .unwrap();
+    s.wait_for(Regex("❯ Not yet[^A-Za-z]*Don't know[^A-Za-z]*Not applicable"));
     let mut given = mix();
     given[0].1 = Answer::DontKnow; // fit.evidence-and-need, of the first stage
     walk_all_from_here(&mut s, &given);
@@ -253,14 +297,12 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     // Nothing changed: Enter on whatever is asked until the walk saves, and
     // that takes one key per domain, with no action asked.
     let mut s = spawn(dir, &["--respondent", "Sam"]);
-    s.expect("Sam's last assessment was on").unwrap();
+    s.wait_for("Sam's last assessment was on");
     let mut presses = 0;
     loop {
-        let found = s
-            .expect(Regex(
-                "Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment",
-            ))
-            .unwrap();
+        let found = s.wait_for(Regex(
+            "Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment",
+        ));
         let asked = String::from_utf8_lossy(found.get(0).unwrap()).into_owned();
         if asked.starts_with("Saved") {
             break;
@@ -280,10 +322,10 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
 
     // One domain changes: its selects start on the previous answers.
     let mut s = spawn(dir, &["--respondent", "Sam"]);
-    s.expect("Has anything changed here").unwrap();
+    s.wait_for("Has anything changed here");
     s.send("n").unwrap();
-    s.expect("Domain 2 of 7").unwrap();
-    s.expect("Has anything changed here").unwrap();
+    s.wait_for("Domain 2 of 7");
+    s.wait_for("Has anything changed here");
     s.send("y").unwrap();
     let evaluation = domain_actions("evaluation");
     for (i, _) in evaluation.iter().enumerate() {
@@ -293,7 +335,7 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     }
     skip_note(&mut s);
     for d in 3..=7 {
-        s.expect(format!("Domain {d} of 7")).unwrap();
+        s.wait_for(format!("Domain {d} of 7"));
         s.send("n").unwrap();
     }
     let (code, screen) = finish(s);
@@ -340,8 +382,8 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
     );
 
     let mut s = spawn(dir, &["--respondent", "Sam"]);
-    s.expect("unfinished assessment").unwrap();
-    s.expect("5 of 41 answered").unwrap();
+    s.wait_for("unfinished assessment");
+    s.wait_for("5 of 41 answered");
     s.send("\r").unwrap();
     let f = mbct_sustain::core::framework::Framework::bundled();
     let mut n = 5;
@@ -386,7 +428,7 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
     }
     env.write("my.yaml", f.to_yaml());
     let mut s = spawn(env.dir.path(), &["--framework", "my.yaml", "--respondent", "Sam"]);
-    s.expect("48 actions in 7 domains").unwrap();
+    s.wait_for("48 actions in 7 domains");
     let mut n = 0;
     for d in &f.domains {
         for _ in &d.actions {
@@ -437,7 +479,7 @@ fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
     );
     env.write("f.yaml", evil);
     let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
-    let c = s.expect(Regex("❯ Not yet")).unwrap();
+    let c = s.wait_for(Regex("❯ Not yet"));
     let screen = String::from_utf8_lossy(c.before()).into_owned();
     assert!(
         screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"),
@@ -453,7 +495,7 @@ fn four_stages_and_two_domains_are_walked_end_to_end() {
     let env = Env::new();
     env.write("four.yaml", four_stage_framework());
     let mut s = spawn(env.dir.path(), &["--framework", "four.yaml", "--respondent", "Sam"]);
-    s.expect("8 actions in 2 domains").unwrap();
+    s.wait_for("8 actions in 2 domains");
     let plan = [Answer::InPlace, Answer::InPlace, Answer::InProgress, Answer::NotYet];
     for d in 0..2 {
         for (i, a) in plan.iter().enumerate() {
@@ -494,12 +536,12 @@ fn esc_goes_back_across_a_domain_through_its_note() {
     for n in 1..=3 {
         answer(&mut s, n, 41, Answer::InProgress);
     }
-    s.expect("A note for").unwrap();
+    s.wait_for("A note for");
     s.send("Review in March\r").unwrap();
     expect_action(&mut s, 4, 41);
     s.send("\x1b").unwrap();
-    s.expect("Enter keeps it as it is").unwrap();
-    s.expect("Review in March").unwrap();
+    s.wait_for("Enter keeps it as it is");
+    s.wait_for("Review in March");
     s.send("\x1b").unwrap();
     let start = expect_action(&mut s, 3, 41);
     assert_eq!(
@@ -508,7 +550,7 @@ fn esc_goes_back_across_a_domain_through_its_note() {
         "back on the last action of the previous domain"
     );
     s.send(keys(start, Answer::InPlace)).unwrap();
-    s.expect("A note for").unwrap();
+    s.wait_for("A note for");
     s.send("\r").unwrap();
     expect_action(&mut s, 4, 41);
     s.send("\x03").unwrap();
@@ -542,9 +584,7 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     let mut asked = 0;
     let mut went_back = false;
     loop {
-        let found = s
-            .expect(Regex("Question ([0-9]+) of ([0-9]+)|Next steps from"))
-            .unwrap();
+        let found = s.wait_for(Regex("Question ([0-9]+) of ([0-9]+)|Next steps from"));
         if found.get(0).unwrap().starts_with(b"Next steps") {
             break;
         }
@@ -553,7 +593,7 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
         if at == of && !went_back {
             went_back = true;
             s.send("\x1b").unwrap();
-            let back = s.expect(Regex("Question ([0-9]+) of")).unwrap();
+            let back = s.wait_for(Regex("Question ([0-9]+) of"));
             let earlier: usize = String::from_utf8_lossy(back.get(1).unwrap()).parse().unwrap();
             assert!(earlier < of, "Esc goes back from the last question, to {earlier}");
         }
@@ -571,11 +611,13 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
 
     // An owner typed for the first step is saved at once, and kept through Ctrl-C.
     let mut s = spawn(env.dir.path(), &["plan", "edit"]);
-    s.expect("Question 1 of").unwrap();
-    s.expect("Owner").unwrap();
-    s.send("Priya\r").unwrap();
-    s.expect("Saved: ").unwrap();
-    s.expect("Question 2 of").unwrap();
+    s.wait_for("Question 1 of");
+    s.wait_for("Owner");
+    s.send("Priya").unwrap();
+    s.wait_for("Priya");
+    s.send("\r").unwrap();
+    s.wait_for("Saved: ");
+    s.wait_for("Question 2 of");
     s.send("\x03").unwrap();
     let (code, screen) = finish(s);
     assert_eq!(code, 130, "{screen}");
@@ -603,7 +645,7 @@ fn a_long_pasted_note_is_taken_whole() {
     for n in 1..=3 {
         answer(&mut s, n, 41, Answer::NotYet);
     }
-    s.expect("A note for").unwrap();
+    s.wait_for("A note for");
     let note = "x".repeat(3000);
     let start = std::time::Instant::now();
     s.send(&note).unwrap();
@@ -635,19 +677,22 @@ fn the_note_prompt_takes_the_keys_of_a_shell_line() {
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
     answer(&mut s, 1, 41, Answer::NotYet);
     // What each answer means is on the screen with the question.
-    s.expect("Action 2 of 41").unwrap();
-    s.expect("In place: done and part of how the service works").unwrap();
-    s.expect("not sure (counts as not in place)").unwrap();
-    s.expect("Not applicable: does not apply to your service").unwrap();
-    s.expect("❯ Not yet").unwrap();
+    s.wait_for("Action 2 of 41");
+    s.wait_for("In place: done and part of how the service works");
+    s.wait_for("not sure (counts as not in place)");
+    s.wait_for("Not applicable: does not apply to your service");
+    s.wait_for("❯ Not yet");
     s.send("\r").unwrap();
     answer(&mut s, 3, 41, Answer::NotYet);
-    s.expect("A note for").unwrap();
+    s.wait_for("A note for");
     s.send("first draft").unwrap();
+    s.wait_for("first draft");
     s.send("\x15").unwrap(); // Ctrl-U: away with it
     s.send("plan agreed").unwrap();
+    s.wait_for("plan agreed");
     s.send("\x01").unwrap(); // Ctrl-A, then typing goes at the start
     s.send("The ").unwrap();
+    s.wait_for("The plan agreed");
     s.send("\r").unwrap();
     expect_action(&mut s, 4, 41);
     s.send("\x03").unwrap();
@@ -669,10 +714,10 @@ fn a_rerun_shows_last_times_answers_before_asking_what_changed() {
     a.respondent = Some("Sam".into());
     env.write("mbct-sustain.yaml", file_of(vec![a]));
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
-    s.expect("Domain 1 of 7").unwrap();
-    s.expect("Last time (2026-06-03):").unwrap();
-    s.expect(Regex("In place +Base service on evidence")).unwrap();
-    s.expect("Has anything changed here since then?").unwrap();
+    s.wait_for("Domain 1 of 7");
+    s.wait_for("Last time (2026-06-03):");
+    s.wait_for(Regex("In place +Base service on evidence"));
+    s.wait_for("Has anything changed here since then?");
     s.send("\x03").unwrap();
     finish(s);
 }
@@ -685,9 +730,9 @@ fn an_actions_explanation_and_links_are_shown_with_it() {
         "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s, name: Start}\ndomains:\n  - id: gov\n    name: Governance\n    actions:\n      - id: gov.gpg\n        stage: s\n        text: Work within the GPG\n        explain: \"GPG: the Good Practice Guidelines\"\n        links:\n          - {title: Good Practice Guidelines, url: 'https://example.org/gpg'}\n",
     );
     let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
-    s.expect("Work within the GPG").unwrap();
-    s.expect("GPG: the Good Practice Guidelines").unwrap();
-    s.expect("Good Practice Guidelines: https://example.org/gpg").unwrap();
+    s.wait_for("Work within the GPG");
+    s.wait_for("GPG: the Good Practice Guidelines");
+    s.wait_for("Good Practice Guidelines: https://example.org/gpg");
     s.send("\x03").unwrap();
     finish(s);
 }
@@ -709,4 +754,101 @@ fn at_80_columns_report_stays_a_table_with_short_names() {
         assert!(rows.iter().any(|r| r.contains(short)), "{short} has a row: {screen}");
     }
     assert!(!screen.contains("Working in: "), "not the row-by-row layout: {screen}");
+}
+
+#[test]
+fn plan_edit_stopped_by_ctrl_c_goes_on_next_time_from_the_question_where_it_stopped() {
+    let env = Env::new();
+    let mut a = mixed("2026-09-03T10:00:00Z");
+    a.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a]));
+    let place = env.path("mbct-sustain.yaml.plan-edit");
+
+    let mut s = spawn(env.dir.path(), &["plan", "edit"]);
+    for n in 1..=2 {
+        s.wait_for(format!("Question {n} of"));
+        s.send("\r").unwrap();
+    }
+    s.wait_for("Question 3 of");
+    s.send("\x03").unwrap();
+    assert_eq!(finish(s).0, 130);
+    let key = std::fs::read_to_string(&place).expect("where it stopped is kept");
+    assert!(
+        key.starts_with("owner "),
+        "question 3 is the second step's owner: {key}"
+    );
+
+    let mut s = spawn(env.dir.path(), &["plan", "edit"]);
+    s.wait_for("Carrying on from question 3");
+    let first = s.wait_for(Regex("Question ([0-9]+) of ([0-9]+)"));
+    assert_eq!(
+        first.get(1).unwrap(),
+        b"3",
+        "the first question asked is the one where it stopped"
+    );
+    let of: usize = String::from_utf8_lossy(first.get(2).unwrap()).parse().unwrap();
+    s.send("\r").unwrap();
+    // Enter on the rest (a target date with no target is not asked).
+    loop {
+        let found = s.wait_for(Regex("Question ([0-9]+) of|Next steps from"));
+        if found.get(0).unwrap().starts_with(b"Next steps") {
+            break;
+        }
+        s.send("\r").unwrap();
+        assert!(String::from_utf8_lossy(found.get(1).unwrap()).parse::<usize>().unwrap() <= of);
+    }
+    assert_eq!(finish(s).0, 0);
+    assert!(!place.exists(), "a finished plan edit leaves no place behind");
+}
+
+#[test]
+fn where_the_locale_cannot_show_unicode_the_walk_draws_in_ascii() {
+    let env = Env::new();
+    let mut cmd = command(env.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.args(["--respondent", "Sam"]).env("LANG", "C");
+    let mut s = spawn_command(cmd);
+    let mut screen = Vec::new();
+    // Enter on every question: each action stays Not yet, no note.
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let mut n = 0;
+    for domain in &f.domains {
+        for _ in &domain.actions {
+            n += 1;
+            screen.extend(s.wait_for(format!("Action {n} of 41")).as_bytes());
+            screen.extend(s.wait_for("> Not yet").as_bytes());
+            s.send("\r").unwrap();
+        }
+        screen.extend(s.wait_for("A note for").as_bytes());
+        s.send("\r").unwrap();
+    }
+    let (code, rest) = finish(s);
+    let screen = String::from_utf8_lossy(&screen).into_owned() + &rest;
+    assert_eq!(code, 0, "{screen}");
+    for glyph in ['❯', '›', '✔', '↑', '·', '┌', '│', '─', '‘', '’'] {
+        assert!(!screen.contains(glyph), "{glyph} under LANG=C:\n{screen}");
+    }
+    assert!(screen.contains("Keys: Up/Down and Enter"), "{screen}");
+    assert!(
+        screen.contains("Making it 'fit'"),
+        "the framework's quotes in ASCII: {screen}"
+    );
+    assert!(screen.contains("+-"), "an ASCII table: {screen}");
+}
+
+#[test]
+fn the_terminal_is_given_back_in_line_mode_when_ctrl_c_stops_the_walk() {
+    // While the questions run, keys typed ahead wait unechoed for the next
+    // prompt; the shell after the walk must get its line editing back.
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
+    let mut cmd = command(env.dir.path(), "sh");
+    cmd.arg("-c")
+        .arg(format!("{} --respondent Sam; stty -a", bin.display()));
+    let mut s = spawn_command(cmd);
+    answer(&mut s, 1, 41, Answer::InPlace);
+    expect_action(&mut s, 2, 41);
+    s.send("\x03").unwrap();
+    let mode = s.wait_for(Regex("[ -]icanon"));
+    assert_eq!(mode.get(0).unwrap(), b" icanon", "canonical mode is back");
+    assert_eq!(finish(s).0, 0, "the shell's own stty ran");
 }

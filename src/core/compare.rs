@@ -177,7 +177,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::grid;
+    use crate::tests::grid;
     use Answer::*;
 
     fn with(f: &Framework, answers: &[(&str, Answer)]) -> Assessment {

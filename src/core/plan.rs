@@ -182,7 +182,7 @@ pub fn in_place_since(action: &str, answers_over_time: &[(Timestamp, &Assessment
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::grid;
+    use crate::tests::grid;
 
     #[test]
     fn the_plan_reads_and_writes_as_plain_yaml() {

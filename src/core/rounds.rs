@@ -101,7 +101,7 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
 mod tests {
     use super::*;
     use crate::core::answers::Assessment;
-    use crate::testing::grid;
+    use crate::tests::grid;
 
     /// Assessments `(days after 2026-01-01, respondent)`.
     fn history(rows: &[(i64, &str)]) -> History {

@@ -106,7 +106,7 @@ pub fn assess(framework: &Framework, assessment: &Assessment) -> Vec<DomainStatu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::grid;
+    use crate::tests::grid;
     use Answer::*;
 
     /// Runs the rule on domain 0 of a framework with `answers` given per stage

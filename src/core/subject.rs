@@ -488,7 +488,7 @@ fn pick_pair(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::grid;
+    use crate::tests::grid;
 
     /// Assessments `(when, label, respondent)`.
     fn history_of(rows: &[(&str, Option<&str>, Option<&str>)]) -> History {

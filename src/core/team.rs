@@ -171,7 +171,7 @@ pub fn agenda(framework: &Framework, members: &[&Assessment], team: &Assessment)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::grid;
+    use crate::tests::grid;
     use Answer::*;
 
     fn tally(answers: &[Option<Answer>]) -> Tally {

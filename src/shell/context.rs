@@ -55,7 +55,8 @@ impl Context {
         let to_screen = output.output.is_none();
         Look {
             color: self.color && to_screen,
-            ascii: output.ascii,
+            // A terminal whose locale cannot show Unicode gets ASCII.
+            ascii: output.ascii || (to_screen && io::stdout().is_terminal() && !screen::shows_unicode()),
             width: if to_screen {
                 screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX))
             } else {

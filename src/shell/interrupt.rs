@@ -8,6 +8,9 @@
 //! within half a second, the handler says what was kept and exits itself.
 //! Every answer is already saved by then, and saves replace files whole, so
 //! exiting cannot leave half a file.
+//!
+//! While the questions run, the terminal is kept out of its line editing
+//! ([`hold_keys`]), and put back on every way out, the handler's exit too.
 
 use std::io::Write;
 use std::sync::Mutex;
@@ -17,6 +20,9 @@ use std::time::Duration;
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 static TAKEN_UP: AtomicBool = AtomicBool::new(false);
 static MESSAGE: Mutex<String> = Mutex::new(String::new());
+/// The terminal's settings from before the questions, to put back.
+#[cfg(unix)]
+static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
 
 /// How long the handler waits for the walk to take a stop up itself.
 const GRACE: Duration = Duration::from_millis(500);
@@ -34,6 +40,7 @@ pub fn install() {
                 "\n{}",
                 if message.is_empty() { "Stopped." } else { &message }
             );
+            release_keys();
             std::process::exit(130);
         }
     });
@@ -59,4 +66,38 @@ pub fn requested() -> bool {
 /// The walk is stopping by itself (a prompt saw Ctrl-C as a key).
 pub fn taken_up() {
     TAKEN_UP.store(true, Ordering::SeqCst);
+}
+
+/// Takes the terminal out of line editing and echo while the questions run.
+/// console makes it raw only while it reads a key; in between, the
+/// terminal's own line editing would echo keys typed ahead and act on
+/// Ctrl-U or Ctrl-W before the prompt sees them. Ctrl-C still signals.
+/// [`release_keys`] (or the handler's exit) puts the terminal back.
+pub fn hold_keys() {
+    #[cfg(unix)]
+    // SAFETY: tcgetattr fills the termios it is given; tcsetattr reads it.
+    unsafe {
+        let mut held: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(libc::STDIN_FILENO, &mut held) == 0
+            && let Ok(mut saved) = SAVED.lock()
+        {
+            // Kept before the change, so a Ctrl-C right after it restores.
+            saved.get_or_insert(held);
+            held.c_lflag &= !(libc::ICANON | libc::ECHO | libc::IEXTEN);
+            held.c_cc[libc::VMIN] = 1;
+            held.c_cc[libc::VTIME] = 0;
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &held);
+        }
+    }
+}
+
+/// Puts the terminal's settings from before [`hold_keys`] back, once.
+pub fn release_keys() {
+    #[cfg(unix)]
+    if let Some(saved) = SAVED.lock().ok().and_then(|mut s| s.take()) {
+        // SAFETY: tcsetattr reads the termios tcgetattr filled.
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved);
+        }
+    }
 }

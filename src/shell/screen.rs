@@ -70,6 +70,26 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Whether the locale can show Unicode (`✔`, `❯`, box drawing), by the
+/// environment's `LC_ALL`, `LC_CTYPE` and `LANG`.
+pub fn shows_unicode() -> bool {
+    let var = |name| std::env::var(name).ok();
+    locale_shows_unicode(var("LC_ALL"), var("LC_CTYPE"), var("LANG"))
+}
+
+/// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and
+/// `LANG` that is set must name UTF-8. None set is the C locale, ASCII,
+/// except on Windows, whose terminals show Unicode without them.
+fn locale_shows_unicode(lc_all: Option<String>, lc_ctype: Option<String>, lang: Option<String>) -> bool {
+    match [lc_all, lc_ctype, lang].into_iter().flatten().find(|v| !v.is_empty()) {
+        Some(locale) => {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        }
+        None => cfg!(windows),
+    }
+}
+
 /// Colour only on a terminal, never with NO_COLOR or TERM=dumb, unless `always`.
 pub fn color_on(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
@@ -118,5 +138,35 @@ pub fn print_error(e: &Error, choice: ColorChoice) {
     let _ = writeln!(err, "{}", line(&label, &e.to_string()));
     if let Some(h) = e.hint() {
         let _ = writeln!(err, "{}", line(&hint, &h));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unicode_is_shown_only_when_the_deciding_locale_variable_names_utf_8() {
+        let some = |v: &str| Some(v.to_string());
+        for (lc_all, lc_ctype, lang, shows) in [
+            (None, None, some("en_GB.UTF-8"), true),
+            (None, None, some("de_DE.utf8"), true),
+            (None, None, some("C"), false),
+            (None, None, some("en_GB"), false),
+            (some("C"), None, some("en_GB.UTF-8"), false),
+            (None, some("C.UTF-8"), some("C"), true),
+            (some(""), None, some("POSIX"), false),
+        ] {
+            assert_eq!(
+                locale_shows_unicode(lc_all.clone(), lc_ctype.clone(), lang.clone()),
+                shows,
+                "LC_ALL={lc_all:?} LC_CTYPE={lc_ctype:?} LANG={lang:?}"
+            );
+        }
+        assert_eq!(
+            locale_shows_unicode(None, None, None),
+            cfg!(windows),
+            "no locale is the C locale, except on Windows"
+        );
     }
 }

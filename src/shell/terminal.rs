@@ -6,6 +6,7 @@
 //! here is either wrapped by us (selects) or kept to one line below a
 //! wrapped context that we clear ourselves (yes/no and text questions). Each
 //! answered question leaves one summary line (`✔ …`), which Esc takes back.
+//! Where the locale cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -13,12 +14,16 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
+use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
-use crate::present::fit::{truncate, wrap};
+use crate::present::fit::wrap;
+use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
+use crate::shell::cli::parse_date;
+use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 
@@ -27,22 +32,48 @@ const SELECT_ROOM: usize = 4;
 /// Columns a yes/no prompt adds: "? ", " (y/n) › ", and the answer.
 const CONFIRM_ROOM: usize = 16;
 
-/// Asks the walk's questions on stderr's terminal.
+/// Asks the walk's and `plan edit`'s questions on stderr's terminal.
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
     /// Summary lines printed by this walk, so Esc never erases older text.
     summaries: usize,
+    /// Whether the locale can show Unicode.
+    unicode: bool,
 }
 
 impl TerminalPrompter {
-    /// A prompter on stderr.
+    /// A prompter on stderr. Until it is dropped, keys typed ahead wait
+    /// for the next prompt ([`interrupt::hold_keys`]).
     pub fn new() -> TerminalPrompter {
+        interrupt::hold_keys();
+        let unicode = screen::shows_unicode();
+        let mut theme = ColorfulTheme::default();
+        if !unicode {
+            theme.prompt_suffix = style(">".into()).for_stderr().black().bright();
+            theme.active_item_prefix = style(">".into()).for_stderr().green();
+        }
         TerminalPrompter {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme,
             summaries: 0,
+            unicode,
         }
+    }
+
+    /// Text as the locale can show it: our marks and the framework's
+    /// typographic punctuation in ASCII where it cannot show Unicode.
+    fn fit(&self, text: &str) -> String {
+        match self.unicode {
+            true => text.to_string(),
+            false => ascii_punctuation(&text.replace(" · ", " | ")),
+        }
+    }
+
+    /// [`Self::fit`], cut to `width` columns.
+    fn cut(&self, text: &str, width: usize) -> String {
+        let more = if self.unicode { "…" } else { "..." };
+        console::truncate_str(&self.fit(text), width, more).into_owned()
     }
 
     /// The width prompts are fitted to: the terminal's, less a margin, and
@@ -54,52 +85,31 @@ impl TerminalPrompter {
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
     fn say(&self, text: &str) {
-        let _ = self.term.write_line(&wrap(&printable(text), self.width()));
+        let _ = self.term.write_line(&wrap(&self.fit(&printable(text)), self.width()));
     }
 
-    /// Writes a `✔` line for something settled before the walk's questions.
+    /// Writes a `✔` line for something settled (or saved) between questions.
     fn done(&self, text: &str) {
-        let _ = self.term.write_line(&format!(
-            "{} {}",
-            style("✔").green(),
-            truncate(&one_line(text), self.width() - 2)
-        ));
+        let tick = style(if self.unicode { "✔" } else { "+" }).green();
+        let text = self.cut(&one_line(text), self.width() - 2);
+        let _ = self.term.write_line(&format!("{tick} {text}"));
     }
 
     /// Writes the one-line summary an answered question leaves behind.
     fn summary(&mut self, text: &str) {
-        let line = format!("{} {}", style("✔").green(), truncate(&one_line(text), self.width() - 2));
-        let _ = self.term.write_line(&line);
+        self.done(text);
         self.summaries += 1;
-    }
-
-    /// Asks a free-text question (e.g. the respondent's name) below a wrapped
-    /// `context`; Enter gives `default`.
-    fn ask_text(&mut self, context: &str, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
-        // There is nothing before this question, so Esc just keeps the default.
-        let answer = self.input_below(context, prompt, default, "")?;
-        Ok(answer
-            .unwrap_or_else(|| default.unwrap_or("").to_string())
-            .trim()
-            .to_string())
-    }
-
-    /// Asks a yes/no question with a default: `context` is shown above a
-    /// one-line `question`, and both are cleared once answered (the caller
-    /// says what was chosen).
-    fn ask_yes_no(&mut self, context: &str, question: &str, default: bool) -> Result<bool, Stop> {
-        Ok(self.confirm_below(context, question, default)?.unwrap_or(default))
     }
 
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
     /// clears both once answered.
     fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
-        let context = wrap(context, self.width());
+        let context = wrap(&self.fit(context), self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
+        let question = self.cut(question, self.width() - CONFIRM_ROOM);
         let theme = &self.theme;
         let term = &self.term;
-        let question = truncate(question, self.width() - CONFIRM_ROOM);
         let reply = guarded(|| {
             Confirm::with_theme(theme)
                 .with_prompt(question)
@@ -122,10 +132,10 @@ impl TerminalPrompter {
         default: Option<&str>,
         initial: &str,
     ) -> Result<Option<String>, Stop> {
-        let context = wrap(context, self.width());
+        let context = wrap(&self.fit(context), self.width());
         let _ = self.term.write_line(&context);
         let height = context.lines().count();
-        let prompt = truncate(prompt, self.width() / 2);
+        let prompt = self.cut(prompt, self.width() / 2);
         let result = self.read_line(&prompt, initial);
         let rows = match &result {
             Ok((_, rows)) | Err((_, rows, _)) => *rows,
@@ -151,7 +161,8 @@ impl TerminalPrompter {
     fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
         let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
         let mut line = Line::new(initial);
-        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style("›").dim());
+        let arrow = if self.unicode { "›" } else { ">" };
+        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style(arrow).dim());
         let head_width = console::measure_text_width(&head);
         // Text from a file (a previous note) is shown, never obeyed.
         let width_of =
@@ -190,7 +201,7 @@ impl TerminalPrompter {
             let key = self.term.read_key();
             // A closed terminal (SIGHUP) may keep answering with empty keys:
             // stop, keeping what was typed, rather than spin.
-            if crate::shell::interrupt::requested() {
+            if interrupt::requested() {
                 to_last_row();
                 return Err((Stop::Interrupted, rows, line.text()));
             }
@@ -222,6 +233,22 @@ impl TerminalPrompter {
         }
     }
 
+    /// One of `items` below `prompt` (already fitted), the cursor on
+    /// `default`; Esc gives `None`.
+    fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
+        let height = prompt.lines().count() + items.len();
+        let (theme, term) = (&self.theme, &self.term);
+        guarded(|| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
+        })?
+        .map_err(|e| self.clear_after(stop(e), height))
+    }
+
     /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
     fn clear_after(&self, stop: Stop, height: usize) -> Stop {
         if matches!(stop, Stop::Interrupted) {
@@ -238,42 +265,12 @@ impl Default for TerminalPrompter {
     }
 }
 
-/// The prompts of `plan edit`, which goes back and forth like the walk.
-impl TerminalPrompter {
-    /// A line of text below `context`, starting as `initial`; Esc gives `None`.
-    pub fn edit_line(&mut self, context: &str, prompt: &str, initial: &str) -> Result<Option<String>, Stop> {
-        stop_if_requested()?;
-        self.input_below(context, prompt, Some(initial), initial)
-    }
-
-    /// One of `items` below `context`, the cursor on `default`; Esc gives `None`.
-    pub fn choose(&mut self, context: &str, items: &[String], default: usize) -> Result<Option<usize>, Stop> {
-        stop_if_requested()?;
-        let prompt = wrap(context, self.width() - SELECT_ROOM);
-        let height = prompt.lines().count() + items.len();
-        // Items may be stage names from a framework file: shown, never obeyed.
-        let items: Vec<String> = items.iter().map(|i| one_line(i)).collect();
-        let items = &items;
-        let (theme, term) = (&self.theme, &self.term);
-        guarded(|| {
-            Select::with_theme(theme)
-                .with_prompt(prompt)
-                .items(items)
-                .default(default)
-                .report(false)
-                .interact_on_opt(term)
-        })?
-        .map_err(|e| self.clear_after(stop(e), height))
-    }
-
-    /// A line that stays above the prompts (what was just saved).
-    pub fn show(&mut self, text: &str) {
-        self.done(text);
-    }
-
-    /// Text above the prompts.
-    pub fn tell_now(&self, text: &str) {
-        self.say(text);
+impl Drop for TerminalPrompter {
+    /// dialoguer hides the cursor while it asks: a stop must not leave it
+    /// hidden, nor the terminal out of line editing.
+    fn drop(&mut self) {
+        let _ = self.term.show_cursor();
+        interrupt::release_keys();
     }
 }
 
@@ -286,7 +283,9 @@ impl Prompter for TerminalPrompter {
             ),
             None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
         };
-        self.ask_text(&context, "Your name", q.usual)
+        // There is nothing before this question, so Esc just keeps the usual name.
+        let typed = self.input_below(&context, "Your name", q.usual, "")?;
+        Ok(typed.as_deref().or(q.usual).unwrap_or("").trim().to_string())
     }
 
     fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {
@@ -296,7 +295,7 @@ impl Prompter for TerminalPrompter {
             q.answered,
             q.count
         );
-        self.ask_yes_no(&context, "Carry on with it?", true)
+        Ok(self.confirm_below(&context, "Carry on with it?", true)?.unwrap_or(true))
     }
 
     fn tell(&mut self, text: &str) {
@@ -318,7 +317,7 @@ impl Prompter for TerminalPrompter {
             .iter()
             .map(|(text, answer)| {
                 let said = answer.map_or("(not asked)", |a| a.label());
-                truncate(&format!("  {said:<14} {}", one_line(text)), width)
+                self.cut(&format!("  {said:<14} {}", one_line(text)), width)
             })
             .collect();
         let context = format!(
@@ -354,7 +353,7 @@ impl Prompter for TerminalPrompter {
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         stop_if_requested()?;
         let prompt = wrap(
-            &format!(
+            &self.fit(&format!(
                 "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
                 q.place.domain_number,
                 q.place.domain_count,
@@ -363,7 +362,7 @@ impl Prompter for TerminalPrompter {
                 q.count,
                 one_line(q.stage),
                 one_line(q.text)
-            ),
+            )),
             self.width() - SELECT_ROOM,
         );
         // What the action means and where to read more, then what each answer means.
@@ -374,38 +373,26 @@ impl Prompter for TerminalPrompter {
                 .map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))),
         );
         about.push(ANSWER_KEY.to_string());
-        let prompt = format!(
-            "{prompt}\n{}",
-            style(wrap(&about.join("\n"), self.width() - SELECT_ROOM)).dim()
-        );
+        let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
-        let height = prompt.lines().count() + labels.len();
-        let (theme, term) = (&self.theme, &self.term);
-        let picked = guarded(|| {
-            Select::with_theme(theme)
-                .with_prompt(prompt)
-                .items(&labels)
-                .default(default)
-                .report(false)
-                .interact_on_opt(term)
-        })?
-        .map_err(|e| self.clear_after(stop(e), height))?;
-        Ok(match picked {
-            Some(i) => {
-                let answer = Answer::ALL[i];
-                let width = q.count.to_string().len();
-                self.summary(&format!(
-                    "{:>width$}/{} {:<14} {}",
-                    q.number,
-                    q.count,
-                    answer.label(),
-                    one_line(q.text)
-                ));
-                Reply::Given(answer)
-            }
-            None => Reply::Back,
-        })
+        Ok(
+            match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
+                Some(i) => {
+                    let answer = Answer::ALL[i];
+                    let width = q.count.to_string().len();
+                    self.summary(&format!(
+                        "{:>width$}/{} {:<14} {}",
+                        q.number,
+                        q.count,
+                        answer.label(),
+                        one_line(q.text)
+                    ));
+                    Reply::Given(answer)
+                }
+                None => Reply::Back,
+            },
+        )
     }
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
@@ -433,11 +420,76 @@ impl Prompter for TerminalPrompter {
         Ok(Reply::Given(text))
     }
 
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
+        stop_if_requested()?;
+        let (context, prompt) = plan_words(q);
+        let typed = self.input_below(&context, &prompt[0], Some(""), "")?;
+        Ok(typed.map_or(Reply::Back, Reply::Given))
+    }
+
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
+        stop_if_requested()?;
+        let (context, items) = plan_words(q);
+        let items: Vec<String> = items.iter().map(|i| self.fit(i)).collect();
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
+        Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
+    }
+
     fn went_back(&mut self) {
         if self.summaries > 0 {
             let _ = self.term.clear_last_lines(1);
             self.summaries -= 1;
         }
+    }
+}
+
+/// What the screen says for a question of `plan edit`: the context above
+/// it, and its prompt (for a target, the stages to choose from).
+fn plan_words(q: &Question) -> (String, Vec<String>) {
+    let place = format!("Question {} of {}", q.number.0, q.number.1);
+    let (domain, stage_name) = (|d: usize| &q.agenda.domains[d], |id| one_line(q.agenda.stage_name(id)));
+    let (asked, prompt) = match q.ask {
+        Ask::Owner(d, s) | Ask::Due(d, s) => {
+            let (id, text, answer) = &domain(d).steps[s];
+            let answer = answer.map_or("not answered", |a| a.label());
+            let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
+            let text = one_line(text);
+            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{text}");
+            let owner = matches!(q.ask, Ask::Owner(..));
+            (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
+        }
+        Ask::Target(d) => {
+            let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
+            let asked = format!("{place} · {name} is working in {stage}: which stage should it reach?");
+            // Stage names come from a framework file: shown, never obeyed.
+            let (ids, as_set) = q.agenda.offers(d, q.plan);
+            let mut items: Vec<String> = ids.iter().map(|id| id.map_or("No target".into(), stage_name)).collect();
+            if as_set {
+                items[0] += " (as set)";
+            }
+            return (asked, items);
+        }
+        Ask::TargetBy(d) => {
+            let target = q.plan.targets.get(&domain(d).id);
+            let stage = target.map_or(String::new(), |t| stage_name(&t.stage));
+            let asked = format!("{place} · By when should {} reach {stage}?", one_line(&domain(d).name));
+            (asked, "Target date (YYYY-MM-DD)")
+        }
+        Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
+    };
+    // What was typed is said again with why it is not a date, above the
+    // question (for the review, in its place).
+    let why = |t: &str| parse_date(t).err().unwrap_or_default();
+    let context = match (&q.rejected, q.ask) {
+        (None, _) => asked,
+        (Some(t), Ask::Review) => format!("{}, or give a number of months from 1 to 120.", why(t)),
+        (Some(t), _) => format!("{}.\n{asked}", why(t)),
+    };
+    // The value now is shown beside the prompt, so typing replaces it.
+    match q.now.as_str() {
+        "" => (context, vec![prompt.into()]),
+        now => (context, vec![format!("{prompt} [{}]", one_line(now))]),
     }
 }
 
@@ -456,6 +508,10 @@ fn shown(c: char) -> String {
 
 /// Rows a question needs: its context, the answer key, the prompt and five answers.
 pub const MIN_ROWS: usize = 12;
+
+/// `plan edit`'s last question.
+const REVIEW: &str =
+    "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
 
 /// What each answer means, in the README's words, under every action.
 const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
@@ -492,7 +548,7 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
 /// A Ctrl-C that arrived between prompts stops the walk before the next one.
 fn stop_if_requested() -> Result<(), Stop> {
     check_size()?;
-    if crate::shell::interrupt::requested() {
+    if interrupt::requested() {
         Err(Stop::Interrupted)
     } else {
         Ok(())
@@ -501,10 +557,82 @@ fn stop_if_requested() -> Result<(), Stop> {
 
 fn stop(e: dialoguer::Error) -> Stop {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted || crate::shell::interrupt::requested() {
-        crate::shell::interrupt::taken_up();
+    if e.kind() == io::ErrorKind::Interrupted || interrupt::requested() {
+        interrupt::taken_up();
         Stop::Interrupted
     } else {
         Stop::Io(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::plan::Plan;
+    use crate::core::walk::plan::{Agenda, Domain};
+
+    fn agenda() -> Agenda {
+        let domain = Domain {
+            id: "fit".into(),
+            name: "Fit".into(),
+            stage: ("Starting out".into(), 0),
+            steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
+        };
+        let stages = [("s1", "Starting out"), ("s2", "Developmental")];
+        Agenda {
+            domains: vec![domain],
+            stages: stages.map(|(id, name)| (id.to_string(), name.to_string())).into(),
+        }
+    }
+
+    #[test]
+    fn plan_edit_shows_the_value_now_and_says_why_a_typed_date_is_asked_again() {
+        let (a, plan) = (agenda(), Plan::default());
+        let mut q = Question {
+            ask: Ask::Due(0, 0),
+            number: (2, 5),
+            agenda: &a,
+            plan: &plan,
+            now: "2026-09-03".into(),
+            rejected: None,
+        };
+        let (context, prompt) = plan_words(&q);
+        assert_eq!(
+            context,
+            "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
+        );
+        assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
+        q.rejected = Some("2026-02-30".into());
+        assert!(
+            plan_words(&q).0.starts_with(
+                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion 2 of 5"
+            ),
+            "{}",
+            plan_words(&q).0
+        );
+        q.ask = Ask::Review;
+        q.rejected = Some("soon".into());
+        assert_eq!(
+            plan_words(&q).0,
+            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number of months from 1 to 120."
+        );
+    }
+
+    #[test]
+    fn plan_edit_offers_no_target_and_the_stages_ahead_with_a_passed_target_marked_as_set() {
+        let a = agenda();
+        let mut plan = Plan::default();
+        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into())).apply(&mut plan);
+        let q = Question {
+            ask: Ask::Target(0),
+            number: (3, 5),
+            agenda: &a,
+            plan: &plan,
+            now: String::new(),
+            rejected: None,
+        };
+        let (context, items) = plan_words(&q);
+        assert!(context.ends_with("Fit is working in Starting out: which stage should it reach?"));
+        assert_eq!(items, ["gone (as set)", "No target", "Starting out", "Developmental"]);
     }
 }

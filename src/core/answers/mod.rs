@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_file_needs_format_2_only_when_it_holds_dont_know() {
-        let f = crate::testing::grid(1, 1);
+        let f = crate::tests::grid(1, 1);
         let mut h = History::default();
         h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
         h.assessments[0].answers.insert("d0.a0".into(), Answer::NotYet);

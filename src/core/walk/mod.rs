@@ -1,4 +1,5 @@
-//! The interactive walk through every domain and action.
+//! The interactive walk through every domain and action, and (in [`plan`])
+//! `plan edit`'s questions, on one question engine.
 //!
 //! The flow (which question comes next, what Esc goes back to, what a rerun
 //! may skip, where a resumed walk picks up) is plain code over the
@@ -13,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::answers::{Answer, Assessment, FrameworkRef};
 use crate::core::framework::Framework;
+
+pub mod plan;
+use plan::Question;
 
 /// An assessment under way, saved after every answer so it can be resumed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -203,9 +207,9 @@ pub struct ResumeQuestion {
     pub count: usize,
 }
 
-/// Asks the walk's questions, and the two before it (who is answering,
-/// whether to carry on). The terminal implementation uses dialoguer; tests
-/// use a script, so a whole assessment runs without a terminal.
+/// Asks the walk's questions, the two before it (who is answering, whether
+/// to carry on), and `plan edit`'s. The terminal implementation uses
+/// dialoguer; tests use a script, so a whole session runs without a terminal.
 pub trait Prompter {
     /// Asks who is answering; an empty name answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
@@ -223,6 +227,12 @@ pub trait Prompter {
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop>;
     /// The walk went back one question (e.g. to take back what the answer showed).
     fn went_back(&mut self) {}
+    /// Asks `plan edit`'s question for a line of text; Enter on an empty
+    /// line keeps `q.now`.
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
+    /// Asks `plan edit`'s question of which stage a domain should reach: an
+    /// index into what [`plan::Agenda::offers`] gives.
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,22 +265,18 @@ pub fn walk<P: Prompter, E>(
     let f = start.framework;
     let steps = steps(f, start.previous.is_some() && !start.full);
     let count = f.action_count();
-    let mut pos = steps
+    let applies = |draft: &Draft, step| active(step, f, draft, start.previous);
+    let from = steps
         .iter()
-        .position(|s| active(*s, f, draft, start.previous) && !recorded(*s, f, draft))
+        .position(|s| applies(draft, *s) && !recorded(*s, f, draft))
         .unwrap_or(steps.len());
-    while pos < steps.len() {
-        let step = steps[pos];
-        if !active(step, f, draft, start.previous) {
-            pos += 1;
-            continue;
-        }
+    in_turn(&steps, from, draft, prompter, applies, |draft, prompter, step| {
         let domain_of = |d: usize| Place {
             domain_number: d + 1,
             domain_count: f.domains.len(),
             domain: &f.domains[d].name,
         };
-        let back = match step {
+        let reply = match step {
             Step::Changed(d) => {
                 let q = ChangedQuestion {
                     place: domain_of(d),
@@ -282,13 +288,8 @@ pub fn walk<P: Prompter, E>(
                     since: start.previous.map(|p| p.taken_at),
                     default: draft.changed.contains(&f.domains[d].id),
                 };
-                match prompter.changed(&q).map_err(WalkError::Stopped)? {
-                    Reply::Given(changed) => {
-                        record_changed(f, d, changed, draft, start.previous);
-                        false
-                    }
-                    Reply::Back => true,
-                }
+                let reply = prompter.changed(&q).map_err(WalkError::Stopped)?;
+                reply.map(|changed| record_changed(f, d, changed, draft, start.previous))
             }
             Step::Action { domain, index, number } => {
                 let action = &f.domains[domain].actions[index];
@@ -308,13 +309,10 @@ pub fn walk<P: Prompter, E>(
                     links: &action.links,
                     default,
                 };
-                match prompter.answer(&q).map_err(WalkError::Stopped)? {
-                    Reply::Given(a) => {
-                        draft.answers.insert(action.id.clone(), a);
-                        false
-                    }
-                    Reply::Back => true,
-                }
+                let reply = prompter.answer(&q).map_err(WalkError::Stopped)?;
+                reply.map(|a| {
+                    draft.answers.insert(action.id.clone(), a);
+                })
             }
             Step::Note(d) => {
                 let id = &f.domains[d].id;
@@ -337,30 +335,59 @@ pub fn walk<P: Prompter, E>(
                     save(draft).map_err(WalkError::Save)?;
                     return Err(WalkError::Stopped(Stop::Interrupted));
                 }
-                match reply.map_err(WalkError::Stopped)? {
-                    Reply::Given(n) => {
-                        // The prompter trims what was typed; a note kept as
-                        // it was is kept exactly, trailing newline and all.
-                        draft.notes.insert(id.clone(), n);
-                        push_unique(&mut draft.noted, id);
-                        false
-                    }
-                    Reply::Back => true,
-                }
+                // The prompter trims what was typed; a note kept as it was
+                // is kept exactly, trailing newline and all.
+                reply.map_err(WalkError::Stopped)?.map(|n| {
+                    draft.notes.insert(id.clone(), n);
+                    push_unique(&mut draft.noted, id);
+                })
             }
         };
-        if back {
-            if let Some(p) = (0..pos).rev().find(|&p| active(steps[p], f, draft, start.previous)) {
-                pos = p;
-                prompter.went_back();
-            }
-        } else {
+        if reply == Reply::Given(()) {
             draft.updated_at = now();
             save(draft).map_err(WalkError::Save)?;
+        }
+        Ok(reply)
+    })
+}
+
+/// The one question engine, for the walk and `plan edit`: asks `steps` in
+/// turn from `pos` to the end. A step that does not apply (by `applies`, on
+/// `state` as it is then) is passed over; `Back` goes to the nearest
+/// earlier step that applies, or asks the first again.
+fn in_turn<S: Copy, T, P: Prompter, E>(
+    steps: &[S],
+    mut pos: usize,
+    state: &mut T,
+    prompter: &mut P,
+    applies: impl Fn(&T, S) -> bool,
+    mut ask: impl FnMut(&mut T, &mut P, S) -> Result<Reply<()>, E>,
+) -> Result<(), E> {
+    while pos < steps.len() {
+        if !applies(state, steps[pos]) {
             pos += 1;
+            continue;
+        }
+        match ask(state, prompter, steps[pos])? {
+            Reply::Given(()) => pos += 1,
+            Reply::Back => {
+                if let Some(p) = (0..pos).rev().find(|&p| applies(state, steps[p])) {
+                    pos = p;
+                    prompter.went_back();
+                }
+            }
         }
     }
     Ok(())
+}
+
+impl<T> Reply<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
+        match self {
+            Reply::Given(t) => Reply::Given(f(t)),
+            Reply::Back => Reply::Back,
+        }
+    }
 }
 
 /// Why a walk ended early.
@@ -368,7 +395,8 @@ pub fn walk<P: Prompter, E>(
 pub enum WalkError<E> {
     /// The prompter stopped (Ctrl-C, closed terminal).
     Stopped(Stop),
-    /// The draft could not be saved.
+    /// The draft could not be saved (for `plan edit`: the plan could not
+    /// be read or saved).
     Save(E),
 }
 

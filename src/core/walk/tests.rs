@@ -1,5 +1,5 @@
 use super::*;
-use crate::testing::grid;
+use crate::tests::grid;
 use std::collections::VecDeque;
 
 /// A prompter that plays a script and records what it was asked.
@@ -49,6 +49,12 @@ impl Prompter for Script {
     }
     fn resume(&mut self, _q: &ResumeQuestion) -> Result<bool, Stop> {
         unreachable!("the walk itself never offers a draft")
+    }
+    fn line(&mut self, _q: &plan::Question) -> Result<Reply<String>, Stop> {
+        unreachable!("the walk never asks plan edit's questions")
+    }
+    fn target(&mut self, _q: &plan::Question) -> Result<Reply<usize>, Stop> {
+        unreachable!("the walk never asks plan edit's questions")
     }
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         self.changed_defaults.push(q.default);

@@ -207,7 +207,7 @@ impl View for CompareView {
 mod tests {
     use super::*;
     use crate::core::answers::{Assessment, History};
-    use crate::testing::{grid, latest};
+    use crate::tests::{grid, latest};
 
     #[test]
     fn changed_answers_are_listed_under_their_domain_with_old_and_new() {

@@ -224,7 +224,7 @@ impl View for HistoryView {
 mod tests {
     use super::*;
     use crate::core::answers::{Answer, Assessment, History};
-    use crate::testing::{grid, latest};
+    use crate::tests::{grid, latest};
 
     #[test]
     fn each_assessment_counts_domains_per_stage_and_each_domain_has_a_row() {

@@ -513,7 +513,7 @@ mod tests {
     use super::*;
     use crate::core::answers::History;
     use crate::core::plan::{Plan, Step, Target};
-    use crate::testing::{grid, latest};
+    use crate::tests::{grid, latest};
 
     const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
 

@@ -310,7 +310,7 @@ mod tests {
     use super::*;
     use crate::core::answers::{Answer, Assessment, History};
     use crate::present::doc::Direction;
-    use crate::testing::{grid, latest};
+    use crate::tests::{grid, latest};
 
     fn history(f: &Framework, rounds: &[&[(&str, Answer)]]) -> History {
         let mut h = History::default();

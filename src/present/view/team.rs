@@ -458,7 +458,7 @@ mod tests {
     use super::*;
     use crate::core::answers::History;
     use crate::core::subject::{At, Whom};
-    use crate::testing::{grid, snapshot};
+    use crate::tests::{grid, snapshot};
     use Answer::*;
 
     /// One round of `people` (name, answers), a minute apart.

@@ -38,12 +38,8 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         return Err(Error::NeedsTerminal);
     }
     crate::shell::interrupt::install();
-    let taken = take(ctx, args, &mut TerminalPrompter::new(), now);
-    // dialoguer hides the cursor while it asks; an interruption must not
-    // leave it hidden.
-    let _ = console::Term::stderr().show_cursor();
-    let taken = taken?;
-    closing_screen(ctx, taken, args.ascii);
+    let taken = take(ctx, args, &mut TerminalPrompter::new(), now)?;
+    closing_screen(ctx, taken, args.ascii || !screen::shows_unicode());
     Ok(())
 }
 
@@ -183,13 +179,14 @@ fn now() -> Timestamp {
 fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
-        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: ↑/↓ and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: {} and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         "mbct-sustain",
         one_line(&f.title),
         view::count(f.action_count(), "action"),
         view::count(f.domains.len(), "domain"),
         view::count(minutes, "minute"),
-        file.display()
+        file.display(),
+        if screen::shows_unicode() { "↑/↓" } else { "Up/Down" }
     )
 }
 
@@ -390,7 +387,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
 mod tests {
     use super::*;
     use crate::core::answers::Answer::{InPlace, NotYet};
-    use crate::testing::{Scripted, ScriptedPrompter, grid};
+    use crate::tests::{Scripted, ScriptedPrompter, grid};
     use Scripted::*;
 
     fn context(dir: &std::path::Path) -> Context {

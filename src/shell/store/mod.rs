@@ -16,7 +16,7 @@ pub mod drafts;
 mod lock;
 
 use atomic::resolve;
-pub use atomic::{folder_of, same_file, write_atomic};
+pub use atomic::{folder_of, same_file, write_atomic, write_atomic_in_place};
 pub use lock::{LOCK_WAIT, lock, lock_path};
 
 use crate::core::answers::{self, Assessment, History};

@@ -1,12 +1,12 @@
-//! Helpers for every test and benchmark (unit, integration, property,
-//! benchmark): one framework builder, so a change to the framework format is
-//! made once, and a scripted prompter, so a whole assessment runs without a
-//! terminal. Not used by the program itself.
+//! Fixtures for the unit tests: one framework builder, so a change to the
+//! framework format is made once, and a scripted prompter, so a whole
+//! assessment runs without a terminal. Compiled for tests only.
 
 use std::collections::VecDeque;
 
 use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
+use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
@@ -24,6 +24,10 @@ pub enum Scripted {
     Pick(Answer),
     /// Writes this note.
     Note(String),
+    /// Types this line (`plan edit`).
+    Type(String),
+    /// Chooses the item at this index (`plan edit`'s target).
+    Choose(usize),
     /// Presses Esc.
     Back,
 }
@@ -33,7 +37,8 @@ pub enum Scripted {
 #[derive(Debug, Default)]
 pub struct ScriptedPrompter {
     replies: VecDeque<Scripted>,
-    /// Each question asked, in a word or two (`name`, `resume 2/4`, `action 3`).
+    /// Each question asked, in a word or two (`name`, `resume 2/4`, `action 3`,
+    /// `due 2 [2026-09-03]`, `due 2 [] again`, `target 5`).
     pub asked: Vec<String>,
     /// Everything shown with `tell` or `settled`.
     pub told: Vec<String>,
@@ -101,6 +106,25 @@ impl Prompter for ScriptedPrompter {
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
         self.next(format!("note {}", q.place.domain_number), |s| match s {
             Scripted::Note(n) => Some(n),
+            _ => None,
+        })
+    }
+    fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
+        let what = match q.ask {
+            Ask::Owner(..) => "owner",
+            Ask::Due(..) => "due",
+            Ask::TargetBy(..) => "target date",
+            _ => "review",
+        };
+        let again = if q.rejected.is_some() { " again" } else { "" };
+        self.next(format!("{what} {} [{}]{again}", q.number.0, q.now), |s| match s {
+            Scripted::Type(t) => Some(t),
+            _ => None,
+        })
+    }
+    fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
+        self.next(format!("target {}", q.number.0), |s| match s {
+            Scripted::Choose(i) => Some(i),
             _ => None,
         })
     }
