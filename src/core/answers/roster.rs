@@ -295,7 +295,7 @@ mod tests {
     use super::*;
     use crate::core::answers::Assessment;
     use crate::core::plan::Step;
-    use crate::testing::grid;
+    use crate::tests::grid;
 
     fn history(names: &[&str]) -> History {
         let f = grid(1, 1);
