@@ -16,6 +16,8 @@ use crate::core::walk::{
 pub enum Scripted {
     /// Types this name.
     Name(String),
+    /// Answers "did you mean …?" with a member, or no.
+    Meant(Option<String>),
     /// Carries on with the unfinished walk, or not.
     Resume(bool),
     /// Says whether a domain changed.
@@ -76,6 +78,12 @@ impl Prompter for ScriptedPrompter {
     fn name(&mut self, _q: &NameQuestion) -> Result<String, Stop> {
         Self::given(self.next("name".into(), |s| match s {
             Scripted::Name(n) => Some(n),
+            _ => None,
+        }))
+    }
+    fn meant(&mut self, q: &crate::core::walk::MeantQuestion) -> Result<Option<String>, Stop> {
+        Self::given(self.next(format!("meant {}", q.typed), |s| match s {
+            Scripted::Meant(m) => Some(m),
             _ => None,
         }))
     }

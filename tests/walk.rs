@@ -852,3 +852,106 @@ fn the_terminal_is_given_back_in_line_mode_when_ctrl_c_stops_the_walk() {
     assert_eq!(mode.get(0).unwrap(), b" icanon", "canonical mode is back");
     assert_eq!(finish(s).0, 0, "the shell's own stty ran");
 }
+
+/// Alex, Priya and Sam have answered, Sam last.
+fn three_people(env: &Env) {
+    let named = |name: &str, when: &str| {
+        let mut a = mixed(when);
+        a.respondent = Some(name.into());
+        a
+    };
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            named("Alex", "2026-12-01T10:00:00Z"),
+            named("Priya", "2026-12-02T10:00:00Z"),
+            named("Sam", "2026-12-03T10:00:00Z"),
+        ]),
+    );
+}
+
+#[test]
+fn the_name_question_offers_the_team_starts_on_no_colleague_and_asks_about_a_likely_typo() {
+    let env = Env::new();
+    three_people(&env);
+    let mut cmd = command(env.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.env("USER", "nobody-on-the-team");
+    let mut s = spawn_command(cmd);
+    s.wait_for("Who is answering?");
+    s.wait_for("Priya");
+    // The cursor starts on "someone new", never on Sam, who answered last.
+    s.wait_for("❯ Someone new (type a name)");
+    s.send("\r").unwrap();
+    s.wait_for("Your name");
+    s.send("Pryia").unwrap();
+    s.wait_for("Pryia");
+    s.send("\r").unwrap();
+    s.wait_for("Did you mean Priya?");
+    s.wait_for("❯ Yes, Priya");
+    s.send("\r").unwrap();
+    s.wait_for("Answering as Priya");
+    s.wait_for("Has anything changed here");
+    s.send("\x03").unwrap();
+    finish(s);
+}
+
+#[test]
+fn the_name_question_starts_on_the_member_whose_account_runs_the_tool() {
+    let env = Env::new();
+    three_people(&env);
+    env.cmd()
+        .args(["people", "add", "Jo", "--account", "jo.smith"])
+        .assert()
+        .success();
+    let mut cmd = command(env.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain"));
+    cmd.env("USER", "jo.smith");
+    let mut s = spawn_command(cmd);
+    s.wait_for("❯ Jo");
+    s.send("\r").unwrap();
+    s.wait_for("Answering as Jo");
+    s.send("\x03").unwrap();
+    finish(s);
+}
+
+#[test]
+fn a_new_answers_file_is_announced_before_the_first_question() {
+    let env = Env::new();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    s.wait_for("No answers file here or in the folders above: starting a new one at");
+    s.wait_for("Stop with");
+    s.wait_for("MBCT_SUSTAIN_FILE.");
+    expect_action(&mut s, 1, 41);
+    s.send("\x03").unwrap();
+    finish(s);
+}
+
+#[test]
+fn a_framework_in_chinese_never_runs_past_80_columns() {
+    let env = Env::new();
+    let cjk = "正念认知疗法服务的可持续发展与团队支持，确保每位成员都能获得督导和持续的专业发展机会";
+    let framework = format!(
+        "id: cjk\ntitle: 正念认知疗法服务的可持续发展框架与团队支持评估工具\nversion: '1'\ncompletion_label: 已嵌入\nstages:\n  - {{id: s0, name: 起步阶段的服务与团队建设工作}}\ndomains:\n  - id: d\n    name: 服务契合度与循证基础以及当地需求评估和团队建设\n    actions:\n      - {{id: a, stage: s0, text: {cjk}{cjk}}}\n      - {{id: b, stage: s0, text: {cjk}}}\n"
+    );
+    env.write("cjk.yaml", framework);
+    let mut s = spawn_sized(env.dir.path(), 40, 80, "--framework cjk.yaml --respondent Sam");
+    let first = s.wait_for("❯ Not yet");
+    s.send("\r").unwrap();
+    let second = s.wait_for("Action 2 of 2");
+    s.send("\x03").unwrap();
+    let (_, rest) = finish(s);
+    let shown = [first.before(), second.before()]
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .concat()
+        + &rest;
+    let plain = console::strip_ansi_codes(&shown);
+    for line in plain
+        .split(['\n', '\r'])
+        .filter(|l| !l.contains(" › ") && !l.starts_with("? "))
+    {
+        assert!(
+            console::measure_text_width(line) <= 80,
+            "{} columns: {line}",
+            console::measure_text_width(line)
+        );
+    }
+}

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use crate::core::answers::roster::{self, Roster};
 use crate::core::answers::{History, same_person};
 
 /// The calendar day (UTC) an assessment was taken, for date selectors.
@@ -38,19 +39,35 @@ pub fn known_spelling(history: &History, typed: &str) -> String {
         .to_string()
 }
 
-/// Who answered last, counting unfinished walks (`(updated_at, respondent)`),
-/// as the default for the name question.
-pub fn usual_respondent(
-    history: &History,
-    drafts: impl IntoIterator<Item = (Timestamp, Option<String>)>,
-) -> Option<String> {
-    history
-        .assessments
-        .iter()
-        .map(|a| (a.taken_at, a.respondent.clone()))
-        .chain(drafts)
-        .max_by_key(|(t, _)| *t)
-        .and_then(|(_, r)| r)
+/// Who a typed name means, by the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// Nothing typed: answering without a name.
+    Blank,
+    /// A member, by their name or one of their spellings, in any case.
+    Member(String),
+    /// Likely a typo of these members' names ("Pryia" for Priya).
+    Typo(Vec<String>),
+    /// Someone new to the team, named as typed.
+    New(String),
+}
+
+/// Who `typed` means on `roster`: a member, a likely typo of one, or
+/// someone new.
+pub fn name_match(roster: &Roster, typed: &str) -> NameMatch {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return NameMatch::Blank;
+    }
+    if let Some(member) = roster::member_named(roster, typed) {
+        return NameMatch::Member(member.to_string());
+    }
+    let meant = roster::likely_meant(roster, typed);
+    if meant.is_empty() {
+        NameMatch::New(typed.to_string())
+    } else {
+        NameMatch::Typo(meant.into_iter().map(str::to_string).collect())
+    }
 }
 
 /// Which of the unfinished walks (`(respondent, framework id, started_at)`)
@@ -115,12 +132,17 @@ mod tests {
     }
 
     #[test]
-    fn the_usual_respondent_is_whoever_answered_last_drafts_included() {
-        let h = history();
-        assert_eq!(usual_respondent(&h, []), Some("Ann".into()));
-        let later: Timestamp = "2026-10-01T00:00:00Z".parse().unwrap();
-        assert_eq!(usual_respondent(&h, [(later, Some("Bob".into()))]), Some("Bob".into()));
-        assert_eq!(usual_respondent(&History::default(), []), None);
+    fn a_typed_name_is_a_member_a_likely_typo_or_someone_new() {
+        let team = roster::members(&history());
+        assert_eq!(name_match(&team, " ann "), NameMatch::Member("Ann".into()));
+        assert_eq!(name_match(&team, "Anne"), NameMatch::Typo(vec!["Ann".into()]));
+        assert_eq!(name_match(&team, "Priya"), NameMatch::New("Priya".into()));
+        assert_eq!(name_match(&team, ""), NameMatch::Blank);
+        assert_eq!(
+            name_match(&Roster::new(), "Ann"),
+            NameMatch::New("Ann".into()),
+            "nobody yet: new"
+        );
     }
 
     #[test]

@@ -197,6 +197,10 @@ pub struct AssessArgs {
     /// Draw the closing table with plain ASCII characters
     #[arg(long)]
     pub ascii: bool,
+
+    /// The --respondent name is someone new to the team, though it is close to a member's name
+    #[arg(long)]
+    pub new: bool,
 }
 
 /// How and where to write a result.
@@ -548,7 +552,7 @@ pub fn parse() -> Result<Cli, Error> {
     }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
-    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii) {
+    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new) {
         command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,

@@ -16,7 +16,7 @@ use std::io;
 use crate::core::answers::Answer;
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
-    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+    ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
 };
 use crate::present::fit::wrap;
 use crate::present::render::glyphs::ascii_punctuation;
@@ -276,16 +276,39 @@ impl Drop for TerminalPrompter {
 
 impl Prompter for TerminalPrompter {
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop> {
-        let context = match q.usual {
-            Some(name) => format!(
-                "Who is answering? Enter for {}, or type another name (kept with the answers; a rerun starts from that person's last assessment).",
-                one_line(name)
-            ),
-            None => "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).".to_string(),
-        };
-        // There is nothing before this question, so Esc just keeps the usual name.
-        let typed = self.input_below(&context, "Your name", q.usual, "")?;
-        Ok(typed.as_deref().or(q.usual).unwrap_or("").trim().to_string())
+        stop_if_requested()?;
+        if !q.members.is_empty() {
+            // The team, then someone new; the cursor starts on the member
+            // whose account this is, else on "someone new", never on a colleague.
+            let mut items: Vec<String> = q.members.iter().map(|m| one_line(m)).collect();
+            items.push("Someone new (type a name)".into());
+            let start = q
+                .usual
+                .and_then(|u| q.members.iter().position(|m| *m == u))
+                .unwrap_or(q.members.len());
+            let prompt = wrap(
+                &self.fit("Who is answering? (a rerun starts from that person's last assessment)"),
+                self.width() - SELECT_ROOM,
+            );
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            // There is nothing before this question, so Esc asks for a name.
+            if let Some(i) = self.select(prompt, &items, start)?.filter(|&i| i < q.members.len()) {
+                return Ok(q.members[i].to_string());
+            }
+        }
+        let context = "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).";
+        let typed = self.input_below(context, "Your name", None, "")?;
+        Ok(typed.unwrap_or_default().trim().to_string())
+    }
+
+    fn meant(&mut self, q: &MeantQuestion) -> Result<Option<String>, Stop> {
+        stop_if_requested()?;
+        let mut items: Vec<String> = q.members.iter().map(|m| format!("Yes, {}", one_line(m))).collect();
+        items.push(format!("No: {} is someone new", one_line(q.typed)));
+        let prompt = self.fit(&format!("Did you mean {}?", one_line(&q.members.join(" or "))));
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        let picked = self.select(prompt, &items, 0)?.unwrap_or(q.members.len());
+        Ok(q.members.get(picked).cloned())
     }
 
     fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {

@@ -193,6 +193,18 @@ pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timest
     Ok(name.to_string())
 }
 
+/// Puts someone who answers onto an explicit roster, so the team stays
+/// whole; a file without a roster keeps having none.
+pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {
+    if let Some(name) = name.filter(|n| !history.team.is_empty() && member_named(&history.team, n).is_none()) {
+        let member = Member {
+            set_at: Some(now),
+            ..Member::default()
+        };
+        history.team.insert(name.trim().to_string(), member);
+    }
+}
+
 /// Gives member `old` the name `new`: every assessment, note and plan owner
 /// under any of their spellings follows, and the old name stays a spelling
 /// of theirs, so a copy of the file from before still matches them.

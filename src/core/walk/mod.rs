@@ -192,8 +192,20 @@ pub struct NoteQuestion<'a> {
 /// "Who is answering?", asked before the walk when no name was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameQuestion<'a> {
-    /// The name Enter gives: whoever answered last.
+    /// The team's members to choose from (none yet: a name is typed).
+    pub members: Vec<&'a str>,
+    /// The member the cursor starts on: the one whose account runs the
+    /// tool. Never simply whoever answered last.
     pub usual: Option<&'a str>,
+}
+
+/// "Did you mean Priya?", for a typed name close to members' names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeantQuestion<'a> {
+    /// What was typed.
+    pub typed: &'a str,
+    /// The members it is close to.
+    pub members: &'a [String],
 }
 
 /// "Carry on with your unfinished assessment?"
@@ -211,8 +223,10 @@ pub struct ResumeQuestion {
 /// to carry on), and `plan edit`'s. The terminal implementation uses
 /// dialoguer; tests use a script, so a whole session runs without a terminal.
 pub trait Prompter {
-    /// Asks who is answering; an empty name answers without one.
+    /// Asks who is answering: a member, or a name typed; empty answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
+    /// Asks whether a typed name meant one of the members (`None`: no, someone new).
+    fn meant(&mut self, q: &MeantQuestion) -> Result<Option<String>, Stop>;
     /// Asks whether to carry on with an unfinished walk.
     fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop>;
     /// Shows text above the questions (the header, notes).

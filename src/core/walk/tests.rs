@@ -50,6 +50,9 @@ impl Prompter for Script {
     fn resume(&mut self, _q: &ResumeQuestion) -> Result<bool, Stop> {
         unreachable!("the walk itself never offers a draft")
     }
+    fn meant(&mut self, _q: &crate::core::walk::MeantQuestion) -> Result<Option<String>, Stop> {
+        unreachable!("the walk itself never asks for a name")
+    }
     fn line(&mut self, _q: &plan::Question) -> Result<Reply<String>, Stop> {
         unreachable!("the walk never asks plan edit's questions")
     }

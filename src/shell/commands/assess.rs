@@ -10,17 +10,19 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
+use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
 use crate::core::choose;
+use crate::core::choose::NameMatch;
 use crate::core::framework::Framework;
 use crate::core::subject::{At, Whom};
-use crate::core::walk::{self, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError};
+use crate::core::walk::{self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError};
 use crate::present::doc::Block;
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
 use crate::shell::cli::AssessArgs;
-use crate::shell::context::Context;
+use crate::shell::context::{Context, today};
 use crate::shell::error::Error;
 use crate::shell::input;
 use crate::shell::screen::{self, Stream};
@@ -53,6 +55,73 @@ pub struct Taken {
     pub based_on: Option<Timestamp>,
 }
 
+/// Who is answering: the name given (a member's, in any case or spelling;
+/// a likely typo of one is refused unless `--new`), or asked: the roster
+/// offered, the member whose account runs the tool first, a typed name close
+/// to a member's met with "did you mean". Someone new is said so.
+fn who_is_answering<P: Prompter>(
+    ctx: &Context,
+    args: &AssessArgs,
+    history: &History,
+    prompter: &mut P,
+) -> Result<Option<String>, Error> {
+    let team = roster::members(history);
+    let stop = |s| stopped(ctx, s, 0, None, None);
+    let found = match &ctx.respondent {
+        Some(given) => match choose::name_match(&team, given) {
+            NameMatch::Typo(closest) if !args.new => {
+                return Err(Error::LikelyTypo {
+                    name: given.clone(),
+                    closest,
+                });
+            }
+            NameMatch::Typo(_) => NameMatch::New(given.trim().to_string()),
+            found => found,
+        },
+        None => {
+            let login = ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok());
+            let question = NameQuestion {
+                members: team
+                    .iter()
+                    .filter(|(_, m)| roster::on_team(m, today()))
+                    .map(|(n, _)| n.as_str())
+                    .collect(),
+                usual: login.as_deref().and_then(|l| roster::member_of_account(&team, l)),
+            };
+            let typed = prompter.name(&question).map_err(stop)?;
+            match choose::name_match(&team, &typed) {
+                NameMatch::Typo(members) => {
+                    let q = MeantQuestion {
+                        typed: typed.trim(),
+                        members: &members,
+                    };
+                    match prompter.meant(&q).map_err(stop)? {
+                        Some(member) => NameMatch::Member(member),
+                        None => NameMatch::New(typed.trim().to_string()),
+                    }
+                }
+                found => found,
+            }
+        }
+    };
+    let (name, said) = match found {
+        NameMatch::Blank => (None, "Answering without a name".to_string()),
+        NameMatch::Member(m) => (Some(m.clone()), format!("Answering as {}", one_line(&m))),
+        NameMatch::New(n) => {
+            let said = format!(
+                "Answering as {}, new to the team: a first assessment, every action asked",
+                one_line(&n)
+            );
+            (Some(n), said)
+        }
+        NameMatch::Typo(_) => unreachable!("a typo was resolved above"),
+    };
+    prompter.settled(&said);
+    Ok(name)
+}
+
 /// Asks who is answering (unless named), offers an unfinished walk, walks
 /// every question with `prompter`, keeping a draft after each answer, and
 /// saves the assessment to the answers file.
@@ -63,36 +132,21 @@ pub fn take<P: Prompter>(
     mut clock: impl FnMut() -> Timestamp,
 ) -> Result<Taken, Error> {
     let loaded = store::check_can_save(&ctx.file)?;
+    let new_file = loaded.is_none();
     let history = loaded.map(|l| l.history).unwrap_or_default();
     let f = &ctx.framework;
     prompter.tell(&header(f, &ctx.file));
+    if new_file && !ctx.file_given {
+        prompter.tell(&format!(
+            "No answers file here or in the folders above: starting a new one at {}. Your team's file is elsewhere? Stop with Ctrl-C and use --file or MBCT_SUSTAIN_FILE.",
+            ctx.file.display()
+        ));
+    }
     ctx.note_framework_change(&history);
+    ctx.note_future(&history);
     ctx.remind(&history);
     let drafts = read_drafts(ctx);
-
-    let respondent = match &ctx.respondent {
-        Some(r) => Some(r.clone()),
-        None => {
-            let usual = choose::usual_respondent(
-                &history,
-                drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone())),
-            );
-            let name = prompter
-                .name(&NameQuestion {
-                    usual: usual.as_deref(),
-                })
-                .map_err(|s| stopped(ctx, s, 0, None, None))?;
-            let name = name.trim().to_string();
-            prompter.settled(&if name.is_empty() {
-                "Answering without a name".to_string()
-            } else {
-                format!("Answering as {}", one_line(&name))
-            });
-            (!name.is_empty()).then_some(name)
-        }
-    };
-    // Someone typing "sam" is the "Sam" already in the file: keep one spelling.
-    let respondent = respondent.map(|r| choose::known_spelling(&history, &r));
+    let respondent = who_is_answering(ctx, args, &history, prompter)?;
     let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
     if let Some(p) = previous {
         let label = p
@@ -435,7 +489,13 @@ mod tests {
         let mut p = ScriptedPrompter::new(script);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(taken.assessment.respondent.as_deref(), Some("sam"));
-        assert!(p.told.iter().any(|t| t == "Answering as sam"), "{:?}", p.told);
+        assert!(
+            p.told
+                .iter()
+                .any(|t| t.starts_with("Answering as sam, new to the team")),
+            "{:?}",
+            p.told
+        );
         let saved = store::load_existing(&ctx.file).unwrap();
         assert_eq!(saved.assessments.len(), 1);
         assert_eq!(saved.assessments[0].note("d1"), Some("Going well"));
@@ -526,6 +586,45 @@ mod tests {
         assert_eq!(
             rerun(&ctx, Some("O'Neil")),
             "mbct-sustain --file 'team folder/answers.yaml' --respondent \"O'Neil\""
+        );
+    }
+
+    #[test]
+    fn a_typed_name_close_to_a_members_asks_who_was_meant_and_a_given_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = context(dir.path());
+        let mut first = vec![Name("Priya".into())];
+        first.extend(whole_walk());
+        take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(first), clock()).unwrap();
+        let mut p = ScriptedPrompter::new([
+            Name("Pryia".into()),
+            Meant(Some("Priya".into())),
+            Changed(false),
+            Changed(false),
+        ]);
+        let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert_eq!(p.asked[..2], ["name", "meant Pryia"]);
+        assert_eq!(taken.assessment.respondent.as_deref(), Some("Priya"));
+        ctx.respondent = Some("Pryia".into());
+        let err = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new([]), clock())
+            .err()
+            .unwrap();
+        assert!(
+            matches!(err, Error::LikelyTypo { ref closest, .. } if closest == &["Priya"]),
+            "{err:?}"
+        );
+        let new = AssessArgs {
+            new: true,
+            ..AssessArgs::default()
+        };
+        let mut p = ScriptedPrompter::new(whole_walk());
+        assert_eq!(
+            take(&ctx, &new, &mut p, clock())
+                .unwrap()
+                .assessment
+                .respondent
+                .as_deref(),
+            Some("Pryia")
         );
     }
 }

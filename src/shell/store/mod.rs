@@ -123,6 +123,7 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
     let _lock = lock(path)?;
     let loaded = load(path)?.unwrap_or_default();
     let mut history = loaded.history;
+    crate::core::answers::roster::admit(&mut history, assessment.respondent.as_deref(), assessment.taken_at);
     history.assessments.push(assessment.clone());
     save(path, &history, loaded.crlf)?;
     Ok(history)
