@@ -195,13 +195,6 @@ impl FrameworkBuilder {
         b
     }
 
-    /// Sets the framework's id and version.
-    pub fn named(mut self, id: &str, version: &str) -> Self {
-        self.id = id.into();
-        self.version = version.into();
-        self
-    }
-
     /// Adds a stage.
     pub fn stage(mut self, id: &str, name: &str) -> Self {
         self.stages.push((id.into(), name.into()));
@@ -287,8 +280,7 @@ pub fn latest<'h>(f: &Framework, history: &'h crate::core::answers::History) -> 
     )
 }
 
-#[cfg(test)]
-mod tests {
+mod builder_tests {
     use super::*;
 
     #[test]
