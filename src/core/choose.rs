@@ -138,11 +138,7 @@ mod tests {
         assert_eq!(name_match(&team, "Anne"), NameMatch::Typo(vec!["Ann".into()]));
         assert_eq!(name_match(&team, "Priya"), NameMatch::New("Priya".into()));
         assert_eq!(name_match(&team, ""), NameMatch::Blank);
-        assert_eq!(
-            name_match(&Roster::new(), "Ann"),
-            NameMatch::New("Ann".into()),
-            "nobody yet: new"
-        );
+        assert_eq!(name_match(&Roster::new(), "Ann"), NameMatch::New("Ann".into()), "nobody yet: new");
     }
 
     #[test]

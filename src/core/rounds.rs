@@ -41,9 +41,7 @@ pub const CLOCK_SLACK: SignedDuration = SignedDuration::from_hours(24);
 /// The assessments dated after `now` and a day: a computer's clock may be
 /// wrong. They are left out of rounds until their date.
 pub fn in_the_future(history: &History, now: Timestamp) -> Vec<usize> {
-    (0..history.assessments.len())
-        .filter(|&i| history.assessments[i].taken_at > now + CLOCK_SLACK)
-        .collect()
+    (0..history.assessments.len()).filter(|&i| history.assessments[i].taken_at > now + CLOCK_SLACK).collect()
 }
 
 /// The rounds of `history` as of `now`, oldest first, counting only
@@ -64,11 +62,8 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
         }
         last = Some(at(i));
     }
-    let keys: Vec<Option<String>> = history
-        .assessments
-        .iter()
-        .map(|a| roster::person_key(roster, a.respondent.as_deref()))
-        .collect();
+    let keys: Vec<Option<String>> =
+        history.assessments.iter().map(|a| roster::person_key(roster, a.respondent.as_deref())).collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
     let mut seen_order: Vec<&Option<String>> = Vec::new();
@@ -81,11 +76,8 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
             }
             let mut members: Vec<usize> = latest.values().copied().collect();
             members.sort_by_key(|&i| (at(i), i));
-            let mut left_out: Vec<usize> = seen_order
-                .iter()
-                .filter(|k| !latest.contains_key(*k))
-                .map(|k| seen[k])
-                .collect();
+            let mut left_out: Vec<usize> =
+                seen_order.iter().filter(|k| !latest.contains_key(*k)).map(|k| seen[k]).collect();
             left_out.sort_by_key(|&i| (at(i), i));
             for &m in &members {
                 if seen.insert(&keys[m], m).is_none() {

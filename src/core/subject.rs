@@ -201,10 +201,7 @@ impl<'h> Snapshot<'h> {
 /// Whether a new round is being gathered as of `now`: the review is due, or
 /// the latest round is over (an assessment now would start a new one).
 pub fn gathering(s: &Snapshot, now: Timestamp) -> bool {
-    s.review_overdue
-        || s.points
-            .last()
-            .is_none_or(|p| now.duration_since(p.to) > rounds::ROUND_GAP)
+    s.review_overdue || s.points.last().is_none_or(|p| now.duration_since(p.to) > rounds::ROUND_GAP)
 }
 
 /// Resolves what `selection` asks to see in `history`.
@@ -223,10 +220,7 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
         Whose::Team => team_points(framework, history, &team, selection),
         Whose::Person(who) => person_points(history, &team, who.as_deref(), selection.now),
     };
-    let missed = |miss| Missed {
-        whose: whose.clone(),
-        miss,
-    };
+    let missed = |miss| Missed { whose: whose.clone(), miss };
     if points.is_empty() {
         return Err(missed(match (&whose, selection.since) {
             (Whose::Team, Some(since)) => Miss::NothingSince(since),
@@ -245,12 +239,7 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
         }
     };
     let compared = before.map(|b| compare_like_with_like(framework, history, &team, &points[b], &points[now], is_team));
-    let latest = history
-        .assessments
-        .iter()
-        .map(|a| a.taken_at)
-        .filter(|t| *t <= selection.now)
-        .max();
+    let latest = history.assessments.iter().map(|a| a.taken_at).filter(|t| *t <= selection.now).max();
     Ok(Snapshot {
         history,
         since_ignored: selection.since.is_some() && !is_team,
@@ -288,12 +277,7 @@ fn compare_like_with_like<'h>(
         return whole(Vec::new(), Vec::new(), Vec::new());
     }
     let key = |i: &usize| roster::person_key(team, history.assessments[*i].respondent.as_deref());
-    let name = |i: &usize| {
-        history.assessments[*i]
-            .respondent
-            .clone()
-            .unwrap_or_else(|| "(no name)".into())
-    };
+    let name = |i: &usize| history.assessments[*i].respondent.clone().unwrap_or_else(|| "(no name)".into());
     let keys_after: Vec<_> = after.members.iter().map(key).collect();
     let keys_before: Vec<_> = before.members.iter().map(key).collect();
     let (both_before, only_before): (Vec<usize>, Vec<usize>) =
@@ -375,8 +359,7 @@ fn team_points<'h>(
             let answered: Vec<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
             let on_team = |name: &str| {
-                team.get(name)
-                    .is_some_and(|m| m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end))
+                team.get(name).is_some_and(|m| m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end))
             };
             Point {
                 number: n + 1,
@@ -408,10 +391,7 @@ fn team_points<'h>(
 /// A round's label: the one most of its assessments carry (ignoring case;
 /// a tie goes to the latest).
 fn round_label(history: &History, all: &[usize]) -> Option<String> {
-    let labels: Vec<&str> = all
-        .iter()
-        .filter_map(|&i| history.assessments[i].label.as_deref())
-        .collect();
+    let labels: Vec<&str> = all.iter().filter_map(|&i| history.assessments[i].label.as_deref()).collect();
     let votes = |l: &str| labels.iter().filter(|x| label_is(Some(x), l)).count();
     labels.iter().max_by_key(|l| votes(l)).map(|l| l.to_string())
 }
@@ -439,20 +419,14 @@ fn select(history: &History, points: &[Point], team: bool, selector: &str) -> Op
             points.iter().rposition(|p| day_of(p.to) == date)
         };
     }
-    points.iter().rposition(|p| {
-        p.all
-            .iter()
-            .any(|&i| label_is(history.assessments[i].label.as_deref(), s))
-    })
+    points.iter().rposition(|p| p.all.iter().any(|&i| label_is(history.assessments[i].label.as_deref(), s)))
 }
 
 /// The point shown: the one `selector` names, else the latest.
 fn pick(history: &History, points: &[Point], team: bool, selector: Option<&str>) -> Result<usize, Miss> {
     match selector {
-        Some(s) => select(history, points, team, s).ok_or_else(|| Miss::NoSuch {
-            selector: s.to_string(),
-            count: points.len(),
-        }),
+        Some(s) => select(history, points, team, s)
+            .ok_or_else(|| Miss::NoSuch { selector: s.to_string(), count: points.len() }),
         None => Ok(points.len() - 1),
     }
 }
@@ -469,18 +443,13 @@ fn pick_pair(
     let (earlier, later) = match a {
         None => {
             let later = pick(history, points, team, b)?;
-            let earlier = later
-                .checked_sub(1)
-                .ok_or(Miss::NothingToCompare { count: points.len() })?;
+            let earlier = later.checked_sub(1).ok_or(Miss::NothingToCompare { count: points.len() })?;
             (earlier, later)
         }
         Some(a) => (pick(history, points, team, Some(a))?, pick(history, points, team, b)?),
     };
     if earlier == later {
-        return Err(Miss::Same {
-            number: points[later].number,
-            latest: b.is_none(),
-        });
+        return Err(Miss::Same { number: points[later].number, latest: b.is_none() });
     }
     Ok((earlier, later))
 }
@@ -512,13 +481,7 @@ mod tests {
             now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
         resolve(&grid(1, 1), h, &selection)
-            .map(|s| {
-                (
-                    s.whose.clone(),
-                    s.points[s.now].number,
-                    s.before.map(|b| s.points[b].number),
-                )
-            })
+            .map(|s| (s.whose.clone(), s.points[s.now].number, s.before.map(|b| s.points[b].number)))
             .map_err(|m| m.miss)
     }
 
@@ -542,16 +505,10 @@ mod tests {
         assert_eq!(resolved(&h, Whom::Auto, At::One(Some("2026-09-03"))).unwrap().1, 2);
         assert_eq!(
             resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
-            Err(Miss::NoSuch {
-                selector: "2026-09-04".into(),
-                count: 3
-            }),
+            Err(Miss::NoSuch { selector: "2026-09-04".into(), count: 3 }),
             "one person's date is that day only"
         );
-        assert!(matches!(
-            resolved(&h, Whom::Auto, At::One(Some("0"))),
-            Err(Miss::NoSuch { .. })
-        ));
+        assert!(matches!(resolved(&h, Whom::Auto, At::One(Some("0"))), Err(Miss::NoSuch { .. })));
     }
 
     #[test]
@@ -563,16 +520,10 @@ mod tests {
         assert_eq!(whose, Whose::Person(Some("Ann".into())), "as the file spells the name");
         assert_eq!((now, before), (2, Some(1)), "Ann's latest is #2 in the file by date");
         assert!(
-            matches!(
-                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
-                Err(Miss::NoSuch { .. })
-            ),
+            matches!(resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))), Err(Miss::NoSuch { .. })),
             "#3 is Bob's"
         );
-        assert_eq!(
-            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
-            Err(Miss::NoAssessments)
-        );
+        assert_eq!(resolved(&h, Whom::Person(Some("Cat")), At::One(None)), Err(Miss::NoAssessments));
     }
 
     #[test]
@@ -612,11 +563,7 @@ mod tests {
         );
         let mut tie = h.clone();
         tie.assessments[1].label = Some("Summer".into());
-        assert_eq!(
-            round_label(&tie, &[0, 1]).as_deref(),
-            Some("Summer"),
-            "a tie goes to the latest"
-        );
+        assert_eq!(round_label(&tie, &[0, 1]).as_deref(), Some("Summer"), "a tie goes to the latest");
     }
 
     #[test]
@@ -625,30 +572,11 @@ mod tests {
         let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
         assert_eq!(pair(None, None), Ok((Some(2), 3)));
         assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
-        assert_eq!(
-            pair(Some("3"), Some("1")),
-            Ok((Some(3), 1)),
-            "backwards in time is allowed"
-        );
-        assert_eq!(
-            pair(Some("-1"), None),
-            Err(Miss::Same {
-                number: 3,
-                latest: true
-            })
-        );
-        assert_eq!(
-            pair(Some("2"), Some("2")),
-            Err(Miss::Same {
-                number: 2,
-                latest: false
-            })
-        );
+        assert_eq!(pair(Some("3"), Some("1")), Ok((Some(3), 1)), "backwards in time is allowed");
+        assert_eq!(pair(Some("-1"), None), Err(Miss::Same { number: 3, latest: true }));
+        assert_eq!(pair(Some("2"), Some("2")), Err(Miss::Same { number: 2, latest: false }));
         let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
-        assert_eq!(
-            resolved(&single, Whom::Auto, At::Pair(None, None)),
-            Err(Miss::NothingToCompare { count: 1 })
-        );
+        assert_eq!(resolved(&single, Whom::Auto, At::Pair(None, None)), Err(Miss::NothingToCompare { count: 1 }));
     }
 
     #[test]
@@ -662,9 +590,6 @@ mod tests {
             today: jiff::civil::date(2027, 1, 1),
             now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
-        assert_eq!(
-            resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
-            Miss::NothingSince(jiff::civil::date(2030, 1, 1))
-        );
+        assert_eq!(resolve(&grid(1, 1), &h, &s).unwrap_err().miss, Miss::NothingSince(jiff::civil::date(2030, 1, 1)));
     }
 }

@@ -29,10 +29,7 @@ pub const FORMAT: u64 = 3;
 
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
-    let dont_know = history
-        .assessments
-        .iter()
-        .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
+    let dont_know = history.assessments.iter().any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
     if !history.team.is_empty() {
         3
     } else if dont_know || !history.plan.is_empty() {
@@ -60,13 +57,8 @@ pub enum Answer {
 
 impl Answer {
     /// Every answer, in the order the walk offers them.
-    pub const ALL: [Answer; 5] = [
-        Answer::InPlace,
-        Answer::InProgress,
-        Answer::NotYet,
-        Answer::DontKnow,
-        Answer::NotApplicable,
-    ];
+    pub const ALL: [Answer; 5] =
+        [Answer::InPlace, Answer::InProgress, Answer::NotYet, Answer::DontKnow, Answer::NotApplicable];
 
     /// How people read the answer.
     pub fn label(self) -> &'static str {
@@ -117,10 +109,7 @@ pub struct FrameworkRef {
 
 impl From<&Framework> for FrameworkRef {
     fn from(f: &Framework) -> Self {
-        FrameworkRef {
-            id: f.id.clone(),
-            version: f.version.clone(),
-        }
+        FrameworkRef { id: f.id.clone(), version: f.version.clone() }
     }
 }
 

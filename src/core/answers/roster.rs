@@ -51,11 +51,7 @@ pub fn members(history: &History) -> Roster {
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let mut seen: IndexMap<String, String> = IndexMap::new();
     for i in order {
-        if let Some(name) = history.assessments[i]
-            .respondent
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-        {
+        if let Some(name) = history.assessments[i].respondent.as_deref().filter(|n| !n.trim().is_empty()) {
             seen.insert(fold(name), name.trim().to_string());
         }
     }
@@ -154,10 +150,7 @@ fn explicit(history: &mut History) {
 fn known(roster: &Roster, name: &str) -> Result<String, Refusal> {
     member_named(roster, name)
         .map(str::to_string)
-        .ok_or_else(|| Refusal::Unknown {
-            name: name.to_string(),
-            closest: closest(roster, name),
-        })
+        .ok_or_else(|| Refusal::Unknown { name: name.to_string(), closest: closest(roster, name) })
 }
 
 /// The members' names most like `name`, for "did you mean".
@@ -179,16 +172,9 @@ pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timest
     }
     explicit(history);
     if let Some(member) = member_named(&history.team, name) {
-        return Err(Refusal::Taken {
-            name: name.to_string(),
-            member: member.to_string(),
-        });
+        return Err(Refusal::Taken { name: name.to_string(), member: member.to_string() });
     }
-    let member = Member {
-        account: account.map(str::to_string),
-        set_at: Some(now),
-        ..Member::default()
-    };
+    let member = Member { account: account.map(str::to_string), set_at: Some(now), ..Member::default() };
     history.team.insert(name.to_string(), member);
     Ok(name.to_string())
 }
@@ -197,10 +183,7 @@ pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timest
 /// whole; a file without a roster keeps having none.
 pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {
     if let Some(name) = name.filter(|n| !history.team.is_empty() && member_named(&history.team, n).is_none()) {
-        let member = Member {
-            set_at: Some(now),
-            ..Member::default()
-        };
+        let member = Member { set_at: Some(now), ..Member::default() };
         history.team.insert(name.trim().to_string(), member);
     }
 }
@@ -217,10 +200,7 @@ pub fn rename(history: &mut History, old: &str, new: &str, now: Timestamp) -> Re
     let member = known(&history.team, old)?;
     match member_named(&history.team, new) {
         Some(other) if other != member => {
-            return Err(Refusal::Taken {
-                name: new.to_string(),
-                member: other.to_string(),
-            });
+            return Err(Refusal::Taken { name: new.to_string(), member: other.to_string() });
         }
         _ => {}
     }
@@ -275,18 +255,11 @@ pub fn leave(history: &mut History, name: &str, on: Date, now: Timestamp) -> Res
 /// Every respondent and plan owner written as any spelling of `from`
 /// (before the change) now reads `to`.
 fn follow(history: &mut History, from: &str, to: &str) -> Changed {
-    let mut spellings: Vec<String> = history
-        .team
-        .get(to)
-        .map(|m| m.spellings.iter().map(|s| fold(s)).collect())
-        .unwrap_or_default();
+    let mut spellings: Vec<String> =
+        history.team.get(to).map(|m| m.spellings.iter().map(|s| fold(s)).collect()).unwrap_or_default();
     spellings.push(fold(from));
     let means = |name: &str| spellings.contains(&fold(name)) && name != to;
-    let mut changed = Changed {
-        member: to.to_string(),
-        assessments: 0,
-        owners: 0,
-    };
+    let mut changed = Changed { member: to.to_string(), assessments: 0, owners: 0 };
     for a in &mut history.assessments {
         if a.respondent.as_deref().is_some_and(means) {
             a.respondent = Some(to.to_string());
@@ -357,33 +330,14 @@ mod tests {
     #[test]
     fn renaming_carries_every_assessment_and_owner_and_keeps_the_old_name_as_a_spelling() {
         let mut h = history(&["Pryia", "Sam", "pryia"]);
-        h.plan.set_step(
-            "d0.a0",
-            Some(Step {
-                owner: Some("PRYIA".into()),
-                due: None,
-            }),
-        );
+        h.plan.set_step("d0.a0", Some(Step { owner: Some("PRYIA".into()), due: None }));
         let c = rename(&mut h, "pryia", "Priya", now()).unwrap();
         assert_eq!((c.assessments, c.owners), (2, 1));
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"], "in its place");
-        assert_eq!(
-            h.team["Priya"].spellings,
-            ["pryia"],
-            "the latest spelling they answered with"
-        );
+        assert_eq!(h.team["Priya"].spellings, ["pryia"], "the latest spelling they answered with");
         assert_eq!(h.plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
-        assert_eq!(
-            rename(&mut h, "Jo", "Joanne", now()),
-            Err(Refusal::Unknown {
-                name: "Jo".into(),
-                closest: vec![]
-            })
-        );
-        assert!(matches!(
-            rename(&mut h, "Sam", "pryia", now()),
-            Err(Refusal::Taken { .. })
-        ));
+        assert_eq!(rename(&mut h, "Jo", "Joanne", now()), Err(Refusal::Unknown { name: "Jo".into(), closest: vec![] }));
+        assert!(matches!(rename(&mut h, "Sam", "pryia", now()), Err(Refusal::Taken { .. })));
     }
 
     #[test]
@@ -393,10 +347,7 @@ mod tests {
         assert_eq!(c.assessments, 1);
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
         assert!(h.assessments.iter().all(|a| a.respondent.as_deref() != Some("Pryia")));
-        assert_eq!(
-            merge(&mut h, "pryia", "Priya", now()),
-            Err(Refusal::Same { member: "Priya".into() })
-        );
+        assert_eq!(merge(&mut h, "pryia", "Priya", now()), Err(Refusal::Same { member: "Priya".into() }));
         assert!(
             matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
         );

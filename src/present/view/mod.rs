@@ -103,10 +103,7 @@ impl Subject {
             left_out: point
                 .left_out
                 .iter()
-                .map(|&i| LeftOutInfo {
-                    respondent: name(i),
-                    latest: s.assessment(i).taken_at,
-                })
+                .map(|&i| LeftOutInfo { respondent: name(i), latest: s.assessment(i).taken_at })
                 .collect(),
             awaited: point.awaited.clone(),
         })
@@ -177,22 +174,17 @@ impl Subject {
         });
         std::iter::once(format!("The team's answers, by the majority rule ({people})."))
             .chain(waiting)
-            .chain(r.left_out.iter().map(|l| {
-                format!(
-                    "{}: latest answers {}, not in this round.",
-                    l.respondent,
-                    date_of(l.latest)
-                )
-            }))
+            .chain(
+                r.left_out
+                    .iter()
+                    .map(|l| format!("{}: latest answers {}, not in this round.", l.respondent, date_of(l.latest))),
+            )
             .collect()
     }
 
     /// Under its key, for views that name it (`"assessment": …` or `"round": …`).
     pub fn keyed(self) -> Keyed<Subject> {
-        Keyed {
-            key: self.key(),
-            value: self,
-        }
+        Keyed { key: self.key(), value: self }
     }
 }
 
@@ -231,10 +223,7 @@ pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
         .iter()
         .map(|&i| s.assessment(i))
         .filter_map(|m| {
-            m.note(domain_id).map(|n| PersonNote {
-                respondent: person(m.respondent.as_deref()),
-                note: n.to_string(),
-            })
+            m.note(domain_id).map(|n| PersonNote { respondent: person(m.respondent.as_deref()), note: n.to_string() })
         })
         .collect()
 }
@@ -252,11 +241,7 @@ pub struct FrameworkInfo {
 
 impl From<&Framework> for FrameworkInfo {
     fn from(f: &Framework) -> Self {
-        FrameworkInfo {
-            id: f.id.clone(),
-            title: f.title.clone(),
-            version: f.version.clone(),
-        }
+        FrameworkInfo { id: f.id.clone(), title: f.title.clone(), version: f.version.clone() }
     }
 }
 
@@ -283,11 +268,7 @@ impl StageRef {
 
     /// A table cell that a terminal can colour, in a framework of `stages` stages.
     pub fn cell(&self, stages: usize) -> Cell {
-        Cell::Stage {
-            name: self.name.clone(),
-            rank: self.rank,
-            of: stages,
-        }
+        Cell::Stage { name: self.name.clone(), rank: self.rank, of: stages }
     }
 }
 
@@ -392,11 +373,7 @@ pub fn like_with_like(c: &crate::core::subject::Compared, before: &Subject) -> O
         format!("Compared over {}, who answered both rounds", and_list(&c.over))
     }];
     if !c.only_before.is_empty() {
-        parts.push(format!(
-            "{} answered only round {}",
-            and_list(&c.only_before),
-            before.number()
-        ));
+        parts.push(format!("{} answered only round {}", and_list(&c.only_before), before.number()));
     }
     if !c.only_after.is_empty() {
         parts.push(format!("{} answered only the later round", and_list(&c.only_after)));
@@ -448,8 +425,5 @@ pub fn answer_cell(a: Option<Answer>) -> Cell {
         Answer::NotYet | Answer::DontKnow => Tone::Poor,
         Answer::NotApplicable => Tone::Neutral,
     };
-    Cell::Answer {
-        text: a.label().to_string(),
-        tone,
-    }
+    Cell::Answer { text: a.label().to_string(), tone }
 }

@@ -21,9 +21,8 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
         Some(PeopleCommand::Add { name, account }) => {
-            let (_, name) = store::update(&ctx.file, |h| {
-                roster::add(h, name, account.as_deref(), now).map_err(refused)
-            })?;
+            let (_, name) =
+                store::update(&ctx.file, |h| roster::add(h, name, account.as_deref(), now).map_err(refused))?;
             format!("{name} is on the team.")
         }
         Some(PeopleCommand::Rename { old, new }) => {

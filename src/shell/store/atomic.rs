@@ -57,10 +57,7 @@ fn remove_stale_temp_files(target: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        let stale = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
         if name.starts_with(&prefix) && name.ends_with(".tmp") && stale && entry.file_type().is_ok_and(|t| t.is_file())
         {
             let _ = fs::remove_file(entry.path());
@@ -78,10 +75,7 @@ fn keep_permissions_of(file: &File, target: &Path) -> io::Result<()> {
 
 /// Temporary files are hidden and named after the file they will replace.
 fn temp_prefix(target: &Path) -> String {
-    let stem = target
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "mbct-sustain".into());
+    let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "mbct-sustain".into());
     format!(".{stem}.")
 }
 
@@ -115,13 +109,7 @@ pub fn resolve(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
     for _ in 0..32 {
         match fs::read_link(&p) {
-            Ok(target) => {
-                p = if target.is_absolute() {
-                    target
-                } else {
-                    folder_of(&p).join(target)
-                }
-            }
+            Ok(target) => p = if target.is_absolute() { target } else { folder_of(&p).join(target) },
             Err(_) => return p,
         }
     }

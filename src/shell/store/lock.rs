@@ -58,11 +58,7 @@ fn no_follow(_options: &mut OpenOptions) {}
 /// Why a lock file could not be opened: a link planted at its name (which
 /// opening never follows) is named as one.
 pub fn open_failed(lock: PathBuf, source: io::Error) -> Error {
-    if lock.is_symlink() {
-        Error::LockIsALink { path: lock }
-    } else {
-        Error::SaveFailed { path: lock, source }
-    }
+    if lock.is_symlink() { Error::LockIsALink { path: lock } } else { Error::SaveFailed { path: lock, source } }
 }
 
 /// The lock file that guards `path`.
@@ -95,10 +91,7 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked {
-                    path: path.to_path_buf(),
-                    seconds: LOCK_WAIT.as_secs(),
-                });
+                return Err(Error::Locked { path: path.to_path_buf(), seconds: LOCK_WAIT.as_secs() });
             }
             Err(fs::TryLockError::Error(source)) => {
                 return Err(Error::SaveFailed { path: lock, source });
