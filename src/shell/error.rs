@@ -506,7 +506,11 @@ fn kind_words(kind: &Kind) -> String {
         Kind::MissingField { name, line: Some(line) } => format!(
             "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
         ),
-        Kind::Repeated { name } => format!("`{name}` appears twice"),
+        Kind::Repeated { name, lines: None } => format!("`{name}` appears twice"),
+        Kind::Repeated {
+            name,
+            lines: Some((first, second)),
+        } => format!("`{name}` is given twice, at lines {first} and {second}: keep one"),
         Kind::WrongType { expected, found } => format!(
             "expected {} here, but found {}",
             expected_words(*expected),
