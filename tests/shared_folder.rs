@@ -249,3 +249,55 @@ fn a_link_planted_at_the_lock_is_named_and_never_followed() {
     assert!(!exists(&env.path("elsewhere")), "nothing was written through the link");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
+
+#[test]
+fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
+    let env = Env::new();
+    env.write("team.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    // An hour old: stale, were they the tool's.
+    let old = |name: &str| {
+        let p = env.write(name, "a colleague's");
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        p
+    };
+    let theirs = [
+        ".team.my-edit.tmp",
+        ".x.y.tmp",
+        "out/.team.my-edit.tmp",
+        "out/.x.y.tmp",
+        "out/.meeting.notes-draft.tmp",
+        // Named as the tool names its own, but in an output's folder.
+        "out/.x.AbCdEfGh12.tmp",
+    ]
+    .map(old);
+    let left_by_a_killed_save = old(".team.AbCdEfGh12.tmp");
+    for args in [
+        &["report", "--format", "html", "--output", "out/meeting.html"][..],
+        &["report", "--format", "html", "--output", "out/x.html"],
+        &["report", "--output", "out/team.txt"],
+        &["report", "--output", "x.txt"],
+        &["plan", "--format", "markdown", "--output", "out/x.md"],
+        &["plan", "assign", "networks.buddy", "--owner", "Priya"],
+        &["plan", "review", "--every", "6"],
+    ] {
+        env.cmd().arg("--file").arg("team.yaml").args(args).assert().success();
+        for p in &theirs {
+            assert_eq!(
+                std::fs::read_to_string(p).ok().as_deref(),
+                Some("a colleague's"),
+                "{args:?} removed {}",
+                p.display()
+            );
+        }
+    }
+    assert!(
+        !exists(&left_by_a_killed_save),
+        "a stale temp file of the tool's own naming beside the answers file goes"
+    );
+}

@@ -26,11 +26,10 @@ pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let target = target.to_path_buf();
-    remove_stale_temp_files(&target);
     let dir = folder_of(&target);
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
     // A new file gets 0666 less the umask, as any program's new file would;
     // a replaced one keeps its own mode (below).
     #[cfg(unix)]
@@ -48,21 +47,30 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
 /// cut, a file-size limit): no save takes this long.
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// Removes temporary files of this tool's own naming for `target` left by
-/// a killed save.
-fn remove_stale_temp_files(target: &Path) {
+/// The random characters in a temporary file's name (tempfile draws them
+/// from `A-Za-z0-9`): with the prefix, the shape that marks a file as ours.
+const RANDOM_CHARS: usize = 10;
+
+/// Removes the temporary files a killed save of `target` left: only files
+/// of this tool's exact naming, this account's, and stale. Called for the
+/// tool's own files beside the answers file, never for an output's folder,
+/// where an editor's or a colleague's `.name.x.tmp` may sit.
+pub(super) fn remove_stale_temp_files(target: &Path) {
     let prefix = temp_prefix(target);
-    let Ok(entries) = fs::read_dir(folder_of(target)) else {
-        return;
+    let ours = |name: &str| {
+        name.strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric()))
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
-        if name.starts_with(&prefix) && name.ends_with(".tmp") && stale && entry.file_type().is_ok_and(|t| t.is_file())
-        {
+    for entry in fs::read_dir(folder_of(target)).into_iter().flatten().flatten() {
+        let Ok(meta) = entry.metadata() else { continue };
+        #[cfg(unix)]
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let mine = std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() };
+        #[cfg(not(unix))]
+        let mine = true;
+        let stale = meta.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        if mine && stale && meta.is_file() && ours(&entry.file_name().to_string_lossy()) {
             let _ = fs::remove_file(entry.path());
         }
     }
