@@ -301,3 +301,86 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
         "a stale temp file of the tool's own naming beside the answers file goes"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    if !running_as_root() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "could not run: acting as two accounts (setpriv --reuid) needs root; CI runs the tests as root"
+        );
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("team");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("mbct-sustain.yaml");
+    std::fs::write(&file, file_of(vec![mixed("2026-09-03T10:00:00Z")])).unwrap();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "chmod 755 {0} && chown 1001:1500 {1} {2} && chmod 2775 {1}",
+            root.path().display(),
+            dir.display(),
+            file.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let as_user = |uid: &str, umask: &str, args: &str| {
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
+            .arg(format!(
+                "umask {umask}; exec {} --file {} {args}",
+                bin().display(),
+                file.display()
+            ))
+            .output()
+            .expect("setpriv runs (util-linux)")
+    };
+    let first = as_user("1001", "077", "plan assign networks.buddy --owner Priya");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let second = as_user("1002", "022", "plan review --every 6");
+    assert!(
+        second.status.success(),
+        "the second account saves too: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let lock = dir.join("mbct-sustain.yaml.lock");
+    let mode = std::fs::metadata(&lock).unwrap().permissions().mode();
+    assert_eq!(mode & 0o060, 0o060, "the lock is the team's: {mode:o}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("owner: Priya") && text.contains("every_months: 6"),
+        "{text}"
+    );
+
+    // A lock left unshared (by an older version, or by hand) is named as
+    // what it is, with its owner, not as a folder problem.
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let third = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
+    let stderr = String::from_utf8_lossy(&third.stderr);
+    assert_eq!(third.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("mbct-sustain.yaml.lock belongs to uid 1001, and this account may not open it"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: ask uid 1001 (or whoever manages the folder) to make")
+            && stderr.contains("or remove it: it holds nothing"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("choose a folder you may write to"), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    std::os::unix::fs::chown(&lock, Some(65534), None).unwrap();
+    let fourth = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
+    let stderr = String::from_utf8_lossy(&fourth.stderr);
+    assert!(
+        stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"),
+        "named: {stderr}"
+    );
+}

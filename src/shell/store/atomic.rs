@@ -30,8 +30,9 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
-    // A new file gets 0666 less the umask, as any program's new file would;
-    // a replaced one keeps its own mode (below).
+    // A new file gets 0666 less the umask, as any program's new file would
+    // (and the team's access in a team's folder); a replaced one keeps its
+    // own mode (below).
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(&dir)?;
@@ -80,8 +81,25 @@ pub(super) fn remove_stale_temp_files(target: &Path) {
 fn keep_permissions_of(file: &File, target: &Path) -> io::Result<()> {
     match fs::metadata(target) {
         Ok(m) => file.set_permissions(m.permissions()),
-        Err(_) => Ok(()),
+        Err(_) => share_with_group(file, &folder_of(target)),
     }
+}
+
+/// Makes a file this process created readable and writable by the group of
+/// a group-writable (team's) folder, whatever the umask: under umask 077 it
+/// would be `-rw-------`, and every other account of the team locked out.
+pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if fs::metadata(dir)?.permissions().mode() & 0o020 != 0 {
+            let mode = file.metadata()?.permissions().mode();
+            file.set_permissions(fs::Permissions::from_mode(mode | 0o060))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, dir);
+    Ok(())
 }
 
 /// Temporary files are hidden and named after the file they will replace.
@@ -152,6 +170,35 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
         write_atomic(&path, b"b").unwrap();
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_in_a_team_folder_is_the_teams_whatever_the_umask() {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        for (folder, expected) in [(0o2775, 0o660), (0o755, 0o600)] {
+            let dir = tempfile::tempdir().unwrap();
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(folder)).unwrap();
+            // As umask 077 leaves it.
+            let path = dir.path().join("f");
+            let file = File::options()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+                .unwrap();
+            share_with_group(&file, dir.path()).unwrap();
+            assert_eq!(mode(&path), expected, "in a folder of mode {folder:o}");
+            if folder & 0o020 != 0 {
+                write_atomic(&dir.path().join("new.yaml"), b"a").unwrap();
+                assert_eq!(
+                    mode(&dir.path().join("new.yaml")) & 0o060,
+                    0o060,
+                    "a new answers file too"
+                );
+            }
+        }
     }
 
     #[test]
