@@ -384,3 +384,62 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
         "named: {stderr}"
     );
 }
+
+/// What a walk killed after its save and before its draft's removal leaves:
+/// the answers file holding the assessment, and the draft (and its lock file)
+/// with the same answers, begun before it was saved. The next walk does not
+/// offer to carry on with it (that would save it twice), and removes it.
+#[cfg(unix)]
+#[test]
+fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
+    use expectrl::{Eof, Expect, Regex};
+    let env = Env::new();
+    let mut saved = mixed("2026-12-01T10:05:00Z");
+    saved.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![saved.clone()]));
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let mut draft = mbct_sustain::core::walk::Draft::new(&f, "2026-12-01T10:00:00Z".parse().unwrap());
+    draft.respondent = Some("Sam".into());
+    draft.answers = saved.answers.clone();
+    let name = "mbct-sustain.yaml.draft-20261201T100000Z-AbCdEfGhIj";
+    env.write(name, serde_yaml::to_string(&draft).unwrap());
+    env.write(&format!("{name}.lock"), "");
+
+    let mut cmd = Command::new(bin());
+    cmd.current_dir(env.dir.path())
+        .args(["--respondent", "Sam"])
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    s.get_process_mut().set_window_size(120, 40).unwrap();
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let first = s
+        .expect(Regex("unfinished assessment|Has anything changed here"))
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(first.get(0).unwrap()),
+        "Has anything changed here",
+        "the saved walk is not offered to carry on with"
+    );
+    // Nothing changed: one Enter per domain saves a new assessment.
+    s.send("\r").unwrap();
+    for _ in 1..f.domains.len() {
+        s.expect("Has anything changed here").unwrap();
+        s.send("\r").unwrap();
+    }
+    s.expect("Saved as assessment #2").unwrap();
+    s.expect(Eof).unwrap();
+
+    let h = mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
+    assert_eq!(h.assessments.len(), 2, "the saved one and this walk's, no copy");
+    assert_eq!(h.assessments[0], saved);
+    assert!(h.assessments[1].taken_at > saved.taken_at);
+    let left: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".draft-"))
+        .collect();
+    assert!(left.is_empty(), "the saved walk's draft is removed: {left:?}");
+}
