@@ -159,7 +159,10 @@ fn the_library_exposes_only_its_three_layers() {
     let lib = std::fs::read_to_string("src/lib.rs").unwrap();
     let public: Vec<&str> = lib.lines().filter(|l| l.starts_with("pub ")).collect();
     assert_eq!(public, ["pub mod core;", "pub mod present;", "pub mod shell;"]);
-    assert!(lib.contains("#[cfg(test)]\nmod tests;"), "the unit tests' fixtures are test-only");
+    assert!(
+        lib.contains("#[cfg(test)]\nmod tests;"),
+        "the unit tests' fixtures are test-only"
+    );
 }
 
 #[test]

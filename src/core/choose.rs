@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_draft_is_already_saved_only_when_its_walk_saved_it() {
-        let f = crate::testing::grid(2, 2);
+        let f = crate::tests::grid(2, 2);
         let t = |s: &str| s.parse::<Timestamp>().unwrap();
         let mut draft = Draft::new(&f, t("2026-09-03T10:00:00Z"));
         draft.respondent = Some("Sam".into());
