@@ -100,12 +100,7 @@ fn stage_assess(bencher: Bencher) {
 
 /// The latest point of `h`, as a command with no options resolves it.
 fn latest<'h>(f: &Framework, h: &'h History, at: At) -> Snapshot<'h> {
-    let selection = Selection {
-        whom: Whom::Auto,
-        at,
-        since: None,
-        today: TODAY,
-    };
+    let selection = Selection { whom: Whom::Auto, at, since: None, today: TODAY };
     subject::resolve(f, h, &selection).expect("generated histories have points")
 }
 

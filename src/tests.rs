@@ -47,10 +47,7 @@ pub struct ScriptedPrompter {
 impl ScriptedPrompter {
     /// A prompter that will give `replies`.
     pub fn new(replies: impl IntoIterator<Item = Scripted>) -> Self {
-        ScriptedPrompter {
-            replies: replies.into_iter().collect(),
-            ..Self::default()
-        }
+        ScriptedPrompter { replies: replies.into_iter().collect(), ..Self::default() }
     }
 
     fn next<T>(&mut self, asked: String, pick: impl FnOnce(Scripted) -> Option<T>) -> Result<Reply<T>, Stop> {
@@ -58,9 +55,7 @@ impl ScriptedPrompter {
         match self.replies.pop_front() {
             None => Err(Stop::Interrupted),
             Some(Scripted::Back) => Ok(Reply::Back),
-            Some(s) => Ok(Reply::Given(
-                pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")),
-            )),
+            Some(s) => Ok(Reply::Given(pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")))),
         }
     }
 
@@ -195,11 +190,7 @@ impl FrameworkBuilder {
 
     /// Adds a domain; the actions added next belong to it.
     pub fn domain(mut self, id: &str, name: &str) -> Self {
-        self.domains.push(DomainSpec {
-            id: id.into(),
-            name: name.into(),
-            actions: Vec::new(),
-        });
+        self.domains.push(DomainSpec { id: id.into(), name: name.into(), actions: Vec::new() });
         self
     }
 
@@ -227,12 +218,7 @@ impl FrameworkBuilder {
         for d in &self.domains {
             y += &format!("  - id: {}\n    name: {}\n    actions:\n", q(&d.id), q(&d.name));
             for (id, stage, text) in &d.actions {
-                y += &format!(
-                    "      - id: {}\n        stage: {}\n        text: {}\n",
-                    q(id),
-                    q(stage),
-                    q(text)
-                );
+                y += &format!("      - id: {}\n        stage: {}\n        text: {}\n", q(id), q(stage), q(text));
             }
         }
         y
@@ -252,23 +238,13 @@ pub fn snapshot<'h>(
     whom: crate::core::subject::Whom,
     at: crate::core::subject::At,
 ) -> crate::core::subject::Snapshot<'h> {
-    let selection = crate::core::subject::Selection {
-        whom,
-        at,
-        since: None,
-        today: jiff::civil::date(2027, 1, 10),
-    };
+    let selection = crate::core::subject::Selection { whom, at, since: None, today: jiff::civil::date(2027, 1, 10) };
     crate::core::subject::resolve(f, history, &selection).expect("the history has that point")
 }
 
 /// The snapshot of the latest point, whoever's it is (`report` with no options).
 pub fn latest<'h>(f: &Framework, history: &'h crate::core::answers::History) -> crate::core::subject::Snapshot<'h> {
-    snapshot(
-        f,
-        history,
-        crate::core::subject::Whom::Auto,
-        crate::core::subject::At::One(None),
-    )
+    snapshot(f, history, crate::core::subject::Whom::Auto, crate::core::subject::At::One(None))
 }
 
 mod builder_tests {

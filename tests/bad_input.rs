@@ -33,10 +33,7 @@ fn a_future_format_asks_to_upgrade() {
     // What a version that reads format 1 meets in a file holding Don't know:
     // the file declares format 2, so that version refuses it the same way.
     let dont_know = file_of(vec![assessment("2026-09-03T10:00:00Z", Answer::DontKnow, &[])]);
-    assert!(
-        dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"),
-        "{dont_know}"
-    );
+    assert!(dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"), "{dont_know}");
     let older = dont_know.replace("\nformat: 2\n", "\nformat: 3\n");
     let err = refused_answers(older.as_bytes());
     assert!(err.contains("written by a newer mbct-sustain"), "{err}");
@@ -45,10 +42,7 @@ fn a_future_format_asks_to_upgrade() {
 #[test]
 fn a_format_number_too_large_for_any_number_type_is_a_newer_format() {
     let err = refused_answers(b"format: 99999999999999999999\nassessments: []\n");
-    assert!(
-        err.contains("written by a newer mbct-sustain (format 99999999999999999999;"),
-        "{err}"
-    );
+    assert!(err.contains("written by a newer mbct-sustain (format 99999999999999999999;"), "{err}");
     assert!(err.contains("upgrade"), "{err}");
 }
 
@@ -65,17 +59,11 @@ fn plan_due(due: &str) -> String {
 fn a_wrong_date_is_named_as_a_date_and_a_wrong_time_as_a_date_and_time() {
     for due in ["2027-13-31", "2027-02-30", "2027-01-31T10:00:00Z", "next week"] {
         let err = refused_answers(plan_due(due).as_bytes());
-        assert!(
-            err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"),
-            "{due}: {err}"
-        );
+        assert!(err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"), "{due}: {err}");
     }
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen("2026-09-03T10:00:00Z", "2026-09-03", 1);
     let err = refused_answers(text.as_bytes());
-    assert!(
-        err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"),
-        "{err}"
-    );
+    assert!(err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"), "{err}");
 }
 
 #[test]
@@ -172,28 +160,18 @@ fn an_unreadable_answers_file_is_explained() {
     let mut cmd = env
         .cmd_as_a_person()
         .expect("setpriv, to run as another account: without it permissions cannot be tested as root");
-    cmd.arg("report")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("permission denied"));
+    cmd.arg("report").assert().code(1).stderr(predicate::str::contains("permission denied"));
 }
 
 #[test]
 fn unknown_fields_and_ids_survive_a_save() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")])
-        .replacen(
-            "answers:\n",
-            "reviewed_by: the board\n  answers:\n    retired.action: in-place\n",
-            1,
-        )
+        .replacen("answers:\n", "reviewed_by: the board\n  answers:\n    retired.action: in-place\n", 1)
         .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
     let path = env.write("mbct-sustain.yaml", &text);
     let before = mbct_sustain::core::answers::file::parse(&text).unwrap();
-    assert_eq!(
-        before.assessments[0].answer("retired.action"),
-        Some(mbct_sustain::core::answers::Answer::InPlace)
-    );
+    assert_eq!(before.assessments[0].answer("retired.action"), Some(mbct_sustain::core::answers::Answer::InPlace));
     mbct_sustain::shell::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
     let after = env.read("mbct-sustain.yaml");
     assert!(after.contains("service: North team"), "{after}");
@@ -220,11 +198,7 @@ fn bundled() -> String {
 
 #[test]
 fn a_duplicate_id_is_named() {
-    let err = refused_framework(
-        bundled()
-            .replacen("id: fit.pathways", "id: fit.evidence-and-need", 1)
-            .as_bytes(),
-    );
+    let err = refused_framework(bundled().replacen("id: fit.pathways", "id: fit.evidence-and-need", 1).as_bytes());
     assert!(err.contains("`fit.evidence-and-need` is used more than once"), "{err}");
     assert!(err.contains("line "), "{err}");
 }
@@ -284,13 +258,7 @@ fn devices_pipes_and_folders_are_not_read() {
     let env = Env::new();
     std::fs::create_dir(env.path("dir")).unwrap();
     let fifo = env.path("pipe.yaml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     // Reading any of these would never end: `fails` would hit its hang guard.
     for path in ["/dev/zero", fifo.to_str().unwrap(), "dir"] {
         env.fails(&["framework", "check", path], path);
@@ -336,10 +304,7 @@ fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
     let status = std::process::Command::new("bash")
         .current_dir(env.dir.path())
         .arg("-c")
-        .arg(format!(
-            "ulimit -f 1; exec '{}' report --format json --output stages.json",
-            bin.display()
-        ))
+        .arg(format!("ulimit -f 1; exec '{}' report --format json --output stages.json", bin.display()))
         .env_remove("MBCT_SUSTAIN_FILE")
         .status()
         .unwrap();
@@ -369,18 +334,8 @@ fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and
             ),
             "networks.buddy",
         ),
-        (
-            with_plan("  targets:\n    fit:\n      stage: embedded\n    fit:\n      stage: sustainable\n"),
-            "fit",
-        ),
-        (
-            text.replacen(
-                answer,
-                &format!("{answer}\n{}", answer.replace("in-place", "not-yet")),
-                1,
-            ),
-            "fit.pathways",
-        ),
+        (with_plan("  targets:\n    fit:\n      stage: embedded\n    fit:\n      stage: sustainable\n"), "fit"),
+        (text.replacen(answer, &format!("{answer}\n{}", answer.replace("in-place", "not-yet")), 1), "fit.pathways"),
     ];
     for (text, key) in cases {
         env.write("mbct-sustain.yaml", &text);
@@ -395,11 +350,7 @@ fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and
             let words = format!("`{key}` is given twice, at lines {first} and {second}");
             let err = env.fails(&args, &words);
             assert!(err.contains("left as it is"), "{err}");
-            assert_eq!(
-                env.bytes("mbct-sustain.yaml"),
-                text.as_bytes(),
-                "{args:?} left the file byte for byte"
-            );
+            assert_eq!(env.bytes("mbct-sustain.yaml"), text.as_bytes(), "{args:?} left the file byte for byte");
         }
     }
 }

@@ -20,9 +20,7 @@ fn person(name: &str, when: &str, changes: &[(&str, Answer)]) -> Assessment {
 /// and one a hostile note.
 fn three_people_two_rounds(env: &Env) {
     let mut priya = person("Priya", "2026-12-02T10:00:00Z", &[("networks.buddy", Answer::DontKnow)]);
-    priya
-        .notes
-        .insert("networks".into(), "<script>alert(1)</script>".into());
+    priya.notes.insert("networks".into(), "<script>alert(1)</script>".into());
     env.write(
         "mbct-sustain.yaml",
         file_of(vec![
@@ -58,10 +56,7 @@ fn the_page_is_one_self_contained_file_with_charts_domains_dates_and_people() {
     for el in select(&html, "[src], [href]") {
         for attr in ["src", "href"] {
             if let Some(v) = el.value().attr(attr) {
-                assert!(
-                    v.starts_with('#') || v.starts_with("data:"),
-                    "{attr}={v} loads from outside"
-                );
+                assert!(v.starts_with('#') || v.starts_with("data:"), "{attr}={v} loads from outside");
             }
         }
     }
@@ -73,14 +68,7 @@ fn the_page_is_one_self_contained_file_with_charts_domains_dates_and_people() {
     }
     assert!(body.contains("2026-12-01 to 2026-12-02"), "the round's dates");
     assert!(body.contains("Alex") && body.contains("Priya"), "the people");
-    for section in [
-        "the journey",
-        "Change since",
-        "Progress over time",
-        "The team",
-        "The plan",
-        "Notes",
-    ] {
+    for section in ["the journey", "Change since", "Progress over time", "The team", "The plan", "Notes"] {
         assert!(body.contains(section), "{section}");
     }
 }
@@ -91,10 +79,7 @@ fn text_from_the_file_is_text_never_markup() {
     three_people_two_rounds(&env);
     let (text, html) = page(&env, &["--at", "1"]);
     assert!(select(&html, "script").is_empty());
-    assert!(
-        select(&html, "*").iter().all(|e| e.value().attr("onerror").is_none()),
-        "no onerror attribute"
-    );
+    assert!(select(&html, "*").iter().all(|e| e.value().attr("onerror").is_none()), "no onerror attribute");
     let body: String = html.root_element().text().collect();
     assert!(body.contains("<img src=x onerror=alert(1)>"), "the name shows as text");
     assert!(!text.contains("<img"), "and adds no element");
@@ -117,10 +102,7 @@ fn one_persons_page_shows_their_journey_and_a_single_assessment_no_chart_over_ti
     one.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
     let (_, html) = page(&one, &[]);
     let body: String = html.root_element().text().collect();
-    assert!(
-        !body.contains("Progress over time") && !body.contains("Change since"),
-        "{body}"
-    );
+    assert!(!body.contains("Progress over time") && !body.contains("Change since"), "{body}");
 }
 
 #[test]
@@ -164,20 +146,11 @@ fn printed(env: &Env) -> (String, usize) {
             .expect("poppler-utils (apt-get install -y poppler-utils)");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    let info = std::process::Command::new("pdfinfo")
-        .arg(env.path("meeting.pdf"))
-        .output()
-        .unwrap();
+    let info = std::process::Command::new("pdfinfo").arg(env.path("meeting.pdf")).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
-    let pages = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("a page count");
-    assert!(
-        info.contains("594.96 x 841.92") || info.contains("595 x 842"),
-        "A4: {info}"
-    );
+    let pages =
+        info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).expect("a page count");
+    assert!(info.contains("594.96 x 841.92") || info.contains("595 x 842"), "A4: {info}");
     (run("pdftotext"), pages)
 }
 
@@ -185,29 +158,13 @@ fn printed(env: &Env) -> (String, usize) {
 #[ignore = "needs Chromium"]
 fn a_team_of_twelve_is_printed_whole_on_two_pages_with_every_person_and_the_team() {
     let env = Env::new();
-    let names = [
-        "Alex",
-        "Priya",
-        "Sam",
-        "Jo",
-        "Kemi",
-        "Ravi",
-        "Lena",
-        "Tom",
-        "Aisha",
-        "Mei",
-        "Oluwaseun",
-        "Bartholomew",
-    ];
+    let names =
+        ["Alex", "Priya", "Sam", "Jo", "Kemi", "Ravi", "Lena", "Tom", "Aisha", "Mei", "Oluwaseun", "Bartholomew"];
     let mut all = Vec::new();
     for (round, month) in ["06", "12"].iter().enumerate() {
         for (i, name) in names.iter().enumerate() {
             let when = format!("2026-{month}-{:02}T10:00:00Z", i + 1);
-            let moved = if round == 1 && i % 3 == 0 {
-                vec![("fit.pathways", Answer::InPlace)]
-            } else {
-                vec![]
-            };
+            let moved = if round == 1 && i % 3 == 0 { vec![("fit.pathways", Answer::InPlace)] } else { vec![] };
             all.push(person(name, &when, &moved));
         }
     }
@@ -226,18 +183,7 @@ fn a_team_of_twelve_is_printed_whole_on_two_pages_with_every_person_and_the_team
 fn printed_pages_name_no_command_and_break_no_date() {
     let env = Env::new();
     three_people_two_rounds(&env);
-    env.cmd()
-        .args([
-            "plan",
-            "assign",
-            "networks.buddy",
-            "--owner",
-            "Priya",
-            "--due",
-            "2027-06-30",
-        ])
-        .assert()
-        .success();
+    env.cmd().args(["plan", "assign", "networks.buddy", "--owner", "Priya", "--due", "2027-06-30"]).assert().success();
     page(&env, &[]);
     let (text, _) = printed(&env);
     assert!(!text.contains("mbct-sustain "), "no command line on paper: {text}");
@@ -252,14 +198,7 @@ fn printed_pages_name_no_command_and_break_no_date() {
 
 /// Whether a line ends with the start of a date (`2027-`, `2027-06`, `2027-06-`).
 fn regex_like_date_start(line: &str) -> bool {
-    let tail: String = line
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let tail: String = line.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
     let word = tail.rsplit(' ').next().unwrap_or("");
     word.len() >= 5 && word[..4].chars().all(|c| c.is_ascii_digit()) && word.as_bytes()[4] == b'-'
 }
@@ -275,14 +214,7 @@ fn chromium_prints_the_page_on_at_most_two_a4_pages() {
     let url = format!("file://{}", env.path("meeting.html").display());
     let chromium = |arg: String| {
         let out = std::process::Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                &arg,
-                &url,
-            ])
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &arg, &url])
             .output()
             .expect("chromium (apt-get install -y chromium)");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -296,14 +228,8 @@ fn chromium_prints_the_page_on_at_most_two_a4_pages() {
         .output()
         .expect("pdfinfo (apt-get install -y poppler-utils)");
     let info = String::from_utf8(info.stdout).unwrap();
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("a page count");
+    let pages: usize =
+        info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).expect("a page count");
     assert!((1..=2).contains(&pages), "{pages} pages");
-    assert!(
-        info.contains("594.96 x 841.92") || info.contains("595 x 842"),
-        "A4: {info}"
-    );
+    assert!(info.contains("594.96 x 841.92") || info.contains("595 x 842"), "A4: {info}");
 }

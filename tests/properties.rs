@@ -8,11 +8,8 @@ use proptest::prelude::*;
 
 /// A random valid framework: 1-6 stages, 1-12 domains, 1-6 actions each.
 fn frameworks() -> impl Strategy<Value = Framework> {
-    (
-        1usize..=6,
-        prop::collection::vec(prop::collection::vec(0usize..6, 1..=6), 1..=12),
-    )
-        .prop_map(|(stages, domains)| {
+    (1usize..=6, prop::collection::vec(prop::collection::vec(0usize..6, 1..=6), 1..=12)).prop_map(
+        |(stages, domains)| {
             let mut y = String::from("id: p\ntitle: P\nversion: 1\ncompletion_label: Done\nstages:\n");
             for s in 0..stages {
                 y += &format!("  - {{id: s{s}, name: S{s}}}\n");
@@ -25,7 +22,8 @@ fn frameworks() -> impl Strategy<Value = Framework> {
                 }
             }
             framework::parse(&y).expect("generated framework is valid")
-        })
+        },
+    )
 }
 
 fn answers_for(f: &Framework) -> impl Strategy<Value = Assessment> + use<> {

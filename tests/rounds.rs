@@ -43,10 +43,7 @@ fn report_is_the_teams_latest_round_and_names_who_is_not_in_it() {
     let first = out.lines().next().unwrap();
     assert!(first.contains("the team's round 2, 2026-12-01 to 2026-12-02"), "{out}");
     assert!(out.contains("2 people: Alex, Priya"), "{out}");
-    assert!(
-        out.contains("Jo: latest answers 2026-06-03, not in this round."),
-        "{out}"
-    );
+    assert!(out.contains("Jo: latest answers 2026-06-03, not in this round."), "{out}");
     let json = env.json(&["report", "--format", "json"]);
     assert_eq!(json["round"]["number"], 2);
     assert_eq!(json["round"]["respondents"], serde_json::json!(["Alex", "Priya"]));
@@ -54,10 +51,7 @@ fn report_is_the_teams_latest_round_and_names_who_is_not_in_it() {
     assert!(json.get("assessment").is_none());
     let evaluation = &json["domains"][1];
     assert_eq!(evaluation["id"], "evaluation");
-    assert_eq!(
-        evaluation["complete"], true,
-        "both in the round have every stage in place"
-    );
+    assert_eq!(evaluation["complete"], true, "both in the round have every stage in place");
 }
 
 #[test]
@@ -70,10 +64,7 @@ fn history_has_a_column_per_round_not_per_assessment() {
     assert_eq!(rounds[0]["respondents"], serde_json::json!(["Alex", "Priya", "Jo"]));
     assert!(json.get("assessments").is_none());
     let out = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
-    let journey = out
-        .lines()
-        .find(|l| l.contains("Domain") && l.contains("2026-06-01"))
-        .unwrap();
+    let journey = out.lines().find(|l| l.contains("Domain") && l.contains("2026-06-01")).unwrap();
     assert!(journey.contains("2026-12-01"), "dates on the axis: {journey}");
 }
 
@@ -109,10 +100,7 @@ fn team_selectors_pick_rounds() {
     let june = env.json(&["report", "--at", "1", "--format", "json"]);
     assert_eq!(june["round"]["respondents"].as_array().unwrap().len(), 3);
     let before = env.json(&["report", "--at", "2026-09-01", "--format", "json"]);
-    assert_eq!(
-        before["round"]["number"], 1,
-        "a date between rounds picks the one before"
-    );
+    assert_eq!(before["round"]["number"], 1, "a date between rounds picks the one before");
     env.fails(&["report", "--at", "7"], "no round of the team's matches `7`");
     let since = env.json(&["history", "--since", "2026-11-01", "--format", "json"]);
     assert_eq!(since["rounds"].as_array().unwrap().len(), 1);
@@ -123,10 +111,7 @@ fn a_single_persons_file_is_shown_as_before() {
     let env = Env::new();
     env.write(
         "mbct-sustain.yaml",
-        file_of(vec![
-            person("Sam", "2026-06-01T10:00:00Z", &[]),
-            person("Sam", "2026-12-01T10:00:00Z", &[]),
-        ]),
+        file_of(vec![person("Sam", "2026-06-01T10:00:00Z", &[]), person("Sam", "2026-12-01T10:00:00Z", &[])]),
     );
     let json = env.json(&["report", "--format", "json"]);
     assert_eq!(json["assessment"]["number"], 2);

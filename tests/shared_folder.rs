@@ -19,10 +19,7 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
     if !running_as_root() {
         // Only root can act as two accounts; as one person, both saves are ours.
         use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped: trying two accounts needs root (CI runs as root)"
-        );
+        let _ = writeln!(std::io::stderr(), "skipped: trying two accounts needs root (CI runs as root)");
         return;
     }
     let root = tempfile::tempdir().unwrap();
@@ -30,11 +27,7 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
     std::fs::create_dir(&dir).unwrap();
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "chmod 755 {0} && chown 1001:1500 {1} && chmod 2775 {1}",
-            root.path().display(),
-            dir.display()
-        ))
+        .arg(format!("chmod 755 {0} && chown 1001:1500 {1} && chmod 2775 {1}", root.path().display(), dir.display()))
         .status()
         .unwrap();
     assert!(status.success());
@@ -56,11 +49,7 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
     let first = as_user("1001", "networks.buddy", "Priya");
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let second = as_user("1002", "fit.pathways", "Sam");
-    assert!(
-        second.status.success(),
-        "the second account saves too: {}",
-        String::from_utf8_lossy(&second.stderr)
-    );
+    assert!(second.status.success(), "the second account saves too: {}", String::from_utf8_lossy(&second.stderr));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("owner: Priya") && text.contains("owner: Sam"), "{text}");
 }
@@ -82,12 +71,7 @@ fn output_refuses_devices_folders_drafts_and_locks_and_leaves_them_as_they_were(
         env.fails(&["report", "--output", target], what);
     }
     assert_eq!(env.read("mbct-sustain.yaml.draft-20261202T101010Z-abc"), "draft");
-    assert!(
-        std::fs::metadata("/dev/null")
-            .unwrap()
-            .file_type()
-            .is_char_device_like()
-    );
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device_like());
 }
 
 trait CharDevice {
@@ -153,27 +137,18 @@ fn a_file_size_limit_stops_the_save_with_a_message_and_leaves_everything_as_it_w
     let out = Command::new("bash")
         .current_dir(env.dir.path())
         .arg("-c")
-        .arg(format!(
-            "ulimit -f 1 && {} plan assign fit.pathways --owner Sam",
-            bin().display()
-        ))
+        .arg(format!("ulimit -f 1 && {} plan assign fit.pathways --owner Sam", bin().display()))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("could not save") && stderr.contains("ulimit"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("could not save") && stderr.contains("ulimit"), "{stderr}");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
     let names: Vec<String> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(
-        names.iter().all(|n| !n.ends_with(".tmp")),
-        "no temp file left: {names:?}"
-    );
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temp file left: {names:?}");
 }
 
 #[test]
@@ -189,13 +164,8 @@ fn a_save_waiting_on_the_lock_says_so_at_once() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert!(
-        first.contains("Waiting") && first.contains("mbct-sustain.yaml.lock"),
-        "{first}"
-    );
+    BufReader::new(child.stderr.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.contains("Waiting") && first.contains("mbct-sustain.yaml.lock"), "{first}");
     lock.unlock().unwrap();
     assert!(child.wait().unwrap().success(), "it saves once the lock is free");
     assert!(env.read("mbct-sustain.yaml").contains("owner: Sam"));
@@ -221,14 +191,8 @@ fn messages_name_what_people_meet() {
     let out = env.cmd().arg("report").output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("fit.evidence-and-ned"),
-        "the unknown id is named once: {stderr}"
-    );
-    assert!(
-        env.read("mbct-sustain.yaml").contains("fit.evidence-and-ned"),
-        "and kept"
-    );
+    assert!(stderr.contains("fit.evidence-and-ned"), "the unknown id is named once: {stderr}");
+    assert!(env.read("mbct-sustain.yaml").contains("fit.evidence-and-ned"), "and kept");
 }
 
 #[cfg(unix)]
@@ -242,10 +206,7 @@ fn a_link_planted_at_the_lock_is_named_and_never_followed() {
         &["plan", "assign", "networks.buddy", "--owner", "Sam"],
         "mbct-sustain.yaml.lock is a link, which mbct-sustain never follows",
     );
-    assert!(
-        err.contains("hint: remove that link (it is not the tool's), then run again"),
-        "{err}"
-    );
+    assert!(err.contains("hint: remove that link (it is not the tool's), then run again"), "{err}");
     assert!(!exists(&env.path("elsewhere")), "nothing was written through the link");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
@@ -258,12 +219,7 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
     let old = |name: &str| {
         let p = env.write(name, "a colleague's");
         let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        std::fs::File::options()
-            .write(true)
-            .open(&p)
-            .unwrap()
-            .set_modified(an_hour_ago)
-            .unwrap();
+        std::fs::File::options().write(true).open(&p).unwrap().set_modified(an_hour_ago).unwrap();
         p
     };
     let theirs = [
@@ -296,10 +252,7 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
             );
         }
     }
-    assert!(
-        !exists(&left_by_a_killed_save),
-        "a stale temp file of the tool's own naming beside the answers file goes"
-    );
+    assert!(!exists(&left_by_a_killed_save), "a stale temp file of the tool's own naming beside the answers file goes");
 }
 
 #[cfg(unix)]
@@ -333,30 +286,19 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
     let as_user = |uid: &str, umask: &str, args: &str| {
         Command::new("setpriv")
             .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
-            .arg(format!(
-                "umask {umask}; exec {} --file {} {args}",
-                bin().display(),
-                file.display()
-            ))
+            .arg(format!("umask {umask}; exec {} --file {} {args}", bin().display(), file.display()))
             .output()
             .expect("setpriv runs (util-linux)")
     };
     let first = as_user("1001", "077", "plan assign networks.buddy --owner Priya");
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let second = as_user("1002", "022", "plan review --every 6");
-    assert!(
-        second.status.success(),
-        "the second account saves too: {}",
-        String::from_utf8_lossy(&second.stderr)
-    );
+    assert!(second.status.success(), "the second account saves too: {}", String::from_utf8_lossy(&second.stderr));
     let lock = dir.join("mbct-sustain.yaml.lock");
     let mode = std::fs::metadata(&lock).unwrap().permissions().mode();
     assert_eq!(mode & 0o060, 0o060, "the lock is the team's: {mode:o}");
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(
-        text.contains("owner: Priya") && text.contains("every_months: 6"),
-        "{text}"
-    );
+    assert!(text.contains("owner: Priya") && text.contains("every_months: 6"), "{text}");
 
     // A lock left unshared (by an older version, or by hand) is named as
     // what it is, with its owner, not as a folder problem.
@@ -379,10 +321,7 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
     std::os::unix::fs::chown(&lock, Some(65534), None).unwrap();
     let fourth = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
     let stderr = String::from_utf8_lossy(&fourth.stderr);
-    assert!(
-        stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"),
-        "named: {stderr}"
-    );
+    assert!(stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"), "named: {stderr}");
 }
 
 /// What a walk killed after its save and before its draft's removal leaves:
@@ -415,9 +354,7 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
     let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
     s.get_process_mut().set_window_size(120, 40).unwrap();
     s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    let first = s
-        .expect(Regex("unfinished assessment|Has anything changed here"))
-        .unwrap();
+    let first = s.expect(Regex("unfinished assessment|Has anything changed here")).unwrap();
     assert_eq!(
         String::from_utf8_lossy(first.get(0).unwrap()),
         "Has anything changed here",

@@ -111,11 +111,7 @@ fn spawn_sized(dir: &Path, rows: u16, cols: u16, args: &str) -> Pty {
 fn keys(from: Answer, to: Answer) -> String {
     let pos = |a| Answer::ALL.iter().position(|x| *x == a).unwrap() as i32;
     let d = pos(to) - pos(from);
-    let mut k = if d > 0 {
-        "j".repeat(d as usize)
-    } else {
-        "k".repeat((-d) as usize)
-    };
+    let mut k = if d > 0 { "j".repeat(d as usize) } else { "k".repeat((-d) as usize) };
     k.push('\r');
     k
 }
@@ -197,10 +193,7 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     s.wait_for("41 actions in 7 domains");
     s.wait_for(env.path("mbct-sustain.yaml").display().to_string());
     let starts = walk_all(&mut s, &mix());
-    assert!(
-        starts.iter().all(|a| *a == Answer::NotYet),
-        "every first-run prompt starts on Not yet"
-    );
+    assert!(starts.iter().all(|a| *a == Answer::NotYet), "every first-run prompt starts on Not yet");
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
     let table = &screen[screen.rfind('┌').unwrap_or_else(|| panic!("a table in {screen:?}"))..];
@@ -208,10 +201,7 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     for (id, stage) in MIX_STAGES {
         let name = &f.domains.iter().find(|d| d.id == id).unwrap().name;
         let first_words: String = name.chars().take(20).collect();
-        let row = table
-            .lines()
-            .find(|l| l.contains(&first_words))
-            .unwrap_or_else(|| panic!("{name} in\n{table}"));
+        let row = table.lines().find(|l| l.contains(&first_words)).unwrap_or_else(|| panic!("{name} in\n{table}"));
         assert!(row.contains(stage), "{id} should be {stage}: {row}");
     }
     assert!(screen.contains("Next steps"));
@@ -253,10 +243,7 @@ fn dont_know_is_offered_after_not_yet_saved_as_dont_know_and_not_in_place() {
     let text = std::fs::read_to_string(env.path("mbct-sustain.yaml")).unwrap();
     assert!(text.contains("fit.evidence-and-need: dont-know"), "{text}");
     let report = env.json(&["report", "--format", "json"]);
-    assert_eq!(
-        report["domains"][0]["stage"]["id"], "starting-out",
-        "Don't know is not in place"
-    );
+    assert_eq!(report["domains"][0]["stage"]["id"], "starting-out", "Don't know is not in place");
 }
 
 #[test]
@@ -278,11 +265,7 @@ fn esc_goes_back_to_the_previous_action_and_the_change_is_kept() {
         .map(|e| e.unwrap().path())
         .find(|p| p.to_string_lossy().contains(".draft-"))
         .expect("a draft");
-    assert!(
-        std::fs::read_to_string(draft)
-            .unwrap()
-            .contains("fit.evidence-and-need: in-progress")
-    );
+    assert!(std::fs::read_to_string(draft).unwrap().contains("fit.evidence-and-need: in-progress"));
 }
 
 #[test]
@@ -300,9 +283,7 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     s.wait_for("Sam's last assessment was on");
     let mut presses = 0;
     loop {
-        let found = s.wait_for(Regex(
-            "Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment",
-        ));
+        let found = s.wait_for(Regex("Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment"));
         let asked = String::from_utf8_lossy(found.get(0).unwrap()).into_owned();
         if asked.starts_with("Saved") {
             break;
@@ -346,10 +327,7 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     let out = String::from_utf8(out.stdout).unwrap();
     let row = out.lines().find(|l| l.contains("Developing an")).unwrap();
     assert!(row.contains("Starting out") && row.contains("Developmental"), "{row}");
-    assert!(
-        out.contains("Plan for evaluation") && out.contains("Not yet → In place"),
-        "{out}"
-    );
+    assert!(out.contains("Plan for evaluation") && out.contains("Not yet → In place"), "{out}");
     let history = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
     assert_eq!(history.lines().filter(|l| l.contains("Sam")).count(), 3, "{history}");
 }
@@ -376,10 +354,7 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
     assert!(screen.contains("answers so far are kept in"), "{screen}");
     assert!(screen.contains("\x1b[?25h"), "the cursor is shown again");
     assert!(screen.contains("Run `mbct-sustain --respondent Sam` again"), "{screen}");
-    assert!(
-        !env.path("mbct-sustain.yaml").exists(),
-        "nothing is recorded as a finished assessment"
-    );
+    assert!(!env.path("mbct-sustain.yaml").exists(), "nothing is recorded as a finished assessment");
 
     let mut s = spawn(dir, &["--respondent", "Sam"]);
     s.wait_for("unfinished assessment");
@@ -412,10 +387,7 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
     let env = Env::new();
     env.cmd().args(["framework", "init", "my.yaml"]).assert().success();
     let mut f = mbct_sustain::core::framework::parse(&env.read("my.yaml")).unwrap();
-    f.stages.push(mbct_sustain::core::framework::Stage {
-        id: "thriving".into(),
-        name: "Thriving".into(),
-    });
+    f.stages.push(mbct_sustain::core::framework::Stage { id: "thriving".into(), name: "Thriving".into() });
     for d in &mut f.domains {
         d.actions.push(mbct_sustain::core::framework::Action {
             id: format!("{}.thriving", d.id),
@@ -440,10 +412,7 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
     let table = &screen[screen.rfind('┌').expect("a table")..];
-    let header = table
-        .lines()
-        .find(|l| l.contains("Domain") && l.contains("Working in"))
-        .unwrap();
+    let header = table.lines().find(|l| l.contains("Domain") && l.contains("Working in")).unwrap();
     assert!(!header.contains(" Stage "), "the column says Working in: {header}");
     for stage in ["Starting out", "Developmental", "Sustainable", "Thriving"] {
         assert!(header.contains(stage), "{header}");
@@ -481,10 +450,7 @@ fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
     let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
     let c = s.wait_for(Regex("❯ Not yet"));
     let screen = String::from_utf8_lossy(c.before()).into_owned();
-    assert!(
-        screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"),
-        "{screen}"
-    );
+    assert!(screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"), "{screen}");
     assert!(!screen.contains("\x1b]0;pwned"));
     s.send("\x03").unwrap();
     assert_eq!(finish(s).0, 130);
@@ -544,11 +510,7 @@ fn esc_goes_back_across_a_domain_through_its_note() {
     s.wait_for("Review in March");
     s.send("\x1b").unwrap();
     let start = expect_action(&mut s, 3, 41);
-    assert_eq!(
-        start,
-        Answer::InProgress,
-        "back on the last action of the previous domain"
-    );
+    assert_eq!(start, Answer::InProgress, "back on the last action of the previous domain");
     s.send(keys(start, Answer::InPlace)).unwrap();
     s.wait_for("A note for");
     s.send("\r").unwrap();
@@ -572,10 +534,7 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     a.respondent = Some("Sam".into());
     env.write("mbct-sustain.yaml", file_of(vec![a]));
     // A target below the stage the domain works in is kept by Enter too.
-    env.cmd()
-        .args(["plan", "target", "evaluation", "starting-out"])
-        .assert()
-        .success();
+    env.cmd().args(["plan", "target", "evaluation", "starting-out"]).assert().success();
     let before = env.bytes("mbct-sustain.yaml");
 
     // Enter on every question: nothing changes, and the plan is shown. At
@@ -603,10 +562,7 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     }
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
-    assert!(
-        asked > 10,
-        "every step's owner and date, each target, the review: {asked}"
-    );
+    assert!(asked > 10, "every step's owner and date, each target, the review: {asked}");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before, "Enter changes nothing");
 
     // An owner typed for the first step is saved at once, and kept through Ctrl-C.
@@ -656,19 +612,13 @@ fn a_long_pasted_note_is_taken_whole() {
     let (code, _) = finish(s);
     assert_eq!(code, 130);
     use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "a 3,000-character note took {took:?} from paste to the next question"
-    );
+    let _ = writeln!(std::io::stderr(), "a 3,000-character note took {took:?} from paste to the next question");
     let draft = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock"))
         .expect("a draft");
-    assert!(
-        std::fs::read_to_string(draft).unwrap().contains(&note),
-        "the whole note is kept"
-    );
+    assert!(std::fs::read_to_string(draft).unwrap().contains(&note), "the whole note is kept");
 }
 
 #[test]
@@ -773,19 +723,12 @@ fn plan_edit_stopped_by_ctrl_c_goes_on_next_time_from_the_question_where_it_stop
     s.send("\x03").unwrap();
     assert_eq!(finish(s).0, 130);
     let key = std::fs::read_to_string(&place).expect("where it stopped is kept");
-    assert!(
-        key.starts_with("owner "),
-        "question 3 is the second step's owner: {key}"
-    );
+    assert!(key.starts_with("owner "), "question 3 is the second step's owner: {key}");
 
     let mut s = spawn(env.dir.path(), &["plan", "edit"]);
     s.wait_for("Carrying on from question 3");
     let first = s.wait_for(Regex("Question ([0-9]+) of ([0-9]+)"));
-    assert_eq!(
-        first.get(1).unwrap(),
-        b"3",
-        "the first question asked is the one where it stopped"
-    );
+    assert_eq!(first.get(1).unwrap(), b"3", "the first question asked is the one where it stopped");
     let of: usize = String::from_utf8_lossy(first.get(2).unwrap()).parse().unwrap();
     s.send("\r").unwrap();
     // Enter on the rest (a target date with no target is not asked).
@@ -828,10 +771,7 @@ fn where_the_locale_cannot_show_unicode_the_walk_draws_in_ascii() {
         assert!(!screen.contains(glyph), "{glyph} under LANG=C:\n{screen}");
     }
     assert!(screen.contains("Keys: Up/Down and Enter"), "{screen}");
-    assert!(
-        screen.contains("Making it 'fit'"),
-        "the framework's quotes in ASCII: {screen}"
-    );
+    assert!(screen.contains("Making it 'fit'"), "the framework's quotes in ASCII: {screen}");
     assert!(screen.contains("+-"), "an ASCII table: {screen}");
 }
 
@@ -842,8 +782,7 @@ fn the_terminal_is_given_back_in_line_mode_when_ctrl_c_stops_the_walk() {
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
     let mut cmd = command(env.dir.path(), "sh");
-    cmd.arg("-c")
-        .arg(format!("{} --respondent Sam; stty -a", bin.display()));
+    cmd.arg("-c").arg(format!("{} --respondent Sam; stty -a", bin.display()));
     let mut s = spawn_command(cmd);
     answer(&mut s, 1, 41, Answer::InPlace);
     expect_action(&mut s, 2, 41);

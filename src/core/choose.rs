@@ -172,24 +172,12 @@ mod tests {
         let with = |change: &dyn Fn(&mut Assessment, &mut Draft)| {
             let (mut a, mut d) = (saved.clone(), draft.clone());
             change(&mut a, &mut d);
-            already_saved(
-                &History {
-                    assessments: vec![a],
-                    ..History::default()
-                },
-                &d,
-                &f,
-            )
+            already_saved(&History { assessments: vec![a], ..History::default() }, &d, &f)
         };
-        assert!(
-            with(&|_, _| {}),
-            "saved by its walk, a blank note and a retired id aside"
-        );
+        assert!(with(&|_, _| {}), "saved by its walk, a blank note and a retired id aside");
         type Change<'c> = &'c dyn Fn(&mut Assessment, &mut Draft);
         let cases: [(&str, Change); 5] = [
-            ("taken before the draft began", &|a, _| {
-                a.taken_at = t("2026-09-03T09:00:00Z")
-            }),
+            ("taken before the draft began", &|a, _| a.taken_at = t("2026-09-03T09:00:00Z")),
             ("by someone else", &|a, _| a.respondent = Some("Ann".into())),
             ("another answer", &|a, _| {
                 a.answers.insert("d0.a0".into(), Answer::NotYet);

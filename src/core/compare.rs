@@ -116,12 +116,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
         for (i, action) in domain.actions.iter().enumerate() {
             let (b, a) = (before.answer(&action.id), after.answer(&action.id));
             if b != a {
-                actions.push(ActionChange {
-                    domain: d,
-                    action: i,
-                    before: b,
-                    after: a,
-                });
+                actions.push(ActionChange { domain: d, action: i, before: b, after: a });
             }
         }
     }
@@ -129,16 +124,8 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
         .map(|d| {
             let now = stage::domain_status(framework, d, |id| after.answer(id));
             let slipped = actions.iter().filter(|c| c.domain == d && c.slipped()).count();
-            let answered = framework.domains[d]
-                .actions
-                .iter()
-                .any(|a| before.answers.contains_key(&a.id));
-            if !answered
-                && framework.domains[d]
-                    .actions
-                    .iter()
-                    .any(|a| after.answers.contains_key(&a.id))
-            {
+            let answered = framework.domains[d].actions.iter().any(|a| before.answers.contains_key(&a.id));
+            if !answered && framework.domains[d].actions.iter().any(|a| after.answers.contains_key(&a.id)) {
                 return DomainChange {
                     domain: d,
                     before: None,
@@ -161,14 +148,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
                 }
                 _ => None,
             };
-            DomainChange {
-                domain: d,
-                before: Some(then.position),
-                after: now.position,
-                movement,
-                progress,
-                slipped,
-            }
+            DomainChange { domain: d, before: Some(then.position), after: now.position, movement, progress, slipped }
         })
         .collect();
     Comparison { domains, actions }
@@ -197,15 +177,7 @@ mod tests {
         assert_eq!(c.domains[0].movement, Movement::Up(Position::Working(0)));
         assert_eq!(c.domains[0].after, Position::Working(1));
         assert_eq!(c.domains[1].movement, Movement::Same);
-        assert_eq!(
-            c.actions,
-            vec![ActionChange {
-                domain: 0,
-                action: 0,
-                before: Some(NotYet),
-                after: Some(InPlace)
-            }]
-        );
+        assert_eq!(c.actions, vec![ActionChange { domain: 0, action: 0, before: Some(NotYet), after: Some(InPlace) }]);
         assert!(!c.is_unchanged());
     }
 

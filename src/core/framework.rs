@@ -172,10 +172,7 @@ impl Framework {
 
     /// Every action in asking order, with the index of its domain.
     pub fn actions(&self) -> impl Iterator<Item = (usize, &Action)> {
-        self.domains
-            .iter()
-            .enumerate()
-            .flat_map(|(d, domain)| domain.actions.iter().map(move |a| (d, a)))
+        self.domains.iter().enumerate().flat_map(|(d, domain)| domain.actions.iter().map(move |a| (d, a)))
     }
 
     /// How many actions there are in all.
@@ -198,21 +195,11 @@ impl Framework {
 /// the first, so `framework check` can list them all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let yaml_problem = |m: yaml::Mistake| {
-        vec![Problem {
-            line: m.line,
-            id: None,
-            kind: ProblemKind::Yaml(m),
-        }]
-    };
+    let yaml_problem = |m: yaml::Mistake| vec![Problem { line: m.line, id: None, kind: ProblemKind::Yaml(m) }];
     yaml::check(text).map_err(yaml_problem)?;
     let mut framework: Framework = yaml::from_str(text).map_err(yaml_problem)?;
     let problems = validate(&mut framework, text);
-    if problems.is_empty() {
-        Ok(framework)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(framework) } else { Err(problems) }
 }
 
 /// Where a problem is in the text. Lines are found only once there is a
@@ -244,10 +231,7 @@ impl Findings {
         let spot = || Spot::Id(id.to_string(), nth);
         if id.trim().is_empty() {
             self.say(spot(), None, ProblemKind::EmptyId { item });
-        } else if !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        {
+        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
             let kind = ProblemKind::BadId { item, id: id.into() };
             self.say(spot(), Some(id), kind);
         } else if nth > 0 {
@@ -316,9 +300,7 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
         let at = v.id(&domain.id, Item::Domain);
         v.text(&at, Field::DomainName, &domain.name);
         if domain.actions.is_empty() {
-            let kind = ProblemKind::NoActions {
-                domain: domain.id.clone(),
-            };
+            let kind = ProblemKind::NoActions { domain: domain.id.clone() };
             v.say(Spot::Id(at.0, at.1), Some(&domain.id), kind);
         }
         for action in &mut domain.actions {
@@ -327,18 +309,12 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
             match stage_index.get(&action.stage) {
                 Some(&i) => action.stage_index = i,
                 None => {
-                    let kind = ProblemKind::UndeclaredStage {
-                        action: action.id.clone(),
-                        stage: action.stage.clone(),
-                    };
+                    let kind = ProblemKind::UndeclaredStage { action: action.id.clone(), stage: action.stage.clone() };
                     v.say(Spot::Id(at.0.clone(), at.1), Some(&action.id), kind);
                 }
             }
             for link in action.links.iter().filter(|l| !is_web_address(&l.url)) {
-                let kind = ProblemKind::BadLink {
-                    action: action.id.clone(),
-                    url: link.url.clone(),
-                };
+                let kind = ProblemKind::BadLink { action: action.id.clone(), url: link.url.clone() };
                 let spot = if link.url.trim().is_empty() {
                     Spot::Id(at.0.clone(), at.1)
                 } else {
@@ -419,10 +395,7 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_named_with_the_line_of_the_second() {
-        let text = GOOD.replace(
-            "text: One\n",
-            "text: One\n      - id: d.one\n        stage: a\n        text: Two\n",
-        );
+        let text = GOOD.replace("text: One\n", "text: One\n      - id: d.one\n        stage: a\n        text: Two\n");
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
@@ -434,38 +407,23 @@ mod tests {
     fn an_action_in_an_undeclared_stage_is_named() {
         let problems = parse(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
-        assert_eq!(
-            problems[0].kind,
-            ProblemKind::UndeclaredStage {
-                action: "d.one".into(),
-                stage: "zz".into()
-            }
-        );
+        assert_eq!(problems[0].kind, ProblemKind::UndeclaredStage { action: "d.one".into(), stage: "zz".into() });
         assert_eq!(problems[0].line, Some(12));
     }
 
     #[test]
     fn every_problem_is_reported_not_only_the_first() {
-        let text = GOOD
-            .replace("text: One", "text: \"\"")
-            .replace("name: D", "name: \" \"")
-            .replace("stage: a", "stage: b");
+        let text =
+            GOOD.replace("text: One", "text: \"\"").replace("name: D", "name: \" \"").replace("stage: a", "stage: b");
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]
     fn the_complete_stage_id_is_reserved() {
-        let problems = parse(
-            &GOOD
-                .replace("id: a\n", "id: complete\n")
-                .replace("stage: a", "stage: complete"),
-        )
-        .unwrap_err();
-        assert!(
-            matches!(problems[0].kind, ProblemKind::ReservedStageId { .. }),
-            "{problems:?}"
-        );
+        let problems =
+            parse(&GOOD.replace("id: a\n", "id: complete\n").replace("stage: a", "stage: complete")).unwrap_err();
+        assert!(matches!(problems[0].kind, ProblemKind::ReservedStageId { .. }), "{problems:?}");
     }
 
     #[test]
@@ -475,10 +433,7 @@ mod tests {
             matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
             "{problems:?}"
         );
-        assert_eq!(
-            parse(&GOOD.replace("version: \"2\"", "version: 3")).unwrap().version,
-            "3"
-        );
+        assert_eq!(parse(&GOOD.replace("version: \"2\"", "version: 3")).unwrap().version, "3");
     }
 
     #[test]
@@ -502,16 +457,8 @@ mod tests {
     #[test]
     fn a_version_of_the_wrong_shape_is_named_as_shapes() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
-        let ProblemKind::Yaml(mistake) = &problems[0].kind else {
-            panic!("{problems:?}")
-        };
-        assert_eq!(
-            mistake.kind,
-            yaml::Kind::WrongType {
-                expected: yaml::Expected::Text,
-                found: yaml::Found::List
-            }
-        );
+        let ProblemKind::Yaml(mistake) = &problems[0].kind else { panic!("{problems:?}") };
+        assert_eq!(mistake.kind, yaml::Kind::WrongType { expected: yaml::Expected::Text, found: yaml::Found::List });
     }
 
     #[test]
@@ -528,9 +475,6 @@ mod tests {
         };
         assert_eq!(kind(""), yaml::Kind::Empty);
         assert_eq!(kind("# only a comment\n"), yaml::Kind::Empty);
-        assert_eq!(
-            kind(&format!("id: {}", "[".repeat(40_000))),
-            yaml::Kind::Syntax(yaml::Syntax::TooDeep)
-        );
+        assert_eq!(kind(&format!("id: {}", "[".repeat(40_000))), yaml::Kind::Syntax(yaml::Syntax::TooDeep));
     }
 }

@@ -40,11 +40,7 @@ pub fn target_position(framework: &Framework, target: &Target) -> Option<Positio
     if target.stage == COMPLETE_ID {
         return Some(Position::Complete);
     }
-    framework
-        .stages
-        .iter()
-        .position(|s| s.id == target.stage)
-        .map(Position::Working)
+    framework.stages.iter().position(|s| s.id == target.stage).map(Position::Working)
 }
 
 /// A stage as a person names it (its id or name, any case; the completion
@@ -73,11 +69,7 @@ pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Ve
     near.sort();
     if near.is_empty() {
         let prefix = wanted.split('.').next().unwrap_or(wanted);
-        return known
-            .into_iter()
-            .filter(|k| k.starts_with(&format!("{prefix}.")))
-            .take(8)
-            .collect();
+        return known.into_iter().filter(|k| k.starts_with(&format!("{prefix}."))).take(8).collect();
     }
     near.into_iter().take(3).map(|(_, k)| k).collect()
 }
@@ -103,18 +95,11 @@ pub fn listed_steps(
         Position::Complete => framework.stages.len() - 1,
     };
     let actions = &framework.domains[domain].actions;
-    let open = |i: &usize| {
-        !matches!(
-            answers.answer(&actions[*i].id),
-            Some(Answer::InPlace | Answer::NotApplicable)
-        )
-    };
+    let open = |i: &usize| !matches!(answers.answer(&actions[*i].id), Some(Answer::InPlace | Answer::NotApplicable));
     let mut out = Vec::new();
     for s in working..=last {
-        let mut in_stage: Vec<usize> = (0..actions.len())
-            .filter(|&i| actions[i].stage_index == s)
-            .filter(open)
-            .collect();
+        let mut in_stage: Vec<usize> =
+            (0..actions.len()).filter(|&i| actions[i].stage_index == s).filter(open).collect();
         in_stage.sort_by_key(|&i| answers.answer(&actions[i].id) != Some(Answer::InProgress));
         out.extend(in_stage);
     }
@@ -191,10 +176,7 @@ mod tests {
         assert_eq!(plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
         assert_eq!(plan.review, Some(Review::EveryMonths(6)));
         assert_eq!(serde_yaml::to_string(&plan).unwrap(), text);
-        assert!(
-            serde_yaml::from_str::<Plan>("actions:\n  x:\n    ownr: Sam\n").is_err(),
-            "a typo is refused"
-        );
+        assert!(serde_yaml::from_str::<Plan>("actions:\n  x:\n    ownr: Sam\n").is_err(), "a typo is refused");
         assert!(serde_yaml::from_str::<Plan>("actions:\n  x:\n    due: 2027-02-30\n").is_err());
     }
 
@@ -211,39 +193,24 @@ mod tests {
 
     #[test]
     fn a_review_is_overdue_only_until_the_team_answers_again() {
-        let plan = Plan {
-            review: Some(Review::On(jiff::civil::date(2026, 11, 1))),
-            ..Plan::default()
-        };
+        let plan = Plan { review: Some(Review::On(jiff::civil::date(2026, 11, 1))), ..Plan::default() };
         let today = jiff::civil::date(2026, 12, 2);
         let before: Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
         let after: Timestamp = "2026-11-28T10:00:00Z".parse().unwrap();
-        assert_eq!(
-            review_overdue(&plan, Some(before), today),
-            Some(jiff::civil::date(2026, 11, 1))
-        );
+        assert_eq!(review_overdue(&plan, Some(before), today), Some(jiff::civil::date(2026, 11, 1)));
         assert_eq!(review_overdue(&plan, Some(after), today), None);
     }
 
     #[test]
     fn a_huge_interval_gives_no_date_and_no_panic() {
-        let plan = Plan {
-            review: Some(Review::EveryMonths(u32::MAX)),
-            ..Plan::default()
-        };
+        let plan = Plan { review: Some(Review::EveryMonths(u32::MAX)), ..Plan::default() };
         assert_eq!(next_review(&plan, Some(Timestamp::UNIX_EPOCH)), None);
     }
 
     #[test]
     fn an_empty_step_is_removed() {
         let mut plan = Plan::default();
-        plan.set_step(
-            "a",
-            Some(Step {
-                owner: Some("Sam".into()),
-                due: None,
-            }),
-        );
+        plan.set_step("a", Some(Step { owner: Some("Sam".into()), due: None }));
         assert_eq!(plan.actions.len(), 1);
         plan.set_step("a", Some(Step::default()));
         assert!(plan.is_empty());
@@ -262,10 +229,7 @@ mod tests {
     fn unknown_ids_are_met_with_the_closest_ones() {
         let known = ["networks.buddy", "networks.local-networks", "fit.pathways"];
         assert_eq!(closest(known, "networks.budy"), ["networks.buddy"]);
-        assert_eq!(
-            closest(known, "networks.x"),
-            ["networks.buddy", "networks.local-networks"]
-        );
+        assert_eq!(closest(known, "networks.x"), ["networks.buddy", "networks.local-networks"]);
         assert!(closest(known, "zzz").is_empty());
     }
 
@@ -278,18 +242,8 @@ mod tests {
         let mut plan = Plan::default();
         assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1], "working in stage 1");
         assert_eq!(listed_steps(&f, 0, &a, &plan, Some(Position::Complete)), [1, 2]);
-        plan.set_step(
-            "d0.a2",
-            Some(Step {
-                owner: Some("Sam".into()),
-                due: None,
-            }),
-        );
-        assert_eq!(
-            listed_steps(&f, 0, &a, &plan, None),
-            [1, 2],
-            "an owned step is always listed"
-        );
+        plan.set_step("d0.a2", Some(Step { owner: Some("Sam".into()), due: None }));
+        assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1, 2], "an owned step is always listed");
     }
 
     #[test]
@@ -297,23 +251,12 @@ mod tests {
         let f = grid(2, 1);
         let mut plan = Plan::default();
         assert_eq!(
-            moves(
-                &plan,
-                None,
-                &Assessment::new(&f, Timestamp::UNIX_EPOCH),
-                jiff::civil::date(2027, 1, 1)
-            ),
+            moves(&plan, None, &Assessment::new(&f, Timestamp::UNIX_EPOCH), jiff::civil::date(2027, 1, 1)),
             None
         );
         let due = Some(jiff::civil::date(2026, 12, 1));
         plan.set_step("d0.a0", Some(Step { owner: None, due }));
-        plan.set_step(
-            "d0.a1",
-            Some(Step {
-                owner: Some("Jo".into()),
-                due,
-            }),
-        );
+        plan.set_step("d0.a1", Some(Step { owner: Some("Jo".into()), due }));
         let before = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         let mut after = before.clone();
         after.answers.insert("d0.a0".into(), Answer::InPlace);

@@ -42,9 +42,8 @@ pub fn person_key(name: Option<&str>) -> Option<String> {
 /// or after `since` (a UTC date).
 pub fn rounds(history: &History, since: Option<jiff::civil::Date>) -> Vec<Round> {
     let at = |i: usize| history.assessments[i].taken_at;
-    let mut order: Vec<usize> = (0..history.assessments.len())
-        .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d))
-        .collect();
+    let mut order: Vec<usize> =
+        (0..history.assessments.len()).filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d)).collect();
     order.sort_by_key(|&i| at(i));
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut last: Option<Timestamp> = None;
@@ -55,11 +54,7 @@ pub fn rounds(history: &History, since: Option<jiff::civil::Date>) -> Vec<Round>
         }
         last = Some(at(i));
     }
-    let keys: Vec<Option<String>> = history
-        .assessments
-        .iter()
-        .map(|a| person_key(a.respondent.as_deref()))
-        .collect();
+    let keys: Vec<Option<String>> = history.assessments.iter().map(|a| person_key(a.respondent.as_deref())).collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
     let mut seen_order: Vec<&Option<String>> = Vec::new();
@@ -72,11 +67,8 @@ pub fn rounds(history: &History, since: Option<jiff::civil::Date>) -> Vec<Round>
             }
             let mut members: Vec<usize> = latest.values().copied().collect();
             members.sort_by_key(|&i| (at(i), i));
-            let mut left_out: Vec<usize> = seen_order
-                .iter()
-                .filter(|k| !latest.contains_key(*k))
-                .map(|k| seen[k])
-                .collect();
+            let mut left_out: Vec<usize> =
+                seen_order.iter().filter(|k| !latest.contains_key(*k)).map(|k| seen[k]).collect();
             left_out.sort_by_key(|&i| (at(i), i));
             for &m in &members {
                 if seen.insert(&keys[m], m).is_none() {

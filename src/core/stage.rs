@@ -89,18 +89,13 @@ pub fn domain_status(framework: &Framework, domain: usize, answer: impl Fn(&str)
             _ => progress.applicable += 1,
         }
     }
-    let position = stages
-        .iter()
-        .position(|s| !s.is_met())
-        .map_or(Position::Complete, Position::Working);
+    let position = stages.iter().position(|s| !s.is_met()).map_or(Position::Complete, Position::Working);
     DomainStatus { stages, position }
 }
 
 /// Applies the stage rule to every domain of an assessment.
 pub fn assess(framework: &Framework, assessment: &Assessment) -> Vec<DomainStatus> {
-    (0..framework.domains.len())
-        .map(|d| domain_status(framework, d, |id| assessment.answer(id)))
-        .collect()
+    (0..framework.domains.len()).map(|d| domain_status(framework, d, |id| assessment.answer(id))).collect()
 }
 
 #[cfg(test)]
@@ -142,29 +137,17 @@ mod tests {
 
     #[test]
     fn all_not_yet_works_in_the_first_stage() {
-        case(
-            &[&[N, N], &[N], &[N, N]],
-            Position::Working(0),
-            &[(0, 2), (0, 1), (0, 2)],
-        );
+        case(&[&[N, N], &[N], &[N, N]], Position::Working(0), &[(0, 2), (0, 1), (0, 2)]);
     }
 
     #[test]
     fn a_partly_met_first_stage_is_still_the_first_stage() {
-        case(
-            &[&[P, G, N], &[P], &[P]],
-            Position::Working(0),
-            &[(1, 3), (1, 1), (1, 1)],
-        );
+        case(&[&[P, G, N], &[P], &[P]], Position::Working(0), &[(1, 3), (1, 1), (1, 1)]);
     }
 
     #[test]
     fn not_applicable_actions_do_not_hold_a_stage_back() {
-        case(
-            &[&[P, X], &[P, X, G], &[N]],
-            Position::Working(1),
-            &[(1, 1), (1, 2), (0, 1)],
-        );
+        case(&[&[P, X], &[P, X, G], &[N]], Position::Working(1), &[(1, 1), (1, 2), (0, 1)]);
     }
 
     #[test]
@@ -189,16 +172,8 @@ mod tests {
 
     #[test]
     fn a_framework_with_five_stages_works_unchanged() {
-        case(
-            &[&[P], &[P], &[P], &[G], &[N]],
-            Position::Working(3),
-            &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)],
-        );
-        case(
-            &[&[P], &[P], &[P], &[P], &[X]],
-            Position::Complete,
-            &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)],
-        );
+        case(&[&[P], &[P], &[P], &[G], &[N]], Position::Working(3), &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)]);
+        case(&[&[P], &[P], &[P], &[P], &[X]], Position::Complete, &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)]);
     }
 
     #[test]

@@ -197,10 +197,7 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
         Whose::Team => team_points(framework, history, selection.since),
         Whose::Person(who) => person_points(history, who.as_deref()),
     };
-    let missed = |miss| Missed {
-        whose: whose.clone(),
-        miss,
-    };
+    let missed = |miss| Missed { whose: whose.clone(), miss };
     if points.is_empty() {
         return Err(missed(match (&whose, selection.since) {
             (Whose::Team, Some(since)) => Miss::NothingSince(since),
@@ -218,10 +215,7 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
             (Some(a), b)
         }
     };
-    let compared = before.map(|b| Compared {
-        before: points[b].answers.clone(),
-        after: points[now].answers.clone(),
-    });
+    let compared = before.map(|b| Compared { before: points[b].answers.clone(), after: points[now].answers.clone() });
     let latest = history.assessments.iter().map(|a| a.taken_at).max();
     Ok(Snapshot {
         history,
@@ -242,10 +236,7 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
 /// counts as one person).
 pub fn several_people(history: &History) -> bool {
     let first = history.assessments.first().and_then(|a| a.respondent.as_deref());
-    history
-        .assessments
-        .iter()
-        .any(|a| !same_person(a.respondent.as_deref(), first))
+    history.assessments.iter().any(|a| !same_person(a.respondent.as_deref(), first))
 }
 
 /// Every assessment of `who`'s, oldest first, numbered by their place among all.
@@ -282,11 +273,7 @@ fn team_points<'h>(framework: &Framework, history: &'h History, since: Option<Da
             let (from, to) = (at(r.all[0]), at(r.all[r.all.len() - 1]));
             let first = history.assessments[r.all[0]].label.as_deref();
             let label = first
-                .filter(|l| {
-                    r.all
-                        .iter()
-                        .all(|&i| label_is(history.assessments[i].label.as_deref(), l))
-                })
+                .filter(|l| r.all.iter().all(|&i| label_is(history.assessments[i].label.as_deref(), l)))
                 .map(str::to_string);
             let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
             let answers = team::round_answers(framework, &members, to, label.clone());
@@ -327,20 +314,14 @@ fn select(history: &History, points: &[Point], team: bool, selector: &str) -> Op
             points.iter().rposition(|p| day_of(p.to) == date)
         };
     }
-    points.iter().rposition(|p| {
-        p.all
-            .iter()
-            .any(|&i| label_is(history.assessments[i].label.as_deref(), s))
-    })
+    points.iter().rposition(|p| p.all.iter().any(|&i| label_is(history.assessments[i].label.as_deref(), s)))
 }
 
 /// The point shown: the one `selector` names, else the latest.
 fn pick(history: &History, points: &[Point], team: bool, selector: Option<&str>) -> Result<usize, Miss> {
     match selector {
-        Some(s) => select(history, points, team, s).ok_or_else(|| Miss::NoSuch {
-            selector: s.to_string(),
-            count: points.len(),
-        }),
+        Some(s) => select(history, points, team, s)
+            .ok_or_else(|| Miss::NoSuch { selector: s.to_string(), count: points.len() }),
         None => Ok(points.len() - 1),
     }
 }
@@ -357,18 +338,13 @@ fn pick_pair(
     let (earlier, later) = match a {
         None => {
             let later = pick(history, points, team, b)?;
-            let earlier = later
-                .checked_sub(1)
-                .ok_or(Miss::NothingToCompare { count: points.len() })?;
+            let earlier = later.checked_sub(1).ok_or(Miss::NothingToCompare { count: points.len() })?;
             (earlier, later)
         }
         Some(a) => (pick(history, points, team, Some(a))?, pick(history, points, team, b)?),
     };
     if earlier == later {
-        return Err(Miss::Same {
-            number: points[later].number,
-            latest: b.is_none(),
-        });
+        return Err(Miss::Same { number: points[later].number, latest: b.is_none() });
     }
     Ok((earlier, later))
 }
@@ -392,20 +368,9 @@ mod tests {
     }
 
     fn resolved(h: &History, whom: Whom, at: At) -> Result<(Whose, usize, Option<usize>), Miss> {
-        let selection = Selection {
-            whom,
-            at,
-            since: None,
-            today: jiff::civil::date(2027, 1, 1),
-        };
+        let selection = Selection { whom, at, since: None, today: jiff::civil::date(2027, 1, 1) };
         resolve(&grid(1, 1), h, &selection)
-            .map(|s| {
-                (
-                    s.whose.clone(),
-                    s.points[s.now].number,
-                    s.before.map(|b| s.points[b].number),
-                )
-            })
+            .map(|s| (s.whose.clone(), s.points[s.now].number, s.before.map(|b| s.points[b].number)))
             .map_err(|m| m.miss)
     }
 
@@ -429,16 +394,10 @@ mod tests {
         assert_eq!(resolved(&h, Whom::Auto, At::One(Some("2026-09-03"))).unwrap().1, 2);
         assert_eq!(
             resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
-            Err(Miss::NoSuch {
-                selector: "2026-09-04".into(),
-                count: 3
-            }),
+            Err(Miss::NoSuch { selector: "2026-09-04".into(), count: 3 }),
             "one person's date is that day only"
         );
-        assert!(matches!(
-            resolved(&h, Whom::Auto, At::One(Some("0"))),
-            Err(Miss::NoSuch { .. })
-        ));
+        assert!(matches!(resolved(&h, Whom::Auto, At::One(Some("0"))), Err(Miss::NoSuch { .. })));
     }
 
     #[test]
@@ -450,16 +409,10 @@ mod tests {
         assert_eq!(whose, Whose::Person(Some("Ann".into())), "as the file spells the name");
         assert_eq!((now, before), (2, Some(1)), "Ann's latest is #2 in the file by date");
         assert!(
-            matches!(
-                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
-                Err(Miss::NoSuch { .. })
-            ),
+            matches!(resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))), Err(Miss::NoSuch { .. })),
             "#3 is Bob's"
         );
-        assert_eq!(
-            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
-            Err(Miss::NoAssessments)
-        );
+        assert_eq!(resolved(&h, Whom::Person(Some("Cat")), At::One(None)), Err(Miss::NoAssessments));
     }
 
     #[test]
@@ -482,12 +435,7 @@ mod tests {
         let s = resolve(
             &grid(1, 1),
             &h,
-            &Selection {
-                whom: Whom::Auto,
-                at: At::One(None),
-                since: None,
-                today: jiff::civil::date(2027, 1, 1),
-            },
+            &Selection { whom: Whom::Auto, at: At::One(None), since: None, today: jiff::civil::date(2027, 1, 1) },
         )
         .unwrap();
         assert_eq!(s.points[0].label.as_deref(), Some("June"));
@@ -500,30 +448,11 @@ mod tests {
         let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
         assert_eq!(pair(None, None), Ok((Some(2), 3)));
         assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
-        assert_eq!(
-            pair(Some("3"), Some("1")),
-            Ok((Some(3), 1)),
-            "backwards in time is allowed"
-        );
-        assert_eq!(
-            pair(Some("-1"), None),
-            Err(Miss::Same {
-                number: 3,
-                latest: true
-            })
-        );
-        assert_eq!(
-            pair(Some("2"), Some("2")),
-            Err(Miss::Same {
-                number: 2,
-                latest: false
-            })
-        );
+        assert_eq!(pair(Some("3"), Some("1")), Ok((Some(3), 1)), "backwards in time is allowed");
+        assert_eq!(pair(Some("-1"), None), Err(Miss::Same { number: 3, latest: true }));
+        assert_eq!(pair(Some("2"), Some("2")), Err(Miss::Same { number: 2, latest: false }));
         let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
-        assert_eq!(
-            resolved(&single, Whom::Auto, At::Pair(None, None)),
-            Err(Miss::NothingToCompare { count: 1 })
-        );
+        assert_eq!(resolved(&single, Whom::Auto, At::Pair(None, None)), Err(Miss::NothingToCompare { count: 1 }));
     }
 
     #[test]
@@ -536,9 +465,6 @@ mod tests {
             since: Some(jiff::civil::date(2030, 1, 1)),
             today: jiff::civil::date(2027, 1, 1),
         };
-        assert_eq!(
-            resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
-            Miss::NothingSince(jiff::civil::date(2030, 1, 1))
-        );
+        assert_eq!(resolve(&grid(1, 1), &h, &s).unwrap_err().miss, Miss::NothingSince(jiff::civil::date(2030, 1, 1)));
     }
 }

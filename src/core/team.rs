@@ -153,14 +153,7 @@ pub fn agenda(framework: &Framework, members: &[&Assessment], team: &Assessment)
         })
         .filter(|p| p.tally.is_divided() || p.tally.count(Answer::DontKnow) > 0)
         .collect();
-    points.sort_by_key(|p| {
-        (
-            !p.decides_stage,
-            p.domain,
-            std::cmp::Reverse(p.tally.division()),
-            p.action,
-        )
-    });
+    points.sort_by_key(|p| (!p.decides_stage, p.domain, std::cmp::Reverse(p.tally.division()), p.action));
     points
 }
 
@@ -176,19 +169,13 @@ mod tests {
 
     #[test]
     fn a_majority_in_place_makes_it_in_place_for_the_team() {
-        assert_eq!(
-            tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(),
-            Some(InPlace)
-        );
+        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(), Some(InPlace));
     }
 
     #[test]
     fn a_tie_is_not_a_majority() {
         assert_eq!(tally(&[Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
-        assert_eq!(
-            tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(),
-            Some(InProgress)
-        );
+        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(), Some(InProgress));
     }
 
     #[test]
@@ -197,10 +184,7 @@ mod tests {
             tally(&[Some(NotApplicable), Some(NotApplicable), Some(InPlace)]).team_answer(),
             Some(NotApplicable)
         );
-        assert_eq!(
-            tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(),
-            Some(InProgress)
-        );
+        assert_eq!(tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
     }
 
     #[test]
@@ -227,22 +211,14 @@ mod tests {
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
         assert_eq!(team.answer("d0.a2"), Some(InProgress));
         let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team).iter().map(|p| p.action).collect();
-        assert_eq!(
-            order,
-            [2, 1],
-            "a0 is agreed; a2 splits three ways (and decides the stage), a1 two"
-        );
+        assert_eq!(order, [2, 1], "a0 is agreed; a2 splits three ways (and decides the stage), a1 two");
     }
 
     #[test]
     fn dont_know_counts_among_those_who_answered_so_it_can_stop_a_majority() {
         use Answer::*;
         let t = |answers: &[Answer]| Tally::of(answers.iter().map(|a| Some(*a)));
-        assert_eq!(
-            t(&[InPlace, InPlace, DontKnow]).team_answer(),
-            Some(InPlace),
-            "2 of 3 is a majority"
-        );
+        assert_eq!(t(&[InPlace, InPlace, DontKnow]).team_answer(), Some(InPlace), "2 of 3 is a majority");
         assert_eq!(t(&[InPlace, DontKnow]).team_answer(), Some(InProgress), "1 of 2 is not");
         assert_eq!(t(&[DontKnow, DontKnow, NotYet]).team_answer(), Some(DontKnow));
         assert_eq!(t(&[DontKnow, NotYet]).team_answer(), Some(NotYet));
@@ -272,30 +248,13 @@ mod tests {
             }
             a
         };
-        let ann = person(&[
-            ("d0.a0", InPlace),
-            ("d0.a1", InPlace),
-            ("d1.a0", NotYet),
-            ("d1.a1", InPlace),
-        ]);
-        let bob = person(&[
-            ("d0.a0", InPlace),
-            ("d0.a1", NotYet),
-            ("d1.a0", NotYet),
-            ("d1.a1", NotYet),
-        ]);
-        let cat = person(&[
-            ("d0.a0", NotYet),
-            ("d0.a1", NotYet),
-            ("d1.a0", DontKnow),
-            ("d1.a1", NotYet),
-        ]);
+        let ann = person(&[("d0.a0", InPlace), ("d0.a1", InPlace), ("d1.a0", NotYet), ("d1.a1", InPlace)]);
+        let bob = person(&[("d0.a0", InPlace), ("d0.a1", NotYet), ("d1.a0", NotYet), ("d1.a1", NotYet)]);
+        let cat = person(&[("d0.a0", NotYet), ("d0.a1", NotYet), ("d1.a0", DontKnow), ("d1.a1", NotYet)]);
         let members = [&ann, &bob, &cat];
         let team = round_answers(&f, &members, jiff::Timestamp::UNIX_EPOCH, None);
-        let order: Vec<(usize, usize, bool)> = agenda(&f, &members, &team)
-            .iter()
-            .map(|p| (p.domain, p.action, p.decides_stage))
-            .collect();
+        let order: Vec<(usize, usize, bool)> =
+            agenda(&f, &members, &team).iter().map(|p| (p.domain, p.action, p.decides_stage)).collect();
         assert_eq!(
             order,
             [(0, 1, true), (1, 0, true), (0, 0, false), (1, 1, false)],

@@ -53,10 +53,7 @@ pub enum Kind {
     /// The key `name` is missing; `line` is a `name:` line just below, so indented wrongly.
     MissingField { name: String, line: Option<usize> },
     /// The key `name` is given twice, at these `lines` where found.
-    Repeated {
-        name: String,
-        lines: Option<(usize, usize)>,
-    },
+    Repeated { name: String, lines: Option<(usize, usize)> },
     /// A value of another shape than the one expected.
     WrongType { expected: Expected, found: Found },
     /// Not a date and time (`taken_at`).
@@ -250,12 +247,7 @@ pub fn check(text: &str) -> Result<(), Mistake> {
         (false, None) => return Ok(()),
     };
     let place = Vec::new();
-    Err(Mistake {
-        line,
-        column: None,
-        place,
-        kind,
-    })
+    Err(Mistake { line, column: None, place, kind })
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -282,9 +274,7 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     let message = e.to_string();
     let mut kind = kind_of(&message, &place);
     // A problem in the text's first bytes is placed by a byte offset instead.
-    let offset = message
-        .split_once(" at position ")
-        .and_then(|(_, p)| p.parse::<usize>().ok());
+    let offset = message.split_once(" at position ").and_then(|(_, p)| p.parse::<usize>().ok());
     let mut line = match offset {
         Some(o) => Some(text.get(..o).unwrap_or(text).matches('\n').count() + 1),
         None => e.location().map(|l| l.line()),
@@ -300,9 +290,7 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
         // The parser places a key given twice at the start of its map: find
         // both lines by the key, at the map's column.
         Kind::Repeated { name, lines } => {
-            *lines = line
-                .zip(e.location())
-                .and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
+            *lines = line.zip(e.location()).and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
             line = lines.map_or(line, |(_, second)| Some(second));
         }
         // The unknown key is not a place of its own.
@@ -314,21 +302,12 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
         }
         // A second document has no location of its own: point at its start.
         Kind::Syntax(Syntax::SeveralDocuments) => {
-            line = text
-                .lines()
-                .skip(1)
-                .position(|l| l == "---" || l.starts_with("--- "))
-                .map(|i| i + 2)
+            line = text.lines().skip(1).position(|l| l == "---" || l.starts_with("--- ")).map(|i| i + 2)
         }
         _ => {}
     }
     let column = e.location().filter(|_| offset.is_none()).map(|l| l.column());
-    Mistake {
-        line,
-        column,
-        place,
-        kind,
-    }
+    Mistake { line, column, place, kind }
 }
 
 /// `assessments[0].answers.fit.pathways` -> assessment 1, the answer to fit.pathways.
@@ -488,10 +467,7 @@ pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
 fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
     let (start, indent) = (line.checked_sub(1)?, column.checked_sub(1)?);
     // A key in quotes is the same key; one holding a colon is not found.
-    let is_key = |rest: &str| {
-        rest.split_once(':')
-            .is_some_and(|(k, _)| k.trim_end().trim_matches(['"', '\'']) == key)
-    };
+    let is_key = |rest: &str| rest.split_once(':').is_some_and(|(k, _)| k.trim_end().trim_matches(['"', '\'']) == key);
     let spaces = |l: &str| l.len() - l.trim_start_matches(' ').len();
     let mut lines = text
         .lines()
@@ -506,12 +482,7 @@ fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(
 /// Finds the 1-based line of the first line starting with `key:` at any indent.
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
-        .position(|l| {
-            l.trim_start()
-                .trim_start_matches("- ")
-                .strip_prefix(key)
-                .is_some_and(|r| r.starts_with(':'))
-        })
+        .position(|l| l.trim_start().trim_start_matches("- ").strip_prefix(key).is_some_and(|r| r.starts_with(':')))
         .map(|i| i + 1)
 }
 
@@ -612,20 +583,11 @@ mod tests {
         assert_eq!((m.line, m.column), (Some(3), Some(21)));
         assert_eq!(
             m.place,
-            [
-                Place::Item {
-                    list: Some("assessments".into()),
-                    number: 1
-                },
-                Place::Answer("fit.pathways".into())
-            ]
+            [Place::Item { list: Some("assessments".into()), number: 1 }, Place::Answer("fit.pathways".into())]
         );
         assert_eq!(
             m.kind,
-            Kind::UnknownValue {
-                name: "maybe".into(),
-                allowed: vec!["in-place".into(), "not-yet".into()]
-            }
+            Kind::UnknownValue { name: "maybe".into(), allowed: vec!["in-place".into(), "not-yet".into()] }
         );
     }
 
@@ -634,24 +596,15 @@ mod tests {
         let wrong = |text| mistake(text).kind;
         assert_eq!(
             wrong("assessments:\n  answers: {}\n"),
-            Kind::WrongType {
-                expected: Expected::List,
-                found: Found::Map
-            }
+            Kind::WrongType { expected: Expected::List, found: Found::Map }
         );
         assert_eq!(
             wrong("assessments:\n  - count: many\n"),
-            Kind::WrongType {
-                expected: Expected::WholeNumber,
-                found: Found::Text("many".into())
-            }
+            Kind::WrongType { expected: Expected::WholeNumber, found: Found::Text("many".into()) }
         );
         assert_eq!(
             wrong("assessments:\n  - count: 99999999999999999999\n"),
-            Kind::WrongType {
-                expected: Expected::WholeNumber,
-                found: Found::Number("99999999999999999999".into())
-            }
+            Kind::WrongType { expected: Expected::WholeNumber, found: Found::Number("99999999999999999999".into()) }
         );
     }
 
@@ -665,18 +618,8 @@ mod tests {
             due: Option<String>,
         }
         let m = from_str::<std::collections::BTreeMap<String, Step>>("x:\n  ownr: Sam\n").unwrap_err();
-        assert_eq!(
-            m.place,
-            [Place::Field("x".into())],
-            "the unknown key is not its own place"
-        );
-        assert_eq!(
-            m.kind,
-            Kind::UnknownField {
-                name: "ownr".into(),
-                allowed: vec!["owner".into(), "due".into()]
-            }
-        );
+        assert_eq!(m.place, [Place::Field("x".into())], "the unknown key is not its own place");
+        assert_eq!(m.kind, Kind::UnknownField { name: "ownr".into(), allowed: vec!["owner".into(), "due".into()] });
     }
 
     #[test]
@@ -688,13 +631,7 @@ mod tests {
             stage: String,
         }
         let m = from_str::<Vec<Item>>("- id: a\n stage: s\n").unwrap_err();
-        assert_eq!(
-            m.kind,
-            Kind::MissingField {
-                name: "stage".into(),
-                line: Some(2)
-            }
-        );
+        assert_eq!(m.kind, Kind::MissingField { name: "stage".into(), line: Some(2) });
     }
 
     #[test]
@@ -705,25 +642,15 @@ mod tests {
 
     #[test]
     fn a_tab_in_the_indentation_is_named_as_one() {
-        assert_eq!(
-            mistake("assessments:\n\t- count: 1\n").kind,
-            Kind::Syntax(Syntax::TabIndent)
-        );
-        assert_eq!(
-            mistake("assessments:\n  - count: @1\n").kind,
-            Kind::Syntax(Syntax::CannotStartValue)
-        );
+        assert_eq!(mistake("assessments:\n\t- count: 1\n").kind, Kind::Syntax(Syntax::TabIndent));
+        assert_eq!(mistake("assessments:\n  - count: @1\n").kind, Kind::Syntax(Syntax::CannotStartValue));
     }
 
     #[test]
     fn a_control_character_is_placed_by_its_line() {
         let m = mistake("assessments:\n  - count: 1\u{7}\n");
         assert_eq!(m.kind, Kind::Syntax(Syntax::ControlCharacter));
-        assert_eq!(
-            (m.line, m.column),
-            (Some(2), None),
-            "the parser gives only a byte offset"
-        );
+        assert_eq!((m.line, m.column), (Some(2), None), "the parser gives only a byte offset");
     }
 
     #[test]
@@ -751,43 +678,19 @@ mod tests {
     fn every_parser_problem_is_classified() {
         // libyaml's problems and yaml_serde's own messages, as they read.
         for (message, syntax) in [
-            (
-                "mapping values are not allowed in this context at line 2 column 14",
-                Syntax::ColonInValue,
-            ),
-            (
-                "did not find expected key at line 3 column 4, while parsing a block mapping",
-                Syntax::Indentation,
-            ),
+            ("mapping values are not allowed in this context at line 2 column 14", Syntax::ColonInValue),
+            ("did not find expected key at line 3 column 4, while parsing a block mapping", Syntax::Indentation),
             ("did not find expected '-' indicator", Syntax::Indentation),
-            (
-                "block sequence entries are not allowed in this context",
-                Syntax::Indentation,
-            ),
-            (
-                "could not find expected ':', while scanning a simple key",
-                Syntax::MissingColon,
-            ),
+            ("block sequence entries are not allowed in this context", Syntax::Indentation),
+            ("could not find expected ':', while scanning a simple key", Syntax::MissingColon),
             ("found character that cannot start any token", Syntax::CannotStartValue),
-            (
-                "found unexpected end of stream, while scanning a quoted scalar",
-                Syntax::Unclosed,
-            ),
+            ("found unexpected end of stream, while scanning a quoted scalar", Syntax::Unclosed),
             ("EOF while parsing a value", Syntax::Unclosed),
-            (
-                "found unknown escape character, while parsing a quoted scalar",
-                Syntax::Escape,
-            ),
-            (
-                "control characters are not allowed at position 18",
-                Syntax::ControlCharacter,
-            ),
+            ("found unknown escape character, while parsing a quoted scalar", Syntax::Escape),
+            ("control characters are not allowed at position 18", Syntax::ControlCharacter),
             ("unknown anchor at line 2 column 14", Syntax::UnknownAlias),
             ("found undefined alias", Syntax::Unexpected),
-            (
-                "did not find expected ',' or ']', while parsing a flow sequence",
-                Syntax::Unexpected,
-            ),
+            ("did not find expected ',' or ']', while parsing a flow sequence", Syntax::Unexpected),
             ("found undefined tag handle, while parsing a node", Syntax::Unexpected),
             ("empty YAML tag is not allowed", Syntax::Unexpected),
             ("expected a mapping for merging, but found scalar", Syntax::Unexpected),
@@ -797,48 +700,21 @@ mod tests {
             assert_eq!(kind_of(message, &[]), Kind::Syntax(syntax), "{message}");
         }
         for (message, kind) in [
-            (
-                "found a tab character that violates indentation",
-                Kind::Syntax(Syntax::TabIndent),
-            ),
+            ("found a tab character that violates indentation", Kind::Syntax(Syntax::TabIndent)),
             ("repetition limit exceeded", Kind::Syntax(Syntax::TooManyAliases)),
-            (
-                "recursion limit exceeded at line 2 column 131",
-                Kind::Syntax(Syntax::TooDeep),
-            ),
+            ("recursion limit exceeded at line 2 column 131", Kind::Syntax(Syntax::TooDeep)),
             (
                 "deserializing from YAML containing more than one document is not supported",
                 Kind::Syntax(Syntax::SeveralDocuments),
             ),
-            (
-                "duplicate field `title`",
-                Kind::Repeated {
-                    name: "title".into(),
-                    lines: None,
-                },
-            ),
-            (
-                "x: duplicate entry with key \"y\" at line 2 column 3",
-                Kind::Repeated {
-                    name: "y".into(),
-                    lines: None,
-                },
-            ),
+            ("duplicate field `title`", Kind::Repeated { name: "title".into(), lines: None }),
+            ("x: duplicate entry with key \"y\" at line 2 column 3", Kind::Repeated { name: "y".into(), lines: None }),
             (
                 "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
-                Kind::UnknownField {
-                    name: "ownr".into(),
-                    allowed: vec!["owner".into(), "due".into()],
-                },
+                Kind::UnknownField { name: "ownr".into(), allowed: vec!["owner".into(), "due".into()] },
             ),
-            (
-                &format!("plan: {} at line 3 column 3", Rule::ReviewMonths),
-                Kind::Broken(Rule::ReviewMonths),
-            ),
-            (
-                "a message from a later parser",
-                Kind::Other("a message from a later parser".into()),
-            ),
+            (&format!("plan: {} at line 3 column 3", Rule::ReviewMonths), Kind::Broken(Rule::ReviewMonths)),
+            ("a message from a later parser", Kind::Other("a message from a later parser".into())),
         ] {
             assert_eq!(kind_of(message, &[]), kind, "{message}");
         }

@@ -55,20 +55,10 @@ pub enum Cell {
     /// A domain's change of stage, and the stage it moved from where that is
     /// not shown beside it; within the same stage, the progress then and now
     /// (in place / applicable, twice); how many actions slipped out of place.
-    Change {
-        direction: Direction,
-        from: Option<String>,
-        progress: Option<[usize; 4]>,
-        slipped: usize,
-    },
+    Change { direction: Direction, from: Option<String>, progress: Option<[usize; 4]>, slipped: usize },
     /// Progress through a stage: in place out of applicable; whether it is
     /// the stage the domain is working in, and whether it is the target.
-    Progress {
-        done: usize,
-        total: usize,
-        working: bool,
-        target: bool,
-    },
+    Progress { done: usize, total: usize, working: bool, target: bool },
     /// A stage drawn as a shade in a chart of stages over time.
     Shade { name: String, rank: usize, of: usize },
     /// An answer's words, with how good a sign it is.
@@ -130,12 +120,7 @@ impl From<String> for Cell {
 impl Cell {
     /// Progress through a stage that is neither worked in nor a target.
     pub fn progress(done: usize, total: usize) -> Cell {
-        Cell::Progress {
-            done,
-            total,
-            working: false,
-            target: false,
-        }
+        Cell::Progress { done, total, working: false, target: false }
     }
 }
 

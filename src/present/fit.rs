@@ -32,10 +32,7 @@ pub fn wrap(text: &str, width: usize) -> String {
 pub fn wrap_indented(text: &str, width: usize, indent: &str) -> String {
     let body = text.trim_start_matches(' ');
     let lead = &text[..text.len() - body.len()];
-    textwrap::fill(
-        body,
-        options(width.max(20)).initial_indent(lead).subsequent_indent(indent),
-    )
+    textwrap::fill(body, options(width.max(20)).initial_indent(lead).subsequent_indent(indent))
 }
 
 /// Cuts text to `width` columns, ending in `…` when cut.

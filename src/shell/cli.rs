@@ -64,33 +64,15 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
-    #[arg(
-        long,
-        global = true,
-        env = "MBCT_SUSTAIN_FILE",
-        hide_env_values = true,
-        value_name = "PATH"
-    )]
+    #[arg(long, global = true, env = "MBCT_SUSTAIN_FILE", hide_env_values = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
     /// Use an adapted framework instead of the bundled ASPIRE framework
-    #[arg(
-        long,
-        global = true,
-        env = "MBCT_SUSTAIN_FRAMEWORK",
-        hide_env_values = true,
-        value_name = "PATH"
-    )]
+    #[arg(long, global = true, env = "MBCT_SUSTAIN_FRAMEWORK", hide_env_values = true, value_name = "PATH")]
     pub framework: Option<PathBuf>,
 
     /// Who is answering; reports follow this person's assessments
-    #[arg(
-        long,
-        global = true,
-        env = "MBCT_SUSTAIN_RESPONDENT",
-        hide_env_values = true,
-        value_name = "NAME"
-    )]
+    #[arg(long, global = true, env = "MBCT_SUSTAIN_RESPONDENT", hide_env_values = true, value_name = "NAME")]
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)
@@ -436,9 +418,8 @@ fn parse_name(text: &str) -> Result<String, String> {
 /// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let t = text.trim();
-    let shaped = t.len() == 10
-        && t.char_indices()
-            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let shaped =
+        t.len() == 10 && t.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     let date: jiff::civil::Date = t.parse().map_err(|_| {
         if shaped {
             format!("`{t}` is not a day of the calendar; check the month and the day")
@@ -448,9 +429,7 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     })?;
     match date.year() {
         1900..=2999 => Ok(date),
-        _ => Err(format!(
-            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
-        )),
+        _ => Err(format!("`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999")),
     }
 }
 
@@ -458,10 +437,9 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// (a full disk) is a failure, as any other output is.
 fn finish(e: clap::Error) -> Error {
     match e.print().and_then(|()| io::stdout().flush()) {
-        Err(source) if !e.use_stderr() && source.kind() != io::ErrorKind::BrokenPipe => Error::WriteFailed {
-            path: "standard output".into(),
-            source,
-        },
+        Err(source) if !e.use_stderr() && source.kind() != io::ErrorKind::BrokenPipe => {
+            Error::WriteFailed { path: "standard output".into(), source }
+        }
         _ => std::process::exit(e.exit_code()),
     }
 }
@@ -500,12 +478,7 @@ pub fn parse() -> Result<Cli, Error> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let f = crate::core::framework::Framework::bundled();
-    Cli::command().version(format!(
-        "{} (framework {} {})",
-        env!("CARGO_PKG_VERSION"),
-        f.id,
-        f.version
-    ))
+    Cli::command().version(format!("{} (framework {} {})", env!("CARGO_PKG_VERSION"), f.id, f.version))
 }
 
 #[cfg(test)]

@@ -101,11 +101,7 @@ impl Context {
     pub fn note_unknown_ids(&self, history: &History) {
         let f = &self.framework;
         let mut unknown: Vec<&str> = Vec::new();
-        for a in history
-            .assessments
-            .iter()
-            .filter(|a| a.framework.id == f.id && a.framework.version == f.version)
-        {
+        for a in history.assessments.iter().filter(|a| a.framework.id == f.id && a.framework.version == f.version) {
             for id in a.answers.keys() {
                 if !f.has_action(id) && !unknown.contains(&id.as_str()) {
                     unknown.push(id);
@@ -145,12 +141,7 @@ impl Context {
         at: At,
         since: Option<Date>,
     ) -> Result<Snapshot<'h>, Error> {
-        let selection = Selection {
-            whom,
-            at,
-            since,
-            today: today(),
-        };
+        let selection = Selection { whom, at, since, today: today() };
         let s = subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
         if s.since_ignored {
             self.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
@@ -167,27 +158,17 @@ impl Context {
         };
         let team = missed.whose == Whose::Team;
         match missed.miss {
-            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => Error::NotADate {
-                message: not_a_date(&selector).unwrap_or_default(),
-            },
-            Miss::NoAssessments => Error::NoAssessments {
-                path,
-                respondent: self.respondent.clone(),
-            },
+            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => {
+                Error::NotADate { message: not_a_date(&selector).unwrap_or_default() }
+            }
+            Miss::NoAssessments => Error::NoAssessments { path, respondent: self.respondent.clone() },
             Miss::NothingSince(since) => Error::NothingSince { path, since },
             Miss::NoSuch { selector, count } if team => Error::NoSuchRound { path, selector, count },
-            Miss::NoSuch { selector, count } => Error::NoSuchAssessment {
-                path,
-                selector,
-                count,
-                respondent: self.respondent.clone(),
-            },
+            Miss::NoSuch { selector, count } => {
+                Error::NoSuchAssessment { path, selector, count, respondent: self.respondent.clone() }
+            }
             Miss::NothingToCompare { .. } if team => Error::OneRound { path },
-            Miss::NothingToCompare { count } => Error::NothingToCompare {
-                path,
-                count,
-                respondent,
-            },
+            Miss::NothingToCompare { count } => Error::NothingToCompare { path, count, respondent },
             Miss::Same { number, latest } if team => Error::SameRound { number, latest },
             Miss::Same { number, latest } => Error::SameAssessment { number, latest },
         }
@@ -209,9 +190,7 @@ impl Context {
 /// A selector written like a date that is not one (`2026-13-01`) is a
 /// mistake in the date, not a label nobody used: the message saying so.
 fn not_a_date(selector: &str) -> Option<String> {
-    crate::shell::cli::parse_date(selector)
-        .err()
-        .filter(|message| message.contains("not a day of the calendar"))
+    crate::shell::cli::parse_date(selector).err().filter(|message| message.contains("not a day of the calendar"))
 }
 
 /// Today's date where the tool runs, for due dates and reviews.
@@ -224,46 +203,26 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
     let Some(path) = path else {
         return Ok(Framework::bundled());
     };
-    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES).map_err(|problem| Error::FrameworkUnreadable {
-        path: path.to_path_buf(),
-        problem,
-    })?;
-    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid {
-        name: path.display().to_string(),
-        problems,
-    })
+    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES)
+        .map_err(|problem| Error::FrameworkUnreadable { path: path.to_path_buf(), problem })?;
+    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid { name: path.display().to_string(), problems })
 }
 
 fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
     match &output.output {
         Some(path) => {
             if inputs.iter().any(|input| store::same_file(input, path)) {
-                return Err(Error::WouldOverwrite {
-                    path: path.clone(),
-                    what: "answers file",
-                });
+                return Err(Error::WouldOverwrite { path: path.clone(), what: "answers file" });
             }
-            for (kept, what) in [
-                (Some(&ctx.file), "answers file"),
-                (ctx.framework_file.as_ref(), "framework"),
-            ] {
+            for (kept, what) in [(Some(&ctx.file), "answers file"), (ctx.framework_file.as_ref(), "framework")] {
                 if kept.is_some_and(|k| store::same_file(k, path)) {
-                    return Err(Error::WouldOverwrite {
-                        path: path.clone(),
-                        what,
-                    });
+                    return Err(Error::WouldOverwrite { path: path.clone(), what });
                 }
             }
             if let Some(what) = store::not_for_output(&ctx.file, path) {
-                return Err(Error::WouldOverwrite {
-                    path: path.clone(),
-                    what,
-                });
+                return Err(Error::WouldOverwrite { path: path.clone(), what });
             }
-            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
-                path: path.clone(),
-                source,
-            })?;
+            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed { path: path.clone(), source })?;
             ctx.note(&format!("Wrote the {} to {}", output.format.noun(), path.display()));
             Ok(())
         }

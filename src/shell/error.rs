@@ -30,12 +30,7 @@ pub enum Error {
     AnswersUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The answers file was read but cannot be used.
-    #[error(
-        "the answers file {}{} cannot be used: {}",
-        shown(path),
-        place(problem),
-        answers_problem(problem)
-    )]
+    #[error("the answers file {}{} cannot be used: {}", shown(path), place(problem), answers_problem(problem))]
     AnswersInvalid { path: PathBuf, problem: AnswersProblem },
 
     /// The answers file cannot be replaced.
@@ -61,12 +56,7 @@ pub enum Error {
         shown(path),
         by(respondent)
     )]
-    NoSuchAssessment {
-        path: PathBuf,
-        selector: String,
-        count: usize,
-        respondent: Option<String>,
-    },
+    NoSuchAssessment { path: PathBuf, selector: String, count: usize, respondent: Option<String> },
 
     /// A selector matched none of the team's rounds.
     #[error(
@@ -75,17 +65,10 @@ pub enum Error {
         shown(path),
         counted(*count, "round")
     )]
-    NoSuchRound {
-        path: PathBuf,
-        selector: String,
-        count: usize,
-    },
+    NoSuchRound { path: PathBuf, selector: String, count: usize },
 
     /// `compare` of the team needs two rounds.
-    #[error(
-        "there is nothing to compare yet: the team has answered in one round in {}",
-        shown(path)
-    )]
+    #[error("there is nothing to compare yet: the team has answered in one round in {}", shown(path))]
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
@@ -111,11 +94,7 @@ pub enum Error {
         counted(*count, "assessment"),
         by(respondent)
     )]
-    NothingToCompare {
-        path: PathBuf,
-        count: usize,
-        respondent: Option<String>,
-    },
+    NothingToCompare { path: PathBuf, count: usize, respondent: Option<String> },
 
     /// `plan edit` was started without a terminal.
     #[error("`plan edit` needs a terminal to ask its questions, and this is not one")]
@@ -153,11 +132,7 @@ pub enum Error {
         shown(draft),
         one_line(rerun)
     )]
-    NotSaved {
-        cause: Box<Error>,
-        draft: PathBuf,
-        rerun: String,
-    },
+    NotSaved { cause: Box<Error>, draft: PathBuf, rerun: String },
 
     /// The terminal is too small to ask a question; answers are kept.
     #[error(
@@ -165,13 +140,7 @@ pub enum Error {
         counted(*rows, "row"),
         draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default()
     )]
-    TerminalTooSmall {
-        rows: usize,
-        needed: usize,
-        answered: usize,
-        draft: Option<PathBuf>,
-        rerun: String,
-    },
+    TerminalTooSmall { rows: usize, needed: usize, answered: usize, draft: Option<PathBuf>, rerun: String },
 
     /// The terminal failed mid-walk.
     #[error("the walk could not talk to the terminal: {0}")]
@@ -238,19 +207,11 @@ pub enum Error {
     UnknownAction { id: String, closest: Vec<String> },
 
     /// A stage the framework does not have.
-    #[error(
-        "unknown stage `{}`; this framework's stages are: {}",
-        one_line(name),
-        one_line(known)
-    )]
+    #[error("unknown stage `{}`; this framework's stages are: {}", one_line(name), one_line(known))]
     UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
-    #[error(
-        "unknown domain `{}`; this framework's domains are: {}",
-        one_line(id),
-        one_line(known)
-    )]
+    #[error("unknown domain `{}`; this framework's domains are: {}", one_line(id), one_line(known))]
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
@@ -352,9 +313,7 @@ fn shown(path: &Path) -> String {
 
 /// ` by Sam`, or nothing.
 fn by(respondent: &Option<String>) -> String {
-    respondent
-        .as_deref()
-        .map_or(String::new(), |r| format!(" by {}", one_line(r)))
+    respondent.as_deref().map_or(String::new(), |r| format!(" by {}", one_line(r)))
 }
 
 /// "3 answers so far are kept in d.yaml".
@@ -393,10 +352,7 @@ fn io_words(e: &io::Error) -> String {
 
 /// A framework's problems, one per line.
 fn framework_problems(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("\n  - {}", one_line(&framework_problem(p))))
-        .collect()
+    problems.iter().map(|p| format!("\n  - {}", one_line(&framework_problem(p)))).collect()
 }
 
 /// One framework problem: where, what, and the id where the words lack it.
@@ -407,10 +363,9 @@ fn framework_problem(p: &Problem) -> String {
         ProblemKind::NoStages => "there are no stages; declare at least one".to_string(),
         ProblemKind::NoDomains => "there are no domains; declare at least one".to_string(),
         ProblemKind::EmptyId { item } => format!("a {} has an empty id", item_words(*item)),
-        ProblemKind::BadId { item, id } => format!(
-            "the {} id `{id}` may only use letters, digits, `-`, `_` and `.`",
-            item_words(*item)
-        ),
+        ProblemKind::BadId { item, id } => {
+            format!("the {} id `{id}` may only use letters, digits, `-`, `_` and `.`", item_words(*item))
+        }
         ProblemKind::DuplicateId { id } => format!("the id `{id}` is used more than once; ids must be unique"),
         ProblemKind::ReservedStageId { id } => {
             format!("the stage id `{id}` is reserved for a domain with every stage met; choose another")
@@ -496,11 +451,7 @@ fn mistake_words(m: &Mistake) -> String {
         })
         .collect();
     let words = kind_words(&m.kind);
-    if places.is_empty() {
-        words
-    } else {
-        format!("in {}: {words}", places.join(", "))
-    }
+    if places.is_empty() { words } else { format!("in {}: {words}", places.join(", ")) }
 }
 
 fn kind_words(kind: &Kind) -> String {
@@ -512,24 +463,20 @@ fn kind_words(kind: &Kind) -> String {
         Kind::UnknownValue { name, allowed } => {
             format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
         }
-        Kind::UnknownField { name, allowed } => format!(
-            "`{name}` is not a field this file can have (a typo?){}",
-            listed("; the fields here are ", allowed)
-        ),
+        Kind::UnknownField { name, allowed } => {
+            format!("`{name}` is not a field this file can have (a typo?){}", listed("; the fields here are ", allowed))
+        }
         Kind::MissingField { name, line: None } => format!("`{name}` is missing"),
         Kind::MissingField { name, line: Some(line) } => format!(
             "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
         ),
         Kind::Repeated { name, lines: None } => format!("`{name}` appears twice"),
-        Kind::Repeated {
-            name,
-            lines: Some((first, second)),
-        } => format!("`{name}` is given twice, at lines {first} and {second}: keep one"),
-        Kind::WrongType { expected, found } => format!(
-            "expected {} here, but found {}",
-            expected_words(*expected),
-            found_words(found)
-        ),
+        Kind::Repeated { name, lines: Some((first, second)) } => {
+            format!("`{name}` is given twice, at lines {first} and {second}: keep one")
+        }
+        Kind::WrongType { expected, found } => {
+            format!("expected {} here, but found {}", expected_words(*expected), found_words(found))
+        }
         Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
         Kind::NotADate => "this is not a date; write it as year-month-day, like 2027-01-31".into(),
         Kind::Syntax(syntax) => syntax_words(*syntax).into(),
@@ -610,16 +557,10 @@ mod tests {
                 line: Some(9),
                 column: Some(30),
                 place: vec![
-                    Place::Item {
-                        list: Some("assessments".into()),
-                        number: 2,
-                    },
+                    Place::Item { list: Some("assessments".into()), number: 2 },
                     Place::Answer("fit.pathways".into()),
                 ],
-                kind: Kind::UnknownValue {
-                    name: "maybe".into(),
-                    allowed: vec!["in-place".into(), "not-yet".into()],
-                },
+                kind: Kind::UnknownValue { name: "maybe".into(), allowed: vec!["in-place".into(), "not-yet".into()] },
             })),
         };
         assert_eq!(
@@ -637,15 +578,9 @@ mod tests {
                 Problem {
                     line: Some(3),
                     id: Some("a".into()),
-                    kind: ProblemKind::EmptyText {
-                        field: Field::StageName,
-                    },
+                    kind: ProblemKind::EmptyText { field: Field::StageName },
                 },
-                Problem {
-                    line: None,
-                    id: Some("zz".into()),
-                    kind: ProblemKind::DuplicateId { id: "zz".into() },
-                },
+                Problem { line: None, id: Some("zz".into()), kind: ProblemKind::DuplicateId { id: "zz".into() } },
             ],
         };
         assert_eq!(
@@ -658,9 +593,7 @@ mod tests {
     fn a_format_number_too_large_for_any_number_type_is_named_as_a_newer_format() {
         let e = Error::AnswersInvalid {
             path: "a.yaml".into(),
-            problem: AnswersProblem::NewerFormat {
-                found: "99999999999999999999".into(),
-            },
+            problem: AnswersProblem::NewerFormat { found: "99999999999999999999".into() },
         };
         assert_eq!(
             e.to_string(),
@@ -674,34 +607,17 @@ mod tests {
 
     #[test]
     fn a_link_at_the_lock_is_named_with_what_to_do() {
-        let e = Error::LockIsALink {
-            path: "team/mbct-sustain.yaml.lock".into(),
-        };
-        assert!(
-            e.to_string().contains("is a link, which mbct-sustain never follows"),
-            "{e}"
-        );
-        assert_eq!(
-            e.hint().unwrap(),
-            "remove that link (it is not the tool's), then run again"
-        );
+        let e = Error::LockIsALink { path: "team/mbct-sustain.yaml.lock".into() };
+        assert!(e.to_string().contains("is a link, which mbct-sustain never follows"), "{e}");
+        assert_eq!(e.hint().unwrap(), "remove that link (it is not the tool's), then run again");
     }
 
     #[test]
     fn counts_meet_their_nouns_and_verbs() {
-        let stopped = |answered| Error::Interrupted {
-            answered,
-            draft: Some("d.yaml".into()),
-            rerun: "mbct-sustain".into(),
-        };
-        assert_eq!(
-            stopped(1).to_string(),
-            "Stopped; your 1 answer so far is kept in d.yaml."
-        );
-        assert_eq!(
-            stopped(3).to_string(),
-            "Stopped; your 3 answers so far are kept in d.yaml."
-        );
+        let stopped =
+            |answered| Error::Interrupted { answered, draft: Some("d.yaml".into()), rerun: "mbct-sustain".into() };
+        assert_eq!(stopped(1).to_string(), "Stopped; your 1 answer so far is kept in d.yaml.");
+        assert_eq!(stopped(3).to_string(), "Stopped; your 3 answers so far are kept in d.yaml.");
         let small = Error::TerminalTooSmall {
             rows: 1,
             needed: 5,
@@ -718,12 +634,7 @@ mod tests {
     #[test]
     fn only_an_interruption_exits_130() {
         assert_eq!(
-            Error::Interrupted {
-                answered: 5,
-                draft: Some("d".into()),
-                rerun: "mbct-sustain".into(),
-            }
-            .exit_code(),
+            Error::Interrupted { answered: 5, draft: Some("d".into()), rerun: "mbct-sustain".into() }.exit_code(),
             ExitCode::Interrupted
         );
         assert_eq!(Error::NeedsTerminal.exit_code(), ExitCode::Failure);

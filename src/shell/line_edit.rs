@@ -70,10 +70,7 @@ impl Line {
     /// A line holding `initial`, the cursor at its end.
     pub fn new(initial: &str) -> Line {
         let text: Vec<char> = initial.chars().collect();
-        Line {
-            cursor: text.len(),
-            text,
-        }
+        Line { cursor: text.len(), text }
     }
 
     /// The text.
@@ -157,26 +154,11 @@ mod tests {
     fn the_keys_people_expect_from_a_shell_line() {
         use Edit::*;
         assert_eq!(edit("hello world", &[KillToStart]), (String::new(), 0), "Ctrl-U");
-        assert_eq!(
-            edit("hello big world", &[KillWord]),
-            ("hello big ".into(), 10),
-            "Ctrl-W"
-        );
-        assert_eq!(
-            edit("hello big ", &[KillWord]),
-            ("hello ".into(), 6),
-            "Ctrl-W over spaces"
-        );
+        assert_eq!(edit("hello big world", &[KillWord]), ("hello big ".into(), 10), "Ctrl-W");
+        assert_eq!(edit("hello big ", &[KillWord]), ("hello ".into(), 6), "Ctrl-W over spaces");
         assert_eq!(edit("abc", &[Home, Delete]), ("bc".into(), 0), "Home, Delete");
-        assert_eq!(
-            edit("abc", &[Left, Left, Backspace, End, Insert('d')]),
-            ("bcd".into(), 3)
-        );
-        assert_eq!(
-            edit("abc", &[Home, KillToStart]),
-            ("abc".into(), 0),
-            "nothing before the cursor"
-        );
+        assert_eq!(edit("abc", &[Left, Left, Backspace, End, Insert('d')]), ("bcd".into(), 3));
+        assert_eq!(edit("abc", &[Home, KillToStart]), ("abc".into(), 0), "nothing before the cursor");
     }
 
     #[test]

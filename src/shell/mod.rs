@@ -74,10 +74,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             write_stdout(script.as_bytes())
         }
         Some(Command::Man) => {
-            let page = commands::man::page(crate::shell::cli::command()).map_err(|source| Error::WriteFailed {
-                path: "standard output".into(),
-                source,
-            })?;
+            let page = commands::man::page(crate::shell::cli::command())
+                .map_err(|source| Error::WriteFailed { path: "standard output".into(), source })?;
             write_stdout(page.as_bytes())
         }
     }

@@ -27,11 +27,7 @@ pub fn width(stream: Stream) -> Option<usize> {
         Stream::Stdout => (io::stdout().is_terminal(), console::Term::stdout()),
         Stream::Stderr => (io::stderr().is_terminal(), console::Term::stderr()),
     };
-    terminal
-        .then(|| term.size_checked())
-        .flatten()
-        .map(|(_, w)| usize::from(w))
-        .filter(|w| *w > 0)
+    terminal.then(|| term.size_checked()).flatten().map(|(_, w)| usize::from(w)).filter(|w| *w > 0)
 }
 
 /// The width messages on stderr are wrapped to: a column short of the
@@ -57,10 +53,9 @@ pub fn note(text: &str) {
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
-            path: "standard output".into(),
-            source: e,
-        }),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::WriteFailed { path: "standard output".into(), source: e })
+        }
         _ => Ok(()),
     }
 }
@@ -104,33 +99,18 @@ pub fn print_error(e: &Error, choice: ColorChoice) {
     let color = color_on(choice, io::stderr().is_terminal());
     let width = message_width();
     let style = |label: &str, c: console::Color| {
-        if color {
-            console::style(label).fg(c).bold().force_styling(true).to_string()
-        } else {
-            label.to_string()
-        }
+        if color { console::style(label).fg(c).bold().force_styling(true).to_string() } else { label.to_string() }
     };
     // Stopping is the person's choice, not a failure: no "error:" then.
     let (label, hint) = match e {
         Error::Interrupted { .. } | Error::PlanEditStopped { .. } => (String::new(), String::new()),
-        _ => (
-            style("error:", console::Color::Red),
-            style("hint:", console::Color::Cyan),
-        ),
+        _ => (style("error:", console::Color::Red), style("hint:", console::Color::Cyan)),
     };
     let line = |label: &str, text: &str| {
         let text = printable(text);
-        let text = if label.is_empty() {
-            text.into_owned()
-        } else {
-            format!("{label} {text}")
-        };
+        let text = if label.is_empty() { text.into_owned() } else { format!("{label} {text}") };
         match width {
-            Some(w) => text
-                .lines()
-                .map(|l| wrap_indented(l, w, "  "))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Some(w) => text.lines().map(|l| wrap_indented(l, w, "  ")).collect::<Vec<_>>().join("\n"),
             None => text,
         }
     };

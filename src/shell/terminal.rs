@@ -53,12 +53,7 @@ impl TerminalPrompter {
             theme.prompt_suffix = style(">".into()).for_stderr().black().bright();
             theme.active_item_prefix = style(">".into()).for_stderr().green();
         }
-        TerminalPrompter {
-            term: Term::stderr(),
-            theme,
-            summaries: 0,
-            unicode,
-        }
+        TerminalPrompter { term: Term::stderr(), theme, summaries: 0, unicode }
     }
 
     /// Text as the locale can show it: our marks and the framework's
@@ -111,11 +106,7 @@ impl TerminalPrompter {
         let theme = &self.theme;
         let term = &self.term;
         let reply = guarded(|| {
-            Confirm::with_theme(theme)
-                .with_prompt(question)
-                .default(default)
-                .report(false)
-                .interact_on_opt(term)
+            Confirm::with_theme(theme).with_prompt(question).default(default).report(false).interact_on_opt(term)
         })?
         .map_err(|e| self.clear_after(stop(e), height))?;
         let _ = self.term.clear_last_lines(height);
@@ -327,23 +318,13 @@ impl Prompter for TerminalPrompter {
             one_line(q.place.domain),
             last_time.join("\n")
         );
-        let question = if q.since.is_some() {
-            "Has anything changed here since then?"
-        } else {
-            "Has anything changed here?"
-        };
+        let question =
+            if q.since.is_some() { "Has anything changed here since then?" } else { "Has anything changed here?" };
         let reply = self.confirm_below(&context, question, q.default)?;
         Ok(match reply {
             Some(changed) => {
-                let what = if changed {
-                    "changed: asking its actions"
-                } else {
-                    "no change: answers kept"
-                };
-                self.summary(&format!(
-                    "Domain {} of {} · {what}",
-                    q.place.domain_number, q.place.domain_count
-                ));
+                let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
+                self.summary(&format!("Domain {} of {} · {what}", q.place.domain_number, q.place.domain_count));
                 Reply::Given(changed)
             }
             None => Reply::Back,
@@ -367,32 +348,20 @@ impl Prompter for TerminalPrompter {
         );
         // What the action means and where to read more, then what each answer means.
         let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
-        about.extend(
-            q.links
-                .iter()
-                .map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))),
-        );
+        about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
-        Ok(
-            match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
-                Some(i) => {
-                    let answer = Answer::ALL[i];
-                    let width = q.count.to_string().len();
-                    self.summary(&format!(
-                        "{:>width$}/{} {:<14} {}",
-                        q.number,
-                        q.count,
-                        answer.label(),
-                        one_line(q.text)
-                    ));
-                    Reply::Given(answer)
-                }
-                None => Reply::Back,
-            },
-        )
+        Ok(match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
+            Some(i) => {
+                let answer = Answer::ALL[i];
+                let width = q.count.to_string().len();
+                self.summary(&format!("{:>width$}/{} {:<14} {}", q.number, q.count, answer.label(), one_line(q.text)));
+                Reply::Given(answer)
+            }
+            None => Reply::Back,
+        })
     }
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
@@ -407,11 +376,7 @@ impl Prompter for TerminalPrompter {
             return Ok(Reply::Back);
         };
         // A note kept as it was is kept exactly; a typed one is trimmed.
-        let text = if text == q.initial {
-            text
-        } else {
-            text.trim().to_string()
-        };
+        let text = if text == q.initial { text } else { text.trim().to_string() };
         if text.trim().is_empty() {
             self.summary(&format!("No note for {domain}"));
         } else {
@@ -518,9 +483,7 @@ const ANSWER_KEY: &str = "In place: done and part of how the service works · In
 
 /// The terminal's height, when it says.
 fn rows() -> Option<usize> {
-    console::Term::stderr()
-        .size_checked()
-        .map(|(rows, _)| usize::from(rows))
+    console::Term::stderr().size_checked().map(|(rows, _)| usize::from(rows))
 }
 
 /// Stops the walk, keeping its draft, when the terminal is too small to ask.
@@ -539,20 +502,13 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(prompt));
     std::panic::set_hook(hook);
-    result.map_err(|_| Stop::TooSmall {
-        rows: rows().unwrap_or(0),
-        needed: MIN_ROWS,
-    })
+    result.map_err(|_| Stop::TooSmall { rows: rows().unwrap_or(0), needed: MIN_ROWS })
 }
 
 /// A Ctrl-C that arrived between prompts stops the walk before the next one.
 fn stop_if_requested() -> Result<(), Stop> {
     check_size()?;
-    if interrupt::requested() {
-        Err(Stop::Interrupted)
-    } else {
-        Ok(())
-    }
+    if interrupt::requested() { Err(Stop::Interrupted) } else { Ok(()) }
 }
 
 fn stop(e: dialoguer::Error) -> Stop {
@@ -579,10 +535,7 @@ mod tests {
             steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
         };
         let stages = [("s1", "Starting out"), ("s2", "Developmental")];
-        Agenda {
-            domains: vec![domain],
-            stages: stages.map(|(id, name)| (id.to_string(), name.to_string())).into(),
-        }
+        Agenda { domains: vec![domain], stages: stages.map(|(id, name)| (id.to_string(), name.to_string())).into() }
     }
 
     #[test]
@@ -597,10 +550,7 @@ mod tests {
             rejected: None,
         };
         let (context, prompt) = plan_words(&q);
-        assert_eq!(
-            context,
-            "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
-        );
+        assert_eq!(context, "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a");
         assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
         q.rejected = Some("2026-02-30".into());
         assert!(

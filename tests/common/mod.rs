@@ -16,9 +16,7 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Env { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -41,18 +39,10 @@ impl Env {
     /// in the error, nothing on stdout, no panic. Returns the error text.
     #[track_caller]
     pub fn fails(&self, args: &[&str], message: &str) -> String {
-        let out = self
-            .cmd()
-            .args(args)
-            .timeout(std::time::Duration::from_secs(60))
-            .output()
-            .expect("runs");
+        let out = self.cmd().args(args).timeout(std::time::Duration::from_secs(60)).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(out.status.code(), Some(1), "{args:?} should exit 1: {stderr}");
-        assert!(
-            stderr.contains(message),
-            "{args:?} should say {message:?}, said: {stderr}"
-        );
+        assert!(stderr.contains(message), "{args:?} should say {message:?}, said: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout on failure");
         stderr
@@ -91,11 +81,7 @@ impl Env {
     #[track_caller]
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).expect("JSON output")
     }
 
@@ -133,27 +119,13 @@ pub fn assessment(when: &str, default: Answer, given: &[(&str, Answer)]) -> Asse
 
 /// An answers file holding `assessments`.
 pub fn file_of(assessments: Vec<Assessment>) -> String {
-    answers::file::render(
-        &History {
-            assessments,
-            ..History::default()
-        },
-        false,
-    )
-    .expect("a history renders")
+    answers::file::render(&History { assessments, ..History::default() }, false).expect("a history renders")
 }
 
 /// Every action id of the bundled framework in domain `d`.
 pub fn domain_actions(domain: &str) -> Vec<String> {
     let f = Framework::bundled();
-    f.domains
-        .iter()
-        .find(|d| d.id == domain)
-        .expect("domain")
-        .actions
-        .iter()
-        .map(|a| a.id.clone())
-        .collect()
+    f.domains.iter().find(|d| d.id == domain).expect("domain").actions.iter().map(|a| a.id.clone()).collect()
 }
 
 pub fn exists(p: &Path) -> bool {
@@ -244,10 +216,7 @@ pub fn four_stage_framework() -> String {
 /// Whether the tests run as root, for whom file permissions do not apply.
 #[cfg(unix)]
 pub fn running_as_root() -> bool {
-    std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    std::process::Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// The element of the JSON array `list` whose `key` is `value`.

@@ -52,8 +52,7 @@ pub fn parse(text: &str) -> Result<History, Problem> {
                 format: Option<String>,
             }
             let newer = |n: &str| {
-                n.parse::<u64>()
-                    .map_or(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), |n| n > FORMAT)
+                n.parse::<u64>().map_or(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), |n| n > FORMAT)
             };
             match serde_yaml::from_str::<Probe>(text) {
                 Ok(Probe { format: Some(found) }) if newer(&found) => Err(Problem::NewerFormat { found }),
@@ -90,11 +89,7 @@ fn parse_in_pieces(text: &str) -> Option<History> {
     }
     let start = text.find("\nassessments:")? + 1;
     let after = &text[start + "assessments:".len()..];
-    let newline = if after.starts_with("\r\n") {
-        2
-    } else {
-        usize::from(after.starts_with('\n'))
-    };
+    let newline = if after.starts_with("\r\n") { 2 } else { usize::from(after.starts_with('\n')) };
     if newline == 0 {
         return None;
     }
@@ -110,21 +105,13 @@ fn parse_in_pieces(text: &str) -> Option<History> {
         let mut end = (offset + PIECE_BYTES).min(body.len());
         if end < body.len() {
             // Search bytes: `end` may fall inside a multi-byte character.
-            end = body.as_bytes()[end..]
-                .windows(3)
-                .position(|w| w == b"\n- ")
-                .map_or(body.len(), |i| end + i + 1);
+            end = body.as_bytes()[end..].windows(3).position(|w| w == b"\n- ").map_or(body.len(), |i| end + i + 1);
         }
         let piece = &body[offset..end];
-        if piece
-            .lines()
-            .any(|l| !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#')))
-        {
+        if piece.lines().any(|l| !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#'))) {
             return None;
         }
-        history
-            .assessments
-            .extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
+        history.assessments.extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
         offset = end;
     }
     Some(history)
@@ -300,10 +287,7 @@ mod tests {
 
     fn repeated(key: &str, first: usize, second: usize) -> yaml::Kind {
         let lines = Some((first, second));
-        yaml::Kind::Repeated {
-            name: key.into(),
-            lines,
-        }
+        yaml::Kind::Repeated { name: key.into(), lines }
     }
 
     #[test]
@@ -338,28 +322,16 @@ mod tests {
         let targets = plan.replace("    networks.buddy: {owner: Sam}\n", "");
         assert_eq!(kind(parse(&targets).unwrap_err()), repeated("fit", 8, 9));
         let nested = "format: 1\nservice:\n  - name: North\n    name: South\nassessments: []\n";
-        assert_eq!(
-            kind(parse(nested).unwrap_err()),
-            repeated("name", 3, 4),
-            "kept fields too"
-        );
+        assert_eq!(kind(parse(nested).unwrap_err()), repeated("name", 3, 4), "kept fields too");
     }
 
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
-        assert_eq!(
-            parse("format: 3\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: "3".into() })
-        );
-        assert_eq!(
-            parse("format: 7\nassessments: {new: shape}\n"),
-            Err(Problem::NewerFormat { found: "7".into() })
-        );
+        assert_eq!(parse("format: 3\nassessments: []\n"), Err(Problem::NewerFormat { found: "3".into() }));
+        assert_eq!(parse("format: 7\nassessments: {new: shape}\n"), Err(Problem::NewerFormat { found: "7".into() }));
         assert_eq!(
             parse("format: 99999999999999999999\nassessments: []\n"),
-            Err(Problem::NewerFormat {
-                found: "99999999999999999999".into()
-            }),
+            Err(Problem::NewerFormat { found: "99999999999999999999".into() }),
             "a number too large for any number type is still a newer format"
         );
     }
@@ -390,12 +362,7 @@ mod tests {
         // An error anywhere falls back to the whole parse, with its line number.
         let broken = text.replacen("fit.evidence-and-need: in-place", "fit.evidence-and-need: maybe", 2000);
         let err = parse(&broken).unwrap_err();
-        assert_eq!(
-            err.line(),
-            text.lines()
-                .position(|l| l.contains("fit.evidence-and-need"))
-                .map(|i| i + 1)
-        );
+        assert_eq!(err.line(), text.lines().position(|l| l.contains("fit.evidence-and-need")).map(|i| i + 1));
     }
 
     #[test]
@@ -404,14 +371,8 @@ mod tests {
         assert!(render(&h, false).unwrap().contains("\nformat: 1\n"));
         h.assessments[0].answers.insert("fit.pathways".into(), Answer::DontKnow);
         let text = render(&h, false).unwrap();
-        assert!(
-            text.contains("\nformat: 2\n") && text.contains("fit.pathways: dont-know"),
-            "{text}"
-        );
-        assert_eq!(
-            parse(&text).unwrap().assessments[0].answer("fit.pathways"),
-            Some(Answer::DontKnow)
-        );
+        assert!(text.contains("\nformat: 2\n") && text.contains("fit.pathways: dont-know"), "{text}");
+        assert_eq!(parse(&text).unwrap().assessments[0].answer("fit.pathways"), Some(Answer::DontKnow));
     }
 
     #[test]
@@ -432,11 +393,7 @@ mod tests {
         assert_eq!(parse(&text).unwrap().plan, h.plan);
         let bad = text.replace("owner: Priya", "ownr: Priya");
         let line = bad.lines().position(|l| l.contains("ownr")).unwrap() + 1;
-        assert_eq!(
-            parse(&bad).unwrap_err().line(),
-            Some(line),
-            "a hand-edited plan is refused with its line"
-        );
+        assert_eq!(parse(&bad).unwrap_err().line(), Some(line), "a hand-edited plan is refused with its line");
     }
 
     #[test]

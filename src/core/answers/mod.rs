@@ -26,10 +26,7 @@ pub const FORMAT: u64 = 2;
 
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
-    let dont_know = history
-        .assessments
-        .iter()
-        .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
+    let dont_know = history.assessments.iter().any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
     if dont_know || !history.plan.is_empty() { 2 } else { 1 }
 }
 
@@ -51,13 +48,8 @@ pub enum Answer {
 
 impl Answer {
     /// Every answer, in the order the walk offers them.
-    pub const ALL: [Answer; 5] = [
-        Answer::InPlace,
-        Answer::InProgress,
-        Answer::NotYet,
-        Answer::DontKnow,
-        Answer::NotApplicable,
-    ];
+    pub const ALL: [Answer; 5] =
+        [Answer::InPlace, Answer::InProgress, Answer::NotYet, Answer::DontKnow, Answer::NotApplicable];
 
     /// How people read the answer.
     pub fn label(self) -> &'static str {
@@ -108,10 +100,7 @@ pub struct FrameworkRef {
 
 impl From<&Framework> for FrameworkRef {
     fn from(f: &Framework) -> Self {
-        FrameworkRef {
-            id: f.id.clone(),
-            version: f.version.clone(),
-        }
+        FrameworkRef { id: f.id.clone(), version: f.version.clone() }
     }
 }
 
@@ -181,12 +170,7 @@ pub struct History {
 
 impl Default for History {
     fn default() -> Self {
-        History {
-            format: 1,
-            assessments: Vec::new(),
-            plan: Plan::default(),
-            extra: serde_yaml::Mapping::new(),
-        }
+        History { format: 1, assessments: Vec::new(), plan: Plan::default(), extra: serde_yaml::Mapping::new() }
     }
 }
 

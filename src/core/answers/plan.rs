@@ -83,14 +83,8 @@ impl TryFrom<ReviewFields> for Review {
 impl From<Review> for ReviewFields {
     fn from(r: Review) -> ReviewFields {
         match r {
-            Review::On(date) => ReviewFields {
-                on: Some(date),
-                every_months: None,
-            },
-            Review::EveryMonths(n) => ReviewFields {
-                on: None,
-                every_months: Some(n),
-            },
+            Review::On(date) => ReviewFields { on: Some(date), every_months: None },
+            Review::EveryMonths(n) => ReviewFields { on: None, every_months: Some(n) },
         }
     }
 }

@@ -69,10 +69,7 @@ impl Draft {
 
     /// How many of the framework's actions have an answer.
     pub fn answered(&self, framework: &Framework) -> usize {
-        framework
-            .actions()
-            .filter(|(_, a)| self.answers.contains_key(&a.id))
-            .count()
+        framework.actions().filter(|(_, a)| self.answers.contains_key(&a.id)).count()
     }
 
     /// The finished assessment, answers in framework order, taken at `now`.
@@ -266,16 +263,10 @@ pub fn walk<P: Prompter, E>(
     let steps = steps(f, start.previous.is_some() && !start.full);
     let count = f.action_count();
     let applies = |draft: &Draft, step| active(step, f, draft, start.previous);
-    let from = steps
-        .iter()
-        .position(|s| applies(draft, *s) && !recorded(*s, f, draft))
-        .unwrap_or(steps.len());
+    let from = steps.iter().position(|s| applies(draft, *s) && !recorded(*s, f, draft)).unwrap_or(steps.len());
     in_turn(&steps, from, draft, prompter, applies, |draft, prompter, step| {
-        let domain_of = |d: usize| Place {
-            domain_number: d + 1,
-            domain_count: f.domains.len(),
-            domain: &f.domains[d].name,
-        };
+        let domain_of =
+            |d: usize| Place { domain_number: d + 1, domain_count: f.domains.len(), domain: &f.domains[d].name };
         let reply = match step {
             Step::Changed(d) => {
                 let q = ChangedQuestion {
@@ -323,10 +314,7 @@ pub fn walk<P: Prompter, E>(
                     .or_else(|| start.previous.and_then(|p| p.note(id)))
                     .unwrap_or("")
                     .to_string();
-                let reply = prompter.note(&NoteQuestion {
-                    place: domain_of(d),
-                    initial: &initial,
-                });
+                let reply = prompter.note(&NoteQuestion { place: domain_of(d), initial: &initial });
                 // A note being typed when the walk stops is kept in the draft
                 // (not marked as answered, so a resumed walk offers it again).
                 if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
@@ -409,11 +397,7 @@ fn steps(f: &Framework, rerun: bool) -> Vec<Step> {
         }
         for index in 0..domain.actions.len() {
             number += 1;
-            steps.push(Step::Action {
-                domain: d,
-                index,
-                number,
-            });
+            steps.push(Step::Action { domain: d, index, number });
         }
         steps.push(Step::Note(d));
     }

@@ -143,9 +143,7 @@ impl Agenda {
     pub fn offers<'a>(&'a self, d: usize, plan: &'a Plan) -> (Vec<Option<&'a str>>, bool) {
         let now = plan.targets.get(&self.domains[d].id).map(|t| t.stage.as_str());
         let stages = self.stages.iter().skip(self.domains[d].stage.1);
-        let mut ids: Vec<Option<&str>> = std::iter::once(None)
-            .chain(stages.map(|(id, _)| Some(id.as_str())))
-            .collect();
+        let mut ids: Vec<Option<&str>> = std::iter::once(None).chain(stages.map(|(id, _)| Some(id.as_str()))).collect();
         let at = ids.iter().position(|id| *id == now);
         let first = at.map_or(now, |at| ids.remove(at));
         ids.insert(0, first);
@@ -174,14 +172,7 @@ pub fn edit<P: Prompter, E>(
     in_turn(&questions, from, &mut plan, prompter, applies, |plan, p, (i, ask)| {
         *plan = at(&agenda.key(ask)).map_err(WalkError::Save)?;
         let (now, rejected) = (String::new(), None);
-        let q = Question {
-            ask,
-            number: (i + 1, count),
-            agenda,
-            plan,
-            now,
-            rejected,
-        };
+        let q = Question { ask, number: (i + 1, count), agenda, plan, now, rejected };
         let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
         if let Reply::Given(Some(change)) = &reply {
             save(p, change).map_err(WalkError::Save)?;
@@ -200,14 +191,7 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
         Ask::Owner(d, s) => {
             let (id, now) = step(d, s);
             let now = now.and_then(|s| s.owner.clone());
-            read_line(
-                p,
-                q,
-                now.clone(),
-                now,
-                |t| Some(t.to_string()),
-                |o| Change::Owner(id.clone(), o),
-            )?
+            read_line(p, q, now.clone(), now, |t| Some(t.to_string()), |o| Change::Owner(id.clone(), o))?
         }
         Ask::Due(d, s) => {
             let (id, now) = step(d, s);
@@ -300,10 +284,7 @@ mod tests {
             steps,
         };
         Agenda {
-            domains: vec![
-                domain("a", vec![step("a.1"), step("a.2")]),
-                domain("b", vec![step("b.1")]),
-            ],
+            domains: vec![domain("a", vec![step("a.1"), step("a.2")]), domain("b", vec![step("b.1")])],
             stages: [("s1", "One"), ("s2", "Two"), ("complete", "Done")]
                 .map(|(id, name)| (id.to_string(), name.to_string()))
                 .into(),
@@ -342,13 +323,7 @@ mod tests {
                 Ok(())
             },
         );
-        Session {
-            result,
-            plan: file.into_inner(),
-            saved: saved.into_inner(),
-            keys: keys.into_inner(),
-            asked: p.asked,
-        }
+        Session { result, plan: file.into_inner(), saved: saved.into_inner(), keys: keys.into_inner(), asked: p.asked }
     }
 
     fn keep_everything() -> Vec<Scripted> {
@@ -396,29 +371,15 @@ mod tests {
                 Change::Review(Some(Review::EveryMonths(6))),
             ]
         );
-        assert_eq!(
-            s.plan.actions["a.1"].owner.as_deref(),
-            Some("Priya"),
-            "typed text is trimmed"
-        );
-        assert!(
-            !s.plan.actions.contains_key("a.2"),
-            "a step with neither owner nor date goes"
-        );
+        assert_eq!(s.plan.actions["a.1"].owner.as_deref(), Some("Priya"), "typed text is trimmed");
+        assert!(!s.plan.actions.contains_key("a.2"), "a step with neither owner nor date goes");
     }
 
     #[test]
     fn a_date_that_is_not_one_is_asked_again_and_what_was_typed_is_said() {
-        let s = edit_from(
-            Plan::default(),
-            1,
-            [typed("2026-02-30"), typed("soon"), typed("2026-03-01")],
-        );
+        let s = edit_from(Plan::default(), 1, [typed("2026-02-30"), typed("soon"), typed("2026-03-01")]);
         assert_eq!(s.asked, ["due 2 []", "due 2 [] again", "due 2 [] again", "owner 3 []"]);
-        assert_eq!(
-            s.saved,
-            [Change::Due("a.1".into(), Some(jiff::civil::date(2026, 3, 1)))]
-        );
+        assert_eq!(s.saved, [Change::Due("a.1".into(), Some(jiff::civil::date(2026, 3, 1)))]);
     }
 
     #[test]
@@ -427,14 +388,7 @@ mod tests {
         let s = edit_from(Plan::default(), 6, script);
         assert_eq!(
             s.asked,
-            [
-                "target 7",
-                "target date 8 []",
-                "target 7",
-                "target date 8 []",
-                "target 9",
-                "target date 8 [2027-01-31]"
-            ]
+            ["target 7", "target date 8 []", "target 7", "target date 8 []", "target 9", "target date 8 [2027-01-31]"]
         );
         assert_eq!(s.plan.targets["a"].stage, "s2", "Enter keeps the target just set");
         assert_eq!(s.plan.targets["a"].by, Some(jiff::civil::date(2027, 1, 31)));
@@ -467,14 +421,7 @@ mod tests {
         // The session started before Kim was named: each question re-reads the plan.
         let file = RefCell::new(plan);
         let mut p = ScriptedPrompter::new([typed("")]);
-        let _ = edit(
-            &agenda(),
-            Plan::default(),
-            2,
-            &mut p,
-            |_| Ok::<_, ()>(file.borrow().clone()),
-            |_, _| Ok(()),
-        );
+        let _ = edit(&agenda(), Plan::default(), 2, &mut p, |_| Ok::<_, ()>(file.borrow().clone()), |_, _| Ok(()));
         assert_eq!(p.asked[0], "owner 3 [Kim]");
     }
 
@@ -486,17 +433,11 @@ mod tests {
             let mut plan = Plan::default();
             Change::Target("a".into(), stage.map(String::from)).apply(&mut plan);
             let (ids, as_set) = a.offers(0, &plan);
-            (
-                ids.into_iter().map(|id| id.map(String::from)).collect::<Vec<_>>(),
-                as_set,
-            )
+            (ids.into_iter().map(|id| id.map(String::from)).collect::<Vec<_>>(), as_set)
         };
         let ids = |list: &[Option<&str>]| list.iter().map(|id| id.map(String::from)).collect::<Vec<_>>();
         assert_eq!(offers(None), (ids(&[None, Some("s2"), Some("complete")]), false));
-        assert_eq!(
-            offers(Some("complete")),
-            (ids(&[Some("complete"), None, Some("s2")]), false)
-        );
+        assert_eq!(offers(Some("complete")), (ids(&[Some("complete"), None, Some("s2")]), false));
         assert_eq!(
             offers(Some("s1")),
             (ids(&[Some("s1"), None, Some("s2"), Some("complete")]), true),

@@ -24,10 +24,7 @@ enum Do {
 
 impl Script {
     fn new(replies: impl IntoIterator<Item = Do>) -> Script {
-        Script {
-            replies: replies.into_iter().collect(),
-            ..Script::default()
-        }
+        Script { replies: replies.into_iter().collect(), ..Script::default() }
     }
 
     fn next<T>(&mut self, asked: String, pick: impl FnOnce(Do) -> Option<T>) -> Result<Reply<T>, Stop> {
@@ -36,9 +33,7 @@ impl Script {
             None | Some(Do::Quit) => Err(Stop::Interrupted),
             Some(Do::Typing(t)) => Err(Stop::InterruptedWhileTyping(t.to_string())),
             Some(Do::Back) => Ok(Reply::Back),
-            Some(s) => Ok(Reply::Given(
-                pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")),
-            )),
+            Some(s) => Ok(Reply::Given(pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")))),
         }
     }
 }
@@ -90,11 +85,7 @@ fn run(
 ) -> (Result<(), WalkError<()>>, usize) {
     let mut saves = 0;
     let r = walk(
-        Start {
-            framework: f,
-            previous,
-            full,
-        },
+        Start { framework: f, previous, full },
         draft,
         script,
         |_| {
@@ -113,27 +104,14 @@ use Do::*;
 fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
     let f = grid(2, 2);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s = Script::new([
-        Pick(InPlace),
-        Pick(NotYet),
-        Note("first"),
-        Pick(NotApplicable),
-        Pick(InProgress),
-        Note(""),
-    ]);
+    let mut s =
+        Script::new([Pick(InPlace), Pick(NotYet), Note("first"), Pick(NotApplicable), Pick(InProgress), Note("")]);
     let (r, saves) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
     assert_eq!(saves, 6, "the draft is saved after every answer");
     assert_eq!(
         s.asked,
-        [
-            "action 1/4 Stage 0",
-            "action 2/4 Stage 1",
-            "note 1",
-            "action 3/4 Stage 0",
-            "action 4/4 Stage 1",
-            "note 2"
-        ]
+        ["action 1/4 Stage 0", "action 2/4 Stage 1", "note 1", "action 3/4 Stage 0", "action 4/4 Stage 1", "note 2"]
     );
     assert!(s.defaults.iter().all(|d| *d == NotYet));
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
@@ -149,10 +127,7 @@ fn esc_goes_back_and_the_cursor_starts_on_the_answer_given() {
     let mut s = Script::new([Pick(InPlace), Back, Pick(InProgress), Pick(NotYet), Note("")]);
     let (r, _) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
-    assert_eq!(
-        s.asked[..3],
-        ["action 1/2 Stage 0", "action 2/2 Stage 1", "action 1/2 Stage 0"]
-    );
+    assert_eq!(s.asked[..3], ["action 1/2 Stage 0", "action 2/2 Stage 1", "action 1/2 Stage 0"]);
     assert_eq!(s.defaults[2], InPlace);
     assert_eq!(draft.answers["d0.a0"], InProgress);
 }
@@ -193,13 +168,7 @@ fn a_changed_domain_starts_each_question_on_the_previous_answer() {
     let f = grid(2, 2);
     let prev = previous(&f);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s = Script::new([
-        Changed(true),
-        Pick(InPlace),
-        Pick(InProgress),
-        Note("new note"),
-        Changed(false),
-    ]);
+    let mut s = Script::new([Changed(true), Pick(InPlace), Pick(InProgress), Note("new note"), Changed(false)]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.defaults, [InProgress, InProgress]);
     assert_eq!(draft.answers["d0.a0"], InPlace);
@@ -238,14 +207,7 @@ fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
     assert_eq!(saves, 2);
     assert_eq!(draft.answered(&f), 2);
 
-    let mut s = Script::new([
-        Pick(NotYet),
-        Note(""),
-        Pick(InPlace),
-        Pick(InPlace),
-        Pick(InPlace),
-        Note(""),
-    ]);
+    let mut s = Script::new([Pick(NotYet), Note(""), Pick(InPlace), Pick(InPlace), Pick(InPlace), Note("")]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked[0], "action 3/6 Stage 2");
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
@@ -260,11 +222,7 @@ fn a_failed_draft_save_stops_the_walk() {
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace)]);
     let r = walk(
-        Start {
-            framework: &f,
-            previous: None,
-            full: false,
-        },
+        Start { framework: &f, previous: None, full: false },
         &mut draft,
         &mut s,
         |_| Err("disk full"),
@@ -297,10 +255,7 @@ fn going_back_to_anything_changed_starts_on_the_answer_given() {
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.changed_defaults, [false, true]);
     assert_eq!(s.backs, 1);
-    assert_eq!(
-        draft.answers["d0.a0"], NotYet,
-        "the change made after saying yes is kept"
-    );
+    assert_eq!(draft.answers["d0.a0"], NotYet, "the change made after saying yes is kept");
 }
 
 #[test]

@@ -99,11 +99,7 @@ fn table(t: &Table) -> Markup {
         let rows: Vec<Vec<Cell>> = (1..t.header.len())
             .map(|c| {
                 std::iter::once(Cell::Text(t.header[c].clone()))
-                    .chain(
-                        t.rows
-                            .iter()
-                            .map(|r| r.get(c).cloned().unwrap_or(Cell::Text(String::new()))),
-                    )
+                    .chain(t.rows.iter().map(|r| r.get(c).cloned().unwrap_or(Cell::Text(String::new()))))
                     .collect()
             })
             .collect();
@@ -127,21 +123,12 @@ fn table(t: &Table) -> Markup {
 /// A cell: progress as a bar, a stage over time as a shaded box, the rest as words.
 fn cell(c: &Cell) -> Markup {
     match c {
-        Cell::Progress {
-            done,
-            total,
-            working,
-            target,
-        } => bar(*done, *total, *working, *target),
+        Cell::Progress { done, total, working, target } => bar(*done, *total, *working, *target),
         Cell::Shade { rank, of, name } => {
             // Lighter for earlier stages, darkest for every stage met; the
             // number in the box says the same in greyscale.
             let level = 245 - (rank * 170 / (*of).max(1)).min(200);
-            let label = if rank >= of {
-                "✓".to_string()
-            } else {
-                (rank + 1).to_string()
-            };
+            let label = if rank >= of { "✓".to_string() } else { (rank + 1).to_string() };
             html! {
                 svg width="40" height="20" viewBox="0 0 40 20" role="img" aria-label=(printable(name)) {
                     rect x="1" y="1" width="38" height="18" fill=(format!("rgb({level},{level},{level})")) stroke="#666" {}
@@ -158,11 +145,7 @@ fn cell(c: &Cell) -> Markup {
 /// count in solid black below (legible in black-and-white print).
 fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
     let share = if total == 0 { 0.0 } else { done as f64 / total as f64 };
-    let count = if total == 0 {
-        "n/a".to_string()
-    } else {
-        format!("{done}/{total}")
-    };
+    let count = if total == 0 { "n/a".to_string() } else { format!("{done}/{total}") };
     html! {
         svg width=(BAR + 8.0) height="34" viewBox=(format!("0 0 {} 34", BAR + 8.0)) role="img"
             aria-label=(format!("{count} in place{}", if working { ", working in" } else { "" })) {
@@ -184,13 +167,7 @@ fn text(s: &str) -> Markup {
     let s = printable(s);
     let is_date = |w: &str| {
         w.len() == 10
-            && w.bytes().enumerate().all(|(k, b)| {
-                if k == 4 || k == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
+            && w.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
     };
     html! {
         @for (i, word) in s.split(' ').enumerate() {
@@ -229,9 +206,7 @@ mod tests {
     fn text_is_escaped_sanitised_and_nothing_is_loaded_from_outside() {
         let mut doc = awkward();
         doc.push(Block::Text("<script>alert(1)</script>".into()));
-        doc.push(Block::Text(
-            "Sam \u{1b}]2;PWNED\u{7}\u{1b}[41m \u{9b}1m \u{202e}RTL".into(),
-        ));
+        doc.push(Block::Text("Sam \u{1b}]2;PWNED\u{7}\u{1b}[41m \u{9b}1m \u{202e}RTL".into()));
         let out = render(&doc);
         assert!(out.starts_with("<!DOCTYPE html>"));
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
@@ -245,19 +220,12 @@ mod tests {
 
     #[test]
     fn dates_never_break_and_wide_tables_turn_on_their_side() {
-        assert_eq!(
-            text("due 2027-06-30.").into_string(),
-            r#"due <span class="date">2027-06-30</span>."#
-        );
+        assert_eq!(text("due 2027-06-30.").into_string(), r#"due <span class="date">2027-06-30</span>."#);
         let wide = Table {
             header: (0..12).map(|i| format!("h{i}")).collect(),
             rows: vec![(0..12).map(|i| Cell::Text(format!("c{i}"))).collect()],
         };
         let out = table(&wide).into_string();
-        assert_eq!(
-            out.matches("<tr>").count(),
-            12,
-            "a row per column, and the header: {out}"
-        );
+        assert_eq!(out.matches("<tr>").count(), 12, "a row per column, and the header: {out}");
     }
 }

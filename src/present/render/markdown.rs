@@ -90,10 +90,7 @@ mod tests {
         let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(rows.len(), 3, "{out}");
         for row in rows {
-            let unescaped_pipes = row
-                .match_indices('|')
-                .filter(|(i, _)| *i == 0 || &row[i - 1..*i] != "\\")
-                .count();
+            let unescaped_pipes = row.match_indices('|').filter(|(i, _)| *i == 0 || &row[i - 1..*i] != "\\").count();
             assert_eq!(unescaped_pipes, 4, "{row}");
         }
         assert!(out.contains(r#"Fit, "the" \| service<br>line two"#));

@@ -16,11 +16,7 @@ use crate::present::safe::{one_line, printable};
 /// `--ascii` typographic punctuation spelled in plain ASCII.
 fn shown(look: Look, text: &str) -> String {
     let text = printable(text);
-    if look.ascii && !text.is_ascii() {
-        ascii_punctuation(&text)
-    } else {
-        text.into_owned()
-    }
+    if look.ascii && !text.is_ascii() { ascii_punctuation(&text) } else { text.into_owned() }
 }
 
 fn glyphs(look: Look) -> Glyphs {
@@ -120,11 +116,7 @@ fn build(t: &Table, look: Look) -> TTable {
     if look.color {
         table.enforce_styling();
     }
-    table.load_style(if look.ascii {
-        ASCII
-    } else {
-        presets::UTF8_FULL_CONDENSED
-    });
+    table.load_style(if look.ascii { ASCII } else { presets::UTF8_FULL_CONDENSED });
     match look.width {
         Some(w) => {
             table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -136,11 +128,7 @@ fn build(t: &Table, look: Look) -> TTable {
     }
     table.set_header(t.header.iter().map(|h| {
         let c = TCell::new(shown(look, h));
-        if look.color {
-            c.add_attribute(Attribute::Bold)
-        } else {
-            c
-        }
+        if look.color { c.add_attribute(Attribute::Bold) } else { c }
     }));
     for row in &t.rows {
         table.add_row(row.iter().map(|c| cell(c, look)));
@@ -212,11 +200,7 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
         let mut cells = row.iter();
         if let Some(first) = cells.next() {
             let title = text_of(first, Look { color: false, ..look });
-            let title = if look.color {
-                console::style(title).bold().force_styling(true).to_string()
-            } else {
-                title
-            };
+            let title = if look.color { console::style(title).bold().force_styling(true).to_string() } else { title };
             out += &wrap(&title, width);
             out.push('\n');
         }
@@ -263,17 +247,12 @@ fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize, first_fl
                 .collect()
         })
         .collect();
-    let natural: Vec<usize> = columns
-        .iter()
-        .map(|c| c.iter().map(|s| console::measure_text_width(s)).max().unwrap_or(1))
-        .collect();
+    let natural: Vec<usize> =
+        columns.iter().map(|c| c.iter().map(|s| console::measure_text_width(s)).max().unwrap_or(1)).collect();
     let word: Vec<usize> = columns
         .iter()
         .map(|c| {
-            c.iter()
-                .flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>())
-                .max()
-                .unwrap_or(1)
+            c.iter().flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>()).max().unwrap_or(1)
         })
         .collect();
     // Each column adds two spaces of padding and one border; the table one more border.
@@ -303,12 +282,7 @@ fn drawn(c: &Cell, look: Look) -> String {
             shown(look, &words(c, glyphs(look)))
         }
         // The stage moved from is file text; the arrow is ours.
-        Cell::Change {
-            direction,
-            from,
-            progress,
-            slipped,
-        } => change_with(
+        Cell::Change { direction, from, progress, slipped } => change_with(
             *direction,
             from.as_deref().map(|f| shown(look, f)).as_deref(),
             *progress,
@@ -322,10 +296,7 @@ fn drawn(c: &Cell, look: Look) -> String {
 fn text_of(c: &Cell, look: Look) -> String {
     let text = drawn(c, look);
     match color_of(c) {
-        Some(color) if look.color => console::style(text)
-            .fg(console_color(color))
-            .force_styling(true)
-            .to_string(),
+        Some(color) if look.color => console::style(text).fg(console_color(color)).force_styling(true).to_string(),
         _ => text,
     }
 }
@@ -343,19 +314,11 @@ fn color_of(c: &Cell) -> Option<Color> {
         Cell::Stage { rank, of, .. } | Cell::Shade { rank, of, .. } if rank >= of => Some(Color::Green),
         Cell::Stage { rank: 0, .. } => Some(Color::Red),
         Cell::Stage { .. } => Some(Color::Yellow),
-        Cell::Change {
-            direction: Direction::Up,
-            ..
-        } => Some(Color::Green),
-        Cell::Change {
-            direction: Direction::Down,
-            ..
-        } => Some(Color::Red),
+        Cell::Change { direction: Direction::Up, .. } => Some(Color::Green),
+        Cell::Change { direction: Direction::Down, .. } => Some(Color::Red),
         Cell::Progress { done, total, .. } if done == total => Some(Color::Green),
         Cell::Answer { tone: Tone::Good, .. } => Some(Color::Green),
-        Cell::Answer {
-            tone: Tone::Middling, ..
-        } => Some(Color::Yellow),
+        Cell::Answer { tone: Tone::Middling, .. } => Some(Color::Yellow),
         Cell::Answer { tone: Tone::Poor, .. } => Some(Color::Red),
         _ => None,
     }
@@ -376,40 +339,19 @@ mod tests {
 
     #[test]
     fn no_escape_byte_without_colour() {
-        let out = render(
-            &awkward(),
-            Look {
-                color: false,
-                ascii: false,
-                width: Some(60),
-            },
-        );
+        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(60) });
         assert!(!out.contains('\u{1b}'), "{out}");
     }
 
     #[test]
     fn colour_marks_stages_when_asked() {
-        let out = render(
-            &awkward(),
-            Look {
-                color: true,
-                ascii: false,
-                width: None,
-            },
-        );
+        let out = render(&awkward(), Look { color: true, ascii: false, width: None });
         assert!(out.contains('\u{1b}'));
     }
 
     #[test]
     fn ascii_borders_use_no_box_drawing() {
-        let out = render(
-            &awkward(),
-            Look {
-                color: false,
-                ascii: true,
-                width: None,
-            },
-        );
+        let out = render(&awkward(), Look { color: false, ascii: true, width: None });
         assert!(out.is_ascii(), "{out}");
     }
 
@@ -417,9 +359,7 @@ mod tests {
     fn a_table_too_wide_for_the_terminal_is_stacked_row_by_row() {
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            header: ["Domain", "Developmental", "Sustainable", "Embedding"]
-                .map(String::from)
-                .to_vec(),
+            header: ["Domain", "Developmental", "Sustainable", "Embedding"].map(String::from).to_vec(),
             rows: vec![vec![
                 Cell::Text("Developing an evaluation approach".into()),
                 Cell::progress(1, 3),
@@ -428,22 +368,12 @@ mod tests {
             ]],
         }));
         // Too wide even with compact headers (the first column's words stay whole).
-        let out = render(
-            &doc,
-            Look {
-                color: false,
-                ascii: false,
-                width: Some(40),
-            },
-        );
+        let out = render(&doc, Look { color: false, ascii: false, width: Some(40) });
         assert!(!out.contains('┌'), "{out}");
         assert!(out.starts_with("Developing an evaluation approach\n"), "{out}");
         assert!(out.contains("  Developmental: █░░\u{a0}1/3"), "{out}");
         assert!(out.contains("Sustainable: ░░\u{a0}0/2"), "{out}");
-        assert!(
-            out.lines().all(|l| !l.trim_start().starts_with('·')),
-            "no line starts mid-list: {out}"
-        );
+        assert!(out.lines().all(|l| !l.trim_start().starts_with('·')), "no line starts mid-list: {out}");
         for line in out.lines() {
             assert!(line.chars().count() <= 40, "{line}");
         }
@@ -463,40 +393,17 @@ mod tests {
                 Cell::progress(0, 2),
             ]],
         }));
-        let look = Look {
-            color: false,
-            ascii: false,
-            width: Some(44),
-        };
+        let look = Look { color: false, ascii: false, width: Some(44) };
         let out = render(&doc, look);
-        assert!(
-            out.contains('┌') && out.contains("Evaluation") && out.contains("Develop."),
-            "{out}"
-        );
+        assert!(out.contains('┌') && out.contains("Evaluation") && out.contains("Develop."), "{out}");
         assert!(!out.contains("learning"), "{out}");
-        let wide = render(
-            &doc,
-            Look {
-                width: Some(120),
-                ..look
-            },
-        );
-        assert!(
-            wide.contains("learning from it") && wide.contains("Developmental"),
-            "{wide}"
-        );
+        let wide = render(&doc, Look { width: Some(120), ..look });
+        assert!(wide.contains("learning from it") && wide.contains("Developmental"), "{wide}");
     }
 
     #[test]
     fn tables_fit_the_width_given() {
-        let out = render(
-            &awkward(),
-            Look {
-                color: false,
-                ascii: false,
-                width: Some(40),
-            },
-        );
+        let out = render(&awkward(), Look { color: false, ascii: false, width: Some(40) });
         for line in out.lines() {
             assert!(line.chars().count() <= 40, "{line}");
         }

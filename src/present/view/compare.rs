@@ -128,12 +128,7 @@ impl View for CompareView {
                         d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),
                         stage_cell(&d.to),
                         // Both stages are in the row: the change needs no "from".
-                        Cell::Change {
-                            direction: d.movement.into(),
-                            from: None,
-                            progress: None,
-                            slipped: d.slipped,
-                        },
+                        Cell::Change { direction: d.movement.into(), from: None, progress: None, slipped: d.slipped },
                     ]
                 })
                 .collect(),
@@ -177,9 +172,7 @@ impl View for CompareView {
         }
         // A spreadsheet gets every changed answer, one row each.
         doc.data = Some(Table {
-            header: ["Domain", "Action", "Stage", "Before", "Now"]
-                .map(String::from)
-                .to_vec(),
+            header: ["Domain", "Action", "Stage", "Before", "Now"].map(String::from).to_vec(),
             rows: self
                 .changes
                 .iter()
@@ -220,11 +213,7 @@ mod tests {
         assert_eq!(v.domains[0].to.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
-        assert_eq!(
-            v.doc().data.unwrap().rows.len(),
-            1,
-            "CSV has one row per changed action"
-        );
+        assert_eq!(v.doc().data.unwrap().rows.len(), 1, "CSV has one row per changed action");
         assert!(v.doc().blocks.contains(&Block::Text("Domain 0".into())));
     }
 
@@ -235,10 +224,6 @@ mod tests {
         let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         h.assessments = vec![a.clone(), a];
         let doc = build(&f, &latest(&f, &h)).unwrap().doc();
-        assert!(
-            doc.blocks
-                .iter()
-                .any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed")))
-        );
+        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed"))));
     }
 }

@@ -57,37 +57,23 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
         .iter()
         .enumerate()
         .map(|(p, point)| {
-            let mut stage_counts: indexmap::IndexMap<String, usize> = framework
-                .stages
-                .iter()
-                .map(|s| (s.id.clone(), 0))
-                .chain([(COMPLETE_ID.to_string(), 0)])
-                .collect();
+            let mut stage_counts: indexmap::IndexMap<String, usize> =
+                framework.stages.iter().map(|s| (s.id.clone(), 0)).chain([(COMPLETE_ID.to_string(), 0)]).collect();
             let domains = stage::assess(framework, &point.answers)
                 .iter()
                 .zip(&framework.domains)
                 .map(|(status, d)| {
                     let stage = StageRef::new(framework, status.position);
                     *stage_counts.entry(stage.id.clone()).or_default() += 1;
-                    DomainStage {
-                        id: d.id.clone(),
-                        stage,
-                    }
+                    DomainStage { id: d.id.clone(), stage }
                 })
                 .collect();
-            HistoryEntry {
-                info: Subject::of(s, p),
-                stage_counts,
-                domains,
-            }
+            HistoryEntry { info: Subject::of(s, p), stage_counts, domains }
         })
         .collect();
     HistoryView {
         framework: framework.into(),
-        entries: Keyed {
-            key: if s.is_team() { "rounds" } else { "assessments" },
-            value: entries,
-        },
+        entries: Keyed { key: if s.is_team() { "rounds" } else { "assessments" }, value: entries },
         stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
         completion: framework.completion_label.clone(),
         domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
@@ -147,11 +133,7 @@ impl HistoryView {
                 let mut row = vec![Cell::Text(name.clone())];
                 row.extend(shown.iter().map(|e| {
                     let s = &e.domains[d].stage;
-                    Cell::Shade {
-                        name: s.name.clone(),
-                        rank: s.rank,
-                        of,
-                    }
+                    Cell::Shade { name: s.name.clone(), rank: s.rank, of }
                 }));
                 row
             })
@@ -167,11 +149,7 @@ impl HistoryView {
                 .iter()
                 .chain([&self.completion])
                 .enumerate()
-                .map(|(rank, name)| Cell::Shade {
-                    name: name.clone(),
-                    rank,
-                    of,
-                })
+                .map(|(rank, name)| Cell::Shade { name: name.clone(), rank, of })
                 .collect(),
         )
     }
@@ -239,20 +217,13 @@ mod tests {
         assert_eq!(v.entries.value[0].stage_counts["s0"], 3);
         assert_eq!(v.entries.value[1].stage_counts["complete"], 1);
         let doc = v.doc();
-        let tables: Vec<&Table> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
-            .collect();
+        let tables: Vec<&Table> =
+            doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].rows.len(), 3);
         assert_eq!(
             tables[1].rows[0][2],
-            Cell::Shade {
-                name: "Done".into(),
-                rank: 2,
-                of: 2
-            },
+            Cell::Shade { name: "Done".into(), rank: 2, of: 2 },
             "a complete domain is drawn at full rank, named by the completion label"
         );
     }
@@ -260,18 +231,12 @@ mod tests {
     #[test]
     fn the_journey_shows_the_latest_assessments_when_there_are_many() {
         let f = grid(2, 1);
-        let h = History {
-            assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40],
-            ..History::default()
-        };
+        let h =
+            History { assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40], ..History::default() };
         let v = build(&f, &latest(&f, &h));
         let doc = v.doc();
-        let journey = doc
-            .blocks
-            .iter()
-            .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
-            .nth(1)
-            .unwrap();
+        let journey =
+            doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).nth(1).unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
         let csv = v.doc().data.unwrap();

@@ -100,10 +100,7 @@ impl Subject {
             left_out: point
                 .left_out
                 .iter()
-                .map(|&i| LeftOutInfo {
-                    respondent: name(i),
-                    latest: s.assessment(i).taken_at,
-                })
+                .map(|&i| LeftOutInfo { respondent: name(i), latest: s.assessment(i).taken_at })
                 .collect(),
         })
     }
@@ -167,22 +164,17 @@ impl Subject {
         };
         let people = format!("{}: {}", count(r.respondents.len(), "person"), r.respondents.join(", "));
         std::iter::once(format!("The team's answers, by the majority rule ({people})."))
-            .chain(r.left_out.iter().map(|l| {
-                format!(
-                    "{}: latest answers {}, not in this round.",
-                    l.respondent,
-                    date_of(l.latest)
-                )
-            }))
+            .chain(
+                r.left_out
+                    .iter()
+                    .map(|l| format!("{}: latest answers {}, not in this round.", l.respondent, date_of(l.latest))),
+            )
             .collect()
     }
 
     /// Under its key, for views that name it (`"assessment": …` or `"round": …`).
     pub fn keyed(self) -> Keyed<Subject> {
-        Keyed {
-            key: self.key(),
-            value: self,
-        }
+        Keyed { key: self.key(), value: self }
     }
 }
 
@@ -221,10 +213,7 @@ pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
         .iter()
         .map(|&i| s.assessment(i))
         .filter_map(|m| {
-            m.note(domain_id).map(|n| PersonNote {
-                respondent: person(m.respondent.as_deref()),
-                note: n.to_string(),
-            })
+            m.note(domain_id).map(|n| PersonNote { respondent: person(m.respondent.as_deref()), note: n.to_string() })
         })
         .collect()
 }
@@ -242,11 +231,7 @@ pub struct FrameworkInfo {
 
 impl From<&Framework> for FrameworkInfo {
     fn from(f: &Framework) -> Self {
-        FrameworkInfo {
-            id: f.id.clone(),
-            title: f.title.clone(),
-            version: f.version.clone(),
-        }
+        FrameworkInfo { id: f.id.clone(), title: f.title.clone(), version: f.version.clone() }
     }
 }
 
@@ -273,11 +258,7 @@ impl StageRef {
 
     /// A table cell that a terminal can colour, in a framework of `stages` stages.
     pub fn cell(&self, stages: usize) -> Cell {
-        Cell::Stage {
-            name: self.name.clone(),
-            rank: self.rank,
-            of: stages,
-        }
+        Cell::Stage { name: self.name.clone(), rank: self.rank, of: stages }
     }
 }
 
@@ -373,8 +354,5 @@ pub fn answer_cell(a: Option<Answer>) -> Cell {
         Answer::NotYet | Answer::DontKnow => Tone::Poor,
         Answer::NotApplicable => Tone::Neutral,
     };
-    Cell::Answer {
-        text: a.label().to_string(),
-        tone,
-    }
+    Cell::Answer { text: a.label().to_string(), tone }
 }

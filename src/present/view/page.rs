@@ -58,12 +58,7 @@ impl MeetingPage {
     fn journey(&self) -> Table {
         let r = &self.report;
         let mut header = vec!["Domain".to_string()];
-        header.extend(
-            r.domains
-                .first()
-                .into_iter()
-                .flat_map(|d| d.stages.iter().map(|s| s.name.clone())),
-        );
+        header.extend(r.domains.first().into_iter().flat_map(|d| d.stages.iter().map(|s| s.name.clone())));
         header.push("Working in".into());
         let rows = r
             .domains
@@ -76,21 +71,15 @@ impl MeetingPage {
                     .find(|p| p.id == d.id)
                     .and_then(|p| p.target.as_ref().map(|t| (t, p.target_date)));
                 let of = d.stages.len();
-                let mut row = vec![Cell::Name {
-                    full: d.name.clone(),
-                    short: d.short.clone(),
-                }];
+                let mut row = vec![Cell::Name { full: d.name.clone(), short: d.short.clone() }];
                 row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
                     done: s.in_place,
                     total: s.applicable,
                     working: !d.complete && d.stage.rank == i,
                     target: target.is_some_and(|(t, _)| t.rank == i || (t.rank == of && i + 1 == of)),
                 }));
-                let mut status = if d.complete {
-                    format!("{} (every stage met)", d.stage.name)
-                } else {
-                    d.stage.name.clone()
-                };
+                let mut status =
+                    if d.complete { format!("{} (every stage met)", d.stage.name) } else { d.stage.name.clone() };
                 if let Some(c) = &d.change
                     && let Some(from) = c.from.as_ref().filter(|f| f.rank != d.stage.rank)
                 {
@@ -197,9 +186,7 @@ impl View for MeetingPage {
         let r = &self.report;
         let subject = r.subject.value.title();
         let mut chars = subject.chars();
-        let subject: String = chars
-            .next()
-            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+        let subject: String = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!("{}: {subject}", r.framework.title)));
         doc.blocks.extend(r.subject.value.who().into_iter().map(Block::Text));
@@ -237,10 +224,7 @@ impl View for MeetingPage {
             doc.push(Block::Heading("Notes".into()));
             doc.push(Block::List(notes));
         }
-        doc.push(Block::Note(format!(
-            "Made with mbct-sustain, from {}.",
-            r.framework.title
-        )));
+        doc.push(Block::Note(format!("Made with mbct-sustain, from {}.", r.framework.title)));
         doc
     }
 }

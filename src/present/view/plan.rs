@@ -125,10 +125,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         }
         let status = stage::domain_status(framework, d, |id| answers.answer(id));
         let Position::Working(working) = status.position else {
-            complete.push(DomainName {
-                id: domain.id.clone(),
-                name: domain.name.clone(),
-            });
+            complete.push(DomainName { id: domain.id.clone(), name: domain.name.clone() });
             continue;
         };
         let target = plan.targets.get(&domain.id);
@@ -220,12 +217,9 @@ impl PlanView {
             .domains
             .iter()
             .filter_map(|d| {
-                d.steps.first().map(|s| {
-                    vec![
-                        Cell::Text(format!("{} ({}):", d.name, d.stage.name)),
-                        Cell::Text(step_text(s)),
-                    ]
-                })
+                d.steps
+                    .first()
+                    .map(|s| vec![Cell::Text(format!("{} ({}):", d.name, d.stage.name)), Cell::Text(step_text(s))])
             })
             .collect();
         if items.is_empty() {
@@ -285,10 +279,7 @@ impl PlanMoves {
         after: &Assessment,
     ) -> Option<PlanMoves> {
         let text = |id: &str| {
-            framework
-                .actions()
-                .find(|(_, a)| a.id == id)
-                .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
+            framework.actions().find(|(_, a)| a.id == id).map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
         let m = core_plan::moves(s.plan, before, after, s.today)?;
         Some(PlanMoves {
@@ -313,11 +304,7 @@ impl PlanMoves {
             "The plan: {} of {} planned actions newly in place{}.",
             self.now_in_place.len(),
             self.planned,
-            if self.now_in_place.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", self.now_in_place.join("; "))
-            }
+            if self.now_in_place.is_empty() { String::new() } else { format!(": {}", self.now_in_place.join("; ")) }
         )];
         if !self.overdue.is_empty() {
             let items: Vec<String> = self
@@ -396,11 +383,7 @@ impl DomainPlan {
             .iter()
             .map(|s| {
                 let text = step_text(s);
-                vec![Cell::Text(if spans_stages {
-                    format!("{}: {text}", s.stage)
-                } else {
-                    text
-                })]
+                vec![Cell::Text(if spans_stages { format!("{}: {text}", s.stage) } else { text })]
             })
             .collect()
     }
@@ -409,10 +392,7 @@ impl DomainPlan {
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "Next steps from {}",
-            self.subject.value.title()
-        )));
+        doc.push(Block::Heading(format!("Next steps from {}", self.subject.value.title())));
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
@@ -424,9 +404,7 @@ impl View for PlanView {
             doc.push(Block::List(d.items()));
             if !d.done.is_empty() {
                 doc.push(Block::Text("Done:".into()));
-                doc.push(Block::List(
-                    d.done.iter().map(|s| vec![Cell::Text(done_text(s))]).collect(),
-                ));
+                doc.push(Block::List(d.done.iter().map(|s| vec![Cell::Text(done_text(s))]).collect()));
             }
         }
         let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
@@ -538,34 +516,18 @@ mod tests {
     #[test]
     fn in_progress_comes_first_and_not_applicable_and_in_place_are_left_out() {
         use Answer::*;
-        let p = plan(
-            &[
-                ("a", NotYet),
-                ("b", InProgress),
-                ("c", InPlace),
-                ("x", NotApplicable),
-                ("e1", InPlace),
-            ],
-            &[],
-        );
+        let p = plan(&[("a", NotYet), ("b", InProgress), ("c", InPlace), ("x", NotApplicable), ("e1", InPlace)], &[]);
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!((p.domains[0].in_place, p.domains[0].applicable), (1, 3));
-        assert_eq!(
-            p.complete.len(),
-            1,
-            "a domain with every stage met is listed as complete"
-        );
+        assert_eq!(p.complete.len(), 1, "a domain with every stage met is listed as complete");
         assert_eq!(p.complete[0].id, "e");
     }
 
     #[test]
     fn only_the_current_stage_is_planned() {
         use Answer::*;
-        let p = plan(
-            &[("a", InPlace), ("b", InPlace), ("c", InPlace), ("x", InPlace)],
-            &["d"],
-        );
+        let p = plan(&[("a", InPlace), ("b", InPlace), ("c", InPlace), ("x", InPlace)], &["d"]);
         assert_eq!(p.domains[0].stage.name, "Second");
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["z"], "unanswered actions are next steps too");
@@ -575,12 +537,7 @@ mod tests {
     #[test]
     fn owners_due_dates_and_overdue_steps_are_shown() {
         let mut plan = Plan::default();
-        let step = |owner: &str, due| {
-            Some(Step {
-                owner: Some(owner.into()),
-                due: Some(due),
-            })
-        };
+        let step = |owner: &str, due| Some(Step { owner: Some(owner.into()), due: Some(due) });
         plan.set_step("a", step("Priya", jiff::civil::date(2027, 1, 9)));
         plan.set_step("b", step("Sam", jiff::civil::date(2027, 1, 10)));
         let p = plan_of(&[], &plan, &["d"]);
@@ -597,20 +554,8 @@ mod tests {
     fn a_target_lists_every_open_action_up_to_it_and_a_done_step_its_date() {
         use Answer::*;
         let mut plan = Plan::default();
-        plan.targets.insert(
-            "d".into(),
-            Target {
-                stage: "s1".into(),
-                by: Some(jiff::civil::date(2027, 6, 30)),
-            },
-        );
-        plan.set_step(
-            "c",
-            Some(Step {
-                owner: Some("Jo".into()),
-                due: None,
-            }),
-        );
+        plan.targets.insert("d".into(), Target { stage: "s1".into(), by: Some(jiff::civil::date(2027, 6, 30)) });
+        plan.set_step("c", Some(Step { owner: Some("Jo".into()), due: None }));
         let p = plan_of(&[("a", InPlace), ("c", InPlace)], &plan, &["d"]);
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["b", "x", "z"], "stage by stage up to the target");
@@ -622,13 +567,7 @@ mod tests {
     #[test]
     fn an_owned_step_beyond_the_working_stage_is_listed_not_hidden() {
         let mut plan = Plan::default();
-        plan.set_step(
-            "z",
-            Some(Step {
-                owner: Some("Sam".into()),
-                due: Some(jiff::civil::date(2026, 9, 1)),
-            }),
-        );
+        plan.set_step("z", Some(Step { owner: Some("Sam".into()), due: Some(jiff::civil::date(2026, 9, 1)) }));
         let p = plan_of(&[], &plan, &["d"]);
         let z = p.domains[0].steps.iter().find(|s| s.action_id == "z").expect("listed");
         assert!(z.overdue && z.owner.as_deref() == Some("Sam"));
@@ -637,13 +576,7 @@ mod tests {
     #[test]
     fn plan_entries_for_ids_the_framework_lacks_are_kept_and_named() {
         let mut plan = Plan::default();
-        plan.set_step(
-            "gone.action",
-            Some(Step {
-                owner: Some("Jo".into()),
-                due: None,
-            }),
-        );
+        plan.set_step("gone.action", Some(Step { owner: Some("Jo".into()), due: None }));
         let p = plan_of(&[], &plan, &[]);
         assert_eq!(p.not_in_framework, ["action gone.action"]);
     }
@@ -661,9 +594,7 @@ mod tests {
     fn the_short_plan_has_at_most_one_step_per_domain() {
         let p = plan(&[], &[]);
         let doc = p.short();
-        let Block::List(items) = &doc.blocks[1] else {
-            panic!("{doc:?}")
-        };
+        let Block::List(items) = &doc.blocks[1] else { panic!("{doc:?}") };
         assert_eq!(items.len(), 2);
     }
 

@@ -117,21 +117,13 @@ impl ChangeInfo {
 
 /// The slips of a comparison, as views list them.
 pub fn slips(framework: &Framework, c: &Comparison) -> Vec<Slip> {
-    c.slipped()
-        .map(|x| Slip {
-            at: ActionRef::new(framework, x.domain, x.action),
-            now: x.after,
-        })
-        .collect()
+    c.slipped().map(|x| Slip { at: ActionRef::new(framework, x.domain, x.action), now: x.after }).collect()
 }
 
 /// Builds the report of the snapshot's point, with changes since the one before.
 pub fn build(framework: &Framework, s: &Snapshot) -> Report {
     let answers = &s.point().answers;
-    let comparison = s
-        .compared
-        .as_ref()
-        .map(|c| compare::compare(framework, &c.before, &c.after));
+    let comparison = s.compared.as_ref().map(|c| compare::compare(framework, &c.before, &c.after));
     let domains = framework
         .domains
         .iter()
@@ -183,11 +175,9 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         domains,
         rule: stage_legend(framework),
         slipped: comparison.as_ref().map_or_else(Vec::new, |c| slips(framework, c)),
-        gained: comparison.as_ref().map_or_else(Vec::new, |c| {
-            c.gained()
-                .map(|x| ActionRef::new(framework, x.domain, x.action))
-                .collect()
-        }),
+        gained: comparison
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.gained().map(|x| ActionRef::new(framework, x.domain, x.action)).collect()),
         next_review: s.next_review,
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
     }
@@ -205,10 +195,7 @@ pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
             vec![Cell::Text(format!("{}: In place → {now}", s.at.line()))]
         })
         .collect();
-    vec![
-        Block::Heading(format!("{heading} ({})", slipped.len())),
-        Block::List(items),
-    ]
+    vec![Block::Heading(format!("{heading} ({})", slipped.len())), Block::List(items)]
 }
 
 impl Report {
@@ -224,10 +211,7 @@ impl Report {
             .domains
             .iter()
             .map(|d| {
-                let name = Cell::Name {
-                    full: d.name.clone(),
-                    short: d.short.clone(),
-                };
+                let name = Cell::Name { full: d.name.clone(), short: d.short.clone() };
                 let mut row = vec![name, d.stage.cell(of)];
                 if self.previous.is_some() {
                     row.push(d.change.as_ref().map_or(Cell::Text(String::new()), ChangeInfo::cell));
@@ -250,10 +234,7 @@ impl Report {
             .iter()
             .flat_map(|d| {
                 let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
-                let each = d
-                    .notes
-                    .iter()
-                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
+                let each = d.notes.iter().map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
                 own.chain(each).map(|t| vec![Cell::Text(t)])
             })
             .collect()
@@ -263,11 +244,7 @@ impl Report {
 impl View for Report {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "{}: {}",
-            self.framework.title,
-            self.subject.value.title()
-        )));
+        doc.push(Block::Heading(format!("{}: {}", self.framework.title, self.subject.value.title())));
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
@@ -277,13 +254,8 @@ impl View for Report {
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
         if !self.gained.is_empty() {
-            doc.push(Block::Heading(format!(
-                "Newly in place since last time ({})",
-                self.gained.len()
-            )));
-            doc.push(Block::List(
-                self.gained.iter().map(|a| vec![Cell::Text(a.line())]).collect(),
-            ));
+            doc.push(Block::Heading(format!("Newly in place since last time ({})", self.gained.len())));
+            doc.push(Block::List(self.gained.iter().map(|a| vec![Cell::Text(a.line())]).collect()));
         }
         doc.blocks.extend(slip_list(&self.slipped, "Slipped since last time"));
         if let Some(review) = self.next_review {
@@ -332,34 +304,15 @@ mod tests {
     #[test]
     fn a_change_column_appears_when_there_is_a_previous_assessment() {
         let f = grid(2, 2);
-        let h = history(
-            &f,
-            &[
-                &[("d0.a0", Answer::NotYet)],
-                &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)],
-            ],
-        );
+        let h = history(&f, &[&[("d0.a0", Answer::NotYet)], &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)]]);
         let r = build(&f, &latest(&f, &h));
         let t = r.table();
         assert_eq!(t.header[2], "Change");
         assert_eq!(
             t.rows[0][2],
-            Cell::Change {
-                direction: Direction::Up,
-                from: Some("Stage 0".into()),
-                progress: None,
-                slipped: 0
-            }
+            Cell::Change { direction: Direction::Up, from: Some("Stage 0".into()), progress: None, slipped: 0 }
         );
-        assert_eq!(
-            t.rows[1][2],
-            Cell::Change {
-                direction: Direction::New,
-                from: None,
-                progress: None,
-                slipped: 0
-            }
-        );
+        assert_eq!(t.rows[1][2], Cell::Change { direction: Direction::New, from: None, progress: None, slipped: 0 });
     }
 
     #[test]
@@ -371,22 +324,13 @@ mod tests {
             &f,
             &[
                 &[("a", Answer::InPlace), ("b", Answer::NotYet), ("c", Answer::NotYet)],
-                &[
-                    ("a", Answer::InProgress),
-                    ("b", Answer::InPlace),
-                    ("c", Answer::InPlace),
-                ],
+                &[("a", Answer::InProgress), ("b", Answer::InPlace), ("c", Answer::InPlace)],
             ],
         );
         let r = build(&f, &latest(&f, &h));
         assert_eq!(
             r.table().rows[0][2],
-            Cell::Change {
-                direction: Direction::Same,
-                from: None,
-                progress: Some([1, 3, 2, 3]),
-                slipped: 1
-            }
+            Cell::Change { direction: Direction::Same, from: None, progress: Some([1, 3, 2, 3]), slipped: 1 }
         );
         assert_eq!(r.slipped.len(), 1);
         assert_eq!(r.slipped[0].at.action_id, "a");

@@ -114,13 +114,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
     let names: Vec<String> = members
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            if anonymous {
-                format!("Respondent {}", i + 1)
-            } else {
-                person(m.respondent.as_deref())
-            }
-        })
+        .map(|(i, m)| if anonymous { format!("Respondent {}", i + 1) } else { person(m.respondent.as_deref()) })
         .collect();
     let team_status = stage::assess(framework, &point.answers);
     let each: Vec<_> = members.iter().map(|a| stage::assess(framework, a)).collect();
@@ -154,13 +148,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
                     })
                     .collect()
             };
-            DiscussionPoint {
-                rank: rank + 1,
-                decides_stage: p.decides_stage,
-                answers,
-                counts: counts(&p.tally),
-                at,
-            }
+            DiscussionPoint { rank: rank + 1, decides_stage: p.decides_stage, answers, counts: counts(&p.tally), at }
         })
         .collect();
     let notes = framework
@@ -210,11 +198,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
 }
 
 fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
-    Answer::ALL
-        .iter()
-        .map(|a| (a.key(), t.count(*a)))
-        .filter(|(_, c)| *c > 0)
-        .collect()
+    Answer::ALL.iter().map(|a| (a.key(), t.count(*a))).filter(|(_, c)| *c > 0).collect()
 }
 
 impl TeamView {
@@ -232,10 +216,7 @@ impl TeamView {
             .domains
             .iter()
             .map(|d| {
-                let mut row = vec![Cell::Name {
-                    full: d.name.clone(),
-                    short: d.short.clone(),
-                }];
+                let mut row = vec![Cell::Name { full: d.name.clone(), short: d.short.clone() }];
                 if self.anonymous {
                     let mut spread: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
                     let mut sorted = d.stages.clone();
@@ -258,11 +239,7 @@ impl TeamView {
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
     pub fn said(&self, p: &DiscussionPoint, counted: bool) -> String {
         if self.anonymous || counted {
-            p.counts
-                .iter()
-                .map(|(k, c)| format!("{c} {}", label_of(k)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            p.counts.iter().map(|(k, c)| format!("{c} {}", label_of(k))).collect::<Vec<_>>().join(", ")
         } else {
             p.answers
                 .iter()
@@ -336,11 +313,8 @@ impl View for TeamView {
         let mut doc = Doc::default();
         let round = Subject::Round(self.round.clone());
         doc.push(Block::Heading(format!("{}: {}", self.framework.title, round.title())));
-        let dated: Vec<String> = self
-            .respondents
-            .iter()
-            .map(|r| format!("{} ({})", r.name, date_of(r.taken_at)))
-            .collect();
+        let dated: Vec<String> =
+            self.respondents.iter().map(|r| format!("{} ({})", r.name, date_of(r.taken_at))).collect();
         doc.push(Block::Text(format!(
             "{}, each with their latest answers in this round: {}.",
             count(dated.len(), "person"),
@@ -355,14 +329,7 @@ impl View for TeamView {
             .respondents
             .iter()
             .filter(|r| r.other_framework)
-            .map(|r| {
-                format!(
-                    "{} (framework version {}, {})",
-                    r.name,
-                    r.framework_version,
-                    date_of(r.taken_at)
-                )
-            })
+            .map(|r| format!("{} (framework version {}, {})", r.name, r.framework_version, date_of(r.taken_at)))
             .collect();
         if !flagged.is_empty() {
             doc.push(Block::Text(format!(
@@ -389,18 +356,10 @@ impl TeamView {
     /// said what unless anonymous, how many gave each answer), with each
     /// domain's team stage; a domain with no point has a row of its own.
     fn data(&self) -> Table {
-        let mut header: Vec<String> = [
-            "rank",
-            "decides_stage",
-            "domain_id",
-            "domain",
-            "team_stage",
-            "action_id",
-            "action",
-            "stage",
-        ]
-        .map(String::from)
-        .to_vec();
+        let mut header: Vec<String> =
+            ["rank", "decides_stage", "domain_id", "domain", "team_stage", "action_id", "action", "stage"]
+                .map(String::from)
+                .to_vec();
         if !self.anonymous {
             header.extend(self.respondents.iter().map(|r| r.name.clone()));
         }
@@ -409,11 +368,7 @@ impl TeamView {
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for d in &self.domains {
             let points: Vec<&DiscussionPoint> = self.discussion.iter().filter(|p| p.at.domain_id == d.id).collect();
-            let domain = [
-                Cell::Text(d.id.clone()),
-                Cell::Text(d.name.clone()),
-                Cell::Text(d.team.name.clone()),
-            ];
+            let domain = [Cell::Text(d.id.clone()), Cell::Text(d.name.clone()), Cell::Text(d.team.name.clone())];
             if points.is_empty() {
                 let mut row = vec![Cell::Text(String::new()), Cell::Text(String::new())];
                 row.extend(domain.iter().cloned());
@@ -428,15 +383,9 @@ impl TeamView {
                     Cell::Text(p.at.action.clone()),
                     Cell::Text(p.at.stage.clone()),
                 ]);
+                row.extend(p.answers.iter().map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())));
                 row.extend(
-                    p.answers
-                        .iter()
-                        .map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())),
-                );
-                row.extend(
-                    Answer::ALL
-                        .iter()
-                        .map(|a| Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
+                    Answer::ALL.iter().map(|a| Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
                 );
                 rows.push(row);
             }
@@ -485,17 +434,10 @@ mod tests {
         let f = grid(2, 2);
         let h = history(
             &f,
-            &[
-                ("Ann", &[("d0.a0", InPlace)]),
-                ("Bob", &[("d0.a0", InPlace)]),
-                ("Cat", &[("d0.a0", NotYet)]),
-            ],
+            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", NotYet)])],
         );
         let v = view(&f, &h, false, None);
-        assert_eq!(
-            v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(),
-            [1, 1, 0]
-        );
+        assert_eq!(v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(), [1, 1, 0]);
         assert_eq!(v.domains[0].team.rank, 1);
         assert_eq!(v.discussion.len(), 1);
         assert_eq!(v.discussion[0].answers[2].answer, Some(NotYet));
@@ -507,11 +449,7 @@ mod tests {
         let f = grid(1, 1);
         let h = history(
             &f,
-            &[
-                ("Ann", &[("d0.a0", InPlace)]),
-                ("Bob", &[("d0.a0", InPlace)]),
-                ("Cat", &[("d0.a0", DontKnow)]),
-            ],
+            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", DontKnow)])],
         );
         let v = view(&f, &h, false, None);
         assert_eq!(v.discussion.len(), 1, "anyone's Don't know is a point");
@@ -534,38 +472,20 @@ mod tests {
             Default::default(),
         );
         assert!(text.contains("12. ") && !text.contains("13. "), "{text}");
-        assert!(
-            text.contains("12 of 14 points shown") && text.contains("--all"),
-            "{text}"
-        );
+        assert!(text.contains("12 of 14 points shown") && text.contains("--all"), "{text}");
         let all = serde_json::to_value(view(&f, &h, false, Some(12))).unwrap();
-        assert_eq!(
-            all["discussion"].as_array().unwrap().len(),
-            14,
-            "JSON carries every point"
-        );
+        assert_eq!(all["discussion"].as_array().unwrap().len(), 14, "JSON carries every point");
     }
 
     #[test]
     fn notes_appear_beside_names_in_the_agenda() {
         let f = grid(1, 1);
-        let mut h = history(
-            &f,
-            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotApplicable)])],
-        );
-        h.assessments[1]
-            .notes
-            .insert("d0".into(), "Don't know what a buddy means for us, put N/A".into());
+        let mut h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotApplicable)])]);
+        h.assessments[1].notes.insert("d0".into(), "Don't know what a buddy means for us, put N/A".into());
         let v = view(&f, &h, false, None);
-        assert_eq!(
-            v.discussion[0].answers[1].note.as_deref(),
-            Some("Don't know what a buddy means for us, put N/A")
-        );
+        assert_eq!(v.discussion[0].answers[1].note.as_deref(), Some("Don't know what a buddy means for us, put N/A"));
         let text = crate::present::render::render(&v, crate::present::render::Format::Markdown, Default::default());
-        assert!(
-            text.contains("Bob: “Don't know what a buddy means for us, put N/A”"),
-            "{text}"
-        );
+        assert!(text.contains("Bob: “Don't know what a buddy means for us, put N/A”"), "{text}");
     }
 
     #[test]

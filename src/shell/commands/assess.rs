@@ -73,15 +73,10 @@ pub fn take<P: Prompter>(
     let respondent = match &ctx.respondent {
         Some(r) => Some(r.clone()),
         None => {
-            let usual = choose::usual_respondent(
-                &history,
-                drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone())),
-            );
-            let name = prompter
-                .name(&NameQuestion {
-                    usual: usual.as_deref(),
-                })
-                .map_err(|s| stopped(ctx, s, 0, None, None))?;
+            let usual =
+                choose::usual_respondent(&history, drafts.iter().map(|(_, d)| (d.updated_at, d.respondent.clone())));
+            let name =
+                prompter.name(&NameQuestion { usual: usual.as_deref() }).map_err(|s| stopped(ctx, s, 0, None, None))?;
             let name = name.trim().to_string();
             prompter.settled(&if name.is_empty() {
                 "Answering without a name".to_string()
@@ -95,11 +90,7 @@ pub fn take<P: Prompter>(
     let respondent = respondent.map(|r| choose::known_spelling(&history, &r));
     let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
     if let Some(p) = previous {
-        let label = p
-            .label
-            .as_deref()
-            .map(|l| format!(" ({})", one_line(l)))
-            .unwrap_or_default();
+        let label = p.label.as_deref().map(|l| format!(" ({})", one_line(l))).unwrap_or_default();
         let how = if args.full {
             "Every action is asked again (--full); each starts on last time's answer."
         } else {
@@ -107,9 +98,7 @@ pub fn take<P: Prompter>(
         };
         prompter.tell(&format!(
             "{} last assessment was on {}{label}. {how}",
-            respondent
-                .as_deref()
-                .map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
+            respondent.as_deref().map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
             view::date_of(p.taken_at)
         ));
     }
@@ -123,11 +112,7 @@ pub fn take<P: Prompter>(
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
-    let start = Start {
-        framework: f,
-        previous,
-        full: args.full,
-    };
+    let start = Start { framework: f, previous, full: args.full };
     let result = walk::walk(
         start,
         &mut draft,
@@ -145,10 +130,7 @@ pub fn take<P: Prompter>(
             return Err(stopped(ctx, s, answered, Some(file), draft.respondent.as_deref()));
         }
         Err(WalkError::Save(source)) => {
-            return Err(Error::SaveFailed {
-                path: file.path().to_path_buf(),
-                source,
-            });
+            return Err(Error::SaveFailed { path: file.path().to_path_buf(), source });
         }
     }
 
@@ -163,17 +145,11 @@ pub fn take<P: Prompter>(
     }
     file.finish();
     let based_on = previous.map(|p| p.taken_at);
-    Ok(Taken {
-        saved,
-        assessment,
-        based_on,
-    })
+    Ok(Taken { saved, assessment, based_on })
 }
 
 fn now() -> Timestamp {
-    Timestamp::now()
-        .round(jiff::Unit::Second)
-        .unwrap_or_else(|_| Timestamp::now())
+    Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now())
 }
 
 fn header(f: &Framework, file: &std::path::Path) -> String {
@@ -199,17 +175,13 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         .filter(|p| {
             let live = drafts::in_use(p);
             if live {
-                ctx.note(&format!(
-                    "note: {} belongs to a walk still running; leaving it alone",
-                    p.display()
-                ));
+                ctx.note(&format!("note: {} belongs to a walk still running; leaving it alone", p.display()));
             }
             !live
         })
         .filter_map(|p| {
-            let d = input::read_text(&p, MAX_DRAFT_BYTES)
-                .ok()
-                .and_then(|t| serde_yaml::from_str::<walk::Draft>(&t).ok());
+            let d =
+                input::read_text(&p, MAX_DRAFT_BYTES).ok().and_then(|t| serde_yaml::from_str::<walk::Draft>(&t).ok());
             if d.is_none() {
                 ctx.note(&format!(
                     "note: ignoring {}, which is not an unfinished assessment this version can read",
@@ -239,10 +211,7 @@ fn start_draft<P: Prompter>(
     respondent: Option<String>,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> Result<(walk::Draft, drafts::Draft, Vec<PathBuf>), Error> {
-    let folder_error = |source| Error::FolderNotWritable {
-        path: store::folder_of(&ctx.file),
-        source,
-    };
+    let folder_error = |source| Error::FolderNotWritable { path: store::folder_of(&ctx.file), source };
     let mine = choose::drafts_of(
         drafts
             .iter()
@@ -254,14 +223,9 @@ fn start_draft<P: Prompter>(
     let mut others: Vec<PathBuf> = mine.iter().map(|&i| drafts[i].0.clone()).collect();
     if let Some(&latest) = mine.last() {
         let (path, draft) = &drafts[latest];
-        let question = ResumeQuestion {
-            started_at: draft.started_at,
-            answered: draft.answered(f),
-            count: f.action_count(),
-        };
-        let carry_on = prompter
-            .resume(&question)
-            .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
+        let question =
+            ResumeQuestion { started_at: draft.started_at, answered: draft.answered(f), count: f.action_count() };
+        let carry_on = prompter.resume(&question).map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
         if carry_on {
             match drafts::Draft::take_over(path, &ctx.file, draft.started_at).map_err(folder_error)? {
                 Some(file) => {
@@ -299,30 +263,14 @@ fn stopped(
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
         (Stop::TooSmall { rows, needed }, draft) => {
-            let draft = draft
-                .filter(|d| answered > 0 && d.exists())
-                .map(|d| d.path().to_path_buf());
-            Error::TerminalTooSmall {
-                rows,
-                needed,
-                answered,
-                draft,
-                rerun,
-            }
+            let draft = draft.filter(|d| answered > 0 && d.exists()).map(|d| d.path().to_path_buf());
+            Error::TerminalTooSmall { rows, needed, answered, draft, rerun }
         }
         (_, Some(d)) if answered == 0 || !d.exists() => {
             d.finish();
-            Error::Interrupted {
-                answered: 0,
-                draft: None,
-                rerun,
-            }
+            Error::Interrupted { answered: 0, draft: None, rerun }
         }
-        (_, draft) => Error::Interrupted {
-            answered,
-            draft: draft.map(|d| d.path().to_path_buf()),
-            rerun,
-        },
+        (_, draft) => Error::Interrupted { answered, draft: draft.map(|d| d.path().to_path_buf()), rerun },
     }
 }
 
@@ -351,11 +299,7 @@ fn shell_quote(text: &str) -> String {
 /// The stage table with changes, the short plan, and where it was saved,
 /// from the file as it was just saved.
 fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
-    let Taken {
-        saved,
-        assessment,
-        based_on,
-    } = taken;
+    let Taken { saved, assessment, based_on } = taken;
     let whom = Whom::Person(assessment.respondent.as_deref());
     let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
         return;
@@ -381,10 +325,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
             p.number, p.number
         )));
     }
-    doc.push(Block::Text(format!(
-        "Saved as assessment #{now} in {}",
-        ctx.file.display()
-    )));
+    doc.push(Block::Text(format!("Saved as assessment #{now} in {}", ctx.file.display())));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
     let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
@@ -424,14 +365,7 @@ mod tests {
 
     /// Every answer of the 2-by-2 grid, with a note per domain.
     fn whole_walk() -> Vec<Scripted> {
-        vec![
-            Pick(InPlace),
-            Pick(NotYet),
-            note(""),
-            Pick(InPlace),
-            Pick(InPlace),
-            note("Going well"),
-        ]
+        vec![Pick(InPlace), Pick(NotYet), note(""), Pick(InPlace), Pick(InPlace), note("Going well")]
     }
 
     #[test]
@@ -470,17 +404,7 @@ mod tests {
         let ctx = context(dir.path());
         let mut p = ScriptedPrompter::new([Name("Ann".into()), Pick(InPlace), Pick(NotYet)]);
         let err = take(&ctx, &AssessArgs::default(), &mut p, clock()).err().unwrap();
-        assert!(
-            matches!(
-                err,
-                Error::Interrupted {
-                    answered: 2,
-                    draft: Some(_),
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert!(matches!(err, Error::Interrupted { answered: 2, draft: Some(_), .. }), "{err:?}");
         assert_eq!(drafts::find(&ctx.file).len(), 1);
 
         let mut rest = vec![Name("Ann".into()), Resume(true), note("")];
@@ -488,11 +412,7 @@ mod tests {
         let mut p = ScriptedPrompter::new(rest);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(p.asked[1], "resume 2/4");
-        assert_eq!(
-            taken.assessment.answer("d0.a1"),
-            Some(NotYet),
-            "answers from before the stop are kept"
-        );
+        assert_eq!(taken.assessment.answer("d0.a1"), Some(NotYet), "answers from before the stop are kept");
         assert!(drafts::find(&ctx.file).is_empty());
     }
 
@@ -516,13 +436,7 @@ mod tests {
         let ctx = context(dir.path());
         let mut script = vec![Name("Sam".into())];
         script.extend(whole_walk());
-        let taken = take(
-            &ctx,
-            &AssessArgs::default(),
-            &mut ScriptedPrompter::new(script),
-            clock(),
-        )
-        .unwrap();
+        let taken = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(script), clock()).unwrap();
         // What a kill between the save and the draft's removal leaves.
         let started = Timestamp::from_second(1_800_000_001).unwrap();
         let mut left = walk::Draft::new(&ctx.framework, started);
@@ -544,14 +458,9 @@ mod tests {
     fn stopping_before_any_answer_leaves_no_draft() {
         let dir = tempfile::tempdir().unwrap();
         let ctx = context(dir.path());
-        let err = take(
-            &ctx,
-            &AssessArgs::default(),
-            &mut ScriptedPrompter::new([Name("Ann".into())]),
-            clock(),
-        )
-        .err()
-        .unwrap();
+        let err = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new([Name("Ann".into())]), clock())
+            .err()
+            .unwrap();
         assert!(matches!(err, Error::Interrupted { draft: None, .. }), "{err:?}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left behind");
     }

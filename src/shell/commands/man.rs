@@ -28,10 +28,7 @@ pub fn page(cmd: Command) -> io::Result<String> {
         let own = |a: &clap::Arg| !a.is_hide_set() && !a.is_positional() && a.get_id() != "help";
         if sub.get_arguments().any(own) {
             let heading = format!("Options of mbct-sustain {name}");
-            let sub = sub
-                .clone()
-                .disable_help_flag(true)
-                .mut_args(|a| a.help_heading(heading.clone()));
+            let sub = sub.clone().disable_help_flag(true).mut_args(|a| a.help_heading(heading.clone()));
             Man::new(sub).render_options_section(&mut out)?;
         }
     }
@@ -44,10 +41,7 @@ pub fn page(cmd: Command) -> io::Result<String> {
 /// Every command worth a heading, depth first: `assess`, ..., `framework show`.
 fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
     let mut out = Vec::new();
-    for sub in cmd
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
-    {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         let name = format!("{prefix}{}", sub.get_name());
         // A command with options of its own runs by itself too (`plan`).
         if !sub.has_subcommands() || sub.get_arguments().any(|a| !a.is_hide_set() && !a.is_positional()) {
@@ -80,11 +74,7 @@ fn examples_section(cmd: &Command, commands: &[(String, Command)]) -> Roff {
     roff.control("nf", []);
     let epilogues = std::iter::once(cmd).chain(commands.iter().map(|(_, c)| c));
     for text in epilogues.filter_map(|c| c.get_after_help()) {
-        for line in text
-            .to_string()
-            .lines()
-            .filter(|l| !matches!(*l, "Examples:" | "Example:"))
-        {
+        for line in text.to_string().lines().filter(|l| !matches!(*l, "Examples:" | "Example:")) {
             roff.text([roman(line)]);
         }
         roff.text([roman("")]);
@@ -108,14 +98,8 @@ fn environment_and_exit_status() -> Roff {
         "ENVIRONMENT",
         &[
             ("MBCT_SUSTAIN_FILE", "The answers file, when --file is not given."),
-            (
-                "MBCT_SUSTAIN_FRAMEWORK",
-                "An adapted framework, when --framework is not given.",
-            ),
-            (
-                "MBCT_SUSTAIN_RESPONDENT",
-                "Who is answering, when --respondent is not given.",
-            ),
+            ("MBCT_SUSTAIN_FRAMEWORK", "An adapted framework, when --framework is not given."),
+            ("MBCT_SUSTAIN_RESPONDENT", "Who is answering, when --respondent is not given."),
             ("NO_COLOR", "When set, no colour (unless --color always)."),
         ],
     );
@@ -128,10 +112,7 @@ fn environment_and_exit_status() -> Roff {
                 "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
             ),
             ("2", "Wrong usage."),
-            (
-                "130",
-                "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given.",
-            ),
+            ("130", "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given."),
         ],
     );
     roff
@@ -146,11 +127,7 @@ mod tests {
         let page = page(crate::shell::cli::command()).unwrap();
         let first = page.lines().find(|l| !l.starts_with(".ie") && !l.starts_with(".el"));
         assert!(first.unwrap().starts_with(".TH "), "the title comes first");
-        for heading in [
-            "mbct\\-sustain assess",
-            "mbct\\-sustain team",
-            "mbct\\-sustain framework check",
-        ] {
+        for heading in ["mbct\\-sustain assess", "mbct\\-sustain team", "mbct\\-sustain framework check"] {
             assert!(page.contains(&format!("\\fB{heading}\\fR")), "{heading}");
         }
         for option in ["\\-\\-anonymous", "\\-\\-at", "\\-\\-full", "\\-\\-domain"] {

@@ -22,13 +22,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             known_action(f, action)?;
             store::update_plan(&ctx.file, |plan, _| {
                 let before = plan.actions.get(action).cloned().unwrap_or_default();
-                plan.set_step(
-                    action,
-                    Some(Step {
-                        owner: Some(owner.clone()),
-                        due: due.or(before.due),
-                    }),
-                );
+                plan.set_step(action, Some(Step { owner: Some(owner.clone()), due: due.or(before.due) }));
                 Ok(())
             })?;
             let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
@@ -45,20 +39,13 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             let _ = history;
             ctx.note(&format!("{action} has no owner or due date in the plan now."));
         }
-        PlanCommand::Target {
-            domain,
-            stage,
-            by,
-            clear,
-        } => {
+        PlanCommand::Target { domain, stage, by, clear } => {
             known_domain(f, domain)?;
             let target = match (clear, stage) {
                 (true, _) | (false, None) => None,
                 (false, Some(name)) => Some(Target {
-                    stage: plan::stage_named(f, name).ok_or_else(|| Error::UnknownStage {
-                        name: name.clone(),
-                        known: stage_names(f),
-                    })?,
+                    stage: plan::stage_named(f, name)
+                        .ok_or_else(|| Error::UnknownStage { name: name.clone(), known: stage_names(f) })?,
                     by: *by,
                 }),
             };
@@ -82,11 +69,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 && let Some(goal) = plan::target_position(f, t)
                 && crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id)).position > goal
             {
-                let whose = if s.is_team() {
-                    "the team's latest round"
-                } else {
-                    "the latest assessment"
-                };
+                let whose = if s.is_team() { "the team's latest round" } else { "the latest assessment" };
                 ctx.note(&format!(
                     "note: {domain} is already past that stage in {whose}; the target shows only if it slips."
                 ));

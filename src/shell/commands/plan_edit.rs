@@ -22,24 +22,16 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         return Err(Error::PlanEditNeedsTerminal);
     }
     interrupt::install();
-    interrupt::on_stop(&format!(
-        "Stopped; every change you confirmed is saved in {}.",
-        ctx.file.display()
-    ));
+    interrupt::on_stop(&format!("Stopped; every change you confirmed is saved in {}.", ctx.file.display()));
     let history = ctx.history()?;
     let agenda = agenda(&views::plan_view(ctx, &history, show)?);
     let mut place = ctx.file.clone().into_os_string();
     place.push(".plan-edit");
-    let from = input::read_text(place.as_ref(), 1024)
-        .ok()
-        .and_then(|key| agenda.position(key.trim()));
+    let from = input::read_text(place.as_ref(), 1024).ok().and_then(|key| agenda.position(key.trim()));
     let mut prompter = TerminalPrompter::new();
     let steps: usize = agenda.domains.iter().map(|d| d.steps.len()).sum();
     let carry_on = from.map_or(String::new(), |i| {
-        format!(
-            "Carrying on from question {}, where the last `plan edit` stopped.\n",
-            i + 1
-        )
+        format!("Carrying on from question {}, where the last `plan edit` stopped.\n", i + 1)
     });
     prompter.tell(&format!(
         "Going through the plan: {steps} next steps, then each domain's target, then the next review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C stops (every change you confirmed is saved).\n"
@@ -91,10 +83,7 @@ fn agenda(view: &PlanView) -> Agenda {
         steps: (d.steps.iter().map(|s| (s.action_id.clone(), s.text.clone(), s.answer))).collect(),
     };
     let domains = view.domains.iter().map(domain).collect();
-    Agenda {
-        domains,
-        stages: view.stages.clone(),
-    }
+    Agenda { domains, stages: view.stages.clone() }
 }
 
 /// The line a saved change leaves on the screen.

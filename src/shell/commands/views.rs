@@ -29,10 +29,7 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let s = ctx.snapshot(&history, at, args.rounds.since)?;
     match view::compare::build(&ctx.framework, &s) {
         Some(view) => ctx.emit(&view, &args.output, &[]),
-        None => Err(ctx.missed(Missed {
-            whose: s.whose,
-            miss: Miss::NothingToCompare { count: s.points.len() },
-        })),
+        None => Err(ctx.missed(Missed { whose: s.whose, miss: Miss::NothingToCompare { count: s.points.len() } })),
     }
 }
 
@@ -64,10 +61,7 @@ fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
     for id in ids {
         if !framework.domains.iter().any(|d| &d.id == id) {
             let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
-            return Err(Error::UnknownDomain {
-                id: id.clone(),
-                known: known.join(", "),
-            });
+            return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
         }
     }
     Ok(())

@@ -104,10 +104,7 @@ pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
 
 /// Temporary files are hidden and named after the file they will replace.
 fn temp_prefix(target: &Path) -> String {
-    let stem = target
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "mbct-sustain".into());
+    let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "mbct-sustain".into());
     format!(".{stem}.")
 }
 
@@ -141,13 +138,7 @@ pub fn resolve(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
     for _ in 0..32 {
         match fs::read_link(&p) {
-            Ok(target) => {
-                p = if target.is_absolute() {
-                    target
-                } else {
-                    folder_of(&p).join(target)
-                }
-            }
+            Ok(target) => p = if target.is_absolute() { target } else { folder_of(&p).join(target) },
             Err(_) => return p,
         }
     }
@@ -182,21 +173,12 @@ mod tests {
             fs::set_permissions(dir.path(), fs::Permissions::from_mode(folder)).unwrap();
             // As umask 077 leaves it.
             let path = dir.path().join("f");
-            let file = File::options()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&path)
-                .unwrap();
+            let file = File::options().write(true).create_new(true).mode(0o600).open(&path).unwrap();
             share_with_group(&file, dir.path()).unwrap();
             assert_eq!(mode(&path), expected, "in a folder of mode {folder:o}");
             if folder & 0o020 != 0 {
                 write_atomic(&dir.path().join("new.yaml"), b"a").unwrap();
-                assert_eq!(
-                    mode(&dir.path().join("new.yaml")) & 0o060,
-                    0o060,
-                    "a new answers file too"
-                );
+                assert_eq!(mode(&dir.path().join("new.yaml")) & 0o060, 0o060, "a new answers file too");
             }
         }
     }

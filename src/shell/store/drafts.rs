@@ -40,11 +40,7 @@ impl Draft {
         file.try_lock().map_err(io::Error::from)?;
         let name = lock_path.to_string_lossy();
         let path = PathBuf::from(name.strip_suffix(LOCK_SUFFIX).unwrap_or(&name));
-        Ok(Draft {
-            path,
-            lock_path,
-            lock: file,
-        })
+        Ok(Draft { path, lock_path, lock: file })
     }
 
     /// Takes over the left-behind draft at `old`: a rename happens once, so
@@ -93,10 +89,7 @@ impl Drop for Draft {
 
 /// Draft names start with the answers file's name and this.
 fn prefix(answers: &Path) -> String {
-    let name = answers
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| super::FILE_NAME.into());
+    let name = answers.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| super::FILE_NAME.into());
     format!("{name}.draft-")
 }
 
@@ -196,12 +189,7 @@ mod tests {
         std::os::unix::fs::symlink(&victim, draft.path()).unwrap();
         draft.save(b"answers").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
-        assert!(
-            !std::fs::symlink_metadata(draft.path())
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(!std::fs::symlink_metadata(draft.path()).unwrap().file_type().is_symlink());
     }
 
     #[cfg(unix)]

@@ -62,10 +62,9 @@ fn no_follow(_options: &mut OpenOptions) {}
 pub fn open_failed(lock: PathBuf, source: io::Error) -> Error {
     match fs::symlink_metadata(&lock) {
         Ok(m) if m.is_symlink() => Error::LockIsALink { path: lock },
-        Ok(m) if source.kind() == io::ErrorKind::PermissionDenied => Error::LockNotShared {
-            path: lock,
-            owner: owner_of(&m),
-        },
+        Ok(m) if source.kind() == io::ErrorKind::PermissionDenied => {
+            Error::LockNotShared { path: lock, owner: owner_of(&m) }
+        }
         _ => Error::SaveFailed { path: lock, source },
     }
 }
@@ -82,9 +81,7 @@ fn owner_of(meta: &fs::Metadata) -> Option<String> {
     let status = unsafe { libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found) };
     Some(if status == 0 && !found.is_null() {
         // SAFETY: on success pw_name points to a NUL-terminated name in `buf`.
-        unsafe { std::ffi::CStr::from_ptr(entry.pw_name) }
-            .to_string_lossy()
-            .into_owned()
+        unsafe { std::ffi::CStr::from_ptr(entry.pw_name) }.to_string_lossy().into_owned()
     } else {
         format!("uid {uid}")
     })
@@ -125,10 +122,7 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked {
-                    path: path.to_path_buf(),
-                    seconds: LOCK_WAIT.as_secs(),
-                });
+                return Err(Error::Locked { path: path.to_path_buf(), seconds: LOCK_WAIT.as_secs() });
             }
             Err(fs::TryLockError::Error(source)) => {
                 return Err(Error::SaveFailed { path: lock, source });
@@ -148,10 +142,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o2775)).unwrap();
         drop(lock(&dir.path().join("f.yaml")).unwrap());
-        let mode = fs::metadata(dir.path().join("f.yaml.lock"))
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = fs::metadata(dir.path().join("f.yaml.lock")).unwrap().permissions().mode();
         assert_eq!(mode & 0o060, 0o060, "{mode:o}");
     }
 

@@ -47,10 +47,7 @@ pub fn locate(given: Option<&Path>, cwd: &Path) -> PathBuf {
     if let Some(p) = given {
         return p.to_path_buf();
     }
-    cwd.ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| cwd.join(FILE_NAME))
+    cwd.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file()).unwrap_or_else(|| cwd.join(FILE_NAME))
 }
 
 /// Reads the answers file; `None` when there is none yet.
@@ -59,32 +56,21 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, Error> {
         Ok(t) => t,
         Err(ReadProblem::Missing) => return Ok(None),
         Err(problem) => {
-            return Err(Error::AnswersUnreadable {
-                path: path.to_path_buf(),
-                problem,
-            });
+            return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem });
         }
     };
-    let history = answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid {
-        path: path.to_path_buf(),
-        problem,
-    })?;
-    Ok(Some(Loaded {
-        history,
-        crlf: text.contains("\r\n"),
-    }))
+    let history =
+        answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid { path: path.to_path_buf(), problem })?;
+    Ok(Some(Loaded { history, crlf: text.contains("\r\n") }))
 }
 
 /// Reads the answers file, which must exist and hold at least one assessment.
 pub fn load_existing(path: &Path) -> Result<History, Error> {
     match load(path)? {
-        None => Err(Error::NoAnswersFile {
-            path: path.to_path_buf(),
-        }),
-        Some(l) if l.history.assessments.is_empty() => Err(Error::NoAssessments {
-            path: path.to_path_buf(),
-            respondent: None,
-        }),
+        None => Err(Error::NoAnswersFile { path: path.to_path_buf() }),
+        Some(l) if l.history.assessments.is_empty() => {
+            Err(Error::NoAssessments { path: path.to_path_buf(), respondent: None })
+        }
         Some(l) => Ok(l.history),
     }
 }
@@ -98,14 +84,10 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     if let Ok(meta) = fs::metadata(&target)
         && meta.permissions().readonly()
     {
-        return Err(Error::AnswersReadOnly {
-            path: path.to_path_buf(),
-        });
+        return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
     }
     let dir = folder_of(&target);
-    tempfile::NamedTempFile::new_in(&dir)
-        .map(drop)
-        .map_err(|source| Error::FolderNotWritable { path: dir, source })?;
+    tempfile::NamedTempFile::new_in(&dir).map(drop).map_err(|source| Error::FolderNotWritable { path: dir, source })?;
     // The save will take the lock: make sure it can, before any question (a
     // lock not there yet will be created like the file just tried).
     let lock = lock_path(path);
@@ -131,10 +113,7 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
 /// Writes `history` over the answers file at `path` (the lock held), never
 /// writing what the tool would refuse to read back.
 fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
-    let failed = |source| Error::SaveFailed {
-        path: path.to_path_buf(),
-        source,
-    };
+    let failed = |source| Error::SaveFailed { path: path.to_path_buf(), source };
     let text = answers::file::render(history, crlf).map_err(|e| failed(io::Error::other(e)))?;
     if text.len() as u64 > MAX_ANSWERS_BYTES {
         return Err(Error::TooLargeToSave {
@@ -152,11 +131,7 @@ fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
 /// beside the answers file (a draft, a lock).
 pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
     if let Ok(meta) = fs::symlink_metadata(path) {
-        let meta = if meta.file_type().is_symlink() {
-            fs::metadata(path).ok()?
-        } else {
-            meta
-        };
+        let meta = if meta.file_type().is_symlink() { fs::metadata(path).ok()? } else { meta };
         if meta.is_dir() {
             return Some("folder");
         }
@@ -165,10 +140,7 @@ pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
         }
     }
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let ours = answers
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let ours = answers.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if name.starts_with(&format!("{ours}.draft-")) || name.contains(".draft-") {
         return Some("unfinished assessment (draft)");
     }
@@ -187,14 +159,10 @@ pub fn update_plan(
     change: impl FnOnce(&mut Plan, &History) -> Result<(), Error>,
 ) -> Result<History, Error> {
     let _lock = lock(path)?;
-    let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile {
-        path: path.to_path_buf(),
-    })?;
+    let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile { path: path.to_path_buf() })?;
     // A file made read-only is left alone, as the walk leaves it.
     if fs::metadata(resolve(path)).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(Error::AnswersReadOnly {
-            path: path.to_path_buf(),
-        });
+        return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
     }
     let mut history = loaded.history;
     let mut plan = history.plan.clone();
@@ -253,10 +221,7 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let h = History {
-            assessments: vec![sample()],
-            ..History::default()
-        };
+        let h = History { assessments: vec![sample()], ..History::default() };
         fs::write(&path, answers::file::render(&h, true).unwrap()).unwrap();
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
@@ -270,8 +235,7 @@ mod tests {
         let file = |name: &str, age: u64| {
             let p = dir.path().join(name);
             let f = fs::File::create(&p).unwrap();
-            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age))
-                .unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age)).unwrap();
             p
         };
         let others = [
@@ -309,13 +273,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
         append(&path, &sample()).unwrap();
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert!(
-            names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
-            "{names:?}"
-        );
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{names:?}");
     }
 }
