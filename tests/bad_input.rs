@@ -311,3 +311,46 @@ fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
     assert!(!status.success());
     assert_eq!(env.read("stages.json"), previous);
 }
+
+/// The 1-based lines of `text` whose key, after the indentation, is `key`.
+fn lines_of(text: &str, key: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&format!("{key}:")))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and_the_file_kept() {
+    let env = Env::new();
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    let with_plan = |plan: &str| text.replacen("\nassessments:", &format!("\nplan:\n{plan}assessments:"), 1);
+    let answer = text.lines().find(|l| l.contains("fit.pathways:")).unwrap();
+    let cases = [
+        (
+            with_plan(
+                "  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n",
+            ),
+            "networks.buddy",
+        ),
+        (with_plan("  targets:\n    fit:\n      stage: embedded\n    fit:\n      stage: sustainable\n"), "fit"),
+        (text.replacen(answer, &format!("{answer}\n{}", answer.replace("in-place", "not-yet")), 1), "fit.pathways"),
+    ];
+    for (text, key) in cases {
+        env.write("mbct-sustain.yaml", &text);
+        // The plan comes before the assessments: its two are the first two.
+        let (first, second) = (lines_of(&text, key)[0], lines_of(&text, key)[1]);
+        for args in [
+            vec!["plan"],
+            vec!["plan", "assign", "fit.pathways", "--owner", "Jo"],
+            vec!["plan", "target", "fit", "embedded"],
+            vec!["report"],
+        ] {
+            let words = format!("`{key}` is given twice, at lines {first} and {second}");
+            let err = env.fails(&args, &words);
+            assert!(err.contains("left as it is"), "{err}");
+            assert_eq!(env.bytes("mbct-sustain.yaml"), text.as_bytes(), "{args:?} left the file byte for byte");
+        }
+    }
+}

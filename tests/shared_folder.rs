@@ -210,3 +210,173 @@ fn a_link_planted_at_the_lock_is_named_and_never_followed() {
     assert!(!exists(&env.path("elsewhere")), "nothing was written through the link");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
+
+#[test]
+fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
+    let env = Env::new();
+    env.write("team.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    // An hour old: stale, were they the tool's.
+    let old = |name: &str| {
+        let p = env.write(name, "a colleague's");
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options().write(true).open(&p).unwrap().set_modified(an_hour_ago).unwrap();
+        p
+    };
+    let theirs = [
+        ".team.my-edit.tmp",
+        ".x.y.tmp",
+        "out/.team.my-edit.tmp",
+        "out/.x.y.tmp",
+        "out/.meeting.notes-draft.tmp",
+        // Named as the tool names its own, but in an output's folder.
+        "out/.x.AbCdEfGh12.tmp",
+    ]
+    .map(old);
+    let left_by_a_killed_save = old(".team.AbCdEfGh12.tmp");
+    for args in [
+        &["report", "--format", "html", "--output", "out/meeting.html"][..],
+        &["report", "--format", "html", "--output", "out/x.html"],
+        &["report", "--output", "out/team.txt"],
+        &["report", "--output", "x.txt"],
+        &["plan", "--format", "markdown", "--output", "out/x.md"],
+        &["plan", "assign", "networks.buddy", "--owner", "Priya"],
+        &["plan", "review", "--every", "6"],
+    ] {
+        env.cmd().arg("--file").arg("team.yaml").args(args).assert().success();
+        for p in &theirs {
+            assert_eq!(
+                std::fs::read_to_string(p).ok().as_deref(),
+                Some("a colleague's"),
+                "{args:?} removed {}",
+                p.display()
+            );
+        }
+    }
+    assert!(!exists(&left_by_a_killed_save), "a stale temp file of the tool's own naming beside the answers file goes");
+}
+
+#[cfg(unix)]
+#[test]
+fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    if !running_as_root() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "could not run: acting as two accounts (setpriv --reuid) needs root; CI runs the tests as root"
+        );
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("team");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("mbct-sustain.yaml");
+    std::fs::write(&file, file_of(vec![mixed("2026-09-03T10:00:00Z")])).unwrap();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "chmod 755 {0} && chown 1001:1500 {1} {2} && chmod 2775 {1}",
+            root.path().display(),
+            dir.display(),
+            file.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let as_user = |uid: &str, umask: &str, args: &str| {
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
+            .arg(format!("umask {umask}; exec {} --file {} {args}", bin().display(), file.display()))
+            .output()
+            .expect("setpriv runs (util-linux)")
+    };
+    let first = as_user("1001", "077", "plan assign networks.buddy --owner Priya");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let second = as_user("1002", "022", "plan review --every 6");
+    assert!(second.status.success(), "the second account saves too: {}", String::from_utf8_lossy(&second.stderr));
+    let lock = dir.join("mbct-sustain.yaml.lock");
+    let mode = std::fs::metadata(&lock).unwrap().permissions().mode();
+    assert_eq!(mode & 0o060, 0o060, "the lock is the team's: {mode:o}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("owner: Priya") && text.contains("every_months: 6"), "{text}");
+
+    // A lock left unshared (by an older version, or by hand) is named as
+    // what it is, with its owner, not as a folder problem.
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let third = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
+    let stderr = String::from_utf8_lossy(&third.stderr);
+    assert_eq!(third.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("mbct-sustain.yaml.lock belongs to uid 1001, and this account may not open it"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: ask uid 1001 (or whoever manages the folder) to make")
+            && stderr.contains("or remove it: it holds nothing"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("choose a folder you may write to"), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    std::os::unix::fs::chown(&lock, Some(65534), None).unwrap();
+    let fourth = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
+    let stderr = String::from_utf8_lossy(&fourth.stderr);
+    assert!(stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"), "named: {stderr}");
+}
+
+/// What a walk killed after its save and before its draft's removal leaves:
+/// the answers file holding the assessment, and the draft (and its lock file)
+/// with the same answers, begun before it was saved. The next walk does not
+/// offer to carry on with it (that would save it twice), and removes it.
+#[cfg(unix)]
+#[test]
+fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
+    use expectrl::{Eof, Expect, Regex};
+    let env = Env::new();
+    let mut saved = mixed("2026-12-01T10:05:00Z");
+    saved.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![saved.clone()]));
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let mut draft = mbct_sustain::core::walk::Draft::new(&f, "2026-12-01T10:00:00Z".parse().unwrap());
+    draft.respondent = Some("Sam".into());
+    draft.answers = saved.answers.clone();
+    let name = "mbct-sustain.yaml.draft-20261201T100000Z-AbCdEfGhIj";
+    env.write(name, serde_yaml::to_string(&draft).unwrap());
+    env.write(&format!("{name}.lock"), "");
+
+    let mut cmd = Command::new(bin());
+    cmd.current_dir(env.dir.path())
+        .args(["--respondent", "Sam"])
+        .env_remove("MBCT_SUSTAIN_FILE")
+        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    s.get_process_mut().set_window_size(120, 40).unwrap();
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let first = s.expect(Regex("unfinished assessment|Has anything changed here")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(first.get(0).unwrap()),
+        "Has anything changed here",
+        "the saved walk is not offered to carry on with"
+    );
+    // Nothing changed: one Enter per domain saves a new assessment.
+    s.send("\r").unwrap();
+    for _ in 1..f.domains.len() {
+        s.expect("Has anything changed here").unwrap();
+        s.send("\r").unwrap();
+    }
+    s.expect("Saved as assessment #2").unwrap();
+    s.expect(Eof).unwrap();
+
+    let h = mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
+    assert_eq!(h.assessments.len(), 2, "the saved one and this walk's, no copy");
+    assert_eq!(h.assessments[0], saved);
+    assert!(h.assessments[1].taken_at > saved.taken_at);
+    let left: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".draft-"))
+        .collect();
+    assert!(left.is_empty(), "the saved walk's draft is removed: {left:?}");
+}

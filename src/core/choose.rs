@@ -11,6 +11,8 @@ use jiff::tz::TimeZone;
 
 use crate::core::answers::roster::{self, Roster};
 use crate::core::answers::{History, same_person};
+use crate::core::framework::Framework;
+use crate::core::walk::Draft;
 
 /// The calendar day (UTC) an assessment was taken, for date selectors.
 pub fn day_of(t: Timestamp) -> Date {
@@ -87,11 +89,28 @@ pub fn drafts_of<'d>(
     mine.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Whether an unfinished walk is in fact saved: a walk killed after its save
+/// and before its draft's removal leaves a draft whose answers and notes are
+/// those of an assessment by the same person taken since the draft began.
+/// Such a draft is removed, never offered: carrying on would save it twice.
+pub fn already_saved(history: &History, draft: &Draft, framework: &Framework) -> bool {
+    let mut since = history.assessments.iter().filter(|a| {
+        a.taken_at >= draft.started_at
+            && same_person(a.respondent.as_deref(), draft.respondent.as_deref())
+            && a.framework == draft.framework
+    });
+    draft.framework.id == framework.id
+        && since.any(|a| {
+            // Finished as its walk finished it, ids the framework lacks taken from `a`.
+            let again = draft.finish(framework, a.taken_at, Some(a));
+            again.answers == a.answers && again.notes == a.notes
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::answers::Assessment;
-    use crate::core::framework::Framework;
+    use crate::core::answers::{Answer, Assessment};
 
     fn history_of(rows: &[(&str, Option<&str>)]) -> History {
         let f = Framework::bundled();
@@ -152,5 +171,44 @@ mod tests {
         ];
         assert_eq!(drafts_of(drafts, Some("Ann"), "aspire-mbct"), vec![2, 0]);
         assert_eq!(drafts_of(drafts, None, "aspire-mbct"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_draft_is_already_saved_only_when_its_walk_saved_it() {
+        let f = crate::tests::grid(2, 2);
+        let t = |s: &str| s.parse::<Timestamp>().unwrap();
+        let mut draft = Draft::new(&f, t("2026-09-03T10:00:00Z"));
+        draft.respondent = Some("Sam".into());
+        for (_, a) in f.actions() {
+            draft.answers.insert(a.id.clone(), Answer::InPlace);
+        }
+        draft.notes.insert("d0".into(), " ".into());
+        draft.notes.insert("d1".into(), "Going well".into());
+        let mut saved = draft.finish(&f, t("2026-09-03T10:05:00Z"), None);
+        saved.respondent = Some("sam".into());
+        saved.answers.insert("retired.action".into(), Answer::NotYet);
+        let with = |change: &dyn Fn(&mut Assessment, &mut Draft)| {
+            let (mut a, mut d) = (saved.clone(), draft.clone());
+            change(&mut a, &mut d);
+            already_saved(&History { assessments: vec![a], ..History::default() }, &d, &f)
+        };
+        assert!(with(&|_, _| {}), "saved by its walk, a blank note and a retired id aside");
+        type Change<'c> = &'c dyn Fn(&mut Assessment, &mut Draft);
+        let cases: [(&str, Change); 5] = [
+            ("taken before the draft began", &|a, _| a.taken_at = t("2026-09-03T09:00:00Z")),
+            ("by someone else", &|a, _| a.respondent = Some("Ann".into())),
+            ("another answer", &|a, _| {
+                a.answers.insert("d0.a0".into(), Answer::NotYet);
+            }),
+            ("an answer still to give", &|_, d| {
+                d.answers.shift_remove("d1.a1");
+            }),
+            ("another note", &|_, d| {
+                d.notes.insert("d1".into(), "Going better".into());
+            }),
+        ];
+        for (why, change) in cases {
+            assert!(!with(change), "{why}");
+        }
     }
 }

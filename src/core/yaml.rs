@@ -8,7 +8,9 @@
 //! million, over ten minutes), so nesting is checked first. serde gives no
 //! position for values, so errors about an id find its line here.
 
-use serde::de::DeserializeOwned;
+use indexmap::IndexMap;
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before parsing.
 const MAX_FLOW_DEPTH: usize = 100;
@@ -50,8 +52,8 @@ pub enum Kind {
     UnknownField { name: String, allowed: Vec<String> },
     /// The key `name` is missing; `line` is a `name:` line just below, so indented wrongly.
     MissingField { name: String, line: Option<usize> },
-    /// The key `name` is given twice.
-    Repeated { name: String },
+    /// The key `name` is given twice, at these `lines` where found.
+    Repeated { name: String, lines: Option<(usize, usize)> },
     /// A value of another shape than the one expected.
     WrongType { expected: Expected, found: Found },
     /// Not a date and time (`taken_at`).
@@ -164,6 +166,48 @@ pub fn repeated(key: &str) -> String {
     format!("duplicate field `{key}`")
 }
 
+/// A map keyed by id or name that refuses a key given twice, where a plain
+/// map would keep the last silently (and the next save lose the first).
+/// Every keyed section of a file reads through it: as a value in a
+/// hand-written deserializer, or with `deserialize_with = "UniqueMap::read"`.
+pub struct UniqueMap<T>(pub IndexMap<String, T>);
+
+impl<T> UniqueMap<T> {
+    /// Reads a keyed section into a plain map, refusing a key given twice.
+    pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, T>, D::Error>
+    where
+        T: Deserialize<'de>,
+    {
+        UniqueMap::deserialize(d).map(|m| m.0)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = UniqueMap<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(UniqueMap(IndexMap::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = IndexMap::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(de::Error::custom(repeated(&key)));
+                    }
+                    out.insert(key, map.next_value()?);
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
 /// Why bytes are not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotUtf8 {
@@ -243,6 +287,12 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
             let below = |at: usize| text.lines().skip(at - 1).take(40).collect::<Vec<_>>().join("\n");
             *near = line.and_then(|at| Some(line_of_key(&below(at), name)? + at - 1));
         }
+        // The parser places a key given twice at the start of its map: find
+        // both lines by the key, at the map's column.
+        Kind::Repeated { name, lines } => {
+            *lines = line.zip(e.location()).and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
+            line = lines.map_or(line, |(_, second)| Some(second));
+        }
         // The unknown key is not a place of its own.
         Kind::UnknownField { .. } => drop(place.pop()),
         Kind::Syntax(syntax @ Syntax::CannotStartValue)
@@ -309,7 +359,11 @@ fn kind_of(message: &str, place: &[Place]) -> Kind {
     } else if has("missing field `") {
         Kind::MissingField { name, line: None }
     } else if has("duplicate field `") {
-        Kind::Repeated { name }
+        Kind::Repeated { name, lines: None }
+    } else if let Some((_, key)) = message.split_once("duplicate entry with key ") {
+        // A map kept as it is (fields the tool does not know), in the parser's words.
+        let name = key.trim_matches(['"', '`']).to_string();
+        Kind::Repeated { name, lines: None }
     } else if at(&["taken_at"]) {
         Kind::NotATimestamp
     } else if at(&["due", "by", "on"]) {
@@ -407,6 +461,24 @@ pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
+/// The 1-based lines of the first two `key:` entries of the block map whose
+/// first key is at `line`, `column` (1-based): its keys all stand at that
+/// column, and it ends at the first line indented less.
+fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let (start, indent) = (line.checked_sub(1)?, column.checked_sub(1)?);
+    // A key in quotes is the same key; one holding a colon is not found.
+    let is_key = |rest: &str| rest.split_once(':').is_some_and(|(k, _)| k.trim_end().trim_matches(['"', '\'']) == key);
+    let spaces = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(i, l)| *i == start || spaces(l) >= indent || matches!(l.trim_start().get(..1), None | Some("#")))
+        .filter(|(i, l)| (*i == start || spaces(l) == indent) && l.get(indent..).is_some_and(is_key))
+        .map(|(i, _)| i + 1);
+    Some((lines.next()?, lines.next()?))
+}
+
 /// Finds the 1-based line of the first line starting with `key:` at any indent.
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
@@ -455,6 +527,30 @@ mod tests {
         assert_eq!(line_of_id(text, "a", 1), Some(4));
         assert_eq!(line_of_id(text, "c", 0), None);
         assert_eq!(line_of_key(text, "stages"), Some(1));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_found_at_its_maps_column_and_nowhere_else() {
+        let text = "plan:\n  actions:\n    a: 1\n    b:\n      a: nested\n    # a: comment\n\n    \"a\": 2\n  targets:\n    a: 3\n";
+        assert_eq!(repeated_lines(text, 3, 5, "a"), Some((3, 8)));
+        let items = "- x: 1\n  y: 2\n- x: 3\n  x: 4\n";
+        assert_eq!(repeated_lines(items, 3, 3, "x"), Some((3, 4)), "one item's map only");
+        assert_eq!(repeated_lines(items, 1, 3, "x"), None);
+        assert_eq!(
+            repeated_lines("a: {x: 1, x: 2}\n", 1, 4, "x"),
+            None,
+            "a map on one line has no lines to tell apart"
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_named_with_both_lines_where_the_parser_gives_none() {
+        let m = from_str::<Doc>(
+            "assessments:\n  - count: 1\n    answers:\n      x: in-place\n      y: not-yet\n    count: 2\n",
+        )
+        .unwrap_err();
+        let (name, lines) = ("count".into(), Some((2, 6)));
+        assert_eq!((m.line, m.kind), (Some(6), Kind::Repeated { name, lines }));
     }
 
     #[derive(Debug, serde::Deserialize)]
@@ -611,7 +707,8 @@ mod tests {
                 "deserializing from YAML containing more than one document is not supported",
                 Kind::Syntax(Syntax::SeveralDocuments),
             ),
-            ("duplicate field `title`", Kind::Repeated { name: "title".into() }),
+            ("duplicate field `title`", Kind::Repeated { name: "title".into(), lines: None }),
+            ("x: duplicate entry with key \"y\" at line 2 column 3", Kind::Repeated { name: "y".into(), lines: None }),
             (
                 "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
                 Kind::UnknownField { name: "ownr".into(), allowed: vec!["owner".into(), "due".into()] },

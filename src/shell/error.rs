@@ -159,6 +159,15 @@ pub enum Error {
     )]
     LockIsALink { path: PathBuf },
 
+    /// A lock file made by another account that this one may not open (made
+    /// under a strict umask, before the tool shared new locks with the team).
+    #[error(
+        "the lock file {} belongs to {}, and this account may not open it",
+        shown(path),
+        owner.as_deref().map_or("another account".into(), one_line)
+    )]
+    LockNotShared { path: PathBuf, owner: Option<String> },
+
     /// The answers could not be saved.
     #[error("could not save to {}: {}", shown(path), io_words(source))]
     SaveFailed { path: PathBuf, source: io::Error },
@@ -269,6 +278,11 @@ impl Error {
             Error::TerminalTooSmall { rerun, .. } => format!("make the window taller, then run `{}` to carry on", one_line(rerun)),
             Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
             Error::LockIsALink { .. } => "remove that link (it is not the tool's), then run again".into(),
+            Error::LockNotShared { path, owner } => format!(
+                "ask {} (or whoever manages the folder) to make {} readable and writable by the team, or remove it: it holds nothing",
+                owner.as_deref().map_or("its owner".into(), one_line),
+                shown(path)
+            ),
             Error::Locked { .. } => "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into(),
             Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
                 io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
@@ -490,7 +504,10 @@ fn kind_words(kind: &Kind) -> String {
         Kind::MissingField { name, line: Some(line) } => format!(
             "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
         ),
-        Kind::Repeated { name } => format!("`{name}` appears twice"),
+        Kind::Repeated { name, lines: None } => format!("`{name}` appears twice"),
+        Kind::Repeated { name, lines: Some((first, second)) } => {
+            format!("`{name}` is given twice, at lines {first} and {second}: keep one")
+        }
         Kind::WrongType { expected, found } => {
             format!("expected {} here, but found {}", expected_words(*expected), found_words(found))
         }

@@ -1,7 +1,6 @@
 //! The answers file's text: reading it strictly, writing it with a header
 //! that explains it to whoever opens it.
 
-use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -9,7 +8,7 @@ use std::fmt;
 use super::plan::Plan;
 use super::roster::{Member, Roster};
 use super::{Answer, Assessment, FORMAT, History};
-use crate::core::yaml;
+use crate::core::yaml::{self, UniqueMap};
 
 /// Why answers-file text cannot be used; `shell::error` words each for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,35 +262,6 @@ impl<'de> Deserialize<'de> for Assessment {
     }
 }
 
-/// A map that refuses a key given twice (a YAML map would keep the last silently).
-struct UniqueMap<T>(IndexMap<String, T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = UniqueMap<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(UniqueMap(IndexMap::new()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = IndexMap::with_capacity(map.size_hint().unwrap_or(0));
-                while let Some(key) = map.next_key::<String>()? {
-                    let value = map.next_value()?;
-                    if out.insert(key.clone(), value).is_some() {
-                        return Err(de::Error::custom(yaml::repeated(&key)));
-                    }
-                }
-                Ok(UniqueMap(out))
-            }
-        }
-        d.deserialize_any(V(std::marker::PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,8 +297,9 @@ mod tests {
         }
     }
 
-    fn repeated(key: &str) -> yaml::Kind {
-        yaml::Kind::Repeated { name: key.into() }
+    fn repeated(key: &str, first: usize, second: usize) -> yaml::Kind {
+        let lines = Some((first, second));
+        yaml::Kind::Repeated { name: key.into(), lines }
     }
 
     #[test]
@@ -341,17 +312,29 @@ mod tests {
     #[test]
     fn a_key_given_twice_is_an_error_not_a_silent_loss() {
         let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
-        assert_eq!(kind(parse(twice).unwrap_err()), repeated("assessments"));
+        assert_eq!(kind(parse(twice).unwrap_err()), repeated("assessments", 2, 3));
         let label_twice = ONE.replace("    label: September\n", "    label: September\n    label: October\n");
-        assert_eq!(kind(parse(&label_twice).unwrap_err()), repeated("label"));
+        assert_eq!(kind(parse(&label_twice).unwrap_err()), repeated("label", 4, 5));
         let extra_twice = ONE.replace("    reviewed_by: Sam\n", "    reviewed_by: Sam\n    reviewed_by: Ann\n");
-        assert!(parse(&extra_twice).is_err());
+        assert_eq!(kind(parse(&extra_twice).unwrap_err()), repeated("reviewed_by", 13, 14));
     }
 
     #[test]
     fn an_action_answered_twice_is_an_error() {
         let text = ONE.replace("gone.action", "fit.evidence-and-need");
-        assert_eq!(kind(parse(&text).unwrap_err()), repeated("fit.evidence-and-need"));
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line(), Some(10), "the second, where an editor should go");
+        assert_eq!(kind(err), repeated("fit.evidence-and-need", 9, 10));
+    }
+
+    #[test]
+    fn a_plan_action_or_target_given_twice_is_refused_with_both_lines_not_dropped() {
+        let plan = "format: 2\nplan:\n  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n  targets:\n    fit: {stage: embedded}\n    'fit': {stage: sustainable}\nassessments: []\n";
+        assert_eq!(kind(parse(plan).unwrap_err()), repeated("networks.buddy", 4, 7));
+        let targets = plan.replace("    networks.buddy: {owner: Sam}\n", "");
+        assert_eq!(kind(parse(&targets).unwrap_err()), repeated("fit", 8, 9));
+        let nested = "format: 1\nservice:\n  - name: North\n    name: South\nassessments: []\n";
+        assert_eq!(kind(parse(nested).unwrap_err()), repeated("name", 3, 4), "kept fields too");
     }
 
     #[test]

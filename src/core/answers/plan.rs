@@ -6,17 +6,19 @@ use indexmap::IndexMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::core::yaml::Rule;
+use crate::core::yaml::{Rule, UniqueMap};
 
 /// The plan section of the answers file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Owner and due date per action id.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, deserialize_with = "UniqueMap::read")]
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub actions: IndexMap<String, Step>,
     /// Target stage per domain id.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, deserialize_with = "UniqueMap::read")]
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub targets: IndexMap<String, Target>,
     /// When the team reviews next.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -131,7 +131,7 @@ pub fn take<P: Prompter>(
     ctx.note_framework_change(&history);
     ctx.note_future(&history);
     ctx.remind(&history);
-    let drafts = read_drafts(ctx);
+    let drafts = read_drafts(ctx, &history);
     let respondent = who_is_answering(ctx, args, &history, prompter)?;
     let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
     if let Some(p) = previous {
@@ -212,8 +212,9 @@ fn header(f: &Framework, file: &std::path::Path) -> String {
 }
 
 /// The unfinished walks beside the answers file that this version can read
-/// and that no running walk holds.
-fn read_drafts(ctx: &Context) -> Vec<(PathBuf, walk::Draft)> {
+/// and that no running walk holds; one whose walk was killed after saving it
+/// (before removing it) is removed.
+fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> {
     drafts::find(&ctx.file)
         .into_iter()
         .filter(|p| {
@@ -233,6 +234,13 @@ fn read_drafts(ctx: &Context) -> Vec<(PathBuf, walk::Draft)> {
                 ));
             }
             d.map(|d| (p, d))
+        })
+        .filter(|(p, d)| {
+            let saved = choose::already_saved(history, d, &ctx.framework);
+            if saved {
+                drafts::discard(p);
+            }
+            !saved
         })
         .collect()
 }
@@ -465,6 +473,30 @@ mod tests {
         take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert!(!p.asked.iter().any(|a| a.starts_with("resume")), "{:?}", p.asked);
         assert_eq!(drafts::find(&ctx.file).len(), 1, "Ann's draft is kept for her");
+    }
+
+    #[test]
+    fn a_draft_whose_walk_was_killed_after_saving_it_is_removed_not_offered_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = context(dir.path());
+        let mut script = vec![Name("Sam".into())];
+        script.extend(whole_walk());
+        let taken = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(script), clock()).unwrap();
+        // What a kill between the save and the draft's removal leaves.
+        let started = Timestamp::from_second(1_800_000_001).unwrap();
+        let mut left = walk::Draft::new(&ctx.framework, started);
+        left.respondent = Some("Sam".into());
+        left.answers = taken.assessment.answers.clone();
+        left.notes = taken.assessment.notes.clone();
+        left.notes.insert("d0".into(), String::new());
+        let file = drafts::Draft::create(&ctx.file, started).unwrap();
+        file.save(serde_yaml::to_string(&left).unwrap().as_bytes()).unwrap();
+        drop(file);
+        let mut p = ScriptedPrompter::new([Name("Sam".into()), Changed(false), Changed(false)]);
+        take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
+        assert_eq!(p.asked, ["name", "changed 1", "changed 2"], "no offer to carry on");
+        assert!(drafts::find(&ctx.file).is_empty(), "the saved walk's draft is gone");
+        assert_eq!(store::load_existing(&ctx.file).unwrap().assessments.len(), 2);
     }
 
     #[test]

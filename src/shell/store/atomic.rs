@@ -26,13 +26,13 @@ pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let target = target.to_path_buf();
-    remove_stale_temp_files(&target);
     let dir = folder_of(&target);
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // A new file gets 0666 less the umask, as any program's new file would;
-    // a replaced one keeps its own mode (below).
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
+    // A new file gets 0666 less the umask, as any program's new file would
+    // (and the team's access in a team's folder); a replaced one keeps its
+    // own mode (below).
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(&dir)?;
@@ -48,18 +48,30 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
 /// cut, a file-size limit): no save takes this long.
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// Removes temporary files of this tool's own naming for `target` left by
-/// a killed save.
-fn remove_stale_temp_files(target: &Path) {
+/// The random characters in a temporary file's name (tempfile draws them
+/// from `A-Za-z0-9`): with the prefix, the shape that marks a file as ours.
+const RANDOM_CHARS: usize = 10;
+
+/// Removes the temporary files a killed save of `target` left: only files
+/// of this tool's exact naming, this account's, and stale. Called for the
+/// tool's own files beside the answers file, never for an output's folder,
+/// where an editor's or a colleague's `.name.x.tmp` may sit.
+pub(super) fn remove_stale_temp_files(target: &Path) {
     let prefix = temp_prefix(target);
-    let Ok(entries) = fs::read_dir(folder_of(target)) else {
-        return;
+    let ours = |name: &str| {
+        name.strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric()))
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let stale = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
-        if name.starts_with(&prefix) && name.ends_with(".tmp") && stale && entry.file_type().is_ok_and(|t| t.is_file())
-        {
+    for entry in fs::read_dir(folder_of(target)).into_iter().flatten().flatten() {
+        let Ok(meta) = entry.metadata() else { continue };
+        #[cfg(unix)]
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let mine = std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() };
+        #[cfg(not(unix))]
+        let mine = true;
+        let stale = meta.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        if mine && stale && meta.is_file() && ours(&entry.file_name().to_string_lossy()) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -69,8 +81,25 @@ fn remove_stale_temp_files(target: &Path) {
 fn keep_permissions_of(file: &File, target: &Path) -> io::Result<()> {
     match fs::metadata(target) {
         Ok(m) => file.set_permissions(m.permissions()),
-        Err(_) => Ok(()),
+        Err(_) => share_with_group(file, &folder_of(target)),
     }
+}
+
+/// Makes a file this process created readable and writable by the group of
+/// a group-writable (team's) folder, whatever the umask: under umask 077 it
+/// would be `-rw-------`, and every other account of the team locked out.
+pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if fs::metadata(dir)?.permissions().mode() & 0o020 != 0 {
+            let mode = file.metadata()?.permissions().mode();
+            file.set_permissions(fs::Permissions::from_mode(mode | 0o060))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, dir);
+    Ok(())
 }
 
 /// Temporary files are hidden and named after the file they will replace.
@@ -132,6 +161,26 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
         write_atomic(&path, b"b").unwrap();
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_in_a_team_folder_is_the_teams_whatever_the_umask() {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        for (folder, expected) in [(0o2775, 0o660), (0o755, 0o600)] {
+            let dir = tempfile::tempdir().unwrap();
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(folder)).unwrap();
+            // As umask 077 leaves it.
+            let path = dir.path().join("f");
+            let file = File::options().write(true).create_new(true).mode(0o600).open(&path).unwrap();
+            share_with_group(&file, dir.path()).unwrap();
+            assert_eq!(mode(&path), expected, "in a folder of mode {folder:o}");
+            if folder & 0o020 != 0 {
+                write_atomic(&dir.path().join("new.yaml"), b"a").unwrap();
+                assert_eq!(mode(&dir.path().join("new.yaml")) & 0o060, 0o060, "a new answers file too");
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{folder_of, write_atomic_in_place};
+use super::atomic::{folder_of, remove_stale_temp_files, write_atomic_in_place};
 
 /// The suffix of a draft's lock file.
 const LOCK_SUFFIX: &str = ".lock";
@@ -70,6 +70,7 @@ impl Draft {
 
     /// Replaces the draft's content.
     pub fn save(&self, bytes: &[u8]) -> io::Result<()> {
+        remove_stale_temp_files(&self.path);
         write_atomic_in_place(&self.path, bytes)
     }
 

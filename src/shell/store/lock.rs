@@ -8,7 +8,7 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::atomic::{folder_of, resolve};
+use super::atomic::{folder_of, resolve, share_with_group};
 use crate::shell::error::Error;
 
 /// How long a save waits for another one to finish.
@@ -28,21 +28,22 @@ impl Drop for Lock {
 
 /// Opens (creating if needed) a lock file. A lock file someone else created
 /// may not be writable to us; a lock needs only to open it, so read-only
-/// will do.
+/// will do. One this process creates is opened to the folder's group, so
+/// the team's other accounts can open it too.
 /// A link planted at the lock's name is never followed (it could make the
 /// tool create a file elsewhere).
 pub fn open_lock_file(lock: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    no_follow(&mut options);
-    match options.open(lock) {
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && lock.exists() => {
-            let mut read = OpenOptions::new();
-            read.read(true);
-            no_follow(&mut read);
-            read.open(lock)
-        }
-        other => other,
+    let open = |options: &mut OpenOptions| {
+        no_follow(options);
+        options.open(lock)
+    };
+    match open(OpenOptions::new().write(true).create_new(true)) {
+        Ok(file) => share_with_group(&file, &folder_of(lock)).map(|()| file),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match open(OpenOptions::new().write(true)) {
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => open(OpenOptions::new().read(true)),
+            other => other,
+        },
+        Err(e) => Err(e),
     }
 }
 
@@ -56,9 +57,39 @@ fn no_follow(options: &mut OpenOptions) {
 fn no_follow(_options: &mut OpenOptions) {}
 
 /// Why a lock file could not be opened: a link planted at its name (which
-/// opening never follows) is named as one.
+/// opening never follows) is named as one, and one this account may not
+/// open by its owner, not as a folder problem.
 pub fn open_failed(lock: PathBuf, source: io::Error) -> Error {
-    if lock.is_symlink() { Error::LockIsALink { path: lock } } else { Error::SaveFailed { path: lock, source } }
+    match fs::symlink_metadata(&lock) {
+        Ok(m) if m.is_symlink() => Error::LockIsALink { path: lock },
+        Ok(m) if source.kind() == io::ErrorKind::PermissionDenied => {
+            Error::LockNotShared { path: lock, owner: owner_of(&m) }
+        }
+        _ => Error::SaveFailed { path: lock, source },
+    }
+}
+
+/// The name of the account that owns a file (its uid where it has no name).
+#[cfg(unix)]
+fn owner_of(meta: &fs::Metadata) -> Option<String> {
+    let uid = std::os::unix::fs::MetadataExt::uid(meta);
+    // SAFETY: a zeroed passwd is a valid out-parameter, and every pointer
+    // handed to getpwuid_r is to a live local of the length given.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    let mut found = std::ptr::null_mut();
+    let status = unsafe { libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found) };
+    Some(if status == 0 && !found.is_null() {
+        // SAFETY: on success pw_name points to a NUL-terminated name in `buf`.
+        unsafe { std::ffi::CStr::from_ptr(entry.pw_name) }.to_string_lossy().into_owned()
+    } else {
+        format!("uid {uid}")
+    })
+}
+
+#[cfg(not(unix))]
+fn owner_of(_meta: &fs::Metadata) -> Option<String> {
+    None
 }
 
 /// The lock file that guards `path`.
@@ -103,6 +134,17 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_made_in_a_team_folder_opens_to_the_team() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o2775)).unwrap();
+        drop(lock(&dir.path().join("f.yaml")).unwrap());
+        let mode = fs::metadata(dir.path().join("f.yaml.lock")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o060, 0o060, "{mode:o}");
+    }
 
     #[test]
     fn a_held_lock_makes_others_wait() {

@@ -123,6 +123,7 @@ fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
             limit: MAX_ANSWERS_BYTES,
         });
     }
+    atomic::remove_stale_temp_files(&resolve(path));
     write_atomic(path, text.as_bytes()).map_err(failed)
 }
 
@@ -237,6 +238,46 @@ mod tests {
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn a_save_removes_only_the_stale_temp_files_of_its_own_naming_and_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.yaml");
+        let file = |name: &str, age: u64| {
+            let p = dir.path().join(name);
+            let f = fs::File::create(&p).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age)).unwrap();
+            p
+        };
+        let others = [
+            file(".team.my-edit.tmp", 3600),
+            file(".x.y.tmp", 3600),
+            file(".team.AbCdEf.tmp", 3600),
+            file(".team.AbCdEfGh1-.tmp", 3600),
+            file(".team.AbCdEfGh12.tmp.bak", 3600),
+        ];
+        let under_way = file(".team.ZyXwVuTs98.tmp", 0);
+        let left_by_a_killed_save = file(".team.AbCdEfGh12.tmp", 3600);
+        #[cfg(unix)]
+        let colleagues = {
+            let p = file(".team.QwErTyUi34.tmp", 3600);
+            // Only root can give a file to another account.
+            std::os::unix::fs::chown(&p, Some(1001), None).is_ok().then_some(p)
+        };
+        append(&path, &sample()).unwrap();
+        for p in others.iter().chain([&under_way]) {
+            assert!(p.exists(), "{} is not the tool's to remove", p.display());
+        }
+        assert!(!left_by_a_killed_save.exists());
+        #[cfg(unix)]
+        match colleagues {
+            Some(p) => assert!(p.exists(), "another account's temp file is left alone"),
+            None => {
+                use std::io::Write;
+                let _ = writeln!(io::stderr(), "not checked: another account's file (needs root)");
+            }
+        }
     }
 
     #[test]
