@@ -68,10 +68,18 @@ fn a_target_lists_every_open_action_up_to_it_with_its_date() {
     expected.retain(|id| id != "evaluation.plan");
     assert_eq!(ids, expected, "every action of every stage up to Sustainable not in place");
     let out = String::from_utf8(env.cmd().arg("plan").output().unwrap().stdout).unwrap();
-    assert!(out.contains("target Sustainable by 2027-06-30"), "{out}");
+    assert!(out.contains("target: Sustainable met by 2027-06-30"), "a target is the stage to have met: {out}");
     env.cmd().args(["plan", "target", "evaluation", "Embedded"]).assert().success();
+    let json = env.json(&["plan", "--format", "json"]);
+    assert_eq!(
+        find(&json["domains"], "id", "evaluation")["target"]["id"],
+        "sustainable",
+        "Embedded is the last stage met"
+    );
     env.cmd().args(["plan", "target", "evaluation", "--clear"]).assert().success();
-    assert!(!env.read("mbct-sustain.yaml").contains("targets:"));
+    let json = env.json(&["plan", "--format", "json"]);
+    assert!(find(&json["domains"], "id", "evaluation")["target"].is_null());
+    assert!(env.read("mbct-sustain.yaml").contains("set_at:"), "the removal is kept, dated, for merging");
 }
 
 #[test]

@@ -35,20 +35,26 @@ pub fn review_overdue(plan: &Plan, latest: Option<Timestamp>, today: Date) -> Op
     (due < today && !answered_since).then_some(due)
 }
 
-/// What a target names: a stage of the framework, or every stage met.
-pub fn target_position(framework: &Framework, target: &Target) -> Option<Position> {
-    if target.stage == COMPLETE_ID {
-        return Some(Position::Complete);
+/// The stage a target means to have met (its index): `complete`, as older
+/// files write "every stage met", is the last stage.
+pub fn target_stage(framework: &Framework, target: &Target) -> Option<usize> {
+    match target.stage.as_deref()? {
+        COMPLETE_ID => framework.stages.len().checked_sub(1),
+        id => framework.stages.iter().position(|s| s.id == id),
     }
-    framework.stages.iter().position(|s| s.id == target.stage).map(Position::Working)
+}
+
+/// Whether a domain standing at `position` has met the target stage `stage`.
+pub fn target_met(position: Position, stage: usize) -> bool {
+    position > Position::Working(stage)
 }
 
 /// A stage as a person names it (its id or name, any case; the completion
-/// label for every stage met), as a target's stage id.
+/// label and `complete`, which mean the last stage met), as a target's stage id.
 pub fn stage_named(framework: &Framework, name: &str) -> Option<String> {
     let wanted = name.trim().to_lowercase();
     if wanted == COMPLETE_ID || wanted == framework.completion_label.to_lowercase() {
-        return Some(COMPLETE_ID.to_string());
+        return framework.stages.last().map(|s| s.id.clone());
     }
     framework
         .stages
@@ -75,7 +81,8 @@ pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Ve
 }
 
 /// The actions a domain's plan lists: stage by stage from the one it is
-/// working in up to the later of that and `until`, In progress first within
+/// working in up to the later of that and the target stage `until` (to be
+/// met, so its actions are listed too), In progress first within
 /// a stage; then any other action the plan gives an owner or a date, so an
 /// owned step is never hidden by the stage rule. Actions in place or not
 /// applicable are not listed; a complete domain lists none.
@@ -84,16 +91,13 @@ pub fn listed_steps(
     domain: usize,
     answers: &Assessment,
     plan: &Plan,
-    until: Option<Position>,
+    until: Option<usize>,
 ) -> Vec<usize> {
     let status = stage::domain_status(framework, domain, |id| answers.answer(id));
     let Position::Working(working) = status.position else {
         return Vec::new();
     };
-    let last = match until.unwrap_or(status.position) {
-        Position::Working(t) => t.max(working),
-        Position::Complete => framework.stages.len() - 1,
-    };
+    let last = until.unwrap_or(working).max(working);
     let actions = &framework.domains[domain].actions;
     let open = |i: &usize| !matches!(answers.answer(&actions[*i].id), Some(Answer::InPlace | Answer::NotApplicable));
     let mut out = Vec::new();
@@ -103,9 +107,8 @@ pub fn listed_steps(
         in_stage.sort_by_key(|&i| answers.answer(&actions[i].id) != Some(Answer::InProgress));
         out.extend(in_stage);
     }
-    let owned: Vec<usize> = (0..actions.len())
-        .filter(|i| plan.actions.contains_key(&actions[*i].id) && open(i) && !out.contains(i))
-        .collect();
+    let owned: Vec<usize> =
+        (0..actions.len()).filter(|i| plan.step(&actions[*i].id).is_some() && open(i) && !out.contains(i)).collect();
     out.extend(owned);
     out
 }
@@ -125,21 +128,17 @@ pub struct Moves<'p> {
 /// How the plan moved from `before` to `after` as of `today`; `None` when
 /// it gives nobody an action.
 pub fn moves<'p>(plan: &'p Plan, before: Option<&Assessment>, after: &Assessment, today: Date) -> Option<Moves<'p>> {
-    if plan.actions.is_empty() {
-        return None;
-    }
+    plan.steps().next()?;
     let in_place = |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
     Some(Moves {
         now_in_place: plan
-            .actions
-            .keys()
-            .filter(|id| in_place(Some(after), id) && !in_place(before, id))
-            .map(String::as_str)
+            .steps()
+            .filter(|(id, _)| in_place(Some(after), id) && !in_place(before, id))
+            .map(|(id, _)| id.as_str())
             .collect(),
-        planned: plan.actions.len(),
+        planned: plan.steps().count(),
         overdue: plan
-            .actions
-            .iter()
+            .steps()
             .filter(|(id, step)| {
                 step.due.is_some_and(|due| due < today)
                     && !matches!(after.answer(id), Some(Answer::InPlace | Answer::NotApplicable))
@@ -147,6 +146,11 @@ pub fn moves<'p>(plan: &'p Plan, before: Option<&Assessment>, after: &Assessment
             .map(|(id, step)| (id.as_str(), step))
             .collect(),
     })
+}
+
+/// When the plan's steps were set: the earliest of them (older files keep no date).
+pub fn set_on(plan: &Plan) -> Option<Timestamp> {
+    plan.steps().filter_map(|(_, s)| s.set_at).min()
 }
 
 /// When an action was first seen in place in the run of assessments (oldest
@@ -208,12 +212,16 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_step_is_removed() {
+    fn a_removed_step_is_kept_as_a_dated_removal() {
         let mut plan = Plan::default();
-        plan.set_step("a", Some(Step { owner: Some("Sam".into()), due: None }));
-        assert_eq!(plan.actions.len(), 1);
-        plan.set_step("a", Some(Step::default()));
-        assert!(plan.is_empty());
+        plan.set_step("a", Some("Sam".into()), None, Timestamp::UNIX_EPOCH);
+        assert!(plan.step("a").is_some());
+        let later = Timestamp::from_second(60).unwrap();
+        plan.set_step("a", None, None, later);
+        assert!(plan.step("a").is_none() && plan.steps().next().is_none());
+        assert_eq!(plan.actions["a"].set_at, Some(later), "kept, with its date, for merging");
+        plan.set_step("b", None, None, later);
+        assert!(!plan.actions.contains_key("b"), "removing what was never there records nothing");
     }
 
     #[test]
@@ -221,7 +229,8 @@ mod tests {
         let f = grid(3, 1);
         assert_eq!(stage_named(&f, "s1").as_deref(), Some("s1"));
         assert_eq!(stage_named(&f, "stage 2").as_deref(), Some("s2"));
-        assert_eq!(stage_named(&f, "done").as_deref(), Some(COMPLETE_ID));
+        assert_eq!(stage_named(&f, "done").as_deref(), Some("s2"), "the completion label is the last stage met");
+        assert_eq!(stage_named(&f, COMPLETE_ID).as_deref(), Some("s2"));
         assert_eq!(stage_named(&f, "nosuch"), None);
     }
 
@@ -241,8 +250,8 @@ mod tests {
         a.answers.insert("d0.a2".into(), Answer::InProgress);
         let mut plan = Plan::default();
         assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1], "working in stage 1");
-        assert_eq!(listed_steps(&f, 0, &a, &plan, Some(Position::Complete)), [1, 2]);
-        plan.set_step("d0.a2", Some(Step { owner: Some("Sam".into()), due: None }));
+        assert_eq!(listed_steps(&f, 0, &a, &plan, Some(2)), [1, 2], "up to and including the target stage");
+        plan.set_step("d0.a2", Some("Sam".into()), None, Timestamp::UNIX_EPOCH);
         assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1, 2], "an owned step is always listed");
     }
 
@@ -255,8 +264,8 @@ mod tests {
             None
         );
         let due = Some(jiff::civil::date(2026, 12, 1));
-        plan.set_step("d0.a0", Some(Step { owner: None, due }));
-        plan.set_step("d0.a1", Some(Step { owner: Some("Jo".into()), due }));
+        plan.set_step("d0.a0", None, due, Timestamp::UNIX_EPOCH);
+        plan.set_step("d0.a1", Some("Jo".into()), due, Timestamp::UNIX_EPOCH);
         let before = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         let mut after = before.clone();
         after.answers.insert("d0.a0".into(), Answer::InPlace);

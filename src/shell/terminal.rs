@@ -456,9 +456,9 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
             return (asked, items);
         }
         Ask::TargetBy(d) => {
-            let target = q.plan.targets.get(&domain(d).id);
-            let stage = target.map_or(String::new(), |t| stage_name(&t.stage));
-            let asked = format!("{place} · By when should {} reach {stage}?", one_line(&domain(d).name));
+            let target = q.plan.target(&domain(d).id);
+            let stage = target.and_then(|t| t.stage.as_deref()).map_or(String::new(), stage_name);
+            let asked = format!("{place} · By when should {} have met {stage}?", one_line(&domain(d).name));
             (asked, "Target date (YYYY-MM-DD)")
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
@@ -592,7 +592,8 @@ mod tests {
     fn plan_edit_offers_no_target_and_the_stages_ahead_with_a_passed_target_marked_as_set() {
         let a = agenda();
         let mut plan = Plan::default();
-        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into())).apply(&mut plan);
+        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into()))
+            .apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
         let q = Question {
             ask: Ask::Target(0),
             number: (3, 5),

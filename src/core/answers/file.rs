@@ -5,6 +5,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
+use super::agreed::{Agreement, Evidence};
 use super::plan::Plan;
 use super::roster::{Member, Roster};
 use super::{Answer, Assessment, FORMAT, History};
@@ -125,6 +126,8 @@ const HEADER: &str = "\
 #   in-place, in-progress, not-yet, dont-know, not-applicable
 # `team:` (if any) lists who is on the team: each member's other spellings,
 # login account, and when they joined or left (`mbct-sustain people --help`).
+# `agreements:` (if any) are the answers the team agreed in its meetings, and
+# `evidence:` what shows an action is in place (`mbct-sustain agree --help`).
 # `plan:` (if any) holds the team's plan: each action's owner and due date,
 # each domain's target stage, and the next review (`mbct-sustain plan --help`).
 # `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
@@ -141,6 +144,10 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         extra: &'a serde_yaml::Mapping,
         #[serde(skip_serializing_if = "Roster::is_empty")]
         team: &'a Roster,
+        #[serde(skip_serializing_if = "<[Agreement]>::is_empty")]
+        agreements: &'a [Agreement],
+        #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+        evidence: &'a [Evidence],
         #[serde(skip_serializing_if = "Plan::is_empty")]
         plan: &'a Plan,
         assessments: &'a [Assessment],
@@ -149,6 +156,8 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         format: super::format_needed(history),
         extra: &history.extra,
         team: &history.team,
+        agreements: &history.agreements,
+        evidence: &history.evidence,
         plan: &history.plan,
         assessments: &history.assessments,
     })?;
@@ -172,6 +181,8 @@ impl<'de> Deserialize<'de> for History {
                 let mut assessments = None;
                 let mut plan: Option<Plan> = None;
                 let mut team: Option<Roster> = None;
+                let mut agreements: Option<Vec<Agreement>> = None;
+                let mut evidence: Option<Vec<Evidence>> = None;
                 let mut extra = serde_yaml::Mapping::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let repeated = match key.as_str() {
@@ -179,6 +190,8 @@ impl<'de> Deserialize<'de> for History {
                         "assessments" => assessments.is_some(),
                         "plan" => plan.is_some(),
                         "team" => team.is_some(),
+                        "agreements" => agreements.is_some(),
+                        "evidence" => evidence.is_some(),
                         other => extra.contains_key(other),
                     };
                     if repeated {
@@ -187,6 +200,8 @@ impl<'de> Deserialize<'de> for History {
                     match key.as_str() {
                         "format" => format = Some(map.next_value()?),
                         "plan" => plan = Some(map.next_value::<Option<Plan>>()?.unwrap_or_default()),
+                        "agreements" => agreements = Some(map.next_value::<Option<_>>()?.unwrap_or_default()),
+                        "evidence" => evidence = Some(map.next_value::<Option<_>>()?.unwrap_or_default()),
                         "team" => {
                             team = Some(map.next_value::<Option<UniqueMap<Member>>>()?.map(|m| m.0).unwrap_or_default())
                         }
@@ -204,6 +219,8 @@ impl<'de> Deserialize<'de> for History {
                     assessments: assessments.unwrap_or_default(),
                     plan: plan.unwrap_or_default(),
                     team: team.unwrap_or_default(),
+                    agreements: agreements.unwrap_or_default(),
+                    evidence: evidence.unwrap_or_default(),
                     extra,
                 })
             }
@@ -390,15 +407,16 @@ mod tests {
     #[test]
     fn the_plan_is_kept_before_the_assessments_and_needs_format_2() {
         let mut h = parse(ONE).unwrap();
-        h.plan.set_step(
-            "networks.buddy",
-            Some(crate::core::answers::plan::Step {
+        h.plan.actions.insert(
+            "networks.buddy".into(),
+            crate::core::answers::plan::Step {
                 owner: Some("Priya".into()),
                 due: Some(jiff::civil::date(2027, 1, 31)),
-            }),
+                set_at: None,
+            },
         );
         let text = render(&h, false).unwrap();
-        assert!(text.contains("\nformat: 2\n"), "{text}");
+        assert!(text.contains("\nformat: 2\n"), "an undated plan stays format 2: {text}");
         let plan_at = text.find("\nplan:\n").expect("a plan section");
         assert!(plan_at < text.find("\nassessments:").unwrap(), "{text}");
         assert!(text.contains("      owner: Priya\n      due: 2027-01-31\n"), "{text}");

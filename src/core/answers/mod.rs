@@ -11,17 +11,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::framework::Framework;
 
+pub mod agreed;
 pub mod file;
 pub mod plan;
 pub mod roster;
 
+use agreed::{Agreement, Evidence};
 use plan::Plan;
 use roster::Roster;
 
 /// The newest answers-file format this version reads and writes.
 ///
 /// Format 2 added the Don't know answer and the plan; format 3 the roster
-/// (`team:`). A file is written in the oldest
+/// (`team:`), agreements, evidence and the dates plan entries were set. A file is written in the oldest
 /// format that can express it, so a team whose file needs nothing new can
 /// still use an older version; a file that does need it is refused by an
 /// older version (as "written by a newer version") rather than misread.
@@ -30,7 +32,10 @@ pub const FORMAT: u64 = 3;
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
     let dont_know = history.assessments.iter().any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
-    if !history.team.is_empty() {
+    let dated = history.plan.review_set_at.is_some()
+        || history.plan.actions.values().any(|s| s.set_at.is_some())
+        || history.plan.targets.values().any(|t| t.set_at.is_some());
+    if !history.team.is_empty() || !history.agreements.is_empty() || !history.evidence.is_empty() || dated {
         3
     } else if dont_know || !history.plan.is_empty() {
         2
@@ -176,6 +181,12 @@ pub struct History {
     /// The team's plan: owners, due dates, targets, the next review.
     #[serde(skip_serializing_if = "Plan::is_empty")]
     pub plan: Plan,
+    /// What the team agreed in its meetings, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
+    /// Evidence that actions are in place, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// Every assessment, oldest first.
     pub assessments: Vec<Assessment>,
 }
@@ -187,6 +198,8 @@ impl Default for History {
             assessments: Vec::new(),
             team: Roster::default(),
             plan: Plan::default(),
+            agreements: Vec::new(),
+            evidence: Vec::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }

@@ -3,6 +3,7 @@
 //! from it (dates, open actions) is in `core::plan`.
 
 use indexmap::IndexMap;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,9 @@ pub struct Plan {
     /// When the team reviews next.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// When the review was last set (or cleared), so copies of the file merge right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_set_at: Option<Timestamp>,
 }
 
 /// Who does one action, and by when.
@@ -35,17 +39,24 @@ pub struct Step {
     /// When it should be in place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
+    /// When it was set: a step with neither owner nor date is a dated removal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_at: Option<Timestamp>,
 }
 
 /// Where a domain should be, and by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    /// The stage id to reach, or `complete` for every stage met.
-    pub stage: String,
+    /// The id of the stage to have met (`complete`, read as the last stage);
+    /// none: a dated removal.
+    pub stage: Option<String>,
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Date>,
+    /// When it was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_at: Option<Timestamp>,
 }
 
 /// When the next review is.
@@ -92,18 +103,43 @@ impl From<Review> for ReviewFields {
 impl Plan {
     /// True when there is nothing in it.
     pub fn is_empty(&self) -> bool {
-        self.actions.is_empty() && self.targets.is_empty() && self.review.is_none()
+        self.actions.is_empty() && self.targets.is_empty() && self.review.is_none() && self.review_set_at.is_none()
     }
 
-    /// Sets or clears (`None`, or an empty step) an action's owner and due date.
-    pub fn set_step(&mut self, action: &str, step: Option<Step>) {
-        match step.filter(|s| s.owner.is_some() || s.due.is_some()) {
-            Some(s) => {
-                self.actions.insert(action.to_string(), s);
-            }
-            None => {
-                self.actions.shift_remove(action);
-            }
+    /// An action's owner and due date (none once removed).
+    pub fn step(&self, action: &str) -> Option<&Step> {
+        self.actions.get(action).filter(|s| s.owner.is_some() || s.due.is_some())
+    }
+
+    /// Every action the plan gives an owner or a date.
+    pub fn steps(&self) -> impl Iterator<Item = (&String, &Step)> {
+        self.actions.iter().filter(|(id, _)| self.step(id).is_some())
+    }
+
+    /// A domain's target (none once removed).
+    pub fn target(&self, domain: &str) -> Option<&Target> {
+        self.targets.get(domain).filter(|t| t.stage.is_some())
+    }
+
+    /// Sets an action's owner and due date as of `now`; with neither, the
+    /// step is removed, and the removal kept with its date.
+    pub fn set_step(&mut self, action: &str, owner: Option<String>, due: Option<Date>, now: Timestamp) {
+        if owner.is_some() || due.is_some() || self.actions.contains_key(action) {
+            self.actions.insert(action.to_string(), Step { owner, due, set_at: Some(now) });
         }
+    }
+
+    /// Sets a domain's target stage and date as of `now`; no stage removes it, dated.
+    pub fn set_target(&mut self, domain: &str, stage: Option<String>, by: Option<Date>, now: Timestamp) {
+        if stage.is_some() || self.targets.contains_key(domain) {
+            let by = by.filter(|_| stage.is_some());
+            self.targets.insert(domain.to_string(), Target { stage, by, set_at: Some(now) });
+        }
+    }
+
+    /// Sets (or clears) the next review as of `now`.
+    pub fn set_review(&mut self, review: Option<Review>, now: Timestamp) {
+        self.review = review;
+        self.review_set_at = Some(now);
     }
 }

@@ -279,7 +279,6 @@ fn follow(history: &mut History, from: &str, to: &str) -> Changed {
 mod tests {
     use super::*;
     use crate::core::answers::Assessment;
-    use crate::core::plan::Step;
     use crate::tests::grid;
 
     fn history(names: &[&str]) -> History {
@@ -330,7 +329,7 @@ mod tests {
     #[test]
     fn renaming_carries_every_assessment_and_owner_and_keeps_the_old_name_as_a_spelling() {
         let mut h = history(&["Pryia", "Sam", "pryia"]);
-        h.plan.set_step("d0.a0", Some(Step { owner: Some("PRYIA".into()), due: None }));
+        h.plan.set_step("d0.a0", Some("PRYIA".into()), None, jiff::Timestamp::UNIX_EPOCH);
         let c = rename(&mut h, "pryia", "Priya", now()).unwrap();
         assert_eq!((c.assessments, c.owners), (2, 1));
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"], "in its place");

@@ -2,11 +2,13 @@
 //! domain's target stage and date, then the next review. Enter keeps a value, `-` clears it, a
 //! date that is not one is asked again, Esc goes back to the previous question that applies.
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
-use crate::core::plan::{Plan, Review, Step, Target};
+use crate::core::framework::COMPLETE_ID;
+use crate::core::plan::{Plan, Review, Target};
 
 /// What `plan edit` goes through: the plan's domains in its order, and the stages a target can
 /// name, `(id, name)`, complete last.
@@ -79,28 +81,16 @@ pub enum Change {
 }
 
 impl Change {
-    /// Makes the change in `plan`.
-    pub fn apply(&self, plan: &mut Plan) {
-        let step = |id: &String| plan.actions.get(id).cloned().unwrap_or_default();
+    /// Makes the change in `plan`, dated `now`.
+    pub fn apply(&self, plan: &mut Plan, now: Timestamp) {
+        let step = |id: &String| plan.step(id).cloned().unwrap_or_default();
+        let target = |d: &String| plan.target(d).cloned().unwrap_or(Target { stage: None, by: None, set_at: None });
         match self {
-            Change::Owner(id, owner) => {
-                let owner = owner.clone();
-                plan.set_step(id, Some(Step { owner, ..step(id) }));
-            }
-            Change::Due(id, due) => plan.set_step(id, Some(Step { due: *due, ..step(id) })),
-            Change::Target(domain, Some(stage)) => {
-                let (stage, by) = (stage.clone(), plan.targets.get(domain).and_then(|t| t.by));
-                plan.targets.insert(domain.clone(), Target { stage, by });
-            }
-            Change::Target(domain, None) => {
-                plan.targets.shift_remove(domain);
-            }
-            Change::TargetBy(domain, by) => {
-                if let Some(t) = plan.targets.get_mut(domain) {
-                    t.by = *by;
-                }
-            }
-            Change::Review(review) => plan.review = *review,
+            Change::Owner(id, owner) => plan.set_step(id, owner.clone(), step(id).due, now),
+            Change::Due(id, due) => plan.set_step(id, step(id).owner, *due, now),
+            Change::Target(d, stage) => plan.set_target(d, stage.clone(), target(d).by, now),
+            Change::TargetBy(d, by) => plan.set_target(d, target(d).stage, *by, now),
+            Change::Review(review) => plan.set_review(*review, now),
         }
     }
 }
@@ -141,7 +131,12 @@ impl Agenda {
     /// Enter keeps it, then no target and the stages from the one it works in. True when the one
     /// set now is not among those (a stage passed, or one the framework does not have).
     pub fn offers<'a>(&'a self, d: usize, plan: &'a Plan) -> (Vec<Option<&'a str>>, bool) {
-        let now = plan.targets.get(&self.domains[d].id).map(|t| t.stage.as_str());
+        // `complete`, as older files write it, is the last stage met.
+        let last = self.stages.last().map(|(id, _)| id.as_str());
+        let now = plan
+            .target(&self.domains[d].id)
+            .and_then(|t| t.stage.as_deref())
+            .map(|s| if s == COMPLETE_ID { last.unwrap_or(s) } else { s });
         let stages = self.stages.iter().skip(self.domains[d].stage.1);
         let mut ids: Vec<Option<&str>> = std::iter::once(None).chain(stages.map(|(id, _)| Some(id.as_str()))).collect();
         let at = ids.iter().position(|id| *id == now);
@@ -166,7 +161,7 @@ pub fn edit<P: Prompter, E>(
     let count = questions.len();
     // A target date is asked only when there is a target.
     let applies = |plan: &Plan, (_, q)| match q {
-        Ask::TargetBy(d) => plan.targets.contains_key(&agenda.domains[d].id),
+        Ask::TargetBy(d) => plan.target(&agenda.domains[d].id).is_some(),
         _ => true,
     };
     in_turn(&questions, from, &mut plan, prompter, applies, |plan, p, (i, ask)| {
@@ -176,7 +171,8 @@ pub fn edit<P: Prompter, E>(
         let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
         if let Reply::Given(Some(change)) = &reply {
             save(p, change).map_err(WalkError::Save)?;
-            change.apply(plan);
+            // The file has it now; the next question reads it back.
+            change.apply(plan, plan.review_set_at.unwrap_or(Timestamp::UNIX_EPOCH));
         }
         Ok(reply.map(|_| ()))
     })
@@ -201,14 +197,14 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
         Ask::Target(d) => {
             let (ids, _) = q.agenda.offers(d, plan);
             let id = &domains[d].id;
-            let now = plan.targets.get(id).map(|t| t.stage.as_str());
+            let now = ids[0];
             let change = |i: usize| (ids[i] != now).then(|| Change::Target(id.clone(), ids[i].map(String::from)));
             p.target(&q)?.map(change)
         }
         Ask::TargetBy(d) => {
             let id = &domains[d].id;
             // A colleague may have just removed the target this date is for.
-            let Some(now) = plan.targets.get(id).map(|t| t.by) else {
+            let Some(now) = plan.target(id).map(|t| t.by) else {
                 return Ok(Reply::Given(None));
             };
             read_line(p, q, shown(now), now, date, |by| Change::TargetBy(id.clone(), by))?
@@ -318,7 +314,7 @@ mod tests {
                 Ok(file.borrow().clone())
             },
             |_, change| {
-                change.apply(&mut file.borrow_mut());
+                change.apply(&mut file.borrow_mut(), Timestamp::UNIX_EPOCH);
                 saved.borrow_mut().push(change.clone());
                 Ok(())
             },
@@ -356,7 +352,7 @@ mod tests {
     #[test]
     fn a_typed_value_is_saved_at_once_and_a_dash_clears_it() {
         let mut plan = Plan::default();
-        Change::Owner("a.2".into(), Some("Sam".into())).apply(&mut plan);
+        Change::Owner("a.2".into(), Some("Sam".into())).apply(&mut plan, Timestamp::UNIX_EPOCH);
         let mut script = vec![typed(" Priya "), typed("2026-10-01"), typed("-")];
         script.extend([typed(""), typed(""), typed(""), Choose(0), Choose(0), typed("6")]);
         let s = edit_from(plan, 0, script);
@@ -372,7 +368,7 @@ mod tests {
             ]
         );
         assert_eq!(s.plan.actions["a.1"].owner.as_deref(), Some("Priya"), "typed text is trimmed");
-        assert!(!s.plan.actions.contains_key("a.2"), "a step with neither owner nor date goes");
+        assert!(s.plan.step("a.2").is_none(), "a step with neither owner nor date goes (kept as a dated removal)");
     }
 
     #[test]
@@ -390,7 +386,7 @@ mod tests {
             s.asked,
             ["target 7", "target date 8 []", "target 7", "target date 8 []", "target 9", "target date 8 [2027-01-31]"]
         );
-        assert_eq!(s.plan.targets["a"].stage, "s2", "Enter keeps the target just set");
+        assert_eq!(s.plan.targets["a"].stage.as_deref(), Some("s2"), "Enter keeps the target just set");
         assert_eq!(s.plan.targets["a"].by, Some(jiff::civil::date(2027, 1, 31)));
         assert!(matches!(s.result, Err(WalkError::Stopped(Stop::Interrupted))));
     }
@@ -417,7 +413,7 @@ mod tests {
     #[test]
     fn a_colleagues_change_is_seen_at_the_next_question() {
         let mut plan = Plan::default();
-        Change::Owner("a.2".into(), Some("Kim".into())).apply(&mut plan);
+        Change::Owner("a.2".into(), Some("Kim".into())).apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
         // The session started before Kim was named: each question re-reads the plan.
         let file = RefCell::new(plan);
         let mut p = ScriptedPrompter::new([typed("")]);
@@ -431,7 +427,7 @@ mod tests {
         a.domains[0].stage.1 = 1;
         let offers = |stage: Option<&str>| {
             let mut plan = Plan::default();
-            Change::Target("a".into(), stage.map(String::from)).apply(&mut plan);
+            Change::Target("a".into(), stage.map(String::from)).apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
             let (ids, as_set) = a.offers(0, &plan);
             (ids.into_iter().map(|id| id.map(String::from)).collect::<Vec<_>>(), as_set)
         };

@@ -70,13 +70,12 @@ impl MeetingPage {
                     .iter()
                     .find(|p| p.id == d.id)
                     .and_then(|p| p.target.as_ref().map(|t| (t, p.target_date)));
-                let of = d.stages.len();
                 let mut row = vec![Cell::Name { full: d.name.clone(), short: d.short.clone() }];
                 row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
                     done: s.in_place,
                     total: s.applicable,
                     working: !d.complete && d.stage.rank == i,
-                    target: target.is_some_and(|(t, _)| t.rank == i || (t.rank == of && i + 1 == of)),
+                    target: target.is_some_and(|(t, _)| t.id == s.id),
                 }));
                 let mut status =
                     if d.complete { format!("{} (every stage met)", d.stage.name) } else { d.stage.name.clone() };
@@ -87,8 +86,8 @@ impl MeetingPage {
                     status += &format!("; {way} from {}", from.name);
                 }
                 if let Some((t, by)) = target {
-                    let by = by.map(|by| format!(" by {by}")).unwrap_or_default();
-                    status += &format!("; target: {}{by}", t.name);
+                    let by = by.filter(|_| !t.met).map(|by| format!(" by {by}")).unwrap_or_default();
+                    status += &format!("{}{by}", t.words());
                 }
                 row.push(Cell::Text(status));
                 row

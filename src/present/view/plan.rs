@@ -52,14 +52,32 @@ pub struct DomainPlan {
     pub in_place: usize,
     /// Actions of that stage that apply.
     pub applicable: usize,
-    /// The stage the team wants to reach, if set.
-    pub target: Option<StageRef>,
+    /// The stage the team means to have met, if set.
+    pub target: Option<TargetInfo>,
     /// By when.
     pub target_date: Option<Date>,
     /// What is left, stage by stage up to the target, In progress first.
     pub steps: Vec<NextStep>,
     /// Planned steps now in place.
     pub done: Vec<DoneStep>,
+}
+
+/// A target: the stage to have met by a date, and whether it is met.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetInfo {
+    /// The stage's id.
+    pub id: String,
+    /// The stage's name.
+    pub name: String,
+    /// True when the domain has met it.
+    pub met: bool,
+}
+
+impl TargetInfo {
+    /// "; target: Developmental met by 2027-09-30", or that it is met.
+    pub fn words(&self) -> String {
+        if self.met { format!("; target: {} met (done)", self.name) } else { format!("; target: {} met", self.name) }
+    }
 }
 
 /// One action still to put in place.
@@ -128,13 +146,13 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             complete.push(DomainName { id: domain.id.clone(), name: domain.name.clone() });
             continue;
         };
-        let target = plan.targets.get(&domain.id);
-        let target_position = target.and_then(|t| core_plan::target_position(framework, t));
-        let steps = core_plan::listed_steps(framework, d, answers, plan, target_position)
+        let target = plan.target(&domain.id);
+        let target_stage = target.and_then(|t| core_plan::target_stage(framework, t));
+        let steps = core_plan::listed_steps(framework, d, answers, plan, target_stage)
             .into_iter()
             .map(|i| {
                 let a = &domain.actions[i];
-                let step = plan.actions.get(&a.id);
+                let step = plan.step(&a.id);
                 let due = step.and_then(|p| p.due);
                 NextStep {
                     action_id: a.id.clone(),
@@ -155,7 +173,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             .iter()
             .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
             .filter_map(|a| {
-                plan.actions.get(&a.id).map(|step| DoneStep {
+                plan.step(&a.id).map(|step| DoneStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
                     owner: step.owner.clone(),
@@ -170,25 +188,29 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             stage: StageRef::new(framework, status.position),
             in_place: status.stages[working].in_place,
             applicable: status.stages[working].applicable,
-            target: target_position.map(|p| StageRef::new(framework, p)),
+            target: target_stage.map(|t| TargetInfo {
+                id: framework.stages[t].id.clone(),
+                name: framework.stages[t].name.clone(),
+                met: core_plan::target_met(status.position, t),
+            }),
             target_date: target.and_then(|t| t.by),
             steps,
             done,
         });
     }
     let not_in_framework = plan
-        .actions
-        .keys()
-        .filter(|id| !framework.has_action(id))
-        .map(|id| format!("action {id}"))
+        .steps()
+        .filter(|(id, _)| !framework.has_action(id))
+        .map(|(id, _)| format!("action {id}"))
         .chain(
             plan.targets
                 .iter()
                 .filter(|(id, t)| {
-                    !framework.domains.iter().any(|d| &d.id == *id)
-                        || core_plan::target_position(framework, t).is_none()
+                    plan.target(id).is_some()
+                        && (!framework.domains.iter().any(|d| &d.id == *id)
+                            || core_plan::target_stage(framework, t).is_none())
                 })
-                .map(|(id, t)| format!("target {} for domain {id}", t.stage)),
+                .map(|(id, t)| format!("target {} for domain {id}", t.stage.as_deref().unwrap_or(""))),
         )
         .collect();
     PlanView {
@@ -252,6 +274,10 @@ pub struct PlanMoves {
     pub now_in_place: Vec<String>,
     /// How many actions the plan gives an owner or a date.
     pub planned: usize,
+    /// When the plan was set (its earliest step), where the file says.
+    pub set_on: Option<Date>,
+    /// True when it was set after these answers: nothing can have moved yet.
+    pub fresh: bool,
     /// Planned actions past their date and not in place.
     pub overdue: Vec<OverdueStep>,
 }
@@ -281,9 +307,16 @@ impl PlanMoves {
         let text = |id: &str| {
             framework.actions().find(|(_, a)| a.id == id).map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
-        let m = core_plan::moves(s.plan, before, after, s.today)?;
+        // Newly in place counts from the plan's setting: against the latest
+        // answers before it, and not at all when it was set after `after`.
+        let set_on = core_plan::set_on(s.plan);
+        let from_setting = set_on.map(|on| s.points.iter().rev().find(|p| p.to < on).map(|p| &*p.answers));
+        let m = core_plan::moves(s.plan, from_setting.unwrap_or(before), after, s.today)?;
+        let fresh = set_on.is_some_and(|on| on > after.taken_at);
         Some(PlanMoves {
-            now_in_place: m.now_in_place.iter().map(|id| text(id)).collect(),
+            now_in_place: if fresh { Vec::new() } else { m.now_in_place.iter().map(|id| text(id)).collect() },
+            set_on: set_on.map(crate::core::choose::day_of),
+            fresh,
             planned: m.planned,
             overdue: m
                 .overdue
@@ -300,12 +333,16 @@ impl PlanMoves {
 
     /// "The plan: 2 of 5 planned actions newly in place." and the overdue ones.
     pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![format!(
-            "The plan: {} of {} planned actions newly in place{}.",
-            self.now_in_place.len(),
-            self.planned,
-            if self.now_in_place.is_empty() { String::new() } else { format!(": {}", self.now_in_place.join("; ")) }
-        )];
+        let moved =
+            if self.now_in_place.is_empty() { String::new() } else { format!(": {}", self.now_in_place.join("; ")) };
+        let (n, of) = (self.now_in_place.len(), self.planned);
+        let mut out = vec![match (self.set_on, self.fresh) {
+            (Some(on), true) => format!("The plan, set on {on}, gives {of} actions an owner or a date."),
+            (Some(on), false) => {
+                format!("The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}.")
+            }
+            (None, _) => format!("The plan: {n} of {of} planned actions newly in place{moved}."),
+        }];
         if !self.overdue.is_empty() {
             let items: Vec<String> = self
                 .overdue
@@ -367,8 +404,8 @@ impl DomainPlan {
     /// "Evaluation — working in Developmental (1/3 in place); target Sustainable by 2027-06-30".
     pub fn heading(&self) -> String {
         let target = self.target.as_ref().map_or(String::new(), |t| {
-            let by = self.target_date.map(|by| format!(" by {by}")).unwrap_or_default();
-            format!("; target {}{by}", t.name)
+            let by = self.target_date.filter(|_| !t.met).map(|by| format!(" by {by}")).unwrap_or_default();
+            format!("{}{by}", t.words())
         });
         format!(
             "{} — working in {} ({}/{} in place){target}",
@@ -490,7 +527,7 @@ impl PlanView {
 mod tests {
     use super::*;
     use crate::core::answers::History;
-    use crate::core::plan::{Plan, Step, Target};
+    use crate::core::plan::{Plan, Target};
     use crate::tests::{grid, latest};
 
     const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
@@ -537,9 +574,11 @@ mod tests {
     #[test]
     fn owners_due_dates_and_overdue_steps_are_shown() {
         let mut plan = Plan::default();
-        let step = |owner: &str, due| Some(Step { owner: Some(owner.into()), due: Some(due) });
-        plan.set_step("a", step("Priya", jiff::civil::date(2027, 1, 9)));
-        plan.set_step("b", step("Sam", jiff::civil::date(2027, 1, 10)));
+        let step = |plan: &mut Plan, id, owner: &str, due| {
+            plan.set_step(id, Some(owner.into()), Some(due), Timestamp::UNIX_EPOCH)
+        };
+        step(&mut plan, "a", "Priya", jiff::civil::date(2027, 1, 9));
+        step(&mut plan, "b", "Sam", jiff::civil::date(2027, 1, 10));
         let p = plan_of(&[], &plan, &["d"]);
         let a = p.domains[0].steps.iter().find(|s| s.action_id == "a").unwrap();
         assert_eq!(a.owner.as_deref(), Some("Priya"));
@@ -554,8 +593,11 @@ mod tests {
     fn a_target_lists_every_open_action_up_to_it_and_a_done_step_its_date() {
         use Answer::*;
         let mut plan = Plan::default();
-        plan.targets.insert("d".into(), Target { stage: "s1".into(), by: Some(jiff::civil::date(2027, 6, 30)) });
-        plan.set_step("c", Some(Step { owner: Some("Jo".into()), due: None }));
+        plan.targets.insert(
+            "d".into(),
+            Target { stage: Some("s1".into()), by: Some(jiff::civil::date(2027, 6, 30)), set_at: None },
+        );
+        plan.set_step("c", Some("Jo".into()), None, jiff::Timestamp::UNIX_EPOCH);
         let p = plan_of(&[("a", InPlace), ("c", InPlace)], &plan, &["d"]);
         let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
         assert_eq!(ids, ["b", "x", "z"], "stage by stage up to the target");
@@ -567,7 +609,7 @@ mod tests {
     #[test]
     fn an_owned_step_beyond_the_working_stage_is_listed_not_hidden() {
         let mut plan = Plan::default();
-        plan.set_step("z", Some(Step { owner: Some("Sam".into()), due: Some(jiff::civil::date(2026, 9, 1)) }));
+        plan.set_step("z", Some("Sam".into()), Some(jiff::civil::date(2026, 9, 1)), jiff::Timestamp::UNIX_EPOCH);
         let p = plan_of(&[], &plan, &["d"]);
         let z = p.domains[0].steps.iter().find(|s| s.action_id == "z").expect("listed");
         assert!(z.overdue && z.owner.as_deref() == Some("Sam"));
@@ -576,7 +618,7 @@ mod tests {
     #[test]
     fn plan_entries_for_ids_the_framework_lacks_are_kept_and_named() {
         let mut plan = Plan::default();
-        plan.set_step("gone.action", Some(Step { owner: Some("Jo".into()), due: None }));
+        plan.set_step("gone.action", Some("Jo".into()), None, jiff::Timestamp::UNIX_EPOCH);
         let p = plan_of(&[], &plan, &[]);
         assert_eq!(p.not_in_framework, ["action gone.action"]);
     }

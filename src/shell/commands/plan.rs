@@ -2,12 +2,13 @@
 //! given against the framework, then changes the answers file under its
 //! lock (so a secretary and a colleague typing at once both count).
 
+use crate::core::answers::roster;
 use crate::core::framework::Framework;
-use crate::core::plan::{self, Review, Step, Target};
+use crate::core::plan::{self, Review, Target};
 use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
 use crate::shell::commands::{plan_edit, views};
-use crate::shell::context::Context;
+use crate::shell::context::{Context, today};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -17,23 +18,37 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
     let Some(command) = &args.command else {
         return views::plan(ctx, &args.show);
     };
+    let now = jiff::Timestamp::now();
     match command {
         PlanCommand::Assign { action, owner, due } => {
             known_action(f, action)?;
-            store::update_plan(&ctx.file, |plan, _| {
-                let before = plan.actions.get(action).cloned().unwrap_or_default();
-                plan.set_step(action, Some(Step { owner: Some(owner.clone()), due: due.or(before.due) }));
+            let mut said = owner.clone();
+            store::update_plan(&ctx.file, |plan, history| {
+                // "sam" is Sam, the team's member (or an owner already in the plan).
+                let team = roster::members(history);
+                let known = roster::member_named(&team, owner).map(str::to_string).or_else(|| {
+                    plan.steps().filter_map(|(_, s)| s.owner.clone()).find(|o| roster::fold(o) == roster::fold(owner))
+                });
+                said = known.unwrap_or_else(|| owner.clone());
+                let before = plan.step(action).cloned().unwrap_or_default();
+                plan.set_step(action, Some(said.clone()), due.or(before.due), now);
                 Ok(())
             })?;
+            if due.is_some_and(|d| d < today()) {
+                ctx.note(&format!(
+                    "note: {} is already past: this step is overdue from today.",
+                    due.unwrap_or(today())
+                ));
+            }
             let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
-            ctx.note(&format!("Planned: {action}, owner {owner}{due}."));
+            ctx.note(&format!("Planned: {action}, owner {said}{due}."));
         }
         PlanCommand::Unassign { action } => {
             let history = store::update_plan(&ctx.file, |plan, _| {
-                if !plan.actions.contains_key(action) {
+                if plan.step(action).is_none() {
                     known_action(f, action)?;
                 }
-                plan.set_step(action, None);
+                plan.set_step(action, None, None, now);
                 Ok(())
             })?;
             let _ = history;
@@ -44,20 +59,17 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             let target = match (clear, stage) {
                 (true, _) | (false, None) => None,
                 (false, Some(name)) => Some(Target {
-                    stage: plan::stage_named(f, name)
-                        .ok_or_else(|| Error::UnknownStage { name: name.clone(), known: stage_names(f) })?,
+                    stage: Some(
+                        plan::stage_named(f, name)
+                            .ok_or_else(|| Error::UnknownStage { name: name.clone(), known: stage_names(f) })?,
+                    ),
                     by: *by,
+                    set_at: Some(now),
                 }),
             };
             store::update_plan(&ctx.file, |plan, _| {
-                match &target {
-                    Some(t) => {
-                        plan.targets.insert(domain.clone(), t.clone());
-                    }
-                    None => {
-                        plan.targets.shift_remove(domain);
-                    }
-                }
+                let (stage, by) = target.clone().map_or((None, None), |t| (t.stage, t.by));
+                plan.set_target(domain, stage, by, now);
                 Ok(())
             })?;
             // A target the subject (the team, in a team file) has already
@@ -66,18 +78,21 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 && let Ok(history) = store::load_existing(&ctx.file)
                 && let Ok(s) = ctx.snapshot(&history, At::One(None), None)
                 && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
-                && let Some(goal) = plan::target_position(f, t)
-                && crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id)).position > goal
+                && let Some(goal) = plan::target_stage(f, t)
+                && plan::target_met(
+                    crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id)).position,
+                    goal,
+                )
             {
                 let whose = if s.is_team() { "the team's latest round" } else { "the latest assessment" };
                 ctx.note(&format!(
-                    "note: {domain} is already past that stage in {whose}; the target shows only if it slips."
+                    "note: {domain} has already met that stage in {whose}; the plan shows the target as met."
                 ));
             }
             ctx.note(&match &target {
                 Some(t) => format!(
-                    "Target for {domain}: {}{}.",
-                    stage.as_deref().unwrap_or(&t.stage),
+                    "Target for {domain}: {} met{}.",
+                    stage.as_deref().unwrap_or_default(),
                     t.by.map(|d| format!(" by {d}")).unwrap_or_default()
                 ),
                 None => format!("{domain} has no target now."),
@@ -90,7 +105,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 (None, None) => unreachable!("clap requires --on or --every"),
             };
             let history = store::update_plan(&ctx.file, |plan, _| {
-                plan.review = Some(review);
+                plan.set_review(Some(review), now);
                 Ok(())
             })?;
             let latest = history.assessments.iter().map(|a| a.taken_at).max();

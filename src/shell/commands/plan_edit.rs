@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         },
         |prompter, change| {
             store::update_plan(&ctx.file, |plan, _| {
-                change.apply(plan);
+                change.apply(plan, jiff::Timestamp::now());
                 Ok(())
             })?;
             prompter.settled(&summary(change, &agenda));
