@@ -881,3 +881,52 @@ fn a_framework_in_chinese_never_runs_past_80_columns() {
         assert!(console::measure_text_width(line) <= 80, "{} columns: {line}", console::measure_text_width(line));
     }
 }
+
+#[test]
+fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped() {
+    let env = Env::new();
+    // Three people who answer every action differently: Alex In place,
+    // Priya Not yet, Sam Don't know.
+    let person = |name: &str, when: &str, a: Answer| {
+        let mut x = assessment(when, a, &[]);
+        x.respondent = Some(name.into());
+        x
+    };
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            person("Alex", "2026-12-01T10:00:00Z", Answer::InPlace),
+            person("Priya", "2026-12-02T10:00:00Z", Answer::NotYet),
+            person("Sam", "2026-12-03T10:00:00Z", Answer::DontKnow),
+        ]),
+    );
+    let agenda = env.json(&["team", "--format", "json"]);
+    let points: Vec<String> =
+        agenda["discussion"].as_array().unwrap().iter().map(|p| p["action"].as_str().unwrap().to_string()).collect();
+    let mut s = spawn(env.dir.path(), &["meeting"]);
+    for (i, point) in points.iter().take(3).enumerate() {
+        s.wait_for(format!("Point {} of {} ", i + 1, points.len()));
+        s.wait_for(point.as_str());
+        s.wait_for("Leave it to the majority rule");
+        s.send("\r").unwrap(); // In place: a tie, so the first in the usual order
+        s.wait_for("A comment for the record?");
+        s.send("\r").unwrap();
+    }
+    s.wait_for(format!("Point 4 of {} ", points.len()));
+    s.send("\x03").unwrap();
+    let (code, screen) = finish(s);
+    assert_eq!(code, 130, "{screen}");
+    let saved =
+        |env: &Env| mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap().agreements;
+    let agreed: Vec<String> = saved(&env).iter().map(|a| a.action.clone()).collect();
+    assert_eq!(agreed.len(), 3, "each of the three is saved as it is confirmed: {agreed:?}");
+    let texts: Vec<String> = points[..3].to_vec();
+    let mut s = spawn(env.dir.path(), &["meeting"]);
+    s.wait_for("3 agreed already: carrying on with the rest");
+    let shown = s.wait_for(Regex(r"\? Point \d+ of \d+ [^\n]*\n([^\r\n]+)"));
+    let first = String::from_utf8_lossy(shown.get(1).unwrap()).into_owned();
+    assert!(!texts.contains(&first), "carries on with a point not yet agreed: {first}");
+    s.send("\x03").unwrap();
+    finish(s);
+    assert_eq!(saved(&env).len(), 3, "nothing lost, nothing doubled");
+}

@@ -328,7 +328,8 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
 }
 
 /// An absolute http or https address with a host, and no spaces.
-fn is_web_address(url: &str) -> bool {
+/// (Also what `evidence add --link` accepts.)
+pub fn is_web_address(url: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");

@@ -13,8 +13,11 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use indexmap::IndexMap;
+
+use crate::core::answers::agreed::Agreement;
 use crate::core::answers::roster;
-use crate::core::answers::{Assessment, History, label_is};
+use crate::core::answers::{Answer, Assessment, History, label_is};
 use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
 use crate::core::plan::{self, Plan};
@@ -87,8 +90,10 @@ pub struct Point<'h> {
     pub left_out: Vec<usize>,
     /// The members on the team who have not answered in it (a round's only).
     pub awaited: Vec<String>,
-    /// The answers: the person's own, or the team's.
+    /// The answers: the person's own, or the team's (agreed, else by the rule).
     pub answers: Cow<'h, Assessment>,
+    /// The answers the team agreed in this round, by action id (a round's only).
+    pub agreed: IndexMap<String, &'h Agreement>,
 }
 
 /// What a point is compared with: both sides' answers, like with like. Two
@@ -288,9 +293,9 @@ fn compare_like_with_like<'h>(
     if both_after.is_empty() || (only_before.is_empty() && only_after.is_empty()) {
         return whole(names(&both_after), names(&only_before), names(&only_after));
     }
-    let side = |point: &Point, members: &[usize]| {
+    let side = |point: &Point<'h>, members: &[usize]| {
         let members: Vec<&Assessment> = members.iter().map(|&i| &history.assessments[i]).collect();
-        Cow::Owned(team::round_answers(framework, &members, point.to, point.label.clone()))
+        Cow::Owned(team_answers(framework, &members, point.to, point.label.clone(), &point.agreed))
     };
     Compared {
         before: side(before, &both_before),
@@ -334,6 +339,7 @@ fn person_points<'h>(history: &'h History, team: &roster::Roster, who: Option<&s
                 left_out: Vec::new(),
                 awaited: Vec::new(),
                 answers: Cow::Borrowed(a),
+                agreed: IndexMap::new(),
             }
         })
         .collect()
@@ -348,14 +354,17 @@ fn team_points<'h>(
 ) -> Vec<Point<'h>> {
     let at = |i: usize| history.assessments[i].taken_at;
     let key = |i: usize| roster::person_key(team, history.assessments[i].respondent.as_deref());
-    rounds::rounds(history, team, selection.since, selection.now)
+    let rounds = rounds::rounds(history, team, selection.since, selection.now);
+    let mut agreed = agreed_by_round(history, &rounds.iter().map(|r| day_of(at(r.all[0]))).collect::<Vec<_>>());
+    rounds
         .into_iter()
         .enumerate()
         .map(|(n, r)| {
             let (from, to) = (at(r.all[0]), at(r.all[r.all.len() - 1]));
             let label = round_label(history, &r.all);
             let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
-            let answers = team::round_answers(framework, &members, to, label.clone());
+            let agreed = std::mem::take(&mut agreed[n]);
+            let answers = team_answers(framework, &members, to, label.clone(), &agreed);
             let answered: Vec<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
             let on_team = |name: &str| {
@@ -383,9 +392,45 @@ fn team_points<'h>(
                 members: r.members,
                 all: r.all,
                 answers: Cow::Owned(answers),
+                agreed,
             }
         })
         .collect()
+}
+
+/// The team's answers in a round: what it agreed where it agreed, else the
+/// majority rule over `members`.
+fn team_answers(
+    framework: &Framework,
+    members: &[&Assessment],
+    to: Timestamp,
+    label: Option<String>,
+    agreed: &IndexMap<String, &Agreement>,
+) -> Assessment {
+    let mut answers = team::round_answers(framework, members, to, label);
+    for (action, a) in agreed {
+        answers.answers.insert(action.clone(), a.answer.unwrap_or(Answer::NoAgreement));
+    }
+    answers
+}
+
+/// The agreements that count in each round (whose first days are `froms`):
+/// each belongs to the round its date falls in (else the latest before it),
+/// and for one action the latest counts; one left to the rule again counts
+/// as none.
+fn agreed_by_round<'h>(history: &'h History, froms: &[Date]) -> Vec<IndexMap<String, &'h Agreement>> {
+    let mut out: Vec<IndexMap<String, &Agreement>> = vec![IndexMap::new(); froms.len()];
+    let mut sorted: Vec<&Agreement> = history.agreements.iter().collect();
+    sorted.sort_by_key(|a| a.at);
+    for a in sorted {
+        if let Some(r) = froms.iter().rposition(|from| *from <= a.round) {
+            out[r].insert(a.action.clone(), a);
+        }
+    }
+    for round in &mut out {
+        round.retain(|_, a| a.answer.is_some());
+    }
+    out
 }
 
 /// A round's label: the one most of its assessments carry (ignoring case;

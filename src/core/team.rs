@@ -1,12 +1,12 @@
 //! Combining several people's answers: the team's answer per action, and
 //! where people disagree.
 //!
-//! An action counts as In place for the team when a majority of those who
-//! answered it say In place (a tie is not a majority); likewise Not
-//! applicable. Otherwise the team answer is In progress when anyone said In
-//! place or In progress, else Don't know when most said so, else Not yet.
+//! The team's answer to an action is the one a majority of those who
+//! answered it gave (a tie is not a majority); without a majority it is No
+//! agreement, which counts as not in place and is always a point to discuss.
 //! Don't know counts among those who answered, so it can stop a majority;
-//! people who did not answer an action are left out of its count.
+//! people who did not answer an action are left out of its count. An answer
+//! the team agreed in its meeting wins over the rule (see `core::subject`).
 
 use crate::core::answers::{Answer, Assessment, History, label_is};
 use crate::core::framework::Framework;
@@ -19,15 +19,15 @@ impl Tally {
     /// Counts the answers given.
     pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
         let mut t = [0; Answer::ALL.len()];
-        for a in answers.into_iter().flatten() {
-            t[Answer::ALL.iter().position(|x| *x == a).unwrap_or(0)] += 1;
+        for i in answers.into_iter().flatten().filter_map(|a| Answer::ALL.iter().position(|x| *x == a)) {
+            t[i] += 1;
         }
         Tally(t)
     }
 
     /// How many gave `a`.
     pub fn count(&self, a: Answer) -> usize {
-        self.0[Answer::ALL.iter().position(|x| *x == a).unwrap_or(0)]
+        Answer::ALL.iter().position(|x| *x == a).map_or(0, |i| self.0[i])
     }
 
     /// How many answered at all.
@@ -35,23 +35,19 @@ impl Tally {
         self.0.iter().sum()
     }
 
-    /// The team's answer by the majority rule; `None` when nobody answered.
+    /// The team's answer by the majority rule: the answer more than half of
+    /// those who answered gave (a tie is no majority), else No agreement;
+    /// `None` when nobody answered. Never an answer nobody gave.
     pub fn team_answer(&self) -> Option<Answer> {
         let n = self.answered();
-        if n == 0 {
-            return None;
-        }
-        Some(if self.count(Answer::InPlace) * 2 > n {
-            Answer::InPlace
-        } else if self.count(Answer::NotApplicable) * 2 > n {
-            Answer::NotApplicable
-        } else if self.count(Answer::InPlace) + self.count(Answer::InProgress) > 0 {
-            Answer::InProgress
-        } else if self.count(Answer::DontKnow) * 2 > n {
-            Answer::DontKnow
-        } else {
-            Answer::NotYet
-        })
+        (n > 0).then(|| Answer::ALL.into_iter().find(|a| self.count(*a) * 2 > n).unwrap_or(Answer::NoAgreement))
+    }
+
+    /// The answer most people gave (a tie goes to the first in the usual
+    /// order): where the meeting's cursor starts.
+    pub fn most_given(&self) -> Option<Answer> {
+        let top = *self.0.iter().max()?;
+        (top > 0).then(|| Answer::ALL[self.0.iter().position(|c| *c == top).unwrap_or(0)])
     }
 
     /// True when not everyone who answered gave the same answer.
@@ -101,6 +97,8 @@ pub fn merge(sources: Vec<(String, String, History)>, label: Option<&str>) -> (H
         for (name, member) in source.team {
             history.team.entry(name).or_insert(member);
         }
+        history.agreements.extend(source.agreements);
+        history.evidence.extend(source.evidence);
         for mut a in source.assessments {
             if label.is_some_and(|l| !label_is(a.label.as_deref(), l)) {
                 continue;
@@ -178,8 +176,8 @@ mod tests {
 
     #[test]
     fn a_tie_is_not_a_majority() {
-        assert_eq!(tally(&[Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
-        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(), Some(InProgress));
+        assert_eq!(tally(&[Some(InPlace), Some(NotYet)]).team_answer(), Some(NoAgreement));
+        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(), Some(NoAgreement));
     }
 
     #[test]
@@ -188,7 +186,7 @@ mod tests {
             tally(&[Some(NotApplicable), Some(NotApplicable), Some(InPlace)]).team_answer(),
             Some(NotApplicable)
         );
-        assert_eq!(tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(), Some(InProgress));
+        assert_eq!(tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(), Some(NoAgreement));
     }
 
     #[test]
@@ -213,7 +211,7 @@ mod tests {
         let z = mk([InPlace, InPlace, NotYet]);
         let team = round_answers(&f, &[&x, &y, &z], jiff::Timestamp::UNIX_EPOCH, None);
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
-        assert_eq!(team.answer("d0.a2"), Some(InProgress));
+        assert_eq!(team.answer("d0.a2"), Some(NoAgreement));
         let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team).iter().map(|p| p.action).collect();
         assert_eq!(order, [2, 1], "a0 is agreed; a2 splits three ways (and decides the stage), a1 two");
     }
@@ -223,9 +221,10 @@ mod tests {
         use Answer::*;
         let t = |answers: &[Answer]| Tally::of(answers.iter().map(|a| Some(*a)));
         assert_eq!(t(&[InPlace, InPlace, DontKnow]).team_answer(), Some(InPlace), "2 of 3 is a majority");
-        assert_eq!(t(&[InPlace, DontKnow]).team_answer(), Some(InProgress), "1 of 2 is not");
+        assert_eq!(t(&[InPlace, DontKnow]).team_answer(), Some(NoAgreement), "1 of 2 is not");
         assert_eq!(t(&[DontKnow, DontKnow, NotYet]).team_answer(), Some(DontKnow));
-        assert_eq!(t(&[DontKnow, NotYet]).team_answer(), Some(NotYet));
+        assert_eq!(t(&[DontKnow, NotYet]).team_answer(), Some(NoAgreement));
+        assert_eq!(t(&[InPlace, DontKnow]).count(NoAgreement), 0, "no agreement is never an answer given");
     }
 
     #[test]

@@ -146,6 +146,36 @@ pub enum Command {
     #[command(after_help = "Examples:\n  mbct-sustain status\n  mbct-sustain status --format json")]
     Status(OutputArgs),
 
+    /// Go through the round's agenda as a team and record what you agree
+    #[command(after_help = "Example:\n  mbct-sustain meeting")]
+    Meeting,
+
+    /// Record the team's agreed answer to an action (as `meeting` does, for scripts)
+    #[command(
+        after_help = "Examples:\n  mbct-sustain agree networks.buddy in-place --note \"Buddy scheme running since May\"\n  mbct-sustain agree networks.buddy rule          # leave it to the majority rule again"
+    )]
+    Agree {
+        /// The action's id
+        #[arg(value_name = "ACTION")]
+        action: String,
+        /// in-place, in-progress, not-yet, dont-know, not-applicable, or rule (leave it to the majority rule)
+        #[arg(value_name = "ANSWER", value_parser = parse_agreed)]
+        answer: Agreed,
+        /// The meeting's comment
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Which round: number, date or label [default: the latest]
+        #[arg(long, value_name = "ROUND", allow_hyphen_values = true)]
+        at: Option<String>,
+    },
+
+    /// What shows an action is in place: list it, add it, remove it
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  mbct-sustain evidence\n  mbct-sustain evidence add evaluation.annual-report \"Annual report 2026\" --link https://intranet.example/report.pdf\n  mbct-sustain evidence remove evaluation.annual-report 1"
+    )]
+    Evidence(EvidenceArgs),
+
     /// Show, start or check an adapted framework
     #[command(subcommand)]
     Framework(FrameworkCommand),
@@ -319,6 +349,24 @@ pub enum PlanCommand {
     },
     /// Go through the plan on a terminal: owners, due dates, targets, the next review
     Edit,
+    /// The team agrees an action is now in place, between reviews
+    #[command(
+        after_help = "Example:\n  mbct-sustain plan done networks.buddy --on 2027-03-10 --note \"Buddy scheme running\" --evidence \"Scheme leaflet\""
+    )]
+    Done {
+        /// The action's id
+        #[arg(value_name = "ACTION")]
+        action: String,
+        /// The day it was in place [default: today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<jiff::civil::Date>,
+        /// A comment for the record
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// What shows it is in place (added as evidence)
+        #[arg(long, value_name = "TEXT")]
+        evidence: Option<String>,
+    },
 }
 
 /// Options of `plan`.
@@ -362,6 +410,66 @@ pub struct TeamArgs {
     /// How and where to write the result.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `evidence`, or one of its commands.
+#[derive(Debug, Clone, Args)]
+pub struct EvidenceArgs {
+    /// What to change; with none, list the evidence.
+    #[command(subcommand)]
+    pub command: Option<EvidenceCommand>,
+    /// How and where to write the list.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The commands that change the evidence (each saves the answers file at once).
+#[derive(Debug, Clone, Subcommand)]
+pub enum EvidenceCommand {
+    /// Record what shows an action is in place (dated today)
+    Add {
+        /// The action's id
+        #[arg(value_name = "ACTION")]
+        action: String,
+        /// What shows it (a report, a record, minutes)
+        #[arg(value_name = "TEXT")]
+        text: String,
+        /// Where to find it: an http or https address
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+        /// Who adds it [default: --respondent, if given]
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Remove a piece of evidence (kept in the file as a dated removal)
+    Remove {
+        /// The action's id
+        #[arg(value_name = "ACTION")]
+        action: String,
+        /// Which of its evidence, as `evidence` numbers them [default: the only one]
+        #[arg(value_name = "N")]
+        number: Option<usize>,
+    },
+}
+
+/// An agreed answer: one of the five, or none (left to the majority rule).
+#[derive(Debug, Clone, Copy)]
+pub struct Agreed(pub Option<crate::core::answers::Answer>);
+
+/// An agreed answer as typed: one of the five, or `rule` (none).
+fn parse_agreed(text: &str) -> Result<Agreed, String> {
+    use crate::core::answers::Answer;
+    let t = text.trim().to_lowercase().replace(['_', ' '], "-");
+    if t == "rule" {
+        return Ok(Agreed(None));
+    }
+    Answer::ALL
+        .into_iter()
+        .find(|a| a.key() == t || a.label().to_lowercase().replace(' ', "-") == t)
+        .map(|a| Agreed(Some(a)))
+        .ok_or_else(|| {
+            format!("`{text}` is not an answer; use in-place, in-progress, not-yet, dont-know, not-applicable, or rule")
+        })
 }
 
 /// `people`, or one of its commands that change the roster.

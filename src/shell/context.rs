@@ -216,6 +216,12 @@ fn not_a_date(selector: &str) -> Option<String> {
     crate::shell::cli::parse_date(selector).err().filter(|message| message.contains("not a day of the calendar"))
 }
 
+/// Now, to the second: when a change to the file is made.
+pub fn now() -> jiff::Timestamp {
+    let t = jiff::Timestamp::now();
+    t.round(jiff::Unit::Second).unwrap_or(t)
+}
+
 /// Today's date where the tool runs, for due dates and reviews.
 pub fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()

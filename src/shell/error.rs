@@ -227,6 +227,22 @@ pub enum Error {
     #[error("{}", refusal_words(refusal))]
     People { refusal: Refusal },
 
+    /// Evidence given a link that is not a web address.
+    #[error("`{}` is not a web address: evidence links start https:// (or http://)", one_line(link))]
+    NotAWebAddress { link: String },
+
+    /// `evidence remove` named evidence that is not there.
+    #[error("{action} has {} to remove", if *count == 0 { "no evidence".to_string() } else { format!("{} of evidence: say which, 1 to {count}", counted(*count, "piece")) })]
+    NoSuchEvidence { action: String, count: usize },
+
+    /// `meeting` was started without a terminal.
+    #[error("`meeting` needs a terminal to ask its questions, and this is not one")]
+    MeetingNeedsTerminal,
+
+    /// `meeting` was stopped; every confirmed agreement is saved.
+    #[error("Stopped; every agreement you confirmed is saved in {}.", shown(path))]
+    MeetingStopped { path: PathBuf },
+
     /// A name close to a member's, given where a new person would start.
     #[error(
         "`{}` is not on the team; did you mean {}?",
@@ -300,6 +316,10 @@ impl Error {
             Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
             Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
             Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
+            Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
+            Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
+            Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
+            Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })
@@ -308,7 +328,9 @@ impl Error {
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Interrupted { .. } | Error::PlanEditStopped { .. } => ExitCode::Interrupted,
+            Error::Interrupted { .. } | Error::PlanEditStopped { .. } | Error::MeetingStopped { .. } => {
+                ExitCode::Interrupted
+            }
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }

@@ -52,6 +52,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Plan(args)) => commands::plan::run(&Context::new(&cli.global)?, &args),
         Some(Command::Team(args)) => commands::team::run(&Context::new(&cli.global)?, &args),
         Some(Command::People(args)) => commands::people::run(&Context::new(&cli.global)?, &args),
+        Some(Command::Agree { action, answer, note, at }) => {
+            commands::agreed::agree(&Context::new(&cli.global)?, &action, answer.0, note.as_deref(), at.as_deref())
+        }
+        Some(Command::Evidence(args)) => commands::agreed::evidence(&Context::new(&cli.global)?, &args),
+        Some(Command::Meeting) => commands::meeting::run(&Context::new(&cli.global)?),
         Some(Command::Status(output)) => commands::people::status(&Context::new(&cli.global)?, &output),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {

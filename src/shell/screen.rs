@@ -103,7 +103,9 @@ pub fn print_error(e: &Error, choice: ColorChoice) {
     };
     // Stopping is the person's choice, not a failure: no "error:" then.
     let (label, hint) = match e {
-        Error::Interrupted { .. } | Error::PlanEditStopped { .. } => (String::new(), String::new()),
+        Error::Interrupted { .. } | Error::PlanEditStopped { .. } | Error::MeetingStopped { .. } => {
+            (String::new(), String::new())
+        }
         _ => (style("error:", console::Color::Red), style("hint:", console::Color::Cyan)),
     };
     let line = |label: &str, text: &str| {

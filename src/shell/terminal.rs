@@ -79,7 +79,7 @@ impl TerminalPrompter {
     }
 
     /// Writes text above the prompts, wrapped; a closed terminal is ignored.
-    fn say(&self, text: &str) {
+    pub(crate) fn say(&self, text: &str) {
         let _ = self.term.write_line(&wrap(&self.fit(&printable(text)), self.width()));
     }
 
@@ -91,7 +91,7 @@ impl TerminalPrompter {
     }
 
     /// Writes the one-line summary an answered question leaves behind.
-    fn summary(&mut self, text: &str) {
+    pub(crate) fn summary(&mut self, text: &str) {
         self.done(text);
         self.summaries += 1;
     }
@@ -116,7 +116,7 @@ impl TerminalPrompter {
     /// Shows `context` (wrapped) above a one-line text prompt, and clears
     /// both once answered, however far the typed text wrapped. Enter on an
     /// empty line gives `default`; Esc gives `None` (go back).
-    fn input_below(
+    pub(crate) fn input_below(
         &mut self,
         context: &str,
         prompt: &str,
@@ -226,7 +226,12 @@ impl TerminalPrompter {
 
     /// One of `items` below `prompt` (already fitted), the cursor on
     /// `default`; Esc gives `None`.
-    fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
+    /// `text` fitted to sit above a select's items.
+    pub(crate) fn wrapped(&self, text: &str) -> String {
+        wrap(&self.fit(text), self.width() - SELECT_ROOM)
+    }
+
+    pub(crate) fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
         let height = prompt.lines().count() + items.len();
         let (theme, term) = (&self.theme, &self.term);
         guarded(|| {
@@ -369,6 +374,7 @@ impl Prompter for TerminalPrompter {
         // What the action means and where to read more, then what each answer means.
         let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
         about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
+        about.extend(q.about.map(one_line));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
         let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();

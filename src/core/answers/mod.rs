@@ -58,6 +58,10 @@ pub enum Answer {
     DontKnow,
     /// Does not apply to this service; left out of the counts.
     NotApplicable,
+    /// The team's answer where no answer has a majority: not in place, and
+    /// never an answer a person gives (a file cannot hold it).
+    #[serde(skip_deserializing)]
+    NoAgreement,
 }
 
 impl Answer {
@@ -73,6 +77,7 @@ impl Answer {
             Answer::NotYet => "Not yet",
             Answer::DontKnow => "Don't know",
             Answer::NotApplicable => "Not applicable",
+            Answer::NoAgreement => "No agreement",
         }
     }
 
@@ -84,6 +89,7 @@ impl Answer {
             Answer::NotYet => "not-yet",
             Answer::DontKnow => "dont-know",
             Answer::NotApplicable => "not-applicable",
+            Answer::NoAgreement => "no-agreement",
         }
     }
 }

@@ -179,6 +179,18 @@ pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timest
     Ok(name.to_string())
 }
 
+/// An owner as the plan should write them: the member a name means (in
+/// any case or spelling), else an owner the plan already has spelled so,
+/// else the name as typed (someone outside the team).
+pub fn owner_named(history: &History, typed: &str) -> String {
+    let typed = typed.trim();
+    let team = members(history);
+    member_named(&team, typed)
+        .map(str::to_string)
+        .or_else(|| history.plan.steps().filter_map(|(_, s)| s.owner.clone()).find(|o| fold(o) == fold(typed)))
+        .unwrap_or_else(|| typed.to_string())
+}
+
 /// Puts someone who answers onto an explicit roster, so the team stays
 /// whole; a file without a roster keeps having none.
 pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {

@@ -173,6 +173,8 @@ pub struct ActionQuestion<'a> {
     pub explain: Option<&'a str>,
     /// Where to read more.
     pub links: &'a [crate::core::framework::Link],
+    /// What the team agreed about it and its latest evidence, if any.
+    pub about: Option<&'a str>,
     /// The answer the cursor starts on.
     pub default: Answer,
 }
@@ -262,6 +264,9 @@ pub struct Start<'a> {
     pub previous: Option<&'a Assessment>,
     /// Walk every action even on a rerun.
     pub full: bool,
+    /// What the team agreed and the evidence it has, by action id, shown under
+    /// the action (worded by the shell).
+    pub about: &'a indexmap::IndexMap<String, String>,
 }
 
 /// Walks every question not yet answered in `draft`, saving after each.
@@ -313,6 +318,7 @@ pub fn walk<P: Prompter, E>(
                     explain: action.explain.as_deref(),
                     links: &action.links,
                     default,
+                    about: start.about.get(&action.id).map(String::as_str),
                 };
                 let reply = prompter.answer(&q).map_err(WalkError::Stopped)?;
                 reply.map(|a| {
@@ -353,11 +359,11 @@ pub fn walk<P: Prompter, E>(
     })
 }
 
-/// The one question engine, for the walk and `plan edit`: asks `steps` in
+/// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in
 /// turn from `pos` to the end. A step that does not apply (by `applies`, on
 /// `state` as it is then) is passed over; `Back` goes to the nearest
 /// earlier step that applies, or asks the first again.
-fn in_turn<S: Copy, T, P: Prompter, E>(
+pub fn in_turn<S: Copy, T, P: Prompter, E>(
     steps: &[S],
     mut pos: usize,
     state: &mut T,

@@ -88,7 +88,7 @@ fn run(
 ) -> (Result<(), WalkError<()>>, usize) {
     let mut saves = 0;
     let r = walk(
-        Start { framework: f, previous, full },
+        Start { framework: f, previous, full, about: &indexmap::IndexMap::new() },
         draft,
         script,
         |_| {
@@ -225,7 +225,7 @@ fn a_failed_draft_save_stops_the_walk() {
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace)]);
     let r = walk(
-        Start { framework: &f, previous: None, full: false },
+        Start { framework: &f, previous: None, full: false, about: &indexmap::IndexMap::new() },
         &mut draft,
         &mut s,
         |_| Err("disk full"),

@@ -17,9 +17,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
+use crate::core::answers::agreed::evidence_of;
 use crate::core::framework::Framework;
 use crate::core::stage::Position;
 use crate::core::subject::{Point, Snapshot};
+use crate::core::team::Tally;
 use crate::present::doc::{Cell, Tone};
 
 /// Which assessment a view shows, as JSON and headings name it.
@@ -204,6 +206,105 @@ impl<T: Serialize> Serialize for Keyed<T> {
         let mut map = s.serialize_map(Some(1))?;
         map.serialize_entry(self.key, &self.value)?;
         map.end()
+    }
+}
+
+/// The team's answer to one action, where it came from and how people split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionAnswer {
+    /// The action's id.
+    pub action_id: String,
+    /// The team's answer.
+    pub team: TeamAnswer,
+}
+
+/// The team's answer: one of the five, or `no-agreement`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamAnswer {
+    /// The answer.
+    pub answer: Answer,
+    /// `agreed` (in the meeting) or `rule` (the majority rule).
+    pub source: &'static str,
+    /// When it was agreed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed_at: Option<Timestamp>,
+    /// How many gave each answer (answers nobody gave left out).
+    pub split: indexmap::IndexMap<&'static str, usize>,
+}
+
+/// Each action of `domain` with the team's answer in the point shown (none for one person).
+pub fn team_actions(s: &Snapshot, domain: &crate::core::framework::Domain) -> Vec<ActionAnswer> {
+    if !s.is_team() {
+        return Vec::new();
+    }
+    let p = s.point();
+    domain
+        .actions
+        .iter()
+        .filter_map(|a| {
+            let tally = Tally::of(p.members.iter().map(|&i| s.assessment(i).answer(&a.id)));
+            let agreed = p.agreed.get(&a.id);
+            Some(ActionAnswer {
+                action_id: a.id.clone(),
+                team: TeamAnswer {
+                    answer: p.answers.answer(&a.id)?,
+                    source: if agreed.is_some() { "agreed" } else { "rule" },
+                    agreed_at: agreed.map(|a| a.at),
+                    split: Answer::ALL.iter().map(|x| (x.key(), tally.count(*x))).filter(|(_, n)| *n > 0).collect(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// "No agreement: 1 In place, 1 Don't know", "In place (agreed 2026-12-04)", or the answer.
+pub fn team_words(t: &TeamAnswer) -> String {
+    let label = |k: &str| Answer::ALL.iter().find(|a| a.key() == k).map_or("", |a| a.label());
+    match (t.answer, t.agreed_at) {
+        (a, Some(at)) => format!("{} (agreed {})", a.label(), date_of(at)),
+        (Answer::NoAgreement, None) => {
+            let split: Vec<String> = t.split.iter().map(|(k, n)| format!("{n} {}", label(k))).collect();
+            format!("No agreement: {}", split.join(", "))
+        }
+        (a, None) => a.label().to_string(),
+    }
+}
+
+/// Evidence beside an action, as JSON gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceInfo {
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
+    /// What shows it, where, who added it and when.
+    #[serde(flatten)]
+    pub evidence: crate::core::answers::agreed::Evidence,
+}
+
+/// The evidence recorded for actions In place in the point shown, in framework order.
+pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInfo> {
+    let mut out = Vec::new();
+    for (d, domain) in framework.domains.iter().enumerate() {
+        for (i, a) in domain.actions.iter().enumerate() {
+            if s.point().answers.answer(&a.id) == Some(Answer::InPlace) {
+                out.extend(
+                    evidence_of(&s.history.evidence, &a.id)
+                        .map(|e| EvidenceInfo { at: ActionRef::new(framework, d, i), evidence: e.clone() }),
+                );
+            }
+        }
+    }
+    out
+}
+
+impl EvidenceInfo {
+    /// "Action (Domain): text — Priya, 2026-12-04, https://…".
+    pub fn line(&self) -> String {
+        let e = &self.evidence;
+        let mut by: Vec<String> = e.by.iter().cloned().collect();
+        by.push(date_of(e.at));
+        by.extend(e.link.iter().cloned());
+        format!("{} ({}): {} — {}", self.at.action, self.at.domain, e.text, by.join(", "))
     }
 }
 
@@ -422,7 +523,7 @@ pub fn answer_cell(a: Option<Answer>) -> Cell {
         Answer::InPlace => Tone::Good,
         Answer::InProgress => Tone::Middling,
         // Counts as not in place, as Not yet does.
-        Answer::NotYet | Answer::DontKnow => Tone::Poor,
+        Answer::NotYet | Answer::DontKnow | Answer::NoAgreement => Tone::Poor,
         Answer::NotApplicable => Tone::Neutral,
     };
     Cell::Answer { text: a.label().to_string(), tone }

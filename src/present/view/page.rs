@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::core::answers::Answer;
 use crate::core::framework::Framework;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -15,6 +16,7 @@ use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
 use crate::present::view::team::{self, TeamView};
+use crate::present::view::team_words;
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
 pub const AGENDA_ON_PAGE: usize = 8;
@@ -39,6 +41,9 @@ pub struct MeetingPage {
     pub team: Option<TeamView>,
     /// The plan.
     pub plan: PlanView,
+    /// Each action's text, by id.
+    #[serde(skip)]
+    texts: indexmap::IndexMap<String, String>,
 }
 
 /// The page of the snapshot's point (`files`: where each assessment came from).
@@ -49,6 +54,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String]) -> MeetingPa
         history: (s.now > 0).then(|| history::build(framework, s)),
         team: s.is_team().then(|| team::build(framework, s, files, false, None)),
         plan: plan::build(framework, s, &[]),
+        texts: framework.actions().map(|(_, a)| (a.id.clone(), a.text.clone())).collect(),
     }
 }
 
@@ -134,7 +140,7 @@ impl MeetingPage {
         }
     }
 
-    fn team(t: &TeamView, doc: &mut Doc) {
+    fn team(&self, t: &TeamView, doc: &mut Doc) {
         doc.push(Block::Heading("The team".into()));
         doc.push(Block::Table(t.stage_table()));
         if t.discussion.is_empty() {
@@ -160,6 +166,50 @@ impl MeetingPage {
         if more > 0 {
             doc.push(Block::Note(format!("And {more} more points.")));
         }
+        let agreed: Vec<Vec<Cell>> = t
+            .domains
+            .iter()
+            .flat_map(|d| d.actions.iter().filter(|a| a.team.source == "agreed").map(move |a| (d, a)))
+            .map(|(d, a)| {
+                let text = self.action_text(&a.action_id);
+                vec![Cell::Text(format!("{text} ({}): {}", d.name, team_words(&a.team)))]
+            })
+            .collect();
+        if !agreed.is_empty() {
+            doc.push(Block::Text(format!("Agreed in the meeting ({}):", agreed.len())));
+            doc.push(Block::List(agreed));
+        }
+    }
+
+    /// The evidence recorded, and the actions In place for the team with none.
+    fn evidence(&self, doc: &mut Doc) {
+        let r = &self.report;
+        if !r.evidence.is_empty() {
+            doc.push(Block::Heading("Evidence for what is in place".into()));
+            doc.push(Block::List(r.evidence.iter().map(|e| vec![Cell::Text(e.line())]).collect()));
+        }
+        let missing: Vec<Vec<Cell>> = r
+            .domains
+            .iter()
+            .flat_map(|d| d.actions.iter().map(move |a| (d, a)))
+            .filter(|(_, a)| {
+                a.team.answer == Answer::InPlace && !r.evidence.iter().any(|e| e.at.action_id == a.action_id)
+            })
+            .map(|(d, a)| vec![Cell::Text(format!("{} ({})", self.action_text(&a.action_id), d.name))])
+            .collect();
+        if !missing.is_empty() {
+            doc.push(Block::Text(format!("In place, no evidence recorded ({}):", missing.len())));
+            let more = missing.len().saturating_sub(CHANGES_ON_PAGE);
+            doc.push(Block::List(missing.into_iter().take(CHANGES_ON_PAGE).collect()));
+            if more > 0 {
+                doc.push(Block::Note(format!("And {more} more.")));
+            }
+        }
+    }
+
+    /// An action's text, by its id.
+    fn action_text(&self, id: &str) -> String {
+        self.texts.get(id).cloned().unwrap_or_else(|| id.to_string())
     }
 
     fn plan(p: &PlanView, doc: &mut Doc) {
@@ -217,8 +267,9 @@ impl View for MeetingPage {
             }
         }
         if let Some(t) = &self.team {
-            Self::team(t, &mut doc);
+            self.team(t, &mut doc);
         }
+        self.evidence(&mut doc);
         Self::plan(&self.plan, &mut doc);
         let notes = r.notes();
         if !notes.is_empty() {

@@ -76,7 +76,7 @@ pub struct TargetInfo {
 impl TargetInfo {
     /// "; target: Developmental met by 2027-09-30", or that it is met.
     pub fn words(&self) -> String {
-        if self.met { format!("; target: {} met (done)", self.name) } else { format!("; target: {} met", self.name) }
+        if self.met { format!("; target: {}, met already", self.name) } else { format!("; target: {} met", self.name) }
     }
 }
 

@@ -11,7 +11,8 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionRef, ComparedOver, FrameworkInfo, Keyed, PersonNote, StageRef, Subject, notes_of, stage_legend,
+    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject,
+    evidence_in_place, notes_of, stage_legend, team_actions,
 };
 
 /// The stage table of one assessment, or of a round of the team's.
@@ -38,6 +39,8 @@ pub struct Report {
     /// When the team reviews next, if the plan says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_review: Option<Date>,
+    /// What shows the actions In place are in place, where it was recorded.
+    pub evidence: Vec<EvidenceInfo>,
     #[serde(skip)]
     stage_names: Vec<String>,
 }
@@ -65,6 +68,9 @@ pub struct DomainRow {
     /// Each person's note for this domain (the team's view).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<PersonNote>,
+    /// Each action's team answer, agreed or by the rule (the team's view).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionAnswer>,
 }
 
 /// Progress through one stage of one domain.
@@ -170,6 +176,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
                 change,
                 note,
                 notes,
+                actions: team_actions(s, domain),
             }
         })
         .collect();
@@ -185,6 +192,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
             .as_ref()
             .map_or_else(Vec::new, |c| c.gained().map(|x| ActionRef::new(framework, x.domain, x.action)).collect()),
         next_review: s.next_review,
+        evidence: evidence_in_place(framework, s),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
     }
 }
@@ -267,6 +275,10 @@ impl View for Report {
         doc.blocks.extend(slip_list(&self.slipped, "Slipped since last time"));
         if let Some(review) = self.next_review {
             doc.push(Block::Text(format!("Next review: {review}.")));
+        }
+        if !self.evidence.is_empty() {
+            doc.push(Block::Heading("Evidence for what is in place".into()));
+            doc.push(Block::List(self.evidence.iter().map(|e| vec![Cell::Text(e.line())]).collect()));
         }
         let notes = self.notes();
         if !notes.is_empty() {

@@ -11,7 +11,10 @@ use crate::core::subject::Snapshot;
 use crate::core::team::{self, Tally};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, count, date_of, person};
+use crate::present::view::{
+    ActionAnswer, ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, TeamAnswer, count, date_of, person,
+    team_actions, team_words,
+};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
@@ -75,6 +78,8 @@ pub struct TeamDomain {
     pub stages: Vec<StageRef>,
     /// The team's stage.
     pub team: StageRef,
+    /// Each action's team answer, agreed or by the rule.
+    pub actions: Vec<ActionAnswer>,
 }
 
 /// One point of the agenda.
@@ -128,6 +133,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
             short: domain.short.clone(),
             stages: each.iter().map(|s| StageRef::new(framework, s[d].position)).collect(),
             team: StageRef::new(framework, team_status[d].position),
+            actions: team_actions(s, domain),
         })
         .collect();
     let discussion = team::agenda(framework, &members, &point.answers)
@@ -236,6 +242,12 @@ impl TeamView {
         Table { header, rows }
     }
 
+    /// The team's answer to a point's action, where the meeting agreed it.
+    pub fn agreed(&self, p: &DiscussionPoint) -> Option<&TeamAnswer> {
+        let d = self.domains.iter().find(|d| d.id == p.at.domain_id)?;
+        d.actions.iter().find(|a| a.action_id == p.at.action_id && a.team.source == "agreed").map(|a| &a.team)
+    }
+
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
     pub fn said(&self, p: &DiscussionPoint, counted: bool) -> String {
         if self.anonymous || counted {
@@ -288,8 +300,9 @@ impl TeamView {
                     doc.push(Block::Note(format!("{who}: “{note}”")));
                 }
             }
+            let agreed = self.agreed(p).map(|t| format!(" — agreed: {}", team_words(t))).unwrap_or_default();
             items.push(vec![Cell::Text(format!(
-                "{}. {} ({}): {}",
+                "{}. {} ({}): {}{agreed}",
                 p.rank,
                 p.at.action,
                 p.at.stage,

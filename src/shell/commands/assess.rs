@@ -55,6 +55,28 @@ pub struct Taken {
     pub based_on: Option<Timestamp>,
 }
 
+/// Under each action, what the team last agreed about it and its latest
+/// evidence: "The team agreed In place on 2027-03-10 · Evidence: …".
+fn agreed_and_evidence(history: &History) -> indexmap::IndexMap<String, String> {
+    let mut about: indexmap::IndexMap<String, Vec<String>> = indexmap::IndexMap::new();
+    let mut agreements: Vec<_> = history.agreements.iter().filter(|a| a.answer.is_some()).collect();
+    agreements.sort_by_key(|a| std::cmp::Reverse(a.at));
+    for a in agreements {
+        let on = a.since.map_or_else(|| view::date_of(a.at), |d| d.to_string());
+        let label = a.answer.map_or("", |x| x.label());
+        about.entry(a.action.clone()).or_insert_with(|| vec![format!("The team agreed {label} on {on}")]);
+    }
+    for e in history.evidence.iter().rev().filter(|e| e.removed.is_none()) {
+        let by = e.by.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
+        let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
+        let lines = about.entry(e.action.clone()).or_default();
+        if !lines.iter().any(|l| l.starts_with("Evidence:")) {
+            lines.push(line);
+        }
+    }
+    about.into_iter().map(|(id, lines)| (id, lines.join(" · "))).collect()
+}
+
 /// Who is answering: the name given (a member's, in any case or spelling;
 /// a likely typo of one is refused unless `--new`), or asked: the roster
 /// offered, the member whose account runs the tool first, a typed name close
@@ -157,7 +179,8 @@ pub fn take<P: Prompter>(
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
-    let start = Start { framework: f, previous, full: args.full };
+    let about = agreed_and_evidence(&history);
+    let start = Start { framework: f, previous, full: args.full, about: &about };
     let result = walk::walk(
         start,
         &mut draft,
@@ -194,7 +217,7 @@ pub fn take<P: Prompter>(
 }
 
 fn now() -> Timestamp {
-    Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now())
+    crate::shell::context::now()
 }
 
 fn header(f: &Framework, file: &std::path::Path) -> String {

@@ -1,8 +1,10 @@
 //! One file per command family that needs more than a few lines of the shell.
 
+pub mod agreed;
 pub mod assess;
 pub mod framework;
 pub mod man;
+pub mod meeting;
 pub mod people;
 pub mod plan;
 pub mod plan_edit;

@@ -12,7 +12,7 @@ use crate::shell::store;
 
 /// Lists the team, or changes it.
 pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
-    let now = jiff::Timestamp::now();
+    let now = crate::shell::context::now();
     let refused = |refusal| Error::People { refusal };
     let said = match &args.command {
         None => {

@@ -18,18 +18,13 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
     let Some(command) = &args.command else {
         return views::plan(ctx, &args.show);
     };
-    let now = jiff::Timestamp::now();
+    let now = crate::shell::context::now();
     match command {
         PlanCommand::Assign { action, owner, due } => {
             known_action(f, action)?;
             let mut said = owner.clone();
             store::update_plan(&ctx.file, |plan, history| {
-                // "sam" is Sam, the team's member (or an owner already in the plan).
-                let team = roster::members(history);
-                let known = roster::member_named(&team, owner).map(str::to_string).or_else(|| {
-                    plan.steps().filter_map(|(_, s)| s.owner.clone()).find(|o| roster::fold(o) == roster::fold(owner))
-                });
-                said = known.unwrap_or_else(|| owner.clone());
+                said = roster::owner_named(history, owner);
                 let before = plan.step(action).cloned().unwrap_or_default();
                 plan.set_step(action, Some(said.clone()), due.or(before.due), now);
                 Ok(())
@@ -114,11 +109,15 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             }
         }
         PlanCommand::Edit => return plan_edit::run(ctx, &args.show),
+        PlanCommand::Done { action, on, note, evidence } => {
+            return crate::shell::commands::agreed::done(ctx, action, *on, note.as_deref(), evidence.as_deref());
+        }
     }
     Ok(())
 }
 
-fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
+/// Refuses an action id the framework lacks, with the closest ids.
+pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
     if f.has_action(id) {
         return Ok(());
     }

@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         },
         |prompter, change| {
             store::update_plan(&ctx.file, |plan, _| {
-                change.apply(plan, jiff::Timestamp::now());
+                change.apply(plan, crate::shell::context::now());
                 Ok(())
             })?;
             prompter.settled(&summary(change, &agenda));
