@@ -45,7 +45,7 @@ pub struct TerminalPrompter {
 impl TerminalPrompter {
     /// A prompter on stderr. Until it is dropped, keys typed ahead wait
     /// for the next prompt ([`interrupt::hold_keys`]).
-    pub fn new() -> TerminalPrompter {
+    pub(crate) fn new() -> TerminalPrompter {
         interrupt::hold_keys();
         let unicode = screen::shows_unicode();
         let mut theme = ColorfulTheme::default();
@@ -59,10 +59,7 @@ impl TerminalPrompter {
     /// Text as the locale can show it: our marks and the framework's
     /// typographic punctuation in ASCII where it cannot show Unicode.
     fn fit(&self, text: &str) -> String {
-        match self.unicode {
-            true => text.to_string(),
-            false => ascii_punctuation(&text.replace(" · ", " | ")),
-        }
+        if self.unicode { text.to_string() } else { ascii_punctuation(&text.replace(" · ", " | ")) }
     }
 
     /// [`Self::fit`], cut to `width` columns.
@@ -78,33 +75,25 @@ impl TerminalPrompter {
         screen::width(Stream::Stderr).unwrap_or(80).saturating_sub(2).max(38)
     }
 
-    /// Writes text above the prompts, wrapped; a closed terminal is ignored.
-    fn say(&self, text: &str) {
-        let _ = self.term.write_line(&wrap(&self.fit(&printable(text)), self.width()));
-    }
-
-    /// Writes a `✔` line for something settled (or saved) between questions.
-    fn done(&self, text: &str) {
-        let tick = style(if self.unicode { "✔" } else { "+" }).green();
-        let text = self.cut(&one_line(text), self.width() - 2);
-        let _ = self.term.write_line(&format!("{tick} {text}"));
-    }
-
     /// Writes the one-line summary an answered question leaves behind.
     fn summary(&mut self, text: &str) {
-        self.done(text);
+        self.settled(text);
         self.summaries += 1;
+    }
+
+    /// Writes `context` wrapped above a prompt (a closed terminal is ignored); returns its height.
+    fn above(&self, context: &str) -> usize {
+        let context = wrap(&self.fit(context), self.width());
+        let _ = self.term.write_line(&context);
+        context.lines().count()
     }
 
     /// Shows `context` (wrapped) above a one-line yes/no `question`, and
     /// clears both once answered.
     fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
-        let context = wrap(&self.fit(context), self.width());
-        let _ = self.term.write_line(&context);
-        let height = context.lines().count();
+        let height = self.above(context);
         let question = self.cut(question, self.width() - CONFIRM_ROOM);
-        let theme = &self.theme;
-        let term = &self.term;
+        let (theme, term) = (&self.theme, &self.term);
         let reply = guarded(|| {
             Confirm::with_theme(theme).with_prompt(question).default(default).report(false).interact_on_opt(term)
         })?
@@ -123,33 +112,25 @@ impl TerminalPrompter {
         default: Option<&str>,
         initial: &str,
     ) -> Result<Option<String>, Stop> {
-        let context = wrap(&self.fit(context), self.width());
-        let _ = self.term.write_line(&context);
-        let height = context.lines().count();
+        let height = self.above(context);
         let prompt = self.cut(prompt, self.width() / 2);
-        let result = self.read_line(&prompt, initial);
-        let rows = match &result {
-            Ok((_, rows)) | Err((_, rows, _)) => *rows,
-        };
+        let (result, rows) = self.read_line(&prompt, initial);
         let _ = self.term.clear_line();
         let _ = self.term.clear_last_lines(height + rows - 1);
         match result {
-            Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
-            Ok((text, _)) => Ok(text),
-            Err((Stop::Interrupted | Stop::Io(_), _, typed)) if !typed.trim().is_empty() && typed != initial => {
+            Ok(Some(text)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
+            Ok(text) => Ok(text),
+            Err((Stop::Interrupted | Stop::Io(_), typed)) if !typed.trim().is_empty() && typed != initial => {
                 Err(Stop::InterruptedWhileTyping(typed))
             }
-            Err((stop, _, _)) => Err(stop),
+            Err((stop, _)) => Err(stop),
         }
     }
 
-    /// A one-line editor ([`Line`]): typing, ← →, Home/End, Ctrl-A/E/U/W,
-    /// Backspace, Delete, Enter (done), Esc (back). Its own, because
-    /// dialoguer's text prompt has no way back. Typing at the end writes one
-    /// character, so a long pasted note costs what it is long, not its
-    /// square. Returns the text (or `None` for Esc) and how many screen rows
-    /// the prompt last took.
-    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
+    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at the
+    /// end writes one character, so a long paste costs its length, not its square. Returns the text
+    /// (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last took.
+    fn read_line(&self, prompt: &str, initial: &str) -> (Result<Option<String>, (Stop, String)>, usize) {
         let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
         let mut line = Line::new(initial);
         let arrow = if self.unicode { "›" } else { ">" };
@@ -188,31 +169,18 @@ impl TerminalPrompter {
         };
         let _ = self.term.show_cursor();
         draw(&line, &mut rows);
-        loop {
+        let result = loop {
             let key = self.term.read_key();
             // A closed terminal (SIGHUP) may keep answering with empty keys:
             // stop, keeping what was typed, rather than spin.
             if interrupt::requested() {
-                to_last_row();
-                return Err((Stop::Interrupted, rows, line.text()));
+                break Err(Stop::Interrupted);
             }
-            let key = match key {
-                Ok(k) => k,
-                Err(e) => {
-                    to_last_row();
-                    return Err((stop(dialoguer::Error::IO(e)), rows, line.text()));
-                }
-            };
             match key {
-                console::Key::Enter => {
-                    to_last_row();
-                    return Ok((Some(line.text()), rows));
-                }
-                console::Key::Escape => {
-                    to_last_row();
-                    return Ok((None, rows));
-                }
-                other => match Edit::of(&other).map(|e| line.apply(e)) {
+                Err(e) => break Err(stop(dialoguer::Error::IO(e))),
+                Ok(console::Key::Enter) => break Ok(Some(line.text())),
+                Ok(console::Key::Escape) => break Ok(None),
+                Ok(other) => match Edit::of(&other).map(|e| line.apply(e)) {
                     Some(Redraw::Append(c)) => {
                         let _ = self.term.write_str(&shown(c));
                         rows = (head_width + width_of(line.chars())).div_ceil(columns).max(1);
@@ -221,7 +189,9 @@ impl TerminalPrompter {
                     Some(Redraw::Nothing) | None => {}
                 },
             }
-        }
+        };
+        to_last_row();
+        (result.map_err(|stop| (stop, line.text())), rows)
     }
 
     /// One of `items` below `prompt` (already fitted), the cursor on
@@ -247,12 +217,6 @@ impl TerminalPrompter {
             let _ = self.term.clear_last_lines(height);
         }
         stop
-    }
-}
-
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -290,11 +254,13 @@ impl Prompter for TerminalPrompter {
     }
 
     fn tell(&mut self, text: &str) {
-        self.say(text);
+        self.above(&printable(text));
     }
 
     fn settled(&mut self, text: &str) {
-        self.done(text);
+        let tick = style(if self.unicode { "✔" } else { "+" }).green();
+        let text = self.cut(&one_line(text), self.width() - 2);
+        let _ = self.term.write_line(&format!("{tick} {text}"));
     }
 
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
@@ -419,10 +385,8 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
             let (id, text, answer) = &domain(d).steps[s];
             let answer = answer.map_or("not answered", |a| a.label());
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
-            let text = one_line(text);
-            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{text}");
-            let owner = matches!(q.ask, Ask::Owner(..));
-            (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
+            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{}", one_line(text));
+            (asked, if matches!(q.ask, Ask::Owner(..)) { "Owner" } else { "Due (YYYY-MM-DD)" })
         }
         Ask::Target(d) => {
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
@@ -464,10 +428,7 @@ fn shown(c: char) -> String {
         '\n' => "\\n".into(),
         '\t' => "\\t".into(),
         '\r' => "\\r".into(),
-        c => {
-            let mut buf = [0u8; 4];
-            printable(c.encode_utf8(&mut buf)).into_owned()
-        }
+        c => printable(&c.to_string()).into_owned(),
     }
 }
 
@@ -486,14 +447,6 @@ fn rows() -> Option<usize> {
     console::Term::stderr().size_checked().map(|(rows, _)| usize::from(rows))
 }
 
-/// Stops the walk, keeping its draft, when the terminal is too small to ask.
-fn check_size() -> Result<(), Stop> {
-    match rows() {
-        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
-        _ => Ok(()),
-    }
-}
-
 /// Runs a dialoguer prompt. dialoguer pages by the terminal's height and
 /// panics when there is almost none (a window shrunk mid-question); that
 /// becomes a stop that keeps the draft, and prints no panic.
@@ -505,10 +458,14 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     result.map_err(|_| Stop::TooSmall { rows: rows().unwrap_or(0), needed: MIN_ROWS })
 }
 
-/// A Ctrl-C that arrived between prompts stops the walk before the next one.
+/// A terminal too small to ask, or a Ctrl-C that arrived between prompts,
+/// stops the walk (keeping its draft) before the next question.
 fn stop_if_requested() -> Result<(), Stop> {
-    check_size()?;
-    if interrupt::requested() { Err(Stop::Interrupted) } else { Ok(()) }
+    match rows() {
+        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
+        _ if interrupt::requested() => Err(Stop::Interrupted),
+        _ => Ok(()),
+    }
 }
 
 fn stop(e: dialoguer::Error) -> Stop {
