@@ -153,6 +153,26 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
 // (slow, and serde_yaml then loses line numbers in errors).
 
+/// Reads a map, refusing a key given twice: `known` reads the value of a key it knows (false for
+/// one it does not), and the others are kept as they are.
+fn entries<'de, A: MapAccess<'de>>(
+    mut map: A,
+    mut known: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<serde_yaml::Mapping, A::Error> {
+    let (mut seen, mut extra) = (Vec::new(), serde_yaml::Mapping::new());
+    while let Some(key) = map.next_key::<String>()? {
+        if seen.contains(&key) {
+            return Err(de::Error::custom(yaml::repeated(&key)));
+        }
+        seen.push(key.clone());
+        if !known(&key, &mut map)? {
+            let value = map.next_value()?;
+            extra.insert(key.into(), value);
+        }
+    }
+    Ok(extra)
+}
+
 impl<'de> Deserialize<'de> for History {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -161,33 +181,17 @@ impl<'de> Deserialize<'de> for History {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<History, A::Error> {
-                let mut format = None;
-                let mut assessments = None;
-                let mut plan: Option<Plan> = None;
-                let mut extra = serde_yaml::Mapping::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let repeated = match key.as_str() {
-                        "format" => format.is_some(),
-                        "assessments" => assessments.is_some(),
-                        "plan" => plan.is_some(),
-                        other => extra.contains_key(other),
-                    };
-                    if repeated {
-                        return Err(de::Error::custom(yaml::repeated(&key)));
-                    }
-                    match key.as_str() {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<History, A::Error> {
+                let (mut format, mut assessments, mut plan) = (None, None, None);
+                let extra = entries(map, |key, map| {
+                    match key {
                         "format" => format = Some(map.next_value()?),
-                        "plan" => plan = Some(map.next_value::<Option<Plan>>()?.unwrap_or_default()),
-                        "assessments" => {
-                            assessments = Some(map.next_value::<Option<Vec<Assessment>>>()?.unwrap_or_default())
-                        }
-                        _ => {
-                            let value = map.next_value()?;
-                            extra.insert(key.into(), value);
-                        }
+                        "plan" => plan = map.next_value::<Option<Plan>>()?,
+                        "assessments" => assessments = map.next_value::<Option<Vec<Assessment>>>()?,
+                        _ => return Ok(false),
                     }
-                }
+                    Ok(true)
+                })?;
                 Ok(History {
                     format: format.ok_or_else(|| de::Error::missing_field("format"))?,
                     assessments: assessments.unwrap_or_default(),
@@ -208,33 +212,21 @@ impl<'de> Deserialize<'de> for Assessment {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Assessment, A::Error> {
-                let mut taken_at = None;
-                let mut label = None;
-                let mut respondent = None;
-                let mut framework = None;
-                let mut answers = None;
-                let mut notes = None;
-                let mut extra = serde_yaml::Mapping::new();
-                let mut seen: Vec<String> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if seen.contains(&key) {
-                        return Err(de::Error::custom(yaml::repeated(&key)));
-                    }
-                    seen.push(key.clone());
-                    match key.as_str() {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Assessment, A::Error> {
+                let (mut taken_at, mut framework, mut answers, mut notes) = (None, None, None, None);
+                let (mut label, mut respondent) = (None, None);
+                let extra = entries(map, |key, map| {
+                    match key {
                         "taken_at" => taken_at = Some(map.next_value()?),
                         "label" => label = map.next_value()?,
                         "respondent" => respondent = map.next_value()?,
                         "framework" => framework = Some(map.next_value()?),
                         "answers" => answers = Some(map.next_value::<UniqueMap<Answer>>()?.0),
                         "notes" => notes = Some(map.next_value::<UniqueMap<String>>()?.0),
-                        _ => {
-                            let value = map.next_value()?;
-                            extra.insert(key.into(), value);
-                        }
+                        _ => return Ok(false),
                     }
-                }
+                    Ok(true)
+                })?;
                 Ok(Assessment {
                     taken_at: taken_at.ok_or_else(|| de::Error::missing_field("taken_at"))?,
                     label,

@@ -98,12 +98,8 @@ impl Plan {
     /// Sets or clears (`None`, or an empty step) an action's owner and due date.
     pub fn set_step(&mut self, action: &str, step: Option<Step>) {
         match step.filter(|s| s.owner.is_some() || s.due.is_some()) {
-            Some(s) => {
-                self.actions.insert(action.to_string(), s);
-            }
-            None => {
-                self.actions.shift_remove(action);
-            }
-        }
+            Some(s) => self.actions.insert(action.to_string(), s),
+            None => self.actions.shift_remove(action),
+        };
     }
 }

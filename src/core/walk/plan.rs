@@ -83,10 +83,7 @@ impl Change {
     pub fn apply(&self, plan: &mut Plan) {
         let step = |id: &String| plan.actions.get(id).cloned().unwrap_or_default();
         match self {
-            Change::Owner(id, owner) => {
-                let owner = owner.clone();
-                plan.set_step(id, Some(Step { owner, ..step(id) }));
-            }
+            Change::Owner(id, owner) => plan.set_step(id, Some(Step { owner: owner.clone(), ..step(id) })),
             Change::Due(id, due) => plan.set_step(id, Some(Step { due: *due, ..step(id) })),
             Change::Target(domain, Some(stage)) => {
                 let (stage, by) = (stage.clone(), plan.targets.get(domain).and_then(|t| t.by));
