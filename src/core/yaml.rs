@@ -246,8 +246,7 @@ pub fn check(text: &str) -> Result<(), Mistake> {
         (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
         (false, None) => return Ok(()),
     };
-    let place = Vec::new();
-    Err(Mistake { line, column: None, place, kind })
+    Err(Mistake { line, column: None, place: Vec::new(), kind })
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -316,11 +315,9 @@ fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     let (mut place, mut list) = (Vec::new(), None);
     for (i, s) in path.iter().enumerate() {
         match (s, path.get(i + 1)) {
-            (Map { key }, Some(Map { key: id })) if key == "answers" => {
-                return [place, vec![Place::Answer(id.clone())]].concat();
-            }
-            (Map { key }, Some(Map { key: id })) if key == "notes" => {
-                return [place, vec![Place::Note(id.clone())]].concat();
+            (Map { key }, Some(Map { key: id })) if key == "answers" || key == "notes" => {
+                place.push(if key == "answers" { Place::Answer(id.clone()) } else { Place::Note(id.clone()) });
+                return place;
             }
             (Map { key }, Some(Seq { .. })) => list = Some(key.clone()),
             (Map { key }, _) => place.push(Place::Field(key.clone())),
@@ -410,11 +407,7 @@ fn too_deep(text: &str, max: usize) -> Option<usize> {
     if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= max {
         return None;
     }
-    let mut depth = 0usize;
-    let mut line = 1usize;
-    let mut quote: Option<char> = None;
-    let mut comment = false;
-    let mut prev = ' ';
+    let (mut depth, mut line, mut quote, mut comment, mut prev) = (0usize, 1, None, false, ' ');
     for c in text.chars() {
         if c == '\n' {
             line += 1;

@@ -72,11 +72,7 @@ pub enum Error {
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
-    #[error("{}", if *latest {
-        format!("round {number} is the team's latest: there is nothing later to compare it with")
-    } else {
-        format!("both sides are round {number}: there is nothing to compare")
-    })]
+    #[error("{}", same(format!("round {number}"), "the team's", *latest))]
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
@@ -187,11 +183,7 @@ pub enum Error {
     WouldOverwrite { path: PathBuf, what: &'static str },
 
     /// `compare` was given the same assessment twice.
-    #[error("{}", if *latest {
-        format!("assessment #{number} is that person's latest: there is nothing later to compare it with")
-    } else {
-        format!("both sides are assessment #{number}: there is nothing to compare")
-    })]
+    #[error("{}", same(format!("assessment #{number}"), "that person's", *latest))]
     SameAssessment { number: usize, latest: bool },
 
     /// `framework init` would overwrite a file.
@@ -316,6 +308,14 @@ fn by(respondent: &Option<String>) -> String {
     respondent.as_deref().map_or(String::new(), |r| format!(" by {}", one_line(r)))
 }
 
+/// Why one side compared with itself shows nothing: it is `whose` latest, or both sides are it.
+fn same(side: String, whose: &str, latest: bool) -> String {
+    match latest {
+        true => format!("{side} is {whose} latest: there is nothing later to compare it with"),
+        false => format!("both sides are {side}: there is nothing to compare"),
+    }
+}
+
 /// "3 answers so far are kept in d.yaml".
 fn kept(answered: usize, draft: &Path) -> String {
     let verb = if answered == 1 { "is" } else { "are" };
@@ -379,11 +379,8 @@ fn framework_problem(p: &Problem) -> String {
         }
     };
     let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-    let id = match p.id.as_deref() {
-        Some(id) if !words.contains(&format!("`{id}`")) => format!(" (`{id}`)"),
-        _ => String::new(),
-    };
-    format!("{line}{words}{id}")
+    let id = p.id.as_deref().filter(|id| !words.contains(&format!("`{id}`"))).map(|id| format!(" (`{id}`)"));
+    format!("{line}{words}{}", id.unwrap_or_default())
 }
 
 fn field_words(field: Field) -> &'static str {
@@ -421,10 +418,7 @@ fn answers_problem(problem: &AnswersProblem) -> String {
 
 /// ` (line 9, column 30)`, or what of it is known.
 fn place(problem: &AnswersProblem) -> String {
-    let column = match problem {
-        AnswersProblem::Invalid(m) => m.column,
-        _ => None,
-    };
+    let column = if let AnswersProblem::Invalid(m) = problem { m.column } else { None };
     match (problem.line(), column) {
         (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
         (Some(l), None) => format!(" (line {l})"),

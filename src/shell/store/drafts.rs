@@ -125,10 +125,7 @@ pub fn discard(draft: &Path) {
 /// Whether a walk is running with this draft now (in any window, on any
 /// computer that shares the folder's locks).
 pub fn in_use(draft: &Path) -> bool {
-    match File::open(lock_path(draft)) {
-        Ok(f) => matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)),
-        Err(_) => false,
-    }
+    File::open(lock_path(draft)).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
 }
 
 #[cfg(test)]

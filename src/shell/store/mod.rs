@@ -55,9 +55,7 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, Error> {
     let text = match input::read_text(path, MAX_ANSWERS_BYTES) {
         Ok(t) => t,
         Err(ReadProblem::Missing) => return Ok(None),
-        Err(problem) => {
-            return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem });
-        }
+        Err(problem) => return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem }),
     };
     let history =
         answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid { path: path.to_path_buf(), problem })?;
@@ -115,12 +113,9 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
 fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
     let failed = |source| Error::SaveFailed { path: path.to_path_buf(), source };
     let text = answers::file::render(history, crlf).map_err(|e| failed(io::Error::other(e)))?;
-    if text.len() as u64 > MAX_ANSWERS_BYTES {
-        return Err(Error::TooLargeToSave {
-            path: path.to_path_buf(),
-            size: text.len() as u64,
-            limit: MAX_ANSWERS_BYTES,
-        });
+    let size = text.len() as u64;
+    if size > MAX_ANSWERS_BYTES {
+        return Err(Error::TooLargeToSave { path: path.to_path_buf(), size, limit: MAX_ANSWERS_BYTES });
     }
     atomic::remove_stale_temp_files(&resolve(path));
     write_atomic(path, text.as_bytes()).map_err(failed)
