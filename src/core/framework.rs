@@ -162,12 +162,7 @@ impl Framework {
     /// bundle can never be released.
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
-        BUNDLED
-            .get_or_init(|| match parse(BUNDLED_YAML) {
-                Ok(f) => f,
-                Err(problems) => unreachable!("bundled framework is invalid: {problems:?}"),
-            })
-            .clone()
+        BUNDLED.get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid")).clone()
     }
 
     /// Every action in asking order, with the index of its domain.
@@ -271,20 +266,17 @@ impl Findings {
 /// Sets each action's `stage_index`.
 fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
     let mut v = Findings::default();
-    for (key, field, value) in [
-        ("title", Field::Title, &f.title),
-        ("id", Field::FrameworkId, &f.id),
-        ("completion_label", Field::CompletionLabel, &f.completion_label),
+    let (blank, empty) = (|t: &str| t.trim().is_empty(), |field| ProblemKind::EmptyText { field });
+    for (key, missing, kind) in [
+        ("title", blank(&f.title), empty(Field::Title)),
+        ("id", blank(&f.id), empty(Field::FrameworkId)),
+        ("completion_label", blank(&f.completion_label), empty(Field::CompletionLabel)),
+        ("stages", f.stages.is_empty(), ProblemKind::NoStages),
+        ("domains", f.domains.is_empty(), ProblemKind::NoDomains),
     ] {
-        if value.trim().is_empty() {
-            v.say(Spot::Key(key), None, ProblemKind::EmptyText { field });
+        if missing {
+            v.say(Spot::Key(key), None, kind);
         }
-    }
-    if f.stages.is_empty() {
-        v.say(Spot::Key("stages"), None, ProblemKind::NoStages);
-    }
-    if f.domains.is_empty() {
-        v.say(Spot::Key("domains"), None, ProblemKind::NoDomains);
     }
     let mut stage_index = HashMap::new();
     for (i, stage) in f.stages.iter().enumerate() {

@@ -113,13 +113,10 @@ impl Line {
                 self.cursor = 0;
             }
             Edit::KillWord if self.cursor > 0 => {
-                let mut start = self.cursor;
-                while start > 0 && self.text[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && self.text[start - 1] != ' ' {
-                    start -= 1;
-                }
+                // The spaces before the cursor, then the word before them.
+                let before = &self.text[..self.cursor];
+                let end = before.iter().rposition(|c| *c != ' ').map_or(0, |i| i + 1);
+                let start = before[..end].iter().rposition(|c| *c == ' ').map_or(0, |i| i + 1);
                 self.text.drain(start..self.cursor);
                 self.cursor = start;
             }

@@ -59,16 +59,12 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     );
     drop(prompter);
     match result {
-        Ok(()) => {
-            let _ = std::fs::remove_file(&place);
-        }
+        Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
         Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
-        Err(WalkError::Stopped(_)) => {
-            let path = ctx.file.clone();
-            return Err(Error::PlanEditStopped { changes, path });
-        }
+        Err(WalkError::Stopped(_)) => return Err(Error::PlanEditStopped { changes, path: ctx.file.clone() }),
     }
+    let _ = std::fs::remove_file(&place);
     let history = store::load_existing(&ctx.file)?;
     ctx.emit(&views::plan_view(ctx, &history, show)?, &show.output, &[])
 }
