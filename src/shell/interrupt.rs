@@ -53,9 +53,7 @@ pub fn on_stop(message: &str) {
 /// Whether a stop was asked for; once it is, the caller takes it up.
 pub fn requested() -> bool {
     let asked = REQUESTED.load(Ordering::SeqCst);
-    if asked {
-        TAKEN_UP.store(true, Ordering::SeqCst);
-    }
+    TAKEN_UP.fetch_or(asked, Ordering::SeqCst);
     asked
 }
 

@@ -196,7 +196,7 @@ impl TerminalPrompter {
 
     /// One of `items` below `prompt` (already fitted), the cursor on
     /// `default`; Esc gives `None`.
-    fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
+    fn select(&self, prompt: String, items: &[impl std::fmt::Display], default: usize) -> Result<Option<usize>, Stop> {
         let height = prompt.lines().count() + items.len();
         let (theme, term) = (&self.theme, &self.term);
         guarded(|| {
@@ -286,8 +286,7 @@ impl Prompter for TerminalPrompter {
         );
         let question =
             if q.since.is_some() { "Has anything changed here since then?" } else { "Has anything changed here?" };
-        let reply = self.confirm_below(&context, question, q.default)?;
-        Ok(match reply {
+        Ok(match self.confirm_below(&context, question, q.default)? {
             Some(changed) => {
                 let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
                 self.summary(&format!("Domain {} of {} · {what}", q.place.domain_number, q.place.domain_count));
@@ -317,7 +316,7 @@ impl Prompter for TerminalPrompter {
         about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
-        let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
+        let labels = Answer::ALL.map(|a| a.label());
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
         Ok(match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
             Some(i) => {
@@ -362,7 +361,6 @@ impl Prompter for TerminalPrompter {
         stop_if_requested()?;
         let (context, items) = plan_words(q);
         let items: Vec<String> = items.iter().map(|i| self.fit(i)).collect();
-        let items: Vec<&str> = items.iter().map(String::as_str).collect();
         let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
         Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
     }
