@@ -16,7 +16,7 @@ use std::io;
 use crate::core::answers::Answer;
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
-    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Place, Prompter, Reply, ResumeQuestion, Stop,
 };
 use crate::present::fit::wrap;
 use crate::present::render::glyphs::ascii_punctuation;
@@ -277,19 +277,14 @@ impl Prompter for TerminalPrompter {
                 self.cut(&format!("  {said:<14} {}", one_line(text)), width)
             })
             .collect();
-        let context = format!(
-            "Domain {} of {} · {}\nLast time{when}:\n{}",
-            q.place.domain_number,
-            q.place.domain_count,
-            one_line(q.place.domain),
-            last_time.join("\n")
-        );
+        let context =
+            format!("{}\nLast time{when}:\n{}", domain_line(&q.place, &one_line(q.place.domain)), last_time.join("\n"));
         let question =
             if q.since.is_some() { "Has anything changed here since then?" } else { "Has anything changed here?" };
         Ok(match self.confirm_below(&context, question, q.default)? {
             Some(changed) => {
                 let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
-                self.summary(&format!("Domain {} of {} · {what}", q.place.domain_number, q.place.domain_count));
+                self.summary(&domain_line(&q.place, what));
                 Reply::Given(changed)
             }
             None => Reply::Back,
@@ -298,19 +293,9 @@ impl Prompter for TerminalPrompter {
 
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         stop_if_requested()?;
-        let prompt = wrap(
-            &self.fit(&format!(
-                "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
-                q.place.domain_number,
-                q.place.domain_count,
-                one_line(q.place.domain),
-                q.number,
-                q.count,
-                one_line(q.stage),
-                one_line(q.text)
-            )),
-            self.width() - SELECT_ROOM,
-        );
+        let domain = domain_line(&q.place, &one_line(q.place.domain));
+        let action = format!("Action {} of {} · Stage: {}\n{}", q.number, q.count, one_line(q.stage), one_line(q.text));
+        let prompt = wrap(&self.fit(&format!("{domain}\n{action}")), self.width() - SELECT_ROOM);
         // What the action means and where to read more, then what each answer means.
         let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
         about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
@@ -371,6 +356,11 @@ impl Prompter for TerminalPrompter {
             self.summaries -= 1;
         }
     }
+}
+
+/// "Domain 2 of 7 · `what`": where a question of the walk sits.
+fn domain_line(place: &Place, what: &str) -> String {
+    format!("Domain {} of {} · {what}", place.domain_number, place.domain_count)
 }
 
 /// What the screen says for a question of `plan edit`: the context above
