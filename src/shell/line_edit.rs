@@ -1,10 +1,7 @@
-//! The one-line editor of the walk's text prompts (name, note, plan edit),
-//! as plain state: the text, the cursor, and what each key does to them.
-//!
-//! Hand-written rather than a line-editing crate: rustyline and reedline
-//! take the terminal over and read Esc as the start of a key sequence,
-//! while here Esc must go back to the previous question at once, and the
-//! prompt must share the screen with dialoguer's selects.
+//! The one-line editor of the walk's text prompts, as plain state: the text, the cursor, and what
+//! each key does to them. Hand-written: rustyline and reedline take the terminal over and read Esc
+//! as the start of a key sequence, while here Esc must go back at once, and the prompt must share
+//! the screen with dialoguer's selects.
 
 /// What a key does to the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,19 +1,17 @@
-//! Replacing a file whole: a reader, a crash or a full disk never leaves
-//! half a file.
+//! Replacing a file whole: a reader, a crash or a full disk never leaves half a file.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically: temp file in the same folder,
-/// the old file's permissions (0644 for a new one), fsync, rename, fsync of
-/// the folder. A symlink is followed and stays a symlink.
+/// Replaces `path` with `bytes` atomically: temp file in the same folder, the old file's mode,
+/// fsync, rename, fsync of the folder. A symlink is followed and stays a symlink.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(&resolve(path), |file| file.write_all(bytes))
 }
 
-/// As [`write_atomic`], but a symlink at `path` is replaced, never followed:
-/// for the tool's own files (drafts), where a link can only be a trap.
+/// As [`write_atomic`], but a symlink at `path` is replaced, never followed: for the tool's own
+/// files (drafts), where a link can only be a trap.
 pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(path, |file| file.write_all(bytes))
 }
@@ -26,9 +24,8 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
-    // A new file gets 0666 less the umask, as any program's new file would
-    // (and the team's access in a team's folder); a replaced one keeps its
-    // own mode (below).
+    // A new file gets 0666 less the umask, as any program's would (and the team's access in a team's
+    // folder); a replaced one keeps its own mode.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(&dir)?;
@@ -45,18 +42,14 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     Ok(())
 }
 
-/// A temporary file this old was left by a save that was killed (a power
-/// cut, a file-size limit): no save takes this long.
+/// No save takes this long: a temporary file this old was left by a killed one (a power cut, a limit).
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// The random characters in a temporary file's name (tempfile draws them
-/// from `A-Za-z0-9`): with the prefix, the shape that marks a file as ours.
+/// The random characters (`A-Za-z0-9`) in a temporary file's name: with the prefix, what marks it ours.
 const RANDOM_CHARS: usize = 10;
 
-/// Removes the temporary files a killed save of `target` left: only files
-/// of this tool's exact naming, this account's, and stale. Called for the
-/// tool's own files beside the answers file, never for an output's folder,
-/// where an editor's or a colleague's `.name.x.tmp` may sit.
+/// Removes the temporary files a killed save of `target` left: only this account's stale files of
+/// this tool's exact naming, and never in an output's folder, where others' `.name.x.tmp` may sit.
 pub(super) fn remove_stale_temp_files(target: &Path) {
     let prefix = temp_prefix(target);
     let ours = |name: &str| {
@@ -78,9 +71,8 @@ pub(super) fn remove_stale_temp_files(target: &Path) {
     }
 }
 
-/// Makes a file this process created readable and writable by the group of
-/// a group-writable (team's) folder, whatever the umask: under umask 077 it
-/// would be `-rw-------`, and every other account of the team locked out.
+/// Makes a file this process created readable and writable by the group of a group-writable (team's)
+/// folder, whatever the umask: under umask 077 the team's other accounts would be locked out.
 pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
