@@ -1,12 +1,9 @@
-//! The walk's questions on a real terminal, with dialoguer.
-//!
-//! This is the only file that draws prompts. Prompts go to stderr, so stdout
-//! stays clean for the final table. dialoguer clears a finished prompt by
-//! counting its lines, which goes wrong when a line wraps, so every prompt
-//! here is either wrapped by us (selects) or kept to one line below a
-//! wrapped context that we clear ourselves (yes/no and text questions). Each
-//! answered question leaves one summary line (`✔ …`), which Esc takes back.
-//! Where the locale cannot show Unicode, every mark and text is plain ASCII.
+//! The walk's questions on a real terminal, with dialoguer: the only file that draws prompts, on
+//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by counting
+//! its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us (selects) or
+//! kept to one line below a wrapped context that we clear ourselves (yes/no and text questions).
+//! Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where the locale
+//! cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -43,8 +40,7 @@ pub struct TerminalPrompter {
 }
 
 impl TerminalPrompter {
-    /// A prompter on stderr. Until it is dropped, keys typed ahead wait
-    /// for the next prompt ([`interrupt::hold_keys`]).
+    /// A prompter on stderr; until it is dropped, keys typed ahead wait ([`interrupt::hold_keys`]).
     pub(crate) fn new() -> TerminalPrompter {
         interrupt::hold_keys();
         let unicode = screen::shows_unicode();
@@ -56,8 +52,7 @@ impl TerminalPrompter {
         TerminalPrompter { term: Term::stderr(), theme, summaries: 0, unicode }
     }
 
-    /// Text as the locale can show it: our marks and the framework's
-    /// typographic punctuation in ASCII where it cannot show Unicode.
+    /// Text as the locale can show it: marks and typographic punctuation in ASCII where it must be.
     fn fit(&self, text: &str) -> String {
         if self.unicode { text.to_string() } else { ascii_punctuation(&text.replace(" · ", " | ")) }
     }
@@ -68,9 +63,8 @@ impl TerminalPrompter {
         console::truncate_str(&self.fit(text), width, more).into_owned()
     }
 
-    /// The width prompts are fitted to: the terminal's, less a margin, and
-    /// never so narrow that a question cannot be read (a pseudo-terminal may
-    /// claim 0 columns; then 80 is assumed).
+    /// The width prompts are fitted to: the terminal's (80 if it says 0, as a pseudo-terminal may),
+    /// less a margin, and never so narrow that a question cannot be read.
     fn width(&self) -> usize {
         screen::width(Stream::Stderr).unwrap_or(80).saturating_sub(2).max(38)
     }
@@ -88,8 +82,7 @@ impl TerminalPrompter {
         context.lines().count()
     }
 
-    /// Shows `context` (wrapped) above a one-line yes/no `question`, and
-    /// clears both once answered.
+    /// Shows `context` above a one-line yes/no `question`, and clears both once answered.
     fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
         let height = self.above(context);
         let question = self.cut(question, self.width() - CONFIRM_ROOM);
@@ -102,9 +95,8 @@ impl TerminalPrompter {
         Ok(reply)
     }
 
-    /// Shows `context` (wrapped) above a one-line text prompt, and clears
-    /// both once answered, however far the typed text wrapped. Enter on an
-    /// empty line gives `default`; Esc gives `None` (go back).
+    /// Shows `context` above a one-line text prompt, and clears both once answered, however far the
+    /// typed text wrapped. Enter on an empty line gives `default`; Esc gives `None` (go back).
     fn input_below(
         &mut self,
         context: &str,
@@ -140,8 +132,7 @@ impl TerminalPrompter {
         let width_of =
             |chars: &[char]| -> usize { chars.iter().map(|c| console::measure_text_width(&shown(*c))).sum() };
         let mut rows = 1;
-        // How many rows the cursor sits above the line's last row (after an
-        // edit mid-line); clearing always starts from the last row.
+        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing starts.
         let below = std::cell::Cell::new(0usize);
         let to_last_row = || {
             let _ = self.term.move_cursor_down(below.replace(0));
@@ -171,8 +162,7 @@ impl TerminalPrompter {
         draw(&line, &mut rows);
         let result = loop {
             let key = self.term.read_key();
-            // A closed terminal (SIGHUP) may keep answering with empty keys:
-            // stop, keeping what was typed, rather than spin.
+            // A closed terminal (SIGHUP) may keep answering with empty keys: stop rather than spin.
             if interrupt::requested() {
                 break Err(Stop::Interrupted);
             }
@@ -194,8 +184,7 @@ impl TerminalPrompter {
         (result.map_err(|stop| (stop, line.text())), rows)
     }
 
-    /// One of `items` below `prompt` (already fitted), the cursor on
-    /// `default`; Esc gives `None`.
+    /// One of `items` below `prompt` (already fitted), the cursor on `default`; Esc gives `None`.
     fn select(&self, prompt: String, items: &[impl std::fmt::Display], default: usize) -> Result<Option<usize>, Stop> {
         let height = prompt.lines().count() + items.len();
         let (theme, term) = (&self.theme, &self.term);
@@ -221,8 +210,7 @@ impl TerminalPrompter {
 }
 
 impl Drop for TerminalPrompter {
-    /// dialoguer hides the cursor while it asks: a stop must not leave it
-    /// hidden, nor the terminal out of line editing.
+    /// dialoguer hides the cursor while it asks: a stop must not leave it hidden, nor keys held.
     fn drop(&mut self) {
         let _ = self.term.show_cursor();
         interrupt::release_keys();
@@ -363,8 +351,8 @@ fn domain_line(place: &Place, what: &str) -> String {
     format!("Domain {} of {} · {what}", place.domain_number, place.domain_count)
 }
 
-/// What the screen says for a question of `plan edit`: the context above
-/// it, and its prompt (for a target, the stages to choose from).
+/// What the screen says for a question of `plan edit`: the context above it, and its prompt (for a
+/// target, the stages to choose from).
 fn plan_words(q: &Question) -> (String, Vec<String>) {
     let place = format!("Question {} of {}", q.number.0, q.number.1);
     let (domain, stage_name) = (|d: usize| &q.agenda.domains[d], |id| one_line(q.agenda.stage_name(id)));
@@ -395,8 +383,7 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
-    // What was typed is said again with why it is not a date, above the
-    // question (for the review, in its place).
+    // What was typed is said again with why it is not a date, above the question (the review's, in its place).
     let why = |t: &str| parse_date(t).err().unwrap_or_default();
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
@@ -435,9 +422,8 @@ fn rows() -> Option<usize> {
     console::Term::stderr().size_checked().map(|(rows, _)| usize::from(rows))
 }
 
-/// Runs a dialoguer prompt. dialoguer pages by the terminal's height and
-/// panics when there is almost none (a window shrunk mid-question); that
-/// becomes a stop that keeps the draft, and prints no panic.
+/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost none
+/// (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no panic.
 fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -446,8 +432,7 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     result.map_err(|_| Stop::TooSmall { rows: rows().unwrap_or(0), needed: MIN_ROWS })
 }
 
-/// A terminal too small to ask, or a Ctrl-C that arrived between prompts,
-/// stops the walk (keeping its draft) before the next question.
+/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next question.
 fn stop_if_requested() -> Result<(), Stop> {
     match rows() {
         Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),

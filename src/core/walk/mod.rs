@@ -1,12 +1,8 @@
-//! The interactive walk through every domain and action, and (in [`plan`])
-//! `plan edit`'s questions, on one question engine.
-//!
-//! The flow (which question comes next, what Esc goes back to, what a rerun
-//! may skip, where a resumed walk picks up) is plain code over the
-//! [`Prompter`] trait, so it is unit tested with scripted answers; the
-//! dialoguer prompts live in the shell. After every answer the whole
-//! [`Draft`] is handed to a save callback, so an interrupted walk loses at
-//! most the question on screen.
+//! The interactive walk through every domain and action, and (in [`plan`]) `plan edit`'s questions,
+//! on one question engine. The flow (which question comes next, what Esc goes back to, what a rerun
+//! may skip, where a resumed walk picks up) is plain code over the [`Prompter`] trait, so it is unit
+//! tested with scripted answers; the prompts live in the shell. After every answer the [`Draft`] is
+//! handed to a save callback, so an interrupted walk loses at most the question on screen.
 
 use indexmap::IndexMap;
 use jiff::Timestamp;
@@ -72,9 +68,8 @@ impl Draft {
         framework.actions().filter(|(_, a)| self.answers.contains_key(&a.id)).count()
     }
 
-    /// The finished assessment, answers in framework order, taken at `now`.
-    /// Answers and notes of `previous` for ids this framework does not have
-    /// are carried over, so walking with an adapted framework loses nothing.
+    /// The finished assessment, answers in framework order, taken at `now`. Answers and notes of
+    /// `previous` for ids this framework lacks are carried over, so an adapted framework loses nothing.
     pub fn finish(&self, framework: &Framework, now: Timestamp, previous: Option<&Assessment>) -> Assessment {
         let mut a = Assessment::new(framework, now);
         a.label = self.label.clone();
@@ -187,9 +182,8 @@ pub struct ResumeQuestion {
     pub count: usize,
 }
 
-/// Asks the walk's questions, the two before it (who is answering, whether
-/// to carry on), and `plan edit`'s. The terminal implementation uses
-/// dialoguer; tests use a script, so a whole session runs without a terminal.
+/// Asks the walk's questions, the two before it (who is answering, whether to carry on), and `plan
+/// edit`'s: on a terminal with dialoguer, or from a script, so tests run a session without one.
 pub trait Prompter {
     /// Asks who is answering; an empty name answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
@@ -231,8 +225,7 @@ pub struct Start<'a> {
     pub full: bool,
 }
 
-/// Walks every question not yet answered in `draft`, saving after each.
-/// Returns when every question is answered; the draft then holds the assessment.
+/// Walks every question not yet answered in `draft`, saving after each; the draft then holds the assessment.
 pub fn walk<P: Prompter, E>(
     start: Start,
     draft: &mut Draft,
@@ -283,16 +276,14 @@ pub fn walk<P: Prompter, E>(
                 let earlier = start.previous.and_then(|p| p.note(id));
                 let initial = draft.notes.get(id).map(String::as_str).or(earlier).unwrap_or("").to_string();
                 let reply = prompter.note(&NoteQuestion { place: domain_of(d), initial: &initial });
-                // A note being typed when the walk stops is kept in the draft
-                // (not marked as answered, so a resumed walk offers it again).
+                // A note being typed when the walk stops is kept, not marked as answered (offered again).
                 if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
                     draft.notes.insert(id.clone(), typed.clone());
                     draft.updated_at = now();
                     save(draft).map_err(WalkError::Save)?;
                     return Err(WalkError::Stopped(Stop::Interrupted));
                 }
-                // The prompter trims what was typed; a note kept as it was
-                // is kept exactly, trailing newline and all.
+                // The prompter trims what was typed; a note kept as it was is kept exactly, newline and all.
                 reply.map_err(WalkError::Stopped)?.map(|n| {
                     draft.notes.insert(id.clone(), n);
                     if !draft.noted.contains(id) {
@@ -309,9 +300,8 @@ pub fn walk<P: Prompter, E>(
     })
 }
 
-/// The one question engine, for the walk and `plan edit`: asks `steps` in
-/// turn from `pos` to the end. A step that does not apply (by `applies`, on
-/// `state` as it is then) is passed over; `Back` goes to the nearest
+/// The one question engine, for the walk and `plan edit`: asks `steps` in turn from `pos` on, passing
+/// over one that does not apply (by `applies`, on `state` as it is then); `Back` goes to the nearest
 /// earlier step that applies, or asks the first again.
 fn in_turn<S: Copy, T, P: Prompter, E>(
     steps: &[S],
