@@ -1,5 +1,4 @@
-//! The answers file's text: reading it strictly, writing it with a header
-//! that explains it to whoever opens it.
+//! The answers file's text: reading it strictly, writing it with a header explaining it to a reader.
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -13,11 +12,9 @@ use crate::core::yaml::{self, UniqueMap};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Problem {
-    /// Not YAML, or not the shape of an answers file, or empty (boxed: it
-    /// is large, and every `Result` carrying a problem would be as large).
+    /// Not YAML, or not the shape of an answers file, or empty (boxed, so a `Result` of it is small).
     Invalid(Box<yaml::Mistake>),
-    /// Written by a newer version of the tool: `found` is the format number
-    /// as written, which may be too large for any number type.
+    /// Written by a newer version: `found` is the format as written, maybe too large for any number.
     NewerFormat { found: String },
     /// Holds git's merge-conflict markers, the first at `line`.
     ConflictMarkers { line: usize },
@@ -43,9 +40,8 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     yaml::check(text).map_err(|mistake| Problem::Invalid(Box::new(mistake)))?;
     match parse_in_pieces(text).map_or_else(|| yaml::from_str::<History>(text), Ok) {
         Ok(h) if h.format <= FORMAT => Ok(h),
-        // A newer format may fail to parse for reasons we cannot explain;
-        // say "newer" rather than "broken" when the file says so, even with
-        // a number too large to read as one.
+        // A newer format may fail to parse for reasons we cannot explain: say "newer" rather than
+        // "broken" when the file says so, even with a number too large to read as one.
         parsed => {
             #[derive(Deserialize)]
             struct Probe {
@@ -62,8 +58,7 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     }
 }
 
-/// The first line of a git merge conflict (`<<<<<<< `, `=======`,
-/// `>>>>>>> ` at the start of a line), which YAML would only call invalid.
+/// The first line of a merge conflict (`<<<<<<< `, `=======`, `>>>>>>> `), which YAML calls invalid.
 fn conflict_marker(text: &str) -> Option<usize> {
     if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
         return None;
@@ -76,13 +71,10 @@ fn conflict_marker(text: &str) -> Option<usize> {
 /// Pieces of about this many bytes are parsed at a time.
 const PIECE_BYTES: usize = 256 * 1024;
 
-/// The fast path for large files laid out as this tool writes them: the
-/// `assessments:` list, running to the end of the file, is parsed a few
-/// hundred assessments at a time. Parsing a whole large file at once costs
-/// more than linear time and memory in the YAML parser; pieces keep both in
-/// proportion to the file. Anything unexpected (another layout, an error in a
-/// piece) gives `None`, and the whole file is parsed as usual, so errors and
-/// their line numbers are the same either way.
+/// The fast path for large files laid out as this tool writes them: the `assessments:` list, running
+/// to the end of the file, is parsed a few hundred assessments at a time, as parsing a large file at
+/// once costs more than linear time and memory. Anything unexpected (another layout, an error in a
+/// piece) gives `None`, and the whole file is parsed as usual, so errors are the same either way.
 fn parse_in_pieces(text: &str) -> Option<History> {
     if text.len() < 2 * PIECE_BYTES {
         return None;
@@ -128,8 +120,7 @@ const HEADER: &str = "\
 # the stages. Times are UTC.
 ";
 
-/// The file's text for a history, with a header explaining it.
-/// The file declares the oldest format that can hold what it holds.
+/// The file's text for a history, with a header, declaring the oldest format that can hold it.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
     #[derive(serde::Serialize)]
     struct Out<'a> {

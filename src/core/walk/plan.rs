@@ -8,13 +8,12 @@ use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
 use crate::core::plan::{Plan, Review, Step, Target};
 
-/// What `plan edit` goes through: the plan's domains in its order, and the stages a target can
-/// name, `(id, name)`, complete last.
+/// What `plan edit` goes through: the plan's domains in order, the stages a target can name.
 #[derive(Debug, Clone, Default)]
 pub struct Agenda {
     /// The domains.
     pub domains: Vec<Domain>,
-    /// The stages.
+    /// The stages, `(id, name)`, complete last.
     pub stages: Vec<(String, String)>,
 }
 
@@ -220,8 +219,7 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
     })
 }
 
-/// Asks `q`, the value now shown as `shown`, until what is typed means something (see
-/// [`meaning`]); the change it makes to `now`, if any.
+/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if any.
 fn read_line<T: Clone + PartialEq, P: Prompter>(
     p: &mut P,
     mut q: Question,

@@ -1,11 +1,9 @@
 //! `man`: one manual page with every command and its options.
 //!
-//! clap_mangen renders one page per command and refers to the others as
-//! `mbct-sustain-assess(1)` and so on; nobody installs those, so the page is
-//! composed from clap_mangen's section renderers (title, name, synopsis,
-//! description, options, version), with each command's options under a
-//! heading of its own, and the sections clap knows nothing of (commands,
-//! examples, environment, exit status) written with its `roff` builder.
+//! clap_mangen renders one page per command, referring to the others as `mbct-sustain-assess(1)` and
+//! so on, which nobody installs; so the page is composed from its section renderers, each command's
+//! options under a heading of its own, and the sections clap knows nothing of (commands, examples,
+//! environment, exit status) written with its `roff` builder.
 
 use clap::Command;
 use clap_mangen::Man;

@@ -1,6 +1,5 @@
-//! `plan edit`: the plan on a projector, asked question by question (see
-//! [`crate::core::walk::plan`]). Each change is saved the moment it is
-//! confirmed, so Ctrl-C never loses one, and where a session stopped is
+//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan`]).
+//! Each change is saved once confirmed, so Ctrl-C never loses one, and where a session stopped is
 //! kept beside the answers file, so the next one carries on there.
 
 use std::io::{self, IsTerminal};
@@ -69,8 +68,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     ctx.emit(&views::plan_view(ctx, &history, show)?, &show.output, &[])
 }
 
-/// What `plan edit` goes through, from the plan as `plan` shows it: the one
-/// place that reads the view.
+/// What `plan edit` goes through, from the plan as `plan` shows it: the one place that reads the view.
 fn agenda(view: &PlanView) -> Agenda {
     let domain = |d: &crate::present::view::plan::DomainPlan| Domain {
         id: d.id.clone(),
