@@ -1,7 +1,6 @@
-//! Every failure a person can meet, in the words they will read: each
-//! variant's message beside it, what to do about it in [`Error::hint`], and
-//! the words for the problems the core reports as data (a bad framework, a
-//! bad answers file, a YAML mistake), which carry no wording of their own.
+//! Every failure a person can meet, in the words they will read: each variant's message beside it,
+//! what to do about it in [`Error::hint`], and the words for the problems the core reports as data
+//! (a bad framework, a bad answers file, a YAML mistake), which carry no wording of their own.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -121,8 +120,7 @@ pub enum Error {
         rerun: String,
     },
 
-    /// The assessment was finished but could not be added to the answers
-    /// file; its answers are still in the draft.
+    /// The finished assessment could not be added to the answers file; its answers are in the draft.
     #[error(
         "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
         shown(draft),
@@ -146,16 +144,15 @@ pub enum Error {
     #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", shown(path))]
     Locked { path: PathBuf, seconds: u64 },
 
-    /// A link stands where the lock file should be: never followed, as it
-    /// could redirect the tool's writes.
+    /// A link stands where the lock file should be: never followed, as it could redirect the writes.
     #[error(
         "the lock file {} is a link, which mbct-sustain never follows (someone may be trying to redirect its writes)",
         shown(path)
     )]
     LockIsALink { path: PathBuf },
 
-    /// A lock file made by another account that this one may not open (made
-    /// under a strict umask, before the tool shared new locks with the team).
+    /// Another account's lock file that this one may not open (made under a strict umask, before the
+    /// tool shared new locks with the team).
     #[error(
         "the lock file {} belongs to {}, and this account may not open it",
         shown(path),
@@ -297,8 +294,7 @@ pub fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// A path in a message: control characters shown, never obeyed, and on one
-/// line, so a file name cannot forge a line of its own.
+/// A path in a message, on one line with controls shown, so a file name cannot forge a line of its own.
 fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
 }

@@ -140,9 +140,7 @@ impl TerminalPrompter {
         let draw = |line: &Line, rows: &mut usize| {
             to_last_row();
             let _ = self.term.clear_line();
-            if *rows > 1 {
-                let _ = self.term.clear_last_lines(*rows - 1);
-            }
+            let _ = self.term.clear_last_lines(*rows - 1);
             let text: String = line.chars().iter().map(|c| shown(*c)).collect();
             let _ = self.term.write_str(&format!("{head}{text}"));
             let end = head_width + width_of(line.chars());

@@ -73,9 +73,7 @@ pub fn load_existing(path: &Path) -> Result<History, Error> {
 pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     let loaded = load(path)?;
     let target = resolve(path);
-    if let Ok(meta) = fs::metadata(&target)
-        && meta.permissions().readonly()
-    {
+    if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
         return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
     }
     let dir = folder_of(&target);
