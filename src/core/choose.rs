@@ -25,14 +25,8 @@ pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
 
 /// The spelling in the file for a typed name ("sam" is the "Sam" who answered; the latest wins).
 pub fn known_spelling(history: &History, typed: &str) -> String {
-    history
-        .assessments
-        .iter()
-        .rev()
-        .filter_map(|a| a.respondent.as_deref())
-        .find(|known| same_person(Some(known), Some(typed)))
-        .unwrap_or(typed)
-        .to_string()
+    let mut known = history.assessments.iter().rev().filter_map(|a| a.respondent.as_deref());
+    known.find(|known| same_person(Some(known), Some(typed))).unwrap_or(typed).to_string()
 }
 
 /// Who answered last, counting unfinished walks (`(updated_at, respondent)`): the name question's default.
@@ -40,13 +34,8 @@ pub fn usual_respondent(
     history: &History,
     drafts: impl IntoIterator<Item = (Timestamp, Option<String>)>,
 ) -> Option<String> {
-    history
-        .assessments
-        .iter()
-        .map(|a| (a.taken_at, a.respondent.clone()))
-        .chain(drafts)
-        .max_by_key(|(t, _)| *t)
-        .and_then(|(_, r)| r)
+    let taken = history.assessments.iter().map(|a| (a.taken_at, a.respondent.clone()));
+    taken.chain(drafts).max_by_key(|(t, _)| *t).and_then(|(_, r)| r)
 }
 
 /// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with this
@@ -56,11 +45,8 @@ pub fn drafts_of<'d>(
     respondent: Option<&str>,
     framework_id: &str,
 ) -> Vec<usize> {
-    let mut mine: Vec<(Timestamp, usize)> = drafts
-        .into_iter()
-        .filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id)
-        .map(|(i, _, _, started)| (started, i))
-        .collect();
+    let mine = drafts.into_iter().filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id);
+    let mut mine: Vec<(Timestamp, usize)> = mine.map(|(i, _, _, started)| (started, i)).collect();
     mine.sort();
     mine.into_iter().map(|(_, i)| i).collect()
 }

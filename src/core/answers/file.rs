@@ -80,17 +80,9 @@ fn parse_in_pieces(text: &str) -> Option<History> {
         return None;
     }
     let start = text.find("\nassessments:")? + 1;
-    let after = &text[start + "assessments:".len()..];
-    let newline = if after.starts_with("\r\n") { 2 } else { usize::from(after.starts_with('\n')) };
-    if newline == 0 {
-        return None;
-    }
-    let body_start = start + "assessments:".len() + newline;
-    let (head, body) = (&text[..start], &text[body_start..]);
+    let (head, after) = (&text[..start], &text[start + "assessments:".len()..]);
     // The list must be the last thing in the file, items starting at column 0.
-    if !body.starts_with("- ") {
-        return None;
-    }
+    let body = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).filter(|b| b.starts_with("- "))?;
     let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
     let mut offset = 0;
     while offset < body.len() {

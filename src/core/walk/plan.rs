@@ -167,8 +167,7 @@ pub fn edit<P: Prompter, E>(
     };
     in_turn(&questions, from, &mut plan, prompter, applies, |plan, p, (i, ask)| {
         *plan = at(&agenda.key(ask)).map_err(WalkError::Save)?;
-        let (now, rejected) = (String::new(), None);
-        let q = Question { ask, number: (i + 1, count), agenda, plan, now, rejected };
+        let q = Question { ask, number: (i + 1, count), agenda, plan, now: String::new(), rejected: None };
         let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
         if let Reply::Given(Some(change)) = &reply {
             save(p, change).map_err(WalkError::Save)?;

@@ -96,16 +96,10 @@ fn lock_path(draft: &Path) -> PathBuf {
 /// The drafts beside the answers file, oldest first (names sort by start time).
 pub fn find(answers: &Path) -> Vec<PathBuf> {
     let prefix = prefix(answers);
-    let mut found: Vec<PathBuf> = fs::read_dir(folder_of(answers))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && !name.ends_with(LOCK_SUFFIX)
-        })
-        .map(|e| e.path())
-        .collect();
+    let ours = |name: &str| name.starts_with(&prefix) && !name.ends_with(LOCK_SUFFIX);
+    let entries = fs::read_dir(folder_of(answers)).into_iter().flatten().flatten();
+    let mut found: Vec<PathBuf> =
+        entries.filter(|e| ours(&e.file_name().to_string_lossy())).map(|e| e.path()).collect();
     found.sort();
     found
 }
