@@ -239,18 +239,13 @@ impl Findings {
 
     /// The problems, each with its line, in line order.
     fn into_problems(self, text: &str) -> Vec<Problem> {
-        let mut problems: Vec<Problem> = self
-            .found
-            .into_iter()
-            .map(|(spot, id, kind)| {
-                let line = match spot {
-                    Spot::Key(key) => yaml::line_of_key(text, key),
-                    Spot::Id(id, nth) => yaml::line_of_id(text, &id, nth),
-                    Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
-                };
-                Problem { line, id, kind }
-            })
-            .collect();
+        let line = |spot: Spot| match spot {
+            Spot::Key(key) => yaml::line_of_key(text, key),
+            Spot::Id(id, nth) => yaml::line_of_id(text, &id, nth),
+            Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
+        };
+        let found = self.found.into_iter();
+        let mut problems: Vec<Problem> = found.map(|(spot, id, kind)| Problem { line: line(spot), id, kind }).collect();
         problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
         problems
     }

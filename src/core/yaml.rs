@@ -256,10 +256,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
 /// Locates and classifies a serde error, parsing again with the field path tracked to name the place
 /// (only on failure, so loading stays fast).
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
-    let path: Vec<_> = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
-        .err()
-        .map(|e| e.path().iter().cloned().collect())
-        .unwrap_or_default();
+    let tracked = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text));
+    let path: Vec<_> = tracked.err().map(|e| e.path().iter().cloned().collect()).unwrap_or_default();
     let mut place = place_of(&path);
     let message = e.to_string();
     let mut kind = kind_of(&message, &place);
@@ -427,17 +425,11 @@ fn too_deep(text: &str, max: usize) -> Option<usize> {
 
 /// Finds the 1-based line of the `nth` (0-based) `id: <id>` entry in YAML text.
 pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix("id:").is_some_and(|v| {
-                let v = v.split(" #").next().unwrap_or("").trim();
-                v.trim_matches(|c| c == '"' || c == '\'') == id
-            })
-        })
-        .nth(nth)
-        .map(|(i, _)| i + 1)
+    let is_id = |l: &str| {
+        let value = l.trim_start().trim_start_matches("- ").trim_start().strip_prefix("id:");
+        value.is_some_and(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']) == id)
+    };
+    text.lines().enumerate().filter(|(_, l)| is_id(l)).nth(nth).map(|(i, _)| i + 1)
 }
 
 /// The 1-based lines of the first two `key:` entries of the block map whose first key is at `line`,

@@ -424,22 +424,17 @@ fn place(problem: &AnswersProblem) -> String {
 
 /// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
 fn mistake_words(m: &Mistake) -> String {
-    let places: Vec<String> = m
-        .place
-        .iter()
-        .map(|p| match p {
-            Place::Item { list, number } => match list.as_deref() {
-                Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
-                    format!("{} {number}", &l[..l.len() - 1])
-                }
-                Some(other) => format!("`{other}` item {number}"),
-                None => format!("item {number}"),
-            },
-            Place::Answer(id) => format!("the answer to {id}"),
-            Place::Note(id) => format!("the note for {id}"),
-            Place::Field(key) => format!("`{key}`"),
-        })
-        .collect();
+    let step = |p: &Place| match p {
+        Place::Item { list, number } => match list.as_deref() {
+            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => format!("{} {number}", &l[..l.len() - 1]),
+            Some(other) => format!("`{other}` item {number}"),
+            None => format!("item {number}"),
+        },
+        Place::Answer(id) => format!("the answer to {id}"),
+        Place::Note(id) => format!("the note for {id}"),
+        Place::Field(key) => format!("`{key}`"),
+    };
+    let places: Vec<String> = m.place.iter().map(step).collect();
     let words = kind_words(&m.kind);
     if places.is_empty() { words } else { format!("in {}: {words}", places.join(", ")) }
 }

@@ -255,14 +255,9 @@ impl Prompter for TerminalPrompter {
         let when = q.since.map(|t| format!(" ({})", date_of(t))).unwrap_or_default();
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
-        let last_time: Vec<String> = q
-            .last_time
-            .iter()
-            .map(|(text, answer)| {
-                let said = answer.map_or("(not asked)", |a| a.label());
-                self.cut(&format!("  {said:<14} {}", one_line(text)), width)
-            })
-            .collect();
+        let said = |answer: &Option<Answer>| answer.map_or("(not asked)", |a| a.label());
+        let line = |(text, answer): &(&str, Option<Answer>)| format!("  {:<14} {}", said(answer), one_line(text));
+        let last_time: Vec<String> = q.last_time.iter().map(|l| self.cut(&line(l), width)).collect();
         let context =
             format!("{}\nLast time{when}:\n{}", domain_line(&q.place, &one_line(q.place.domain)), last_time.join("\n"));
         let question =
