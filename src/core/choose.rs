@@ -1,9 +1,6 @@
-//! Choosing for the walk: whose name a new walk records, which assessment a
-//! rerun starts from, which unfinished walk to offer.
-//!
-//! Everything here is decided on plain data, so each rule is unit tested.
-//! Assessments are taken in the order they were taken (`taken_at`), not the
-//! order they sit in the file.
+//! Choosing for the walk, on plain data so each rule is unit tested: whose name a new walk records,
+//! which assessment a rerun starts from, which unfinished walk to offer. Assessments are ordered by
+//! when they were taken (`taken_at`), not where they sit in the file.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -19,26 +16,18 @@ pub fn day_of(t: Timestamp) -> Date {
     TimeZone::UTC.to_datetime(t).date()
 }
 
-/// The latest assessment whose respondent is exactly `respondent` (no name
-/// matches only no name), for pre-filling a rerun: a person never starts
-/// from someone else's answers. Ties go to the later in the file.
+/// The latest assessment by exactly `respondent` (no name matches only no name), to pre-fill a rerun:
+/// a person never starts from someone else's answers. Ties go to the later in the file.
 pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
     (0..history.assessments.len())
         .filter(|&i| same_person(history.assessments[i].respondent.as_deref(), respondent))
         .max_by_key(|&i| (history.assessments[i].taken_at, i))
 }
 
-/// The spelling already in the file for a typed name, so "sam" is the "Sam"
-/// who answered before (the latest spelling wins); else the name as typed.
+/// The spelling in the file for a typed name ("sam" is the "Sam" who answered; the latest wins).
 pub fn known_spelling(history: &History, typed: &str) -> String {
-    history
-        .assessments
-        .iter()
-        .rev()
-        .filter_map(|a| a.respondent.as_deref())
-        .find(|known| same_person(Some(known), Some(typed)))
-        .unwrap_or(typed)
-        .to_string()
+    let mut known = history.assessments.iter().rev().filter_map(|a| a.respondent.as_deref());
+    known.find(|known| same_person(Some(known), Some(typed))).unwrap_or(typed).to_string()
 }
 
 /// Who a typed name means, by the roster.
@@ -72,27 +61,22 @@ pub fn name_match(roster: &Roster, typed: &str) -> NameMatch {
     }
 }
 
-/// Which of the unfinished walks (`(respondent, framework id, started_at)`)
-/// belong to this person and framework, oldest first: the last is offered to
-/// carry on with, and all are replaced once a new assessment is saved.
+/// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with this
+/// framework, oldest first: the last is offered, and all are replaced once an assessment is saved.
 pub fn drafts_of<'d>(
     drafts: impl IntoIterator<Item = (usize, Option<&'d str>, &'d str, Timestamp)>,
     respondent: Option<&str>,
     framework_id: &str,
 ) -> Vec<usize> {
-    let mut mine: Vec<(Timestamp, usize)> = drafts
-        .into_iter()
-        .filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id)
-        .map(|(i, _, _, started)| (started, i))
-        .collect();
+    let mine = drafts.into_iter().filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id);
+    let mut mine: Vec<(Timestamp, usize)> = mine.map(|(i, _, _, started)| (started, i)).collect();
     mine.sort();
     mine.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Whether an unfinished walk is in fact saved: a walk killed after its save
-/// and before its draft's removal leaves a draft whose answers and notes are
-/// those of an assessment by the same person taken since the draft began.
-/// Such a draft is removed, never offered: carrying on would save it twice.
+/// Whether an unfinished walk is in fact saved: one killed between its save and its draft's removal
+/// leaves a draft whose answers and notes are those of an assessment by the same person taken since
+/// it began. Such a draft is removed, never offered: carrying on would save it twice.
 pub fn already_saved(history: &History, draft: &Draft, framework: &Framework) -> bool {
     let mut since = history.assessments.iter().filter(|a| {
         a.taken_at >= draft.started_at

@@ -1,8 +1,6 @@
-//! The framework a service assesses itself against: stages, domains, actions.
-//!
-//! Everything the tool knows about ASPIRE lives in `framework.yaml`; this
-//! module only knows the shape. A framework is validated once on load, so the
-//! rest of the program can index stages and actions without checking again.
+//! The framework a service assesses itself against: stages, domains, actions. Everything the tool
+//! knows about ASPIRE lives in `framework.yaml`; this module only knows the shape. A framework is
+//! validated once on load, so the rest of the program indexes stages and actions without checking.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
@@ -75,8 +73,7 @@ pub struct Action {
     pub stage: String,
     /// The action, as people read it.
     pub text: String,
-    /// A short explanation (an abbreviation spelled out, what is meant),
-    /// shown beside the action.
+    /// A short explanation (an abbreviation spelled out, what is meant), shown beside the action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<String>,
     /// Where to read more.
@@ -158,16 +155,10 @@ pub enum Item {
 }
 
 impl Framework {
-    /// The bundled framework. It is checked by the test suite, so a broken
-    /// bundle can never be released.
+    /// The bundled framework, checked by the test suite so a broken bundle is never released.
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
-        BUNDLED
-            .get_or_init(|| match parse(BUNDLED_YAML) {
-                Ok(f) => f,
-                Err(problems) => unreachable!("bundled framework is invalid: {problems:?}"),
-            })
-            .clone()
+        BUNDLED.get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid")).clone()
     }
 
     /// Every action in asking order, with the index of its domain.
@@ -191,8 +182,7 @@ impl Framework {
     }
 }
 
-/// Parses and validates framework YAML. Returns every problem found, not only
-/// the first, so `framework check` can list them all.
+/// Parses and validates framework YAML, returning every problem found so `framework check` lists all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let yaml_problem = |m: yaml::Mistake| vec![Problem { line: m.line, id: None, kind: ProblemKind::Yaml(m) }];
@@ -202,8 +192,7 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     if problems.is_empty() { Ok(framework) } else { Err(problems) }
 }
 
-/// Where a problem is in the text. Lines are found only once there is a
-/// problem, since finding one means scanning the text.
+/// Where a problem is in the text, its line found only at the end, since finding one scans the text.
 enum Spot {
     /// The first `key:` line.
     Key(&'static str),
@@ -250,41 +239,32 @@ impl Findings {
 
     /// The problems, each with its line, in line order.
     fn into_problems(self, text: &str) -> Vec<Problem> {
-        let mut problems: Vec<Problem> = self
-            .found
-            .into_iter()
-            .map(|(spot, id, kind)| {
-                let line = match spot {
-                    Spot::Key(key) => yaml::line_of_key(text, key),
-                    Spot::Id(id, nth) => yaml::line_of_id(text, &id, nth),
-                    Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
-                };
-                Problem { line, id, kind }
-            })
-            .collect();
+        let line = |spot: Spot| match spot {
+            Spot::Key(key) => yaml::line_of_key(text, key),
+            Spot::Id(id, nth) => yaml::line_of_id(text, &id, nth),
+            Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
+        };
+        let found = self.found.into_iter();
+        let mut problems: Vec<Problem> = found.map(|(spot, id, kind)| Problem { line: line(spot), id, kind }).collect();
         problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
         problems
     }
 }
 
-/// Checks what serde cannot: unique ids, declared stages, no empty text.
-/// Sets each action's `stage_index`.
+/// Checks what serde cannot (unique ids, declared stages, no empty text); sets each `stage_index`.
 fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
     let mut v = Findings::default();
-    for (key, field, value) in [
-        ("title", Field::Title, &f.title),
-        ("id", Field::FrameworkId, &f.id),
-        ("completion_label", Field::CompletionLabel, &f.completion_label),
+    let (blank, empty) = (|t: &str| t.trim().is_empty(), |field| ProblemKind::EmptyText { field });
+    for (key, missing, kind) in [
+        ("title", blank(&f.title), empty(Field::Title)),
+        ("id", blank(&f.id), empty(Field::FrameworkId)),
+        ("completion_label", blank(&f.completion_label), empty(Field::CompletionLabel)),
+        ("stages", f.stages.is_empty(), ProblemKind::NoStages),
+        ("domains", f.domains.is_empty(), ProblemKind::NoDomains),
     ] {
-        if value.trim().is_empty() {
-            v.say(Spot::Key(key), None, ProblemKind::EmptyText { field });
+        if missing {
+            v.say(Spot::Key(key), None, kind);
         }
-    }
-    if f.stages.is_empty() {
-        v.say(Spot::Key("stages"), None, ProblemKind::NoStages);
-    }
-    if f.domains.is_empty() {
-        v.say(Spot::Key("domains"), None, ProblemKind::NoDomains);
     }
     let mut stage_index = HashMap::new();
     for (i, stage) in f.stages.iter().enumerate() {
@@ -337,8 +317,7 @@ pub fn is_web_address(url: &str) -> bool {
     })
 }
 
-/// A version is text; a whole number is taken as text too. A decimal number
-/// is refused, since `1.10` would read as `1.1`.
+/// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as `1.1`).
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct V;
     impl serde::de::Visitor<'_> for V {

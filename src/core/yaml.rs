@@ -1,11 +1,9 @@
-//! Reading YAML that people wrote: cheap checks before the parser, and its
-//! errors told apart as data (where, and what kind), which `shell::error`
-//! puts into words for someone who does not write YAML.
+//! Reading YAML that people wrote: cheap checks before the parser, and its errors told apart as data
+//! (where, and what kind), which `shell::error` words for someone who does not write YAML.
 //!
-//! Frameworks and answers files come from shared folders and other people's
-//! editors. The parser's cost grows with the square of bracket nesting
-//! (measured: 40,000 nested brackets after a key took about 5 seconds; a
-//! million, over ten minutes), so nesting is checked first. serde gives no
+//! Frameworks and answers files come from shared folders and other people's editors. The parser's
+//! cost grows with the square of bracket nesting (measured: 40,000 nested brackets after a key took
+//! about 5 seconds; a million, over ten minutes), so nesting is checked first. serde gives no
 //! position for values, so errors about an id find its line here.
 
 use indexmap::IndexMap;
@@ -94,8 +92,7 @@ pub enum Found {
     Other,
 }
 
-/// Why the text is not YAML that this tool reads, grouped by what the
-/// person can do about it.
+/// Why the text is not YAML that this tool reads, grouped by what the person can do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)] // each is worded in `shell::error`
 pub enum Syntax {
@@ -114,8 +111,7 @@ pub enum Syntax {
     Unexpected,
 }
 
-/// The parser's words (libyaml's and yaml_serde's own) for each syntax
-/// problem, most specific first; the last ones catch the rest.
+/// The parser's words (libyaml's and yaml_serde's) for each syntax problem, most specific first.
 const PARSER: [(&str, Syntax); 18] = [
     ("tab character", Syntax::TabIndent),
     ("repetition limit", Syntax::TooManyAliases),
@@ -137,9 +133,8 @@ const PARSER: [(&str, Syntax); 18] = [
     ("YAML", Syntax::Unexpected),
 ];
 
-/// Rules of the file formats that serde does not check. The file types'
-/// own checks send one through serde, which carries only text; [`from_str`]
-/// reads it back as [`Kind::Broken`].
+/// Rules of the file formats that serde does not check: sent through serde, which carries only text,
+/// and read back by [`from_str`] as [`Kind::Broken`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// A review gives both `on` and `every_months`, or neither.
@@ -160,16 +155,13 @@ impl std::fmt::Display for Rule {
     }
 }
 
-/// A key given twice, reported through serde in serde's own words for a
-/// field given twice, so both read back as [`Kind::Repeated`].
+/// A key given twice, in serde's words for a field given twice, so both read back as [`Kind::Repeated`].
 pub fn repeated(key: &str) -> String {
     format!("duplicate field `{key}`")
 }
 
-/// A map keyed by id or name that refuses a key given twice, where a plain
-/// map would keep the last silently (and the next save lose the first).
-/// Every keyed section of a file reads through it: as a value in a
-/// hand-written deserializer, or with `deserialize_with = "UniqueMap::read"`.
+/// A map keyed by id or name that refuses a key given twice, where a plain map would keep the last
+/// silently (and the next save lose the first): every keyed section of a file reads through it.
 pub struct UniqueMap<T>(pub IndexMap<String, T>);
 
 impl<T> UniqueMap<T> {
@@ -237,8 +229,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     }
 }
 
-/// Refuses, before the parser sees it, text that is empty or nested so
-/// deeply the parser would take minutes over it.
+/// Refuses, before the parser sees it, text that is empty or nested so deeply it would take minutes.
 pub fn check(text: &str) -> Result<(), Mistake> {
     let line = too_deep(text, MAX_FLOW_DEPTH);
     let kind = match (is_blank(text), line) {
@@ -246,8 +237,7 @@ pub fn check(text: &str) -> Result<(), Mistake> {
         (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
         (false, None) => return Ok(()),
     };
-    let place = Vec::new();
-    Err(Mistake { line, column: None, place, kind })
+    Err(Mistake { line, column: None, place: Vec::new(), kind })
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -263,13 +253,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
-/// Locates and classifies a serde error. The parse is run again with the
-/// field path tracked (only on failure, so loading stays fast) to name the place.
+/// Locates and classifies a serde error, parsing again with the field path tracked to name the place
+/// (only on failure, so loading stays fast).
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
-    let path: Vec<_> = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text))
-        .err()
-        .map(|e| e.path().iter().cloned().collect())
-        .unwrap_or_default();
+    let tracked = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text));
+    let path: Vec<_> = tracked.err().map(|e| e.path().iter().cloned().collect()).unwrap_or_default();
     let mut place = place_of(&path);
     let message = e.to_string();
     let mut kind = kind_of(&message, &place);
@@ -281,14 +269,12 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     };
     let line_text = |at: usize| text.lines().nth(at - 1).unwrap_or("");
     match &mut kind {
-        // "`stage` is missing" with a `stage:` line just below: it is
-        // indented wrongly, so name that line.
+        // "`stage` is missing" with a `stage:` line just below: it is indented wrongly, so name that line.
         Kind::MissingField { name, line: near } => {
             let below = |at: usize| text.lines().skip(at - 1).take(40).collect::<Vec<_>>().join("\n");
             *near = line.and_then(|at| Some(line_of_key(&below(at), name)? + at - 1));
         }
-        // The parser places a key given twice at the start of its map: find
-        // both lines by the key, at the map's column.
+        // The parser places a key given twice at its map's start: find both by the key at that column.
         Kind::Repeated { name, lines } => {
             *lines = line.zip(e.location()).and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
             line = lines.map_or(line, |(_, second)| Some(second));
@@ -316,11 +302,9 @@ fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     let (mut place, mut list) = (Vec::new(), None);
     for (i, s) in path.iter().enumerate() {
         match (s, path.get(i + 1)) {
-            (Map { key }, Some(Map { key: id })) if key == "answers" => {
-                return [place, vec![Place::Answer(id.clone())]].concat();
-            }
-            (Map { key }, Some(Map { key: id })) if key == "notes" => {
-                return [place, vec![Place::Note(id.clone())]].concat();
+            (Map { key }, Some(Map { key: id })) if key == "answers" || key == "notes" => {
+                place.push(if key == "answers" { Place::Answer(id.clone()) } else { Place::Note(id.clone()) });
+                return place;
             }
             (Map { key }, Some(Seq { .. })) => list = Some(key.clone()),
             (Map { key }, _) => place.push(Place::Field(key.clone())),
@@ -334,9 +318,8 @@ fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     place
 }
 
-/// What a serde or parser message says, as data; `place` is where it is.
-/// serde_yaml puts the path in front of a message, so its words are looked
-/// for anywhere, not only at the start.
+/// What a serde or parser message says, as data; `place` is where it is. serde_yaml puts the path in
+/// front of a message, so its words are looked for anywhere.
 fn kind_of(message: &str, place: &[Place]) -> Kind {
     let message = message.split(" at line ").next().unwrap_or(message);
     let has = |words: &str| message.contains(words);
@@ -402,19 +385,13 @@ fn found_shape(found: &str) -> Found {
     }
 }
 
-/// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted
-/// strings and comments.
+/// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted strings and comments.
 fn too_deep(text: &str, max: usize) -> Option<usize> {
-    // Nesting deeper than `max` needs more than `max` opening brackets; most
-    // files have none at all, so this usually answers without the scan.
+    // Nesting deeper than `max` needs more than `max` opening brackets, which most files lack.
     if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= max {
         return None;
     }
-    let mut depth = 0usize;
-    let mut line = 1usize;
-    let mut quote: Option<char> = None;
-    let mut comment = false;
-    let mut prev = ' ';
+    let (mut depth, mut line, mut quote, mut comment, mut prev) = (0usize, 1, None, false, ' ');
     for c in text.chars() {
         if c == '\n' {
             line += 1;
@@ -448,22 +425,15 @@ fn too_deep(text: &str, max: usize) -> Option<usize> {
 
 /// Finds the 1-based line of the `nth` (0-based) `id: <id>` entry in YAML text.
 pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix("id:").is_some_and(|v| {
-                let v = v.split(" #").next().unwrap_or("").trim();
-                v.trim_matches(|c| c == '"' || c == '\'') == id
-            })
-        })
-        .nth(nth)
-        .map(|(i, _)| i + 1)
+    let is_id = |l: &str| {
+        let value = l.trim_start().trim_start_matches("- ").trim_start().strip_prefix("id:");
+        value.is_some_and(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']) == id)
+    };
+    text.lines().enumerate().filter(|(_, l)| is_id(l)).nth(nth).map(|(i, _)| i + 1)
 }
 
-/// The 1-based lines of the first two `key:` entries of the block map whose
-/// first key is at `line`, `column` (1-based): its keys all stand at that
-/// column, and it ends at the first line indented less.
+/// The 1-based lines of the first two `key:` entries of the block map whose first key is at `line`,
+/// `column` (1-based): its keys all stand at that column, and it ends at the first line indented less.
 fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
     let (start, indent) = (line.checked_sub(1)?, column.checked_sub(1)?);
     // A key in quotes is the same key; one holding a colon is not found.

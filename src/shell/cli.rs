@@ -582,11 +582,8 @@ pub enum FrameworkFormat {
 /// A name that is not blank.
 fn parse_name(text: &str) -> Result<String, String> {
     let name = text.trim();
-    if name.is_empty() {
-        Err("an owner needs a name; give one, or use `plan unassign` to take the owner off".into())
-    } else {
-        Ok(name.to_string())
-    }
+    let refused = "an owner needs a name; give one, or use `plan unassign` to take the owner off";
+    if name.is_empty() { Err(refused.into()) } else { Ok(name.to_string()) }
 }
 
 /// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
@@ -626,25 +623,17 @@ pub fn parse() -> Result<Cli, Error> {
     // flag, not the variable the person set.
     for name in ["MBCT_SUSTAIN_FILE", "MBCT_SUSTAIN_FRAMEWORK", "MBCT_SUSTAIN_RESPONDENT"] {
         if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
-            command()
-                .error(
-                    clap::error::ErrorKind::InvalidValue,
-                    format!(
-                        "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
-                    ),
-                )
-                .exit();
+            let why = format!(
+                "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
+            );
+            command().error(clap::error::ErrorKind::InvalidValue, why).exit();
         }
     }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
     if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new) {
-        command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command",
-            )
-            .exit();
+        let why = "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command";
+        command().error(clap::error::ErrorKind::ArgumentConflict, why).exit();
     }
     Ok(cli)
 }

@@ -216,6 +216,18 @@ fn not_a_date(selector: &str) -> Option<String> {
     crate::shell::cli::parse_date(selector).err().filter(|message| message.contains("not a day of the calendar"))
 }
 
+/// Refuses an action id the framework lacks, with the closest ids.
+pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
+    if f.has_action(id) {
+        return Ok(());
+    }
+    let ids = f.actions().map(|(_, a)| a.id.as_str());
+    Err(Error::UnknownAction {
+        id: id.to_string(),
+        closest: crate::core::plan::closest(ids, id).into_iter().map(str::to_string).collect(),
+    })
+}
+
 /// Now, to the second: when a change to the file is made.
 pub fn now() -> jiff::Timestamp {
     let t = jiff::Timestamp::now();

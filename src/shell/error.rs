@@ -1,7 +1,6 @@
-//! Every failure a person can meet, in the words they will read: each
-//! variant's message beside it, what to do about it in [`Error::hint`], and
-//! the words for the problems the core reports as data (a bad framework, a
-//! bad answers file, a YAML mistake), which carry no wording of their own.
+//! Every failure a person can meet, in the words they will read: each variant's message beside it,
+//! what to do about it in [`Error::hint`], and the words for the problems the core reports as data
+//! (a bad framework, a bad answers file, a YAML mistake), which carry no wording of their own.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -73,11 +72,7 @@ pub enum Error {
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
-    #[error("{}", if *latest {
-        format!("round {number} is the team's latest: there is nothing later to compare it with")
-    } else {
-        format!("both sides are round {number}: there is nothing to compare")
-    })]
+    #[error("{}", same(format!("round {number}"), "the team's", *latest))]
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
@@ -126,8 +121,7 @@ pub enum Error {
         rerun: String,
     },
 
-    /// The assessment was finished but could not be added to the answers
-    /// file; its answers are still in the draft.
+    /// The finished assessment could not be added to the answers file; its answers are in the draft.
     #[error(
         "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
         shown(draft),
@@ -151,16 +145,15 @@ pub enum Error {
     #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", shown(path))]
     Locked { path: PathBuf, seconds: u64 },
 
-    /// A link stands where the lock file should be: never followed, as it
-    /// could redirect the tool's writes.
+    /// A link stands where the lock file should be: never followed, as it could redirect the writes.
     #[error(
         "the lock file {} is a link, which mbct-sustain never follows (someone may be trying to redirect its writes)",
         shown(path)
     )]
     LockIsALink { path: PathBuf },
 
-    /// A lock file made by another account that this one may not open (made
-    /// under a strict umask, before the tool shared new locks with the team).
+    /// Another account's lock file that this one may not open (made under a strict umask, before the
+    /// tool shared new locks with the team).
     #[error(
         "the lock file {} belongs to {}, and this account may not open it",
         shown(path),
@@ -188,11 +181,7 @@ pub enum Error {
     WouldOverwrite { path: PathBuf, what: &'static str },
 
     /// `compare` was given the same assessment twice.
-    #[error("{}", if *latest {
-        format!("assessment #{number} is that person's latest: there is nothing later to compare it with")
-    } else {
-        format!("both sides are assessment #{number}: there is nothing to compare")
-    })]
+    #[error("{}", same(format!("assessment #{number}"), "that person's", *latest))]
     SameAssessment { number: usize, latest: bool },
 
     /// `framework init` would overwrite a file.
@@ -361,8 +350,7 @@ pub fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// A path in a message: control characters shown, never obeyed, and on one
-/// line, so a file name cannot forge a line of its own.
+/// A path in a message, on one line with controls shown, so a file name cannot forge a line of its own.
 fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
 }
@@ -370,6 +358,14 @@ fn shown(path: &Path) -> String {
 /// ` by Sam`, or nothing.
 fn by(respondent: &Option<String>) -> String {
     respondent.as_deref().map_or(String::new(), |r| format!(" by {}", one_line(r)))
+}
+
+/// Why one side compared with itself shows nothing: it is `whose` latest, or both sides are it.
+fn same(side: String, whose: &str, latest: bool) -> String {
+    match latest {
+        true => format!("{side} is {whose} latest: there is nothing later to compare it with"),
+        false => format!("both sides are {side}: there is nothing to compare"),
+    }
 }
 
 /// "3 answers so far are kept in d.yaml".
@@ -435,11 +431,8 @@ fn framework_problem(p: &Problem) -> String {
         }
     };
     let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-    let id = match p.id.as_deref() {
-        Some(id) if !words.contains(&format!("`{id}`")) => format!(" (`{id}`)"),
-        _ => String::new(),
-    };
-    format!("{line}{words}{id}")
+    let id = p.id.as_deref().filter(|id| !words.contains(&format!("`{id}`"))).map(|id| format!(" (`{id}`)"));
+    format!("{line}{words}{}", id.unwrap_or_default())
 }
 
 fn field_words(field: Field) -> &'static str {
@@ -477,10 +470,7 @@ fn answers_problem(problem: &AnswersProblem) -> String {
 
 /// ` (line 9, column 30)`, or what of it is known.
 fn place(problem: &AnswersProblem) -> String {
-    let column = match problem {
-        AnswersProblem::Invalid(m) => m.column,
-        _ => None,
-    };
+    let column = if let AnswersProblem::Invalid(m) = problem { m.column } else { None };
     match (problem.line(), column) {
         (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
         (Some(l), None) => format!(" (line {l})"),
@@ -490,22 +480,17 @@ fn place(problem: &AnswersProblem) -> String {
 
 /// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
 fn mistake_words(m: &Mistake) -> String {
-    let places: Vec<String> = m
-        .place
-        .iter()
-        .map(|p| match p {
-            Place::Item { list, number } => match list.as_deref() {
-                Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
-                    format!("{} {number}", &l[..l.len() - 1])
-                }
-                Some(other) => format!("`{other}` item {number}"),
-                None => format!("item {number}"),
-            },
-            Place::Answer(id) => format!("the answer to {id}"),
-            Place::Note(id) => format!("the note for {id}"),
-            Place::Field(key) => format!("`{key}`"),
-        })
-        .collect();
+    let step = |p: &Place| match p {
+        Place::Item { list, number } => match list.as_deref() {
+            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => format!("{} {number}", &l[..l.len() - 1]),
+            Some(other) => format!("`{other}` item {number}"),
+            None => format!("item {number}"),
+        },
+        Place::Answer(id) => format!("the answer to {id}"),
+        Place::Note(id) => format!("the note for {id}"),
+        Place::Field(key) => format!("`{key}`"),
+    };
+    let places: Vec<String> = m.place.iter().map(step).collect();
     let words = kind_words(&m.kind);
     if places.is_empty() { words } else { format!("in {}: {words}", places.join(", ")) }
 }

@@ -1,15 +1,11 @@
-//! Reading text files that people hand us, defensively.
-//!
-//! Frameworks and answers files come from shared folders and other people's
-//! editors. Before the YAML parser sees them we make sure they are regular
-//! files of a sane size and valid UTF-8 ([`crate::core::yaml::decode`]).
+//! Reading text files that people hand us, defensively: before the YAML parser sees them, they must
+//! be regular files of a sane size and valid UTF-8 ([`crate::core::yaml::decode`]).
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Why a file could not be read as text.
-/// `shell::error` words each for people.
+/// Why a file could not be read as text; `shell::error` words each for people.
 #[derive(Debug)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum ReadProblem {
@@ -29,8 +25,7 @@ pub enum ReadProblem {
     Io(io::Error),
 }
 
-/// Reads `path` as UTF-8 text, refusing anything but a regular file of at
-/// most `limit` bytes. A leading byte-order mark is dropped.
+/// Reads `path` as UTF-8 text (a byte-order mark dropped): only a regular file of `limit` bytes at most.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
     let meta = std::fs::metadata(path).map_err(classify)?;
     if meta.is_dir() {

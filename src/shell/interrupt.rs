@@ -1,16 +1,13 @@
 //! Ctrl-C and a closed terminal, handled so that nothing is lost.
 //!
-//! The handler restores the cursor and records that a stop was asked for;
-//! the walk itself notices (a prompt returns `Interrupted`, or the flag is
-//! set), keeps its draft, and exits 130. A Ctrl-C that lands in the instant
-//! between two prompts, when no prompt is reading keys, would otherwise go
-//! unnoticed until the next key: if the walk has not taken the stop up
-//! within half a second, the handler says what was kept and exits itself.
-//! Every answer is already saved by then, and saves replace files whole, so
-//! exiting cannot leave half a file.
+//! The handler restores the cursor and flags the stop; the walk notices (a prompt returns
+//! `Interrupted`, or it reads the flag), keeps its draft and exits 130. A Ctrl-C between two
+//! prompts, when none reads keys, would go unnoticed until the next key: if the walk has not taken
+//! the stop up within half a second, the handler says what was kept and exits itself (every answer
+//! is saved by then, and saves replace files whole).
 //!
-//! While the questions run, the terminal is kept out of its line editing
-//! ([`hold_keys`]), and put back on every way out, the handler's exit too.
+//! While the questions run, the terminal is kept out of its line editing ([`hold_keys`]), and put
+//! back on every way out, the handler's exit too.
 
 use std::io::Write;
 use std::sync::Mutex;
@@ -42,8 +39,7 @@ pub fn install() {
     });
 }
 
-/// What to say if the handler has to stop the program itself (where the
-/// answers so far are kept).
+/// What to say if the handler has to stop the program itself (where the answers so far are kept).
 pub fn on_stop(message: &str) {
     if let Ok(mut m) = MESSAGE.lock() {
         *m = crate::present::safe::printable(message).into_owned();
@@ -53,9 +49,7 @@ pub fn on_stop(message: &str) {
 /// Whether a stop was asked for; once it is, the caller takes it up.
 pub fn requested() -> bool {
     let asked = REQUESTED.load(Ordering::SeqCst);
-    if asked {
-        TAKEN_UP.store(true, Ordering::SeqCst);
-    }
+    TAKEN_UP.fetch_or(asked, Ordering::SeqCst);
     asked
 }
 
@@ -64,11 +58,9 @@ pub fn taken_up() {
     TAKEN_UP.store(true, Ordering::SeqCst);
 }
 
-/// Takes the terminal out of line editing and echo while the questions run.
-/// console makes it raw only while it reads a key; in between, the
-/// terminal's own line editing would echo keys typed ahead and act on
-/// Ctrl-U or Ctrl-W before the prompt sees them. Ctrl-C still signals.
-/// [`release_keys`] (or the handler's exit) puts the terminal back.
+/// Takes the terminal out of line editing and echo while the questions run: console makes it raw
+/// only while it reads a key, and in between the terminal would echo keys typed ahead and act on
+/// Ctrl-U or Ctrl-W before the prompt sees them. Ctrl-C still signals; [`release_keys`] undoes it.
 pub fn hold_keys() {
     #[cfg(unix)]
     // SAFETY: tcgetattr fills the termios it is given; tcsetattr reads it.

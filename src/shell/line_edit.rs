@@ -1,10 +1,7 @@
-//! The one-line editor of the walk's text prompts (name, note, plan edit),
-//! as plain state: the text, the cursor, and what each key does to them.
-//!
-//! Hand-written rather than a line-editing crate: rustyline and reedline
-//! take the terminal over and read Esc as the start of a key sequence,
-//! while here Esc must go back to the previous question at once, and the
-//! prompt must share the screen with dialoguer's selects.
+//! The one-line editor of the walk's text prompts, as plain state: the text, the cursor, and what
+//! each key does to them. Hand-written: rustyline and reedline take the terminal over and read Esc
+//! as the start of a key sequence, while here Esc must go back at once, and the prompt must share
+//! the screen with dialoguer's selects.
 
 /// What a key does to the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,13 +110,10 @@ impl Line {
                 self.cursor = 0;
             }
             Edit::KillWord if self.cursor > 0 => {
-                let mut start = self.cursor;
-                while start > 0 && self.text[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && self.text[start - 1] != ' ' {
-                    start -= 1;
-                }
+                // The spaces before the cursor, then the word before them.
+                let before = &self.text[..self.cursor];
+                let end = before.iter().rposition(|c| *c != ' ').map_or(0, |i| i + 1);
+                let start = before[..end].iter().rposition(|c| *c == ' ').map_or(0, |i| i + 1);
                 self.text.drain(start..self.cursor);
                 self.cursor = start;
             }

@@ -1,8 +1,6 @@
-//! What the terminal is like: its width, whether to colour, and writing
-//! messages and results to it.
-//!
-//! One width rule for the whole tool: text is fitted to a stream's width only
-//! when that stream is a terminal; piped or written output has no limit.
+//! What the terminal is like (its width, whether to colour), and writing messages and results to it.
+//! One width rule for the whole tool: text is fitted to a stream's width only when that stream is a
+//! terminal; piped or written output has no limit.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -20,8 +18,7 @@ pub enum Stream {
     Stderr,
 }
 
-/// The width of `stream` in columns when it is a terminal; `None` otherwise
-/// (piped, redirected, or a terminal that will not say).
+/// The width of `stream` in columns when it is a terminal that says; `None` otherwise.
 pub fn width(stream: Stream) -> Option<usize> {
     let (terminal, term) = match stream {
         Stream::Stdout => (io::stdout().is_terminal(), console::Term::stdout()),
@@ -30,16 +27,14 @@ pub fn width(stream: Stream) -> Option<usize> {
     terminal.then(|| term.size_checked()).flatten().map(|(_, w)| usize::from(w)).filter(|w| *w > 0)
 }
 
-/// The width messages on stderr are wrapped to: a column short of the
-/// terminal (so a full line does not wrap twice), and not at all when the
-/// terminal is too narrow for wrapping to help.
+/// The width messages on stderr are wrapped to: a column short of the terminal (so a full line does
+/// not wrap twice), and none when the terminal is too narrow for wrapping to help.
 fn message_width() -> Option<usize> {
     width(Stream::Stderr).map(|w| w - 1).filter(|w| *w >= 40)
 }
 
-/// Writes a one-line message to stderr, wrapped to the terminal; a closed
-/// terminal is ignored. The text may hold names from files, so it is shown
-/// on one line with every control character made visible.
+/// Writes a message to stderr, wrapped to the terminal (a closed one is ignored). It may hold names
+/// from files, so it is shown on one line with every control character made visible.
 pub fn note(text: &str) {
     let text = one_line(text);
     let text = match message_width() {
@@ -65,16 +60,14 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Whether the locale can show Unicode (`✔`, `❯`, box drawing), by the
-/// environment's `LC_ALL`, `LC_CTYPE` and `LANG`.
+/// Whether the locale can show Unicode (`✔`, `❯`, box drawing), by the environment.
 pub fn shows_unicode() -> bool {
     let var = |name| std::env::var(name).ok();
     locale_shows_unicode(var("LC_ALL"), var("LC_CTYPE"), var("LANG"))
 }
 
-/// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and
-/// `LANG` that is set must name UTF-8. None set is the C locale, ASCII,
-/// except on Windows, whose terminals show Unicode without them.
+/// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set must name
+/// UTF-8. None set is the C locale, ASCII, except on Windows, whose terminals show Unicode anyway.
 fn locale_shows_unicode(lc_all: Option<String>, lc_ctype: Option<String>, lang: Option<String>) -> bool {
     match [lc_all, lc_ctype, lang].into_iter().flatten().find(|v| !v.is_empty()) {
         Some(locale) => {

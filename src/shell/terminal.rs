@@ -1,12 +1,9 @@
-//! The walk's questions on a real terminal, with dialoguer.
-//!
-//! This is the only file that draws prompts. Prompts go to stderr, so stdout
-//! stays clean for the final table. dialoguer clears a finished prompt by
-//! counting its lines, which goes wrong when a line wraps, so every prompt
-//! here is either wrapped by us (selects) or kept to one line below a
-//! wrapped context that we clear ourselves (yes/no and text questions). Each
-//! answered question leaves one summary line (`✔ …`), which Esc takes back.
-//! Where the locale cannot show Unicode, every mark and text is plain ASCII.
+//! The walk's questions on a real terminal, with dialoguer: the only file that draws prompts, on
+//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by counting
+//! its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us (selects) or
+//! kept to one line below a wrapped context that we clear ourselves (yes/no and text questions).
+//! Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where the locale
+//! cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -16,7 +13,8 @@ use std::io;
 use crate::core::answers::Answer;
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
-    ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+    ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter, Reply, ResumeQuestion,
+    Stop,
 };
 use crate::present::fit::wrap;
 use crate::present::render::glyphs::ascii_punctuation;
@@ -43,9 +41,8 @@ pub struct TerminalPrompter {
 }
 
 impl TerminalPrompter {
-    /// A prompter on stderr. Until it is dropped, keys typed ahead wait
-    /// for the next prompt ([`interrupt::hold_keys`]).
-    pub fn new() -> TerminalPrompter {
+    /// A prompter on stderr; until it is dropped, keys typed ahead wait ([`interrupt::hold_keys`]).
+    pub(crate) fn new() -> TerminalPrompter {
         interrupt::hold_keys();
         let unicode = screen::shows_unicode();
         let mut theme = ColorfulTheme::default();
@@ -56,13 +53,9 @@ impl TerminalPrompter {
         TerminalPrompter { term: Term::stderr(), theme, summaries: 0, unicode }
     }
 
-    /// Text as the locale can show it: our marks and the framework's
-    /// typographic punctuation in ASCII where it cannot show Unicode.
+    /// Text as the locale can show it: marks and typographic punctuation in ASCII where it must be.
     fn fit(&self, text: &str) -> String {
-        match self.unicode {
-            true => text.to_string(),
-            false => ascii_punctuation(&text.replace(" · ", " | ")),
-        }
+        if self.unicode { text.to_string() } else { ascii_punctuation(&text.replace(" · ", " | ")) }
     }
 
     /// [`Self::fit`], cut to `width` columns.
@@ -71,40 +64,30 @@ impl TerminalPrompter {
         console::truncate_str(&self.fit(text), width, more).into_owned()
     }
 
-    /// The width prompts are fitted to: the terminal's, less a margin, and
-    /// never so narrow that a question cannot be read (a pseudo-terminal may
-    /// claim 0 columns; then 80 is assumed).
+    /// The width prompts are fitted to: the terminal's (80 if it says 0, as a pseudo-terminal may),
+    /// less a margin, and never so narrow that a question cannot be read.
     fn width(&self) -> usize {
         screen::width(Stream::Stderr).unwrap_or(80).saturating_sub(2).max(38)
     }
 
-    /// Writes text above the prompts, wrapped; a closed terminal is ignored.
-    pub(crate) fn say(&self, text: &str) {
-        let _ = self.term.write_line(&wrap(&self.fit(&printable(text)), self.width()));
-    }
-
-    /// Writes a `✔` line for something settled (or saved) between questions.
-    fn done(&self, text: &str) {
-        let tick = style(if self.unicode { "✔" } else { "+" }).green();
-        let text = self.cut(&one_line(text), self.width() - 2);
-        let _ = self.term.write_line(&format!("{tick} {text}"));
-    }
-
     /// Writes the one-line summary an answered question leaves behind.
     pub(crate) fn summary(&mut self, text: &str) {
-        self.done(text);
+        self.settled(text);
         self.summaries += 1;
     }
 
-    /// Shows `context` (wrapped) above a one-line yes/no `question`, and
-    /// clears both once answered.
-    fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
+    /// Writes `context` wrapped above a prompt (a closed terminal is ignored); returns its height.
+    fn above(&self, context: &str) -> usize {
         let context = wrap(&self.fit(context), self.width());
         let _ = self.term.write_line(&context);
-        let height = context.lines().count();
+        context.lines().count()
+    }
+
+    /// Shows `context` above a one-line yes/no `question`, and clears both once answered.
+    fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
+        let height = self.above(context);
         let question = self.cut(question, self.width() - CONFIRM_ROOM);
-        let theme = &self.theme;
-        let term = &self.term;
+        let (theme, term) = (&self.theme, &self.term);
         let reply = guarded(|| {
             Confirm::with_theme(theme).with_prompt(question).default(default).report(false).interact_on_opt(term)
         })?
@@ -113,9 +96,8 @@ impl TerminalPrompter {
         Ok(reply)
     }
 
-    /// Shows `context` (wrapped) above a one-line text prompt, and clears
-    /// both once answered, however far the typed text wrapped. Enter on an
-    /// empty line gives `default`; Esc gives `None` (go back).
+    /// Shows `context` above a one-line text prompt, and clears both once answered, however far the
+    /// typed text wrapped. Enter on an empty line gives `default`; Esc gives `None` (go back).
     pub(crate) fn input_below(
         &mut self,
         context: &str,
@@ -123,33 +105,25 @@ impl TerminalPrompter {
         default: Option<&str>,
         initial: &str,
     ) -> Result<Option<String>, Stop> {
-        let context = wrap(&self.fit(context), self.width());
-        let _ = self.term.write_line(&context);
-        let height = context.lines().count();
+        let height = self.above(context);
         let prompt = self.cut(prompt, self.width() / 2);
-        let result = self.read_line(&prompt, initial);
-        let rows = match &result {
-            Ok((_, rows)) | Err((_, rows, _)) => *rows,
-        };
+        let (result, rows) = self.read_line(&prompt, initial);
         let _ = self.term.clear_line();
         let _ = self.term.clear_last_lines(height + rows - 1);
         match result {
-            Ok((Some(text), _)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
-            Ok((text, _)) => Ok(text),
-            Err((Stop::Interrupted | Stop::Io(_), _, typed)) if !typed.trim().is_empty() && typed != initial => {
+            Ok(Some(text)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
+            Ok(text) => Ok(text),
+            Err((Stop::Interrupted | Stop::Io(_), typed)) if !typed.trim().is_empty() && typed != initial => {
                 Err(Stop::InterruptedWhileTyping(typed))
             }
-            Err((stop, _, _)) => Err(stop),
+            Err((stop, _)) => Err(stop),
         }
     }
 
-    /// A one-line editor ([`Line`]): typing, ← →, Home/End, Ctrl-A/E/U/W,
-    /// Backspace, Delete, Enter (done), Esc (back). Its own, because
-    /// dialoguer's text prompt has no way back. Typing at the end writes one
-    /// character, so a long pasted note costs what it is long, not its
-    /// square. Returns the text (or `None` for Esc) and how many screen rows
-    /// the prompt last took.
-    fn read_line(&self, prompt: &str, initial: &str) -> Result<(Option<String>, usize), (Stop, usize, String)> {
+    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at the
+    /// end writes one character, so a long paste costs its length, not its square. Returns the text
+    /// (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last took.
+    fn read_line(&self, prompt: &str, initial: &str) -> (Result<Option<String>, (Stop, String)>, usize) {
         let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
         let mut line = Line::new(initial);
         let arrow = if self.unicode { "›" } else { ">" };
@@ -159,8 +133,7 @@ impl TerminalPrompter {
         let width_of =
             |chars: &[char]| -> usize { chars.iter().map(|c| console::measure_text_width(&shown(*c))).sum() };
         let mut rows = 1;
-        // How many rows the cursor sits above the line's last row (after an
-        // edit mid-line); clearing always starts from the last row.
+        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing starts.
         let below = std::cell::Cell::new(0usize);
         let to_last_row = || {
             let _ = self.term.move_cursor_down(below.replace(0));
@@ -168,9 +141,7 @@ impl TerminalPrompter {
         let draw = |line: &Line, rows: &mut usize| {
             to_last_row();
             let _ = self.term.clear_line();
-            if *rows > 1 {
-                let _ = self.term.clear_last_lines(*rows - 1);
-            }
+            let _ = self.term.clear_last_lines(*rows - 1);
             let text: String = line.chars().iter().map(|c| shown(*c)).collect();
             let _ = self.term.write_str(&format!("{head}{text}"));
             let end = head_width + width_of(line.chars());
@@ -188,31 +159,17 @@ impl TerminalPrompter {
         };
         let _ = self.term.show_cursor();
         draw(&line, &mut rows);
-        loop {
+        let result = loop {
             let key = self.term.read_key();
-            // A closed terminal (SIGHUP) may keep answering with empty keys:
-            // stop, keeping what was typed, rather than spin.
+            // A closed terminal (SIGHUP) may keep answering with empty keys: stop rather than spin.
             if interrupt::requested() {
-                to_last_row();
-                return Err((Stop::Interrupted, rows, line.text()));
+                break Err(Stop::Interrupted);
             }
-            let key = match key {
-                Ok(k) => k,
-                Err(e) => {
-                    to_last_row();
-                    return Err((stop(dialoguer::Error::IO(e)), rows, line.text()));
-                }
-            };
             match key {
-                console::Key::Enter => {
-                    to_last_row();
-                    return Ok((Some(line.text()), rows));
-                }
-                console::Key::Escape => {
-                    to_last_row();
-                    return Ok((None, rows));
-                }
-                other => match Edit::of(&other).map(|e| line.apply(e)) {
+                Err(e) => break Err(stop(dialoguer::Error::IO(e))),
+                Ok(console::Key::Enter) => break Ok(Some(line.text())),
+                Ok(console::Key::Escape) => break Ok(None),
+                Ok(other) => match Edit::of(&other).map(|e| line.apply(e)) {
                     Some(Redraw::Append(c)) => {
                         let _ = self.term.write_str(&shown(c));
                         rows = (head_width + width_of(line.chars())).div_ceil(columns).max(1);
@@ -221,17 +178,23 @@ impl TerminalPrompter {
                     Some(Redraw::Nothing) | None => {}
                 },
             }
-        }
+        };
+        to_last_row();
+        (result.map_err(|stop| (stop, line.text())), rows)
     }
 
-    /// One of `items` below `prompt` (already fitted), the cursor on
-    /// `default`; Esc gives `None`.
     /// `text` fitted to sit above a select's items.
     pub(crate) fn wrapped(&self, text: &str) -> String {
         wrap(&self.fit(text), self.width() - SELECT_ROOM)
     }
 
-    pub(crate) fn select(&self, prompt: String, items: &[&str], default: usize) -> Result<Option<usize>, Stop> {
+    /// One of `items` below `prompt` (already fitted), the cursor on `default`; Esc gives `None`.
+    pub(crate) fn select(
+        &self,
+        prompt: String,
+        items: &[impl std::fmt::Display],
+        default: usize,
+    ) -> Result<Option<usize>, Stop> {
         let height = prompt.lines().count() + items.len();
         let (theme, term) = (&self.theme, &self.term);
         guarded(|| {
@@ -255,15 +218,8 @@ impl TerminalPrompter {
     }
 }
 
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Drop for TerminalPrompter {
-    /// dialoguer hides the cursor while it asks: a stop must not leave it
-    /// hidden, nor the terminal out of line editing.
+    /// dialoguer hides the cursor while it asks: a stop must not leave it hidden, nor keys held.
     fn drop(&mut self) {
         let _ = self.term.show_cursor();
         interrupt::release_keys();
@@ -315,11 +271,13 @@ impl Prompter for TerminalPrompter {
     }
 
     fn tell(&mut self, text: &str) {
-        self.say(text);
+        self.above(&printable(text));
     }
 
     fn settled(&mut self, text: &str) {
-        self.done(text);
+        let tick = style(if self.unicode { "✔" } else { "+" }).green();
+        let text = self.cut(&one_line(text), self.width() - 2);
+        let _ = self.term.write_line(&format!("{tick} {text}"));
     }
 
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
@@ -328,28 +286,17 @@ impl Prompter for TerminalPrompter {
         let when = q.since.map(|t| format!(" ({})", date_of(t))).unwrap_or_default();
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
-        let last_time: Vec<String> = q
-            .last_time
-            .iter()
-            .map(|(text, answer)| {
-                let said = answer.map_or("(not asked)", |a| a.label());
-                self.cut(&format!("  {said:<14} {}", one_line(text)), width)
-            })
-            .collect();
-        let context = format!(
-            "Domain {} of {} · {}\nLast time{when}:\n{}",
-            q.place.domain_number,
-            q.place.domain_count,
-            one_line(q.place.domain),
-            last_time.join("\n")
-        );
+        let said = |answer: &Option<Answer>| answer.map_or("(not asked)", |a| a.label());
+        let line = |(text, answer): &(&str, Option<Answer>)| format!("  {:<14} {}", said(answer), one_line(text));
+        let last_time: Vec<String> = q.last_time.iter().map(|l| self.cut(&line(l), width)).collect();
+        let context =
+            format!("{}\nLast time{when}:\n{}", domain_line(&q.place, &one_line(q.place.domain)), last_time.join("\n"));
         let question =
             if q.since.is_some() { "Has anything changed here since then?" } else { "Has anything changed here?" };
-        let reply = self.confirm_below(&context, question, q.default)?;
-        Ok(match reply {
+        Ok(match self.confirm_below(&context, question, q.default)? {
             Some(changed) => {
                 let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
-                self.summary(&format!("Domain {} of {} · {what}", q.place.domain_number, q.place.domain_count));
+                self.summary(&domain_line(&q.place, what));
                 Reply::Given(changed)
             }
             None => Reply::Back,
@@ -358,26 +305,16 @@ impl Prompter for TerminalPrompter {
 
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         stop_if_requested()?;
-        let prompt = wrap(
-            &self.fit(&format!(
-                "Domain {} of {} · {}\nAction {} of {} · Stage: {}\n{}",
-                q.place.domain_number,
-                q.place.domain_count,
-                one_line(q.place.domain),
-                q.number,
-                q.count,
-                one_line(q.stage),
-                one_line(q.text)
-            )),
-            self.width() - SELECT_ROOM,
-        );
+        let domain = domain_line(&q.place, &one_line(q.place.domain));
+        let action = format!("Action {} of {} · Stage: {}\n{}", q.number, q.count, one_line(q.stage), one_line(q.text));
+        let prompt = wrap(&self.fit(&format!("{domain}\n{action}")), self.width() - SELECT_ROOM);
         // What the action means and where to read more, then what each answer means.
         let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
         about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
         about.extend(q.about.map(one_line));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
-        let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
+        let labels = Answer::ALL.map(|a| a.label());
         let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
         Ok(match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
             Some(i) => {
@@ -422,7 +359,6 @@ impl Prompter for TerminalPrompter {
         stop_if_requested()?;
         let (context, items) = plan_words(q);
         let items: Vec<String> = items.iter().map(|i| self.fit(i)).collect();
-        let items: Vec<&str> = items.iter().map(String::as_str).collect();
         let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
         Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
     }
@@ -435,8 +371,13 @@ impl Prompter for TerminalPrompter {
     }
 }
 
-/// What the screen says for a question of `plan edit`: the context above
-/// it, and its prompt (for a target, the stages to choose from).
+/// "Domain 2 of 7 · `what`": where a question of the walk sits.
+fn domain_line(place: &Place, what: &str) -> String {
+    format!("Domain {} of {} · {what}", place.domain_number, place.domain_count)
+}
+
+/// What the screen says for a question of `plan edit`: the context above it, and its prompt (for a
+/// target, the stages to choose from).
 fn plan_words(q: &Question) -> (String, Vec<String>) {
     let place = format!("Question {} of {}", q.number.0, q.number.1);
     let (domain, stage_name) = (|d: usize| &q.agenda.domains[d], |id| one_line(q.agenda.stage_name(id)));
@@ -445,10 +386,8 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
             let (id, text, answer) = &domain(d).steps[s];
             let answer = answer.map_or("not answered", |a| a.label());
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
-            let text = one_line(text);
-            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{text}");
-            let owner = matches!(q.ask, Ask::Owner(..));
-            (asked, if owner { "Owner" } else { "Due (YYYY-MM-DD)" })
+            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{}", one_line(text));
+            (asked, if matches!(q.ask, Ask::Owner(..)) { "Owner" } else { "Due (YYYY-MM-DD)" })
         }
         Ask::Target(d) => {
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
@@ -469,8 +408,7 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
-    // What was typed is said again with why it is not a date, above the
-    // question (for the review, in its place).
+    // What was typed is said again with why it is not a date, above the question (the review's, in its place).
     let why = |t: &str| parse_date(t).err().unwrap_or_default();
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
@@ -490,10 +428,7 @@ fn shown(c: char) -> String {
         '\n' => "\\n".into(),
         '\t' => "\\t".into(),
         '\r' => "\\r".into(),
-        c => {
-            let mut buf = [0u8; 4];
-            printable(c.encode_utf8(&mut buf)).into_owned()
-        }
+        c => printable(&c.to_string()).into_owned(),
     }
 }
 
@@ -512,17 +447,8 @@ fn rows() -> Option<usize> {
     console::Term::stderr().size_checked().map(|(rows, _)| usize::from(rows))
 }
 
-/// Stops the walk, keeping its draft, when the terminal is too small to ask.
-fn check_size() -> Result<(), Stop> {
-    match rows() {
-        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
-        _ => Ok(()),
-    }
-}
-
-/// Runs a dialoguer prompt. dialoguer pages by the terminal's height and
-/// panics when there is almost none (a window shrunk mid-question); that
-/// becomes a stop that keeps the draft, and prints no panic.
+/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost none
+/// (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no panic.
 fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -531,10 +457,13 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     result.map_err(|_| Stop::TooSmall { rows: rows().unwrap_or(0), needed: MIN_ROWS })
 }
 
-/// A Ctrl-C that arrived between prompts stops the walk before the next one.
+/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next question.
 fn stop_if_requested() -> Result<(), Stop> {
-    check_size()?;
-    if interrupt::requested() { Err(Stop::Interrupted) } else { Ok(()) }
+    match rows() {
+        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
+        _ if interrupt::requested() => Err(Stop::Interrupted),
+        _ => Ok(()),
+    }
 }
 
 fn stop(e: dialoguer::Error) -> Stop {

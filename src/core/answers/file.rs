@@ -1,5 +1,4 @@
-//! The answers file's text: reading it strictly, writing it with a header
-//! that explains it to whoever opens it.
+//! The answers file's text: reading it strictly, writing it with a header explaining it to a reader.
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -15,11 +14,9 @@ use crate::core::yaml::{self, UniqueMap};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Problem {
-    /// Not YAML, or not the shape of an answers file, or empty (boxed: it
-    /// is large, and every `Result` carrying a problem would be as large).
+    /// Not YAML, or not the shape of an answers file, or empty (boxed, so a `Result` of it is small).
     Invalid(Box<yaml::Mistake>),
-    /// Written by a newer version of the tool: `found` is the format number
-    /// as written, which may be too large for any number type.
+    /// Written by a newer version: `found` is the format as written, maybe too large for any number.
     NewerFormat { found: String },
     /// Holds git's merge-conflict markers, the first at `line`.
     ConflictMarkers { line: usize },
@@ -45,9 +42,8 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     yaml::check(text).map_err(|mistake| Problem::Invalid(Box::new(mistake)))?;
     match parse_in_pieces(text).map_or_else(|| yaml::from_str::<History>(text), Ok) {
         Ok(h) if h.format <= FORMAT => Ok(h),
-        // A newer format may fail to parse for reasons we cannot explain;
-        // say "newer" rather than "broken" when the file says so, even with
-        // a number too large to read as one.
+        // A newer format may fail to parse for reasons we cannot explain: say "newer" rather than
+        // "broken" when the file says so, even with a number too large to read as one.
         parsed => {
             #[derive(Deserialize)]
             struct Probe {
@@ -64,8 +60,7 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     }
 }
 
-/// The first line of a git merge conflict (`<<<<<<< `, `=======`,
-/// `>>>>>>> ` at the start of a line), which YAML would only call invalid.
+/// The first line of a merge conflict (`<<<<<<< `, `=======`, `>>>>>>> `), which YAML calls invalid.
 fn conflict_marker(text: &str) -> Option<usize> {
     if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
         return None;
@@ -78,29 +73,18 @@ fn conflict_marker(text: &str) -> Option<usize> {
 /// Pieces of about this many bytes are parsed at a time.
 const PIECE_BYTES: usize = 256 * 1024;
 
-/// The fast path for large files laid out as this tool writes them: the
-/// `assessments:` list, running to the end of the file, is parsed a few
-/// hundred assessments at a time. Parsing a whole large file at once costs
-/// more than linear time and memory in the YAML parser; pieces keep both in
-/// proportion to the file. Anything unexpected (another layout, an error in a
-/// piece) gives `None`, and the whole file is parsed as usual, so errors and
-/// their line numbers are the same either way.
+/// The fast path for large files laid out as this tool writes them: the `assessments:` list, running
+/// to the end of the file, is parsed a few hundred assessments at a time, as parsing a large file at
+/// once costs more than linear time and memory. Anything unexpected (another layout, an error in a
+/// piece) gives `None`, and the whole file is parsed as usual, so errors are the same either way.
 fn parse_in_pieces(text: &str) -> Option<History> {
     if text.len() < 2 * PIECE_BYTES {
         return None;
     }
     let start = text.find("\nassessments:")? + 1;
-    let after = &text[start + "assessments:".len()..];
-    let newline = if after.starts_with("\r\n") { 2 } else { usize::from(after.starts_with('\n')) };
-    if newline == 0 {
-        return None;
-    }
-    let body_start = start + "assessments:".len() + newline;
-    let (head, body) = (&text[..start], &text[body_start..]);
+    let (head, after) = (&text[..start], &text[start + "assessments:".len()..]);
     // The list must be the last thing in the file, items starting at column 0.
-    if !body.starts_with("- ") {
-        return None;
-    }
+    let body = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).filter(|b| b.starts_with("- "))?;
     let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
     let mut offset = 0;
     while offset < body.len() {
@@ -134,8 +118,7 @@ const HEADER: &str = "\
 # the stages. Times are UTC.
 ";
 
-/// The file's text for a history, with a header explaining it.
-/// The file declares the oldest format that can hold what it holds.
+/// The file's text for a history, with a header, declaring the oldest format that can hold it.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
     #[derive(serde::Serialize)]
     struct Out<'a> {
@@ -168,6 +151,26 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
 // (slow, and serde_yaml then loses line numbers in errors).
 
+/// Reads a map, refusing a key given twice: `known` reads the value of a key it knows (false for
+/// one it does not), and the others are kept as they are.
+fn entries<'de, A: MapAccess<'de>>(
+    mut map: A,
+    mut known: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<serde_yaml::Mapping, A::Error> {
+    let (mut seen, mut extra) = (Vec::new(), serde_yaml::Mapping::new());
+    while let Some(key) = map.next_key::<String>()? {
+        if seen.contains(&key) {
+            return Err(de::Error::custom(yaml::repeated(&key)));
+        }
+        seen.push(key.clone());
+        if !known(&key, &mut map)? {
+            let value = map.next_value()?;
+            extra.insert(key.into(), value);
+        }
+    }
+    Ok(extra)
+}
+
 impl<'de> Deserialize<'de> for History {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -176,44 +179,21 @@ impl<'de> Deserialize<'de> for History {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<History, A::Error> {
-                let mut format = None;
-                let mut assessments = None;
-                let mut plan: Option<Plan> = None;
-                let mut team: Option<Roster> = None;
-                let mut agreements: Option<Vec<Agreement>> = None;
-                let mut evidence: Option<Vec<Evidence>> = None;
-                let mut extra = serde_yaml::Mapping::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let repeated = match key.as_str() {
-                        "format" => format.is_some(),
-                        "assessments" => assessments.is_some(),
-                        "plan" => plan.is_some(),
-                        "team" => team.is_some(),
-                        "agreements" => agreements.is_some(),
-                        "evidence" => evidence.is_some(),
-                        other => extra.contains_key(other),
-                    };
-                    if repeated {
-                        return Err(de::Error::custom(yaml::repeated(&key)));
-                    }
-                    match key.as_str() {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<History, A::Error> {
+                let (mut format, mut assessments, mut plan) = (None, None, None);
+                let (mut team, mut agreements, mut evidence) = (None, None, None);
+                let extra = entries(map, |key, map| {
+                    match key {
                         "format" => format = Some(map.next_value()?),
-                        "plan" => plan = Some(map.next_value::<Option<Plan>>()?.unwrap_or_default()),
-                        "agreements" => agreements = Some(map.next_value::<Option<_>>()?.unwrap_or_default()),
-                        "evidence" => evidence = Some(map.next_value::<Option<_>>()?.unwrap_or_default()),
-                        "team" => {
-                            team = Some(map.next_value::<Option<UniqueMap<Member>>>()?.map(|m| m.0).unwrap_or_default())
-                        }
-                        "assessments" => {
-                            assessments = Some(map.next_value::<Option<Vec<Assessment>>>()?.unwrap_or_default())
-                        }
-                        _ => {
-                            let value = map.next_value()?;
-                            extra.insert(key.into(), value);
-                        }
+                        "plan" => plan = map.next_value::<Option<Plan>>()?,
+                        "assessments" => assessments = map.next_value::<Option<Vec<Assessment>>>()?,
+                        "team" => team = map.next_value::<Option<UniqueMap<Member>>>()?.map(|m| m.0),
+                        "agreements" => agreements = map.next_value::<Option<Vec<Agreement>>>()?,
+                        "evidence" => evidence = map.next_value::<Option<Vec<Evidence>>>()?,
+                        _ => return Ok(false),
                     }
-                }
+                    Ok(true)
+                })?;
                 Ok(History {
                     format: format.ok_or_else(|| de::Error::missing_field("format"))?,
                     assessments: assessments.unwrap_or_default(),
@@ -237,33 +217,21 @@ impl<'de> Deserialize<'de> for Assessment {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Assessment, A::Error> {
-                let mut taken_at = None;
-                let mut label = None;
-                let mut respondent = None;
-                let mut framework = None;
-                let mut answers = None;
-                let mut notes = None;
-                let mut extra = serde_yaml::Mapping::new();
-                let mut seen: Vec<String> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if seen.contains(&key) {
-                        return Err(de::Error::custom(yaml::repeated(&key)));
-                    }
-                    seen.push(key.clone());
-                    match key.as_str() {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Assessment, A::Error> {
+                let (mut taken_at, mut framework, mut answers, mut notes) = (None, None, None, None);
+                let (mut label, mut respondent) = (None, None);
+                let extra = entries(map, |key, map| {
+                    match key {
                         "taken_at" => taken_at = Some(map.next_value()?),
                         "label" => label = map.next_value()?,
                         "respondent" => respondent = map.next_value()?,
                         "framework" => framework = Some(map.next_value()?),
                         "answers" => answers = Some(map.next_value::<UniqueMap<Answer>>()?.0),
                         "notes" => notes = Some(map.next_value::<UniqueMap<String>>()?.0),
-                        _ => {
-                            let value = map.next_value()?;
-                            extra.insert(key.into(), value);
-                        }
+                        _ => return Ok(false),
                     }
-                }
+                    Ok(true)
+                })?;
                 Ok(Assessment {
                     taken_at: taken_at.ok_or_else(|| de::Error::missing_field("taken_at"))?,
                     label,

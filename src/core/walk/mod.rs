@@ -1,19 +1,15 @@
-//! The interactive walk through every domain and action, and (in [`plan`])
-//! `plan edit`'s questions, on one question engine.
-//!
-//! The flow (which question comes next, what Esc goes back to, what a rerun
-//! may skip, where a resumed walk picks up) is plain code over the
-//! [`Prompter`] trait, so it is unit tested with scripted answers; the
-//! dialoguer prompts live in the shell. After every answer the whole
-//! [`Draft`] is handed to a save callback, so an interrupted walk loses at
-//! most the question on screen.
+//! The interactive walk through every domain and action, and (in [`plan`]) `plan edit`'s questions,
+//! on one question engine. The flow (which question comes next, what Esc goes back to, what a rerun
+//! may skip, where a resumed walk picks up) is plain code over the [`Prompter`] trait, so it is unit
+//! tested with scripted answers; the prompts live in the shell. After every answer the [`Draft`] is
+//! handed to a save callback, so an interrupted walk loses at most the question on screen.
 
 use indexmap::IndexMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::core::answers::{Answer, Assessment, FrameworkRef};
-use crate::core::framework::Framework;
+use crate::core::framework::{Domain, Framework};
 
 pub mod plan;
 use plan::Question;
@@ -72,34 +68,20 @@ impl Draft {
         framework.actions().filter(|(_, a)| self.answers.contains_key(&a.id)).count()
     }
 
-    /// The finished assessment, answers in framework order, taken at `now`.
-    /// Answers and notes of `previous` for ids this framework does not have
-    /// are carried over, so walking with an adapted framework loses nothing.
+    /// The finished assessment, answers in framework order, taken at `now`. Answers and notes of
+    /// `previous` for ids this framework lacks are carried over, so an adapted framework loses nothing.
     pub fn finish(&self, framework: &Framework, now: Timestamp, previous: Option<&Assessment>) -> Assessment {
         let mut a = Assessment::new(framework, now);
         a.label = self.label.clone();
         a.respondent = self.respondent.clone();
-        for (_, action) in framework.actions() {
-            if let Some(ans) = self.answers.get(&action.id) {
-                a.answers.insert(action.id.clone(), *ans);
-            }
-        }
-        for domain in &framework.domains {
-            if let Some(n) = self.notes.get(&domain.id).filter(|n| !n.trim().is_empty()) {
-                a.notes.insert(domain.id.clone(), n.clone());
-            }
-        }
+        a.answers.extend(framework.actions().filter_map(|(_, x)| Some((x.id.clone(), *self.answers.get(&x.id)?))));
+        let note = |d: &Domain| Some((d.id.clone(), self.notes.get(&d.id).filter(|n| !n.trim().is_empty())?.clone()));
+        a.notes.extend(framework.domains.iter().filter_map(note));
         if let Some(p) = previous {
-            for (id, answer) in &p.answers {
-                if !framework.has_action(id) {
-                    a.answers.insert(id.clone(), *answer);
-                }
-            }
-            for (id, note) in &p.notes {
-                if !framework.domains.iter().any(|d| &d.id == id) {
-                    a.notes.insert(id.clone(), note.clone());
-                }
-            }
+            let answers = p.answers.iter().filter(|(id, _)| !framework.has_action(id));
+            a.answers.extend(answers.map(|(id, x)| (id.clone(), *x)));
+            let notes = p.notes.iter().filter(|(id, _)| !framework.domains.iter().any(|d| &d.id == *id));
+            a.notes.extend(notes.map(|(id, n)| (id.clone(), n.clone())));
         }
         a
     }
@@ -116,6 +98,7 @@ pub enum Reply<T> {
 
 /// Why a prompt ended without an answer.
 #[derive(Debug)]
+#[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Stop {
     /// Ctrl-C, or the terminal closed.
     Interrupted,
@@ -124,12 +107,7 @@ pub enum Stop {
     /// The terminal failed.
     Io(std::io::Error),
     /// The terminal has `rows` rows; a question needs `needed`.
-    TooSmall {
-        /// The terminal's height.
-        rows: usize,
-        /// The height a question needs.
-        needed: usize,
-    },
+    TooSmall { rows: usize, needed: usize },
 }
 
 /// Where a question sits in the walk, for the prompt to show.
@@ -218,9 +196,8 @@ pub struct ResumeQuestion {
     pub count: usize,
 }
 
-/// Asks the walk's questions, the two before it (who is answering, whether
-/// to carry on), and `plan edit`'s. The terminal implementation uses
-/// dialoguer; tests use a script, so a whole session runs without a terminal.
+/// Asks the walk's questions, the two before it (who is answering, whether to carry on), and `plan
+/// edit`'s: on a terminal with dialoguer, or from a script, so tests run a session without one.
 pub trait Prompter {
     /// Asks who is answering: a member, or a name typed; empty answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
@@ -240,11 +217,9 @@ pub trait Prompter {
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop>;
     /// The walk went back one question (e.g. to take back what the answer showed).
     fn went_back(&mut self) {}
-    /// Asks `plan edit`'s question for a line of text; Enter on an empty
-    /// line keeps `q.now`.
+    /// Asks `plan edit`'s question for a line of text; Enter on an empty line keeps `q.now`.
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
-    /// Asks `plan edit`'s question of which stage a domain should reach: an
-    /// index into what [`plan::Agenda::offers`] gives.
+    /// Asks which stage a domain should reach: an index into [`plan::Agenda::offers`].
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
 }
 
@@ -269,8 +244,7 @@ pub struct Start<'a> {
     pub about: &'a indexmap::IndexMap<String, String>,
 }
 
-/// Walks every question not yet answered in `draft`, saving after each.
-/// Returns when every question is answered; the draft then holds the assessment.
+/// Walks every question not yet answered in `draft`, saving after each; the draft then holds the assessment.
 pub fn walk<P: Prompter, E>(
     start: Start,
     draft: &mut Draft,
@@ -286,15 +260,12 @@ pub fn walk<P: Prompter, E>(
     in_turn(&steps, from, draft, prompter, applies, |draft, prompter, step| {
         let domain_of =
             |d: usize| Place { domain_number: d + 1, domain_count: f.domains.len(), domain: &f.domains[d].name };
+        let earlier = |id: &str| start.previous.and_then(|p| p.answer(id));
         let reply = match step {
             Step::Changed(d) => {
                 let q = ChangedQuestion {
                     place: domain_of(d),
-                    last_time: f.domains[d]
-                        .actions
-                        .iter()
-                        .map(|a| (a.text.as_str(), start.previous.and_then(|p| p.answer(&a.id))))
-                        .collect(),
+                    last_time: f.domains[d].actions.iter().map(|a| (a.text.as_str(), earlier(&a.id))).collect(),
                     since: start.previous.map(|p| p.taken_at),
                     default: draft.changed.contains(&f.domains[d].id),
                 };
@@ -303,12 +274,7 @@ pub fn walk<P: Prompter, E>(
             }
             Step::Action { domain, index, number } => {
                 let action = &f.domains[domain].actions[index];
-                let default = draft
-                    .answers
-                    .get(&action.id)
-                    .copied()
-                    .or_else(|| start.previous.and_then(|p| p.answer(&action.id)))
-                    .unwrap_or(Answer::NotYet);
+                let default = draft.answers.get(&action.id).copied().or(earlier(&action.id)).unwrap_or(Answer::NotYet);
                 let q = ActionQuestion {
                     place: domain_of(domain),
                     number,
@@ -327,27 +293,22 @@ pub fn walk<P: Prompter, E>(
             }
             Step::Note(d) => {
                 let id = &f.domains[d].id;
-                let initial = draft
-                    .notes
-                    .get(id)
-                    .map(String::as_str)
-                    .or_else(|| start.previous.and_then(|p| p.note(id)))
-                    .unwrap_or("")
-                    .to_string();
+                let earlier = start.previous.and_then(|p| p.note(id));
+                let initial = draft.notes.get(id).map(String::as_str).or(earlier).unwrap_or("").to_string();
                 let reply = prompter.note(&NoteQuestion { place: domain_of(d), initial: &initial });
-                // A note being typed when the walk stops is kept in the draft
-                // (not marked as answered, so a resumed walk offers it again).
+                // A note being typed when the walk stops is kept, not marked as answered (offered again).
                 if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
                     draft.notes.insert(id.clone(), typed.clone());
                     draft.updated_at = now();
                     save(draft).map_err(WalkError::Save)?;
                     return Err(WalkError::Stopped(Stop::Interrupted));
                 }
-                // The prompter trims what was typed; a note kept as it was
-                // is kept exactly, trailing newline and all.
+                // The prompter trims what was typed; a note kept as it was is kept exactly, newline and all.
                 reply.map_err(WalkError::Stopped)?.map(|n| {
                     draft.notes.insert(id.clone(), n);
-                    push_unique(&mut draft.noted, id);
+                    if !draft.noted.contains(id) {
+                        draft.noted.push(id.clone());
+                    }
                 })
             }
         };
@@ -359,9 +320,8 @@ pub fn walk<P: Prompter, E>(
     })
 }
 
-/// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in
-/// turn from `pos` to the end. A step that does not apply (by `applies`, on
-/// `state` as it is then) is passed over; `Back` goes to the nearest
+/// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in turn from `pos` on, passing
+/// over one that does not apply (by `applies`, on `state` as it is then); `Back` goes to the nearest
 /// earlier step that applies, or asks the first again.
 pub fn in_turn<S: Copy, T, P: Prompter, E>(
     steps: &[S],
@@ -403,8 +363,7 @@ impl<T> Reply<T> {
 pub enum WalkError<E> {
     /// The prompter stopped (Ctrl-C, closed terminal).
     Stopped(Stop),
-    /// The draft could not be saved (for `plan edit`: the plan could not
-    /// be read or saved).
+    /// The draft could not be saved (for `plan edit`: the plan could not be read or saved).
     Save(E),
 }
 
@@ -468,12 +427,6 @@ fn record_changed(f: &Framework, d: usize, changed: bool, draft: &mut Draft, pre
             Some(n) => draft.notes.insert(domain.id.clone(), n.to_string()),
             None => draft.notes.shift_remove(&domain.id),
         };
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, id: &str) {
-    if !list.iter().any(|x| x == id) {
-        list.push(id.to_string());
     }
 }
 

@@ -10,13 +10,12 @@ use crate::core::answers::Answer;
 use crate::core::framework::COMPLETE_ID;
 use crate::core::plan::{Plan, Review, Target};
 
-/// What `plan edit` goes through: the plan's domains in its order, and the stages a target can
-/// name, `(id, name)`, complete last.
+/// What `plan edit` goes through: the plan's domains in order, the stages a target can name.
 #[derive(Debug, Clone, Default)]
 pub struct Agenda {
     /// The domains.
     pub domains: Vec<Domain>,
-    /// The stages.
+    /// The stages, `(id, name)`, complete last.
     pub stages: Vec<(String, String)>,
 }
 
@@ -166,8 +165,7 @@ pub fn edit<P: Prompter, E>(
     };
     in_turn(&questions, from, &mut plan, prompter, applies, |plan, p, (i, ask)| {
         *plan = at(&agenda.key(ask)).map_err(WalkError::Save)?;
-        let (now, rejected) = (String::new(), None);
-        let q = Question { ask, number: (i + 1, count), agenda, plan, now, rejected };
+        let q = Question { ask, number: (i + 1, count), agenda, plan, now: String::new(), rejected: None };
         let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
         if let Reply::Given(Some(change)) = &reply {
             save(p, change).map_err(WalkError::Save)?;
@@ -219,8 +217,7 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
     })
 }
 
-/// Asks `q`, the value now shown as `shown`, until what is typed means something (see
-/// [`meaning`]); the change it makes to `now`, if any.
+/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if any.
 fn read_line<T: Clone + PartialEq, P: Prompter>(
     p: &mut P,
     mut q: Question,

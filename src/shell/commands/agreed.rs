@@ -13,8 +13,7 @@ use crate::core::subject::{At, Whom};
 use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::View;
 use crate::shell::cli::{EvidenceArgs, EvidenceCommand};
-use crate::shell::commands::plan::known_action;
-use crate::shell::context::{Context, today};
+use crate::shell::context::{Context, known_action, today};
 use crate::shell::error::Error;
 use crate::shell::store;
 

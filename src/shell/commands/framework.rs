@@ -14,11 +14,10 @@ use crate::shell::store;
 /// Prints the framework in use.
 pub fn show(f: &Framework, format: FrameworkFormat) -> Result<(), Error> {
     let text = match format {
-        FrameworkFormat::Tree => tree(f),
+        FrameworkFormat::Tree => printable(&tree(f)).into_owned(),
         FrameworkFormat::Yaml => f.to_yaml(),
         FrameworkFormat::Json => serde_json::to_string_pretty(f).unwrap_or_default() + "\n",
     };
-    let text = if format == FrameworkFormat::Tree { printable(&text).into_owned() } else { text };
     crate::shell::screen::write_stdout(text.as_bytes())
 }
 
@@ -80,19 +79,17 @@ pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(),
 /// Validates a framework file and prints a one-line summary, or every problem.
 pub fn check(file: &Path) -> Result<(), Error> {
     let f = crate::shell::context::load_framework(Some(file))?;
-    crate::shell::screen::write_stdout(
-        format!(
-            "{} is a valid framework: {} ({} {}), {}, {}, {}.\n",
-            file.display(),
-            printable(&f.title),
-            printable(&f.id),
-            printable(&f.version),
-            count(f.stages.len(), "stage"),
-            count(f.domains.len(), "domain"),
-            count(f.action_count(), "action")
-        )
-        .as_bytes(),
-    )
+    let text = format!(
+        "{} is a valid framework: {} ({} {}), {}, {}, {}.\n",
+        file.display(),
+        printable(&f.title),
+        printable(&f.id),
+        printable(&f.version),
+        count(f.stages.len(), "stage"),
+        count(f.domains.len(), "domain"),
+        count(f.action_count(), "action")
+    );
+    crate::shell::screen::write_stdout(text.as_bytes())
 }
 
 #[cfg(test)]

@@ -1,11 +1,9 @@
 //! `man`: one manual page with every command and its options.
 //!
-//! clap_mangen renders one page per command and refers to the others as
-//! `mbct-sustain-assess(1)` and so on; nobody installs those, so the page is
-//! composed from clap_mangen's section renderers (title, name, synopsis,
-//! description, options, version), with each command's options under a
-//! heading of its own, and the sections clap knows nothing of (commands,
-//! examples, environment, exit status) written with its `roff` builder.
+//! clap_mangen renders one page per command, referring to the others as `mbct-sustain-assess(1)` and
+//! so on, which nobody installs; so the page is composed from its section renderers, each command's
+//! options under a heading of its own, and the sections clap knows nothing of (commands, examples,
+//! environment, exit status) written with its `roff` builder.
 
 use clap::Command;
 use clap_mangen::Man;
@@ -22,7 +20,9 @@ pub fn page(cmd: Command) -> io::Result<String> {
     man.render_synopsis_section(&mut out)?;
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
-    commands_section(&commands).to_writer(&mut out)?;
+    let abouts =
+        commands.iter().map(|(name, sub)| (format!("mbct-sustain {name}"), sub.get_about().map(|a| a.to_string())));
+    terms(&mut Roff::new(), "COMMANDS", abouts).to_writer(&mut out)?;
     for (name, sub) in &commands {
         // `-h` is listed once, under the main options.
         let own = |a: &clap::Arg| !a.is_hide_set() && !a.is_positional() && a.get_id() != "help";
@@ -33,7 +33,11 @@ pub fn page(cmd: Command) -> io::Result<String> {
         }
     }
     examples_section(&cmd, &commands).to_writer(&mut out)?;
-    environment_and_exit_status().to_writer(&mut out)?;
+    // What `--help` shows per option but a manual page lists on its own.
+    let listed = |items: &'static [(&str, &str)]| items.iter().map(|(t, m)| (t.to_string(), Some(m.to_string())));
+    let mut roff = Roff::new();
+    terms(&mut roff, "ENVIRONMENT", listed(&ENVIRONMENT));
+    terms(&mut roff, "EXIT STATUS", listed(&EXIT_STATUS)).to_writer(&mut out)?;
     man.render_version_section(&mut out)?;
     String::from_utf8(out).map_err(io::Error::other)
 }
@@ -54,14 +58,14 @@ fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
     out
 }
 
-fn commands_section(commands: &[(String, Command)]) -> Roff {
-    let mut roff = Roff::new();
-    roff.control("SH", ["COMMANDS"]);
-    for (name, sub) in commands {
+/// A section of terms, each with what it means where there is something to say.
+fn terms<'r>(roff: &'r mut Roff, title: &str, items: impl IntoIterator<Item = (String, Option<String>)>) -> &'r Roff {
+    roff.control("SH", [title]);
+    for (term, meaning) in items {
         roff.control("TP", []);
-        roff.text([bold(format!("mbct-sustain {name}"))]);
-        if let Some(about) = sub.get_about() {
-            roff.text([roman(about.to_string())]);
+        roff.text([bold(term)]);
+        if let Some(meaning) = meaning {
+            roff.text([roman(meaning)]);
         }
     }
     roff
@@ -83,40 +87,22 @@ fn examples_section(cmd: &Command, commands: &[(String, Command)]) -> Roff {
     roff
 }
 
-/// What `--help` shows per option but a manual page lists on its own.
-fn environment_and_exit_status() -> Roff {
-    let mut roff = Roff::new();
-    let mut items = |title: &str, items: &[(&str, &str)]| {
-        roff.control("SH", [title]);
-        for (term, meaning) in items {
-            roff.control("TP", []);
-            roff.text([bold(*term)]);
-            roff.text([roman(*meaning)]);
-        }
-    };
-    items(
-        "ENVIRONMENT",
-        &[
-            ("MBCT_SUSTAIN_FILE", "The answers file, when --file is not given."),
-            ("MBCT_SUSTAIN_FRAMEWORK", "An adapted framework, when --framework is not given."),
-            ("MBCT_SUSTAIN_RESPONDENT", "Who is answering, when --respondent is not given."),
-            ("NO_COLOR", "When set, no colour (unless --color always)."),
-        ],
-    );
-    items(
-        "EXIT STATUS",
-        &[
-            ("0", "Success."),
-            (
-                "1",
-                "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
-            ),
-            ("2", "Wrong usage."),
-            ("130", "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given."),
-        ],
-    );
-    roff
-}
+const ENVIRONMENT: [(&str, &str); 4] = [
+    ("MBCT_SUSTAIN_FILE", "The answers file, when --file is not given."),
+    ("MBCT_SUSTAIN_FRAMEWORK", "An adapted framework, when --framework is not given."),
+    ("MBCT_SUSTAIN_RESPONDENT", "Who is answering, when --respondent is not given."),
+    ("NO_COLOR", "When set, no colour (unless --color always)."),
+];
+
+const EXIT_STATUS: [(&str, &str); 4] = [
+    ("0", "Success."),
+    (
+        "1",
+        "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
+    ),
+    ("2", "Wrong usage."),
+    ("130", "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given."),
+];
 
 #[cfg(test)]
 mod tests {

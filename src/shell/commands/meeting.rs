@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal};
 
 use crate::core::answers::{Answer, roster};
 use crate::core::subject::{At, Whom};
-use crate::core::walk::{Reply, Stop, in_turn};
+use crate::core::walk::{Prompter, Reply, Stop, in_turn};
 use crate::present::render::{Format, View, render_doc};
 use crate::present::safe::one_line;
 use crate::present::view::team::{self, DiscussionPoint, TeamView};
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     let steps: Vec<Ask> =
         points.iter().flat_map(|&i| [Ask::Answer(i), Ask::Comment(i), Ask::Owner(i), Ask::Due(i)]).collect();
     let mut prompter = TerminalPrompter::new();
-    prompter.say(&format!(
+    prompter.tell(&format!(
         "The meeting: {} points on the agenda{}. For each, agree the team's answer (the cursor starts on the one most gave). Esc goes back · Ctrl-C stops (every agreement is saved as you go).\n",
         view.discussion.len(),
         if done > 0 { format!(", {done} agreed already: carrying on with the rest") } else { String::new() }

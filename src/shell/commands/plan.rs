@@ -8,7 +8,7 @@ use crate::core::plan::{self, Review, Target};
 use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
 use crate::shell::commands::{plan_edit, views};
-use crate::shell::context::{Context, today};
+use crate::shell::context::{Context, known_action, today};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -114,18 +114,6 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Refuses an action id the framework lacks, with the closest ids.
-pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
-    if f.has_action(id) {
-        return Ok(());
-    }
-    let ids = f.actions().map(|(_, a)| a.id.as_str());
-    Err(Error::UnknownAction {
-        id: id.to_string(),
-        closest: plan::closest(ids, id).into_iter().map(str::to_string).collect(),
-    })
 }
 
 fn known_domain(f: &Framework, id: &str) -> Result<(), Error> {

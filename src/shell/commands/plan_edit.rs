@@ -1,6 +1,5 @@
-//! `plan edit`: the plan on a projector, asked question by question (see
-//! [`crate::core::walk::plan`]). Each change is saved the moment it is
-//! confirmed, so Ctrl-C never loses one, and where a session stopped is
+//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan`]).
+//! Each change is saved once confirmed, so Ctrl-C never loses one, and where a session stopped is
 //! kept beside the answers file, so the next one carries on there.
 
 use std::io::{self, IsTerminal};
@@ -59,22 +58,17 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     );
     drop(prompter);
     match result {
-        Ok(()) => {
-            let _ = std::fs::remove_file(&place);
-        }
+        Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
         Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
-        Err(WalkError::Stopped(_)) => {
-            let path = ctx.file.clone();
-            return Err(Error::PlanEditStopped { changes, path });
-        }
+        Err(WalkError::Stopped(_)) => return Err(Error::PlanEditStopped { changes, path: ctx.file.clone() }),
     }
+    let _ = std::fs::remove_file(&place);
     let history = store::load_existing(&ctx.file)?;
     ctx.emit(&views::plan_view(ctx, &history, show)?, &show.output, &[])
 }
 
-/// What `plan edit` goes through, from the plan as `plan` shows it: the one
-/// place that reads the view.
+/// What `plan edit` goes through, from the plan as `plan` shows it: the one place that reads the view.
 fn agenda(view: &PlanView) -> Agenda {
     let domain = |d: &crate::present::view::plan::DomainPlan| Domain {
         id: d.id.clone(),

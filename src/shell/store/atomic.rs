@@ -1,61 +1,55 @@
-//! Replacing a file whole: a reader, a crash or a full disk never leaves
-//! half a file.
+//! Replacing a file whole: a reader, a crash or a full disk never leaves half a file.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically: temp file in the same folder,
-/// the old file's permissions (0644 for a new one), fsync, rename, fsync of
-/// the folder. A symlink is followed and stays a symlink.
+/// Replaces `path` with `bytes` atomically: temp file in the same folder, the old file's mode,
+/// fsync, rename, fsync of the folder. A symlink is followed and stays a symlink.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |file| file.write_all(bytes))
+    replace(&resolve(path), |file| file.write_all(bytes))
 }
 
-/// As [`write_atomic`], with the content written by `fill`; if `fill` fails
-/// the temporary file is removed and `path` is untouched.
-pub(super) fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    replace(&resolve(path), fill)
-}
-
-/// As [`write_atomic`], but a symlink at `path` is replaced, never followed:
-/// for the tool's own files (drafts), where a link can only be a trap.
+/// As [`write_atomic`], but a symlink at `path` is replaced, never followed: for the tool's own
+/// files (drafts), where a link can only be a trap.
 pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(path, |file| file.write_all(bytes))
 }
 
+/// Replaces `target` with what `fill` writes; if `fill` fails the temporary file is removed and
+/// `target` is untouched.
 fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let target = target.to_path_buf();
     let dir = folder_of(&target);
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
-    // A new file gets 0666 less the umask, as any program's new file would
-    // (and the team's access in a team's folder); a replaced one keeps its
-    // own mode (below).
+    // A new file gets 0666 less the umask, as any program's would (and the team's access in a team's
+    // folder); a replaced one keeps its own mode.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(&dir)?;
     fill(tmp.as_file_mut())?;
-    keep_permissions_of(tmp.as_file(), &target)?;
+    match fs::metadata(&target) {
+        Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
+        Err(_) => share_with_group(tmp.as_file(), &dir)?,
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
-    sync_folder(&dir);
+    // The rename is kept once the folder is synced (a folder cannot be opened to sync elsewhere).
+    #[cfg(unix)]
+    let _ = File::open(&dir).and_then(|d| d.sync_all());
     Ok(())
 }
 
-/// A temporary file this old was left by a save that was killed (a power
-/// cut, a file-size limit): no save takes this long.
+/// No save takes this long: a temporary file this old was left by a killed one (a power cut, a limit).
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// The random characters in a temporary file's name (tempfile draws them
-/// from `A-Za-z0-9`): with the prefix, the shape that marks a file as ours.
+/// The random characters (`A-Za-z0-9`) in a temporary file's name: with the prefix, what marks it ours.
 const RANDOM_CHARS: usize = 10;
 
-/// Removes the temporary files a killed save of `target` left: only files
-/// of this tool's exact naming, this account's, and stale. Called for the
-/// tool's own files beside the answers file, never for an output's folder,
-/// where an editor's or a colleague's `.name.x.tmp` may sit.
+/// Removes the temporary files a killed save of `target` left: only this account's stale files of
+/// this tool's exact naming, and never in an output's folder, where others' `.name.x.tmp` may sit.
 pub(super) fn remove_stale_temp_files(target: &Path) {
     let prefix = temp_prefix(target);
     let ours = |name: &str| {
@@ -77,17 +71,8 @@ pub(super) fn remove_stale_temp_files(target: &Path) {
     }
 }
 
-/// Gives the new file the mode of the file it replaces, if there is one.
-fn keep_permissions_of(file: &File, target: &Path) -> io::Result<()> {
-    match fs::metadata(target) {
-        Ok(m) => file.set_permissions(m.permissions()),
-        Err(_) => share_with_group(file, &folder_of(target)),
-    }
-}
-
-/// Makes a file this process created readable and writable by the group of
-/// a group-writable (team's) folder, whatever the umask: under umask 077 it
-/// would be `-rw-------`, and every other account of the team locked out.
+/// Makes a file this process created readable and writable by the group of a group-writable (team's)
+/// folder, whatever the umask: under umask 077 the team's other accounts would be locked out.
 pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -108,21 +93,9 @@ fn temp_prefix(target: &Path) -> String {
     format!(".{stem}.")
 }
 
-fn sync_folder(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 /// Whether two paths name the same existing file (through links and `..`).
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    fs::canonicalize(a).is_ok_and(|a| fs::canonicalize(b).is_ok_and(|b| a == b))
 }
 
 /// The folder a path lives in (`.` for a bare file name).
@@ -188,7 +161,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.yaml");
         write_atomic(&path, b"the old text").unwrap();
-        let err = write_atomic_with(&path, |f| {
+        let err = replace(&path, |f| {
             f.write_all(b"half")?;
             Err(io::Error::other("disk full"))
         })

@@ -1,12 +1,8 @@
-//! Unfinished walks: each keeps a draft beside the answers file, rewritten
-//! after every answer, and holds a lock on `<draft>.lock` while it runs, so
-//! another window knows the draft is someone's walk in progress rather than
-//! one left behind. The lock is the system's (released when a process dies,
-//! on every platform), so no process table is read.
-//!
-//! Names carry the start time (so they sort by age) and random characters
-//! (so no one can guess a name and plant a file or link there first); the
-//! lock file is created exclusively, which refuses an existing file or link.
+//! Unfinished walks: each keeps a draft beside the answers file, rewritten after every answer, and
+//! holds a lock on `<draft>.lock` while it runs, so another window knows it is a walk in progress,
+//! not one left behind. The lock is the system's (released when a process dies), so no process
+//! table is read. Names carry the start time (so they sort by age) and random characters (so no one
+//! can plant a file or link there first); the lock file is created exclusively.
 
 use std::fs::{self, File};
 use std::io;
@@ -26,8 +22,7 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Claims a new, unused draft name beside `answers` for a walk started
-    /// at `started_at`, and locks it.
+    /// Claims a new draft name beside `answers` for a walk started at `started_at`, and locks it.
     pub fn create(answers: &Path, started_at: jiff::Timestamp) -> io::Result<Draft> {
         let stamp = started_at.strftime("%Y%m%dT%H%M%SZ").to_string();
         let (file, lock_path) = tempfile::Builder::new()
@@ -43,9 +38,8 @@ impl Draft {
         Ok(Draft { path, lock_path, lock: file })
     }
 
-    /// Takes over the left-behind draft at `old`: a rename happens once, so
-    /// two windows can never both carry on with it. `None` when another
-    /// window took it first.
+    /// Takes over the left-behind draft at `old` by a rename, which happens once, so two windows never
+    /// both carry on with it; `None` when another took it first.
     pub fn take_over(old: &Path, answers: &Path, started_at: jiff::Timestamp) -> io::Result<Option<Draft>> {
         let draft = Draft::create(answers, started_at)?;
         match fs::rename(old, &draft.path) {
@@ -102,16 +96,10 @@ fn lock_path(draft: &Path) -> PathBuf {
 /// The drafts beside the answers file, oldest first (names sort by start time).
 pub fn find(answers: &Path) -> Vec<PathBuf> {
     let prefix = prefix(answers);
-    let mut found: Vec<PathBuf> = fs::read_dir(folder_of(answers))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && !name.ends_with(LOCK_SUFFIX)
-        })
-        .map(|e| e.path())
-        .collect();
+    let ours = |name: &str| name.starts_with(&prefix) && !name.ends_with(LOCK_SUFFIX);
+    let entries = fs::read_dir(folder_of(answers)).into_iter().flatten().flatten();
+    let mut found: Vec<PathBuf> =
+        entries.filter(|e| ours(&e.file_name().to_string_lossy())).map(|e| e.path()).collect();
     found.sort();
     found
 }
@@ -122,13 +110,9 @@ pub fn discard(draft: &Path) {
     let _ = fs::remove_file(lock_path(draft));
 }
 
-/// Whether a walk is running with this draft now (in any window, on any
-/// computer that shares the folder's locks).
+/// Whether a walk is running with this draft now (in any window, on any computer sharing the locks).
 pub fn in_use(draft: &Path) -> bool {
-    match File::open(lock_path(draft)) {
-        Ok(f) => matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)),
-        Err(_) => false,
-    }
+    File::open(lock_path(draft)).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
 }
 
 #[cfg(test)]

@@ -4,8 +4,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::path::Path;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::atomic::{folder_of, resolve, share_with_group};
@@ -26,15 +25,13 @@ impl Drop for Lock {
     }
 }
 
-/// Opens (creating if needed) a lock file. A lock file someone else created
-/// may not be writable to us; a lock needs only to open it, so read-only
-/// will do. One this process creates is opened to the folder's group, so
-/// the team's other accounts can open it too.
-/// A link planted at the lock's name is never followed (it could make the
-/// tool create a file elsewhere).
+/// Opens (creating if needed) a lock file, never through a link planted at its name (which could
+/// make the tool create a file elsewhere). One someone else made may be opened read-only: a lock
+/// needs only to open it. One this process makes is opened to the folder's group, for the team.
 pub fn open_lock_file(lock: &Path) -> io::Result<File> {
     let open = |options: &mut OpenOptions| {
-        no_follow(options);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW);
         options.open(lock)
     };
     match open(OpenOptions::new().write(true).create_new(true)) {
@@ -46,15 +43,6 @@ pub fn open_lock_file(lock: &Path) -> io::Result<File> {
         Err(e) => Err(e),
     }
 }
-
-#[cfg(unix)]
-fn no_follow(options: &mut OpenOptions) {
-    use std::os::unix::fs::OpenOptionsExt;
-    options.custom_flags(libc::O_NOFOLLOW);
-}
-
-#[cfg(not(unix))]
-fn no_follow(_options: &mut OpenOptions) {}
 
 /// Why a lock file could not be opened: a link planted at its name (which
 /// opening never follows) is named as one, and one this account may not
@@ -100,9 +88,7 @@ pub fn lock_path(path: &Path) -> PathBuf {
     folder_of(&target).join(name)
 }
 
-/// Takes the exclusive lock for `path`, waiting up to [`LOCK_WAIT`]. The lock
-/// is an advisory lock on a separate file: the system releases it when a
-/// process dies, so a killed run never blocks the next one.
+/// Takes the exclusive lock for `path`, waiting up to [`LOCK_WAIT`].
 pub fn lock(path: &Path) -> Result<Lock, Error> {
     let lock = lock_path(path);
     let file = open_lock_file(&lock).map_err(|source| open_failed(lock.clone(), source))?;
@@ -124,9 +110,7 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(Error::Locked { path: path.to_path_buf(), seconds: LOCK_WAIT.as_secs() });
             }
-            Err(fs::TryLockError::Error(source)) => {
-                return Err(Error::SaveFailed { path: lock, source });
-            }
+            Err(fs::TryLockError::Error(source)) => return Err(Error::SaveFailed { path: lock, source }),
         }
     }
 }

@@ -1,11 +1,9 @@
 //! The answers file on disk: finding it, reading it, and replacing it safely.
 //!
-//! The file is only ever replaced whole: a new version is written to a
-//! temporary file in the same folder, flushed to disk and renamed over the
-//! old one, so a reader (or a crash) never sees half a file. Saves take an
-//! exclusive lock on a separate `<file>.lock` and re-read the file under it,
-//! so two people finishing at once are both recorded (measured: 16 processes
-//! saving 10 times each kept 8 of 160 with a plain rewrite, all 160 this way).
+//! The file is only ever replaced whole ([`write_atomic`]), so a reader (or a crash) never sees
+//! half a file. Saves take an exclusive lock on a separate `<file>.lock` and re-read the file under
+//! it, so two people finishing at once are both recorded (measured: 16 processes saving 10 times
+//! each kept 8 of 160 with a plain rewrite, all 160 this way).
 
 use std::fs;
 use std::io;
@@ -40,14 +38,11 @@ pub struct Loaded {
     pub crlf: bool,
 }
 
-/// Finds the answers file: the flag or environment value if given, else the
-/// nearest `mbct-sustain.yaml` in `cwd` or a folder above it, else a new one
-/// in `cwd`.
+/// Finds the answers file: the one `given` (by flag or environment), else the nearest
+/// `mbct-sustain.yaml` in `cwd` or a folder above it, else a new one in `cwd`.
 pub fn locate(given: Option<&Path>, cwd: &Path) -> PathBuf {
-    if let Some(p) = given {
-        return p.to_path_buf();
-    }
-    cwd.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file()).unwrap_or_else(|| cwd.join(FILE_NAME))
+    let nearest = || cwd.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file());
+    given.map(Path::to_path_buf).or_else(nearest).unwrap_or_else(|| cwd.join(FILE_NAME))
 }
 
 /// Reads the answers file; `None` when there is none yet.
@@ -55,9 +50,7 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, Error> {
     let text = match input::read_text(path, MAX_ANSWERS_BYTES) {
         Ok(t) => t,
         Err(ReadProblem::Missing) => return Ok(None),
-        Err(problem) => {
-            return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem });
-        }
+        Err(problem) => return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem }),
     };
     let history =
         answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid { path: path.to_path_buf(), problem })?;
@@ -75,21 +68,17 @@ pub fn load_existing(path: &Path) -> Result<History, Error> {
     }
 }
 
-/// Checks, before any question is asked, that answers can be saved to `path`:
-/// the file (if any) is readable, valid and writable, its folder writable,
-/// and its lock file one this account can take.
+/// Checks, before any question is asked, that answers can be saved to `path`: the file (if any)
+/// readable, valid and writable, its folder writable, and its lock one this account can take.
 pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     let loaded = load(path)?;
     let target = resolve(path);
-    if let Ok(meta) = fs::metadata(&target)
-        && meta.permissions().readonly()
-    {
+    if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
         return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
     }
     let dir = folder_of(&target);
     tempfile::NamedTempFile::new_in(&dir).map(drop).map_err(|source| Error::FolderNotWritable { path: dir, source })?;
-    // The save will take the lock: make sure it can, before any question (a
-    // lock not there yet will be created like the file just tried).
+    // The save will take the lock: make sure it can (one not there yet is created like the file above).
     let lock = lock_path(path);
     if fs::symlink_metadata(&lock).is_ok() {
         lock::open_lock_file(&lock).map_err(|source| lock::open_failed(lock, source))?;
@@ -97,10 +86,8 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     Ok(loaded)
 }
 
-/// Appends `assessment` to the answers file at `path`, under the lock, after
-/// re-reading the file, and returns the file as saved. If it cannot be
-/// saved, the caller's draft still holds the answers: that is the one way
-/// back, so no other copy is made.
+/// Appends `assessment` to the answers file at `path` (re-read under the lock); returns the file as
+/// saved. If it cannot be saved, the caller's draft still holds the answers, so no copy is made.
 pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
     let _lock = lock(path)?;
     let loaded = load(path)?.unwrap_or_default();
@@ -111,25 +98,20 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
     Ok(history)
 }
 
-/// Writes `history` over the answers file at `path` (the lock held), never
-/// writing what the tool would refuse to read back.
+/// Writes `history` over the answers file at `path` (the lock held), never what it would not read.
 fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
     let failed = |source| Error::SaveFailed { path: path.to_path_buf(), source };
     let text = answers::file::render(history, crlf).map_err(|e| failed(io::Error::other(e)))?;
-    if text.len() as u64 > MAX_ANSWERS_BYTES {
-        return Err(Error::TooLargeToSave {
-            path: path.to_path_buf(),
-            size: text.len() as u64,
-            limit: MAX_ANSWERS_BYTES,
-        });
+    let size = text.len() as u64;
+    if size > MAX_ANSWERS_BYTES {
+        return Err(Error::TooLargeToSave { path: path.to_path_buf(), size, limit: MAX_ANSWERS_BYTES });
     }
     atomic::remove_stale_temp_files(&resolve(path));
     write_atomic(path, text.as_bytes()).map_err(failed)
 }
 
-/// What `path` is, when `--output` must not write there: anything but a new
-/// or regular file (a device, a folder, a pipe), or the tool's own files
-/// beside the answers file (a draft, a lock).
+/// What `path` is, when `--output` must not write there: anything but a new or regular file (a
+/// device, a folder, a pipe), or the tool's own files beside the answers file (a draft, a lock).
 pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
     if let Ok(meta) = fs::symlink_metadata(path) {
         let meta = if meta.file_type().is_symlink() { fs::metadata(path).ok()? } else { meta };
@@ -151,10 +133,8 @@ pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
     None
 }
 
-/// Changes the plan in the answers file at `path` under the lock, after
-/// re-reading the file, so two people changing it at once both take effect.
-/// When `change` refuses, or changes nothing, the file is left as it was.
-/// Returns the file as saved.
+/// Changes the plan in the answers file at `path` (re-read under the lock, so two people changing it
+/// at once both take effect); returns the file as saved, or as it was if `change` refuses or does nothing.
 pub fn update_plan(
     path: &Path,
     change: impl FnOnce(&mut Plan, &History) -> Result<(), Error>,
