@@ -57,7 +57,6 @@ pub struct Report {
 pub fn merge(ours: &History, theirs: &History, base: Option<&History>) -> (History, Report) {
     let mut r = Report::default();
     let mut h = ours.clone();
-    h.format = ours.format.max(theirs.format);
     let (o, t, b) = (&ours.plan, &theirs.plan, base.map(|b| &b.plan));
     h.plan.actions = map(&o.actions, &t.actions, b.map(|b| &b.actions), &mut r);
     h.plan.targets = map(&o.targets, &t.targets, b.map(|b| &b.targets), &mut r);

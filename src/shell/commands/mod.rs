@@ -6,5 +6,6 @@ pub mod man;
 pub mod people;
 pub mod plan;
 pub mod plan_edit;
+pub mod share;
 pub mod team;
 pub mod views;

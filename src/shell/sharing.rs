@@ -1,0 +1,144 @@
+//! Sharing the answers file: the conflict copies sync services leave beside
+//! it, and what a merge brings in, in words.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::answers::History;
+use crate::core::answers::plan::Review;
+use crate::core::merge::{self, Conflict, Entry, Report};
+use crate::present::view::date_of;
+use crate::shell::error::counted;
+use crate::shell::store;
+
+/// The sync services' conflict copies beside the answers file `file`, by name.
+pub fn copies(file: &Path) -> Vec<PathBuf> {
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else { return Vec::new() };
+    let entries = std::fs::read_dir(store::folder_of(file)).into_iter().flatten().flatten();
+    let mut found: Vec<PathBuf> = entries
+        .filter(|e| e.file_name().to_str().is_some_and(|n| merge::is_conflict_copy(name, n)))
+        .map(|e| file.with_file_name(e.file_name()))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found
+}
+
+/// The conflict copies beside `file` (holding `history`) that hold something
+/// it does not, each with what merging it would bring.
+pub fn holding(file: &Path, history: &History) -> Vec<(PathBuf, Report)> {
+    let merged = |copy: store::Loaded| {
+        let (merged, mut report) = merge::merge(history, &copy.history, None);
+        report.conflicts.retain(|c| c.theirs_won);
+        (merged != *history).then_some(report)
+    };
+    copies(file).into_iter().filter_map(|p| Some((p.clone(), merged(store::load(&p).ok()??)?))).collect()
+}
+
+/// The line that names a conflict copy holding something new, and the command that brings it in.
+pub fn notice(copy: &Path, report: &Report, file: Option<&Path>) -> String {
+    let file = file.map_or(String::new(), |f| format!(" --file {}", quoted(f)));
+    let here = std::env::current_dir().ok().and_then(|d| copy.strip_prefix(d).ok().map(Path::to_path_buf));
+    format!(
+        "note: {} (a sync service's conflict copy) holds what the answers file does not: {}; `mbct-sustain{file} merge {}` brings it in.",
+        copy.file_name().unwrap_or_default().to_string_lossy(),
+        words(report),
+        quoted(&here.unwrap_or_else(|| copy.to_path_buf()))
+    )
+}
+
+/// A path quoted for a POSIX shell where it needs it.
+pub fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    shlex::try_quote(&text).map_or(text.clone(), |q| q.into_owned())
+}
+
+/// What a merge brings: "2 assessments (Priya 2026-12-03, Alex 2026-12-04),
+/// 1 plan change; 1 conflict: …", or "nothing new".
+pub fn words(r: &Report) -> String {
+    let mut parts = Vec::new();
+    let who = |list: &[(Option<String>, jiff::Timestamp)]| {
+        let each: Vec<String> =
+            list.iter().map(|(p, at)| format!("{} {}", p.as_deref().unwrap_or("(no name)"), date_of(*at))).collect();
+        each.join(", ")
+    };
+    if !r.assessments.is_empty() {
+        parts.push(format!("{} ({})", counted(r.assessments.len(), "assessment"), who(&r.assessments)));
+    }
+    for noun in ["plan change", "team member", "agreement", "evidence item", "other field"] {
+        let n = r.changes.iter().filter(|e| described(e).0 == noun).count();
+        if n > 0 {
+            parts.push(counted(n, noun));
+        }
+    }
+    let mut text = if parts.is_empty() { "nothing new".to_string() } else { parts.join(", ") };
+    if !r.clashes.is_empty() {
+        text += &format!("; answered differently at one time on each side, both kept: {}", who(&r.clashes));
+    }
+    if !r.conflicts.is_empty() {
+        let each: Vec<String> = r.conflicts.iter().map(conflict).collect();
+        text += &format!("; {}: {}", counted(r.conflicts.len(), "conflict"), each.join("; "));
+    }
+    text
+}
+
+/// "networks.buddy: owner Priya (theirs, 2026-12-03) over owner Sam (ours, 2026-12-01)".
+fn conflict(c: &Conflict) -> String {
+    // Two changes on one day are told apart by the time.
+    let day = |at: Option<jiff::Timestamp>| at.map(date_of);
+    let format = if day(c.ours.1) == day(c.theirs.1) { "%Y-%m-%d %H:%M:%S UTC" } else { "%Y-%m-%d" };
+    let side = |(entry, at): &merge::Side, whose: &str| {
+        let at = at.map_or("undated".into(), |t| t.strftime(format).to_string());
+        format!("{} ({whose}, {at})", described(entry).2)
+    };
+    let (ours, theirs) = (side(&c.ours, "ours"), side(&c.theirs, "theirs"));
+    let (won, lost) = if c.theirs_won { (theirs, ours) } else { (ours, theirs) };
+    format!("{}: {won} over {lost}", described(&c.ours.0).1)
+}
+
+/// An entry's kind (a noun), its key and its value, in words.
+fn described(e: &Entry) -> (&'static str, String, String) {
+    let or_removed = |parts: Vec<Option<String>>| {
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        if parts.is_empty() { "removed".to_string() } else { parts.join(", ") }
+    };
+    match e {
+        Entry::Step(id, s) => (
+            "plan change",
+            id.clone(),
+            or_removed(vec![s.owner.as_ref().map(|o| format!("owner {o}")), s.due.map(|d| format!("due {d}"))]),
+        ),
+        Entry::Target(d, t) => (
+            "plan change",
+            format!("target of {d}"),
+            or_removed(vec![t.stage.clone(), t.by.map(|b| format!("by {b}"))]),
+        ),
+        Entry::Review(r) => (
+            "plan change",
+            "next review".into(),
+            match r {
+                Some(Review::On(d)) => format!("on {d}"),
+                Some(Review::EveryMonths(n)) => format!("every {n} months"),
+                None => "none".into(),
+            },
+        ),
+        Entry::Member(n, m) => (
+            "team member",
+            "team member".into(),
+            or_removed(vec![Some(n.clone()), m.left.map(|l| format!("left {l}"))]),
+        ),
+        Entry::Agreement(a) => (
+            "agreement",
+            format!("agreed answer to {} (round of {})", a.action, a.round),
+            a.answer.map_or("left to the rule".into(), |x| x.label().into()),
+        ),
+        Entry::Evidence(e) => (
+            "evidence item",
+            format!("evidence for {}", e.action),
+            format!("{}{}", e.text, if e.removed.is_some() { " (removed)" } else { "" }),
+        ),
+        Entry::Field(k, v) => {
+            let v = serde_yaml::to_string(v).unwrap_or_default();
+            ("other field", k.as_str().unwrap_or("?").to_string(), v.trim().to_string())
+        }
+    }
+}
