@@ -70,15 +70,16 @@ pub fn words(r: &Report) -> String {
             parts.push(counted(n, noun));
         }
     }
-    let mut text = if parts.is_empty() { "nothing new".to_string() } else { parts.join(", ") };
+    let mut sections = vec![parts.join(", ")];
     if !r.clashes.is_empty() {
-        text += &format!("; answered differently at one time on each side, both kept: {}", who(&r.clashes));
+        sections.push(format!("answered differently at one time on each side, both kept: {}", who(&r.clashes)));
     }
     if !r.conflicts.is_empty() {
         let each: Vec<String> = r.conflicts.iter().map(conflict).collect();
-        text += &format!("; {}: {}", counted(r.conflicts.len(), "conflict"), each.join("; "));
+        sections.push(format!("{}: {}", counted(r.conflicts.len(), "conflict"), each.join("; ")));
     }
-    text
+    sections.retain(|s| !s.is_empty());
+    if sections.is_empty() { "nothing new".into() } else { sections.join("; ") }
 }
 
 /// "networks.buddy: owner Priya (theirs, 2026-12-03) over owner Sam (ours, 2026-12-01)".
