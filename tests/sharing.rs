@@ -45,8 +45,12 @@ impl Git {
                 .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
         )
         .unwrap();
+        for outside in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CONFIG_GLOBAL", "XDG_CONFIG_HOME"] {
+            cmd.env_remove(outside);
+        }
         cmd.env("HOME", &self.root)
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_MERGE_AUTOEDIT", "no")
             .env("GIT_AUTHOR_NAME", "Sam")
             .env("GIT_AUTHOR_EMAIL", "sam@example.org")
             .env("GIT_COMMITTER_NAME", "Sam")
@@ -98,7 +102,8 @@ fn through_git_two_clones_additions_merge_without_a_conflict_and_the_later_of_tw
     let env = Env::new();
     let g = Git { root: env.dir.path().to_path_buf() };
     if std::process::Command::new("git").arg("--version").output().is_err() {
-        println!("not checked: git is not installed here");
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "not checked: git is not installed here");
         return;
     }
     g.ok("git", ".", &["init", "-q", "--bare", "-b", "main", "origin.git"]);

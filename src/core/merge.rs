@@ -4,6 +4,8 @@
 //! key, the later change winning. A removal is a dated change like any other,
 //! so a merge never brings back what was removed.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use jiff::Timestamp;
 
@@ -74,79 +76,51 @@ pub fn merge(ours: &History, theirs: &History, base: Option<&History>) -> (Histo
     (h, r)
 }
 
-/// How entries of one section merge: which are the same key, when each was
-/// set, and whether one supersedes the other without a conflict.
+/// How entries of one section merge: the names an entry goes by (two
+/// sharing one are the same key), when it was set, the entry itself, and
+/// whether one supersedes the other without a conflict.
 trait Keyed: Clone + PartialEq {
-    fn same(&self, other: &Self) -> bool;
-    fn at(&self) -> Option<Timestamp>;
-    fn entry(&self) -> Entry;
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry);
     fn supersedes(&self, _other: &Self) -> bool {
         false
     }
 }
 
 impl Keyed for (String, Step) {
-    fn same(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-    fn at(&self) -> Option<Timestamp> {
-        self.1.set_at
-    }
-    fn entry(&self) -> Entry {
-        Entry::Step(self.0.clone(), self.1.clone())
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        (vec![self.0.clone()], self.1.set_at, Entry::Step(self.0.clone(), self.1.clone()))
     }
 }
 
 impl Keyed for (String, Target) {
-    fn same(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-    fn at(&self) -> Option<Timestamp> {
-        self.1.set_at
-    }
-    fn entry(&self) -> Entry {
-        Entry::Target(self.0.clone(), self.1.clone())
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        (vec![self.0.clone()], self.1.set_at, Entry::Target(self.0.clone(), self.1.clone()))
     }
 }
 
-/// A member is the same on both sides when any of their names match, so a
-/// copy from before a rename merges into the renamed member.
+/// A member goes by their name and spellings, so a copy from before a
+/// rename merges into the renamed member.
 impl Keyed for (String, Member) {
-    fn same(&self, other: &Self) -> bool {
-        let names =
-            |(n, m): &Self| std::iter::once(fold(n)).chain(m.spellings.iter().map(|s| fold(s))).collect::<Vec<_>>();
-        names(other).iter().any(|n| names(self).contains(n))
-    }
-    fn at(&self) -> Option<Timestamp> {
-        self.1.set_at
-    }
-    fn entry(&self) -> Entry {
-        Entry::Member(self.0.clone(), self.1.clone())
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        let names = std::iter::once(&self.0).chain(&self.1.spellings).map(|n| fold(n)).collect();
+        (names, self.1.set_at, Entry::Member(self.0.clone(), self.1.clone()))
     }
 }
 
 impl Keyed for (Option<Review>, Option<Timestamp>) {
-    fn same(&self, _: &Self) -> bool {
-        true
-    }
-    fn at(&self) -> Option<Timestamp> {
-        self.1
-    }
-    fn entry(&self) -> Entry {
-        Entry::Review(self.0)
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        (vec![String::new()], self.1, Entry::Review(self.0))
     }
 }
 
 /// Evidence is one item per action, text and time; its removal supersedes it.
 impl Keyed for Evidence {
-    fn same(&self, o: &Self) -> bool {
-        (&self.action, &self.text, self.at) == (&o.action, &o.text, o.at)
-    }
-    fn at(&self) -> Option<Timestamp> {
-        Some(self.removed.unwrap_or(self.at))
-    }
-    fn entry(&self) -> Entry {
-        Entry::Evidence(self.clone())
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        (
+            vec![format!("{}\n{}\n{}", self.action, self.text, self.at)],
+            Some(self.removed.unwrap_or(self.at)),
+            Entry::Evidence(self.clone()),
+        )
     }
     fn supersedes(&self, other: &Self) -> bool {
         self.removed.is_some() && other.removed.is_none()
@@ -155,14 +129,8 @@ impl Keyed for Evidence {
 
 /// Unknown fields carry no date: where both differ, ours is kept.
 impl Keyed for (serde_yaml::Value, serde_yaml::Value) {
-    fn same(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-    fn at(&self) -> Option<Timestamp> {
-        None
-    }
-    fn entry(&self) -> Entry {
-        Entry::Field(self.0.clone(), self.1.clone())
+    fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
+        (vec![format!("{:?}", self.0)], None, Entry::Field(self.0.clone(), self.1.clone()))
     }
 }
 
@@ -185,25 +153,31 @@ where
 /// wins, or the one that supersedes the other, or else the later (ties and
 /// unknown times: ours), reported as a conflict.
 fn keyed<T: Keyed>(ours: &[T], theirs: &[T], base: Option<&[T]>, report: &mut Report) -> Vec<T> {
+    let same = |a: &T, b: &T| {
+        let names = a.parts().0;
+        b.parts().0.iter().any(|n| names.contains(n))
+    };
     let mut out = ours.to_vec();
     for t in theirs {
-        let Some(i) = out.iter().position(|o| o.same(t)) else {
+        let (_, t_at, t_entry) = t.parts();
+        let Some(i) = out.iter().position(|o| same(o, t)) else {
             out.push(t.clone());
-            report.changes.push(t.entry());
+            report.changes.push(t_entry);
             continue;
         };
         let o = &out[i];
-        let was = base.map(|b| b.iter().find(|b| b.same(t)));
+        let was = base.map(|b| b.iter().find(|b| same(b, t)));
         if o == t || was == Some(Some(t)) || o.supersedes(t) {
             continue;
         }
         if was == Some(Some(o)) || t.supersedes(o) {
-            report.changes.push(t.entry());
+            report.changes.push(t_entry);
             out[i] = t.clone();
             continue;
         }
-        let theirs_won = matches!((o.at(), t.at()), (Some(a), Some(b)) if b > a);
-        report.conflicts.push(Conflict { ours: (o.entry(), o.at()), theirs: (t.entry(), t.at()), theirs_won });
+        let (_, o_at, o_entry) = o.parts();
+        let theirs_won = matches!((o_at, t_at), (Some(a), Some(b)) if b > a);
+        report.conflicts.push(Conflict { ours: (o_entry, o_at), theirs: (t_entry, t_at), theirs_won });
         if theirs_won {
             out[i] = t.clone();
         }
@@ -218,14 +192,13 @@ fn agreements(ours: &History, theirs: &History, base: Option<&History>, report: 
     let key = |a: &Agreement| (a.round, a.action.clone());
     let latest =
         |list: &[Agreement], a: &Agreement| list.iter().filter(|b| key(b) == key(a)).max_by_key(|b| b.at).cloned();
-    let known = |list: &[Agreement], a: &Agreement| list.contains(a) || base.is_some_and(|b| b.agreements.contains(a));
+    let known = |a: &Agreement| theirs.agreements.contains(a) || base.is_some_and(|b| b.agreements.contains(a));
     let mut out = ours.agreements.clone();
     for t in theirs.agreements.iter().filter(|t| !ours.agreements.contains(t)) {
         out.push(t.clone());
         report.changes.push(Entry::Agreement(t.clone()));
-        if let Some(o) = latest(&ours.agreements, t).filter(|o| !known(&theirs.agreements, o))
+        if let Some(o) = latest(&ours.agreements, t).filter(|o| !known(o))
             && latest(&theirs.agreements, t).as_ref() == Some(t)
-            && !known(&ours.agreements, t)
             && o.answer != t.answer
         {
             report.changes.pop();
@@ -242,28 +215,32 @@ fn agreements(ours: &History, theirs: &History, base: Option<&History>, report: 
 /// both are kept. Incoming ones take the member's name; the result is sorted
 /// by time (ties: ours first) when any came in.
 fn assessments(h: &mut History, theirs: &History, report: &mut Report) {
-    let person = |a: &Assessment| roster::person_key(&h.team, a.respondent.as_deref());
-    let mut came: Vec<Assessment> = Vec::new();
+    let team = &h.team;
+    let key = |a: &Assessment| (roster::person_key(team, a.respondent.as_deref()), a.taken_at);
+    let mut all = std::mem::take(&mut h.assessments);
+    let ours = all.len();
+    let mut seen: HashMap<_, Vec<usize>> = HashMap::new();
+    for (i, a) in all.iter().enumerate() {
+        seen.entry(key(a)).or_default().push(i);
+    }
     for t in &theirs.assessments {
-        let at_once: Vec<&Assessment> =
-            h.assessments.iter().chain(&came).filter(|o| o.taken_at == t.taken_at && person(o) == person(t)).collect();
-        if at_once.iter().any(|o| o.answers == t.answers && o.notes == t.notes) {
+        let at_once = seen.entry(key(t)).or_default();
+        if at_once.iter().any(|&i| all[i].answers == t.answers && all[i].notes == t.notes) {
             continue;
         }
         let mut t = t.clone();
-        if let Some(name) = t.respondent.as_deref().and_then(|n| roster::member_named(&h.team, n)) {
-            t.respondent = Some(name.to_string());
-        }
+        t.respondent = t.respondent.map(|n| roster::member_named(team, &n).map_or(n.clone(), str::to_string));
         if !at_once.is_empty() {
             report.clashes.push((t.respondent.clone(), t.taken_at));
         }
         report.assessments.push((t.respondent.clone(), t.taken_at));
-        came.push(t);
+        at_once.push(all.len());
+        all.push(t);
     }
-    if !came.is_empty() {
-        h.assessments.extend(came);
-        h.assessments.sort_by_key(|a| a.taken_at);
+    if all.len() > ours {
+        all.sort_by_key(|a| a.taken_at);
     }
+    h.assessments = all;
 }
 
 /// Whether `name` is a sync service's conflict copy of the answers file
@@ -276,12 +253,11 @@ pub fn is_conflict_copy(file: &str, name: &str) -> bool {
         return false;
     };
     let paren = middle.strip_prefix(" (").and_then(|m| m.strip_suffix(')')).unwrap_or_default();
+    let computer = middle.strip_prefix('-').unwrap_or_default();
     paren.contains("conflicted copy")
         || (!paren.is_empty() && paren.bytes().all(|b| b.is_ascii_digit()))
         || middle.starts_with(".sync-conflict-")
-        || middle
-            .strip_prefix('-')
-            .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        || (!computer.is_empty() && computer.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub fn words(r: &Report) -> String {
         parts.push(format!("{} ({})", counted(r.assessments.len(), "assessment"), who(&r.assessments)));
     }
     for noun in ["plan change", "team member", "agreement", "evidence item", "other field"] {
-        let n = r.changes.iter().filter(|e| described(e).0 == noun).count();
+        let n = r.changes.iter().filter(|e| self::noun(e) == noun).count();
         if n > 0 {
             parts.push(counted(n, noun));
         }
@@ -89,57 +89,50 @@ fn conflict(c: &Conflict) -> String {
     let format = if day(c.ours.1) == day(c.theirs.1) { "%Y-%m-%d %H:%M:%S UTC" } else { "%Y-%m-%d" };
     let side = |(entry, at): &merge::Side, whose: &str| {
         let at = at.map_or("undated".into(), |t| t.strftime(format).to_string());
-        format!("{} ({whose}, {at})", described(entry).2)
+        format!("{} ({whose}, {at})", described(entry).1)
     };
     let (ours, theirs) = (side(&c.ours, "ours"), side(&c.theirs, "theirs"));
     let (won, lost) = if c.theirs_won { (theirs, ours) } else { (ours, theirs) };
-    format!("{}: {won} over {lost}", described(&c.ours.0).1)
+    format!("{}: {won} over {lost}", described(&c.ours.0).0)
 }
 
-/// An entry's kind (a noun), its key and its value, in words.
-fn described(e: &Entry) -> (&'static str, String, String) {
-    let or_removed = |parts: Vec<Option<String>>| {
+/// What kind of change an entry is, as counted.
+fn noun(e: &Entry) -> &'static str {
+    match e {
+        Entry::Member(..) => "team member",
+        Entry::Agreement(_) => "agreement",
+        Entry::Evidence(_) => "evidence item",
+        Entry::Field(..) => "other field",
+        _ => "plan change",
+    }
+}
+
+/// An entry's key and value, in words.
+fn described(e: &Entry) -> (String, String) {
+    let listed = |parts: [Option<String>; 2]| {
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         if parts.is_empty() { "removed".to_string() } else { parts.join(", ") }
     };
+    let review = "next review".to_string();
     match e {
-        Entry::Step(id, s) => (
-            "plan change",
-            id.clone(),
-            or_removed(vec![s.owner.as_ref().map(|o| format!("owner {o}")), s.due.map(|d| format!("due {d}"))]),
-        ),
-        Entry::Target(d, t) => (
-            "plan change",
-            format!("target of {d}"),
-            or_removed(vec![t.stage.clone(), t.by.map(|b| format!("by {b}"))]),
-        ),
-        Entry::Review(r) => (
-            "plan change",
-            "next review".into(),
-            match r {
-                Some(Review::On(d)) => format!("on {d}"),
-                Some(Review::EveryMonths(n)) => format!("every {n} months"),
-                None => "none".into(),
-            },
-        ),
-        Entry::Member(n, m) => (
-            "team member",
-            "team member".into(),
-            or_removed(vec![Some(n.clone()), m.left.map(|l| format!("left {l}"))]),
-        ),
-        Entry::Agreement(a) => (
-            "agreement",
-            format!("agreed answer to {} (round of {})", a.action, a.round),
-            a.answer.map_or("left to the rule".into(), |x| x.label().into()),
-        ),
+        Entry::Step(id, s) => {
+            (id.clone(), listed([s.owner.clone().map(|o| format!("owner {o}")), s.due.map(|d| format!("due {d}"))]))
+        }
+        Entry::Target(d, t) => (format!("target of {d}"), listed([t.stage.clone(), t.by.map(|b| format!("by {b}"))])),
+        Entry::Review(Some(Review::On(d))) => (review, format!("on {d}")),
+        Entry::Review(Some(Review::EveryMonths(n))) => (review, format!("every {n} months")),
+        Entry::Review(None) => (review, "none".into()),
+        Entry::Member(n, m) => ("team member".into(), listed([Some(n.clone()), m.left.map(|l| format!("left {l}"))])),
+        Entry::Agreement(a) => {
+            let agreed = a.answer.map_or("left to the rule", |x| x.label());
+            (format!("agreed answer to {} (round of {})", a.action, a.round), agreed.into())
+        }
         Entry::Evidence(e) => (
-            "evidence item",
             format!("evidence for {}", e.action),
             format!("{}{}", e.text, if e.removed.is_some() { " (removed)" } else { "" }),
         ),
         Entry::Field(k, v) => {
-            let v = serde_yaml::to_string(v).unwrap_or_default();
-            ("other field", k.as_str().unwrap_or("?").to_string(), v.trim().to_string())
+            (k.as_str().unwrap_or("?").into(), serde_yaml::to_string(v).unwrap_or_default().trim().into())
         }
     }
 }
