@@ -232,7 +232,7 @@ fn a_dry_run_says_what_would_come_in_and_leaves_the_file_byte_for_byte() {
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("would bring: 1 assessment (Priya 2026-12-03)") && said.contains("Nothing was written"),
+        said.contains("would bring: 1 assessment (Priya 2026-12-03)") && said.contains("nothing was written"),
         "{said}"
     );
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);

@@ -228,7 +228,7 @@ pub enum Error {
     People { refusal: Refusal },
 
     /// The merge driver found keys both sides changed differently.
-    #[error("both sides changed the same entries: {}; the later of each was kept", one_line(words))]
+    #[error("merging the answers file found {}; the later of each was kept", one_line(words))]
     MergeConflict { words: String },
 
     /// `git-setup` outside a git repository.
@@ -309,7 +309,7 @@ impl Error {
             Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
             Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
-            Error::MergeConflict { .. } => "the file is merged and named at its top: check those entries, then `git add` it and commit".into(),
+            Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
             Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })

@@ -10,28 +10,23 @@ use crate::present::view::date_of;
 use crate::shell::error::counted;
 use crate::shell::store;
 
-/// The sync services' conflict copies beside the answers file `file`, by name.
-pub fn copies(file: &Path) -> Vec<PathBuf> {
+/// The sync services' conflict copies beside the answers file `file` (which
+/// holds `history`) that hold something it does not, each with what merging
+/// it would bring, by name.
+pub fn holding(file: &Path, history: &History) -> Vec<(PathBuf, Report)> {
     let Some(name) = file.file_name().and_then(|n| n.to_str()) else { return Vec::new() };
     let entries = std::fs::read_dir(store::folder_of(file)).into_iter().flatten().flatten();
-    let mut found: Vec<PathBuf> = entries
+    let mut copies: Vec<PathBuf> = entries
         .filter(|e| e.file_name().to_str().is_some_and(|n| merge::is_conflict_copy(name, n)))
         .map(|e| file.with_file_name(e.file_name()))
-        .filter(|p| p.is_file())
         .collect();
-    found.sort();
-    found
-}
-
-/// The conflict copies beside `file` (holding `history`) that hold something
-/// it does not, each with what merging it would bring.
-pub fn holding(file: &Path, history: &History) -> Vec<(PathBuf, Report)> {
+    copies.sort();
     let merged = |copy: store::Loaded| {
         let (merged, mut report) = merge::merge(history, &copy.history, None);
         report.conflicts.retain(|c| c.theirs_won);
         (merged != *history).then_some(report)
     };
-    copies(file).into_iter().filter_map(|p| Some((p.clone(), merged(store::load(&p).ok()??)?))).collect()
+    copies.into_iter().filter_map(|p| Some((p.clone(), merged(store::load(&p).ok()??)?))).collect()
 }
 
 /// The line that names a conflict copy holding something new, and the command that brings it in.

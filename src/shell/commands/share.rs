@@ -16,12 +16,11 @@ use crate::shell::store;
 
 /// Brings other answers files into the answers file, under the save lock.
 pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
-    let read = |path: &PathBuf| -> Result<(PathBuf, History), Error> {
+    let mut others = Vec::new();
+    for path in args.files.iter().filter(|f| !store::same_file(f, &ctx.file)) {
         let missing = || Error::AnswersUnreadable { path: path.clone(), problem: ReadProblem::Missing };
-        Ok((path.clone(), store::load(path)?.ok_or_else(missing)?.history))
-    };
-    let others =
-        args.files.iter().filter(|f| !store::same_file(f, &ctx.file)).map(read).collect::<Result<Vec<_>, _>>()?;
+        others.push((path, store::load(path)?.ok_or_else(missing)?.history));
+    }
     let bring = |h: &mut History| -> Vec<Report> {
         let each = |(_, other): &(_, History)| {
             let (merged, report) = merge(h, other, None);
@@ -36,12 +35,9 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
     } else {
         store::update(&ctx.file, |h| Ok(bring(h)))?.1
     };
-    let verb = if args.dry_run { "would bring" } else { "brought" };
+    let (verb, dry) = if args.dry_run { ("would bring", " (a dry run: nothing was written)") } else { ("brought", "") };
     for ((path, _), report) in others.iter().zip(&reports) {
-        ctx.note(&format!("{} {verb}: {}.", path.display(), words(report)));
-    }
-    if args.dry_run {
-        ctx.note(&format!("Nothing was written (--dry-run); {} is as it was.", ctx.file.display()));
+        ctx.note(&format!("{} {verb}: {}{dry}.", path.display(), words(report)));
     }
     if !args.remove_merged {
         return Ok(());
