@@ -7,6 +7,7 @@ pub mod answers;
 pub mod choose;
 pub mod compare;
 pub mod framework;
+pub mod merge;
 pub mod plan;
 pub mod rounds;
 pub mod stage;

@@ -176,6 +176,25 @@ pub enum Command {
     )]
     Evidence(EvidenceArgs),
 
+    /// Bring other answers files in: a colleague's file, a sync service's conflict copy
+    #[command(
+        after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  mbct-sustain merge other.yaml --dry-run"
+    )]
+    Merge(MergeArgs),
+
+    /// For git (set up by `git-setup`): merge two versions of the answers file into %A
+    MergeDriver {
+        /// The version both started from (%O)
+        base: PathBuf,
+        /// Ours (%A), where the result is written
+        ours: PathBuf,
+        /// Theirs (%B)
+        theirs: PathBuf,
+    },
+
+    /// Set up the git repository the answers file is in to merge it with mbct-sustain
+    GitSetup,
+
     /// Show, start or check an adapted framework
     #[command(subcommand)]
     Framework(FrameworkCommand),
@@ -229,6 +248,20 @@ pub struct OutputArgs {
     /// Draw tables with plain ASCII characters
     #[arg(long)]
     pub ascii: bool,
+}
+
+/// Options of `merge`.
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// The answers files to bring in
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Say what would come in, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Then remove each sync service's conflict copy whose every entry is in the answers file
+    #[arg(long, conflicts_with = "dry_run")]
+    pub remove_merged: bool,
 }
 
 /// How the team's rounds are formed.

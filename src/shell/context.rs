@@ -77,9 +77,18 @@ impl Context {
     /// (a roster with nobody's answers), with the same notes as [`Context::history`].
     pub fn history_or_empty(&self) -> Result<History, Error> {
         let h = store::load(&self.file)?.ok_or_else(|| Error::NoAnswersFile { path: self.file.clone() })?;
+        self.note_copies(&h.history);
         self.note_future(&h.history);
         self.remind(&h.history);
         Ok(h.history)
+    }
+
+    /// Names each sync service's conflict copy beside the answers file that
+    /// holds what the file does not, with the command that brings it in.
+    pub fn note_copies(&self, history: &History) {
+        for (copy, report) in crate::shell::sharing::holding(&self.file, history) {
+            self.note(&crate::shell::sharing::notice(&copy, &report, self.file_given.then_some(self.file.as_path())));
+        }
     }
 
     /// Names each assessment dated after today (a computer's clock may be
@@ -111,6 +120,7 @@ impl Context {
     /// framework, and when the team's review is past due.
     pub fn history(&self) -> Result<History, Error> {
         let h = store::load_existing(&self.file)?;
+        self.note_copies(&h);
         self.note_framework_change(&h);
         self.note_future(&h);
         self.note_unknown_ids(&h);

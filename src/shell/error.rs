@@ -232,6 +232,14 @@ pub enum Error {
     #[error("Stopped; every agreement you confirmed is saved in {}.", shown(path))]
     MeetingStopped { path: PathBuf },
 
+    /// The merge driver found keys both sides changed differently.
+    #[error("merging the answers file found {}; the later of each was kept", one_line(words))]
+    MergeConflict { words: String },
+
+    /// `git-setup` outside a git repository.
+    #[error("{} is not in a git repository (or git could not be run there)", shown(path))]
+    NotInGit { path: PathBuf },
+
     /// A name close to a member's, given where a new person would start.
     #[error(
         "`{}` is not on the team; did you mean {}?",
@@ -310,6 +318,8 @@ impl Error {
             Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
+            Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
+            Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })
     }

@@ -20,6 +20,7 @@ pub mod input;
 pub mod interrupt;
 pub mod line_edit;
 pub mod screen;
+pub mod sharing;
 pub mod store;
 pub mod terminal;
 
@@ -58,6 +59,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Evidence(args)) => commands::agreed::evidence(&Context::new(&cli.global)?, &args),
         Some(Command::Meeting) => commands::meeting::run(&Context::new(&cli.global)?),
         Some(Command::Status(output)) => commands::people::status(&Context::new(&cli.global)?, &output),
+        Some(Command::Merge(args)) => commands::share::run(&Context::new(&cli.global)?, &args),
+        Some(Command::MergeDriver { base, ours, theirs }) => commands::share::driver(&base, &ours, &theirs),
+        Some(Command::GitSetup) => commands::share::git_setup(&Context::new(&cli.global)?),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {
                 commands::framework::show(&load_framework(cli.global.framework.as_deref())?, format)

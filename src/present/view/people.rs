@@ -132,6 +132,9 @@ pub struct StatusView {
     pub waiting: Vec<String>,
     /// Who has left the team, and when.
     pub left: Vec<Answered>,
+    /// Sync services' conflict copies beside the answers file: each file's
+    /// name, and what it holds that the file does not.
+    pub conflict_copies: Vec<(String, String)>,
 }
 
 /// A person and a moment (when they answered, or left).
@@ -188,6 +191,7 @@ pub fn status(
                 m.left.filter(|l| *l <= today).map(|l| Answered { name: n.clone(), at: l.to_string() })
             })
             .collect(),
+        conflict_copies: Vec::new(),
     }
 }
 
@@ -224,6 +228,9 @@ impl View for StatusView {
         }
         if self.gathering {
             doc.push(Block::Note("Each of you, run `mbct-sustain` to answer.".into()));
+        }
+        for (file, holds) in &self.conflict_copies {
+            doc.push(Block::Note(format!("Conflict copy {file} holds {holds}; `mbct-sustain merge` brings it in.")));
         }
         doc
     }

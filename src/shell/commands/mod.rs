@@ -8,5 +8,6 @@ pub mod meeting;
 pub mod people;
 pub mod plan;
 pub mod plan_edit;
+pub mod share;
 pub mod team;
 pub mod views;

@@ -70,7 +70,10 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
             updated_at: d.updated_at,
         })
         .collect();
-    let view = people::status(&history, s.as_ref(), gathering, walking, today());
+    let mut view = people::status(&history, s.as_ref(), gathering, walking, today());
+    let copies = crate::shell::sharing::holding(&ctx.file, &history).into_iter();
+    let name = |p: std::path::PathBuf| p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    view.conflict_copies = copies.map(|(p, r)| (name(p), crate::shell::sharing::words(&r))).collect();
     ctx.emit(&view, output, &[])
 }
 
