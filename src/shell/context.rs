@@ -238,10 +238,11 @@ pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
     })
 }
 
-/// Now, to the second: when a change to the file is made.
+/// Now, to the millisecond: when a change to the file is made (fine enough
+/// to order two changes made in one second, when copies are merged).
 pub fn now() -> jiff::Timestamp {
     let t = jiff::Timestamp::now();
-    t.round(jiff::Unit::Second).unwrap_or(t)
+    t.round(jiff::Unit::Millisecond).unwrap_or(t)
 }
 
 /// Today's date where the tool runs, for due dates and reviews.

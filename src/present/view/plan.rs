@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::core::answers::agreed::evidence_of;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
 use crate::core::plan as core_plan;
@@ -120,6 +121,8 @@ pub struct DoneStep {
     pub due: Option<Date>,
     /// When it was first seen in place.
     pub in_place_since: Option<Timestamp>,
+    /// What shows it is in place.
+    pub evidence: Vec<String>,
 }
 
 /// A domain's id and name.
@@ -179,6 +182,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     owner: step.owner.clone(),
                     due: step.due,
                     in_place_since: core_plan::in_place_since(&a.id, &over_time),
+                    evidence: evidence_of(&s.history.evidence, &a.id).map(|e| e.text.clone()).collect(),
                 })
             })
             .collect();
@@ -396,6 +400,9 @@ pub fn done_text(s: &DoneStep) -> String {
     }
     if let Some(o) = &s.owner {
         out += &format!(" (owner {o})");
+    }
+    if !s.evidence.is_empty() {
+        out += &format!(" — evidence: {}", s.evidence.join("; "));
     }
     out
 }

@@ -153,6 +153,7 @@ pub fn take<P: Prompter>(
     ctx.note_framework_change(&history);
     ctx.note_future(&history);
     ctx.remind(&history);
+    ctx.note_copies(&history);
     let drafts = read_drafts(ctx, &history);
     let respondent = who_is_answering(ctx, args, &history, prompter)?;
     let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
@@ -217,7 +218,8 @@ pub fn take<P: Prompter>(
 }
 
 fn now() -> Timestamp {
-    crate::shell::context::now()
+    let t = Timestamp::now();
+    t.round(jiff::Unit::Second).unwrap_or(t)
 }
 
 fn header(f: &Framework, file: &std::path::Path) -> String {

@@ -23,6 +23,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     for file in &files {
         let history = store::load_existing(file)?;
         ctx.remind(&history);
+        ctx.note_copies(&history);
         let shown = file.display().to_string();
         let short = file.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         sources.push((shown, short, history));
