@@ -58,6 +58,8 @@ pub struct RoundInfo {
     pub left_out: Vec<LeftOutInfo>,
     /// The members on the team who have not answered in this round.
     pub awaited: Vec<String>,
+    /// How many of its answers the team agreed in its meeting.
+    pub agreed: usize,
 }
 
 /// Someone left out of a round: their answers are older than it.
@@ -108,6 +110,7 @@ impl Subject {
                 .map(|&i| LeftOutInfo { respondent: name(i), latest: s.assessment(i).taken_at })
                 .collect(),
             awaited: point.awaited.clone(),
+            agreed: point.agreed.len(),
         })
     }
 
@@ -174,7 +177,11 @@ impl Subject {
             let all = answered + r.awaited.len();
             format!("{answered} of {all} answered; waiting for {}.", and_list(&r.awaited))
         });
-        std::iter::once(format!("The team's answers, by the majority rule ({people})."))
+        let how = match r.agreed {
+            0 => "by the majority rule".to_string(),
+            n => format!("{} agreed in the meeting, the rest by the majority rule", count(n, "answer")),
+        };
+        std::iter::once(format!("The team's answers, {how} ({people})."))
             .chain(waiting)
             .chain(
                 r.left_out
@@ -276,9 +283,20 @@ pub struct EvidenceInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
     pub at: ActionRef,
-    /// What shows it, where, who added it and when.
-    #[serde(flatten)]
+    /// What shows it, where, who added it and when (JSON: `text`, `link`, `by`, `added_at`).
+    #[serde(serialize_with = "evidence_fields", flatten)]
     pub evidence: crate::core::answers::agreed::Evidence,
+}
+
+/// An evidence entry's own fields beside its action's (whose `action` is its text).
+fn evidence_fields<S: serde::Serializer>(e: &crate::core::answers::agreed::Evidence, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(None)?;
+    map.serialize_entry("text", &e.text)?;
+    map.serialize_entry("link", &e.link)?;
+    map.serialize_entry("by", &e.by)?;
+    map.serialize_entry("added_at", &e.at)?;
+    map.end()
 }
 
 /// The evidence recorded for actions In place in the point shown, in framework order.

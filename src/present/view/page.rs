@@ -105,7 +105,6 @@ impl MeetingPage {
     fn change(&self, c: &CompareView, doc: &mut Doc) {
         doc.push(Block::Heading(format!("Change since {}", c.from.short())));
         doc.blocks.extend(c.over.sentence.clone().map(Block::Text));
-        doc.blocks.extend(c.over.sentence.clone().map(Block::Text));
         let moved: Vec<Vec<Cell>> = c
             .domains
             .iter()

@@ -125,25 +125,25 @@ pub struct StatusView {
     /// latest round is over): nobody has answered it yet.
     pub gathering: bool,
     /// Who answered the round, and when.
-    pub answered: Vec<Answered>,
+    pub answered: Vec<Answered<Timestamp>>,
     /// Who is part-way through a walk.
     pub in_progress: Vec<Walking>,
     /// Who on the team has not answered yet.
     pub waiting: Vec<String>,
     /// Who has left the team, and when.
-    pub left: Vec<Answered>,
+    pub left: Vec<Answered<Date>>,
     /// Sync services' conflict copies beside the answers file: each file's
     /// name, and what it holds that the file does not.
     pub conflict_copies: Vec<(String, String)>,
 }
 
-/// A person and a moment (when they answered, or left).
+/// A person and a moment (when they answered; the day they left).
 #[derive(Debug, Clone, Serialize)]
-pub struct Answered {
+pub struct Answered<T> {
     /// Who.
     pub name: String,
     /// When.
-    pub at: String,
+    pub at: T,
 }
 
 /// The round `s` shows (the team's latest), or a new one being gathered,
@@ -169,7 +169,7 @@ pub fn status(
                 .iter()
                 .map(|&i| Answered {
                     name: super::person(s.assessment(i).respondent.as_deref()),
-                    at: when(s.assessment(i).taken_at),
+                    at: s.assessment(i).taken_at,
                 })
                 .collect();
             (Some(Subject::of(s, s.now)), answered, p.awaited.clone())
@@ -187,9 +187,7 @@ pub fn status(
         in_progress: walking,
         left: team
             .iter()
-            .filter_map(|(n, m)| {
-                m.left.filter(|l| *l <= today).map(|l| Answered { name: n.clone(), at: l.to_string() })
-            })
+            .filter_map(|(n, m)| m.left.filter(|l| *l <= today).map(|l| Answered { name: n.clone(), at: l }))
             .collect(),
         conflict_copies: Vec::new(),
     }
@@ -203,7 +201,7 @@ impl View for StatusView {
             None => "Status: a new round is being gathered".into(),
         }));
         let mut items: Vec<Vec<Cell>> =
-            self.answered.iter().map(|a| vec![Cell::Text(format!("{}: answered {}", a.name, a.at))]).collect();
+            self.answered.iter().map(|a| vec![Cell::Text(format!("{}: answered {}", a.name, when(a.at)))]).collect();
         items.extend(self.in_progress.iter().map(|w| {
             vec![Cell::Text(format!(
                 "{}: part-way through ({} of {} answered, last answer {})",

@@ -15,7 +15,7 @@ use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, date_of};
+use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
@@ -181,7 +181,13 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     text: a.text.clone(),
                     owner: step.owner.clone(),
                     due: step.due,
-                    in_place_since: core_plan::in_place_since(&a.id, &over_time),
+                    // Agreed between reviews, it is in place from the day agreed.
+                    in_place_since: match s.point().agreed.get(&a.id).and_then(|x| x.since) {
+                        Some(day) => {
+                            jiff::tz::TimeZone::UTC.to_timestamp(day.to_datetime(jiff::civil::Time::midnight())).ok()
+                        }
+                        None => core_plan::in_place_since(&a.id, &over_time),
+                    },
                     evidence: evidence_of(&s.history.evidence, &a.id).map(|e| e.text.clone()).collect(),
                 })
             })
@@ -341,7 +347,7 @@ impl PlanMoves {
             if self.now_in_place.is_empty() { String::new() } else { format!(": {}", self.now_in_place.join("; ")) };
         let (n, of) = (self.now_in_place.len(), self.planned);
         let mut out = vec![match (self.set_on, self.fresh) {
-            (Some(on), true) => format!("The plan, set on {on}, gives {of} actions an owner or a date."),
+            (Some(on), true) => format!("The plan, set on {on}, gives {} an owner or a date.", count(of, "action")),
             (Some(on), false) => {
                 format!("The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}.")
             }

@@ -155,9 +155,18 @@ fn ask_one(
             } else {
                 ("By when? YYYY-MM-DD (Enter to skip)", "Due")
             };
-            let typed = p.input_below(&format!("{place}\n{what}"), label, None, "").map_err(Ok)?;
+            let mut asked = format!("{place}\n{what}");
+            let (typed, due) = loop {
+                let typed = p.input_below(&asked, label, None, "").map_err(Ok)?;
+                let t = typed.as_deref().unwrap_or("").trim().to_string();
+                match (owner || t.is_empty(), parse_date(&t)) {
+                    (true, _) => break (typed, None),
+                    (false, Ok(due)) => break (typed, Some(due)),
+                    // Not a date: said why, and asked again.
+                    (false, Err(why)) => asked = format!("{place}\n{why}.\n{what}"),
+                }
+            };
             let t = typed.as_deref().unwrap_or("").trim().to_string();
-            let due = if owner || t.is_empty() { None } else { parse_date(&t).ok() };
             if owner && !t.is_empty() || due.is_some() {
                 let now = crate::shell::context::now();
                 save(&|h| {
