@@ -122,6 +122,14 @@ impl Cell {
     pub fn progress(done: usize, total: usize) -> Cell {
         Cell::Progress { done, total, working: false, target: false }
     }
+
+    /// The cell where room is short: a name's short form, where it has one.
+    pub fn short(&self) -> Cell {
+        match self {
+            Cell::Name { full, short } => Cell::Text(short.as_ref().unwrap_or(full).clone()),
+            other => other.clone(),
+        }
+    }
 }
 
 impl Doc {
