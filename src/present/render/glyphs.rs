@@ -73,7 +73,7 @@ pub fn change_with(
 /// The shade for a stage `rank` out of `of` (`rank == of`: complete), three
 /// wide: only the first stage is the lightest and only complete is full.
 pub fn shade(rank: usize, of: usize, g: Glyphs) -> String {
-    // Lightest first.
+    // From the first stage to complete, lightest first.
     let set = g.pick((['·', '░', '▒', '▓', '█'], ['.', ':', '+', '=', '#']));
     let last = set.len() - 1;
     let i = (rank * last + of / 2).checked_div(of).unwrap_or(last);
