@@ -1,9 +1,7 @@
 //! What the team agreed: the meeting's decisions, evidence for each action,
 //! and progress between reviews.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{Answer, Assessment};
 
 fn by(name: &str, when: &str, given: &[(&str, Answer)]) -> Assessment {

@@ -1,9 +1,7 @@
 //! Bad answers files and bad frameworks: each gives a clear message naming
 //! the file, exit 1, no panic, no hang, and leaves the file as it was.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::Answer;
 use predicates::prelude::*;
 
@@ -301,11 +299,9 @@ fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
     env.write("stages.json", &previous);
     let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
     // A file-size limit of 1 KiB makes the kernel stop the write part-way.
-    let status = std::process::Command::new("bash")
-        .current_dir(env.dir.path())
+    let status = program(env.dir.path(), "bash")
         .arg("-c")
         .arg(format!("ulimit -f 1; exec '{}' report --format json --output stages.json", bin.display()))
-        .env_remove("MBCT_SUSTAIN_FILE")
         .status()
         .unwrap();
     assert!(!status.success());

@@ -1,9 +1,7 @@
 //! The command line as a person meets it: help, version, completions, man
 //! page, adapted frameworks, where the answers file is found, no terminal.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]

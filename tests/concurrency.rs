@@ -1,10 +1,8 @@
 //! Several people saving to one shared answers file at once.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::Answer;
 use mbct_sustain::shell::store;
 

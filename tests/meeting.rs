@@ -1,9 +1,7 @@
 //! The meeting page: `report --format html`, one self-contained page for the
 //! team, the manager and the commissioner.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{Answer, Assessment};
 use scraper::{Html, Selector};
 

@@ -1,9 +1,7 @@
 //! Who is on the team: the roster, names that cannot drift, who has
 //! answered, and rounds compared like with like.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{Answer, Assessment};
 
 fn by(name: &str, when: &str, given: &[(&str, Answer)]) -> Assessment {

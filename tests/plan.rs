@@ -1,9 +1,7 @@
 //! The team's plan: owners, due dates, targets and the next review, kept in
 //! the answers file and shown by `plan`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::Answer;
 use predicates::prelude::*;
 

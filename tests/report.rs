@@ -1,8 +1,6 @@
 //! `report`, `compare`, `history` and `plan` on prepared answers files.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::Answer;
 use predicates::prelude::*;
 

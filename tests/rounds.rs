@@ -1,9 +1,7 @@
 //! A team answering in rounds: three people in June, two of them in
 //! December, all in one file. Without --respondent every view is the team's.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{Answer, Assessment};
 
 fn person(name: &str, when: &str, changes: &[(&str, Answer)]) -> Assessment {

@@ -1,12 +1,10 @@
 //! A team's shared folder: several accounts saving, hostile text in the
 //! file, and faults (a file-size limit, a held lock, devices as output).
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::Answer;
 
 fn bin() -> std::path::PathBuf {
@@ -331,6 +329,7 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
 #[cfg(unix)]
 #[test]
 fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
+    use crate::walk::{Screen, spawn};
     use expectrl::{Eof, Expect, Regex};
     let env = Env::new();
     let mut saved = mixed("2026-12-01T10:05:00Z");
@@ -344,17 +343,8 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
     env.write(name, serde_yaml::to_string(&draft).unwrap());
     env.write(&format!("{name}.lock"), "");
 
-    let mut cmd = Command::new(bin());
-    cmd.current_dir(env.dir.path())
-        .args(["--respondent", "Sam"])
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = expectrl::Session::spawn(cmd).expect("spawn in a pty");
-    s.get_process_mut().set_window_size(120, 40).unwrap();
-    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    let first = s.expect(Regex("unfinished assessment|Has anything changed here")).unwrap();
+    let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
+    let first = s.wait_for(Regex("unfinished assessment|Has anything changed here"));
     assert_eq!(
         String::from_utf8_lossy(first.get(0).unwrap()),
         "Has anything changed here",
@@ -363,11 +353,11 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
     // Nothing changed: one Enter per domain saves a new assessment.
     s.send("\r").unwrap();
     for _ in 1..f.domains.len() {
-        s.expect("Has anything changed here").unwrap();
+        s.wait_for("Has anything changed here");
         s.send("\r").unwrap();
     }
-    s.expect("Saved as assessment #2").unwrap();
-    s.expect(Eof).unwrap();
+    s.wait_for("Saved as assessment #2");
+    s.wait_for(Eof);
 
     let h = mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
     assert_eq!(h.assessments.len(), 2, "the saved one and this walk's, no copy");

@@ -2,12 +2,10 @@
 //! synced folder's conflict copies, and one file each merged by hand. No
 //! assessment is lost at any step.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{self, Answer, Assessment, History};
 
 fn by(name: &str, when: &str) -> Assessment {
@@ -55,16 +53,13 @@ impl Git {
             .env("GIT_AUTHOR_EMAIL", "sam@example.org")
             .env("GIT_COMMITTER_NAME", "Sam")
             .env("GIT_COMMITTER_EMAIL", "sam@example.org")
-            .env("PATH", path)
-            .env_remove("MBCT_SUSTAIN_FILE")
-            .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-            .env_remove("MBCT_SUSTAIN_RESPONDENT");
+            .env("PATH", path);
     }
 
     fn run(&self, program: &str, dir: &str, args: &[&str]) -> Output {
-        let mut cmd = std::process::Command::new(program);
+        let mut cmd = crate::common::program(&self.root.join(dir), program);
         self.env(&mut cmd);
-        cmd.current_dir(self.root.join(dir)).args(args).output().expect("runs")
+        cmd.args(args).output().expect("runs")
     }
 
     #[track_caller]

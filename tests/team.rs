@@ -1,8 +1,6 @@
 //! `team`: several people's answers side by side, from one or more files.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mbct_sustain::core::answers::{Answer, Assessment};
 use predicates::prelude::*;
 

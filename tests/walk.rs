@@ -1,26 +1,24 @@
 //! The real interactive walk, driven through a pseudo-terminal as a person
 //! would: keys in, screen text out.
 
-mod common;
-
 use std::ffi::OsStr;
 use std::fmt::Debug;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Captures, Eof, Expect, Needle, Regex, Session};
 use mbct_sustain::core::answers::{self, Answer};
 
-type Pty = expectrl::session::OsSession;
+pub(crate) type Pty = expectrl::session::OsSession;
 
 /// How long a test waits for the screen to show something: a guard against
 /// a hang, never a clock a passing test depends on.
 const HANG: Duration = Duration::from_secs(120);
 
-trait Screen {
+pub(crate) trait Screen {
     /// Waits until the screen shows `needle`; returns it and what came before.
     fn wait_for<N: Needle + Debug>(&mut self, needle: N) -> Captures;
 }
@@ -47,16 +45,8 @@ impl Screen for Pty {
 /// `program` in `dir`, without colour and in a UTF-8 locale unless a test
 /// says otherwise, with none of the tool's own variables set.
 fn command(dir: &Path, program: impl AsRef<OsStr>) -> Command {
-    let mut cmd = Command::new(program);
-    cmd.current_dir(dir)
-        .env_remove("MBCT_SUSTAIN_FILE")
-        .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-        .env_remove("MBCT_SUSTAIN_RESPONDENT")
-        .env_remove("LC_ALL")
-        .env_remove("LC_CTYPE")
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+    let mut cmd = crate::common::program(dir, program);
+    cmd.env_remove("LC_ALL").env_remove("LC_CTYPE").env("LANG", "C.UTF-8").env("NO_COLOR", "1");
     cmd
 }
 
@@ -86,7 +76,7 @@ fn spawn_command_sized(cmd: Command, rows: u16, cols: u16) -> Pty {
 }
 
 /// Starts the walk in `dir` on an 120x40 terminal, without colour.
-fn spawn(dir: &Path, args: &[&str]) -> Pty {
+pub(crate) fn spawn(dir: &Path, args: &[&str]) -> Pty {
     spawn_with(dir, args, false)
 }
 

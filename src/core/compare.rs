@@ -1,8 +1,8 @@
-//! What changed between two sets of answers: each domain's stage, its
-//! progress inside a stage, and each answer, with the slips (In place then,
-//! not now) and gains (In place now, not then) decided once, here.
+//! What changed between two sets of answers: each domain's stage, its progress inside a stage, and
+//! each answer, with the slips (In place then, not now) and gains (In place now, not then) decided here.
 
 use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
 
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::Framework;
@@ -50,8 +50,7 @@ pub struct DomainChange {
     pub after: Position,
     /// How it moved.
     pub movement: Movement,
-    /// Within the same stage, when its progress moved: in place and
-    /// applicable then, in place and applicable now.
+    /// Within the same stage, when its progress moved: in place and applicable then, and now.
     pub progress: Option<[usize; 4]>,
     /// How many of its actions slipped (In place then, not now).
     pub slipped: usize,
@@ -87,8 +86,7 @@ impl ActionChange {
 pub struct Comparison {
     /// Every domain, in framework order.
     pub domains: Vec<DomainChange>,
-    /// The actions whose answer changed, in framework order. Answers to ids
-    /// the framework does not have are not compared.
+    /// The actions whose answer changed, in framework order (ids the framework lacks are not compared).
     pub actions: Vec<ActionChange>,
 }
 
@@ -122,24 +120,16 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
     }
     let domains = (0..framework.domains.len())
         .map(|d| {
-            let now = stage::domain_status(framework, d, |id| after.answer(id));
+            let status = |a: &Assessment| stage::domain_status(framework, d, |id| a.answer(id));
+            let (then, now) = (status(before), status(after));
             let slipped = actions.iter().filter(|c| c.domain == d && c.slipped()).count();
-            let answered = framework.domains[d].actions.iter().any(|a| before.answers.contains_key(&a.id));
-            if !answered && framework.domains[d].actions.iter().any(|a| after.answers.contains_key(&a.id)) {
-                return DomainChange {
-                    domain: d,
-                    before: None,
-                    after: now.position,
-                    movement: Movement::New,
-                    progress: None,
-                    slipped,
-                };
-            }
-            let then = stage::domain_status(framework, d, |id| before.answer(id));
+            let answered = |a: &Assessment| framework.domains[d].actions.iter().any(|x| a.answers.contains_key(&x.id));
+            let new = !answered(before) && answered(after);
             let movement = match then.position.cmp(&now.position) {
-                std::cmp::Ordering::Equal => Movement::Same,
-                std::cmp::Ordering::Less => Movement::Up(then.position),
-                std::cmp::Ordering::Greater => Movement::Down(then.position),
+                _ if new => Movement::New,
+                Ordering::Equal => Movement::Same,
+                Ordering::Less => Movement::Up(then.position),
+                Ordering::Greater => Movement::Down(then.position),
             };
             let progress = match (movement, now.position) {
                 (Movement::Same, Position::Working(s)) if then.stages[s] != now.stages[s] => {
@@ -148,7 +138,8 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
                 }
                 _ => None,
             };
-            DomainChange { domain: d, before: Some(then.position), after: now.position, movement, progress, slipped }
+            let was = (!new).then_some(then.position);
+            DomainChange { domain: d, before: was, after: now.position, movement, progress, slipped }
         })
         .collect();
     Comparison { domains, actions }

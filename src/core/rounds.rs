@@ -1,16 +1,10 @@
-//! Rounds: the team's assessments, grouped into the occasions they were
-//! taken on.
-//!
-//! A round is a run of assessments, in the order they were taken, with no
-//! gap longer than [`ROUND_GAP`] (30 days) between one and the next. In a
-//! round each respondent counts once, with their latest assessment in it.
-//! Someone who answered before but not in a round is *left out* of it and
-//! named, never silently mixed in with older answers.
-//!
-//! People are told apart through the roster (a spelling is its member), an
-//! assessment dated in the future (a computer's wrong clock) waits outside
-//! the rounds until its date, and names are normalised once per assessment
-//! and found by hash, so a round of thousands of people costs what it is long.
+//! Rounds: the team's assessments, grouped into the occasions they were taken on. A round is a run
+//! of assessments, in the order they were taken, with no gap longer than [`ROUND_GAP`] (30 days)
+//! between one and the next. In a round each respondent counts once, with their latest assessment
+//! in it. Someone who answered before but not in a round is *left out* of it and named, never
+//! silently mixed in with older answers. People are told apart through the roster (a spelling is its member), an
+//! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and people
+//! are found by hash: a round costs what it is long.
 
 use std::collections::HashMap;
 
@@ -53,27 +47,15 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
         .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
         .collect();
     order.sort_by_key(|&i| at(i));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut last: Option<Timestamp> = None;
-    for i in order {
-        match groups.last_mut() {
-            Some(group) if last.is_some_and(|l| at(i).duration_since(l) <= ROUND_GAP) => group.push(i),
-            _ => groups.push(vec![i]),
-        }
-        last = Some(at(i));
-    }
     let keys: Vec<Option<String>> =
         history.assessments.iter().map(|a| roster::person_key(roster, a.respondent.as_deref())).collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
     let mut seen_order: Vec<&Option<String>> = Vec::new();
-    groups
-        .into_iter()
+    order
+        .chunk_by(|&a, &b| at(b).duration_since(at(a)) <= ROUND_GAP)
         .map(|all| {
-            let mut latest: HashMap<&Option<String>, usize> = HashMap::new();
-            for &i in &all {
-                latest.insert(&keys[i], i);
-            }
+            let latest: HashMap<&Option<String>, usize> = all.iter().map(|&i| (&keys[i], i)).collect();
             let mut members: Vec<usize> = latest.values().copied().collect();
             members.sort_by_key(|&i| (at(i), i));
             let mut left_out: Vec<usize> =
@@ -84,7 +66,7 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
                     seen_order.push(&keys[m]);
                 }
             }
-            Round { all, members, left_out }
+            Round { all: all.to_vec(), members, left_out }
         })
         .collect()
 }
@@ -94,6 +76,7 @@ mod tests {
     use super::*;
     use crate::core::answers::Assessment;
     use crate::tests::grid;
+    use jiff::Timestamp;
 
     /// Assessments `(days after 2026-01-01, respondent)`.
     fn history(rows: &[(i64, &str)]) -> History {

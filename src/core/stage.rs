@@ -10,9 +10,7 @@
 use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment};
-use crate::core::framework::Framework;
-
-pub use crate::core::framework::COMPLETE_ID;
+use crate::core::framework::{COMPLETE_ID, Framework};
 
 /// Where a domain stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -24,8 +22,7 @@ pub enum Position {
 }
 
 impl Position {
-    /// A number that grows with progress: the stage index, or the stage count
-    /// for a complete domain.
+    /// A number that grows with progress: the stage index, or the stage count when complete.
     pub fn rank(self, stage_count: usize) -> usize {
         match self {
             Position::Working(i) => i,
@@ -79,14 +76,10 @@ pub struct DomainStatus {
 pub fn domain_status(framework: &Framework, domain: usize, answer: impl Fn(&str) -> Option<Answer>) -> DomainStatus {
     let mut stages = vec![StageProgress::default(); framework.stages.len()];
     for action in &framework.domains[domain].actions {
-        let progress = &mut stages[action.stage_index];
-        match answer(&action.id) {
-            Some(Answer::NotApplicable) => {}
-            Some(Answer::InPlace) => {
-                progress.applicable += 1;
-                progress.in_place += 1;
-            }
-            _ => progress.applicable += 1,
+        let (progress, given) = (&mut stages[action.stage_index], answer(&action.id));
+        if given != Some(Answer::NotApplicable) {
+            progress.applicable += 1;
+            progress.in_place += usize::from(given == Some(Answer::InPlace));
         }
     }
     let position = stages.iter().position(|s| !s.is_met()).map_or(Position::Complete, Position::Working);

@@ -1,10 +1,6 @@
-//! A small document model that every view builds and every format renders.
-//!
-//! Views (report, compare, history, plan, team, the meeting page) say
-//! *what* to show as headings, paragraphs, lists and tables of meaningful
-//! cells; the renderers in `render/` decide how each looks in a terminal, in
-//! Markdown, in CSV or on an HTML page. JSON is serialised from the views
-//! themselves, so it carries ids and stays stable.
+//! A small document model that every view builds and every format renders: views say *what* to
+//! show (headings, paragraphs, lists, tables of meaningful cells), the renderers in `render/` how it
+//! looks. JSON is serialised from the views themselves, so it carries ids and stays stable.
 
 /// A renderer-agnostic document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,8 +37,7 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// One cell, carrying what it means rather than how it looks: each renderer
-/// draws it its own way (a gauge, an arrow, a colour, a word, a chart).
+/// One cell: what it means, not how it looks; each renderer draws it (a gauge, a colour, a chart).
 #[allow(missing_docs)] // variant fields are named for what they hold
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -52,12 +47,10 @@ pub enum Cell {
     Name { full: String, short: Option<String> },
     /// A stage, `rank` of `of` (0 = the first stage; `rank == of`: complete).
     Stage { name: String, rank: usize, of: usize },
-    /// A domain's change of stage, and the stage it moved from where that is
-    /// not shown beside it; within the same stage, the progress then and now
-    /// (in place / applicable, twice); how many actions slipped out of place.
+    /// A domain's change of stage, and the stage it moved from where that is not shown beside it;
+    /// within the same stage, progress then and now (in place, applicable, twice); how many slipped.
     Change { direction: Direction, from: Option<String>, progress: Option<[usize; 4]>, slipped: usize },
-    /// Progress through a stage: in place out of applicable; whether it is
-    /// the stage the domain is working in, and whether it is the target.
+    /// Progress through a stage: in place of applicable; whether it is worked in, and the target.
     Progress { done: usize, total: usize, working: bool, target: bool },
     /// A stage drawn as a shade in a chart of stages over time.
     Shade { name: String, rank: usize, of: usize },
@@ -105,22 +98,18 @@ impl From<crate::core::compare::Movement> for Direction {
     }
 }
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Self {
-        Cell::Text(s.to_string())
-    }
-}
-
-impl From<String> for Cell {
-    fn from(s: String) -> Self {
-        Cell::Text(s)
-    }
-}
-
 impl Cell {
     /// Progress through a stage that is neither worked in nor a target.
     pub fn progress(done: usize, total: usize) -> Cell {
         Cell::Progress { done, total, working: false, target: false }
+    }
+
+    /// The cell where room is short: a name's short form, where it has one.
+    pub fn short(&self) -> Cell {
+        match self {
+            Cell::Name { full, short } => Cell::Text(short.as_ref().unwrap_or(full).clone()),
+            other => other.clone(),
+        }
     }
 }
 

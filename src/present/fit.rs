@@ -17,18 +17,10 @@ fn options(width: usize) -> Options<'static> {
 /// Wraps text at spaces to `width` columns, keeping its own line breaks and
 /// each line's leading spaces.
 pub fn wrap(text: &str, width: usize) -> String {
-    let width = width.max(20);
-    text.split('\n')
-        .map(|line| {
-            let body = line.trim_start_matches(' ');
-            let lead = &line[..line.len() - body.len()];
-            textwrap::fill(body, options(width).initial_indent(lead))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.split('\n').map(|line| wrap_indented(line, width, "")).collect::<Vec<_>>().join("\n")
 }
 
-/// Wraps one paragraph to `width`, indenting continuation lines with `indent`.
+/// Wraps one paragraph to `width` (its leading spaces kept), indenting continuation lines with `indent`.
 pub fn wrap_indented(text: &str, width: usize, indent: &str) -> String {
     let body = text.trim_start_matches(' ');
     let lead = &text[..text.len() - body.len()];

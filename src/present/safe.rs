@@ -7,7 +7,6 @@
 //! the stored text is never changed.
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
@@ -25,15 +24,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(text.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.into() }).collect())
 }
 
 /// As [`printable`], and newlines and tabs become spaces: for one-line places

@@ -1,26 +1,22 @@
 //! The process exit codes, as the README documents them.
 
-/// How mbct-sustain ends.
+/// How mbct-sustain ends, each variant's value its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum ExitCode {
     /// Everything worked.
-    Success,
+    Success = 0,
     /// A failure: bad file, bad framework, no terminal.
-    Failure,
+    Failure = 1,
     /// Wrong usage (clap reports these itself).
-    Usage,
+    Usage = 2,
     /// Stopped by Ctrl-C, after saving what was answered.
-    Interrupted,
+    Interrupted = 130,
 }
 
 impl From<ExitCode> for u8 {
     fn from(code: ExitCode) -> u8 {
-        match code {
-            ExitCode::Success => 0,
-            ExitCode::Failure => 1,
-            ExitCode::Usage => 2,
-            ExitCode::Interrupted => 130,
-        }
+        code as u8
     }
 }
 

@@ -98,28 +98,25 @@ impl Line {
             Edit::Right if !at_end => self.cursor += 1,
             Edit::Home if self.cursor > 0 => self.cursor = 0,
             Edit::End if !at_end => self.cursor = self.text.len(),
-            Edit::Backspace if self.cursor > 0 => {
-                self.cursor -= 1;
-                self.text.remove(self.cursor);
-            }
-            Edit::Delete if !at_end => {
-                self.text.remove(self.cursor);
-            }
-            Edit::KillToStart if self.cursor > 0 => {
-                self.text.drain(..self.cursor);
-                self.cursor = 0;
-            }
+            Edit::Backspace if self.cursor > 0 => self.delete(self.cursor - 1..self.cursor),
+            Edit::Delete if !at_end => self.delete(self.cursor..self.cursor + 1),
+            Edit::KillToStart if self.cursor > 0 => self.delete(0..self.cursor),
             Edit::KillWord if self.cursor > 0 => {
                 // The spaces before the cursor, then the word before them.
                 let before = &self.text[..self.cursor];
                 let end = before.iter().rposition(|c| *c != ' ').map_or(0, |i| i + 1);
                 let start = before[..end].iter().rposition(|c| *c == ' ').map_or(0, |i| i + 1);
-                self.text.drain(start..self.cursor);
-                self.cursor = start;
+                self.delete(start..self.cursor);
             }
             _ => return Redraw::Nothing,
         }
         Redraw::Line
+    }
+
+    /// Deletes `range`, leaving the cursor where it started.
+    fn delete(&mut self, range: std::ops::Range<usize>) {
+        self.cursor = range.start;
+        self.text.drain(range);
     }
 }
 

@@ -25,14 +25,7 @@ impl Env {
 
     /// The binary, run in the folder, with no mbct-sustain settings from outside.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("mbct-sustain").expect("binary built");
-        cmd.current_dir(self.dir.path())
-            .env_remove("MBCT_SUSTAIN_FILE")
-            .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-            .env_remove("MBCT_SUSTAIN_RESPONDENT")
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm");
-        cmd
+        Command::from_std(program(self.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain")))
     }
 
     /// Runs `args`, which must fail as a person would want: exit 1, `message`
@@ -65,16 +58,10 @@ impl Env {
             return None;
         }
         std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-        let mut cmd = Command::new("setpriv");
+        let mut cmd = program(self.dir.path(), "setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(assert_cmd::cargo::cargo_bin("mbct-sustain"))
-            .current_dir(self.dir.path())
-            .env_remove("MBCT_SUSTAIN_FILE")
-            .env_remove("MBCT_SUSTAIN_FRAMEWORK")
-            .env_remove("MBCT_SUSTAIN_RESPONDENT")
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm");
-        Some(cmd)
+            .arg(assert_cmd::cargo::cargo_bin("mbct-sustain"));
+        Some(Command::from_std(cmd))
     }
 
     /// Runs a command that must succeed and parses its JSON output.
@@ -101,6 +88,18 @@ impl Env {
     pub fn bytes(&self, name: &str) -> Vec<u8> {
         std::fs::read(self.path(name)).unwrap()
     }
+}
+
+/// `program` run in `dir` with none of mbct-sustain's own settings from
+/// outside (the one place they are cleared), on a plain terminal type.
+pub fn program(dir: &Path, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    cmd.current_dir(dir);
+    for name in ["MBCT_SUSTAIN_FILE", "MBCT_SUSTAIN_FRAMEWORK", "MBCT_SUSTAIN_RESPONDENT", "NO_COLOR"] {
+        cmd.env_remove(name);
+    }
+    cmd.env("TERM", "xterm");
+    cmd
 }
 
 /// An assessment of the bundled framework: every action `default`, except `given`.

@@ -13,41 +13,34 @@ pub enum Glyphs {
     Ascii,
 }
 
+impl Glyphs {
+    /// This set's drawing, of a `(Unicode, ASCII)` pair.
+    fn pick<T>(self, (unicode, ascii): (T, T)) -> T {
+        if self == Glyphs::Unicode { unicode } else { ascii }
+    }
+}
+
 /// Widest gauge, in characters.
 const GAUGE_MAX: usize = 6;
-/// Shades from the first stage to complete, lightest first.
-const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
-const ASCII_SHADES: [char; 5] = ['.', ':', '+', '=', '#'];
 
 /// A cell as one line of text: stage names, arrows with the stage moved
 /// from, `2/3` for progress, shades for a stage over time.
 pub fn words(cell: &Cell, g: Glyphs) -> String {
     match cell {
         Cell::Text(t) | Cell::Name { full: t, .. } => t.clone(),
-        Cell::Stage { name, .. } => name.clone(),
+        Cell::Stage { name: t, .. } | Cell::Answer { text: t, .. } => t.clone(),
         Cell::Change { direction, from, progress, slipped } => {
             change_with(*direction, from.as_deref(), *progress, *slipped, g)
         }
         Cell::Progress { done, total, .. } => format!("{done}/{total}"),
         Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
-        Cell::Answer { text, .. } => text.clone(),
-        Cell::Becomes => arrow(g).to_string(),
-    }
-}
-
-fn arrow(g: Glyphs) -> &'static str {
-    match g {
-        Glyphs::Unicode => "→",
-        Glyphs::Ascii => "->",
+        Cell::Becomes => g.pick(("→", "->")).to_string(),
     }
 }
 
 /// `↑ from Starting out`, `↓ back`, `—`, `new`.
 pub fn change(direction: Direction, from: Option<&str>, g: Glyphs) -> String {
-    let (up, down, same) = match g {
-        Glyphs::Unicode => ("↑", "↓", "—"),
-        Glyphs::Ascii => ("^", "v", "-"),
-    };
+    let (up, down, same) = g.pick((("↑", "↓", "—"), ("^", "v", "-")));
     match (direction, from) {
         (Direction::Up, Some(from)) => format!("{up} from {from}"),
         (Direction::Up, None) => format!("{up} forward"),
@@ -69,11 +62,10 @@ pub fn change_with(
 ) -> String {
     let mut out = change(direction, from, g);
     if let Some([a, b, c, d]) = progress {
-        out += &format!(" {a}/{b} {} {c}/{d}", arrow(g));
+        out += &format!(" {a}/{b} {} {c}/{d}", g.pick(("→", "->")));
     }
     if slipped > 0 {
-        let dot = if g == Glyphs::Ascii { ";" } else { " ·" };
-        out += &format!("{dot} {slipped} slipped");
+        out += &format!("{} {slipped} slipped", g.pick((" ·", ";")));
     }
     out
 }
@@ -81,10 +73,8 @@ pub fn change_with(
 /// The shade for a stage `rank` out of `of` (`rank == of`: complete), three
 /// wide: only the first stage is the lightest and only complete is full.
 pub fn shade(rank: usize, of: usize, g: Glyphs) -> String {
-    let set = match g {
-        Glyphs::Unicode => SHADES,
-        Glyphs::Ascii => ASCII_SHADES,
-    };
+    // From the first stage to complete, lightest first.
+    let set = g.pick((['·', '░', '▒', '▓', '█'], ['.', ':', '+', '=', '#']));
     let last = set.len() - 1;
     let i = (rank * last + of / 2).checked_div(of).unwrap_or(last);
     let i = match (rank, i) {
@@ -107,10 +97,7 @@ pub fn gauge(done: usize, total: usize, g: Glyphs) -> String {
     let filled = if done < total { filled.min(width - 1) } else { width };
     // A no-break space keeps the bar and its count together when wrapping;
     // ASCII has none.
-    let (full, empty, space) = match g {
-        Glyphs::Unicode => ('█', '░', '\u{a0}'),
-        Glyphs::Ascii => ('#', '-', ' '),
-    };
+    let (full, empty, space) = g.pick((('█', '░', '\u{a0}'), ('#', '-', ' ')));
     let bar: String = std::iter::repeat_n(full, filled).chain(std::iter::repeat_n(empty, width - filled)).collect();
     format!("{bar}{space}{done}/{total}")
 }
@@ -118,22 +105,14 @@ pub fn gauge(done: usize, total: usize, g: Glyphs) -> String {
 /// Typographic punctuation from file text (names, notes) in plain ASCII, for
 /// `--ascii`. The tool's own drawings are chosen above, never mapped back.
 pub fn ascii_punctuation(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '‘' | '’' => out.push('\''),
-            '“' | '”' => out.push('"'),
-            '—' | '–' => out.push('-'),
-            '→' => out.push_str("->"),
-            '…' => out.push_str("..."),
-            '•' => out.push('-'),
-            '×' => out.push('x'),
-            '\u{a0}' => out.push(' '),
-            '·' => out.push('.'),
-            c => out.push(c),
-        }
-    }
-    out
+    text.replace(['‘', '’'], "'")
+        .replace(['“', '”'], "\"")
+        .replace(['—', '–', '•'], "-")
+        .replace('→', "->")
+        .replace('…', "...")
+        .replace('×', "x")
+        .replace('\u{a0}', " ")
+        .replace('·', ".")
 }
 
 #[cfg(test)]

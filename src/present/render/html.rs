@@ -1,13 +1,8 @@
-//! A self-contained HTML page of any view's document, the meeting page
-//! included: inline styles and SVG, no scripts, nothing loaded from outside,
-//! laid out for a screen, a projector and A4 paper.
-//!
-//! Every text goes through the one sanitiser before maud escapes it, so a
-//! control character or a bidi override from a file is shown, never obeyed
-//! (by a browser, or by a terminal the page is printed to). The charts say
-//! what they mean without colour: a stage's share in place is how much of
-//! its bar is filled, the stage a domain is working in has a thick outline
-//! and the words "working in", a target a dashed one.
+//! A self-contained HTML page of any view's document, the meeting page included: inline styles and
+//! SVG, no scripts, nothing loaded from outside; for a screen, a projector and A4 paper. Every text
+//! is sanitised before maud escapes it, so a control or bidi character from a file is shown, never
+//! obeyed. The charts need no colour: a stage's bar is filled by its share in place, the stage a
+//! domain is working in has a thick outline and the words "working in", a target a dashed one.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -17,20 +12,17 @@ use crate::present::safe::printable;
 
 /// Width of a progress bar.
 const BAR: f64 = 100.0;
-/// A table with more columns than this is printed turned on its side, so
-/// every column fits an A4 page (a team of many people).
+/// A table with more columns than this is turned on its side to fit A4 (a team of many people).
 const WIDEST: usize = 10;
 /// A list longer than this is set in two columns.
 const LONG_LIST: usize = 6;
-/// A word longer than this (a pasted link, text without spaces) may break
-/// every [`WORD_PIECE`] characters, so it never runs into the next column;
-/// shorter words stay whole.
+/// A word longer than this (a pasted link, text without spaces) may break every [`WORD_PIECE`]
+/// characters, so it never runs into the next column; shorter words stay whole.
 const LONG_WORD: usize = 30;
 /// See [`LONG_WORD`].
 const WORD_PIECE: usize = 20;
 
-/// The styles every page shares: readable on a laptop and a projector,
-/// printed on A4 without cut-off tables or charts.
+/// The styles every page shares: readable on a laptop and a projector, on A4 without cut-off tables.
 const STYLE: &str = r#"
 @page { size: A4; margin: 12mm; }
 :root { color: #111; background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -104,11 +96,7 @@ fn table(t: &Table) -> Markup {
             })
             .collect();
         let header = std::iter::once(t.header[0].clone())
-            .chain(t.rows.iter().map(|r| match r.first() {
-                Some(Cell::Name { full, short }) => short.clone().unwrap_or_else(|| full.clone()),
-                Some(other) => words(other, Glyphs::Unicode),
-                None => String::new(),
-            }))
+            .chain(t.rows.iter().map(|r| r.first().map_or(String::new(), |c| words(&c.short(), Glyphs::Unicode))))
             .collect();
         return table(&Table { header, rows });
     }
@@ -125,8 +113,7 @@ fn cell(c: &Cell) -> Markup {
     match c {
         Cell::Progress { done, total, working, target } => bar(*done, *total, *working, *target),
         Cell::Shade { rank, of, name } => {
-            // Lighter for earlier stages, darkest for every stage met; the
-            // number in the box says the same in greyscale.
+            // Lighter for earlier stages, darkest for every stage met; the number says it in greyscale.
             let level = 245 - (rank * 170 / (*of).max(1)).min(200);
             let label = if rank >= of { "✓".to_string() } else { (rank + 1).to_string() };
             html! {
@@ -140,9 +127,8 @@ fn cell(c: &Cell) -> Markup {
     }
 }
 
-/// A stage's progress: a bar filled by the share in place, outlined thick
-/// when it is the stage worked in, dashed when it is the target, with the
-/// count in solid black below (legible in black-and-white print).
+/// A stage's progress: a bar filled by the share in place, outlined thick when it is the stage worked
+/// in, dashed when it is the target, with the count in solid black below (legible in greyscale print).
 fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
     let share = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     let count = if total == 0 { "n/a".to_string() } else { format!("{done}/{total}") };
@@ -160,21 +146,18 @@ fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
     }
 }
 
-/// Text from a file or a view: control and bidi characters shown as
-/// visible escapes, then escaped by maud; a date never breaks across lines,
-/// and a very long word may break.
+/// Text from a file or a view: control and bidi characters shown, then escaped by maud; a date
+/// never breaks across lines, and a very long word may break.
 fn text(s: &str) -> Markup {
     let s = printable(s);
-    let is_date = |w: &str| {
-        w.len() == 10
-            && w.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
-    };
+    let is_date =
+        |w: &&str| w.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
     html! {
         @for (i, word) in s.split(' ').enumerate() {
             @if i > 0 { " " }
             @let (lead, rest) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len()));
-            @if rest.len() >= 10 && is_date(&rest[..10]) {
-                (lead) span.date { (&rest[..10]) } (&rest[10..])
+            @if let Some(date) = rest.get(..10).filter(is_date) {
+                (lead) span.date { (date) } (&rest[10..])
             } @else if word.chars().count() > LONG_WORD {
                 @for (k, c) in word.chars().enumerate() {
                     @if k > 0 && k % WORD_PIECE == 0 { wbr; }
@@ -221,6 +204,7 @@ mod tests {
     #[test]
     fn dates_never_break_and_wide_tables_turn_on_their_side() {
         assert_eq!(text("due 2027-06-30.").into_string(), r#"due <span class="date">2027-06-30</span>."#);
+        assert_eq!(text("1ééééé").into_string(), "1ééééé", "a word is never cut inside a character");
         let wide = Table {
             header: (0..12).map(|i| format!("h{i}")).collect(),
             rows: vec![(0..12).map(|i| Cell::Text(format!("c{i}"))).collect()],

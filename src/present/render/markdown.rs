@@ -1,82 +1,68 @@
 //! GitHub-flavoured Markdown, ready to paste into an agenda or minutes.
 
-use std::fmt::Write;
-
-use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::glyphs::{Glyphs, words};
 use crate::present::safe::printable;
 
 /// Renders a document as Markdown.
 pub fn render(doc: &Doc) -> String {
     let mut out = String::new();
-    let mut first_heading = true;
+    let mut first = true;
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let inline_words = |c: &Cell| inline(&words(c, Glyphs::Unicode));
     for block in &doc.blocks {
         if !out.is_empty() {
             out.push('\n');
         }
-        match block {
+        out += &match block {
             Block::Heading(h) => {
-                let level = if first_heading { "#" } else { "##" };
-                first_heading = false;
-                let _ = writeln!(out, "{level} {}", inline(h));
+                format!("{} {}\n", if std::mem::take(&mut first) { "#" } else { "##" }, inline(h))
             }
-            Block::Text(t) => {
-                let _ = writeln!(out, "{}", inline(t));
-            }
-            Block::Note(t) => {
-                let _ = writeln!(out, "_{}_", inline(t));
-            }
+            Block::Text(t) => format!("{}\n", inline(t)),
+            Block::Note(t) => format!("_{}_\n", inline(t)),
             Block::Key(cells) => {
                 let text: Vec<String> = cells
                     .iter()
                     .map(|c| match c {
                         Cell::Shade { name, .. } => format!("{} {}", words(c, Glyphs::Unicode), inline(name)),
-                        other => inline(&words(other, Glyphs::Unicode)),
+                        other => inline_words(other),
                     })
                     .collect();
-                let _ = writeln!(out, "_{}_", text.join("   "));
+                format!("_{}_\n", text.join("   "))
             }
-            Block::List(items) => {
-                for item in items {
-                    let text: Vec<String> = item.iter().map(|c| inline(&words(c, Glyphs::Unicode))).collect();
-                    let _ = writeln!(out, "- {}", text.join(" "));
+            Block::List(items) => items
+                .iter()
+                .map(|item| format!("- {}\n", item.iter().map(inline_words).collect::<Vec<_>>().join(" ")))
+                .collect(),
+            Block::Table(t) => {
+                let mut table = row(t.header.iter().map(|h| escaped(h, "<br>")).collect());
+                table += &format!("|{}\n", "---|".repeat(t.header.len()));
+                for cells in &t.rows {
+                    table += &row(cells.iter().map(|c| escaped(&words(c, Glyphs::Unicode), "<br>")).collect());
                 }
+                table
             }
-            Block::Table(t) => table(&mut out, t),
-        }
+        };
     }
     out
 }
 
-fn table(out: &mut String, t: &Table) {
-    let header: Vec<String> = t.header.iter().map(|h| cell(h)).collect();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(t.header.len()));
-    for row in &t.rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(&words(c, Glyphs::Unicode))).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-}
-
 /// Text for a paragraph or heading: line breaks become spaces, markup characters escaped.
 fn inline(text: &str) -> String {
-    escape(&printable(&text.replace("\r\n", "\n"))).replace('\n', " ")
+    escaped(text, " ")
 }
 
-/// Text for a table cell: pipes escaped, line breaks as `<br>`, so the table never breaks.
-fn cell(text: &str) -> String {
-    escape(&printable(&text.replace("\r\n", "\n"))).replace('\n', "<br>")
-}
-
-fn escape(text: &str) -> String {
+/// Text with markup characters (pipes too) escaped and each line break as `newline`: a space in a
+/// paragraph, `<br>` in a table cell, so the table never breaks.
+fn escaped(text: &str, newline: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in printable(&text.replace("\r\n", "\n")).chars() {
         if matches!(c, '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
             out.push('\\');
         }
         out.push(c);
     }
-    out
+    out.replace('\n', newline)
 }
 
 #[cfg(test)]

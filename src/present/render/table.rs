@@ -4,12 +4,12 @@ use comfy_table::{
     Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table as TTable, TableStyle,
     Width, presets,
 };
-use std::fmt::Write;
+use console::{Style, measure_text_width as measure};
 
 use crate::present::doc::{Block, Cell, Direction, Doc, Table, Tone};
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::Look;
-use crate::present::render::glyphs::{Glyphs, ascii_punctuation, change_with, gauge, words};
+use crate::present::render::glyphs::{Glyphs, ascii_punctuation, gauge, words};
 use crate::present::safe::{one_line, printable};
 
 /// File text as it is displayed: control characters made visible, and with
@@ -17,10 +17,6 @@ use crate::present::safe::{one_line, printable};
 fn shown(look: Look, text: &str) -> String {
     let text = printable(text);
     if look.ascii && !text.is_ascii() { ascii_punctuation(&text) } else { text.into_owned() }
-}
-
-fn glyphs(look: Look) -> Glyphs {
-    if look.ascii { Glyphs::Ascii } else { Glyphs::Unicode }
 }
 
 /// Plain ASCII borders, with a `+` wherever lines meet.
@@ -36,56 +32,33 @@ const MIN_WIDTH: u16 = 40;
 /// Renders a document for a terminal (or a pipe, without colour).
 pub fn render(doc: &Doc, look: Look) -> String {
     let mut out = String::new();
+    let line = |text: &str| fit(&shown(look, &one_line(text)), look);
     for block in &doc.blocks {
         if !out.is_empty() {
             out.push('\n');
         }
-        match block {
-            Block::Heading(h) => {
-                let h = fit(&shown(look, &one_line(h)), look);
-                if look.color {
-                    let _ = writeln!(out, "{}", console::style(h).bold().force_styling(true));
-                } else {
-                    let _ = writeln!(out, "{h}");
-                }
-            }
-            Block::Text(t) => {
-                let _ = writeln!(out, "{}", fit(&shown(look, &one_line(t)), look));
-            }
-            Block::Note(t) => {
-                let t = fit(&shown(look, &one_line(t)), look);
-                if look.color {
-                    let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
-                } else {
-                    let _ = writeln!(out, "{t}");
-                }
-            }
+        let (text, style) = match block {
+            Block::Heading(h) => (line(h), Style::new().bold()),
+            Block::Text(t) => (line(t), Style::new()),
+            Block::Note(t) => (line(t), Style::new().dim()),
+            Block::Key(cells) => (fit(&key(cells, look), look), Style::new().dim()),
+            Block::Table(t) => (table(t, look), Style::new()),
             Block::List(items) => {
+                let bullet = if look.ascii { "-" } else { "•" };
                 for item in items {
                     let parts: Vec<String> = item.iter().map(|c| text_of(c, look)).collect();
-                    let bullet = if look.ascii { "-" } else { "•" };
-                    // A list item is one line: a newline in a name or note
-                    // cannot start a line of its own.
+                    // One line an item: a newline in a name or note cannot start a line of its own.
                     let line = format!("  {bullet} {}", parts.join(" ").replace('\n', " "));
-                    let line = match look.width {
+                    out += &match look.width {
                         Some(w) => wrap_indented(&line, usize::from(w.max(MIN_WIDTH)), "    "),
                         None => line,
                     };
-                    let _ = writeln!(out, "{line}");
+                    out.push('\n');
                 }
+                continue;
             }
-            Block::Key(cells) => {
-                let t = fit(&key(cells, look), look);
-                if look.color {
-                    let _ = writeln!(out, "{}", console::style(t).dim().force_styling(true));
-                } else {
-                    let _ = writeln!(out, "{t}");
-                }
-            }
-            Block::Table(t) => {
-                let _ = writeln!(out, "{}", table(t, look));
-            }
-        }
+        };
+        out += &format!("{}\n", style.force_styling(look.color).apply_to(text));
     }
     out
 }
@@ -112,19 +85,12 @@ fn fit(text: &str, look: Look) -> String {
 
 fn build(t: &Table, look: Look) -> TTable {
     let mut table = TTable::new();
-    table.force_no_tty();
+    table.force_no_tty().load_style(if look.ascii { ASCII } else { presets::UTF8_FULL_CONDENSED });
     if look.color {
         table.enforce_styling();
     }
-    table.load_style(if look.ascii { ASCII } else { presets::UTF8_FULL_CONDENSED });
-    match look.width {
-        Some(w) => {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(w.max(MIN_WIDTH));
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
+    if let Some(w) = look.width {
+        table.set_content_arrangement(ContentArrangement::Dynamic).set_width(w.max(MIN_WIDTH));
     }
     table.set_header(t.header.iter().map(|h| {
         let c = TCell::new(shown(look, h));
@@ -139,20 +105,11 @@ fn build(t: &Table, look: Look) -> TTable {
 /// The table for the terminal: as it is when it fits, else with short names
 /// and compact headers, else row by row.
 fn table(t: &Table, look: Look) -> String {
-    let Some(width) = look.width else {
-        return build(t, look).to_string();
-    };
+    let Some(width) = look.width else { return build(t, look).to_string() };
     let width = usize::from(width.max(MIN_WIDTH));
-    let mut full = build(t, look);
-    if fit_columns(&mut full, t, look, width, FIRST_COLUMN_MIN) {
-        return full.to_string();
-    }
-    let small = compact(t);
-    let mut narrow = build(&small, look);
-    if fit_columns(&mut narrow, &small, look, width, 0) {
-        return narrow.to_string();
-    }
-    stacked(t, look, width)
+    fitted(t, look, width, FIRST_COLUMN_MIN)
+        .or_else(|| fitted(&compact(t), look, width, 0))
+        .unwrap_or_else(|| stacked(t, look, width))
 }
 
 /// Longest header word kept whole in a compact table.
@@ -161,48 +118,25 @@ const HEADER_WORD_MAX: usize = 8;
 /// Short names where a name has one, and header words cut to
 /// [`HEADER_WORD_MAX`] (`Developmental` → `Develop.`).
 fn compact(t: &Table) -> Table {
-    let header = t
-        .header
-        .iter()
-        .map(|h| {
-            h.split(' ')
-                .map(|w| {
-                    if w.chars().count() > HEADER_WORD_MAX {
-                        format!("{}.", w.chars().take(HEADER_WORD_MAX - 1).collect::<String>())
-                    } else {
-                        w.to_string()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|c| match c {
-                    Cell::Name { full, short } => Cell::Text(short.clone().unwrap_or_else(|| full.clone())),
-                    other => other.clone(),
-                })
-                .collect()
-        })
-        .collect();
-    Table { header, rows }
+    let cut = |w: &str| {
+        let short: String = w.chars().take(HEADER_WORD_MAX - 1).collect();
+        if w.chars().count() > HEADER_WORD_MAX { short + "." } else { w.to_string() }
+    };
+    let header = t.header.iter().map(|h| h.split(' ').map(cut).collect::<Vec<_>>().join(" ")).collect();
+    Table { header, rows: t.rows.iter().map(|row| row.iter().map(Cell::short).collect()).collect() }
 }
 
 /// A table too wide for the terminal, one row after another: the first
 /// cell as a line of its own, then each other cell with its column's name.
 fn stacked(t: &Table, look: Look, width: usize) -> String {
-    let mut out = String::new();
+    let separator = if look.ascii { " | " } else { " · " };
+    let mut out = Vec::new();
     for row in &t.rows {
         let mut cells = row.iter();
         if let Some(first) = cells.next() {
-            let title = text_of(first, Look { color: false, ..look });
-            let title = if look.color { console::style(title).bold().force_styling(true).to_string() } else { title };
-            out += &wrap(&title, width);
-            out.push('\n');
+            let title =
+                Style::new().bold().force_styling(look.color).apply_to(text_of(first, Look { color: false, ..look }));
+            out.push(wrap(&title.to_string(), width));
         }
         // "Name: value" pairs, never split between lines; empty ones left out.
         let pairs = t.header[1..]
@@ -210,86 +144,55 @@ fn stacked(t: &Table, look: Look, width: usize) -> String {
             .zip(cells)
             .filter(|(_, c)| !words(c, Glyphs::Unicode).trim().is_empty())
             .map(|(h, c)| format!("{}: {}", shown(look, h), text_of(c, look)));
-        let separator = if look.ascii { " | " } else { " · " };
-        let mut line = String::new();
+        let mut lines: Vec<String> = Vec::new();
         for pair in pairs {
-            let wide = console::measure_text_width(&line) + separator.len() + console::measure_text_width(&pair);
-            if line.is_empty() {
-                line = format!("  {pair}");
-            } else if wide <= width {
-                line = format!("{line}{separator}{pair}");
-            } else {
-                out += &wrap_indented(&line, width, "  ");
-                out.push('\n');
-                line = format!("  {pair}");
+            match lines.last_mut() {
+                Some(line) if measure(line) + separator.len() + measure(&pair) <= width => {
+                    *line += &format!("{separator}{pair}");
+                }
+                _ => lines.push(format!("  {pair}")),
             }
         }
-        if !line.is_empty() {
-            out += &wrap_indented(&line, width, "  ");
-            out.push('\n');
-        }
+        out.extend(lines.iter().map(|line| wrap_indented(line, width, "  ")));
     }
-    out.pop();
-    out
+    out.join("\n")
 }
 
-/// Lays a table out for `width` columns, keeping words whole: no column is
+/// The table laid out for `width` columns, keeping words whole: no column is
 /// narrower than its longest word (header included; a gauge counts as one
 /// word), the first column, which holds the names people read, gets at least
-/// [`FIRST_COLUMN_MIN`] and whatever the others leave. Returns false when
-/// that cannot fit, so the caller shows the rows one by one instead.
-fn fit_columns(table: &mut TTable, t: &Table, look: Look, width: usize, first_floor: usize) -> bool {
+/// `first_floor` and whatever the others leave. `None` when that cannot fit.
+fn fitted(t: &Table, look: Look, width: usize, first_floor: usize) -> Option<String> {
     let plain = Look { color: false, ..look };
-    let columns: Vec<Vec<String>> = (0..t.header.len())
+    // Each column's widest text and widest word.
+    let (natural, word): (Vec<usize>, Vec<usize>) = (0..t.header.len())
         .map(|i| {
             std::iter::once(shown(look, &t.header[i]))
                 .chain(t.rows.iter().filter_map(|r| r.get(i)).map(|c| text_of(c, plain)))
-                .collect()
+                .fold((0, 0), |(n, w), s| (n.max(measure(&s)), s.split(' ').map(measure).fold(w, usize::max)))
         })
-        .collect();
-    let natural: Vec<usize> =
-        columns.iter().map(|c| c.iter().map(|s| console::measure_text_width(s)).max().unwrap_or(1)).collect();
-    let word: Vec<usize> = columns
-        .iter()
-        .map(|c| {
-            c.iter().flat_map(|s| s.split(' ').map(console::measure_text_width).collect::<Vec<_>>()).max().unwrap_or(1)
-        })
-        .collect();
+        .unzip();
     // Each column adds two spaces of padding and one border; the table one more border.
     let others: usize = word.iter().skip(1).map(|w| w + 3).sum();
     let first_min = natural[0].min(word[0].max(first_floor));
     if first_min + 3 + others + 1 > width {
-        return false;
+        return None;
     }
     let others_natural: usize = natural.iter().skip(1).map(|w| w + 3).sum();
-    let room = width.saturating_sub(others_natural + 1 + 3);
-    let first = first_min.max(room.min(natural[0]));
-    for (i, lower) in std::iter::once(first).chain(word.iter().skip(1).copied()).enumerate() {
-        if let Some(column) = table.column_mut(i) {
-            let lower = u16::try_from(lower + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
-        }
-    }
-    true
+    let first = first_min.max(width.saturating_sub(others_natural + 1 + 3).min(natural[0]));
+    let lower = |w: usize| ColumnConstraint::LowerBoundary(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)));
+    let mut table = build(t, look);
+    table.set_constraints(std::iter::once(first).chain(word[1..].iter().copied()).map(lower));
+    Some(table.to_string())
 }
 
-/// A cell as the terminal draws it: a gauge for progress, the renderer's
-/// glyphs for changes and shades, file text made safe.
+/// A cell as the terminal draws it: a gauge for progress, the rest in words
+/// and the renderer's glyphs (already plain ASCII when asked), file text made safe.
 fn drawn(c: &Cell, look: Look) -> String {
+    let g = if look.ascii { Glyphs::Ascii } else { Glyphs::Unicode };
     match c {
-        Cell::Progress { done, total, .. } => gauge(*done, *total, glyphs(look)),
-        Cell::Text(_) | Cell::Name { .. } | Cell::Stage { .. } | Cell::Answer { .. } => {
-            shown(look, &words(c, glyphs(look)))
-        }
-        // The stage moved from is file text; the arrow is ours.
-        Cell::Change { direction, from, progress, slipped } => change_with(
-            *direction,
-            from.as_deref().map(|f| shown(look, f)).as_deref(),
-            *progress,
-            *slipped,
-            glyphs(look),
-        ),
-        Cell::Shade { .. } | Cell::Becomes => words(c, glyphs(look)),
+        Cell::Progress { done, total, .. } => gauge(*done, *total, g),
+        _ => shown(look, &words(c, g)),
     }
 }
 
@@ -312,14 +215,11 @@ fn cell(c: &Cell, look: Look) -> TCell {
 fn color_of(c: &Cell) -> Option<Color> {
     match c {
         Cell::Stage { rank, of, .. } | Cell::Shade { rank, of, .. } if rank >= of => Some(Color::Green),
-        Cell::Stage { rank: 0, .. } => Some(Color::Red),
-        Cell::Stage { .. } => Some(Color::Yellow),
-        Cell::Change { direction: Direction::Up, .. } => Some(Color::Green),
-        Cell::Change { direction: Direction::Down, .. } => Some(Color::Red),
         Cell::Progress { done, total, .. } if done == total => Some(Color::Green),
-        Cell::Answer { tone: Tone::Good, .. } => Some(Color::Green),
-        Cell::Answer { tone: Tone::Middling, .. } => Some(Color::Yellow),
+        Cell::Change { direction: Direction::Up, .. } | Cell::Answer { tone: Tone::Good, .. } => Some(Color::Green),
+        Cell::Stage { rank: 0, .. } | Cell::Change { direction: Direction::Down, .. } => Some(Color::Red),
         Cell::Answer { tone: Tone::Poor, .. } => Some(Color::Red),
+        Cell::Stage { .. } | Cell::Answer { tone: Tone::Middling, .. } => Some(Color::Yellow),
         _ => None,
     }
 }

@@ -9,12 +9,10 @@ use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of, dates};
 
-/// At most this many points are drawn in the journey view: more would not
-/// fit a screen or a page.
+/// At most this many points are drawn in the journey view: more would not fit a screen or a page.
 pub const JOURNEY_COLUMNS: usize = 16;
 
-/// Every assessment (by one person), or every round of the team's, oldest
-/// first, up to the point shown.
+/// Every assessment (by one person), or every round of the team's, oldest first, up to the point shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
@@ -22,10 +20,9 @@ pub struct HistoryView {
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
     pub entries: Keyed<Vec<HistoryEntry>>,
+    /// Each stage's name, then the completion label.
     #[serde(skip)]
     stages: Vec<String>,
-    #[serde(skip)]
-    completion: String,
     #[serde(skip)]
     domains: Vec<String>,
 }
@@ -74,8 +71,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
     HistoryView {
         framework: framework.into(),
         entries: Keyed { key: if s.is_team() { "rounds" } else { "assessments" }, value: entries },
-        stages: framework.stages.iter().map(|s| s.name.clone()).collect(),
-        completion: framework.completion_label.clone(),
+        stages: framework.stages.iter().map(|s| s.name.clone()).chain([framework.completion_label.clone()]).collect(),
         domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
     }
 }
@@ -88,31 +84,18 @@ impl HistoryView {
         } else {
             ["#", "Date", "Label", "Respondent"]
         };
-        let mut header: Vec<String> = first.map(String::from).to_vec();
-        header.extend(self.stages.iter().cloned());
-        header.push(self.completion.clone());
-        let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
+        let header = first.iter().map(|h| h.to_string()).chain(self.stages.iter().cloned()).collect();
         let rows = self
             .entries
             .value
             .iter()
             .map(|e| {
-                let mut row = match &e.info {
-                    Subject::Assessment(a) => vec![
-                        text(Some(a.number.to_string())),
-                        text(Some(date_of(a.taken_at))),
-                        text(a.label.clone()),
-                        text(a.respondent.clone()),
-                    ],
-                    Subject::Round(r) => vec![
-                        text(Some(r.number.to_string())),
-                        text(Some(dates(r.from, r.to))),
-                        text(r.label.clone()),
-                        text(Some(r.respondents.join(", "))),
-                    ],
+                let (number, when, label, who) = match &e.info {
+                    Subject::Assessment(a) => (a.number, date_of(a.taken_at), &a.label, a.respondent.clone()),
+                    Subject::Round(r) => (r.number, dates(r.from, r.to), &r.label, Some(r.respondents.join(", "))),
                 };
-                row.extend(e.stage_counts.values().map(|c| Cell::Text(c.to_string())));
-                row
+                let row = [number.to_string(), when, label.clone().unwrap_or_default(), who.unwrap_or_default()];
+                row.into_iter().chain(e.stage_counts.values().map(usize::to_string)).map(Cell::Text).collect()
             })
             .collect();
         Table { header, rows }
@@ -122,20 +105,16 @@ impl HistoryView {
     pub fn journey(&self, columns: usize) -> Table {
         let all = &self.entries.value;
         let shown = &all[all.len().saturating_sub(columns)..];
-        let of = self.stages.len();
-        let mut header = vec!["Domain".to_string()];
-        header.extend(shown.iter().map(|e| e.info.column()));
+        let of = self.stages.len() - 1;
+        let header = std::iter::once("Domain".to_string()).chain(shown.iter().map(|e| e.info.column())).collect();
         let rows = self
             .domains
             .iter()
             .enumerate()
             .map(|(d, name)| {
-                let mut row = vec![Cell::Text(name.clone())];
-                row.extend(shown.iter().map(|e| {
-                    let s = &e.domains[d].stage;
-                    Cell::Shade { name: s.name.clone(), rank: s.rank, of }
-                }));
-                row
+                let stages = shown.iter().map(|e| &e.domains[d].stage);
+                let shades = stages.map(|s| Cell::Shade { name: s.name.clone(), rank: s.rank, of });
+                std::iter::once(Cell::Text(name.clone())).chain(shades).collect()
             })
             .collect();
         Table { header, rows }
@@ -143,29 +122,23 @@ impl HistoryView {
 
     /// The shades' legend: each stage's shade beside its name.
     pub fn legend(&self) -> Block {
-        let of = self.stages.len();
-        Block::Key(
-            self.stages
-                .iter()
-                .chain([&self.completion])
-                .enumerate()
-                .map(|(rank, name)| Cell::Shade { name: name.clone(), rank, of })
-                .collect(),
-        )
+        let of = self.stages.len() - 1;
+        let shade = |(rank, name): (usize, &String)| Cell::Shade { name: name.clone(), rank, of };
+        Block::Key(self.stages.iter().enumerate().map(shade).collect())
     }
 }
 
 impl View for HistoryView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        let all = &self.entries.value;
-        let what = if self.entries.key == "rounds" {
+        let (all, domains, key) = (&self.entries.value, self.domains.len(), self.entries.key);
+        let what = if key == "rounds" {
             format!("the team, {}", count(all.len(), "round"))
         } else {
             count(all.len(), "assessment")
         };
         doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
-        if self.entries.key == "rounds" {
+        if key == "rounds" {
             doc.push(Block::Text(
                 "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
                     .into(),
@@ -173,16 +146,12 @@ impl View for HistoryView {
         }
         let summary = self.summary();
         doc.push(Block::Table(summary.clone()));
-        doc.push(Block::Note(format!(
-            "The stage columns count how many of the {} domains were at each stage.",
-            self.domains.len()
-        )));
+        doc.push(Block::Note(format!("The stage columns count how many of the {domains} domains were at each stage.")));
         doc.push(Block::Heading("Each domain over time".into()));
         if all.len() > JOURNEY_COLUMNS {
+            let n = all.len();
             doc.push(Block::Note(format!(
-                "The latest {JOURNEY_COLUMNS} of {} {}; --format csv or json gives them all.",
-                all.len(),
-                self.entries.key
+                "The latest {JOURNEY_COLUMNS} of {n} {key}; --format csv or json gives them all."
             )));
         }
         doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));

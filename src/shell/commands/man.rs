@@ -1,9 +1,7 @@
-//! `man`: one manual page with every command and its options.
-//!
-//! clap_mangen renders one page per command, referring to the others as `mbct-sustain-assess(1)` and
-//! so on, which nobody installs; so the page is composed from its section renderers, each command's
-//! options under a heading of its own, and the sections clap knows nothing of (commands, examples,
-//! environment, exit status) written with its `roff` builder.
+//! `man`: one manual page with every command and its options. clap_mangen renders a page per
+//! command, referring to the others (`mbct-sustain-assess(1)`), which nobody installs; so the page is
+//! composed from its section renderers, each command's options under a heading of its own, and the
+//! sections clap knows nothing of (commands, examples, environment, exit status) written with `roff`.
 
 use clap::Command;
 use clap_mangen::Man;

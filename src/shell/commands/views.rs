@@ -2,7 +2,7 @@
 //! its subject (one person's, or the team's when the answers file holds
 //! several people's and nobody is named) and hands it to its view.
 
-use crate::core::framework::Framework;
+use crate::core::answers::History;
 use crate::core::subject::{At, Miss, Missed};
 use crate::present::render::Format;
 use crate::present::view;
@@ -42,27 +42,17 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
 
 /// Lists the next steps.
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), Error> {
-    check_domains(&ctx.framework, &args.domains)?;
+    let domains = &ctx.framework.domains;
+    if let Some(id) = args.domains.iter().find(|id| !domains.iter().any(|d| &d.id == *id)) {
+        let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
+        return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
+    }
     let history = ctx.history()?;
     ctx.emit(&plan_view(ctx, &history, args)?, &args.output, &[])
 }
 
 /// The plan as `plan` shows it: the team's (latest round, or --at), or one person's.
-pub fn plan_view(
-    ctx: &Context,
-    history: &crate::core::answers::History,
-    args: &PlanArgs,
-) -> Result<view::plan::PlanView, Error> {
+pub fn plan_view(ctx: &Context, history: &History, args: &PlanArgs) -> Result<view::plan::PlanView, Error> {
     let s = ctx.snapshot(history, At::One(args.at.as_deref()), args.rounds.since)?;
     Ok(view::plan::build(&ctx.framework, &s, &args.domains))
-}
-
-fn check_domains(framework: &Framework, ids: &[String]) -> Result<(), Error> {
-    for id in ids {
-        if !framework.domains.iter().any(|d| &d.id == id) {
-            let known: Vec<&str> = framework.domains.iter().map(|d| d.id.as_str()).collect();
-            return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,21 @@
+//! Every integration test in one binary (one link, as casey/just does): each
+//! file below runs the built program as a person would, with one fixture
+//! module, `common`.
+
+mod common;
+
+mod agreed;
+mod architecture;
+mod bad_input;
+mod cli;
+mod concurrency;
+mod meeting;
+mod people;
+mod plan;
+mod properties;
+mod report;
+mod rounds;
+mod shared_folder;
+mod sharing;
+mod team;
+mod walk;
