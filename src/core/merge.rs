@@ -215,8 +215,8 @@ fn agreements(ours: &History, theirs: &History, base: Option<&History>, report: 
 /// both are kept. Incoming ones take the member's name; the result is sorted
 /// by time (ties: ours first) when any came in.
 fn assessments(h: &mut History, theirs: &History, report: &mut Report) {
-    let team = &h.team;
-    let key = |a: &Assessment| (roster::person_key(team, a.respondent.as_deref()), a.taken_at);
+    let names = roster::Names::new(&h.team);
+    let key = |a: &Assessment| (names.key(a.respondent.as_deref()), a.taken_at);
     let mut all = std::mem::take(&mut h.assessments);
     let ours = all.len();
     let mut seen: HashMap<_, Vec<usize>> = HashMap::new();
@@ -229,7 +229,7 @@ fn assessments(h: &mut History, theirs: &History, report: &mut Report) {
             continue;
         }
         let mut t = t.clone();
-        t.respondent = t.respondent.map(|n| roster::member_named(team, &n).map_or(n.clone(), str::to_string));
+        t.respondent = t.respondent.map(|n| names.member(&n).map_or(n.clone(), str::to_string));
         if !at_once.is_empty() {
             report.clashes.push((t.respondent.clone(), t.taken_at));
         }

@@ -47,8 +47,8 @@ pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Dat
         .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
         .collect();
     order.sort_by_key(|&i| at(i));
-    let keys: Vec<Option<String>> =
-        history.assessments.iter().map(|a| roster::person_key(roster, a.respondent.as_deref())).collect();
+    let names = roster::Names::new(roster);
+    let keys: Vec<Option<String>> = history.assessments.iter().map(|a| names.key(a.respondent.as_deref())).collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
     let mut seen_order: Vec<&Option<String>> = Vec::new();

@@ -281,7 +281,8 @@ fn compare_like_with_like<'h>(
     if !is_team {
         return whole(Vec::new(), Vec::new(), Vec::new());
     }
-    let key = |i: &usize| roster::person_key(team, history.assessments[*i].respondent.as_deref());
+    let names = roster::Names::new(team);
+    let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
     let name = |i: &usize| history.assessments[*i].respondent.clone().unwrap_or_else(|| "(no name)".into());
     let keys_after: Vec<_> = after.members.iter().map(key).collect();
     let keys_before: Vec<_> = before.members.iter().map(key).collect();
@@ -310,7 +311,8 @@ fn compare_like_with_like<'h>(
 /// counts as one person; spellings of one member are one person).
 pub fn several_people(history: &History) -> bool {
     let team = roster::members(history);
-    let key = |i: usize| roster::person_key(&team, history.assessments[i].respondent.as_deref());
+    let names = roster::Names::new(&team);
+    let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     (1..history.assessments.len()).any(|i| key(i) != key(0))
 }
 
@@ -319,13 +321,14 @@ pub fn several_people(history: &History) -> bool {
 fn person_points<'h>(history: &'h History, team: &roster::Roster, who: Option<&str>, now: Timestamp) -> Vec<Point<'h>> {
     let mut order: Vec<usize> = (0..history.assessments.len()).collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
-    let wanted = roster::person_key(team, who);
+    let names = roster::Names::new(team);
+    let wanted = names.key(who);
     order
         .into_iter()
         .enumerate()
         .filter(|&(_, i)| {
             let a = &history.assessments[i];
-            roster::person_key(team, a.respondent.as_deref()) == wanted && a.taken_at <= now + rounds::CLOCK_SLACK
+            names.key(a.respondent.as_deref()) == wanted && a.taken_at <= now + rounds::CLOCK_SLACK
         })
         .map(|(place, i)| {
             let a = &history.assessments[i];
@@ -353,7 +356,8 @@ fn team_points<'h>(
     selection: &Selection,
 ) -> Vec<Point<'h>> {
     let at = |i: usize| history.assessments[i].taken_at;
-    let key = |i: usize| roster::person_key(team, history.assessments[i].respondent.as_deref());
+    let names = roster::Names::new(team);
+    let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
     let mut agreed = agreed_by_round(history, &rounds.iter().map(|r| day_of(at(r.all[0]))).collect::<Vec<_>>());
     rounds
@@ -365,7 +369,7 @@ fn team_points<'h>(
             let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
             let agreed = std::mem::take(&mut agreed[n]);
             let answers = team_answers(framework, &members, to, label.clone(), &agreed);
-            let answered: Vec<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
+            let answered: std::collections::HashSet<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
             let on_team = |name: &str| {
                 team.get(name).is_some_and(|m| m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end))
@@ -379,8 +383,7 @@ fn team_points<'h>(
                     .left_out
                     .into_iter()
                     .filter(|&i| {
-                        let name =
-                            roster::member_named(team, history.assessments[i].respondent.as_deref().unwrap_or(""));
+                        let name = names.member(history.assessments[i].respondent.as_deref().unwrap_or(""));
                         name.is_none_or(on_team)
                     })
                     .collect(),

@@ -60,11 +60,7 @@ pub fn members(history: &History) -> Roster {
 
 /// The member a name means: their name or one of their spellings, in any case.
 pub fn member_named<'r>(roster: &'r Roster, name: &str) -> Option<&'r str> {
-    let wanted = fold(name);
-    roster
-        .iter()
-        .find(|(n, m)| fold(n) == wanted || m.spellings.iter().any(|s| fold(s) == wanted))
-        .map(|(n, _)| n.as_str())
+    Names::new(roster).member(name)
 }
 
 /// Members whose name a typed name is likely a typo of: at most one edit
@@ -94,7 +90,37 @@ pub fn member_of_account<'r>(roster: &'r Roster, login: &str) -> Option<&'r str>
 /// How people are told apart: the member a name means (as that member's
 /// folded name), else the name itself folded; no name is a person of its own.
 pub fn person_key(roster: &Roster, name: Option<&str>) -> Option<String> {
-    name.map(|n| fold(member_named(roster, n).unwrap_or(n)))
+    Names::new(roster).key(name)
+}
+
+/// A roster's names and spellings, folded, each to its member: found by
+/// hash, so telling thousands of people apart costs what they are many.
+pub struct Names<'r>(std::collections::HashMap<String, &'r str>);
+
+impl<'r> Names<'r> {
+    /// The names of `roster` (a member's own name first, then spellings).
+    pub fn new(roster: &'r Roster) -> Names<'r> {
+        let mut map = std::collections::HashMap::new();
+        for name in roster.keys().rev() {
+            map.insert(fold(name), name.as_str());
+        }
+        for (name, m) in roster {
+            for s in &m.spellings {
+                map.entry(fold(s)).or_insert(name.as_str());
+            }
+        }
+        Names(map)
+    }
+
+    /// The member a name means, as [`member_named`].
+    pub fn member(&self, name: &str) -> Option<&'r str> {
+        self.0.get(&fold(name)).copied()
+    }
+
+    /// How a name is told apart, as [`person_key`].
+    pub fn key(&self, name: Option<&str>) -> Option<String> {
+        name.map(|n| self.member(n).map_or_else(|| fold(n), fold))
+    }
 }
 
 /// Whether a member is on the team on `day`: joined by then, not yet left.
@@ -362,6 +388,16 @@ mod tests {
         assert!(
             matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
         );
+    }
+
+    #[test]
+    fn a_members_own_name_wins_over_another_members_spelling() {
+        let mut team = members(&history(&["Bob", "Rob"]));
+        team["Rob"].spellings.push("bob".into());
+        let names = Names::new(&team);
+        assert_eq!(names.member("BOB"), Some("Bob"));
+        assert_eq!(names.key(Some(" rob ")), Some("rob".into()));
+        assert_eq!(names.key(Some("Cat")), Some("cat".into()), "someone not on the roster is themselves");
     }
 
     #[test]
