@@ -17,7 +17,10 @@ use mbct_sustain::present::view;
 use mbct_sustain::shell::store::drafts;
 
 #[path = "../examples/gen_history.rs"]
-#[allow(dead_code, reason = "the example's `main` and `text` are not used here")]
+#[allow(
+    dead_code,
+    reason = "the example's `main` and `text` are not used here"
+)]
 mod gen_history;
 
 fn main() {
@@ -62,8 +65,11 @@ fn framework_parse() -> Framework {
 fn walk_step_draft_save(bencher: Bencher) {
     let f = Framework::bundled();
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = drafts::Draft::create(&dir.path().join("mbct-sustain.yaml"), jiff::Timestamp::UNIX_EPOCH)
-        .expect("a draft in a temp dir");
+    let file = drafts::Draft::create(
+        &dir.path().join("mbct-sustain.yaml"),
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .expect("a draft in a temp dir");
     let mut draft = walk::Draft::new(&f, jiff::Timestamp::UNIX_EPOCH);
     for (_, action) in f.actions().take(f.action_count() / 2) {
         draft.answers.insert(action.id.clone(), Answer::InProgress);
@@ -125,7 +131,8 @@ mod build {
     #[divan::bench(args = SIZES)]
     fn compare(bencher: Bencher, n: usize) {
         let (f, h) = generate(n);
-        bencher.bench(|| view::compare::build(&f, &latest(&f, black_box(&h), At::Pair(None, None))));
+        bencher
+            .bench(|| view::compare::build(&f, &latest(&f, black_box(&h), At::Pair(None, None))));
     }
 
     /// `history`: every round.
@@ -163,7 +170,8 @@ mod render_view {
     #[divan::bench(args = FORMATS)]
     fn compare(bencher: Bencher, name: &str) {
         let (f, h) = generate(100);
-        let v = view::compare::build(&f, &latest(&f, &h, At::Pair(None, None))).expect("two rounds");
+        let v =
+            view::compare::build(&f, &latest(&f, &h, At::Pair(None, None))).expect("two rounds");
         bencher.bench(|| render::render(black_box(&v), format(name), Default::default()));
     }
 

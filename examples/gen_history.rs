@@ -21,7 +21,9 @@ use mbct_sustain::core::framework::Framework;
 /// The seed used when none is given.
 pub const SEED: u64 = 0x5eed_2026;
 
-const RESPONDENTS: [&str; 10] = ["Sam", "Priya", "Alex", "Jo", "Kemi", "Ravi", "Lena", "Tom", "Aisha", "Mei"];
+const RESPONDENTS: [&str; 10] = [
+    "Sam", "Priya", "Alex", "Jo", "Kemi", "Ravi", "Lena", "Tom", "Aisha", "Mei",
+];
 
 /// The first assessment: Monday 4 January 2016, 09:00 UTC.
 const START: i64 = 1_451_898_000;
@@ -86,13 +88,19 @@ pub fn history(framework: &Framework, n: usize, seed: u64) -> History {
             }
             for domain in &framework.domains {
                 if rng.below(10) == 0 {
-                    a.notes.insert(domain.id.clone(), format!("Discussed at round {}: agreed a next step.", round + 1));
+                    a.notes.insert(
+                        domain.id.clone(),
+                        format!("Discussed at round {}: agreed a next step.", round + 1),
+                    );
                 }
             }
             a
         })
         .collect();
-    History { assessments, ..History::default() }
+    History {
+        assessments,
+        ..History::default()
+    }
 }
 
 /// One round of `people` people, a minute apart, each with their own name:

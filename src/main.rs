@@ -6,7 +6,9 @@ use mbct_sustain::shell::{self, cli};
 
 fn main() -> ExitCode {
     let cli = cli::parse();
-    let color = cli.as_ref().map_or(cli::ColorChoice::Auto, |cli| cli.global.color);
+    let color = cli
+        .as_ref()
+        .map_or(cli::ColorChoice::Auto, |cli| cli.global.color);
     match cli.and_then(shell::run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

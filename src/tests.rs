@@ -8,7 +8,8 @@ use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
-    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion, Stop,
+    ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion,
+    Stop,
 };
 
 /// One reply a [`ScriptedPrompter`] gives, in order.
@@ -49,15 +50,26 @@ pub struct ScriptedPrompter {
 impl ScriptedPrompter {
     /// A prompter that will give `replies`.
     pub fn new(replies: impl IntoIterator<Item = Scripted>) -> Self {
-        ScriptedPrompter { replies: replies.into_iter().collect(), ..Self::default() }
+        ScriptedPrompter {
+            replies: replies.into_iter().collect(),
+            ..Self::default()
+        }
     }
 
-    fn next<T>(&mut self, asked: String, pick: impl FnOnce(Scripted) -> Option<T>) -> Result<Reply<T>, Stop> {
+    fn next<T>(
+        &mut self,
+        asked: String,
+        pick: impl FnOnce(Scripted) -> Option<T>,
+    ) -> Result<Reply<T>, Stop> {
         self.asked.push(asked.clone());
         match self.replies.pop_front() {
             None => Err(Stop::Interrupted),
             Some(Scripted::Back) => Ok(Reply::Back),
-            Some(s) => Ok(Reply::Given(pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")))),
+            Some(s) => {
+                Ok(Reply::Given(pick(s).unwrap_or_else(|| {
+                    panic!("script out of step at {asked}")
+                })))
+            }
         }
     }
 
@@ -83,10 +95,12 @@ impl Prompter for ScriptedPrompter {
         }))
     }
     fn resume(&mut self, q: &ResumeQuestion) -> Result<bool, Stop> {
-        Self::given(self.next(format!("resume {}/{}", q.answered, q.count), |s| match s {
-            Scripted::Resume(r) => Some(r),
-            _ => None,
-        }))
+        Self::given(
+            self.next(format!("resume {}/{}", q.answered, q.count), |s| match s {
+                Scripted::Resume(r) => Some(r),
+                _ => None,
+            }),
+        )
     }
     fn tell(&mut self, text: &str) {
         self.told.push(text.to_string());
@@ -120,10 +134,13 @@ impl Prompter for ScriptedPrompter {
             _ => "review",
         };
         let again = if q.rejected.is_some() { " again" } else { "" };
-        self.next(format!("{what} {} [{}]{again}", q.number.0, q.now), |s| match s {
-            Scripted::Type(t) => Some(t),
-            _ => None,
-        })
+        self.next(
+            format!("{what} {} [{}]{again}", q.number.0, q.now),
+            |s| match s {
+                Scripted::Type(t) => Some(t),
+                _ => None,
+            },
+        )
     }
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
         self.next(format!("target {}", q.number.0), |s| match s {
@@ -184,7 +201,11 @@ impl FrameworkBuilder {
         for d in 0..domains {
             b = b.domain(&format!("d{d}"), &format!("Domain {d}"));
             for s in 0..stages {
-                b = b.action(&format!("d{d}.a{s}"), &format!("s{s}"), &format!("Do {d}/{s}"));
+                b = b.action(
+                    &format!("d{d}.a{s}"),
+                    &format!("s{s}"),
+                    &format!("Do {d}/{s}"),
+                );
             }
         }
         b
@@ -198,7 +219,11 @@ impl FrameworkBuilder {
 
     /// Adds a domain; the actions added next belong to it.
     pub fn domain(mut self, id: &str, name: &str) -> Self {
-        self.domains.push(DomainSpec { id: id.into(), name: name.into(), actions: Vec::new() });
+        self.domains.push(DomainSpec {
+            id: id.into(),
+            name: name.into(),
+            actions: Vec::new(),
+        });
         self
     }
 
@@ -224,9 +249,18 @@ impl FrameworkBuilder {
         }
         y += "domains:\n";
         for d in &self.domains {
-            y += &format!("  - id: {}\n    name: {}\n    actions:\n", q(&d.id), q(&d.name));
+            y += &format!(
+                "  - id: {}\n    name: {}\n    actions:\n",
+                q(&d.id),
+                q(&d.name)
+            );
             for (id, stage, text) in &d.actions {
-                y += &format!("      - id: {}\n        stage: {}\n        text: {}\n", q(id), q(stage), q(text));
+                y += &format!(
+                    "      - id: {}\n        stage: {}\n        text: {}\n",
+                    q(id),
+                    q(stage),
+                    q(text)
+                );
             }
         }
         y
@@ -234,7 +268,8 @@ impl FrameworkBuilder {
 
     /// The framework, which must be valid.
     pub fn build(&self) -> Framework {
-        framework::parse(&self.yaml()).unwrap_or_else(|p| panic!("test framework is invalid: {p:?}"))
+        framework::parse(&self.yaml())
+            .unwrap_or_else(|p| panic!("test framework is invalid: {p:?}"))
     }
 }
 
@@ -257,8 +292,16 @@ pub fn snapshot<'h>(
 }
 
 /// The snapshot of the latest point, whoever's it is (`report` with no options).
-pub fn latest<'h>(f: &Framework, history: &'h crate::core::answers::History) -> crate::core::subject::Snapshot<'h> {
-    snapshot(f, history, crate::core::subject::Whom::Auto, crate::core::subject::At::One(None))
+pub fn latest<'h>(
+    f: &Framework,
+    history: &'h crate::core::answers::History,
+) -> crate::core::subject::Snapshot<'h> {
+    snapshot(
+        f,
+        history,
+        crate::core::subject::Whom::Auto,
+        crate::core::subject::At::One(None),
+    )
 }
 
 mod builder_tests {

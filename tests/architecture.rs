@@ -34,7 +34,10 @@ fn modules() -> Vec<Module> {
     collect(Path::new("src"), &mut files);
     files
         .into_iter()
-        .filter(|p| p.file_name().is_some_and(|n| n != "tests.rs" && n != "main.rs" && n != "lib.rs"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != "tests.rs" && n != "main.rs" && n != "lib.rs")
+        })
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
             let code = match text.find("#[cfg(test)]") {
@@ -42,14 +45,23 @@ fn modules() -> Vec<Module> {
                 None => &text[..],
             };
             // Comments may name anything; only code counts.
-            let code: String =
-                code.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect();
+            let code: String = code
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| format!("{l}\n"))
+                .collect();
             let rel = p.strip_prefix("src").unwrap().with_extension("");
-            let mut parts: Vec<String> = rel.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+            let mut parts: Vec<String> = rel
+                .iter()
+                .map(|c| c.to_string_lossy().into_owned())
+                .collect();
             if parts.last().is_some_and(|l| l == "mod") {
                 parts.pop();
             }
-            Module { name: parts.join("::"), code }
+            Module {
+                name: parts.join("::"),
+                code,
+            }
         })
         .collect()
 }
@@ -70,7 +82,10 @@ fn edges(modules: &[Module]) -> BTreeMap<String, BTreeSet<String>> {
     let known: BTreeSet<&str> = modules.iter().map(|m| m.name.as_str()).collect();
     let resolve = |path: &str| -> Option<String> {
         let parts: Vec<&str> = path.split("::").collect();
-        (1..=parts.len()).rev().map(|n| parts[..n].join("::")).find(|candidate| known.contains(candidate.as_str()))
+        (1..=parts.len())
+            .rev()
+            .map(|n| parts[..n].join("::"))
+            .find(|candidate| known.contains(candidate.as_str()))
     };
     let mut out = BTreeMap::new();
     for m in modules {
@@ -83,7 +98,11 @@ fn edges(modules: &[Module]) -> BTreeMap<String, BTreeSet<String>> {
         let parent = m.name.rsplit_once("::").map_or("", |(p, _)| p);
         for (i, _) in m.code.match_indices("super::") {
             let path = ident_path(&m.code[i + "super::".len()..]);
-            let full = if parent.is_empty() { path } else { format!("{parent}::{path}") };
+            let full = if parent.is_empty() {
+                path
+            } else {
+                format!("{parent}::{path}")
+            };
             to.extend(resolve(&full).or_else(|| (!parent.is_empty()).then(|| parent.to_string())));
         }
         to.remove(&m.name);
@@ -95,7 +114,9 @@ fn edges(modules: &[Module]) -> BTreeMap<String, BTreeSet<String>> {
 /// `core::answers::{Answer, …}` -> `core::answers`: the path up to the
 /// first character that cannot continue it.
 fn ident_path(text: &str) -> String {
-    let end = text.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).unwrap_or(text.len());
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .unwrap_or(text.len());
     text[..end].trim_end_matches(':').to_string()
 }
 
@@ -133,15 +154,25 @@ fn no_module_imports_itself_back_through_another() {
             panic!("import cycle: {}", cycle.join(" -> "));
         }
     }
-    assert!(graph.len() > 20, "the source was found: {} modules", graph.len());
+    assert!(
+        graph.len() > 20,
+        "the source was found: {} modules",
+        graph.len()
+    );
 }
 
 #[test]
 fn the_library_exposes_only_its_three_layers() {
     let lib = std::fs::read_to_string("src/lib.rs").unwrap();
     let public: Vec<&str> = lib.lines().filter(|l| l.starts_with("pub ")).collect();
-    assert_eq!(public, ["pub mod core;", "pub mod present;", "pub mod shell;"]);
-    assert!(lib.contains("#[cfg(test)]\nmod tests;"), "the unit tests' fixtures are test-only");
+    assert_eq!(
+        public,
+        ["pub mod core;", "pub mod present;", "pub mod shell;"]
+    );
+    assert!(
+        lib.contains("#[cfg(test)]\nmod tests;"),
+        "the unit tests' fixtures are test-only"
+    );
 }
 
 #[test]
@@ -164,7 +195,10 @@ fn every_import_points_down_the_layers() {
 
 #[test]
 fn the_core_and_presentation_never_touch_the_outside_world() {
-    for m in modules().iter().filter(|m| m.name.starts_with("core") || m.name.starts_with("present")) {
+    for m in modules()
+        .iter()
+        .filter(|m| m.name.starts_with("core") || m.name.starts_with("present"))
+    {
         for forbidden in OUTSIDE_WORLD {
             assert!(
                 !m.code.contains(forbidden),
@@ -177,14 +211,29 @@ fn the_core_and_presentation_never_touch_the_outside_world() {
 
 #[test]
 fn the_path_reader_finds_the_edges_a_person_would() {
-    let m = |name: &str, code: &str| Module { name: name.into(), code: code.into() };
+    let m = |name: &str, code: &str| Module {
+        name: name.into(),
+        code: code.into(),
+    };
     let graph = edges(&[
         m("core::answers", "pub mod file;"),
-        m("core::answers::file", "use super::{Answer, FORMAT};\nuse crate::core::yaml;"),
+        m(
+            "core::answers::file",
+            "use super::{Answer, FORMAT};\nuse crate::core::yaml;",
+        ),
         m("core::yaml", ""),
         m("shell::error", "use crate::core::answers::file::Problem;"),
     ]);
-    assert_eq!(graph["core::answers::file"], ["core::answers", "core::yaml"].map(String::from).into());
-    assert_eq!(graph["shell::error"], ["core::answers::file"].map(String::from).into());
-    assert!(graph["core::answers"].is_empty(), "declaring a child is not importing it");
+    assert_eq!(
+        graph["core::answers::file"],
+        ["core::answers", "core::yaml"].map(String::from).into()
+    );
+    assert_eq!(
+        graph["shell::error"],
+        ["core::answers::file"].map(String::from).into()
+    );
+    assert!(
+        graph["core::answers"].is_empty(),
+        "declaring a child is not importing it"
+    );
 }

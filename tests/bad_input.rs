@@ -13,13 +13,19 @@ fn refused_answers(bytes: &[u8]) -> String {
     env.write("mbct-sustain.yaml", bytes);
     let stderr = env.fails(&["report"], "mbct-sustain.yaml");
     assert!(stderr.contains("hint:"), "says what to do: {stderr}");
-    assert_eq!(env.bytes("mbct-sustain.yaml"), bytes, "the file is left byte-for-byte");
+    assert_eq!(
+        env.bytes("mbct-sustain.yaml"),
+        bytes,
+        "the file is left byte-for-byte"
+    );
     stderr
 }
 
 #[test]
 fn a_corrupt_answers_file_names_the_line() {
-    let err = refused_answers(b"format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    answers: [unclosed\n");
+    let err = refused_answers(
+        b"format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    answers: [unclosed\n",
+    );
     assert!(err.contains("line "), "{err}");
     assert!(err.contains("left as it is"), "{err}");
 }
@@ -30,8 +36,15 @@ fn a_future_format_asks_to_upgrade() {
     assert!(err.contains("newer") && err.contains("upgrade"), "{err}");
     // What a version that reads format 1 meets in a file holding Don't know:
     // the file declares format 2, so that version refuses it the same way.
-    let dont_know = file_of(vec![assessment("2026-09-03T10:00:00Z", Answer::DontKnow, &[])]);
-    assert!(dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"), "{dont_know}");
+    let dont_know = file_of(vec![assessment(
+        "2026-09-03T10:00:00Z",
+        Answer::DontKnow,
+        &[],
+    )]);
+    assert!(
+        dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"),
+        "{dont_know}"
+    );
     let older = dont_know.replace("\nformat: 2\n", "\nformat: 4\n");
     let err = refused_answers(older.as_bytes());
     assert!(err.contains("written by a newer mbct-sustain"), "{err}");
@@ -40,7 +53,10 @@ fn a_future_format_asks_to_upgrade() {
 #[test]
 fn a_format_number_too_large_for_any_number_type_is_a_newer_format() {
     let err = refused_answers(b"format: 99999999999999999999\nassessments: []\n");
-    assert!(err.contains("written by a newer mbct-sustain (format 99999999999999999999;"), "{err}");
+    assert!(
+        err.contains("written by a newer mbct-sustain (format 99999999999999999999;"),
+        "{err}"
+    );
     assert!(err.contains("upgrade"), "{err}");
 }
 
@@ -55,13 +71,28 @@ fn plan_due(due: &str) -> String {
 
 #[test]
 fn a_wrong_date_is_named_as_a_date_and_a_wrong_time_as_a_date_and_time() {
-    for due in ["2027-13-31", "2027-02-30", "2027-01-31T10:00:00Z", "next week"] {
+    for due in [
+        "2027-13-31",
+        "2027-02-30",
+        "2027-01-31T10:00:00Z",
+        "next week",
+    ] {
         let err = refused_answers(plan_due(due).as_bytes());
-        assert!(err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"), "{due}: {err}");
+        assert!(
+            err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"),
+            "{due}: {err}"
+        );
     }
-    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen("2026-09-03T10:00:00Z", "2026-09-03", 1);
+    let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen(
+        "2026-09-03T10:00:00Z",
+        "2026-09-03",
+        1,
+    );
     let err = refused_answers(text.as_bytes());
-    assert!(err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"), "{err}");
+    assert!(
+        err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -123,7 +154,10 @@ fn an_unknown_answer_value_names_its_line() {
     text = text.replacen("fit.pathways: in-place", "fit.pathways: mostly", 1);
     let line = text.lines().position(|l| l.contains("mostly")).unwrap() + 1;
     let err = refused_answers(text.as_bytes());
-    assert!(err.contains(&format!("line {line}")) && err.contains("mostly"), "{err}");
+    assert!(
+        err.contains(&format!("line {line}")) && err.contains("mostly"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -144,7 +178,10 @@ fn invalid_utf8_is_refused_with_its_line() {
 fn a_folder_where_the_answers_file_should_be_is_explained() {
     let env = Env::new();
     std::fs::create_dir(env.path("answers")).unwrap();
-    env.fails(&["--file", "answers", "report"], "answers file answers: it is a folder");
+    env.fails(
+        &["--file", "answers", "report"],
+        "answers file answers: it is a folder",
+    );
 }
 
 #[cfg(unix)]
@@ -152,24 +189,37 @@ fn a_folder_where_the_answers_file_should_be_is_explained() {
 fn an_unreadable_answers_file_is_explained() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    let p = env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    let p = env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
     // As root, permissions do not apply: the check runs as another account.
-    let mut cmd = env
-        .cmd_as_a_person()
-        .expect("setpriv, to run as another account: without it permissions cannot be tested as root");
-    cmd.arg("report").assert().code(1).stderr(predicate::str::contains("permission denied"));
+    let mut cmd = env.cmd_as_a_person().expect(
+        "setpriv, to run as another account: without it permissions cannot be tested as root",
+    );
+    cmd.arg("report")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("permission denied"));
 }
 
 #[test]
 fn unknown_fields_and_ids_survive_a_save() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")])
-        .replacen("answers:\n", "reviewed_by: the board\n  answers:\n    retired.action: in-place\n", 1)
+        .replacen(
+            "answers:\n",
+            "reviewed_by: the board\n  answers:\n    retired.action: in-place\n",
+            1,
+        )
         .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
     let path = env.write("mbct-sustain.yaml", &text);
     let before = mbct_sustain::core::answers::file::parse(&text).unwrap();
-    assert_eq!(before.assessments[0].answer("retired.action"), Some(mbct_sustain::core::answers::Answer::InPlace));
+    assert_eq!(
+        before.assessments[0].answer("retired.action"),
+        Some(mbct_sustain::core::answers::Answer::InPlace)
+    );
     mbct_sustain::shell::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
     let after = env.read("mbct-sustain.yaml");
     assert!(after.contains("service: North team"), "{after}");
@@ -196,24 +246,44 @@ fn bundled() -> String {
 
 #[test]
 fn a_duplicate_id_is_named() {
-    let err = refused_framework(bundled().replacen("id: fit.pathways", "id: fit.evidence-and-need", 1).as_bytes());
-    assert!(err.contains("`fit.evidence-and-need` is used more than once"), "{err}");
+    let err = refused_framework(
+        bundled()
+            .replacen("id: fit.pathways", "id: fit.evidence-and-need", 1)
+            .as_bytes(),
+    );
+    assert!(
+        err.contains("`fit.evidence-and-need` is used more than once"),
+        "{err}"
+    );
     assert!(err.contains("line "), "{err}");
 }
 
 #[test]
 fn structural_problems_are_named() {
     assert!(
-        refused_framework(bundled().replacen("stage: developmental", "stage: later", 1).as_bytes()).contains("`later`")
+        refused_framework(
+            bundled()
+                .replacen("stage: developmental", "stage: later", 1)
+                .as_bytes()
+        )
+        .contains("`later`")
     );
     assert!(
-        refused_framework(bundled().replacen("text: Annual reporting", "text: \"\"", 1).as_bytes()).contains("empty")
+        refused_framework(
+            bundled()
+                .replacen("text: Annual reporting", "text: \"\"", 1)
+                .as_bytes()
+        )
+        .contains("empty")
     );
-    let no_stages = "id: x\ntitle: X\nversion: 1\ncompletion_label: Done\nstages: []\ndomains: []\n";
+    let no_stages =
+        "id: x\ntitle: X\nversion: 1\ncompletion_label: Done\nstages: []\ndomains: []\n";
     assert!(refused_framework(no_stages.as_bytes()).contains("no stages"));
     assert!(
-        refused_framework(b"id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: 5\ndomains: []\n")
-            .contains("line 5")
+        refused_framework(
+            b"id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: 5\ndomains: []\n"
+        )
+        .contains("line 5")
     );
     let typo = bundled().replacen("    name: Starting out", "    nmae: Starting out", 1);
     assert!(refused_framework(typo.as_bytes()).contains("nmae"));
@@ -222,10 +292,14 @@ fn structural_problems_are_named() {
 
 #[test]
 fn a_billion_laughs_framework_is_refused_not_expanded() {
-    let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut y = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for (i, c) in "bcdefghi".chars().enumerate() {
         let prev = (b'a' + i as u8) as char;
-        y += &format!("{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n");
+        y += &format!(
+            "{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        );
     }
     refused_framework(y.as_bytes());
 }
@@ -246,8 +320,14 @@ fn a_huge_framework_is_refused_without_reading_it_all() {
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let env = Env::new();
-    env.write("f.yaml", [b"\xef\xbb\xbf".as_slice(), bundled().as_bytes()].concat());
-    env.cmd().args(["framework", "check", "f.yaml"]).assert().success();
+    env.write(
+        "f.yaml",
+        [b"\xef\xbb\xbf".as_slice(), bundled().as_bytes()].concat(),
+    );
+    env.cmd()
+        .args(["framework", "check", "f.yaml"])
+        .assert()
+        .success();
 }
 
 #[cfg(unix)]
@@ -256,7 +336,13 @@ fn devices_pipes_and_folders_are_not_read() {
     let env = Env::new();
     std::fs::create_dir(env.path("dir")).unwrap();
     let fifo = env.path("pipe.yaml");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     // Reading any of these would never end: `fails` would hit its hang guard.
     for path in ["/dev/zero", fifo.to_str().unwrap(), "dir"] {
         env.fails(&["framework", "check", path], path);
@@ -272,7 +358,10 @@ fn control_characters_in_a_framework_never_reach_the_terminal_raw() {
         1,
     );
     env.write("f.yaml", evil);
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     for args in [
         vec!["--framework", "f.yaml", "report"],
         vec!["--framework", "f.yaml", "report", "--format", "markdown"],
@@ -280,7 +369,14 @@ fn control_characters_in_a_framework_never_reach_the_terminal_raw() {
         vec!["--framework", "f.yaml", "plan"],
         vec!["--framework", "f.yaml", "framework", "show"],
     ] {
-        let out = env.cmd().args(&args).assert().success().get_output().stdout.clone();
+        let out = env
+            .cmd()
+            .args(&args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         assert!(!out.contains(&0x1b) && !out.contains(&0x07), "{args:?}");
         let text = String::from_utf8(out).unwrap();
         assert!(!text.contains('\u{202e}'), "{args:?}");
@@ -294,14 +390,20 @@ fn control_characters_in_a_framework_never_reach_the_terminal_raw() {
 #[test]
 fn a_write_that_fails_half_way_leaves_the_previous_file_intact() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     let previous = "previous contents\n".repeat(10);
     env.write("stages.json", &previous);
     let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
     // A file-size limit of 1 KiB makes the kernel stop the write part-way.
     let status = program(env.dir.path(), "bash")
         .arg("-c")
-        .arg(format!("ulimit -f 1; exec '{}' report --format json --output stages.json", bin.display()))
+        .arg(format!(
+            "ulimit -f 1; exec '{}' report --format json --output stages.json",
+            bin.display()
+        ))
         .status()
         .unwrap();
     assert!(!status.success());
@@ -321,7 +423,8 @@ fn lines_of(text: &str, key: &str) -> Vec<usize> {
 fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and_the_file_kept() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
-    let with_plan = |plan: &str| text.replacen("\nassessments:", &format!("\nplan:\n{plan}assessments:"), 1);
+    let with_plan =
+        |plan: &str| text.replacen("\nassessments:", &format!("\nplan:\n{plan}assessments:"), 1);
     let answer = text.lines().find(|l| l.contains("fit.pathways:")).unwrap();
     let cases = [
         (
@@ -330,8 +433,20 @@ fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and
             ),
             "networks.buddy",
         ),
-        (with_plan("  targets:\n    fit:\n      stage: embedded\n    fit:\n      stage: sustainable\n"), "fit"),
-        (text.replacen(answer, &format!("{answer}\n{}", answer.replace("in-place", "not-yet")), 1), "fit.pathways"),
+        (
+            with_plan(
+                "  targets:\n    fit:\n      stage: embedded\n    fit:\n      stage: sustainable\n",
+            ),
+            "fit",
+        ),
+        (
+            text.replacen(
+                answer,
+                &format!("{answer}\n{}", answer.replace("in-place", "not-yet")),
+                1,
+            ),
+            "fit.pathways",
+        ),
     ];
     for (text, key) in cases {
         env.write("mbct-sustain.yaml", &text);
@@ -346,7 +461,11 @@ fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and
             let words = format!("`{key}` is given twice, at lines {first} and {second}");
             let err = env.fails(&args, &words);
             assert!(err.contains("left as it is"), "{err}");
-            assert_eq!(env.bytes("mbct-sustain.yaml"), text.as_bytes(), "{args:?} left the file byte for byte");
+            assert_eq!(
+                env.bytes("mbct-sustain.yaml"),
+                text.as_bytes(),
+                "{args:?} left the file byte for byte"
+            );
         }
     }
 }

@@ -27,7 +27,14 @@ fn sixteen_writers_appending_ten_each_keep_all_160() {
     assert_eq!(history.assessments.len(), 160);
     for w in 0..16 {
         let name = format!("writer {w}");
-        assert_eq!(history.assessments.iter().filter(|a| a.respondent.as_deref() == Some(&name)).count(), 10);
+        assert_eq!(
+            history
+                .assessments
+                .iter()
+                .filter(|a| a.respondent.as_deref() == Some(&name))
+                .count(),
+            10
+        );
     }
 }
 
@@ -59,7 +66,10 @@ fn a_lock_left_by_a_killed_process_does_not_block_the_next_save() {
     }
     // Kill the holder and the command it runs (which shares its lock).
     let group = format!("-{}", holder.id());
-    let killed = std::process::Command::new("kill").args(["-KILL", "--", &group]).status().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", "--", &group])
+        .status()
+        .unwrap();
     assert!(killed.success());
     holder.wait().unwrap();
     // A lock still held would make this wait out LOCK_WAIT and fail.

@@ -8,9 +8,13 @@ use proptest::prelude::*;
 
 /// A random valid framework: 1-6 stages, 1-12 domains, 1-6 actions each.
 fn frameworks() -> impl Strategy<Value = Framework> {
-    (1usize..=6, prop::collection::vec(prop::collection::vec(0usize..6, 1..=6), 1..=12)).prop_map(
-        |(stages, domains)| {
-            let mut y = String::from("id: p\ntitle: P\nversion: 1\ncompletion_label: Done\nstages:\n");
+    (
+        1usize..=6,
+        prop::collection::vec(prop::collection::vec(0usize..6, 1..=6), 1..=12),
+    )
+        .prop_map(|(stages, domains)| {
+            let mut y =
+                String::from("id: p\ntitle: P\nversion: 1\ncompletion_label: Done\nstages:\n");
             for s in 0..stages {
                 y += &format!("  - {{id: s{s}, name: S{s}}}\n");
             }
@@ -18,28 +22,32 @@ fn frameworks() -> impl Strategy<Value = Framework> {
             for (d, actions) in domains.iter().enumerate() {
                 y += &format!("  - id: d{d}\n    name: D{d}\n    actions:\n");
                 for (i, s) in actions.iter().enumerate() {
-                    y += &format!("      - {{id: d{d}.a{i}, stage: s{}, text: T}}\n", s % stages);
+                    y += &format!(
+                        "      - {{id: d{d}.a{i}, stage: s{}, text: T}}\n",
+                        s % stages
+                    );
                 }
             }
             framework::parse(&y).expect("generated framework is valid")
-        },
-    )
+        })
 }
 
 fn answers_for(f: &Framework) -> impl Strategy<Value = Assessment> + use<> {
     let ids: Vec<String> = f.actions().map(|(_, a)| a.id.clone()).collect();
     let f = f.clone();
-    prop::collection::vec(prop::option::of(prop::sample::select(Answer::ALL.to_vec())), ids.len()).prop_map(
-        move |given| {
-            let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
-            for (id, ans) in ids.iter().zip(given) {
-                if let Some(ans) = ans {
-                    a.answers.insert(id.clone(), ans);
-                }
-            }
-            a
-        },
+    prop::collection::vec(
+        prop::option::of(prop::sample::select(Answer::ALL.to_vec())),
+        ids.len(),
     )
+    .prop_map(move |given| {
+        let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+        for (id, ans) in ids.iter().zip(given) {
+            if let Some(ans) = ans {
+                a.answers.insert(id.clone(), ans);
+            }
+        }
+        a
+    })
 }
 
 fn framework_and_two() -> impl Strategy<Value = (Framework, Assessment, Assessment)> {

@@ -17,7 +17,10 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
     if !running_as_root() {
         // Only root can act as two accounts; as one person, both saves are ours.
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "skipped: trying two accounts needs root (CI runs as root)");
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: trying two accounts needs root (CI runs as root)"
+        );
         return;
     }
     let root = tempfile::tempdir().unwrap();
@@ -25,17 +28,31 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
     std::fs::create_dir(&dir).unwrap();
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!("chmod 755 {0} && chown 1001:1500 {1} && chmod 2775 {1}", root.path().display(), dir.display()))
+        .arg(format!(
+            "chmod 755 {0} && chown 1001:1500 {1} && chmod 2775 {1}",
+            root.path().display(),
+            dir.display()
+        ))
         .status()
         .unwrap();
     assert!(status.success());
     let file = dir.join("mbct-sustain.yaml");
     std::fs::write(&file, file_of(vec![mixed("2026-09-03T10:00:00Z")])).unwrap();
-    let chown = Command::new("chown").arg("1001:1500").arg(&file).status().unwrap();
+    let chown = Command::new("chown")
+        .arg("1001:1500")
+        .arg(&file)
+        .status()
+        .unwrap();
     assert!(chown.success());
     let as_user = |uid: &str, action: &str, owner: &str| {
         Command::new("setpriv")
-            .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
+            .args([
+                &format!("--reuid={uid}"),
+                "--regid=1500",
+                "--clear-groups",
+                "sh",
+                "-c",
+            ])
             .arg(format!(
                 "umask 022 && {} --file {} plan assign {action} --owner {owner}",
                 bin().display(),
@@ -45,18 +62,32 @@ fn two_accounts_in_a_setgid_folder_with_umask_022_can_both_save() {
             .unwrap()
     };
     let first = as_user("1001", "networks.buddy", "Priya");
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let second = as_user("1002", "fit.pathways", "Sam");
-    assert!(second.status.success(), "the second account saves too: {}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        second.status.success(),
+        "the second account saves too: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("owner: Priya") && text.contains("owner: Sam"), "{text}");
+    assert!(
+        text.contains("owner: Priya") && text.contains("owner: Sam"),
+        "{text}"
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn output_refuses_devices_folders_drafts_and_locks_and_leaves_them_as_they_were() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     std::fs::create_dir(env.path("folder")).unwrap();
     env.write("mbct-sustain.yaml.draft-20261202T101010Z-abc", "draft");
     env.write("mbct-sustain.yaml.lock", "");
@@ -68,8 +99,16 @@ fn output_refuses_devices_folders_drafts_and_locks_and_leaves_them_as_they_were(
     ] {
         env.fails(&["report", "--output", target], what);
     }
-    assert_eq!(env.read("mbct-sustain.yaml.draft-20261202T101010Z-abc"), "draft");
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device_like());
+    assert_eq!(
+        env.read("mbct-sustain.yaml.draft-20261202T101010Z-abc"),
+        "draft"
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like()
+    );
 }
 
 trait CharDevice {
@@ -116,7 +155,11 @@ fn text_from_the_file_never_reaches_the_terminal_raw() {
         for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
             let text = String::from_utf8_lossy(bytes);
             for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
-                assert!(!text.contains(bad), "{args:?} {stream} holds {:?}: {text}", bad);
+                assert!(
+                    !text.contains(bad),
+                    "{args:?} {stream} holds {:?}: {text}",
+                    bad
+                );
             }
             assert!(
                 !text.lines().any(|l| l.starts_with("error: your file")),
@@ -130,29 +173,44 @@ fn text_from_the_file_never_reaches_the_terminal_raw() {
 #[test]
 fn a_file_size_limit_stops_the_save_with_a_message_and_leaves_everything_as_it_was() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     let before = env.bytes("mbct-sustain.yaml");
     let out = Command::new("bash")
         .current_dir(env.dir.path())
         .arg("-c")
-        .arg(format!("ulimit -f 1 && {} plan assign fit.pathways --owner Sam", bin().display()))
+        .arg(format!(
+            "ulimit -f 1 && {} plan assign fit.pathways --owner Sam",
+            bin().display()
+        ))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("could not save") && stderr.contains("ulimit"), "{stderr}");
+    assert!(
+        stderr.contains("could not save") && stderr.contains("ulimit"),
+        "{stderr}"
+    );
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
     let names: Vec<String> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temp file left: {names:?}");
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "no temp file left: {names:?}"
+    );
 }
 
 #[test]
 fn a_save_waiting_on_the_lock_says_so_at_once() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     let lock = std::fs::File::create(env.path("mbct-sustain.yaml.lock")).unwrap();
     lock.lock().unwrap();
     let mut child = Command::new(bin())
@@ -162,10 +220,18 @@ fn a_save_waiting_on_the_lock_says_so_at_once() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stderr.take().unwrap()).read_line(&mut first).unwrap();
-    assert!(first.contains("Waiting") && first.contains("mbct-sustain.yaml.lock"), "{first}");
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(
+        first.contains("Waiting") && first.contains("mbct-sustain.yaml.lock"),
+        "{first}"
+    );
     lock.unlock().unwrap();
-    assert!(child.wait().unwrap().success(), "it saves once the lock is free");
+    assert!(
+        child.wait().unwrap().success(),
+        "it saves once the lock is free"
+    );
     assert!(env.read("mbct-sustain.yaml").contains("owner: Sam"));
 }
 
@@ -173,7 +239,8 @@ fn a_save_waiting_on_the_lock_says_so_at_once() {
 fn messages_name_what_people_meet() {
     let env = Env::new();
     let text = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
-    let conflicted = text.replacen("assessments:\n", "assessments:\n<<<<<<< HEAD\n", 1) + "=======\n>>>>>>> theirs\n";
+    let conflicted = text.replacen("assessments:\n", "assessments:\n<<<<<<< HEAD\n", 1)
+        + "=======\n>>>>>>> theirs\n";
     env.write("mbct-sustain.yaml", &conflicted);
     let err = env.fails(&["report"], "merge-conflict markers");
     assert!(err.contains("resolve the conflict"), "{err}");
@@ -181,31 +248,53 @@ fn messages_name_what_people_meet() {
     env.fails(&["report"], "the file is empty");
     env.write("mbct-sustain.yaml", format!("{text}---\nformat: 1\n"));
     env.fails(&["report"], "more than one YAML document");
-    let out = env.cmd().env("MBCT_SUSTAIN_FILE", "").arg("report").output().unwrap();
+    let out = env
+        .cmd()
+        .env("MBCT_SUSTAIN_FILE", "")
+        .arg("report")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("MBCT_SUSTAIN_FILE is set but empty"));
     let mut typo = mixed("2026-09-03T10:00:00Z");
-    typo.answers.insert("fit.evidence-and-ned".into(), Answer::InPlace);
+    typo.answers
+        .insert("fit.evidence-and-ned".into(), Answer::InPlace);
     env.write("mbct-sustain.yaml", file_of(vec![typo]));
     let out = env.cmd().arg("report").output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("fit.evidence-and-ned"), "the unknown id is named once: {stderr}");
-    assert!(env.read("mbct-sustain.yaml").contains("fit.evidence-and-ned"), "and kept");
+    assert!(
+        stderr.contains("fit.evidence-and-ned"),
+        "the unknown id is named once: {stderr}"
+    );
+    assert!(
+        env.read("mbct-sustain.yaml")
+            .contains("fit.evidence-and-ned"),
+        "and kept"
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn a_link_planted_at_the_lock_is_named_and_never_followed() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     let before = env.bytes("mbct-sustain.yaml");
     std::os::unix::fs::symlink("elsewhere", env.path("mbct-sustain.yaml.lock")).unwrap();
     let err = env.fails(
         &["plan", "assign", "networks.buddy", "--owner", "Sam"],
         "mbct-sustain.yaml.lock is a link, which mbct-sustain never follows",
     );
-    assert!(err.contains("hint: remove that link (it is not the tool's), then run again"), "{err}");
-    assert!(!exists(&env.path("elsewhere")), "nothing was written through the link");
+    assert!(
+        err.contains("hint: remove that link (it is not the tool's), then run again"),
+        "{err}"
+    );
+    assert!(
+        !exists(&env.path("elsewhere")),
+        "nothing was written through the link"
+    );
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
 
@@ -217,7 +306,12 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
     let old = |name: &str| {
         let p = env.write(name, "a colleague's");
         let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        std::fs::File::options().write(true).open(&p).unwrap().set_modified(an_hour_ago).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
         p
     };
     let theirs = [
@@ -240,7 +334,12 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
         &["plan", "assign", "networks.buddy", "--owner", "Priya"],
         &["plan", "review", "--every", "6"],
     ] {
-        env.cmd().arg("--file").arg("team.yaml").args(args).assert().success();
+        env.cmd()
+            .arg("--file")
+            .arg("team.yaml")
+            .args(args)
+            .assert()
+            .success();
         for p in &theirs {
             assert_eq!(
                 std::fs::read_to_string(p).ok().as_deref(),
@@ -250,7 +349,10 @@ fn temp_files_the_tool_did_not_make_survive_every_writing_command() {
             );
         }
     }
-    assert!(!exists(&left_by_a_killed_save), "a stale temp file of the tool's own naming beside the answers file goes");
+    assert!(
+        !exists(&left_by_a_killed_save),
+        "a stale temp file of the tool's own naming beside the answers file goes"
+    );
 }
 
 #[cfg(unix)]
@@ -283,20 +385,41 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
     assert!(status.success());
     let as_user = |uid: &str, umask: &str, args: &str| {
         Command::new("setpriv")
-            .args([&format!("--reuid={uid}"), "--regid=1500", "--clear-groups", "sh", "-c"])
-            .arg(format!("umask {umask}; exec {} --file {} {args}", bin().display(), file.display()))
+            .args([
+                &format!("--reuid={uid}"),
+                "--regid=1500",
+                "--clear-groups",
+                "sh",
+                "-c",
+            ])
+            .arg(format!(
+                "umask {umask}; exec {} --file {} {args}",
+                bin().display(),
+                file.display()
+            ))
             .output()
             .expect("setpriv runs (util-linux)")
     };
     let first = as_user("1001", "077", "plan assign networks.buddy --owner Priya");
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let second = as_user("1002", "022", "plan review --every 6");
-    assert!(second.status.success(), "the second account saves too: {}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        second.status.success(),
+        "the second account saves too: {}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     let lock = dir.join("mbct-sustain.yaml.lock");
     let mode = std::fs::metadata(&lock).unwrap().permissions().mode();
     assert_eq!(mode & 0o060, 0o060, "the lock is the team's: {mode:o}");
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("owner: Priya") && text.contains("every_months: 6"), "{text}");
+    assert!(
+        text.contains("owner: Priya") && text.contains("every_months: 6"),
+        "{text}"
+    );
 
     // A lock left unshared (by an older version, or by hand) is named as
     // what it is, with its owner, not as a folder problem.
@@ -306,7 +429,9 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
     let stderr = String::from_utf8_lossy(&third.stderr);
     assert_eq!(third.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("mbct-sustain.yaml.lock belongs to uid 1001, and this account may not open it"),
+        stderr.contains(
+            "mbct-sustain.yaml.lock belongs to uid 1001, and this account may not open it"
+        ),
         "{stderr}"
     );
     assert!(
@@ -314,12 +439,18 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
             && stderr.contains("or remove it: it holds nothing"),
         "{stderr}"
     );
-    assert!(!stderr.contains("choose a folder you may write to"), "{stderr}");
+    assert!(
+        !stderr.contains("choose a folder you may write to"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&file).unwrap(), before);
     std::os::unix::fs::chown(&lock, Some(65534), None).unwrap();
     let fourth = as_user("1002", "022", "plan assign fit.pathways --owner Sam");
     let stderr = String::from_utf8_lossy(&fourth.stderr);
-    assert!(stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"), "named: {stderr}");
+    assert!(
+        stderr.contains("belongs to nobody") && stderr.contains("ask nobody (or"),
+        "named: {stderr}"
+    );
 }
 
 /// What a walk killed after its save and before its draft's removal leaves:
@@ -336,7 +467,8 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
     saved.respondent = Some("Sam".into());
     env.write("mbct-sustain.yaml", file_of(vec![saved.clone()]));
     let f = mbct_sustain::core::framework::Framework::bundled();
-    let mut draft = mbct_sustain::core::walk::Draft::new(&f, "2026-12-01T10:00:00Z".parse().unwrap());
+    let mut draft =
+        mbct_sustain::core::walk::Draft::new(&f, "2026-12-01T10:00:00Z".parse().unwrap());
     draft.respondent = Some("Sam".into());
     draft.answers = saved.answers.clone();
     let name = "mbct-sustain.yaml.draft-20261201T100000Z-AbCdEfGhIj";
@@ -360,7 +492,11 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
     s.wait_for(Eof);
 
     let h = mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
-    assert_eq!(h.assessments.len(), 2, "the saved one and this walk's, no copy");
+    assert_eq!(
+        h.assessments.len(),
+        2,
+        "the saved one and this walk's, no copy"
+    );
     assert_eq!(h.assessments[0], saved);
     assert!(h.assessments[1].taken_at > saved.taken_at);
     let left: Vec<String> = std::fs::read_dir(env.dir.path())
@@ -368,5 +504,8 @@ fn a_walk_killed_between_its_save_and_its_drafts_removal_is_not_saved_twice() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".draft-"))
         .collect();
-    assert!(left.is_empty(), "the saved walk's draft is removed: {left:?}");
+    assert!(
+        left.is_empty(),
+        "the saved walk's draft is removed: {left:?}"
+    );
 }

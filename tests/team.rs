@@ -19,14 +19,26 @@ fn three_people(env: &Env) {
     env.write(
         "shared.yaml",
         file_of(vec![
-            person("Bob", "2026-03-01T10:00:00Z", &[("buy-in.reach", Answer::InPlace)]),
+            person(
+                "Bob",
+                "2026-03-01T10:00:00Z",
+                &[("buy-in.reach", Answer::InPlace)],
+            ),
             person("Ann", "2026-09-01T10:00:00Z", &[]),
-            person("Bob", "2026-09-02T10:00:00Z", &[("fit.pathways", Answer::NotYet)]),
+            person(
+                "Bob",
+                "2026-09-02T10:00:00Z",
+                &[("fit.pathways", Answer::NotYet)],
+            ),
         ]),
     );
     env.write(
         "cat.yaml",
-        file_of(vec![person("Cat", "2026-09-03T10:00:00Z", &[("team.train-trainers", Answer::NotYet)])]),
+        file_of(vec![person(
+            "Cat",
+            "2026-09-03T10:00:00Z",
+            &[("team.train-trainers", Answer::NotYet)],
+        )]),
     );
 }
 
@@ -34,22 +46,37 @@ fn three_people(env: &Env) {
 fn team_shows_each_respondent_the_team_stage_and_exactly_the_disagreements() {
     let env = Env::new();
     three_people(&env);
-    let out = env.cmd().args(["team", "shared.yaml", "cat.yaml"]).assert().success().get_output().stdout.clone();
+    let out = env
+        .cmd()
+        .args(["team", "shared.yaml", "cat.yaml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8(out).unwrap();
     let header = out.lines().find(|l| l.contains("Domain")).unwrap();
     for who in ["Ann", "Bob", "Cat", "Team"] {
         assert!(header.contains(who), "{header}");
     }
-    assert!(out.contains("a majority of those who answered it say In place"), "the rule is stated:\n{out}");
-    assert!(out.contains("Agenda: 2 points to discuss"), "{out}");
-    let points: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with('•')).collect();
-    assert_eq!(points.len(), 2, "{out}");
     assert!(
-        points.iter().any(|p| p.contains("Recognise fit/dissonance")
-            && p.contains("Bob: Not yet")
-            && p.contains("Ann: In place"))
+        out.contains("a majority of those who answered it say In place"),
+        "the rule is stated:\n{out}"
     );
-    assert!(points.iter().any(|p| p.contains("Train the MBCT trainers") && p.contains("Cat: Not yet")));
+    assert!(out.contains("Agenda: 2 points to discuss"), "{out}");
+    let points: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with('•'))
+        .collect();
+    assert_eq!(points.len(), 2, "{out}");
+    assert!(points.iter().any(|p| p.contains("Recognise fit/dissonance")
+        && p.contains("Bob: Not yet")
+        && p.contains("Ann: In place")));
+    assert!(
+        points
+            .iter()
+            .any(|p| p.contains("Train the MBCT trainers") && p.contains("Cat: Not yet"))
+    );
 }
 
 #[test]
@@ -57,21 +84,37 @@ fn team_json_holds_the_same() {
     let env = Env::new();
     three_people(&env);
     let json = env.json(&["team", "shared.yaml", "cat.yaml", "--format", "json"]);
-    let names: Vec<&str> =
-        json["respondents"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = json["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["Ann", "Bob", "Cat"]);
     let domains = json["domains"].as_array().unwrap();
     assert_eq!(domains.len(), 7);
     for (d, (id, stage)) in domains.iter().zip(MIX_STAGES) {
         assert_eq!(d["id"], id);
-        assert_eq!(d["team"]["name"], stage, "the majority keeps the mix's stage in {id}");
+        assert_eq!(
+            d["team"]["name"], stage,
+            "the majority keeps the mix's stage in {id}"
+        );
         assert_eq!(d["stages"].as_array().unwrap().len(), 3);
     }
-    let ids: Vec<&str> =
-        json["discussion"].as_array().unwrap().iter().map(|p| p["action_id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = json["discussion"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["action_id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids.len(), 2);
     assert!(ids.contains(&"fit.pathways") && ids.contains(&"team.train-trainers"));
-    let point = json["discussion"].as_array().unwrap().iter().find(|p| p["action_id"] == "fit.pathways").unwrap();
+    let point = json["discussion"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["action_id"] == "fit.pathways")
+        .unwrap();
     assert_eq!(point["answers"][1]["respondent"], "Bob");
     assert_eq!(point["answers"][1]["answer"], "not-yet");
     assert_eq!(point["counts"]["in-place"], 2);
@@ -82,25 +125,57 @@ fn team_reads_the_default_file_and_chooses_a_round() {
     let env = Env::new();
     let mut old = person("Ann", "2026-03-01T10:00:00Z", &[]);
     old.label = Some("Spring".into());
-    let mut new = person("Ann", "2026-09-01T10:00:00Z", &[("fit.pathways", Answer::NotYet)]);
+    let mut new = person(
+        "Ann",
+        "2026-09-01T10:00:00Z",
+        &[("fit.pathways", Answer::NotYet)],
+    );
     new.label = Some("Autumn".into());
     let mut bob = person("Bob", "2026-03-02T10:00:00Z", &[]);
     bob.label = Some("Spring".into());
     env.write("mbct-sustain.yaml", file_of(vec![old, bob, new]));
     let json = |args: &[&str]| {
-        let out = env.cmd().arg("team").args(args).args(["--format", "json"]).output().unwrap();
+        let out = env
+            .cmd()
+            .arg("team")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
     let latest = json(&[]);
-    assert_eq!(latest["respondents"].as_array().unwrap().len(), 1, "Bob did not answer in September");
-    assert_eq!(latest["round"]["left_out"][0]["respondent"], "Bob", "and is named, not mixed in");
+    assert_eq!(
+        latest["respondents"].as_array().unwrap().len(),
+        1,
+        "Bob did not answer in September"
+    );
+    assert_eq!(
+        latest["round"]["left_out"][0]["respondent"], "Bob",
+        "and is named, not mixed in"
+    );
     assert_eq!(latest["discussion"].as_array().unwrap().len(), 0);
     let spring = json(&["--at", "1"]);
-    assert_eq!(spring["round"]["respondents"], serde_json::json!(["Ann", "Bob"]));
-    assert_eq!(json(&["--label", "spring"])["round"]["respondents"], spring["round"]["respondents"]);
+    assert_eq!(
+        spring["round"]["respondents"],
+        serde_json::json!(["Ann", "Bob"])
+    );
+    assert_eq!(
+        json(&["--label", "spring"])["round"]["respondents"],
+        spring["round"]["respondents"]
+    );
     let text = String::from_utf8(env.cmd().arg("team").output().unwrap().stdout).unwrap();
-    assert!(text.contains("Bob: latest answers 2026-03-02, not in this round."), "{text}");
-    assert_eq!(json(&["--since", "2026-06-01"])["respondents"].as_array().unwrap().len(), 1);
+    assert!(
+        text.contains("Bob: latest answers 2026-03-02, not in this round."),
+        "{text}"
+    );
+    assert_eq!(
+        json(&["--since", "2026-06-01"])["respondents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     env.fails(&["team", "--since", "2027-01-01"], "no assessment found");
 }
 
@@ -109,13 +184,34 @@ fn anonymous_mode_shows_counts_instead_of_names() {
     let env = Env::new();
     three_people(&env);
     for format in ["table", "markdown", "csv", "json"] {
-        let out =
-            env.cmd().args(["team", "shared.yaml", "cat.yaml", "--anonymous", "--format", format]).output().unwrap();
+        let out = env
+            .cmd()
+            .args([
+                "team",
+                "shared.yaml",
+                "cat.yaml",
+                "--anonymous",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(!text.contains("Ann") && !text.contains("Bob") && !text.contains("Cat"), "{format}: {text}");
+        assert!(
+            !text.contains("Ann") && !text.contains("Bob") && !text.contains("Cat"),
+            "{format}: {text}"
+        );
     }
-    let out = env.cmd().args(["team", "shared.yaml", "cat.yaml", "--anonymous"]).output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("2 In place, 1 Not yet"));
+    let out = env
+        .cmd()
+        .args(["team", "shared.yaml", "cat.yaml", "--anonymous"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("2 In place, 1 Not yet")
+    );
 }
 
 #[test]
@@ -137,26 +233,80 @@ fn a_respondent_on_another_framework_version_is_flagged() {
 fn markdown_and_csv_team_tables_are_well_formed() {
     let env = Env::new();
     three_people(&env);
-    let md = env.cmd().args(["team", "shared.yaml", "cat.yaml", "--format", "markdown"]).output().unwrap().stdout;
+    let md = env
+        .cmd()
+        .args(["team", "shared.yaml", "cat.yaml", "--format", "markdown"])
+        .output()
+        .unwrap()
+        .stdout;
     let md = String::from_utf8(md).unwrap();
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
     assert_eq!(rows.len(), 9);
     assert!(rows.iter().all(|r| r.matches('|').count() == 6), "{md}");
-    let csv = env.cmd().args(["team", "shared.yaml", "cat.yaml", "--format", "csv"]).output().unwrap().stdout;
+    let csv = env
+        .cmd()
+        .args(["team", "shared.yaml", "cat.yaml", "--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
     let mut reader = csv::Reader::from_reader(csv.as_slice());
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(headers[..5], ["rank", "decides_stage", "domain_id", "domain", "team_stage"]);
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        headers[..5],
+        ["rank", "decides_stage", "domain_id", "domain", "team_stage"]
+    );
     assert_eq!(headers[8..11], ["Ann", "Bob", "Cat"]);
-    assert_eq!(headers[11..], ["in_place", "in_progress", "not_yet", "dont_know", "not_applicable"]);
+    assert_eq!(
+        headers[11..],
+        [
+            "in_place",
+            "in_progress",
+            "not_yet",
+            "dont_know",
+            "not_applicable"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 7, "two points, and a row for each of the five domains with none");
+    assert_eq!(
+        rows.len(),
+        7,
+        "two points, and a row for each of the five domains with none"
+    );
     let points: Vec<&csv::StringRecord> = rows.iter().filter(|r| !r[0].is_empty()).collect();
     assert_eq!(points.len(), 2);
-    assert!(points.iter().all(|r| &r[11] == "2" && &r[13] == "1"), "{rows:?}");
-    assert!(rows.iter().all(|r| !r[4].is_empty()), "every domain's team stage");
-    let anonymous =
-        env.cmd().args(["team", "shared.yaml", "cat.yaml", "--anonymous", "--format", "csv"]).output().unwrap().stdout;
+    assert!(
+        points.iter().all(|r| &r[11] == "2" && &r[13] == "1"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| !r[4].is_empty()),
+        "every domain's team stage"
+    );
+    let anonymous = env
+        .cmd()
+        .args([
+            "team",
+            "shared.yaml",
+            "cat.yaml",
+            "--anonymous",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap()
+        .stdout;
     let mut reader = csv::Reader::from_reader(anonymous.as_slice());
     assert_eq!(reader.headers().unwrap().len(), 13, "counts, not names");
-    assert!(reader.records().map(|r| r.unwrap()).filter(|r| !r[0].is_empty()).all(|r| &r[8] == "2"));
+    assert!(
+        reader
+            .records()
+            .map(|r| r.unwrap())
+            .filter(|r| !r[0].is_empty())
+            .all(|r| &r[8] == "2")
+    );
 }

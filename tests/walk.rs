@@ -35,7 +35,9 @@ impl Screen for Pty {
                 other => {
                     let rest = self.check(Regex("(?s).+"));
                     let rest = rest.map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned());
-                    panic!("waiting for {needle:?}: {other:?}; the screen after the last match: {rest:?}");
+                    panic!(
+                        "waiting for {needle:?}: {other:?}; the screen after the last match: {rest:?}"
+                    );
                 }
             }
         }
@@ -46,7 +48,10 @@ impl Screen for Pty {
 /// says otherwise, with none of the tool's own variables set.
 fn command(dir: &Path, program: impl AsRef<OsStr>) -> Command {
     let mut cmd = crate::common::program(dir, program);
-    cmd.env_remove("LC_ALL").env_remove("LC_CTYPE").env("LANG", "C.UTF-8").env("NO_COLOR", "1");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1");
     cmd
 }
 
@@ -62,7 +67,10 @@ fn spawn_command(cmd: Command) -> Pty {
 fn spawn_command_sized(cmd: Command, rows: u16, cols: u16) -> Pty {
     let mut sh = Command::new("sh");
     let script = format!("read -r _ && stty rows {rows} cols {cols} && exec \"$0\" \"$@\"");
-    sh.arg("-c").arg(script).arg(cmd.get_program()).args(cmd.get_args());
+    sh.arg("-c")
+        .arg(script)
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
     sh.current_dir(cmd.get_current_dir().expect("a folder"));
     for (name, value) in cmd.get_envs() {
         match value {
@@ -101,7 +109,11 @@ fn spawn_sized(dir: &Path, rows: u16, cols: u16, args: &str) -> Pty {
 fn keys(from: Answer, to: Answer) -> String {
     let pos = |a| Answer::ALL.iter().position(|x| *x == a).unwrap() as i32;
     let d = pos(to) - pos(from);
-    let mut k = if d > 0 { "j".repeat(d as usize) } else { "k".repeat((-d) as usize) };
+    let mut k = if d > 0 {
+        "j".repeat(d as usize)
+    } else {
+        "k".repeat((-d) as usize)
+    };
     k.push('\r');
     k
 }
@@ -113,7 +125,9 @@ fn label_to_answer(label: &str) -> Answer {
 /// Waits for action `n`'s prompt, returns where its cursor started.
 fn expect_action(s: &mut Pty, n: usize, of: usize) -> Answer {
     s.wait_for(format!("Action {n} of {of}"));
-    let c = s.wait_for(Regex("❯ (In place|In progress|Not yet|Don't know|Not applicable)"));
+    let c = s.wait_for(Regex(
+        "❯ (In place|In progress|Not yet|Don't know|Not applicable)",
+    ));
     label_to_answer(std::str::from_utf8(c.get(1).unwrap()).unwrap())
 }
 
@@ -132,7 +146,8 @@ fn skip_note(s: &mut Pty) {
 /// Waits for the end; returns the exit code and what was printed since the last prompt.
 fn finish(mut s: Pty) -> (i32, String) {
     let c = s.wait_for(Eof);
-    let text = String::from_utf8_lossy(&[c.before(), c.get(0).unwrap_or(&[])].concat()).into_owned();
+    let text =
+        String::from_utf8_lossy(&[c.before(), c.get(0).unwrap_or(&[])].concat()).into_owned();
     let code = match s.get_process().wait().unwrap() {
         WaitStatus::Exited(_, code) => code,
         other => panic!("{other:?}"),
@@ -179,19 +194,30 @@ fn load(dir: &Path) -> answers::History {
 #[test]
 fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     let env = Env::new();
-    let mut s = spawn(env.dir.path(), &["--respondent", "Sam", "assess", "--label", "First"]);
+    let mut s = spawn(
+        env.dir.path(),
+        &["--respondent", "Sam", "assess", "--label", "First"],
+    );
     s.wait_for("41 actions in 7 domains");
     s.wait_for(env.path("mbct-sustain.yaml").display().to_string());
     let starts = walk_all(&mut s, &mix());
-    assert!(starts.iter().all(|a| *a == Answer::NotYet), "every first-run prompt starts on Not yet");
+    assert!(
+        starts.iter().all(|a| *a == Answer::NotYet),
+        "every first-run prompt starts on Not yet"
+    );
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
-    let table = &screen[screen.rfind('┌').unwrap_or_else(|| panic!("a table in {screen:?}"))..];
+    let table = &screen[screen
+        .rfind('┌')
+        .unwrap_or_else(|| panic!("a table in {screen:?}"))..];
     let f = mbct_sustain::core::framework::Framework::bundled();
     for (id, stage) in MIX_STAGES {
         let name = &f.domains.iter().find(|d| d.id == id).unwrap().name;
         let first_words: String = name.chars().take(20).collect();
-        let row = table.lines().find(|l| l.contains(&first_words)).unwrap_or_else(|| panic!("{name} in\n{table}"));
+        let row = table
+            .lines()
+            .find(|l| l.contains(&first_words))
+            .unwrap_or_else(|| panic!("{name} in\n{table}"));
         assert!(row.contains(stage), "{id} should be {stage}: {row}");
     }
     assert!(screen.contains("Next steps"));
@@ -215,7 +241,10 @@ fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("draft"))
         .collect();
-    assert!(leftovers.is_empty(), "a finished walk removes its draft: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "a finished walk removes its draft: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -224,7 +253,9 @@ fn dont_know_is_offered_after_not_yet_saved_as_dont_know_and_not_in_place() {
     let mut s = spawn(env.dir.path(), &["--respondent", "Sam"]);
     s.wait_for("Action 1 of 41");
     // The cursor starts on Not yet; Don't know comes next, then Not applicable.
-    s.wait_for(Regex("❯ Not yet[^A-Za-z]*Don't know[^A-Za-z]*Not applicable"));
+    s.wait_for(Regex(
+        "❯ Not yet[^A-Za-z]*Don't know[^A-Za-z]*Not applicable",
+    ));
     let mut given = mix();
     given[0].1 = Answer::DontKnow; // fit.evidence-and-need, of the first stage
     walk_all_from_here(&mut s, &given);
@@ -233,7 +264,10 @@ fn dont_know_is_offered_after_not_yet_saved_as_dont_know_and_not_in_place() {
     let text = std::fs::read_to_string(env.path("mbct-sustain.yaml")).unwrap();
     assert!(text.contains("fit.evidence-and-need: dont-know"), "{text}");
     let report = env.json(&["report", "--format", "json"]);
-    assert_eq!(report["domains"][0]["stage"]["id"], "starting-out", "Don't know is not in place");
+    assert_eq!(
+        report["domains"][0]["stage"]["id"], "starting-out",
+        "Don't know is not in place"
+    );
 }
 
 #[test]
@@ -244,7 +278,11 @@ fn esc_goes_back_to_the_previous_action_and_the_change_is_kept() {
     expect_action(&mut s, 2, 41);
     s.send("\x1b").unwrap();
     let start = expect_action(&mut s, 1, 41);
-    assert_eq!(start, Answer::InPlace, "going back starts on the answer given");
+    assert_eq!(
+        start,
+        Answer::InPlace,
+        "going back starts on the answer given"
+    );
     s.send(keys(start, Answer::InProgress)).unwrap();
     expect_action(&mut s, 2, 41);
     s.send("\x03").unwrap();
@@ -255,14 +293,21 @@ fn esc_goes_back_to_the_previous_action_and_the_change_is_kept() {
         .map(|e| e.unwrap().path())
         .find(|p| p.to_string_lossy().contains(".draft-"))
         .expect("a draft");
-    assert!(std::fs::read_to_string(draft).unwrap().contains("fit.evidence-and-need: in-progress"));
+    assert!(
+        std::fs::read_to_string(draft)
+            .unwrap()
+            .contains("fit.evidence-and-need: in-progress")
+    );
 }
 
 #[test]
 fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     let env = Env::new();
     let dir = env.dir.path();
-    let all_not_yet: Vec<(&str, Answer)> = mix().into_iter().map(|(id, _)| (id, Answer::NotYet)).collect();
+    let all_not_yet: Vec<(&str, Answer)> = mix()
+        .into_iter()
+        .map(|(id, _)| (id, Answer::NotYet))
+        .collect();
     let mut s = spawn(dir, &["--respondent", "Sam"]);
     walk_all(&mut s, &all_not_yet);
     assert_eq!(finish(s).0, 0);
@@ -273,12 +318,17 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     s.wait_for("Sam's last assessment was on");
     let mut presses = 0;
     loop {
-        let found = s.wait_for(Regex("Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment"));
+        let found = s.wait_for(Regex(
+            "Has anything changed here|Action [0-9]+ of|A note for|Saved as assessment",
+        ));
         let asked = String::from_utf8_lossy(found.get(0).unwrap()).into_owned();
         if asked.starts_with("Saved") {
             break;
         }
-        assert!(asked.starts_with("Has anything"), "an unchanged rerun asked: {asked}");
+        assert!(
+            asked.starts_with("Has anything"),
+            "an unchanged rerun asked: {asked}"
+        );
         s.send("\r").unwrap();
         presses += 1;
         assert!(presses <= 7, "more questions than domains");
@@ -300,7 +350,11 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     s.send("y").unwrap();
     let evaluation = domain_actions("evaluation");
     for (i, _) in evaluation.iter().enumerate() {
-        let to = if i == 0 { Answer::InPlace } else { Answer::NotYet };
+        let to = if i == 0 {
+            Answer::InPlace
+        } else {
+            Answer::NotYet
+        };
         let start = answer(&mut s, 4 + i, 41, to);
         assert_eq!(start, Answer::NotYet, "starts on the previous answer");
     }
@@ -311,15 +365,28 @@ fn reruns_are_quick_prefilled_and_compare_shows_what_moved() {
     }
     let (code, screen) = finish(s);
     assert_eq!(code, 0);
-    assert!(screen.contains("↑ from"), "the table shows the change:\n{screen}");
+    assert!(
+        screen.contains("↑ from"),
+        "the table shows the change:\n{screen}"
+    );
 
     let out = env.cmd().arg("compare").output().unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     let row = out.lines().find(|l| l.contains("Developing an")).unwrap();
-    assert!(row.contains("Starting out") && row.contains("Developmental"), "{row}");
-    assert!(out.contains("Plan for evaluation") && out.contains("Not yet → In place"), "{out}");
+    assert!(
+        row.contains("Starting out") && row.contains("Developmental"),
+        "{row}"
+    );
+    assert!(
+        out.contains("Plan for evaluation") && out.contains("Not yet → In place"),
+        "{out}"
+    );
     let history = String::from_utf8(env.cmd().arg("history").output().unwrap().stdout).unwrap();
-    assert_eq!(history.lines().filter(|l| l.contains("Sam")).count(), 3, "{history}");
+    assert_eq!(
+        history.lines().filter(|l| l.contains("Sam")).count(),
+        3,
+        "{history}"
+    );
 }
 
 #[test]
@@ -343,8 +410,14 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
     // which says the same without the count.)
     assert!(screen.contains("answers so far are kept in"), "{screen}");
     assert!(screen.contains("\x1b[?25h"), "the cursor is shown again");
-    assert!(screen.contains("Run `mbct-sustain --respondent Sam` again"), "{screen}");
-    assert!(!env.path("mbct-sustain.yaml").exists(), "nothing is recorded as a finished assessment");
+    assert!(
+        screen.contains("Run `mbct-sustain --respondent Sam` again"),
+        "{screen}"
+    );
+    assert!(
+        !env.path("mbct-sustain.yaml").exists(),
+        "nothing is recorded as a finished assessment"
+    );
 
     let mut s = spawn(dir, &["--respondent", "Sam"]);
     s.wait_for("unfinished assessment");
@@ -375,9 +448,15 @@ fn ctrl_c_keeps_the_answers_and_the_next_walk_resumes_where_it_stopped() {
 #[test]
 fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns() {
     let env = Env::new();
-    env.cmd().args(["framework", "init", "my.yaml"]).assert().success();
+    env.cmd()
+        .args(["framework", "init", "my.yaml"])
+        .assert()
+        .success();
     let mut f = mbct_sustain::core::framework::parse(&env.read("my.yaml")).unwrap();
-    f.stages.push(mbct_sustain::core::framework::Stage { id: "thriving".into(), name: "Thriving".into() });
+    f.stages.push(mbct_sustain::core::framework::Stage {
+        id: "thriving".into(),
+        name: "Thriving".into(),
+    });
     for d in &mut f.domains {
         d.actions.push(mbct_sustain::core::framework::Action {
             id: format!("{}.thriving", d.id),
@@ -389,7 +468,10 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
         });
     }
     env.write("my.yaml", f.to_yaml());
-    let mut s = spawn(env.dir.path(), &["--framework", "my.yaml", "--respondent", "Sam"]);
+    let mut s = spawn(
+        env.dir.path(),
+        &["--framework", "my.yaml", "--respondent", "Sam"],
+    );
     s.wait_for("48 actions in 7 domains");
     let mut n = 0;
     for d in &f.domains {
@@ -402,8 +484,14 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
     let table = &screen[screen.rfind('┌').expect("a table")..];
-    let header = table.lines().find(|l| l.contains("Domain") && l.contains("Working in")).unwrap();
-    assert!(!header.contains(" Stage "), "the column says Working in: {header}");
+    let header = table
+        .lines()
+        .find(|l| l.contains("Domain") && l.contains("Working in"))
+        .unwrap();
+    assert!(
+        !header.contains(" Stage "),
+        "the column says Working in: {header}"
+    );
     for stage in ["Starting out", "Developmental", "Sustainable", "Thriving"] {
         assert!(header.contains(stage), "{header}");
     }
@@ -423,7 +511,10 @@ fn a_bad_answers_file_stops_the_walk_before_any_question_and_is_left_as_it_was()
         let (code, screen) = finish(s);
         assert_eq!(code, 1, "{screen}");
         assert!(screen.contains("mbct-sustain.yaml"), "{screen}");
-        assert!(!screen.contains("Action 1 of"), "no question was asked: {screen}");
+        assert!(
+            !screen.contains("Action 1 of"),
+            "no question was asked: {screen}"
+        );
         assert_eq!(env.bytes("mbct-sustain.yaml"), bytes);
     }
 }
@@ -437,10 +528,16 @@ fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
         1,
     );
     env.write("f.yaml", evil);
-    let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
+    let mut s = spawn(
+        env.dir.path(),
+        &["--framework", "f.yaml", "--respondent", "Sam"],
+    );
     let c = s.wait_for(Regex("❯ Not yet"));
     let screen = String::from_utf8_lossy(c.before()).into_owned();
-    assert!(screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"), "{screen}");
+    assert!(
+        screen.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2JBase service"),
+        "{screen}"
+    );
     assert!(!screen.contains("\x1b]0;pwned"));
     s.send("\x03").unwrap();
     assert_eq!(finish(s).0, 130);
@@ -450,9 +547,17 @@ fn control_characters_in_the_framework_are_shown_not_obeyed_in_prompts() {
 fn four_stages_and_two_domains_are_walked_end_to_end() {
     let env = Env::new();
     env.write("four.yaml", four_stage_framework());
-    let mut s = spawn(env.dir.path(), &["--framework", "four.yaml", "--respondent", "Sam"]);
+    let mut s = spawn(
+        env.dir.path(),
+        &["--framework", "four.yaml", "--respondent", "Sam"],
+    );
     s.wait_for("8 actions in 2 domains");
-    let plan = [Answer::InPlace, Answer::InPlace, Answer::InProgress, Answer::NotYet];
+    let plan = [
+        Answer::InPlace,
+        Answer::InPlace,
+        Answer::InProgress,
+        Answer::NotYet,
+    ];
     for d in 0..2 {
         for (i, a) in plan.iter().enumerate() {
             let start = answer(&mut s, d * 4 + i + 1, 8, *a);
@@ -474,14 +579,27 @@ fn four_stages_and_two_domains_are_walked_end_to_end() {
 #[test]
 fn on_a_terminal_stages_are_coloured_unless_no_color_is_set() {
     let env = Env::new();
-    env.write("mbct-sustain.yaml", file_of(vec![mixed("2026-09-03T10:00:00Z")]));
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
     let (code, coloured) = finish(spawn_with(env.dir.path(), &["report"], true));
     assert_eq!(code, 0);
-    assert!(coloured.contains("\x1b[3"), "a colour code on a terminal: {coloured:?}");
+    assert!(
+        coloured.contains("\x1b[3"),
+        "a colour code on a terminal: {coloured:?}"
+    );
     let (code, plain) = finish(spawn_with(env.dir.path(), &["report"], false));
     assert_eq!(code, 0);
-    assert!(!plain.contains('\x1b'), "no escape code with NO_COLOR: {plain:?}");
-    let (_, never) = finish(spawn_with(env.dir.path(), &["report", "--color", "never"], true));
+    assert!(
+        !plain.contains('\x1b'),
+        "no escape code with NO_COLOR: {plain:?}"
+    );
+    let (_, never) = finish(spawn_with(
+        env.dir.path(),
+        &["report", "--color", "never"],
+        true,
+    ));
     assert!(!never.contains('\x1b'));
 }
 
@@ -500,7 +618,11 @@ fn esc_goes_back_across_a_domain_through_its_note() {
     s.wait_for("Review in March");
     s.send("\x1b").unwrap();
     let start = expect_action(&mut s, 3, 41);
-    assert_eq!(start, Answer::InProgress, "back on the last action of the previous domain");
+    assert_eq!(
+        start,
+        Answer::InProgress,
+        "back on the last action of the previous domain"
+    );
     s.send(keys(start, Answer::InPlace)).unwrap();
     s.wait_for("A note for");
     s.send("\r").unwrap();
@@ -514,7 +636,10 @@ fn esc_goes_back_across_a_domain_through_its_note() {
         .unwrap();
     let draft = std::fs::read_to_string(draft).unwrap();
     assert!(draft.contains("fit.service-culture: in-place"), "{draft}");
-    assert!(draft.contains("fit: Review in March"), "the note was kept: {draft}");
+    assert!(
+        draft.contains("fit: Review in March"),
+        "the note was kept: {draft}"
+    );
 }
 
 #[test]
@@ -524,7 +649,10 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     a.respondent = Some("Sam".into());
     env.write("mbct-sustain.yaml", file_of(vec![a]));
     // A target below the stage the domain works in is kept by Enter too.
-    env.cmd().args(["plan", "target", "evaluation", "starting-out"]).assert().success();
+    env.cmd()
+        .args(["plan", "target", "evaluation", "starting-out"])
+        .assert()
+        .success();
     let before = env.bytes("mbct-sustain.yaml");
 
     // Enter on every question: nothing changes, and the plan is shown. At
@@ -537,14 +665,23 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
         if found.get(0).unwrap().starts_with(b"Next steps") {
             break;
         }
-        let number = |i| String::from_utf8_lossy(found.get(i).unwrap()).parse::<usize>().unwrap();
+        let number = |i| {
+            String::from_utf8_lossy(found.get(i).unwrap())
+                .parse::<usize>()
+                .unwrap()
+        };
         let (at, of) = (number(1), number(2));
         if at == of && !went_back {
             went_back = true;
             s.send("\x1b").unwrap();
             let back = s.wait_for(Regex("Question ([0-9]+) of"));
-            let earlier: usize = String::from_utf8_lossy(back.get(1).unwrap()).parse().unwrap();
-            assert!(earlier < of, "Esc goes back from the last question, to {earlier}");
+            let earlier: usize = String::from_utf8_lossy(back.get(1).unwrap())
+                .parse()
+                .unwrap();
+            assert!(
+                earlier < of,
+                "Esc goes back from the last question, to {earlier}"
+            );
         }
         s.send("\r").unwrap();
         asked += 1;
@@ -552,8 +689,15 @@ fn plan_edit_changes_nothing_on_enter_and_keeps_a_change_confirmed_before_ctrl_c
     }
     let (code, screen) = finish(s);
     assert_eq!(code, 0, "{screen}");
-    assert!(asked > 10, "every step's owner and date, each target, the review: {asked}");
-    assert_eq!(env.bytes("mbct-sustain.yaml"), before, "Enter changes nothing");
+    assert!(
+        asked > 10,
+        "every step's owner and date, each target, the review: {asked}"
+    );
+    assert_eq!(
+        env.bytes("mbct-sustain.yaml"),
+        before,
+        "Enter changes nothing"
+    );
 
     // An owner typed for the first step is saved at once, and kept through Ctrl-C.
     let mut s = spawn(env.dir.path(), &["plan", "edit"]);
@@ -602,13 +746,21 @@ fn a_long_pasted_note_is_taken_whole() {
     let (code, _) = finish(s);
     assert_eq!(code, 130);
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "a 3,000-character note took {took:?} from paste to the next question");
+    let _ = writeln!(
+        std::io::stderr(),
+        "a 3,000-character note took {took:?} from paste to the next question"
+    );
     let draft = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock"))
+        .find(|p| {
+            p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock")
+        })
         .expect("a draft");
-    assert!(std::fs::read_to_string(draft).unwrap().contains(&note), "the whole note is kept");
+    assert!(
+        std::fs::read_to_string(draft).unwrap().contains(&note),
+        "the whole note is kept"
+    );
 }
 
 #[test]
@@ -640,7 +792,9 @@ fn the_note_prompt_takes_the_keys_of_a_shell_line() {
     let draft = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock"))
+        .find(|p| {
+            p.to_string_lossy().contains(".draft-") && !p.to_string_lossy().ends_with(".lock")
+        })
         .expect("a draft");
     let text = std::fs::read_to_string(draft).unwrap();
     assert!(text.contains("fit: The plan agreed"), "{text}");
@@ -669,7 +823,10 @@ fn an_actions_explanation_and_links_are_shown_with_it() {
         "f.yaml",
         "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s, name: Start}\ndomains:\n  - id: gov\n    name: Governance\n    actions:\n      - id: gov.gpg\n        stage: s\n        text: Work within the GPG\n        explain: \"GPG: the Good Practice Guidelines\"\n        links:\n          - {title: Good Practice Guidelines, url: 'https://example.org/gpg'}\n",
     );
-    let mut s = spawn(env.dir.path(), &["--framework", "f.yaml", "--respondent", "Sam"]);
+    let mut s = spawn(
+        env.dir.path(),
+        &["--framework", "f.yaml", "--respondent", "Sam"],
+    );
     s.wait_for("Work within the GPG");
     s.wait_for("GPG: the Good Practice Guidelines");
     s.wait_for("Good Practice Guidelines: https://example.org/gpg");
@@ -689,11 +846,20 @@ fn at_80_columns_report_stays_a_table_with_short_names() {
     assert_eq!(code, 0, "{screen}");
     let rows: Vec<&str> = screen.lines().filter(|l| l.starts_with('│')).collect();
     assert!(!rows.is_empty(), "a table with borders: {screen}");
-    assert!(screen.lines().all(|l| console::measure_text_width(l) <= 80), "{screen}");
+    assert!(
+        screen.lines().all(|l| console::measure_text_width(l) <= 80),
+        "{screen}"
+    );
     for short in ["Evaluation", "Top-down", "Nourishing"] {
-        assert!(rows.iter().any(|r| r.contains(short)), "{short} has a row: {screen}");
+        assert!(
+            rows.iter().any(|r| r.contains(short)),
+            "{short} has a row: {screen}"
+        );
     }
-    assert!(!screen.contains("Working in: "), "not the row-by-row layout: {screen}");
+    assert!(
+        !screen.contains("Working in: "),
+        "not the row-by-row layout: {screen}"
+    );
 }
 
 #[test]
@@ -713,13 +879,22 @@ fn plan_edit_stopped_by_ctrl_c_goes_on_next_time_from_the_question_where_it_stop
     s.send("\x03").unwrap();
     assert_eq!(finish(s).0, 130);
     let key = std::fs::read_to_string(&place).expect("where it stopped is kept");
-    assert!(key.starts_with("owner "), "question 3 is the second step's owner: {key}");
+    assert!(
+        key.starts_with("owner "),
+        "question 3 is the second step's owner: {key}"
+    );
 
     let mut s = spawn(env.dir.path(), &["plan", "edit"]);
     s.wait_for("Carrying on from question 3");
     let first = s.wait_for(Regex("Question ([0-9]+) of ([0-9]+)"));
-    assert_eq!(first.get(1).unwrap(), b"3", "the first question asked is the one where it stopped");
-    let of: usize = String::from_utf8_lossy(first.get(2).unwrap()).parse().unwrap();
+    assert_eq!(
+        first.get(1).unwrap(),
+        b"3",
+        "the first question asked is the one where it stopped"
+    );
+    let of: usize = String::from_utf8_lossy(first.get(2).unwrap())
+        .parse()
+        .unwrap();
     s.send("\r").unwrap();
     // Enter on the rest (a target date with no target is not asked).
     loop {
@@ -728,10 +903,18 @@ fn plan_edit_stopped_by_ctrl_c_goes_on_next_time_from_the_question_where_it_stop
             break;
         }
         s.send("\r").unwrap();
-        assert!(String::from_utf8_lossy(found.get(1).unwrap()).parse::<usize>().unwrap() <= of);
+        assert!(
+            String::from_utf8_lossy(found.get(1).unwrap())
+                .parse::<usize>()
+                .unwrap()
+                <= of
+        );
     }
     assert_eq!(finish(s).0, 0);
-    assert!(!place.exists(), "a finished plan edit leaves no place behind");
+    assert!(
+        !place.exists(),
+        "a finished plan edit leaves no place behind"
+    );
 }
 
 #[test]
@@ -761,7 +944,10 @@ fn where_the_locale_cannot_show_unicode_the_walk_draws_in_ascii() {
         assert!(!screen.contains(glyph), "{glyph} under LANG=C:\n{screen}");
     }
     assert!(screen.contains("Keys: Up/Down and Enter"), "{screen}");
-    assert!(screen.contains("Making it 'fit'"), "the framework's quotes in ASCII: {screen}");
+    assert!(
+        screen.contains("Making it 'fit'"),
+        "the framework's quotes in ASCII: {screen}"
+    );
     assert!(screen.contains("+-"), "an ASCII table: {screen}");
 }
 
@@ -772,7 +958,8 @@ fn the_terminal_is_given_back_in_line_mode_when_ctrl_c_stops_the_walk() {
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("mbct-sustain");
     let mut cmd = command(env.dir.path(), "sh");
-    cmd.arg("-c").arg(format!("{} --respondent Sam; stty -a", bin.display()));
+    cmd.arg("-c")
+        .arg(format!("{} --respondent Sam; stty -a", bin.display()));
     let mut s = spawn_command(cmd);
     answer(&mut s, 1, 41, Answer::InPlace);
     expect_action(&mut s, 2, 41);
@@ -828,7 +1015,10 @@ fn the_name_question_offers_the_team_starts_on_no_colleague_and_asks_about_a_lik
 fn the_name_question_starts_on_the_member_whose_account_runs_the_tool() {
     let env = Env::new();
     three_people(&env);
-    env.cmd().args(["people", "add", "Jo", "--account", "jo.smith"]).assert().success();
+    env.cmd()
+        .args(["people", "add", "Jo", "--account", "jo.smith"])
+        .assert()
+        .success();
     let mut cmd = command(env.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain"));
     cmd.env("USER", "jo.smith");
     let mut s = spawn_command(cmd);
@@ -854,21 +1044,37 @@ fn a_new_answers_file_is_announced_before_the_first_question() {
 #[test]
 fn a_framework_in_chinese_never_runs_past_80_columns() {
     let env = Env::new();
-    let cjk = "正念认知疗法服务的可持续发展与团队支持，确保每位成员都能获得督导和持续的专业发展机会";
+    let cjk =
+        "正念认知疗法服务的可持续发展与团队支持，确保每位成员都能获得督导和持续的专业发展机会";
     let framework = format!(
         "id: cjk\ntitle: 正念认知疗法服务的可持续发展框架与团队支持评估工具\nversion: '1'\ncompletion_label: 已嵌入\nstages:\n  - {{id: s0, name: 起步阶段的服务与团队建设工作}}\ndomains:\n  - id: d\n    name: 服务契合度与循证基础以及当地需求评估和团队建设\n    actions:\n      - {{id: a, stage: s0, text: {cjk}{cjk}}}\n      - {{id: b, stage: s0, text: {cjk}}}\n"
     );
     env.write("cjk.yaml", framework);
-    let mut s = spawn_sized(env.dir.path(), 40, 80, "--framework cjk.yaml --respondent Sam");
+    let mut s = spawn_sized(
+        env.dir.path(),
+        40,
+        80,
+        "--framework cjk.yaml --respondent Sam",
+    );
     let first = s.wait_for("❯ Not yet");
     s.send("\r").unwrap();
     let second = s.wait_for("Action 2 of 2");
     s.send("\x03").unwrap();
     let (_, rest) = finish(s);
-    let shown = [first.before(), second.before()].map(|b| String::from_utf8_lossy(b).into_owned()).concat() + &rest;
+    let shown = [first.before(), second.before()]
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .concat()
+        + &rest;
     let plain = console::strip_ansi_codes(&shown);
-    for line in plain.split(['\n', '\r']).filter(|l| !l.contains(" › ") && !l.starts_with("? ")) {
-        assert!(console::measure_text_width(line) <= 80, "{} columns: {line}", console::measure_text_width(line));
+    for line in plain
+        .split(['\n', '\r'])
+        .filter(|l| !l.contains(" › ") && !l.starts_with("? "))
+    {
+        assert!(
+            console::measure_text_width(line) <= 80,
+            "{} columns: {line}",
+            console::measure_text_width(line)
+        );
     }
 }
 
@@ -891,8 +1097,12 @@ fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped()
         ]),
     );
     let agenda = env.json(&["team", "--format", "json"]);
-    let points: Vec<String> =
-        agenda["discussion"].as_array().unwrap().iter().map(|p| p["action"].as_str().unwrap().to_string()).collect();
+    let points: Vec<String> = agenda["discussion"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["action"].as_str().unwrap().to_string())
+        .collect();
     let mut s = spawn(env.dir.path(), &["meeting"]);
     for (i, point) in points.iter().take(3).enumerate() {
         s.wait_for(format!("Point {} of {} ", i + 1, points.len()));
@@ -906,16 +1116,26 @@ fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped()
     s.send("\x03").unwrap();
     let (code, screen) = finish(s);
     assert_eq!(code, 130, "{screen}");
-    let saved =
-        |env: &Env| mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap().agreements;
+    let saved = |env: &Env| {
+        mbct_sustain::core::answers::file::parse(&env.read("mbct-sustain.yaml"))
+            .unwrap()
+            .agreements
+    };
     let agreed: Vec<String> = saved(&env).iter().map(|a| a.action.clone()).collect();
-    assert_eq!(agreed.len(), 3, "each of the three is saved as it is confirmed: {agreed:?}");
+    assert_eq!(
+        agreed.len(),
+        3,
+        "each of the three is saved as it is confirmed: {agreed:?}"
+    );
     let texts: Vec<String> = points[..3].to_vec();
     let mut s = spawn(env.dir.path(), &["meeting"]);
     s.wait_for("3 agreed already: carrying on with the rest");
     let shown = s.wait_for(Regex(r"\? Point \d+ of \d+ [^\n]*\n([^\r\n]+)"));
     let first = String::from_utf8_lossy(shown.get(1).unwrap()).into_owned();
-    assert!(!texts.contains(&first), "carries on with a point not yet agreed: {first}");
+    assert!(
+        !texts.contains(&first),
+        "carries on with a point not yet agreed: {first}"
+    );
     s.send("\x03").unwrap();
     finish(s);
     assert_eq!(saved(&env).len(), 3, "nothing lost, nothing doubled");

@@ -26,8 +26,15 @@ pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
 
 /// The spelling in the file for a typed name ("sam" is the "Sam" who answered; the latest wins).
 pub fn known_spelling(history: &History, typed: &str) -> String {
-    let mut known = history.assessments.iter().rev().filter_map(|a| a.respondent.as_deref());
-    known.find(|known| same_person(Some(known), Some(typed))).unwrap_or(typed).to_string()
+    let mut known = history
+        .assessments
+        .iter()
+        .rev()
+        .filter_map(|a| a.respondent.as_deref());
+    known
+        .find(|known| same_person(Some(known), Some(typed)))
+        .unwrap_or(typed)
+        .to_string()
 }
 
 /// Who a typed name means, by the roster.
@@ -68,7 +75,9 @@ pub fn drafts_of<'d>(
     respondent: Option<&str>,
     framework_id: &str,
 ) -> Vec<usize> {
-    let mine = drafts.into_iter().filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id);
+    let mine = drafts
+        .into_iter()
+        .filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id);
     let mut mine: Vec<(Timestamp, usize)> = mine.map(|(i, _, _, started)| (started, i)).collect();
     mine.sort();
     mine.into_iter().map(|(_, i)| i).collect()
@@ -138,10 +147,17 @@ mod tests {
     fn a_typed_name_is_a_member_a_likely_typo_or_someone_new() {
         let team = roster::members(&history());
         assert_eq!(name_match(&team, " ann "), NameMatch::Member("Ann".into()));
-        assert_eq!(name_match(&team, "Anne"), NameMatch::Typo(vec!["Ann".into()]));
+        assert_eq!(
+            name_match(&team, "Anne"),
+            NameMatch::Typo(vec!["Ann".into()])
+        );
         assert_eq!(name_match(&team, "Priya"), NameMatch::New("Priya".into()));
         assert_eq!(name_match(&team, ""), NameMatch::Blank);
-        assert_eq!(name_match(&Roster::new(), "Ann"), NameMatch::New("Ann".into()), "nobody yet: new");
+        assert_eq!(
+            name_match(&Roster::new(), "Ann"),
+            NameMatch::New("Ann".into()),
+            "nobody yet: new"
+        );
     }
 
     #[test]
@@ -170,16 +186,30 @@ mod tests {
         draft.notes.insert("d1".into(), "Going well".into());
         let mut saved = draft.finish(&f, t("2026-09-03T10:05:00Z"), None);
         saved.respondent = Some("sam".into());
-        saved.answers.insert("retired.action".into(), Answer::NotYet);
+        saved
+            .answers
+            .insert("retired.action".into(), Answer::NotYet);
         let with = |change: &dyn Fn(&mut Assessment, &mut Draft)| {
             let (mut a, mut d) = (saved.clone(), draft.clone());
             change(&mut a, &mut d);
-            already_saved(&History { assessments: vec![a], ..History::default() }, &d, &f)
+            already_saved(
+                &History {
+                    assessments: vec![a],
+                    ..History::default()
+                },
+                &d,
+                &f,
+            )
         };
-        assert!(with(&|_, _| {}), "saved by its walk, a blank note and a retired id aside");
+        assert!(
+            with(&|_, _| {}),
+            "saved by its walk, a blank note and a retired id aside"
+        );
         type Change<'c> = &'c dyn Fn(&mut Assessment, &mut Draft);
         let cases: [(&str, Change); 5] = [
-            ("taken before the draft began", &|a, _| a.taken_at = t("2026-09-03T09:00:00Z")),
+            ("taken before the draft began", &|a, _| {
+                a.taken_at = t("2026-09-03T09:00:00Z")
+            }),
             ("by someone else", &|a, _| a.respondent = Some("Ann".into())),
             ("another answer", &|a, _| {
                 a.answers.insert("d0.a0".into(), Answer::NotYet);

@@ -114,7 +114,12 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
         for (i, action) in domain.actions.iter().enumerate() {
             let (b, a) = (before.answer(&action.id), after.answer(&action.id));
             if b != a {
-                actions.push(ActionChange { domain: d, action: i, before: b, after: a });
+                actions.push(ActionChange {
+                    domain: d,
+                    action: i,
+                    before: b,
+                    after: a,
+                });
             }
         }
     }
@@ -122,8 +127,16 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
         .map(|d| {
             let status = |a: &Assessment| stage::domain_status(framework, d, |id| a.answer(id));
             let (then, now) = (status(before), status(after));
-            let slipped = actions.iter().filter(|c| c.domain == d && c.slipped()).count();
-            let answered = |a: &Assessment| framework.domains[d].actions.iter().any(|x| a.answers.contains_key(&x.id));
+            let slipped = actions
+                .iter()
+                .filter(|c| c.domain == d && c.slipped())
+                .count();
+            let answered = |a: &Assessment| {
+                framework.domains[d]
+                    .actions
+                    .iter()
+                    .any(|x| a.answers.contains_key(&x.id))
+            };
             let new = !answered(before) && answered(after);
             let movement = match then.position.cmp(&now.position) {
                 _ if new => Movement::New,
@@ -139,7 +152,14 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
                 _ => None,
             };
             let was = (!new).then_some(then.position);
-            DomainChange { domain: d, before: was, after: now.position, movement, progress, slipped }
+            DomainChange {
+                domain: d,
+                before: was,
+                after: now.position,
+                movement,
+                progress,
+                slipped,
+            }
         })
         .collect();
     Comparison { domains, actions }
@@ -168,7 +188,15 @@ mod tests {
         assert_eq!(c.domains[0].movement, Movement::Up(Position::Working(0)));
         assert_eq!(c.domains[0].after, Position::Working(1));
         assert_eq!(c.domains[1].movement, Movement::Same);
-        assert_eq!(c.actions, vec![ActionChange { domain: 0, action: 0, before: Some(NotYet), after: Some(InPlace) }]);
+        assert_eq!(
+            c.actions,
+            vec![ActionChange {
+                domain: 0,
+                action: 0,
+                before: Some(NotYet),
+                after: Some(InPlace)
+            }]
+        );
         assert!(!c.is_unchanged());
     }
 

@@ -158,12 +158,17 @@ impl Framework {
     /// The bundled framework, checked by the test suite so a broken bundle is never released.
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
-        BUNDLED.get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid")).clone()
+        BUNDLED
+            .get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid"))
+            .clone()
     }
 
     /// Every action in asking order, with the index of its domain.
     pub fn actions(&self) -> impl Iterator<Item = (usize, &Action)> {
-        self.domains.iter().enumerate().flat_map(|(d, domain)| domain.actions.iter().map(move |a| (d, a)))
+        self.domains
+            .iter()
+            .enumerate()
+            .flat_map(|(d, domain)| domain.actions.iter().map(move |a| (d, a)))
     }
 
     /// How many actions there are in all.
@@ -185,11 +190,21 @@ impl Framework {
 /// Parses and validates framework YAML, returning every problem found so `framework check` lists all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let yaml_problem = |m: yaml::Mistake| vec![Problem { line: m.line, id: None, kind: ProblemKind::Yaml(m) }];
+    let yaml_problem = |m: yaml::Mistake| {
+        vec![Problem {
+            line: m.line,
+            id: None,
+            kind: ProblemKind::Yaml(m),
+        }]
+    };
     yaml::check(text).map_err(yaml_problem)?;
     let mut framework: Framework = yaml::from_str(text).map_err(yaml_problem)?;
     let problems = validate(&mut framework, text);
-    if problems.is_empty() { Ok(framework) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(framework)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Where a problem is in the text, its line found only at the end, since finding one scans the text.
@@ -216,12 +231,22 @@ impl Findings {
 
     /// Checks an id's form and uniqueness; returns where it stands.
     fn id(&mut self, id: &str, item: Item) -> (String, usize) {
-        let nth = *self.seen.entry(id.to_string()).and_modify(|n| *n += 1).or_insert(0);
+        let nth = *self
+            .seen
+            .entry(id.to_string())
+            .and_modify(|n| *n += 1)
+            .or_insert(0);
         let spot = || Spot::Id(id.to_string(), nth);
         if id.trim().is_empty() {
             self.say(spot(), None, ProblemKind::EmptyId { item });
-        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            let kind = ProblemKind::BadId { item, id: id.into() };
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            let kind = ProblemKind::BadId {
+                item,
+                id: id.into(),
+            };
             self.say(spot(), Some(id), kind);
         } else if nth > 0 {
             self.say(spot(), Some(id), ProblemKind::DuplicateId { id: id.into() });
@@ -233,7 +258,11 @@ impl Findings {
     fn text(&mut self, at: &(String, usize), field: Field, value: &str) {
         if value.trim().is_empty() {
             let id = (!at.0.is_empty()).then_some(at.0.as_str());
-            self.say(Spot::Id(at.0.clone(), at.1), id, ProblemKind::EmptyText { field });
+            self.say(
+                Spot::Id(at.0.clone(), at.1),
+                id,
+                ProblemKind::EmptyText { field },
+            );
         }
     }
 
@@ -245,7 +274,13 @@ impl Findings {
             Spot::Text(t) => text.lines().position(|l| l.contains(&t)).map(|i| i + 1),
         };
         let found = self.found.into_iter();
-        let mut problems: Vec<Problem> = found.map(|(spot, id, kind)| Problem { line: line(spot), id, kind }).collect();
+        let mut problems: Vec<Problem> = found
+            .map(|(spot, id, kind)| Problem {
+                line: line(spot),
+                id,
+                kind,
+            })
+            .collect();
         problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
         problems
     }
@@ -254,11 +289,18 @@ impl Findings {
 /// Checks what serde cannot (unique ids, declared stages, no empty text); sets each `stage_index`.
 fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
     let mut v = Findings::default();
-    let (blank, empty) = (|t: &str| t.trim().is_empty(), |field| ProblemKind::EmptyText { field });
+    let (blank, empty) = (
+        |t: &str| t.trim().is_empty(),
+        |field| ProblemKind::EmptyText { field },
+    );
     for (key, missing, kind) in [
         ("title", blank(&f.title), empty(Field::Title)),
         ("id", blank(&f.id), empty(Field::FrameworkId)),
-        ("completion_label", blank(&f.completion_label), empty(Field::CompletionLabel)),
+        (
+            "completion_label",
+            blank(&f.completion_label),
+            empty(Field::CompletionLabel),
+        ),
         ("stages", f.stages.is_empty(), ProblemKind::NoStages),
         ("domains", f.domains.is_empty(), ProblemKind::NoDomains),
     ] {
@@ -271,7 +313,9 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
         let at = v.id(&stage.id, Item::Stage);
         v.text(&at, Field::StageName, &stage.name);
         if stage.id == COMPLETE_ID {
-            let kind = ProblemKind::ReservedStageId { id: stage.id.clone() };
+            let kind = ProblemKind::ReservedStageId {
+                id: stage.id.clone(),
+            };
             v.say(Spot::Id(at.0.clone(), at.1), Some(&stage.id), kind);
         }
         stage_index.entry(stage.id.clone()).or_insert(i);
@@ -280,7 +324,9 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
         let at = v.id(&domain.id, Item::Domain);
         v.text(&at, Field::DomainName, &domain.name);
         if domain.actions.is_empty() {
-            let kind = ProblemKind::NoActions { domain: domain.id.clone() };
+            let kind = ProblemKind::NoActions {
+                domain: domain.id.clone(),
+            };
             v.say(Spot::Id(at.0, at.1), Some(&domain.id), kind);
         }
         for action in &mut domain.actions {
@@ -289,12 +335,18 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
             match stage_index.get(&action.stage) {
                 Some(&i) => action.stage_index = i,
                 None => {
-                    let kind = ProblemKind::UndeclaredStage { action: action.id.clone(), stage: action.stage.clone() };
+                    let kind = ProblemKind::UndeclaredStage {
+                        action: action.id.clone(),
+                        stage: action.stage.clone(),
+                    };
                     v.say(Spot::Id(at.0.clone(), at.1), Some(&action.id), kind);
                 }
             }
             for link in action.links.iter().filter(|l| !is_web_address(&l.url)) {
-                let kind = ProblemKind::BadLink { action: action.id.clone(), url: link.url.clone() };
+                let kind = ProblemKind::BadLink {
+                    action: action.id.clone(),
+                    url: link.url.clone(),
+                };
                 let spot = if link.url.trim().is_empty() {
                     Spot::Id(at.0.clone(), at.1)
                 } else {
@@ -310,7 +362,9 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
 /// An absolute http or https address with a host, and no spaces.
 /// (Also what `evidence add --link` accepts.)
 pub fn is_web_address(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");
         !host.is_empty() && host.contains('.') && !url.contains(char::is_whitespace)
@@ -375,35 +429,56 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_named_with_the_line_of_the_second() {
-        let text = GOOD.replace("text: One\n", "text: One\n      - id: d.one\n        stage: a\n        text: Two\n");
+        let text = GOOD.replace(
+            "text: One\n",
+            "text: One\n      - id: d.one\n        stage: a\n        text: Two\n",
+        );
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
         assert_eq!(problems[0].line, Some(15));
-        assert_eq!(problems[0].kind, ProblemKind::DuplicateId { id: "d.one".into() });
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::DuplicateId { id: "d.one".into() }
+        );
     }
 
     #[test]
     fn an_action_in_an_undeclared_stage_is_named() {
         let problems = parse(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
-        assert_eq!(problems[0].kind, ProblemKind::UndeclaredStage { action: "d.one".into(), stage: "zz".into() });
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::UndeclaredStage {
+                action: "d.one".into(),
+                stage: "zz".into()
+            }
+        );
         assert_eq!(problems[0].line, Some(12));
     }
 
     #[test]
     fn every_problem_is_reported_not_only_the_first() {
-        let text =
-            GOOD.replace("text: One", "text: \"\"").replace("name: D", "name: \" \"").replace("stage: a", "stage: b");
+        let text = GOOD
+            .replace("text: One", "text: \"\"")
+            .replace("name: D", "name: \" \"")
+            .replace("stage: a", "stage: b");
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]
     fn the_complete_stage_id_is_reserved() {
-        let problems =
-            parse(&GOOD.replace("id: a\n", "id: complete\n").replace("stage: a", "stage: complete")).unwrap_err();
-        assert!(matches!(problems[0].kind, ProblemKind::ReservedStageId { .. }), "{problems:?}");
+        let problems = parse(
+            &GOOD
+                .replace("id: a\n", "id: complete\n")
+                .replace("stage: a", "stage: complete"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(problems[0].kind, ProblemKind::ReservedStageId { .. }),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -413,19 +488,26 @@ mod tests {
             matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
             "{problems:?}"
         );
-        assert_eq!(parse(&GOOD.replace("version: \"2\"", "version: 3")).unwrap().version, "3");
+        assert_eq!(
+            parse(&GOOD.replace("version: \"2\"", "version: 3"))
+                .unwrap()
+                .version,
+            "3"
+        );
     }
 
     #[test]
     fn no_stages_and_no_domains_are_refused() {
         let problems =
-            parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n").unwrap_err();
+            parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n")
+                .unwrap_err();
         assert_eq!(problems.len(), 2);
     }
 
     #[test]
     fn unknown_fields_are_refused_with_their_line() {
-        let problems = parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
+        let problems =
+            parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
         assert!(
             matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { name, allowed }, .. })
@@ -437,8 +519,16 @@ mod tests {
     #[test]
     fn a_version_of_the_wrong_shape_is_named_as_shapes() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
-        let ProblemKind::Yaml(mistake) = &problems[0].kind else { panic!("{problems:?}") };
-        assert_eq!(mistake.kind, yaml::Kind::WrongType { expected: yaml::Expected::Text, found: yaml::Found::List });
+        let ProblemKind::Yaml(mistake) = &problems[0].kind else {
+            panic!("{problems:?}")
+        };
+        assert_eq!(
+            mistake.kind,
+            yaml::Kind::WrongType {
+                expected: yaml::Expected::Text,
+                found: yaml::Found::List
+            }
+        );
     }
 
     #[test]
@@ -455,6 +545,9 @@ mod tests {
         };
         assert_eq!(kind(""), yaml::Kind::Empty);
         assert_eq!(kind("# only a comment\n"), yaml::Kind::Empty);
-        assert_eq!(kind(&format!("id: {}", "[".repeat(40_000))), yaml::Kind::Syntax(yaml::Syntax::TooDeep));
+        assert_eq!(
+            kind(&format!("id: {}", "[".repeat(40_000))),
+            yaml::Kind::Syntax(yaml::Syntax::TooDeep)
+        );
     }
 }

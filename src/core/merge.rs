@@ -64,14 +64,34 @@ pub fn merge(ours: &History, theirs: &History, base: Option<&History>) -> (Histo
     h.plan.targets = map(&o.targets, &t.targets, b.map(|b| &b.targets), &mut r);
     let review = |p: &crate::core::answers::plan::Plan| [(p.review, p.review_set_at)];
     let base_review = b.map(review);
-    (h.plan.review, h.plan.review_set_at) =
-        keyed(&review(o), &review(t), base_review.as_ref().map(|r| &r[..]), &mut r)[0];
+    (h.plan.review, h.plan.review_set_at) = keyed(
+        &review(o),
+        &review(t),
+        base_review.as_ref().map(|r| &r[..]),
+        &mut r,
+    )[0];
     h.team = map(&ours.team, &theirs.team, base.map(|b| &b.team), &mut r);
-    h.evidence = keyed(&ours.evidence, &theirs.evidence, base.map(|b| &b.evidence[..]), &mut r);
+    h.evidence = keyed(
+        &ours.evidence,
+        &theirs.evidence,
+        base.map(|b| &b.evidence[..]),
+        &mut r,
+    );
     h.agreements = agreements(ours, theirs, base, &mut r);
-    let fields = |m: &serde_yaml::Mapping| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+    let fields = |m: &serde_yaml::Mapping| {
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
     let extra = base.map(|b| fields(&b.extra));
-    h.extra = keyed(&fields(&ours.extra), &fields(&theirs.extra), extra.as_deref(), &mut r).into_iter().collect();
+    h.extra = keyed(
+        &fields(&ours.extra),
+        &fields(&theirs.extra),
+        extra.as_deref(),
+        &mut r,
+    )
+    .into_iter()
+    .collect();
     assessments(&mut h, theirs, &mut r);
     (h, r)
 }
@@ -88,13 +108,21 @@ trait Keyed: Clone + PartialEq {
 
 impl Keyed for (String, Step) {
     fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
-        (vec![self.0.clone()], self.1.set_at, Entry::Step(self.0.clone(), self.1.clone()))
+        (
+            vec![self.0.clone()],
+            self.1.set_at,
+            Entry::Step(self.0.clone(), self.1.clone()),
+        )
     }
 }
 
 impl Keyed for (String, Target) {
     fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
-        (vec![self.0.clone()], self.1.set_at, Entry::Target(self.0.clone(), self.1.clone()))
+        (
+            vec![self.0.clone()],
+            self.1.set_at,
+            Entry::Target(self.0.clone(), self.1.clone()),
+        )
     }
 }
 
@@ -102,8 +130,15 @@ impl Keyed for (String, Target) {
 /// rename merges into the renamed member.
 impl Keyed for (String, Member) {
     fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
-        let names = std::iter::once(&self.0).chain(&self.1.spellings).map(|n| fold(n)).collect();
-        (names, self.1.set_at, Entry::Member(self.0.clone(), self.1.clone()))
+        let names = std::iter::once(&self.0)
+            .chain(&self.1.spellings)
+            .map(|n| fold(n))
+            .collect();
+        (
+            names,
+            self.1.set_at,
+            Entry::Member(self.0.clone(), self.1.clone()),
+        )
     }
 }
 
@@ -130,7 +165,11 @@ impl Keyed for Evidence {
 /// Unknown fields carry no date: where both differ, ours is kept.
 impl Keyed for (serde_yaml::Value, serde_yaml::Value) {
     fn parts(&self) -> (Vec<String>, Option<Timestamp>, Entry) {
-        (vec![format!("{:?}", self.0)], None, Entry::Field(self.0.clone(), self.1.clone()))
+        (
+            vec![format!("{:?}", self.0)],
+            None,
+            Entry::Field(self.0.clone(), self.1.clone()),
+        )
     }
 }
 
@@ -144,8 +183,19 @@ fn map<T: Clone>(
 where
     (String, T): Keyed,
 {
-    let pairs = |m: &IndexMap<String, T>| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
-    keyed(&pairs(ours), &pairs(theirs), base.map(pairs).as_deref(), report).into_iter().collect()
+    let pairs = |m: &IndexMap<String, T>| {
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    keyed(
+        &pairs(ours),
+        &pairs(theirs),
+        base.map(pairs).as_deref(),
+        report,
+    )
+    .into_iter()
+    .collect()
 }
 
 /// Merges one section: each of theirs is matched to ours; an entry only one
@@ -177,7 +227,11 @@ fn keyed<T: Keyed>(ours: &[T], theirs: &[T], base: Option<&[T]>, report: &mut Re
         }
         let (_, o_at, o_entry) = o.parts();
         let theirs_won = matches!((o_at, t_at), (Some(a), Some(b)) if b > a);
-        report.conflicts.push(Conflict { ours: (o_entry, o_at), theirs: (t_entry, t_at), theirs_won });
+        report.conflicts.push(Conflict {
+            ours: (o_entry, o_at),
+            theirs: (t_entry, t_at),
+            theirs_won,
+        });
         if theirs_won {
             out[i] = t.clone();
         }
@@ -188,13 +242,28 @@ fn keyed<T: Keyed>(ours: &[T], theirs: &[T], base: Option<&[T]>, report: &mut Re
 /// Agreements are kept whole on both sides (for one round and action, the
 /// latest counts); where each side's latest is one the other never saw, both
 /// changed it: a conflict, which the later wins by that rule.
-fn agreements(ours: &History, theirs: &History, base: Option<&History>, report: &mut Report) -> Vec<Agreement> {
+fn agreements(
+    ours: &History,
+    theirs: &History,
+    base: Option<&History>,
+    report: &mut Report,
+) -> Vec<Agreement> {
     let key = |a: &Agreement| (a.round, a.action.clone());
-    let latest =
-        |list: &[Agreement], a: &Agreement| list.iter().filter(|b| key(b) == key(a)).max_by_key(|b| b.at).cloned();
-    let known = |a: &Agreement| theirs.agreements.contains(a) || base.is_some_and(|b| b.agreements.contains(a));
+    let latest = |list: &[Agreement], a: &Agreement| {
+        list.iter()
+            .filter(|b| key(b) == key(a))
+            .max_by_key(|b| b.at)
+            .cloned()
+    };
+    let known = |a: &Agreement| {
+        theirs.agreements.contains(a) || base.is_some_and(|b| b.agreements.contains(a))
+    };
     let mut out = ours.agreements.clone();
-    for t in theirs.agreements.iter().filter(|t| !ours.agreements.contains(t)) {
+    for t in theirs
+        .agreements
+        .iter()
+        .filter(|t| !ours.agreements.contains(t))
+    {
         out.push(t.clone());
         report.changes.push(Entry::Agreement(t.clone()));
         if let Some(o) = latest(&ours.agreements, t).filter(|o| !known(o))
@@ -203,8 +272,15 @@ fn agreements(ours: &History, theirs: &History, base: Option<&History>, report: 
         {
             report.changes.pop();
             let theirs_won = t.at > o.at;
-            let (ours, theirs) = ((Entry::Agreement(o.clone()), Some(o.at)), (Entry::Agreement(t.clone()), Some(t.at)));
-            report.conflicts.push(Conflict { ours, theirs, theirs_won });
+            let (ours, theirs) = (
+                (Entry::Agreement(o.clone()), Some(o.at)),
+                (Entry::Agreement(t.clone()), Some(t.at)),
+            );
+            report.conflicts.push(Conflict {
+                ours,
+                theirs,
+                theirs_won,
+            });
         }
     }
     out
@@ -225,11 +301,16 @@ fn assessments(h: &mut History, theirs: &History, report: &mut Report) {
     }
     for t in &theirs.assessments {
         let at_once = seen.entry(key(t)).or_default();
-        if at_once.iter().any(|&i| all[i].answers == t.answers && all[i].notes == t.notes) {
+        if at_once
+            .iter()
+            .any(|&i| all[i].answers == t.answers && all[i].notes == t.notes)
+        {
             continue;
         }
         let mut t = t.clone();
-        t.respondent = t.respondent.map(|n| names.member(&n).map_or(n.clone(), str::to_string));
+        t.respondent = t
+            .respondent
+            .map(|n| names.member(&n).map_or(n.clone(), str::to_string));
         if !at_once.is_empty() {
             report.clashes.push((t.respondent.clone(), t.taken_at));
         }
@@ -248,16 +329,27 @@ fn assessments(h: &mut History, theirs: &History, report: &mut Report) {
 /// `STEM (… conflicted copy …).EXT`, Syncthing `STEM.sync-conflict-….EXT`,
 /// Google Drive `STEM (1).EXT`.
 pub fn is_conflict_copy(file: &str, name: &str) -> bool {
-    let (stem, ext) = file.rsplit_once('.').map_or((file, String::new()), |(s, e)| (s, format!(".{e}")));
-    let Some(middle) = name.strip_prefix(stem).and_then(|m| m.strip_suffix(ext.as_str())) else {
+    let (stem, ext) = file
+        .rsplit_once('.')
+        .map_or((file, String::new()), |(s, e)| (s, format!(".{e}")));
+    let Some(middle) = name
+        .strip_prefix(stem)
+        .and_then(|m| m.strip_suffix(ext.as_str()))
+    else {
         return false;
     };
-    let paren = middle.strip_prefix(" (").and_then(|m| m.strip_suffix(')')).unwrap_or_default();
+    let paren = middle
+        .strip_prefix(" (")
+        .and_then(|m| m.strip_suffix(')'))
+        .unwrap_or_default();
     let computer = middle.strip_prefix('-').unwrap_or_default();
     paren.contains("conflicted copy")
         || (!paren.is_empty() && paren.bytes().all(|b| b.is_ascii_digit()))
         || middle.starts_with(".sync-conflict-")
-        || (!computer.is_empty() && computer.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        || (!computer.is_empty()
+            && computer
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 #[cfg(test)]
@@ -278,7 +370,10 @@ mod tests {
     }
 
     fn with(assessments: Vec<Assessment>) -> History {
-        History { assessments, ..History::default() }
+        History {
+            assessments,
+            ..History::default()
+        }
     }
 
     fn owner(h: &History, action: &str) -> Option<String> {
@@ -286,50 +381,105 @@ mod tests {
     }
 
     #[test]
-    fn assessments_are_a_set_sorted_by_time_and_one_person_at_one_time_answering_twice_keeps_both() {
-        let ours = with(vec![by("Sam", "01T10:00:00", Answer::NotYet), by("Priya", "03T10:00:00", Answer::InPlace)]);
+    fn assessments_are_a_set_sorted_by_time_and_one_person_at_one_time_answering_twice_keeps_both()
+    {
+        let ours = with(vec![
+            by("Sam", "01T10:00:00", Answer::NotYet),
+            by("Priya", "03T10:00:00", Answer::InPlace),
+        ]);
         let theirs = with(vec![
             by("sam", "01T10:00:00", Answer::NotYet),
             by("Alex", "02T10:00:00", Answer::InPlace),
             by("Priya", "03T10:00:00", Answer::NotYet),
         ]);
         let (h, r) = merge(&ours, &theirs, None);
-        let who: Vec<_> = h.assessments.iter().map(|a| (a.respondent.clone().unwrap(), a.answer("d0.a0"))).collect();
-        let want =
-            [("Sam", Answer::NotYet), ("Alex", Answer::InPlace), ("Priya", Answer::InPlace), ("Priya", Answer::NotYet)];
-        assert_eq!(who, want.map(|(w, a)| (w.to_string(), Some(a))), "sorted, ties ours first");
+        let who: Vec<_> = h
+            .assessments
+            .iter()
+            .map(|a| (a.respondent.clone().unwrap(), a.answer("d0.a0")))
+            .collect();
+        let want = [
+            ("Sam", Answer::NotYet),
+            ("Alex", Answer::InPlace),
+            ("Priya", Answer::InPlace),
+            ("Priya", Answer::NotYet),
+        ];
+        assert_eq!(
+            who,
+            want.map(|(w, a)| (w.to_string(), Some(a))),
+            "sorted, ties ours first"
+        );
         assert_eq!(
             r.assessments,
-            [(Some("Alex".into()), at("02T10:00:00")), (Some("Priya".into()), at("03T10:00:00"))]
+            [
+                (Some("Alex".into()), at("02T10:00:00")),
+                (Some("Priya".into()), at("03T10:00:00"))
+            ]
         );
         assert_eq!(r.clashes, [(Some("Priya".into()), at("03T10:00:00"))]);
-        assert_eq!(merge(&h, &theirs, None).0, h, "merging again changes nothing");
+        assert_eq!(
+            merge(&h, &theirs, None).0,
+            h,
+            "merging again changes nothing"
+        );
     }
 
     #[test]
     fn plan_entries_merge_per_key_and_the_later_change_wins_a_conflict() {
         let (mut ours, mut theirs) = (History::default(), History::default());
-        ours.plan.set_step("a", Some("Sam".into()), None, at("01T10:00:00"));
-        theirs.plan.set_step("a", Some("Priya".into()), None, at("03T10:00:00"));
-        theirs.plan.set_step("b", Some("Jo".into()), None, at("02T10:00:00"));
+        ours.plan
+            .set_step("a", Some("Sam".into()), None, at("01T10:00:00"));
+        theirs
+            .plan
+            .set_step("a", Some("Priya".into()), None, at("03T10:00:00"));
+        theirs
+            .plan
+            .set_step("b", Some("Jo".into()), None, at("02T10:00:00"));
         let (h, r) = merge(&ours, &theirs, None);
-        assert_eq!((owner(&h, "a"), owner(&h, "b")), (Some("Priya".into()), Some("Jo".into())));
-        assert_eq!(r.changes, [Entry::Step("b".into(), theirs.plan.actions["b"].clone())]);
+        assert_eq!(
+            (owner(&h, "a"), owner(&h, "b")),
+            (Some("Priya".into()), Some("Jo".into()))
+        );
+        assert_eq!(
+            r.changes,
+            [Entry::Step("b".into(), theirs.plan.actions["b"].clone())]
+        );
         let c = &r.conflicts[0];
-        assert!(c.theirs_won && c.ours.1 == Some(at("01T10:00:00")) && c.theirs.1 == Some(at("03T10:00:00")));
-        assert_eq!(c.ours.0, Entry::Step("a".into(), ours.plan.actions["a"].clone()));
+        assert!(
+            c.theirs_won
+                && c.ours.1 == Some(at("01T10:00:00"))
+                && c.theirs.1 == Some(at("03T10:00:00"))
+        );
+        assert_eq!(
+            c.ours.0,
+            Entry::Step("a".into(), ours.plan.actions["a"].clone())
+        );
         let (h, r) = merge(&theirs, &ours, None);
-        assert_eq!(owner(&h, "a"), Some("Priya".into()), "the later wins from either side");
+        assert_eq!(
+            owner(&h, "a"),
+            Some("Priya".into()),
+            "the later wins from either side"
+        );
         assert!(!r.conflicts[0].theirs_won);
     }
 
     #[test]
     fn without_times_or_with_equal_ones_ours_wins_and_the_difference_is_reported() {
         let (mut ours, mut theirs) = (History::default(), History::default());
-        ours.plan.actions.insert("a".into(), Step { owner: Some("Sam".into()), ..Step::default() });
+        ours.plan.actions.insert(
+            "a".into(),
+            Step {
+                owner: Some("Sam".into()),
+                ..Step::default()
+            },
+        );
         theirs.plan.actions.insert(
             "a".into(),
-            Step { owner: Some("Priya".into()), set_at: Some(at("03T10:00:00")), ..Step::default() },
+            Step {
+                owner: Some("Priya".into()),
+                set_at: Some(at("03T10:00:00")),
+                ..Step::default()
+            },
         );
         ours.extra.insert("service".into(), "North".into());
         theirs.extra.insert("service".into(), "South".into());
@@ -338,18 +488,29 @@ mod tests {
         assert_eq!(owner(&h, "a"), Some("Sam".into()));
         assert_eq!(r.conflicts.len(), 2, "{r:?}");
         assert!(r.conflicts.iter().all(|c| !c.theirs_won));
-        assert_eq!((h.extra["service"].as_str(), h.extra["region"].as_str()), (Some("North"), Some("East")));
+        assert_eq!(
+            (h.extra["service"].as_str(), h.extra["region"].as_str()),
+            (Some("North"), Some("East"))
+        );
     }
 
     #[test]
     fn with_a_base_a_change_on_one_side_is_taken_and_only_both_changing_is_a_conflict() {
         let mut base = History::default();
-        base.plan.set_step("a", Some("Sam".into()), None, at("03T10:00:00"));
+        base.plan
+            .set_step("a", Some("Sam".into()), None, at("03T10:00:00"));
         let (mut ours, mut theirs) = (base.clone(), base.clone());
-        theirs.plan.set_step("a", Some("Priya".into()), None, at("01T10:00:00"));
+        theirs
+            .plan
+            .set_step("a", Some("Priya".into()), None, at("01T10:00:00"));
         let (h, r) = merge(&ours, &theirs, Some(&base));
-        assert_eq!((owner(&h, "a"), r.conflicts.len()), (Some("Priya".into()), 0), "theirs changed it, ours did not");
-        ours.plan.set_step("a", Some("Jo".into()), None, at("02T10:00:00"));
+        assert_eq!(
+            (owner(&h, "a"), r.conflicts.len()),
+            (Some("Priya".into()), 0),
+            "theirs changed it, ours did not"
+        );
+        ours.plan
+            .set_step("a", Some("Jo".into()), None, at("02T10:00:00"));
         let (h, r) = merge(&ours, &theirs, Some(&base));
         assert_eq!((owner(&h, "a"), r.conflicts.len()), (Some("Jo".into()), 1));
     }
@@ -357,8 +518,10 @@ mod tests {
     #[test]
     fn a_removal_is_a_dated_change_so_a_merge_never_brings_back_what_was_removed() {
         let mut old = History::default();
-        old.plan.set_step("a", Some("Sam".into()), None, at("01T10:00:00"));
-        old.plan.set_target("d", Some("s1".into()), None, at("01T10:00:00"));
+        old.plan
+            .set_step("a", Some("Sam".into()), None, at("01T10:00:00"));
+        old.plan
+            .set_target("d", Some("s1".into()), None, at("01T10:00:00"));
         let evidence = Evidence {
             action: "a".into(),
             text: "Minutes".into(),
@@ -377,8 +540,16 @@ mod tests {
             assert_eq!(h.evidence[0].removed, Some(at("02T10:00:00")));
         }
         let (_, r) = merge(&old, &new, None);
-        assert!(r.changes.contains(&Entry::Evidence(new.evidence[0].clone())), "a removal supersedes: {r:?}");
-        assert!(!r.conflicts.iter().any(|c| matches!(c.ours.0, Entry::Evidence(_))));
+        assert!(
+            r.changes
+                .contains(&Entry::Evidence(new.evidence[0].clone())),
+            "a removal supersedes: {r:?}"
+        );
+        assert!(
+            !r.conflicts
+                .iter()
+                .any(|c| matches!(c.ours.0, Entry::Evidence(_)))
+        );
     }
 
     #[test]
@@ -386,11 +557,17 @@ mod tests {
         let mut old = with(vec![by("Pryia", "01T10:00:00", Answer::NotYet)]);
         crate::core::answers::roster::add(&mut old, "Sam", None, at("01T09:00:00")).unwrap();
         let mut renamed = old.clone();
-        crate::core::answers::roster::rename(&mut renamed, "Pryia", "Priya", at("02T10:00:00")).unwrap();
-        old.assessments.push(by("Pryia", "03T10:00:00", Answer::InPlace));
+        crate::core::answers::roster::rename(&mut renamed, "Pryia", "Priya", at("02T10:00:00"))
+            .unwrap();
+        old.assessments
+            .push(by("Pryia", "03T10:00:00", Answer::InPlace));
         let (h, r) = merge(&renamed, &old, None);
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
-        assert_eq!(h.assessments.len(), 2, "the first is the same assessment under both names");
+        assert_eq!(
+            h.assessments.len(),
+            2,
+            "the first is the same assessment under both names"
+        );
         assert_eq!(r.assessments, [(Some("Priya".into()), at("03T10:00:00"))]);
     }
 
@@ -410,11 +587,17 @@ mod tests {
             agreements: vec![first.clone(), agreed(Some(Answer::InPlace), "02T10:00:00")],
             ..History::default()
         };
-        let theirs = History { agreements: vec![first.clone(), agreed(None, "03T10:00:00")], ..History::default() };
+        let theirs = History {
+            agreements: vec![first.clone(), agreed(None, "03T10:00:00")],
+            ..History::default()
+        };
         let (h, r) = merge(&ours, &theirs, None);
         assert_eq!(h.agreements.len(), 3);
         assert!(r.conflicts[0].theirs_won && r.changes.is_empty());
-        let only_theirs = History { agreements: vec![first], ..History::default() };
+        let only_theirs = History {
+            agreements: vec![first],
+            ..History::default()
+        };
         let (_, r) = merge(&only_theirs, &theirs, None);
         assert_eq!((r.changes.len(), r.conflicts.len()), (1, 0));
     }
@@ -424,10 +607,22 @@ mod tests {
         let f = "mbct-sustain.yaml";
         for (name, copy) in [
             ("mbct-sustain-LAPTOP-7.yaml", true),
-            ("mbct-sustain (Priya's conflicted copy 2026-12-03).yaml", true),
-            ("mbct-sustain (Priya's conflicted copy 2026-12-03 (1)).yaml", true),
-            ("mbct-sustain.sync-conflict-20261203-101500-ABCDEF7.yaml", true),
-            ("mbct-sustain (conflicted copy 2026-12-03 101500).yaml", true),
+            (
+                "mbct-sustain (Priya's conflicted copy 2026-12-03).yaml",
+                true,
+            ),
+            (
+                "mbct-sustain (Priya's conflicted copy 2026-12-03 (1)).yaml",
+                true,
+            ),
+            (
+                "mbct-sustain.sync-conflict-20261203-101500-ABCDEF7.yaml",
+                true,
+            ),
+            (
+                "mbct-sustain (conflicted copy 2026-12-03 101500).yaml",
+                true,
+            ),
             ("mbct-sustain (1).yaml", true),
             ("mbct-sustain.yaml", false),
             ("mbct-sustain.yaml.lock", false),
@@ -440,12 +635,20 @@ mod tests {
         ] {
             assert_eq!(is_conflict_copy(f, name), copy, "{name}");
         }
-        assert!(is_conflict_copy("team.yml", "team (2).yml"), "from the file's own stem and extension");
+        assert!(
+            is_conflict_copy("team.yml", "team (2).yml"),
+            "from the file's own stem and extension"
+        );
         assert!(!is_conflict_copy("team.yml", "team (2).yaml"));
     }
 
     fn histories() -> impl Strategy<Value = History> {
-        let one = (0..3usize, 0..4i64, prop::sample::select(Answer::ALL.to_vec()), any::<bool>());
+        let one = (
+            0..3usize,
+            0..4i64,
+            prop::sample::select(Answer::ALL.to_vec()),
+            any::<bool>(),
+        );
         prop::collection::vec(one, 0..6).prop_map(|list| {
             let names = ["Sam", "sam", "Priya"];
             let mut h = History::default();
@@ -463,7 +666,10 @@ mod tests {
     /// Each assessment as the merge tells them apart.
     fn set(h: &History) -> std::collections::BTreeSet<String> {
         let key = |a: &Assessment| roster::person_key(&h.team, a.respondent.as_deref());
-        h.assessments.iter().map(|a| format!("{:?} {} {:?} {:?}", key(a), a.taken_at, a.answers, a.notes)).collect()
+        h.assessments
+            .iter()
+            .map(|a| format!("{:?} {} {:?} {:?}", key(a), a.taken_at, a.answers, a.notes))
+            .collect()
     }
 
     proptest! {

@@ -75,7 +75,11 @@ pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Ve
     near.sort();
     if near.is_empty() {
         let prefix = wanted.split('.').next().unwrap_or(wanted);
-        return known.into_iter().filter(|k| k.starts_with(&format!("{prefix}."))).take(8).collect();
+        return known
+            .into_iter()
+            .filter(|k| k.starts_with(&format!("{prefix}.")))
+            .take(8)
+            .collect();
     }
     near.into_iter().take(3).map(|(_, k)| k).collect()
 }
@@ -99,16 +103,24 @@ pub fn listed_steps(
     };
     let last = until.unwrap_or(working).max(working);
     let actions = &framework.domains[domain].actions;
-    let open = |i: &usize| !matches!(answers.answer(&actions[*i].id), Some(Answer::InPlace | Answer::NotApplicable));
+    let open = |i: &usize| {
+        !matches!(
+            answers.answer(&actions[*i].id),
+            Some(Answer::InPlace | Answer::NotApplicable)
+        )
+    };
     let mut out = Vec::new();
     for s in working..=last {
-        let mut in_stage: Vec<usize> =
-            (0..actions.len()).filter(|&i| actions[i].stage_index == s).filter(open).collect();
+        let mut in_stage: Vec<usize> = (0..actions.len())
+            .filter(|&i| actions[i].stage_index == s)
+            .filter(open)
+            .collect();
         in_stage.sort_by_key(|&i| answers.answer(&actions[i].id) != Some(Answer::InProgress));
         out.extend(in_stage);
     }
-    let owned: Vec<usize> =
-        (0..actions.len()).filter(|i| plan.step(&actions[*i].id).is_some() && open(i) && !out.contains(i)).collect();
+    let owned: Vec<usize> = (0..actions.len())
+        .filter(|i| plan.step(&actions[*i].id).is_some() && open(i) && !out.contains(i))
+        .collect();
     out.extend(owned);
     out
 }
@@ -127,9 +139,15 @@ pub struct Moves<'p> {
 
 /// How the plan moved from `before` to `after` as of `today`; `None` when
 /// it gives nobody an action.
-pub fn moves<'p>(plan: &'p Plan, before: Option<&Assessment>, after: &Assessment, today: Date) -> Option<Moves<'p>> {
+pub fn moves<'p>(
+    plan: &'p Plan,
+    before: Option<&Assessment>,
+    after: &Assessment,
+    today: Date,
+) -> Option<Moves<'p>> {
     plan.steps().next()?;
-    let in_place = |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
+    let in_place =
+        |a: Option<&Assessment>, id: &str| a.is_some_and(|a| a.answer(id) == Some(Answer::InPlace));
     Some(Moves {
         now_in_place: plan
             .steps()
@@ -141,7 +159,10 @@ pub fn moves<'p>(plan: &'p Plan, before: Option<&Assessment>, after: &Assessment
             .steps()
             .filter(|(id, step)| {
                 step.due.is_some_and(|due| due < today)
-                    && !matches!(after.answer(id), Some(Answer::InPlace | Answer::NotApplicable))
+                    && !matches!(
+                        after.answer(id),
+                        Some(Answer::InPlace | Answer::NotApplicable)
+                    )
             })
             .map(|(id, step)| (id.as_str(), step))
             .collect(),
@@ -156,7 +177,10 @@ pub fn set_on(plan: &Plan) -> Option<Timestamp> {
 /// When an action was first seen in place in the run of assessments (oldest
 /// first) that ends with the latest: the earliest of the trailing ones in
 /// which it is In place. `None` when it is not in place now.
-pub fn in_place_since(action: &str, answers_over_time: &[(Timestamp, &Assessment)]) -> Option<Timestamp> {
+pub fn in_place_since(
+    action: &str,
+    answers_over_time: &[(Timestamp, &Assessment)],
+) -> Option<Timestamp> {
     let mut since = None;
     for (when, a) in answers_over_time.iter().rev() {
         if a.answer(action) == Some(Answer::InPlace) {
@@ -180,7 +204,10 @@ mod tests {
         assert_eq!(plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
         assert_eq!(plan.review, Some(Review::EveryMonths(6)));
         assert_eq!(serde_yaml::to_string(&plan).unwrap(), text);
-        assert!(serde_yaml::from_str::<Plan>("actions:\n  x:\n    ownr: Sam\n").is_err(), "a typo is refused");
+        assert!(
+            serde_yaml::from_str::<Plan>("actions:\n  x:\n    ownr: Sam\n").is_err(),
+            "a typo is refused"
+        );
         assert!(serde_yaml::from_str::<Plan>("actions:\n  x:\n    due: 2027-02-30\n").is_err());
     }
 
@@ -190,24 +217,39 @@ mod tests {
         assert_eq!(next_review(&plan, None), None);
         plan.review = Some(Review::EveryMonths(6));
         let latest: Timestamp = "2026-12-02T10:00:00Z".parse().unwrap();
-        assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 6, 2)));
+        assert_eq!(
+            next_review(&plan, Some(latest)),
+            Some(jiff::civil::date(2027, 6, 2))
+        );
         plan.review = Some(Review::On(jiff::civil::date(2027, 1, 15)));
-        assert_eq!(next_review(&plan, Some(latest)), Some(jiff::civil::date(2027, 1, 15)));
+        assert_eq!(
+            next_review(&plan, Some(latest)),
+            Some(jiff::civil::date(2027, 1, 15))
+        );
     }
 
     #[test]
     fn a_review_is_overdue_only_until_the_team_answers_again() {
-        let plan = Plan { review: Some(Review::On(jiff::civil::date(2026, 11, 1))), ..Plan::default() };
+        let plan = Plan {
+            review: Some(Review::On(jiff::civil::date(2026, 11, 1))),
+            ..Plan::default()
+        };
         let today = jiff::civil::date(2026, 12, 2);
         let before: Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
         let after: Timestamp = "2026-11-28T10:00:00Z".parse().unwrap();
-        assert_eq!(review_overdue(&plan, Some(before), today), Some(jiff::civil::date(2026, 11, 1)));
+        assert_eq!(
+            review_overdue(&plan, Some(before), today),
+            Some(jiff::civil::date(2026, 11, 1))
+        );
         assert_eq!(review_overdue(&plan, Some(after), today), None);
     }
 
     #[test]
     fn a_huge_interval_gives_no_date_and_no_panic() {
-        let plan = Plan { review: Some(Review::EveryMonths(u32::MAX)), ..Plan::default() };
+        let plan = Plan {
+            review: Some(Review::EveryMonths(u32::MAX)),
+            ..Plan::default()
+        };
         assert_eq!(next_review(&plan, Some(Timestamp::UNIX_EPOCH)), None);
     }
 
@@ -219,9 +261,16 @@ mod tests {
         let later = Timestamp::from_second(60).unwrap();
         plan.set_step("a", None, None, later);
         assert!(plan.step("a").is_none() && plan.steps().next().is_none());
-        assert_eq!(plan.actions["a"].set_at, Some(later), "kept, with its date, for merging");
+        assert_eq!(
+            plan.actions["a"].set_at,
+            Some(later),
+            "kept, with its date, for merging"
+        );
         plan.set_step("b", None, None, later);
-        assert!(!plan.actions.contains_key("b"), "removing what was never there records nothing");
+        assert!(
+            !plan.actions.contains_key("b"),
+            "removing what was never there records nothing"
+        );
     }
 
     #[test]
@@ -229,7 +278,11 @@ mod tests {
         let f = grid(3, 1);
         assert_eq!(stage_named(&f, "s1").as_deref(), Some("s1"));
         assert_eq!(stage_named(&f, "stage 2").as_deref(), Some("s2"));
-        assert_eq!(stage_named(&f, "done").as_deref(), Some("s2"), "the completion label is the last stage met");
+        assert_eq!(
+            stage_named(&f, "done").as_deref(),
+            Some("s2"),
+            "the completion label is the last stage met"
+        );
         assert_eq!(stage_named(&f, COMPLETE_ID).as_deref(), Some("s2"));
         assert_eq!(stage_named(&f, "nosuch"), None);
     }
@@ -238,7 +291,10 @@ mod tests {
     fn unknown_ids_are_met_with_the_closest_ones() {
         let known = ["networks.buddy", "networks.local-networks", "fit.pathways"];
         assert_eq!(closest(known, "networks.budy"), ["networks.buddy"]);
-        assert_eq!(closest(known, "networks.x"), ["networks.buddy", "networks.local-networks"]);
+        assert_eq!(
+            closest(known, "networks.x"),
+            ["networks.buddy", "networks.local-networks"]
+        );
         assert!(closest(known, "zzz").is_empty());
     }
 
@@ -249,10 +305,22 @@ mod tests {
         a.answers.insert("d0.a0".into(), Answer::InPlace);
         a.answers.insert("d0.a2".into(), Answer::InProgress);
         let mut plan = Plan::default();
-        assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1], "working in stage 1");
-        assert_eq!(listed_steps(&f, 0, &a, &plan, Some(2)), [1, 2], "up to and including the target stage");
+        assert_eq!(
+            listed_steps(&f, 0, &a, &plan, None),
+            [1],
+            "working in stage 1"
+        );
+        assert_eq!(
+            listed_steps(&f, 0, &a, &plan, Some(2)),
+            [1, 2],
+            "up to and including the target stage"
+        );
         plan.set_step("d0.a2", Some("Sam".into()), None, Timestamp::UNIX_EPOCH);
-        assert_eq!(listed_steps(&f, 0, &a, &plan, None), [1, 2], "an owned step is always listed");
+        assert_eq!(
+            listed_steps(&f, 0, &a, &plan, None),
+            [1, 2],
+            "an owned step is always listed"
+        );
     }
 
     #[test]
@@ -260,7 +328,12 @@ mod tests {
         let f = grid(2, 1);
         let mut plan = Plan::default();
         assert_eq!(
-            moves(&plan, None, &Assessment::new(&f, Timestamp::UNIX_EPOCH), jiff::civil::date(2027, 1, 1)),
+            moves(
+                &plan,
+                None,
+                &Assessment::new(&f, Timestamp::UNIX_EPOCH),
+                jiff::civil::date(2027, 1, 1)
+            ),
             None
         );
         let due = Some(jiff::civil::date(2026, 12, 1));
@@ -272,7 +345,10 @@ mod tests {
         let m = moves(&plan, Some(&before), &after, jiff::civil::date(2027, 1, 1)).unwrap();
         assert_eq!(m.now_in_place, ["d0.a0"]);
         assert_eq!(m.planned, 2);
-        assert_eq!(m.overdue.iter().map(|(id, _)| *id).collect::<Vec<_>>(), ["d0.a1"]);
+        assert_eq!(
+            m.overdue.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            ["d0.a1"]
+        );
     }
 
     #[test]

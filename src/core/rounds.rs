@@ -35,38 +35,57 @@ pub const CLOCK_SLACK: SignedDuration = SignedDuration::from_hours(24);
 /// The assessments dated after `now` and a day: a computer's clock may be
 /// wrong. They are left out of rounds until their date.
 pub fn in_the_future(history: &History, now: Timestamp) -> Vec<usize> {
-    (0..history.assessments.len()).filter(|&i| history.assessments[i].taken_at > now + CLOCK_SLACK).collect()
+    (0..history.assessments.len())
+        .filter(|&i| history.assessments[i].taken_at > now + CLOCK_SLACK)
+        .collect()
 }
 
 /// The rounds of `history` as of `now`, oldest first, counting only
 /// assessments taken on or after `since` (a UTC date), people told apart
 /// through `roster`.
-pub fn rounds(history: &History, roster: &Roster, since: Option<jiff::civil::Date>, now: Timestamp) -> Vec<Round> {
+pub fn rounds(
+    history: &History,
+    roster: &Roster,
+    since: Option<jiff::civil::Date>,
+    now: Timestamp,
+) -> Vec<Round> {
     let at = |i: usize| history.assessments[i].taken_at;
     let mut order: Vec<usize> = (0..history.assessments.len())
         .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
         .collect();
     order.sort_by_key(|&i| at(i));
     let names = roster::Names::new(roster);
-    let keys: Vec<Option<String>> = history.assessments.iter().map(|a| names.key(a.respondent.as_deref())).collect();
+    let keys: Vec<Option<String>> = history
+        .assessments
+        .iter()
+        .map(|a| names.key(a.respondent.as_deref()))
+        .collect();
     // Each person seen so far, with their latest assessment before the round.
     let mut seen: HashMap<&Option<String>, usize> = HashMap::new();
     let mut seen_order: Vec<&Option<String>> = Vec::new();
     order
         .chunk_by(|&a, &b| at(b).duration_since(at(a)) <= ROUND_GAP)
         .map(|all| {
-            let latest: HashMap<&Option<String>, usize> = all.iter().map(|&i| (&keys[i], i)).collect();
+            let latest: HashMap<&Option<String>, usize> =
+                all.iter().map(|&i| (&keys[i], i)).collect();
             let mut members: Vec<usize> = latest.values().copied().collect();
             members.sort_by_key(|&i| (at(i), i));
-            let mut left_out: Vec<usize> =
-                seen_order.iter().filter(|k| !latest.contains_key(*k)).map(|k| seen[k]).collect();
+            let mut left_out: Vec<usize> = seen_order
+                .iter()
+                .filter(|k| !latest.contains_key(*k))
+                .map(|k| seen[k])
+                .collect();
             left_out.sort_by_key(|&i| (at(i), i));
             for &m in &members {
                 if seen.insert(&keys[m], m).is_none() {
                     seen_order.push(&keys[m]);
                 }
             }
-            Round { all: all.to_vec(), members, left_out }
+            Round {
+                all: all.to_vec(),
+                members,
+                left_out,
+            }
         })
         .collect()
 }
@@ -136,7 +155,11 @@ mod tests {
         let r = rounds(&h, None);
         assert!(r[0].left_out.is_empty());
         assert_eq!(r[1].left_out, [1]);
-        assert_eq!(r[2].left_out, [1], "still left out, with the same latest answers");
+        assert_eq!(
+            r[2].left_out,
+            [1],
+            "still left out, with the same latest answers"
+        );
     }
 
     #[test]
@@ -147,7 +170,11 @@ mod tests {
         team["Priya"].spellings.push("Pryia".into());
         let r = super::rounds(&h, &team, None, now());
         assert_eq!(r.len(), 1, "2028 is after now: {r:?}");
-        assert_eq!(r[0].members, [1, 2], "Pryia is Priya, counted once with the later");
+        assert_eq!(
+            r[0].members,
+            [1, 2],
+            "Pryia is Priya, counted once with the later"
+        );
         assert_eq!(in_the_future(&h, now()), [3]);
         h.assessments.truncate(3);
         assert!(in_the_future(&h, now()).is_empty());

@@ -73,7 +73,11 @@ pub struct DomainStatus {
 }
 
 /// Applies the stage rule to one domain, given each action's answer.
-pub fn domain_status(framework: &Framework, domain: usize, answer: impl Fn(&str) -> Option<Answer>) -> DomainStatus {
+pub fn domain_status(
+    framework: &Framework,
+    domain: usize,
+    answer: impl Fn(&str) -> Option<Answer>,
+) -> DomainStatus {
     let mut stages = vec![StageProgress::default(); framework.stages.len()];
     for action in &framework.domains[domain].actions {
         let (progress, given) = (&mut stages[action.stage_index], answer(&action.id));
@@ -82,13 +86,18 @@ pub fn domain_status(framework: &Framework, domain: usize, answer: impl Fn(&str)
             progress.in_place += usize::from(given == Some(Answer::InPlace));
         }
     }
-    let position = stages.iter().position(|s| !s.is_met()).map_or(Position::Complete, Position::Working);
+    let position = stages
+        .iter()
+        .position(|s| !s.is_met())
+        .map_or(Position::Complete, Position::Working);
     DomainStatus { stages, position }
 }
 
 /// Applies the stage rule to every domain of an assessment.
 pub fn assess(framework: &Framework, assessment: &Assessment) -> Vec<DomainStatus> {
-    (0..framework.domains.len()).map(|d| domain_status(framework, d, |id| assessment.answer(id))).collect()
+    (0..framework.domains.len())
+        .map(|d| domain_status(framework, d, |id| assessment.answer(id)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -102,7 +111,8 @@ mod tests {
     #[track_caller]
     fn case(per_stage: &[&[Option<Answer>]], expect: Position, counts: &[(usize, usize)]) {
         let stages = per_stage.len();
-        let mut yaml = String::from("id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n");
+        let mut yaml =
+            String::from("id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n");
         for s in 0..stages {
             yaml += &format!("  - {{id: s{s}, name: S{s}}}\n");
         }
@@ -119,7 +129,11 @@ mod tests {
         let f = crate::core::framework::parse(&yaml).unwrap();
         let status = domain_status(&f, 0, |id| given.get(id).copied());
         assert_eq!(status.position, expect);
-        let got: Vec<_> = status.stages.iter().map(|p| (p.in_place, p.applicable)).collect();
+        let got: Vec<_> = status
+            .stages
+            .iter()
+            .map(|p| (p.in_place, p.applicable))
+            .collect();
         assert_eq!(got, counts);
     }
 
@@ -130,32 +144,56 @@ mod tests {
 
     #[test]
     fn all_not_yet_works_in_the_first_stage() {
-        case(&[&[N, N], &[N], &[N, N]], Position::Working(0), &[(0, 2), (0, 1), (0, 2)]);
+        case(
+            &[&[N, N], &[N], &[N, N]],
+            Position::Working(0),
+            &[(0, 2), (0, 1), (0, 2)],
+        );
     }
 
     #[test]
     fn a_partly_met_first_stage_is_still_the_first_stage() {
-        case(&[&[P, G, N], &[P], &[P]], Position::Working(0), &[(1, 3), (1, 1), (1, 1)]);
+        case(
+            &[&[P, G, N], &[P], &[P]],
+            Position::Working(0),
+            &[(1, 3), (1, 1), (1, 1)],
+        );
     }
 
     #[test]
     fn not_applicable_actions_do_not_hold_a_stage_back() {
-        case(&[&[P, X], &[P, X, G], &[N]], Position::Working(1), &[(1, 1), (1, 2), (0, 1)]);
+        case(
+            &[&[P, X], &[P, X, G], &[N]],
+            Position::Working(1),
+            &[(1, 1), (1, 2), (0, 1)],
+        );
     }
 
     #[test]
     fn a_stage_whose_actions_are_all_not_applicable_is_met() {
-        case(&[&[P], &[X, X], &[N]], Position::Working(2), &[(1, 1), (0, 0), (0, 1)]);
+        case(
+            &[&[P], &[X, X], &[N]],
+            Position::Working(2),
+            &[(1, 1), (0, 0), (0, 1)],
+        );
     }
 
     #[test]
     fn every_stage_met_is_complete() {
-        case(&[&[P], &[P, X], &[P, P]], Position::Complete, &[(1, 1), (1, 1), (2, 2)]);
+        case(
+            &[&[P], &[P, X], &[P, P]],
+            Position::Complete,
+            &[(1, 1), (1, 1), (2, 2)],
+        );
     }
 
     #[test]
     fn a_later_stage_in_place_does_not_skip_an_unmet_earlier_one() {
-        case(&[&[P], &[N], &[P, P]], Position::Working(1), &[(1, 1), (0, 1), (2, 2)]);
+        case(
+            &[&[P], &[N], &[P, P]],
+            Position::Working(1),
+            &[(1, 1), (0, 1), (2, 2)],
+        );
     }
 
     #[test]
@@ -165,8 +203,16 @@ mod tests {
 
     #[test]
     fn a_framework_with_five_stages_works_unchanged() {
-        case(&[&[P], &[P], &[P], &[G], &[N]], Position::Working(3), &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)]);
-        case(&[&[P], &[P], &[P], &[P], &[X]], Position::Complete, &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)]);
+        case(
+            &[&[P], &[P], &[P], &[G], &[N]],
+            Position::Working(3),
+            &[(1, 1), (1, 1), (1, 1), (0, 1), (0, 1)],
+        );
+        case(
+            &[&[P], &[P], &[P], &[P], &[X]],
+            Position::Complete,
+            &[(1, 1), (1, 1), (1, 1), (1, 1), (0, 0)],
+        );
     }
 
     #[test]

@@ -199,33 +199,52 @@ impl<'h> Snapshot<'h> {
     /// The subject's answers over time up to the point shown, oldest first,
     /// each with when its point ended: for when an action was first seen in place.
     pub fn over_time(&self) -> Vec<(Timestamp, &Assessment)> {
-        self.points[..=self.now].iter().map(|p| (p.to, &*p.answers)).collect()
+        self.points[..=self.now]
+            .iter()
+            .map(|p| (p.to, &*p.answers))
+            .collect()
     }
 }
 
 /// Whether a new round is being gathered as of `now`: the review is due, or
 /// the latest round is over (an assessment now would start a new one).
 pub fn gathering(s: &Snapshot, now: Timestamp) -> bool {
-    s.review_overdue || s.points.last().is_none_or(|p| now.duration_since(p.to) > rounds::ROUND_GAP)
+    s.review_overdue
+        || s.points
+            .last()
+            .is_none_or(|p| now.duration_since(p.to) > rounds::ROUND_GAP)
 }
 
 /// Resolves what `selection` asks to see in `history`.
-pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Selection) -> Result<Snapshot<'h>, Missed> {
+pub fn resolve<'h>(
+    framework: &Framework,
+    history: &'h History,
+    selection: &Selection,
+) -> Result<Snapshot<'h>, Missed> {
     let team = roster::members(history);
     let whose = match selection.whom {
         // "sam" is the "Sam" of the roster or the file, as they spell it.
-        Whom::Person(who) => Whose::Person(
-            who.map(|w| roster::member_named(&team, w).map_or_else(|| known_spelling(history, w), str::to_string)),
-        ),
+        Whom::Person(who) => Whose::Person(who.map(|w| {
+            roster::member_named(&team, w)
+                .map_or_else(|| known_spelling(history, w), str::to_string)
+        })),
         Whom::Team => Whose::Team,
         Whom::Auto if several_people(history) => Whose::Team,
-        Whom::Auto => Whose::Person(history.assessments.first().and_then(|a| a.respondent.clone())),
+        Whom::Auto => Whose::Person(
+            history
+                .assessments
+                .first()
+                .and_then(|a| a.respondent.clone()),
+        ),
     };
     let points = match &whose {
         Whose::Team => team_points(framework, history, &team, selection),
         Whose::Person(who) => person_points(history, &team, who.as_deref(), selection.now),
     };
-    let missed = |miss| Missed { whose: whose.clone(), miss };
+    let missed = |miss| Missed {
+        whose: whose.clone(),
+        miss,
+    };
     if points.is_empty() {
         return Err(missed(match (&whose, selection.since) {
             (Whose::Team, Some(since)) => Miss::NothingSince(since),
@@ -243,8 +262,15 @@ pub fn resolve<'h>(framework: &Framework, history: &'h History, selection: &Sele
             (Some(a), b)
         }
     };
-    let compared = before.map(|b| compare_like_with_like(framework, history, &team, &points[b], &points[now], is_team));
-    let latest = history.assessments.iter().map(|a| a.taken_at).filter(|t| *t <= selection.now).max();
+    let compared = before.map(|b| {
+        compare_like_with_like(framework, history, &team, &points[b], &points[now], is_team)
+    });
+    let latest = history
+        .assessments
+        .iter()
+        .map(|a| a.taken_at)
+        .filter(|t| *t <= selection.now)
+        .max();
     Ok(Snapshot {
         history,
         since_ignored: selection.since.is_some() && !is_team,
@@ -283,20 +309,35 @@ fn compare_like_with_like<'h>(
     }
     let names = roster::Names::new(team);
     let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
-    let name = |i: &usize| history.assessments[*i].respondent.clone().unwrap_or_else(|| "(no name)".into());
+    let name = |i: &usize| {
+        history.assessments[*i]
+            .respondent
+            .clone()
+            .unwrap_or_else(|| "(no name)".into())
+    };
     let keys_after: Vec<_> = after.members.iter().map(key).collect();
     let keys_before: Vec<_> = before.members.iter().map(key).collect();
-    let (both_before, only_before): (Vec<usize>, Vec<usize>) =
-        before.members.iter().partition(|i| keys_after.contains(&key(i)));
-    let (both_after, only_after): (Vec<usize>, Vec<usize>) =
-        after.members.iter().partition(|i| keys_before.contains(&key(i)));
+    let (both_before, only_before): (Vec<usize>, Vec<usize>) = before
+        .members
+        .iter()
+        .partition(|i| keys_after.contains(&key(i)));
+    let (both_after, only_after): (Vec<usize>, Vec<usize>) = after
+        .members
+        .iter()
+        .partition(|i| keys_before.contains(&key(i)));
     let names = |list: &[usize]| list.iter().map(name).collect::<Vec<_>>();
     if both_after.is_empty() || (only_before.is_empty() && only_after.is_empty()) {
         return whole(names(&both_after), names(&only_before), names(&only_after));
     }
     let side = |point: &Point<'h>, members: &[usize]| {
         let members: Vec<&Assessment> = members.iter().map(|&i| &history.assessments[i]).collect();
-        Cow::Owned(team_answers(framework, &members, point.to, point.label.clone(), &point.agreed))
+        Cow::Owned(team_answers(
+            framework,
+            &members,
+            point.to,
+            point.label.clone(),
+            &point.agreed,
+        ))
     };
     Compared {
         before: side(before, &both_before),
@@ -318,7 +359,12 @@ pub fn several_people(history: &History) -> bool {
 
 /// Every assessment of `who`'s, oldest first, numbered by their place among
 /// all (one dated in the future waits outside until its date).
-fn person_points<'h>(history: &'h History, team: &roster::Roster, who: Option<&str>, now: Timestamp) -> Vec<Point<'h>> {
+fn person_points<'h>(
+    history: &'h History,
+    team: &roster::Roster,
+    who: Option<&str>,
+    now: Timestamp,
+) -> Vec<Point<'h>> {
     let mut order: Vec<usize> = (0..history.assessments.len()).collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let names = roster::Names::new(team);
@@ -359,20 +405,30 @@ fn team_points<'h>(
     let names = roster::Names::new(team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
-    let mut agreed = agreed_by_round(history, &rounds.iter().map(|r| day_of(at(r.all[0]))).collect::<Vec<_>>());
+    let mut agreed = agreed_by_round(
+        history,
+        &rounds
+            .iter()
+            .map(|r| day_of(at(r.all[0])))
+            .collect::<Vec<_>>(),
+    );
     rounds
         .into_iter()
         .enumerate()
         .map(|(n, r)| {
             let (from, to) = (at(r.all[0]), at(r.all[r.all.len() - 1]));
             let label = round_label(history, &r.all);
-            let members: Vec<&Assessment> = r.members.iter().map(|&i| &history.assessments[i]).collect();
+            let members: Vec<&Assessment> =
+                r.members.iter().map(|&i| &history.assessments[i]).collect();
             let agreed = std::mem::take(&mut agreed[n]);
             let answers = team_answers(framework, &members, to, label.clone(), &agreed);
-            let answered: std::collections::HashSet<Option<String>> = r.members.iter().map(|&i| key(i)).collect();
+            let answered: std::collections::HashSet<Option<String>> =
+                r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
             let on_team = |name: &str| {
-                team.get(name).is_some_and(|m| m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end))
+                team.get(name).is_some_and(|m| {
+                    m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end)
+                })
             };
             Point {
                 number: n + 1,
@@ -383,7 +439,8 @@ fn team_points<'h>(
                     .left_out
                     .into_iter()
                     .filter(|&i| {
-                        let name = names.member(history.assessments[i].respondent.as_deref().unwrap_or(""));
+                        let name = names
+                            .member(history.assessments[i].respondent.as_deref().unwrap_or(""));
                         name.is_none_or(on_team)
                     })
                     .collect(),
@@ -412,7 +469,9 @@ fn team_answers(
 ) -> Assessment {
     let mut answers = team::round_answers(framework, members, to, label);
     for (action, a) in agreed {
-        answers.answers.insert(action.clone(), a.answer.unwrap_or(Answer::NoAgreement));
+        answers
+            .answers
+            .insert(action.clone(), a.answer.unwrap_or(Answer::NoAgreement));
     }
     answers
 }
@@ -421,7 +480,10 @@ fn team_answers(
 /// each belongs to the round its date falls in (else the latest before it),
 /// and for one action the latest counts; one left to the rule again counts
 /// as none.
-fn agreed_by_round<'h>(history: &'h History, froms: &[Date]) -> Vec<IndexMap<String, &'h Agreement>> {
+fn agreed_by_round<'h>(
+    history: &'h History,
+    froms: &[Date],
+) -> Vec<IndexMap<String, &'h Agreement>> {
     let mut out: Vec<IndexMap<String, &Agreement>> = vec![IndexMap::new(); froms.len()];
     let mut sorted: Vec<&Agreement> = history.agreements.iter().collect();
     sorted.sort_by_key(|a| a.at);
@@ -439,9 +501,15 @@ fn agreed_by_round<'h>(history: &'h History, froms: &[Date]) -> Vec<IndexMap<Str
 /// A round's label: the one most of its assessments carry (ignoring case;
 /// a tie goes to the latest).
 fn round_label(history: &History, all: &[usize]) -> Option<String> {
-    let labels: Vec<&str> = all.iter().filter_map(|&i| history.assessments[i].label.as_deref()).collect();
+    let labels: Vec<&str> = all
+        .iter()
+        .filter_map(|&i| history.assessments[i].label.as_deref())
+        .collect();
     let votes = |l: &str| labels.iter().filter(|x| label_is(Some(x), l)).count();
-    labels.iter().max_by_key(|l| votes(l)).map(|l| l.to_string())
+    labels
+        .iter()
+        .max_by_key(|l| votes(l))
+        .map(|l| l.to_string())
 }
 
 /// The point `selector` names. A number is as `history` lists them (1 =
@@ -454,7 +522,9 @@ fn select(history: &History, points: &[Point], team: bool, selector: &str) -> Op
     if let Ok(n) = s.parse::<i64>() {
         return match n {
             1.. => points.iter().position(|p| p.number as i64 == n),
-            ..0 => points.len().checked_sub(usize::try_from(n.unsigned_abs()).ok()?),
+            ..0 => points
+                .len()
+                .checked_sub(usize::try_from(n.unsigned_abs()).ok()?),
             0 => None,
         };
     }
@@ -467,14 +537,25 @@ fn select(history: &History, points: &[Point], team: bool, selector: &str) -> Op
             points.iter().rposition(|p| day_of(p.to) == date)
         };
     }
-    points.iter().rposition(|p| p.all.iter().any(|&i| label_is(history.assessments[i].label.as_deref(), s)))
+    points.iter().rposition(|p| {
+        p.all
+            .iter()
+            .any(|&i| label_is(history.assessments[i].label.as_deref(), s))
+    })
 }
 
 /// The point shown: the one `selector` names, else the latest.
-fn pick(history: &History, points: &[Point], team: bool, selector: Option<&str>) -> Result<usize, Miss> {
+fn pick(
+    history: &History,
+    points: &[Point],
+    team: bool,
+    selector: Option<&str>,
+) -> Result<usize, Miss> {
     match selector {
-        Some(s) => select(history, points, team, s)
-            .ok_or_else(|| Miss::NoSuch { selector: s.to_string(), count: points.len() }),
+        Some(s) => select(history, points, team, s).ok_or_else(|| Miss::NoSuch {
+            selector: s.to_string(),
+            count: points.len(),
+        }),
         None => Ok(points.len() - 1),
     }
 }
@@ -491,13 +572,21 @@ fn pick_pair(
     let (earlier, later) = match a {
         None => {
             let later = pick(history, points, team, b)?;
-            let earlier = later.checked_sub(1).ok_or(Miss::NothingToCompare { count: points.len() })?;
+            let earlier = later.checked_sub(1).ok_or(Miss::NothingToCompare {
+                count: points.len(),
+            })?;
             (earlier, later)
         }
-        Some(a) => (pick(history, points, team, Some(a))?, pick(history, points, team, b)?),
+        Some(a) => (
+            pick(history, points, team, Some(a))?,
+            pick(history, points, team, b)?,
+        ),
     };
     if earlier == later {
-        return Err(Miss::Same { number: points[later].number, latest: b.is_none() });
+        return Err(Miss::Same {
+            number: points[later].number,
+            latest: b.is_none(),
+        });
     }
     Ok((earlier, later))
 }
@@ -529,7 +618,13 @@ mod tests {
             now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
         resolve(&grid(1, 1), h, &selection)
-            .map(|s| (s.whose.clone(), s.points[s.now].number, s.before.map(|b| s.points[b].number)))
+            .map(|s| {
+                (
+                    s.whose.clone(),
+                    s.points[s.now].number,
+                    s.before.map(|b| s.points[b].number),
+                )
+            })
             .map_err(|m| m.miss)
     }
 
@@ -549,29 +644,60 @@ mod tests {
         assert_eq!((now, before), (3, Some(2)));
         assert_eq!(resolved(&h, Whom::Auto, At::One(Some("1"))).unwrap().1, 1);
         assert_eq!(resolved(&h, Whom::Auto, At::One(Some("-2"))).unwrap().1, 2);
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("spring"))).unwrap().1, 1);
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("2026-09-03"))).unwrap().1, 2);
+        assert_eq!(
+            resolved(&h, Whom::Auto, At::One(Some("spring"))).unwrap().1,
+            1
+        );
+        assert_eq!(
+            resolved(&h, Whom::Auto, At::One(Some("2026-09-03")))
+                .unwrap()
+                .1,
+            2
+        );
         assert_eq!(
             resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
-            Err(Miss::NoSuch { selector: "2026-09-04".into(), count: 3 }),
+            Err(Miss::NoSuch {
+                selector: "2026-09-04".into(),
+                count: 3
+            }),
             "one person's date is that day only"
         );
-        assert!(matches!(resolved(&h, Whom::Auto, At::One(Some("0"))), Err(Miss::NoSuch { .. })));
+        assert!(matches!(
+            resolved(&h, Whom::Auto, At::One(Some("0"))),
+            Err(Miss::NoSuch { .. })
+        ));
     }
 
     #[test]
     fn several_people_make_the_team_the_subject_unless_one_is_named() {
         let mut h = one_person();
         h.assessments[2].respondent = Some("Bob".into());
-        assert_eq!(resolved(&h, Whom::Auto, At::One(None)).unwrap().0, Whose::Team);
+        assert_eq!(
+            resolved(&h, Whom::Auto, At::One(None)).unwrap().0,
+            Whose::Team
+        );
         let (whose, now, before) = resolved(&h, Whom::Person(Some("ann")), At::One(None)).unwrap();
-        assert_eq!(whose, Whose::Person(Some("Ann".into())), "as the file spells the name");
-        assert_eq!((now, before), (2, Some(1)), "Ann's latest is #2 in the file by date");
+        assert_eq!(
+            whose,
+            Whose::Person(Some("Ann".into())),
+            "as the file spells the name"
+        );
+        assert_eq!(
+            (now, before),
+            (2, Some(1)),
+            "Ann's latest is #2 in the file by date"
+        );
         assert!(
-            matches!(resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))), Err(Miss::NoSuch { .. })),
+            matches!(
+                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
+                Err(Miss::NoSuch { .. })
+            ),
             "#3 is Bob's"
         );
-        assert_eq!(resolved(&h, Whom::Person(Some("Cat")), At::One(None)), Err(Miss::NoAssessments));
+        assert_eq!(
+            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
+            Err(Miss::NoAssessments)
+        );
     }
 
     #[test]
@@ -587,7 +713,11 @@ mod tests {
         assert_eq!(round("-1"), Ok(2));
         assert!(round("3").is_err());
         assert_eq!(round("2026-01-02"), Ok(1), "a date inside a round");
-        assert_eq!(round("2026-03-01"), Ok(1), "else the latest round before it");
+        assert_eq!(
+            round("2026-03-01"),
+            Ok(1),
+            "else the latest round before it"
+        );
         assert!(round("2025-12-01").is_err());
         assert_eq!(round("june"), Ok(1));
         assert_eq!(round("December"), Ok(2), "some assessment has the label");
@@ -611,7 +741,11 @@ mod tests {
         );
         let mut tie = h.clone();
         tie.assessments[1].label = Some("Summer".into());
-        assert_eq!(round_label(&tie, &[0, 1]).as_deref(), Some("Summer"), "a tie goes to the latest");
+        assert_eq!(
+            round_label(&tie, &[0, 1]).as_deref(),
+            Some("Summer"),
+            "a tie goes to the latest"
+        );
     }
 
     #[test]
@@ -620,11 +754,30 @@ mod tests {
         let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
         assert_eq!(pair(None, None), Ok((Some(2), 3)));
         assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
-        assert_eq!(pair(Some("3"), Some("1")), Ok((Some(3), 1)), "backwards in time is allowed");
-        assert_eq!(pair(Some("-1"), None), Err(Miss::Same { number: 3, latest: true }));
-        assert_eq!(pair(Some("2"), Some("2")), Err(Miss::Same { number: 2, latest: false }));
+        assert_eq!(
+            pair(Some("3"), Some("1")),
+            Ok((Some(3), 1)),
+            "backwards in time is allowed"
+        );
+        assert_eq!(
+            pair(Some("-1"), None),
+            Err(Miss::Same {
+                number: 3,
+                latest: true
+            })
+        );
+        assert_eq!(
+            pair(Some("2"), Some("2")),
+            Err(Miss::Same {
+                number: 2,
+                latest: false
+            })
+        );
         let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
-        assert_eq!(resolved(&single, Whom::Auto, At::Pair(None, None)), Err(Miss::NothingToCompare { count: 1 }));
+        assert_eq!(
+            resolved(&single, Whom::Auto, At::Pair(None, None)),
+            Err(Miss::NothingToCompare { count: 1 })
+        );
     }
 
     #[test]
@@ -638,6 +791,9 @@ mod tests {
             today: jiff::civil::date(2027, 1, 1),
             now: "2027-01-01T12:00:00Z".parse().unwrap(),
         };
-        assert_eq!(resolve(&grid(1, 1), &h, &s).unwrap_err().miss, Miss::NothingSince(jiff::civil::date(2030, 1, 1)));
+        assert_eq!(
+            resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
+            Miss::NothingSince(jiff::civil::date(2030, 1, 1))
+        );
     }
 }

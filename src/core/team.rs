@@ -19,7 +19,11 @@ impl Tally {
     /// Counts the answers given.
     pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
         let mut t = [0; Answer::ALL.len()];
-        for i in answers.into_iter().flatten().filter_map(|a| Answer::ALL.iter().position(|x| *x == a)) {
+        for i in answers
+            .into_iter()
+            .flatten()
+            .filter_map(|a| Answer::ALL.iter().position(|x| *x == a))
+        {
             t[i] += 1;
         }
         Tally(t)
@@ -27,7 +31,10 @@ impl Tally {
 
     /// How many gave `a`.
     pub fn count(&self, a: Answer) -> usize {
-        Answer::ALL.iter().position(|x| *x == a).map_or(0, |i| self.0[i])
+        Answer::ALL
+            .iter()
+            .position(|x| *x == a)
+            .map_or(0, |i| self.0[i])
     }
 
     /// How many answered at all.
@@ -40,7 +47,12 @@ impl Tally {
     /// `None` when nobody answered. Never an answer nobody gave.
     pub fn team_answer(&self) -> Option<Answer> {
         let n = self.answered();
-        (n > 0).then(|| Answer::ALL.into_iter().find(|a| self.count(*a) * 2 > n).unwrap_or(Answer::NoAgreement))
+        (n > 0).then(|| {
+            Answer::ALL
+                .into_iter()
+                .find(|a| self.count(*a) * 2 > n)
+                .unwrap_or(Answer::NoAgreement)
+        })
     }
 
     /// The answer most people gave (a tie goes to the first in the usual
@@ -59,7 +71,10 @@ impl Tally {
     /// different answers. Larger is more divided.
     pub fn division(&self) -> (usize, usize) {
         let top = self.0.iter().max().copied().unwrap_or(0);
-        (self.answered() - top, self.0.iter().filter(|c| **c > 0).count())
+        (
+            self.answered() - top,
+            self.0.iter().filter(|c| **c > 0).count(),
+        )
     }
 }
 
@@ -89,7 +104,10 @@ pub fn round_answers(
 /// the file each assessment came from. An unnamed respondent is named after their file, so two files'
 /// unnamed people stay two people; with `label`, only assessments with that
 /// label (ignoring case) are kept.
-pub fn merge(sources: Vec<(String, String, History)>, label: Option<&str>) -> (History, Vec<String>) {
+pub fn merge(
+    sources: Vec<(String, String, History)>,
+    label: Option<&str>,
+) -> (History, Vec<String>) {
     let mut history = History::default();
     let mut files = Vec::new();
     for (shown, short, source) in sources {
@@ -155,7 +173,14 @@ pub fn agenda(framework: &Framework, members: &[&Assessment], team: &Assessment)
         })
         .filter(|p| p.tally.is_divided() || p.tally.count(Answer::DontKnow) > 0)
         .collect();
-    points.sort_by_key(|p| (!p.decides_stage, p.domain, std::cmp::Reverse(p.tally.division()), p.action));
+    points.sort_by_key(|p| {
+        (
+            !p.decides_stage,
+            p.domain,
+            std::cmp::Reverse(p.tally.division()),
+            p.action,
+        )
+    });
     points
 }
 
@@ -171,13 +196,22 @@ mod tests {
 
     #[test]
     fn a_majority_in_place_makes_it_in_place_for_the_team() {
-        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(), Some(InPlace));
+        assert_eq!(
+            tally(&[Some(InPlace), Some(InPlace), Some(NotYet)]).team_answer(),
+            Some(InPlace)
+        );
     }
 
     #[test]
     fn a_tie_is_not_a_majority() {
-        assert_eq!(tally(&[Some(InPlace), Some(NotYet)]).team_answer(), Some(NoAgreement));
-        assert_eq!(tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(), Some(NoAgreement));
+        assert_eq!(
+            tally(&[Some(InPlace), Some(NotYet)]).team_answer(),
+            Some(NoAgreement)
+        );
+        assert_eq!(
+            tally(&[Some(InPlace), Some(InPlace), Some(NotYet), Some(NotYet)]).team_answer(),
+            Some(NoAgreement)
+        );
     }
 
     #[test]
@@ -186,14 +220,23 @@ mod tests {
             tally(&[Some(NotApplicable), Some(NotApplicable), Some(InPlace)]).team_answer(),
             Some(NotApplicable)
         );
-        assert_eq!(tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(), Some(NoAgreement));
+        assert_eq!(
+            tally(&[Some(NotApplicable), Some(InPlace), Some(NotYet)]).team_answer(),
+            Some(NoAgreement)
+        );
     }
 
     #[test]
     fn missing_answers_are_left_out_of_the_count() {
-        assert_eq!(tally(&[Some(InPlace), None, None]).team_answer(), Some(InPlace));
+        assert_eq!(
+            tally(&[Some(InPlace), None, None]).team_answer(),
+            Some(InPlace)
+        );
         assert_eq!(tally(&[None, None]).team_answer(), None);
-        assert_eq!(tally(&[Some(NotYet), Some(NotYet)]).team_answer(), Some(NotYet));
+        assert_eq!(
+            tally(&[Some(NotYet), Some(NotYet)]).team_answer(),
+            Some(NotYet)
+        );
     }
 
     #[test]
@@ -212,19 +255,41 @@ mod tests {
         let team = round_answers(&f, &[&x, &y, &z], jiff::Timestamp::UNIX_EPOCH, None);
         assert_eq!(team.answer("d0.a1"), Some(InPlace));
         assert_eq!(team.answer("d0.a2"), Some(NoAgreement));
-        let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team).iter().map(|p| p.action).collect();
-        assert_eq!(order, [2, 1], "a0 is agreed; a2 splits three ways (and decides the stage), a1 two");
+        let order: Vec<usize> = agenda(&f, &[&x, &y, &z], &team)
+            .iter()
+            .map(|p| p.action)
+            .collect();
+        assert_eq!(
+            order,
+            [2, 1],
+            "a0 is agreed; a2 splits three ways (and decides the stage), a1 two"
+        );
     }
 
     #[test]
     fn dont_know_counts_among_those_who_answered_so_it_can_stop_a_majority() {
         use Answer::*;
         let t = |answers: &[Answer]| Tally::of(answers.iter().map(|a| Some(*a)));
-        assert_eq!(t(&[InPlace, InPlace, DontKnow]).team_answer(), Some(InPlace), "2 of 3 is a majority");
-        assert_eq!(t(&[InPlace, DontKnow]).team_answer(), Some(NoAgreement), "1 of 2 is not");
-        assert_eq!(t(&[DontKnow, DontKnow, NotYet]).team_answer(), Some(DontKnow));
+        assert_eq!(
+            t(&[InPlace, InPlace, DontKnow]).team_answer(),
+            Some(InPlace),
+            "2 of 3 is a majority"
+        );
+        assert_eq!(
+            t(&[InPlace, DontKnow]).team_answer(),
+            Some(NoAgreement),
+            "1 of 2 is not"
+        );
+        assert_eq!(
+            t(&[DontKnow, DontKnow, NotYet]).team_answer(),
+            Some(DontKnow)
+        );
         assert_eq!(t(&[DontKnow, NotYet]).team_answer(), Some(NoAgreement));
-        assert_eq!(t(&[InPlace, DontKnow]).count(NoAgreement), 0, "no agreement is never an answer given");
+        assert_eq!(
+            t(&[InPlace, DontKnow]).count(NoAgreement),
+            0,
+            "no agreement is never an answer given"
+        );
     }
 
     #[test]
@@ -251,13 +316,30 @@ mod tests {
             }
             a
         };
-        let ann = person(&[("d0.a0", InPlace), ("d0.a1", InPlace), ("d1.a0", NotYet), ("d1.a1", InPlace)]);
-        let bob = person(&[("d0.a0", InPlace), ("d0.a1", NotYet), ("d1.a0", NotYet), ("d1.a1", NotYet)]);
-        let cat = person(&[("d0.a0", NotYet), ("d0.a1", NotYet), ("d1.a0", DontKnow), ("d1.a1", NotYet)]);
+        let ann = person(&[
+            ("d0.a0", InPlace),
+            ("d0.a1", InPlace),
+            ("d1.a0", NotYet),
+            ("d1.a1", InPlace),
+        ]);
+        let bob = person(&[
+            ("d0.a0", InPlace),
+            ("d0.a1", NotYet),
+            ("d1.a0", NotYet),
+            ("d1.a1", NotYet),
+        ]);
+        let cat = person(&[
+            ("d0.a0", NotYet),
+            ("d0.a1", NotYet),
+            ("d1.a0", DontKnow),
+            ("d1.a1", NotYet),
+        ]);
         let members = [&ann, &bob, &cat];
         let team = round_answers(&f, &members, jiff::Timestamp::UNIX_EPOCH, None);
-        let order: Vec<(usize, usize, bool)> =
-            agenda(&f, &members, &team).iter().map(|p| (p.domain, p.action, p.decides_stage)).collect();
+        let order: Vec<(usize, usize, bool)> = agenda(&f, &members, &team)
+            .iter()
+            .map(|p| (p.domain, p.action, p.decides_stage))
+            .collect();
         assert_eq!(
             order,
             [(0, 1, true), (1, 0, true), (0, 0, false), (1, 1, false)],

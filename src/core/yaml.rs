@@ -51,7 +51,10 @@ pub enum Kind {
     /// The key `name` is missing; `line` is a `name:` line just below, so indented wrongly.
     MissingField { name: String, line: Option<usize> },
     /// The key `name` is given twice, at these `lines` where found.
-    Repeated { name: String, lines: Option<(usize, usize)> },
+    Repeated {
+        name: String,
+        lines: Option<(usize, usize)>,
+    },
     /// A value of another shape than the one expected.
     WrongType { expected: Expected, found: Found },
     /// Not a date and time (`taken_at`).
@@ -146,7 +149,11 @@ pub enum Rule {
 }
 
 impl Rule {
-    const ALL: [Rule; 3] = [Rule::ReviewOnOrEvery, Rule::ReviewMonths, Rule::DecimalVersion];
+    const ALL: [Rule; 3] = [
+        Rule::ReviewOnOrEvery,
+        Rule::ReviewMonths,
+        Rule::DecimalVersion,
+    ];
 }
 
 impl std::fmt::Display for Rule {
@@ -222,8 +229,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
             let valid = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..valid];
             let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
             Err(NotUtf8 { line, column })
         }
     }
@@ -237,7 +250,12 @@ pub fn check(text: &str) -> Result<(), Mistake> {
         (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
         (false, None) => return Ok(()),
     };
-    Err(Mistake { line, column: None, place: Vec::new(), kind })
+    Err(Mistake {
+        line,
+        column: None,
+        place: Vec::new(),
+        kind,
+    })
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -256,13 +274,19 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
 /// Locates and classifies a serde error, parsing again with the field path tracked to name the place
 /// (only on failure, so loading stays fast).
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
-    let tracked = serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text));
-    let path: Vec<_> = tracked.err().map(|e| e.path().iter().cloned().collect()).unwrap_or_default();
+    let tracked =
+        serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text));
+    let path: Vec<_> = tracked
+        .err()
+        .map(|e| e.path().iter().cloned().collect())
+        .unwrap_or_default();
     let mut place = place_of(&path);
     let message = e.to_string();
     let mut kind = kind_of(&message, &place);
     // A problem in the text's first bytes is placed by a byte offset instead.
-    let offset = message.split_once(" at position ").and_then(|(_, p)| p.parse::<usize>().ok());
+    let offset = message
+        .split_once(" at position ")
+        .and_then(|(_, p)| p.parse::<usize>().ok());
     let mut line = match offset {
         Some(o) => Some(text.get(..o).unwrap_or(text).matches('\n').count() + 1),
         None => e.location().map(|l| l.line()),
@@ -271,12 +295,20 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     match &mut kind {
         // "`stage` is missing" with a `stage:` line just below: it is indented wrongly, so name that line.
         Kind::MissingField { name, line: near } => {
-            let below = |at: usize| text.lines().skip(at - 1).take(40).collect::<Vec<_>>().join("\n");
+            let below = |at: usize| {
+                text.lines()
+                    .skip(at - 1)
+                    .take(40)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             *near = line.and_then(|at| Some(line_of_key(&below(at), name)? + at - 1));
         }
         // The parser places a key given twice at its map's start: find both by the key at that column.
         Kind::Repeated { name, lines } => {
-            *lines = line.zip(e.location()).and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
+            *lines = line
+                .zip(e.location())
+                .and_then(|(at, l)| repeated_lines(text, at, l.column(), name));
             line = lines.map_or(line, |(_, second)| Some(second));
         }
         // The unknown key is not a place of its own.
@@ -288,12 +320,24 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
         }
         // A second document has no location of its own: point at its start.
         Kind::Syntax(Syntax::SeveralDocuments) => {
-            line = text.lines().skip(1).position(|l| l == "---" || l.starts_with("--- ")).map(|i| i + 2)
+            line = text
+                .lines()
+                .skip(1)
+                .position(|l| l == "---" || l.starts_with("--- "))
+                .map(|i| i + 2)
         }
         _ => {}
     }
-    let column = e.location().filter(|_| offset.is_none()).map(|l| l.column());
-    Mistake { line, column, place, kind }
+    let column = e
+        .location()
+        .filter(|_| offset.is_none())
+        .map(|l| l.column());
+    Mistake {
+        line,
+        column,
+        place,
+        kind,
+    }
 }
 
 /// `assessments[0].answers.fit.pathways` -> assessment 1, the answer to fit.pathways.
@@ -303,7 +347,11 @@ fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     for (i, s) in path.iter().enumerate() {
         match (s, path.get(i + 1)) {
             (Map { key }, Some(Map { key: id })) if key == "answers" || key == "notes" => {
-                place.push(if key == "answers" { Place::Answer(id.clone()) } else { Place::Note(id.clone()) });
+                place.push(if key == "answers" {
+                    Place::Answer(id.clone())
+                } else {
+                    Place::Note(id.clone())
+                });
                 return place;
             }
             (Map { key }, Some(Seq { .. })) => list = Some(key.clone()),
@@ -355,18 +403,26 @@ fn kind_of(message: &str, place: &[Place]) -> Kind {
         Kind::WrongType { expected, found }
     } else {
         let known = PARSER.iter().find(|(words, _)| has(words));
-        known.map_or_else(|| Kind::Other(message.to_string()), |(_, syntax)| Kind::Syntax(*syntax))
+        known.map_or_else(
+            || Kind::Other(message.to_string()),
+            |(_, syntax)| Kind::Syntax(*syntax),
+        )
     }
 }
 
 /// What serde expected, as a shape; never the name of a Rust type.
 fn expected_shape(expected: &str) -> Expected {
-    let whole = expected.starts_with(['u', 'i']) && expected[1..].bytes().all(|b| b.is_ascii_digit());
+    let whole =
+        expected.starts_with(['u', 'i']) && expected[1..].bytes().all(|b| b.is_ascii_digit());
     match expected {
         "a sequence" => Expected::List,
         e if e.starts_with("struct ") || e.starts_with("a map") => Expected::Map,
-        e if whole || e.starts_with("a non-negative") || e.starts_with("an integer") => Expected::WholeNumber,
-        e if e.starts_with("text") || e.contains("string") || e.contains("YAML tag") => Expected::Text,
+        e if whole || e.starts_with("a non-negative") || e.starts_with("an integer") => {
+            Expected::WholeNumber
+        }
+        e if e.starts_with("text") || e.contains("string") || e.contains("YAML tag") => {
+            Expected::Text
+        }
         _ => Expected::Other,
     }
 }
@@ -426,10 +482,25 @@ fn too_deep(text: &str, max: usize) -> Option<usize> {
 /// Finds the 1-based line of the `nth` (0-based) `id: <id>` entry in YAML text.
 pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
     let is_id = |l: &str| {
-        let value = l.trim_start().trim_start_matches("- ").trim_start().strip_prefix("id:");
-        value.is_some_and(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']) == id)
+        let value = l
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start()
+            .strip_prefix("id:");
+        value.is_some_and(|v| {
+            v.split(" #")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\''])
+                == id
+        })
     };
-    text.lines().enumerate().filter(|(_, l)| is_id(l)).nth(nth).map(|(i, _)| i + 1)
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| is_id(l))
+        .nth(nth)
+        .map(|(i, _)| i + 1)
 }
 
 /// The 1-based lines of the first two `key:` entries of the block map whose first key is at `line`,
@@ -437,14 +508,23 @@ pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
 fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
     let (start, indent) = (line.checked_sub(1)?, column.checked_sub(1)?);
     // A key in quotes is the same key; one holding a colon is not found.
-    let is_key = |rest: &str| rest.split_once(':').is_some_and(|(k, _)| k.trim_end().trim_matches(['"', '\'']) == key);
+    let is_key = |rest: &str| {
+        rest.split_once(':')
+            .is_some_and(|(k, _)| k.trim_end().trim_matches(['"', '\'']) == key)
+    };
     let spaces = |l: &str| l.len() - l.trim_start_matches(' ').len();
     let mut lines = text
         .lines()
         .enumerate()
         .skip(start)
-        .take_while(|(i, l)| *i == start || spaces(l) >= indent || matches!(l.trim_start().get(..1), None | Some("#")))
-        .filter(|(i, l)| (*i == start || spaces(l) == indent) && l.get(indent..).is_some_and(is_key))
+        .take_while(|(i, l)| {
+            *i == start
+                || spaces(l) >= indent
+                || matches!(l.trim_start().get(..1), None | Some("#"))
+        })
+        .filter(|(i, l)| {
+            (*i == start || spaces(l) == indent) && l.get(indent..).is_some_and(is_key)
+        })
         .map(|(i, _)| i + 1);
     Some((lines.next()?, lines.next()?))
 }
@@ -452,7 +532,12 @@ fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(
 /// Finds the 1-based line of the first line starting with `key:` at any indent.
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
-        .position(|l| l.trim_start().trim_start_matches("- ").strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .position(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with(':'))
+        })
         .map(|i| i + 1)
 }
 
@@ -467,7 +552,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_line_and_column() {
-        assert_eq!(decode(b"a: 1\nb: \xff".to_vec()), Err(NotUtf8 { line: 2, column: 4 }));
+        assert_eq!(
+            decode(b"a: 1\nb: \xff".to_vec()),
+            Err(NotUtf8 { line: 2, column: 4 })
+        );
     }
 
     #[test]
@@ -504,7 +592,11 @@ mod tests {
         let text = "plan:\n  actions:\n    a: 1\n    b:\n      a: nested\n    # a: comment\n\n    \"a\": 2\n  targets:\n    a: 3\n";
         assert_eq!(repeated_lines(text, 3, 5, "a"), Some((3, 8)));
         let items = "- x: 1\n  y: 2\n- x: 3\n  x: 4\n";
-        assert_eq!(repeated_lines(items, 3, 3, "x"), Some((3, 4)), "one item's map only");
+        assert_eq!(
+            repeated_lines(items, 3, 3, "x"),
+            Some((3, 4)),
+            "one item's map only"
+        );
         assert_eq!(repeated_lines(items, 1, 3, "x"), None);
         assert_eq!(
             repeated_lines("a: {x: 1, x: 2}\n", 1, 4, "x"),
@@ -553,11 +645,20 @@ mod tests {
         assert_eq!((m.line, m.column), (Some(3), Some(21)));
         assert_eq!(
             m.place,
-            [Place::Item { list: Some("assessments".into()), number: 1 }, Place::Answer("fit.pathways".into())]
+            [
+                Place::Item {
+                    list: Some("assessments".into()),
+                    number: 1
+                },
+                Place::Answer("fit.pathways".into())
+            ]
         );
         assert_eq!(
             m.kind,
-            Kind::UnknownValue { name: "maybe".into(), allowed: vec!["in-place".into(), "not-yet".into()] }
+            Kind::UnknownValue {
+                name: "maybe".into(),
+                allowed: vec!["in-place".into(), "not-yet".into()]
+            }
         );
     }
 
@@ -566,15 +667,24 @@ mod tests {
         let wrong = |text| mistake(text).kind;
         assert_eq!(
             wrong("assessments:\n  answers: {}\n"),
-            Kind::WrongType { expected: Expected::List, found: Found::Map }
+            Kind::WrongType {
+                expected: Expected::List,
+                found: Found::Map
+            }
         );
         assert_eq!(
             wrong("assessments:\n  - count: many\n"),
-            Kind::WrongType { expected: Expected::WholeNumber, found: Found::Text("many".into()) }
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Text("many".into())
+            }
         );
         assert_eq!(
             wrong("assessments:\n  - count: 99999999999999999999\n"),
-            Kind::WrongType { expected: Expected::WholeNumber, found: Found::Number("99999999999999999999".into()) }
+            Kind::WrongType {
+                expected: Expected::WholeNumber,
+                found: Found::Number("99999999999999999999".into())
+            }
         );
     }
 
@@ -587,9 +697,20 @@ mod tests {
             owner: Option<String>,
             due: Option<String>,
         }
-        let m = from_str::<std::collections::BTreeMap<String, Step>>("x:\n  ownr: Sam\n").unwrap_err();
-        assert_eq!(m.place, [Place::Field("x".into())], "the unknown key is not its own place");
-        assert_eq!(m.kind, Kind::UnknownField { name: "ownr".into(), allowed: vec!["owner".into(), "due".into()] });
+        let m =
+            from_str::<std::collections::BTreeMap<String, Step>>("x:\n  ownr: Sam\n").unwrap_err();
+        assert_eq!(
+            m.place,
+            [Place::Field("x".into())],
+            "the unknown key is not its own place"
+        );
+        assert_eq!(
+            m.kind,
+            Kind::UnknownField {
+                name: "ownr".into(),
+                allowed: vec!["owner".into(), "due".into()]
+            }
+        );
     }
 
     #[test]
@@ -601,26 +722,45 @@ mod tests {
             stage: String,
         }
         let m = from_str::<Vec<Item>>("- id: a\n stage: s\n").unwrap_err();
-        assert_eq!(m.kind, Kind::MissingField { name: "stage".into(), line: Some(2) });
+        assert_eq!(
+            m.kind,
+            Kind::MissingField {
+                name: "stage".into(),
+                line: Some(2)
+            }
+        );
     }
 
     #[test]
     fn a_second_document_is_named_by_its_line() {
         let m = mistake("assessments: []\n---\nassessments: []\n");
-        assert_eq!((m.line, m.kind), (Some(2), Kind::Syntax(Syntax::SeveralDocuments)));
+        assert_eq!(
+            (m.line, m.kind),
+            (Some(2), Kind::Syntax(Syntax::SeveralDocuments))
+        );
     }
 
     #[test]
     fn a_tab_in_the_indentation_is_named_as_one() {
-        assert_eq!(mistake("assessments:\n\t- count: 1\n").kind, Kind::Syntax(Syntax::TabIndent));
-        assert_eq!(mistake("assessments:\n  - count: @1\n").kind, Kind::Syntax(Syntax::CannotStartValue));
+        assert_eq!(
+            mistake("assessments:\n\t- count: 1\n").kind,
+            Kind::Syntax(Syntax::TabIndent)
+        );
+        assert_eq!(
+            mistake("assessments:\n  - count: @1\n").kind,
+            Kind::Syntax(Syntax::CannotStartValue)
+        );
     }
 
     #[test]
     fn a_control_character_is_placed_by_its_line() {
         let m = mistake("assessments:\n  - count: 1\u{7}\n");
         assert_eq!(m.kind, Kind::Syntax(Syntax::ControlCharacter));
-        assert_eq!((m.line, m.column), (Some(2), None), "the parser gives only a byte offset");
+        assert_eq!(
+            (m.line, m.column),
+            (Some(2), None),
+            "the parser gives only a byte offset"
+        );
     }
 
     #[test]
@@ -648,43 +788,109 @@ mod tests {
     fn every_parser_problem_is_classified() {
         // libyaml's problems and yaml_serde's own messages, as they read.
         for (message, syntax) in [
-            ("mapping values are not allowed in this context at line 2 column 14", Syntax::ColonInValue),
-            ("did not find expected key at line 3 column 4, while parsing a block mapping", Syntax::Indentation),
+            (
+                "mapping values are not allowed in this context at line 2 column 14",
+                Syntax::ColonInValue,
+            ),
+            (
+                "did not find expected key at line 3 column 4, while parsing a block mapping",
+                Syntax::Indentation,
+            ),
             ("did not find expected '-' indicator", Syntax::Indentation),
-            ("block sequence entries are not allowed in this context", Syntax::Indentation),
-            ("could not find expected ':', while scanning a simple key", Syntax::MissingColon),
-            ("found character that cannot start any token", Syntax::CannotStartValue),
-            ("found unexpected end of stream, while scanning a quoted scalar", Syntax::Unclosed),
+            (
+                "block sequence entries are not allowed in this context",
+                Syntax::Indentation,
+            ),
+            (
+                "could not find expected ':', while scanning a simple key",
+                Syntax::MissingColon,
+            ),
+            (
+                "found character that cannot start any token",
+                Syntax::CannotStartValue,
+            ),
+            (
+                "found unexpected end of stream, while scanning a quoted scalar",
+                Syntax::Unclosed,
+            ),
             ("EOF while parsing a value", Syntax::Unclosed),
-            ("found unknown escape character, while parsing a quoted scalar", Syntax::Escape),
-            ("control characters are not allowed at position 18", Syntax::ControlCharacter),
+            (
+                "found unknown escape character, while parsing a quoted scalar",
+                Syntax::Escape,
+            ),
+            (
+                "control characters are not allowed at position 18",
+                Syntax::ControlCharacter,
+            ),
             ("unknown anchor at line 2 column 14", Syntax::UnknownAlias),
             ("found undefined alias", Syntax::Unexpected),
-            ("did not find expected ',' or ']', while parsing a flow sequence", Syntax::Unexpected),
-            ("found undefined tag handle, while parsing a node", Syntax::Unexpected),
+            (
+                "did not find expected ',' or ']', while parsing a flow sequence",
+                Syntax::Unexpected,
+            ),
+            (
+                "found undefined tag handle, while parsing a node",
+                Syntax::Unexpected,
+            ),
             ("empty YAML tag is not allowed", Syntax::Unexpected),
-            ("expected a mapping for merging, but found scalar", Syntax::Unexpected),
-            ("did not find expected comment or line break", Syntax::Unexpected),
+            (
+                "expected a mapping for merging, but found scalar",
+                Syntax::Unexpected,
+            ),
+            (
+                "did not find expected comment or line break",
+                Syntax::Unexpected,
+            ),
             ("found incompatible YAML document", Syntax::Unexpected),
         ] {
             assert_eq!(kind_of(message, &[]), Kind::Syntax(syntax), "{message}");
         }
         for (message, kind) in [
-            ("found a tab character that violates indentation", Kind::Syntax(Syntax::TabIndent)),
-            ("repetition limit exceeded", Kind::Syntax(Syntax::TooManyAliases)),
-            ("recursion limit exceeded at line 2 column 131", Kind::Syntax(Syntax::TooDeep)),
+            (
+                "found a tab character that violates indentation",
+                Kind::Syntax(Syntax::TabIndent),
+            ),
+            (
+                "repetition limit exceeded",
+                Kind::Syntax(Syntax::TooManyAliases),
+            ),
+            (
+                "recursion limit exceeded at line 2 column 131",
+                Kind::Syntax(Syntax::TooDeep),
+            ),
             (
                 "deserializing from YAML containing more than one document is not supported",
                 Kind::Syntax(Syntax::SeveralDocuments),
             ),
-            ("duplicate field `title`", Kind::Repeated { name: "title".into(), lines: None }),
-            ("x: duplicate entry with key \"y\" at line 2 column 3", Kind::Repeated { name: "y".into(), lines: None }),
+            (
+                "duplicate field `title`",
+                Kind::Repeated {
+                    name: "title".into(),
+                    lines: None,
+                },
+            ),
+            (
+                "x: duplicate entry with key \"y\" at line 2 column 3",
+                Kind::Repeated {
+                    name: "y".into(),
+                    lines: None,
+                },
+            ),
             (
                 "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
-                Kind::UnknownField { name: "ownr".into(), allowed: vec!["owner".into(), "due".into()] },
+                Kind::UnknownField {
+                    name: "ownr".into(),
+                    allowed: vec!["owner".into(), "due".into()],
+                },
             ),
-            (&format!("plan: {} at line 3 column 3", Rule::ReviewMonths), Kind::Broken(Rule::ReviewMonths)),
-            ("a message from a later parser", Kind::Other("a message from a later parser".into())),
+            (
+                &format!("plan: {} at line 3 column 3", Rule::ReviewMonths),
+                Kind::Broken(Rule::ReviewMonths),
+            ),
+            (
+                "a message from a later parser",
+                Kind::Other("a message from a later parser".into()),
+            ),
         ] {
             assert_eq!(kind_of(message, &[]), kind, "{message}");
         }

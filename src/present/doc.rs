@@ -46,14 +46,32 @@ pub enum Cell {
     /// A name, with a shorter one for when the table is too wide for it.
     Name { full: String, short: Option<String> },
     /// A stage, `rank` of `of` (0 = the first stage; `rank == of`: complete).
-    Stage { name: String, rank: usize, of: usize },
+    Stage {
+        name: String,
+        rank: usize,
+        of: usize,
+    },
     /// A domain's change of stage, and the stage it moved from where that is not shown beside it;
     /// within the same stage, progress then and now (in place, applicable, twice); how many slipped.
-    Change { direction: Direction, from: Option<String>, progress: Option<[usize; 4]>, slipped: usize },
+    Change {
+        direction: Direction,
+        from: Option<String>,
+        progress: Option<[usize; 4]>,
+        slipped: usize,
+    },
     /// Progress through a stage: in place of applicable; whether it is worked in, and the target.
-    Progress { done: usize, total: usize, working: bool, target: bool },
+    Progress {
+        done: usize,
+        total: usize,
+        working: bool,
+        target: bool,
+    },
     /// A stage drawn as a shade in a chart of stages over time.
-    Shade { name: String, rank: usize, of: usize },
+    Shade {
+        name: String,
+        rank: usize,
+        of: usize,
+    },
     /// An answer's words, with how good a sign it is.
     Answer { text: String, tone: Tone },
     /// "From → to" between two cells of a list.
@@ -101,7 +119,12 @@ impl From<crate::core::compare::Movement> for Direction {
 impl Cell {
     /// Progress through a stage that is neither worked in nor a target.
     pub fn progress(done: usize, total: usize) -> Cell {
-        Cell::Progress { done, total, working: false, target: false }
+        Cell::Progress {
+            done,
+            total,
+            working: false,
+            target: false,
+        }
     }
 
     /// The cell where room is short: a name's short form, where it has one.

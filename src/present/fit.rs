@@ -17,14 +17,22 @@ fn options(width: usize) -> Options<'static> {
 /// Wraps text at spaces to `width` columns, keeping its own line breaks and
 /// each line's leading spaces.
 pub fn wrap(text: &str, width: usize) -> String {
-    text.split('\n').map(|line| wrap_indented(line, width, "")).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(|line| wrap_indented(line, width, ""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Wraps one paragraph to `width` (its leading spaces kept), indenting continuation lines with `indent`.
 pub fn wrap_indented(text: &str, width: usize, indent: &str) -> String {
     let body = text.trim_start_matches(' ');
     let lead = &text[..text.len() - body.len()];
-    textwrap::fill(body, options(width.max(20)).initial_indent(lead).subsequent_indent(indent))
+    textwrap::fill(
+        body,
+        options(width.max(20))
+            .initial_indent(lead)
+            .subsequent_indent(indent),
+    )
 }
 
 /// Cuts text to `width` columns, ending in `…` when cut.
@@ -71,9 +79,15 @@ mod tests {
     #[test]
     fn text_without_spaces_is_broken_at_the_width() {
         let cjk = "正念认知疗法服务的可持续发展与团队支持正念认知疗法服务的可持续发展与团队支持";
-        for out in [wrap(cjk, 30), wrap_indented(&format!("  • {cjk}"), 30, "    ")] {
+        for out in [
+            wrap(cjk, 30),
+            wrap_indented(&format!("  • {cjk}"), 30, "    "),
+        ] {
             assert!(out.lines().count() > 1, "{out}");
-            assert!(out.lines().all(|l| console::measure_text_width(l) <= 30), "{out}");
+            assert!(
+                out.lines().all(|l| console::measure_text_width(l) <= 30),
+                "{out}"
+            );
         }
         let token = "x".repeat(50);
         assert!(wrap(&token, 20).lines().all(|l| l.len() <= 20));
@@ -81,7 +95,10 @@ mod tests {
 
     #[test]
     fn commands_and_hyphenated_words_are_never_split_where_they_fit() {
-        let out = wrap("run mbct-sustain --respondent someone-with-a-long-name now", 26);
+        let out = wrap(
+            "run mbct-sustain --respondent someone-with-a-long-name now",
+            26,
+        );
         assert!(out.contains("mbct-sustain"), "{out}");
         assert!(out.contains("someone-with-a-long-name"), "{out}");
         assert!(out.lines().all(|l| l.len() <= 26), "{out}");

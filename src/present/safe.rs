@@ -24,7 +24,17 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.into() }).collect())
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_unsafe(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.into()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// As [`printable`], and newlines and tabs become spaces: for one-line places
@@ -47,7 +57,9 @@ mod tests {
 
     #[test]
     fn c1_csi_bidi_and_invisible_characters_are_escaped() {
-        for c in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{2066}', '\u{feff}', '\u{7f}', '\r'] {
+        for c in [
+            '\u{9b}', '\u{202e}', '\u{200b}', '\u{2066}', '\u{feff}', '\u{7f}', '\r',
+        ] {
             assert!(!printable(&format!("a{c}b")).contains(c), "{:x}", c as u32);
         }
     }

@@ -64,15 +64,33 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_FILE", hide_env_values = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FILE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub file: Option<PathBuf>,
 
     /// Use an adapted framework instead of the bundled ASPIRE framework
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_FRAMEWORK", hide_env_values = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_FRAMEWORK",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub framework: Option<PathBuf>,
 
     /// Who is answering; reports follow this person's assessments
-    #[arg(long, global = true, env = "MBCT_SUSTAIN_RESPONDENT", hide_env_values = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "MBCT_SUSTAIN_RESPONDENT",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)
@@ -329,7 +347,9 @@ pub struct PlanCommandArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum PlanCommand {
     /// Give an action an owner and, optionally, a due date
-    #[command(after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31")]
+    #[command(
+        after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31"
+    )]
     Assign {
         /// The action's id, as `mbct-sustain framework show` lists it
         #[arg(value_name = "ACTION")]
@@ -561,7 +581,9 @@ pub enum PeopleCommand {
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
     /// Print the framework in use: domains, stages and actions with their ids
-    #[command(after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json")]
+    #[command(
+        after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json"
+    )]
     Show {
         /// Output format
         #[arg(long, value_enum, default_value_t = FrameworkFormat::Tree, value_name = "FORMAT")]
@@ -616,15 +638,25 @@ pub enum FrameworkFormat {
 fn parse_name(text: &str) -> Result<String, String> {
     let name = text.trim();
     let refused = "an owner needs a name; give one, or use `plan unassign` to take the owner off";
-    if name.is_empty() { Err(refused.into()) } else { Ok(name.to_string()) }
+    if name.is_empty() {
+        Err(refused.into())
+    } else {
+        Ok(name.to_string())
+    }
 }
 
 /// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
 /// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let t = text.trim();
-    let shaped =
-        t.len() == 10 && t.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let shaped = t.len() == 10
+        && t.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     let date: jiff::civil::Date = t.parse().map_err(|_| {
         if shaped {
             format!("`{t}` is not a day of the calendar; check the month and the day")
@@ -634,7 +666,9 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     })?;
     match date.year() {
         1900..=2999 => Ok(date),
-        _ => Err(format!("`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999")),
+        _ => Err(format!(
+            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
+        )),
     }
 }
 
@@ -643,7 +677,10 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 fn finish(e: clap::Error) -> Error {
     match e.print().and_then(|()| io::stdout().flush()) {
         Err(source) if !e.use_stderr() && source.kind() != io::ErrorKind::BrokenPipe => {
-            Error::WriteFailed { path: "standard output".into(), source }
+            Error::WriteFailed {
+                path: "standard output".into(),
+                source,
+            }
         }
         _ => std::process::exit(e.exit_code()),
     }
@@ -654,19 +691,29 @@ pub fn parse() -> Result<Cli, Error> {
     use clap::FromArgMatches;
     // An empty setting would reach clap as a missing value, which names the
     // flag, not the variable the person set.
-    for name in ["MBCT_SUSTAIN_FILE", "MBCT_SUSTAIN_FRAMEWORK", "MBCT_SUSTAIN_RESPONDENT"] {
+    for name in [
+        "MBCT_SUSTAIN_FILE",
+        "MBCT_SUSTAIN_FRAMEWORK",
+        "MBCT_SUSTAIN_RESPONDENT",
+    ] {
         if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
             let why = format!(
                 "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
             );
-            command().error(clap::error::ErrorKind::InvalidValue, why).exit();
+            command()
+                .error(clap::error::ErrorKind::InvalidValue, why)
+                .exit();
         }
     }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
-    if cli.command.is_some() && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new) {
+    if cli.command.is_some()
+        && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new)
+    {
         let why = "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command";
-        command().error(clap::error::ErrorKind::ArgumentConflict, why).exit();
+        command()
+            .error(clap::error::ErrorKind::ArgumentConflict, why)
+            .exit();
     }
     Ok(cli)
 }
@@ -675,7 +722,12 @@ pub fn parse() -> Result<Cli, Error> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let f = crate::core::framework::Framework::bundled();
-    Cli::command().version(format!("{} (framework {} {})", env!("CARGO_PKG_VERSION"), f.id, f.version))
+    Cli::command().version(format!(
+        "{} (framework {} {})",
+        env!("CARGO_PKG_VERSION"),
+        f.id,
+        f.version
+    ))
 }
 
 #[cfg(test)]

@@ -56,7 +56,8 @@ impl Context {
         Look {
             color: self.color && to_screen,
             // A terminal whose locale cannot show Unicode gets ASCII.
-            ascii: output.ascii || (to_screen && io::stdout().is_terminal() && !screen::shows_unicode()),
+            ascii: output.ascii
+                || (to_screen && io::stdout().is_terminal() && !screen::shows_unicode()),
             width: if to_screen {
                 screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX))
             } else {
@@ -76,7 +77,9 @@ impl Context {
     /// The answers file, which must exist but may hold no assessment yet
     /// (a roster with nobody's answers), with the same notes as [`Context::history`].
     pub fn history_or_empty(&self) -> Result<History, Error> {
-        let h = store::load(&self.file)?.ok_or_else(|| Error::NoAnswersFile { path: self.file.clone() })?;
+        let h = store::load(&self.file)?.ok_or_else(|| Error::NoAnswersFile {
+            path: self.file.clone(),
+        })?;
         self.note_copies(&h.history);
         self.note_future(&h.history);
         self.remind(&h.history);
@@ -87,7 +90,11 @@ impl Context {
     /// holds what the file does not, with the command that brings it in.
     pub fn note_copies(&self, history: &History) {
         for (copy, report) in crate::shell::sharing::holding(&self.file, history) {
-            self.note(&crate::shell::sharing::notice(&copy, &report, self.file_given.then_some(self.file.as_path())));
+            self.note(&crate::shell::sharing::notice(
+                &copy,
+                &report,
+                self.file_given.then_some(self.file.as_path()),
+            ));
         }
     }
 
@@ -96,7 +103,10 @@ impl Context {
     pub fn note_future(&self, history: &History) {
         for i in crate::core::rounds::in_the_future(history, jiff::Timestamp::now()) {
             let a = &history.assessments[i];
-            let who = a.respondent.as_deref().map_or("An".to_string(), |r| format!("{r}'s"));
+            let who = a
+                .respondent
+                .as_deref()
+                .map_or("An".to_string(), |r| format!("{r}'s"));
             self.note(&format!(
                 "note: {who} assessment is dated {}, after today: a computer's clock may be wrong; fix `taken_at` in the file (it is left out of rounds until then).",
                 crate::present::view::date_of(a.taken_at)
@@ -107,7 +117,8 @@ impl Context {
     /// Says once, plainly, when the latest assessment used another framework.
     pub fn note_framework_change(&self, history: &History) {
         if let Some(last) = history.assessments.last()
-            && (last.framework.id != self.framework.id || last.framework.version != self.framework.version)
+            && (last.framework.id != self.framework.id
+                || last.framework.version != self.framework.version)
         {
             self.note(&format!(
                 "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
@@ -134,7 +145,11 @@ impl Context {
     pub fn note_unknown_ids(&self, history: &History) {
         let f = &self.framework;
         let mut unknown: Vec<&str> = Vec::new();
-        for a in history.assessments.iter().filter(|a| a.framework.id == f.id && a.framework.version == f.version) {
+        for a in history
+            .assessments
+            .iter()
+            .filter(|a| a.framework.id == f.id && a.framework.version == f.version)
+        {
             for id in a.answers.keys() {
                 if !f.has_action(id) && !unknown.contains(&id.as_str()) {
                     unknown.push(id);
@@ -161,8 +176,16 @@ impl Context {
 
     /// What the command shows: the subject resolved once (whose answers,
     /// which point, what it is compared with), or why there is none.
-    pub fn snapshot<'h>(&self, history: &'h History, at: At, since: Option<Date>) -> Result<Snapshot<'h>, Error> {
-        let whom = self.respondent.as_deref().map_or(Whom::Auto, |r| Whom::Person(Some(r)));
+    pub fn snapshot<'h>(
+        &self,
+        history: &'h History,
+        at: At,
+        since: Option<Date>,
+    ) -> Result<Snapshot<'h>, Error> {
+        let whom = self
+            .respondent
+            .as_deref()
+            .map_or(Whom::Auto, |r| Whom::Person(Some(r)));
         self.snapshot_of(history, whom, at, since)
     }
 
@@ -174,8 +197,15 @@ impl Context {
         at: At,
         since: Option<Date>,
     ) -> Result<Snapshot<'h>, Error> {
-        let selection = Selection { whom, at, since, today: today(), now: jiff::Timestamp::now() };
-        let s = subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
+        let selection = Selection {
+            whom,
+            at,
+            since,
+            today: today(),
+            now: jiff::Timestamp::now(),
+        };
+        let s =
+            subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
         if s.since_ignored {
             self.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
         }
@@ -191,17 +221,31 @@ impl Context {
         };
         let team = missed.whose == Whose::Team;
         match missed.miss {
-            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => {
-                Error::NotADate { message: not_a_date(&selector).unwrap_or_default() }
-            }
-            Miss::NoAssessments => Error::NoAssessments { path, respondent: self.respondent.clone() },
+            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => Error::NotADate {
+                message: not_a_date(&selector).unwrap_or_default(),
+            },
+            Miss::NoAssessments => Error::NoAssessments {
+                path,
+                respondent: self.respondent.clone(),
+            },
             Miss::NothingSince(since) => Error::NothingSince { path, since },
-            Miss::NoSuch { selector, count } if team => Error::NoSuchRound { path, selector, count },
-            Miss::NoSuch { selector, count } => {
-                Error::NoSuchAssessment { path, selector, count, respondent: self.respondent.clone() }
-            }
+            Miss::NoSuch { selector, count } if team => Error::NoSuchRound {
+                path,
+                selector,
+                count,
+            },
+            Miss::NoSuch { selector, count } => Error::NoSuchAssessment {
+                path,
+                selector,
+                count,
+                respondent: self.respondent.clone(),
+            },
             Miss::NothingToCompare { .. } if team => Error::OneRound { path },
-            Miss::NothingToCompare { count } => Error::NothingToCompare { path, count, respondent },
+            Miss::NothingToCompare { count } => Error::NothingToCompare {
+                path,
+                count,
+                respondent,
+            },
             Miss::Same { number, latest } if team => Error::SameRound { number, latest },
             Miss::Same { number, latest } => Error::SameAssessment { number, latest },
         }
@@ -223,7 +267,9 @@ impl Context {
 /// A selector written like a date that is not one (`2026-13-01`) is a
 /// mistake in the date, not a label nobody used: the message saying so.
 fn not_a_date(selector: &str) -> Option<String> {
-    crate::shell::cli::parse_date(selector).err().filter(|message| message.contains("not a day of the calendar"))
+    crate::shell::cli::parse_date(selector)
+        .err()
+        .filter(|message| message.contains("not a day of the calendar"))
 }
 
 /// Refuses an action id the framework lacks, with the closest ids.
@@ -234,7 +280,10 @@ pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
     let ids = f.actions().map(|(_, a)| a.id.as_str());
     Err(Error::UnknownAction {
         id: id.to_string(),
-        closest: crate::core::plan::closest(ids, id).into_iter().map(str::to_string).collect(),
+        closest: crate::core::plan::closest(ids, id)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -255,27 +304,58 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
     let Some(path) = path else {
         return Ok(Framework::bundled());
     };
-    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES)
-        .map_err(|problem| Error::FrameworkUnreadable { path: path.to_path_buf(), problem })?;
-    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid { name: path.display().to_string(), problems })
+    let text = input::read_text(path, store::MAX_FRAMEWORK_BYTES).map_err(|problem| {
+        Error::FrameworkUnreadable {
+            path: path.to_path_buf(),
+            problem,
+        }
+    })?;
+    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid {
+        name: path.display().to_string(),
+        problems,
+    })
 }
 
-fn write_output(ctx: &Context, bytes: &[u8], output: &OutputArgs, inputs: &[PathBuf]) -> Result<(), Error> {
+fn write_output(
+    ctx: &Context,
+    bytes: &[u8],
+    output: &OutputArgs,
+    inputs: &[PathBuf],
+) -> Result<(), Error> {
     match &output.output {
         Some(path) => {
             if inputs.iter().any(|input| store::same_file(input, path)) {
-                return Err(Error::WouldOverwrite { path: path.clone(), what: "answers file" });
+                return Err(Error::WouldOverwrite {
+                    path: path.clone(),
+                    what: "answers file",
+                });
             }
-            for (kept, what) in [(Some(&ctx.file), "answers file"), (ctx.framework_file.as_ref(), "framework")] {
+            for (kept, what) in [
+                (Some(&ctx.file), "answers file"),
+                (ctx.framework_file.as_ref(), "framework"),
+            ] {
                 if kept.is_some_and(|k| store::same_file(k, path)) {
-                    return Err(Error::WouldOverwrite { path: path.clone(), what });
+                    return Err(Error::WouldOverwrite {
+                        path: path.clone(),
+                        what,
+                    });
                 }
             }
             if let Some(what) = store::not_for_output(&ctx.file, path) {
-                return Err(Error::WouldOverwrite { path: path.clone(), what });
+                return Err(Error::WouldOverwrite {
+                    path: path.clone(),
+                    what,
+                });
             }
-            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed { path: path.clone(), source })?;
-            ctx.note(&format!("Wrote the {} to {}", output.format.noun(), path.display()));
+            store::write_atomic(path, bytes).map_err(|source| Error::WriteFailed {
+                path: path.clone(),
+                source,
+            })?;
+            ctx.note(&format!(
+                "Wrote the {} to {}",
+                output.format.noun(),
+                path.display()
+            ));
             Ok(())
         }
         None => screen::write_stdout(bytes),

@@ -22,23 +22,46 @@ pub enum Error {
     FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The framework file was read but is not a valid framework.
-    #[error("{} is not a valid framework:{}", one_line(name), framework_problems(problems))]
-    FrameworkInvalid { name: String, problems: Vec<Problem> },
+    #[error(
+        "{} is not a valid framework:{}",
+        one_line(name),
+        framework_problems(problems)
+    )]
+    FrameworkInvalid {
+        name: String,
+        problems: Vec<Problem>,
+    },
 
     /// The answers file could not be read.
-    #[error("cannot read the answers file {}: {}", shown(path), read_words(problem))]
+    #[error(
+        "cannot read the answers file {}: {}",
+        shown(path),
+        read_words(problem)
+    )]
     AnswersUnreadable { path: PathBuf, problem: ReadProblem },
 
     /// The answers file was read but cannot be used.
-    #[error("the answers file {}{} cannot be used: {}", shown(path), place(problem), answers_problem(problem))]
-    AnswersInvalid { path: PathBuf, problem: AnswersProblem },
+    #[error(
+        "the answers file {}{} cannot be used: {}",
+        shown(path),
+        place(problem),
+        answers_problem(problem)
+    )]
+    AnswersInvalid {
+        path: PathBuf,
+        problem: AnswersProblem,
+    },
 
     /// The answers file cannot be replaced.
     #[error("the answers file {} is read-only", shown(path))]
     AnswersReadOnly { path: PathBuf },
 
     /// The answers file's folder cannot take a new file.
-    #[error("cannot save answers in the folder {}: {}", shown(path), io_words(source))]
+    #[error(
+        "cannot save answers in the folder {}: {}",
+        shown(path),
+        io_words(source)
+    )]
     FolderNotWritable { path: PathBuf, source: io::Error },
 
     /// A command that shows results found no answers file.
@@ -46,8 +69,15 @@ pub enum Error {
     NoAnswersFile { path: PathBuf },
 
     /// The answers file holds no (matching) assessment.
-    #[error("the answers file {} has no assessments{}", shown(path), by(respondent))]
-    NoAssessments { path: PathBuf, respondent: Option<String> },
+    #[error(
+        "the answers file {} has no assessments{}",
+        shown(path),
+        by(respondent)
+    )]
+    NoAssessments {
+        path: PathBuf,
+        respondent: Option<String>,
+    },
 
     /// A selector (number, date, label) matched nothing.
     #[error(
@@ -56,7 +86,12 @@ pub enum Error {
         shown(path),
         by(respondent)
     )]
-    NoSuchAssessment { path: PathBuf, selector: String, count: usize, respondent: Option<String> },
+    NoSuchAssessment {
+        path: PathBuf,
+        selector: String,
+        count: usize,
+        respondent: Option<String>,
+    },
 
     /// A selector matched none of the team's rounds.
     #[error(
@@ -65,10 +100,17 @@ pub enum Error {
         shown(path),
         counted(*count, "round")
     )]
-    NoSuchRound { path: PathBuf, selector: String, count: usize },
+    NoSuchRound {
+        path: PathBuf,
+        selector: String,
+        count: usize,
+    },
 
     /// `compare` of the team needs two rounds.
-    #[error("there is nothing to compare yet: the team has answered in one round in {}", shown(path))]
+    #[error(
+        "there is nothing to compare yet: the team has answered in one round in {}",
+        shown(path)
+    )]
     OneRound { path: PathBuf },
 
     /// `compare` of the team was given the same round twice.
@@ -81,7 +123,10 @@ pub enum Error {
 
     /// `--since` left no assessment.
     #[error("no assessment in {} was taken on or after {since}", shown(path))]
-    NothingSince { path: PathBuf, since: jiff::civil::Date },
+    NothingSince {
+        path: PathBuf,
+        since: jiff::civil::Date,
+    },
 
     /// `compare` needs two assessments.
     #[error(
@@ -90,7 +135,11 @@ pub enum Error {
         counted(*count, "assessment"),
         by(respondent)
     )]
-    NothingToCompare { path: PathBuf, count: usize, respondent: Option<String> },
+    NothingToCompare {
+        path: PathBuf,
+        count: usize,
+        respondent: Option<String>,
+    },
 
     /// `plan edit` was started without a terminal.
     #[error("`plan edit` needs a terminal to ask its questions, and this is not one")]
@@ -127,7 +176,11 @@ pub enum Error {
         shown(draft),
         one_line(rerun)
     )]
-    NotSaved { cause: Box<Error>, draft: PathBuf, rerun: String },
+    NotSaved {
+        cause: Box<Error>,
+        draft: PathBuf,
+        rerun: String,
+    },
 
     /// The terminal is too small to ask a question; answers are kept.
     #[error(
@@ -135,14 +188,23 @@ pub enum Error {
         counted(*rows, "row"),
         draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default()
     )]
-    TerminalTooSmall { rows: usize, needed: usize, answered: usize, draft: Option<PathBuf>, rerun: String },
+    TerminalTooSmall {
+        rows: usize,
+        needed: usize,
+        answered: usize,
+        draft: Option<PathBuf>,
+        rerun: String,
+    },
 
     /// The terminal failed mid-walk.
     #[error("the walk could not talk to the terminal: {0}")]
     Terminal(io::Error),
 
     /// Another save held the lock for too long.
-    #[error("another mbct-sustain has been saving to {} for over {seconds} seconds", shown(path))]
+    #[error(
+        "another mbct-sustain has been saving to {} for over {seconds} seconds",
+        shown(path)
+    )]
     Locked { path: PathBuf, seconds: u64 },
 
     /// A link stands where the lock file should be: never followed, as it could redirect the writes.
@@ -159,7 +221,10 @@ pub enum Error {
         shown(path),
         owner.as_deref().map_or("another account".into(), one_line)
     )]
-    LockNotShared { path: PathBuf, owner: Option<String> },
+    LockNotShared {
+        path: PathBuf,
+        owner: Option<String>,
+    },
 
     /// The answers could not be saved.
     #[error("could not save to {}: {}", shown(path), io_words(source))]
@@ -170,7 +235,11 @@ pub enum Error {
         "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
         shown(path)
     )]
-    TooLargeToSave { path: PathBuf, size: u64, limit: u64 },
+    TooLargeToSave {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     /// An output file could not be written.
     #[error("could not write {}: {}", shown(path), io_words(source))]
@@ -197,11 +266,19 @@ pub enum Error {
     UnknownAction { id: String, closest: Vec<String> },
 
     /// A stage the framework does not have.
-    #[error("unknown stage `{}`; this framework's stages are: {}", one_line(name), one_line(known))]
+    #[error(
+        "unknown stage `{}`; this framework's stages are: {}",
+        one_line(name),
+        one_line(known)
+    )]
     UnknownStage { name: String, known: String },
 
     /// `--domain` named a domain the framework does not have.
-    #[error("unknown domain `{}`; this framework's domains are: {}", one_line(id), one_line(known))]
+    #[error(
+        "unknown domain `{}`; this framework's domains are: {}",
+        one_line(id),
+        one_line(known)
+    )]
     UnknownDomain { id: String, known: String },
 
     /// `team` found no assessment to show.
@@ -210,14 +287,20 @@ pub enum Error {
         one_line(files),
         filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default()
     )]
-    NoTeamAssessments { files: String, filter: Option<String> },
+    NoTeamAssessments {
+        files: String,
+        filter: Option<String>,
+    },
 
     /// A change to the team's people that cannot be made.
     #[error("{}", refusal_words(refusal))]
     People { refusal: Refusal },
 
     /// Evidence given a link that is not a web address.
-    #[error("`{}` is not a web address: evidence links start https:// (or http://)", one_line(link))]
+    #[error(
+        "`{}` is not a web address: evidence links start https:// (or http://)",
+        one_line(link)
+    )]
     NotAWebAddress { link: String },
 
     /// `evidence remove` named evidence that is not there.
@@ -233,11 +316,17 @@ pub enum Error {
     MeetingStopped { path: PathBuf },
 
     /// The merge driver found keys both sides changed differently.
-    #[error("merging the answers file found {}; the later of each was kept", one_line(words))]
+    #[error(
+        "merging the answers file found {}; the later of each was kept",
+        one_line(words)
+    )]
     MergeConflict { words: String },
 
     /// `git-setup` outside a git repository.
-    #[error("{} is not in a git repository (or git could not be run there)", shown(path))]
+    #[error(
+        "{} is not in a git repository (or git could not be run there)",
+        shown(path)
+    )]
     NotInGit { path: PathBuf },
 
     /// A name close to a member's, given where a new person would start.
@@ -327,9 +416,9 @@ impl Error {
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Interrupted { .. } | Error::PlanEditStopped { .. } | Error::MeetingStopped { .. } => {
-                ExitCode::Interrupted
-            }
+            Error::Interrupted { .. }
+            | Error::PlanEditStopped { .. }
+            | Error::MeetingStopped { .. } => ExitCode::Interrupted,
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }
@@ -348,9 +437,16 @@ fn refusal_words(r: &Refusal) -> String {
             one_line(&closest.join(", "))
         ),
         Refusal::Taken { name, member } => {
-            format!("`{}` is already a name {} goes by", one_line(name), one_line(member))
+            format!(
+                "`{}` is already a name {} goes by",
+                one_line(name),
+                one_line(member)
+            )
         }
-        Refusal::Same { member } => format!("both names are {}'s: there is nothing to merge", one_line(member)),
+        Refusal::Same { member } => format!(
+            "both names are {}'s: there is nothing to merge",
+            one_line(member)
+        ),
         Refusal::Blank => "a name needs at least one letter".into(),
     }
 }
@@ -367,7 +463,9 @@ fn shown(path: &Path) -> String {
 
 /// ` by Sam`, or nothing.
 fn by(respondent: &Option<String>) -> String {
-    respondent.as_deref().map_or(String::new(), |r| format!(" by {}", one_line(r)))
+    respondent
+        .as_deref()
+        .map_or(String::new(), |r| format!(" by {}", one_line(r)))
 }
 
 /// Why one side compared with itself shows nothing: it is `whose` latest, or both sides are it.
@@ -381,7 +479,11 @@ fn same(side: String, whose: &str, latest: bool) -> String {
 /// "3 answers so far are kept in d.yaml".
 fn kept(answered: usize, draft: &Path) -> String {
     let verb = if answered == 1 { "is" } else { "are" };
-    format!("{} so far {verb} kept in {}", counted(answered, "answer"), shown(draft))
+    format!(
+        "{} so far {verb} kept in {}",
+        counted(answered, "answer"),
+        shown(draft)
+    )
 }
 
 /// Why a file could not be read.
@@ -391,7 +493,9 @@ fn read_words(problem: &ReadProblem) -> String {
         ReadProblem::Directory => "it is a folder, not a file".into(),
         ReadProblem::NotRegular => "it is not a regular file (a device, pipe or socket)".into(),
         ReadProblem::PermissionDenied => "permission denied".into(),
-        ReadProblem::TooLarge { size, limit } => format!("it is {size} bytes, more than the limit of {limit} bytes"),
+        ReadProblem::TooLarge { size, limit } => {
+            format!("it is {size} bytes, more than the limit of {limit} bytes")
+        }
         ReadProblem::NotUtf8 { line, column } => {
             format!("it is not UTF-8 text (invalid byte at line {line}, column {column})")
         }
@@ -408,13 +512,21 @@ fn io_words(e: &io::Error) -> String {
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
         io::ErrorKind::StorageFull => "the disk is full".into(),
         io::ErrorKind::FileTooLarge => "the file would be larger than allowed here".into(),
-        _ => e.to_string().split(" at path ").next().unwrap_or_default().into(),
+        _ => e
+            .to_string()
+            .split(" at path ")
+            .next()
+            .unwrap_or_default()
+            .into(),
     }
 }
 
 /// A framework's problems, one per line.
 fn framework_problems(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("\n  - {}", one_line(&framework_problem(p)))).collect()
+    problems
+        .iter()
+        .map(|p| format!("\n  - {}", one_line(&framework_problem(p))))
+        .collect()
 }
 
 /// One framework problem: where, what, and the id where the words lack it.
@@ -426,22 +538,34 @@ fn framework_problem(p: &Problem) -> String {
         ProblemKind::NoDomains => "there are no domains; declare at least one".to_string(),
         ProblemKind::EmptyId { item } => format!("a {} has an empty id", item_words(*item)),
         ProblemKind::BadId { item, id } => {
-            format!("the {} id `{id}` may only use letters, digits, `-`, `_` and `.`", item_words(*item))
+            format!(
+                "the {} id `{id}` may only use letters, digits, `-`, `_` and `.`",
+                item_words(*item)
+            )
         }
-        ProblemKind::DuplicateId { id } => format!("the id `{id}` is used more than once; ids must be unique"),
+        ProblemKind::DuplicateId { id } => {
+            format!("the id `{id}` is used more than once; ids must be unique")
+        }
         ProblemKind::ReservedStageId { id } => {
-            format!("the stage id `{id}` is reserved for a domain with every stage met; choose another")
+            format!(
+                "the stage id `{id}` is reserved for a domain with every stage met; choose another"
+            )
         }
         ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
         ProblemKind::BadLink { action, url } => format!(
             "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
         ),
         ProblemKind::UndeclaredStage { action, stage } => {
-            format!("the action `{action}` is in stage `{stage}`, which is not declared under `stages`")
+            format!(
+                "the action `{action}` is in stage `{stage}`, which is not declared under `stages`"
+            )
         }
     };
     let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-    let id = p.id.as_deref().filter(|id| !words.contains(&format!("`{id}`"))).map(|id| format!(" (`{id}`)"));
+    let id =
+        p.id.as_deref()
+            .filter(|id| !words.contains(&format!("`{id}`")))
+            .map(|id| format!(" (`{id}`)"));
     format!("{line}{words}{}", id.unwrap_or_default())
 }
 
@@ -469,7 +593,8 @@ fn answers_problem(problem: &AnswersProblem) -> String {
     match problem {
         AnswersProblem::Invalid(mistake) => one_line(&mistake_words(mistake)),
         AnswersProblem::ConflictMarkers { .. } => {
-            "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool".to_string()
+            "it holds merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git or a sync tool"
+                .to_string()
         }
         AnswersProblem::NewerFormat { found } => format!(
             "it was written by a newer mbct-sustain (format {}; this version reads format {FORMAT})",
@@ -480,7 +605,11 @@ fn answers_problem(problem: &AnswersProblem) -> String {
 
 /// ` (line 9, column 30)`, or what of it is known.
 fn place(problem: &AnswersProblem) -> String {
-    let column = if let AnswersProblem::Invalid(m) = problem { m.column } else { None };
+    let column = if let AnswersProblem::Invalid(m) = problem {
+        m.column
+    } else {
+        None
+    };
     match (problem.line(), column) {
         (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
         (Some(l), None) => format!(" (line {l})"),
@@ -492,7 +621,9 @@ fn place(problem: &AnswersProblem) -> String {
 fn mistake_words(m: &Mistake) -> String {
     let step = |p: &Place| match p {
         Place::Item { list, number } => match list.as_deref() {
-            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => format!("{} {number}", &l[..l.len() - 1]),
+            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
+                format!("{} {number}", &l[..l.len() - 1])
+            }
             Some(other) => format!("`{other}` item {number}"),
             None => format!("item {number}"),
         },
@@ -502,7 +633,11 @@ fn mistake_words(m: &Mistake) -> String {
     };
     let places: Vec<String> = m.place.iter().map(step).collect();
     let words = kind_words(&m.kind);
-    if places.is_empty() { words } else { format!("in {}: {words}", places.join(", ")) }
+    if places.is_empty() {
+        words
+    } else {
+        format!("in {}: {words}", places.join(", "))
+    }
 }
 
 fn kind_words(kind: &Kind) -> String {
@@ -577,12 +712,16 @@ fn syntax_words(syntax: Syntax) -> &'static str {
             "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes"
         }
         Syntax::TabIndent => "a tab is used for indentation; use spaces",
-        Syntax::TooManyAliases => "the file uses aliases (&name / *name) to repeat itself too many times",
+        Syntax::TooManyAliases => {
+            "the file uses aliases (&name / *name) to repeat itself too many times"
+        }
         Syntax::TooDeep => "the file is nested too deeply",
         Syntax::SeveralDocuments => {
             "the file holds more than one YAML document (a line `---` starts another); keep one"
         }
-        Syntax::Unclosed => "the file ends in the middle of something: a quote or bracket is not closed",
+        Syntax::Unclosed => {
+            "the file ends in the middle of something: a quote or bracket is not closed"
+        }
         Syntax::Escape => {
             "a backslash (\\) in double quotes starts an escape YAML does not know: use single quotes, or write \\\\ for a backslash"
         }
@@ -608,10 +747,16 @@ mod tests {
                 line: Some(9),
                 column: Some(30),
                 place: vec![
-                    Place::Item { list: Some("assessments".into()), number: 2 },
+                    Place::Item {
+                        list: Some("assessments".into()),
+                        number: 2,
+                    },
                     Place::Answer("fit.pathways".into()),
                 ],
-                kind: Kind::UnknownValue { name: "maybe".into(), allowed: vec!["in-place".into(), "not-yet".into()] },
+                kind: Kind::UnknownValue {
+                    name: "maybe".into(),
+                    allowed: vec!["in-place".into(), "not-yet".into()],
+                },
             })),
         };
         assert_eq!(
@@ -629,9 +774,15 @@ mod tests {
                 Problem {
                     line: Some(3),
                     id: Some("a".into()),
-                    kind: ProblemKind::EmptyText { field: Field::StageName },
+                    kind: ProblemKind::EmptyText {
+                        field: Field::StageName,
+                    },
                 },
-                Problem { line: None, id: Some("zz".into()), kind: ProblemKind::DuplicateId { id: "zz".into() } },
+                Problem {
+                    line: None,
+                    id: Some("zz".into()),
+                    kind: ProblemKind::DuplicateId { id: "zz".into() },
+                },
             ],
         };
         assert_eq!(
@@ -644,7 +795,9 @@ mod tests {
     fn a_format_number_too_large_for_any_number_type_is_named_as_a_newer_format() {
         let e = Error::AnswersInvalid {
             path: "a.yaml".into(),
-            problem: AnswersProblem::NewerFormat { found: "99999999999999999999".into() },
+            problem: AnswersProblem::NewerFormat {
+                found: "99999999999999999999".into(),
+            },
         };
         assert_eq!(
             e.to_string(),
@@ -658,17 +811,35 @@ mod tests {
 
     #[test]
     fn a_link_at_the_lock_is_named_with_what_to_do() {
-        let e = Error::LockIsALink { path: "team/mbct-sustain.yaml.lock".into() };
-        assert!(e.to_string().contains("is a link, which mbct-sustain never follows"), "{e}");
-        assert_eq!(e.hint().unwrap(), "remove that link (it is not the tool's), then run again");
+        let e = Error::LockIsALink {
+            path: "team/mbct-sustain.yaml.lock".into(),
+        };
+        assert!(
+            e.to_string()
+                .contains("is a link, which mbct-sustain never follows"),
+            "{e}"
+        );
+        assert_eq!(
+            e.hint().unwrap(),
+            "remove that link (it is not the tool's), then run again"
+        );
     }
 
     #[test]
     fn counts_meet_their_nouns_and_verbs() {
-        let stopped =
-            |answered| Error::Interrupted { answered, draft: Some("d.yaml".into()), rerun: "mbct-sustain".into() };
-        assert_eq!(stopped(1).to_string(), "Stopped; your 1 answer so far is kept in d.yaml.");
-        assert_eq!(stopped(3).to_string(), "Stopped; your 3 answers so far are kept in d.yaml.");
+        let stopped = |answered| Error::Interrupted {
+            answered,
+            draft: Some("d.yaml".into()),
+            rerun: "mbct-sustain".into(),
+        };
+        assert_eq!(
+            stopped(1).to_string(),
+            "Stopped; your 1 answer so far is kept in d.yaml."
+        );
+        assert_eq!(
+            stopped(3).to_string(),
+            "Stopped; your 3 answers so far are kept in d.yaml."
+        );
         let small = Error::TerminalTooSmall {
             rows: 1,
             needed: 5,
@@ -685,7 +856,12 @@ mod tests {
     #[test]
     fn only_an_interruption_exits_130() {
         assert_eq!(
-            Error::Interrupted { answered: 5, draft: Some("d".into()), rerun: "mbct-sustain".into() }.exit_code(),
+            Error::Interrupted {
+                answered: 5,
+                draft: Some("d".into()),
+                rerun: "mbct-sustain".into()
+            }
+            .exit_code(),
             ExitCode::Interrupted
         );
         assert_eq!(Error::NeedsTerminal.exit_code(), ExitCode::Failure);

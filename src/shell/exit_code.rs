@@ -26,10 +26,15 @@ mod tests {
 
     #[test]
     fn codes_match_the_readme() {
-        let codes: Vec<u8> = [ExitCode::Success, ExitCode::Failure, ExitCode::Usage, ExitCode::Interrupted]
-            .into_iter()
-            .map(u8::from)
-            .collect();
+        let codes: Vec<u8> = [
+            ExitCode::Success,
+            ExitCode::Failure,
+            ExitCode::Usage,
+            ExitCode::Interrupted,
+        ]
+        .into_iter()
+        .map(u8::from)
+        .collect();
         assert_eq!(codes, [0, 1, 2, 130]);
     }
 }

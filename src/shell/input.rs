@@ -35,15 +35,26 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
         return Err(ReadProblem::NotRegular);
     }
     if meta.len() > limit {
-        return Err(ReadProblem::TooLarge { size: meta.len(), limit });
+        return Err(ReadProblem::TooLarge {
+            size: meta.len(),
+            limit,
+        });
     }
     let file = File::open(path).map_err(classify)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(classify)?;
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(classify)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadProblem::TooLarge { size: bytes.len() as u64, limit });
+        return Err(ReadProblem::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
-    crate::core::yaml::decode(bytes).map_err(|e| ReadProblem::NotUtf8 { line: e.line, column: e.column })
+    crate::core::yaml::decode(bytes).map_err(|e| ReadProblem::NotUtf8 {
+        line: e.line,
+        column: e.column,
+    })
 }
 
 fn classify(e: io::Error) -> ReadProblem {
@@ -62,8 +73,14 @@ mod tests {
     #[test]
     fn directories_and_missing_files_are_told_apart() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(read_text(dir.path(), 10), Err(ReadProblem::Directory)));
-        assert!(matches!(read_text(&dir.path().join("nope"), 10), Err(ReadProblem::Missing)));
+        assert!(matches!(
+            read_text(dir.path(), 10),
+            Err(ReadProblem::Directory)
+        ));
+        assert!(matches!(
+            read_text(&dir.path().join("nope"), 10),
+            Err(ReadProblem::Missing)
+        ));
     }
 
     #[test]
@@ -71,6 +88,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("big");
         std::fs::write(&p, "x".repeat(20)).unwrap();
-        assert!(matches!(read_text(&p, 10), Err(ReadProblem::TooLarge { .. })));
+        assert!(matches!(
+            read_text(&p, 10),
+            Err(ReadProblem::TooLarge { .. })
+        ));
     }
 }

@@ -32,7 +32,15 @@ pub fn install() {
         std::thread::sleep(GRACE);
         if !TAKEN_UP.load(Ordering::SeqCst) {
             let message = MESSAGE.lock().map(|m| m.clone()).unwrap_or_default();
-            let _ = writeln!(std::io::stderr(), "\n{}", if message.is_empty() { "Stopped." } else { &message });
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n{}",
+                if message.is_empty() {
+                    "Stopped."
+                } else {
+                    &message
+                }
+            );
             release_keys();
             std::process::exit(130);
         }

@@ -67,7 +67,10 @@ impl Line {
     /// A line holding `initial`, the cursor at its end.
     pub fn new(initial: &str) -> Line {
         let text: Vec<char> = initial.chars().collect();
-        Line { cursor: text.len(), text }
+        Line {
+            cursor: text.len(),
+            text,
+        }
     }
 
     /// The text.
@@ -92,7 +95,11 @@ impl Line {
             Edit::Insert(c) => {
                 self.text.insert(self.cursor, c);
                 self.cursor += 1;
-                return if at_end { Redraw::Append(c) } else { Redraw::Line };
+                return if at_end {
+                    Redraw::Append(c)
+                } else {
+                    Redraw::Line
+                };
             }
             Edit::Left if self.cursor > 0 => self.cursor -= 1,
             Edit::Right if !at_end => self.cursor += 1,
@@ -105,7 +112,10 @@ impl Line {
                 // The spaces before the cursor, then the word before them.
                 let before = &self.text[..self.cursor];
                 let end = before.iter().rposition(|c| *c != ' ').map_or(0, |i| i + 1);
-                let start = before[..end].iter().rposition(|c| *c == ' ').map_or(0, |i| i + 1);
+                let start = before[..end]
+                    .iter()
+                    .rposition(|c| *c == ' ')
+                    .map_or(0, |i| i + 1);
                 self.delete(start..self.cursor);
             }
             _ => return Redraw::Nothing,
@@ -144,17 +154,43 @@ mod tests {
     #[test]
     fn the_keys_people_expect_from_a_shell_line() {
         use Edit::*;
-        assert_eq!(edit("hello world", &[KillToStart]), (String::new(), 0), "Ctrl-U");
-        assert_eq!(edit("hello big world", &[KillWord]), ("hello big ".into(), 10), "Ctrl-W");
-        assert_eq!(edit("hello big ", &[KillWord]), ("hello ".into(), 6), "Ctrl-W over spaces");
-        assert_eq!(edit("abc", &[Home, Delete]), ("bc".into(), 0), "Home, Delete");
-        assert_eq!(edit("abc", &[Left, Left, Backspace, End, Insert('d')]), ("bcd".into(), 3));
-        assert_eq!(edit("abc", &[Home, KillToStart]), ("abc".into(), 0), "nothing before the cursor");
+        assert_eq!(
+            edit("hello world", &[KillToStart]),
+            (String::new(), 0),
+            "Ctrl-U"
+        );
+        assert_eq!(
+            edit("hello big world", &[KillWord]),
+            ("hello big ".into(), 10),
+            "Ctrl-W"
+        );
+        assert_eq!(
+            edit("hello big ", &[KillWord]),
+            ("hello ".into(), 6),
+            "Ctrl-W over spaces"
+        );
+        assert_eq!(
+            edit("abc", &[Home, Delete]),
+            ("bc".into(), 0),
+            "Home, Delete"
+        );
+        assert_eq!(
+            edit("abc", &[Left, Left, Backspace, End, Insert('d')]),
+            ("bcd".into(), 3)
+        );
+        assert_eq!(
+            edit("abc", &[Home, KillToStart]),
+            ("abc".into(), 0),
+            "nothing before the cursor"
+        );
     }
 
     #[test]
     fn control_keys_map_to_edits_and_other_control_characters_are_not_typed() {
-        assert_eq!(Edit::of(&console::Key::Char('\u{15}')), Some(Edit::KillToStart));
+        assert_eq!(
+            Edit::of(&console::Key::Char('\u{15}')),
+            Some(Edit::KillToStart)
+        );
         assert_eq!(Edit::of(&console::Key::Char('\u{1}')), Some(Edit::Home));
         assert_eq!(Edit::of(&console::Key::Char('\u{1b}')), None);
         assert_eq!(Edit::of(&console::Key::Char('é')), Some(Edit::Insert('é')));

@@ -41,26 +41,47 @@ fn ignore_file_size_signal() {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
     ignore_file_size_signal();
-    if cli.global.color == ColorChoice::Never || (cli.global.color == ColorChoice::Auto && no_color_env()) {
+    if cli.global.color == ColorChoice::Never
+        || (cli.global.color == ColorChoice::Auto && no_color_env())
+    {
         console::set_colors_enabled_stderr(false);
     }
     match cli.command {
         None => commands::assess::run(&Context::new(&cli.global)?, &cli.assess),
         Some(Command::Assess(args)) => commands::assess::run(&Context::new(&cli.global)?, &args),
         Some(Command::Report(args)) => commands::views::report(&Context::new(&cli.global)?, &args),
-        Some(Command::Compare(args)) => commands::views::compare(&Context::new(&cli.global)?, &args),
-        Some(Command::History(args)) => commands::views::history(&Context::new(&cli.global)?, &args),
+        Some(Command::Compare(args)) => {
+            commands::views::compare(&Context::new(&cli.global)?, &args)
+        }
+        Some(Command::History(args)) => {
+            commands::views::history(&Context::new(&cli.global)?, &args)
+        }
         Some(Command::Plan(args)) => commands::plan::run(&Context::new(&cli.global)?, &args),
         Some(Command::Team(args)) => commands::team::run(&Context::new(&cli.global)?, &args),
         Some(Command::People(args)) => commands::people::run(&Context::new(&cli.global)?, &args),
-        Some(Command::Agree { action, answer, note, at }) => {
-            commands::agreed::agree(&Context::new(&cli.global)?, &action, answer.0, note.as_deref(), at.as_deref())
+        Some(Command::Agree {
+            action,
+            answer,
+            note,
+            at,
+        }) => commands::agreed::agree(
+            &Context::new(&cli.global)?,
+            &action,
+            answer.0,
+            note.as_deref(),
+            at.as_deref(),
+        ),
+        Some(Command::Evidence(args)) => {
+            commands::agreed::evidence(&Context::new(&cli.global)?, &args)
         }
-        Some(Command::Evidence(args)) => commands::agreed::evidence(&Context::new(&cli.global)?, &args),
         Some(Command::Meeting) => commands::meeting::run(&Context::new(&cli.global)?),
-        Some(Command::Status(output)) => commands::people::status(&Context::new(&cli.global)?, &output),
+        Some(Command::Status(output)) => {
+            commands::people::status(&Context::new(&cli.global)?, &output)
+        }
         Some(Command::Merge(args)) => commands::share::run(&Context::new(&cli.global)?, &args),
-        Some(Command::MergeDriver { base, ours, theirs }) => commands::share::driver(&base, &ours, &theirs),
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            commands::share::driver(&base, &ours, &theirs)
+        }
         Some(Command::GitSetup) => commands::share::git_setup(&Context::new(&cli.global)?),
         Some(Command::Framework(cmd)) => match cmd {
             FrameworkCommand::Show { format } => {
@@ -75,7 +96,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         },
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut crate::shell::cli::command(), "mbct-sustain", &mut out);
+            clap_complete::generate(
+                shell,
+                &mut crate::shell::cli::command(),
+                "mbct-sustain",
+                &mut out,
+            );
             let mut script = String::from_utf8_lossy(&out).into_owned();
             if shell == clap_complete::Shell::Bash {
                 // clap_complete names a hyphenated binary's subcommands two ways
@@ -85,8 +111,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             write_stdout(script.as_bytes())
         }
         Some(Command::Man) => {
-            let page = commands::man::page(crate::shell::cli::command())
-                .map_err(|source| Error::WriteFailed { path: "standard output".into(), source })?;
+            let page = commands::man::page(crate::shell::cli::command()).map_err(|source| {
+                Error::WriteFailed {
+                    path: "standard output".into(),
+                    source,
+                }
+            })?;
             write_stdout(page.as_bytes())
         }
     }

@@ -24,7 +24,11 @@ pub fn width(stream: Stream) -> Option<usize> {
         Stream::Stdout => (io::stdout().is_terminal(), console::Term::stdout()),
         Stream::Stderr => (io::stderr().is_terminal(), console::Term::stderr()),
     };
-    terminal.then(|| term.size_checked()).flatten().map(|(_, w)| usize::from(w)).filter(|w| *w > 0)
+    terminal
+        .then(|| term.size_checked())
+        .flatten()
+        .map(|(_, w)| usize::from(w))
+        .filter(|w| *w > 0)
 }
 
 /// The width messages on stderr are wrapped to: a column short of the terminal (so a full line does
@@ -48,9 +52,10 @@ pub fn note(text: &str) {
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::WriteFailed { path: "standard output".into(), source: e })
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
+            path: "standard output".into(),
+            source: e,
+        }),
         _ => Ok(()),
     }
 }
@@ -68,8 +73,16 @@ pub fn shows_unicode() -> bool {
 
 /// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set must name
 /// UTF-8. None set is the C locale, ASCII, except on Windows, whose terminals show Unicode anyway.
-fn locale_shows_unicode(lc_all: Option<String>, lc_ctype: Option<String>, lang: Option<String>) -> bool {
-    match [lc_all, lc_ctype, lang].into_iter().flatten().find(|v| !v.is_empty()) {
+fn locale_shows_unicode(
+    lc_all: Option<String>,
+    lc_ctype: Option<String>,
+    lang: Option<String>,
+) -> bool {
+    match [lc_all, lc_ctype, lang]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+    {
         Some(locale) => {
             let locale = locale.to_ascii_lowercase();
             locale.contains("utf-8") || locale.contains("utf8")
@@ -83,7 +96,9 @@ pub fn color_on(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && !no_color_env() && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            terminal && !no_color_env() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     }
 }
 
@@ -92,20 +107,39 @@ pub fn print_error(e: &Error, choice: ColorChoice) {
     let color = color_on(choice, io::stderr().is_terminal());
     let width = message_width();
     let style = |label: &str, c: console::Color| {
-        if color { console::style(label).fg(c).bold().force_styling(true).to_string() } else { label.to_string() }
+        if color {
+            console::style(label)
+                .fg(c)
+                .bold()
+                .force_styling(true)
+                .to_string()
+        } else {
+            label.to_string()
+        }
     };
     // Stopping is the person's choice, not a failure: no "error:" then.
     let (label, hint) = match e {
-        Error::Interrupted { .. } | Error::PlanEditStopped { .. } | Error::MeetingStopped { .. } => {
-            (String::new(), String::new())
-        }
-        _ => (style("error:", console::Color::Red), style("hint:", console::Color::Cyan)),
+        Error::Interrupted { .. }
+        | Error::PlanEditStopped { .. }
+        | Error::MeetingStopped { .. } => (String::new(), String::new()),
+        _ => (
+            style("error:", console::Color::Red),
+            style("hint:", console::Color::Cyan),
+        ),
     };
     let line = |label: &str, text: &str| {
         let text = printable(text);
-        let text = if label.is_empty() { text.into_owned() } else { format!("{label} {text}") };
+        let text = if label.is_empty() {
+            text.into_owned()
+        } else {
+            format!("{label} {text}")
+        };
         match width {
-            Some(w) => text.lines().map(|l| wrap_indented(l, w, "  ")).collect::<Vec<_>>().join("\n"),
+            Some(w) => text
+                .lines()
+                .map(|l| wrap_indented(l, w, "  "))
+                .collect::<Vec<_>>()
+                .join("\n"),
             None => text,
         }
     };

@@ -13,8 +13,8 @@ use std::io;
 use crate::core::answers::Answer;
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
-    ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter, Reply, ResumeQuestion,
-    Stop,
+    ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter,
+    Reply, ResumeQuestion, Stop,
 };
 use crate::present::fit::wrap;
 use crate::present::render::glyphs::ascii_punctuation;
@@ -50,12 +50,21 @@ impl TerminalPrompter {
             theme.prompt_suffix = style(">".into()).for_stderr().black().bright();
             theme.active_item_prefix = style(">".into()).for_stderr().green();
         }
-        TerminalPrompter { term: Term::stderr(), theme, summaries: 0, unicode }
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme,
+            summaries: 0,
+            unicode,
+        }
     }
 
     /// Text as the locale can show it: marks and typographic punctuation in ASCII where it must be.
     fn fit(&self, text: &str) -> String {
-        if self.unicode { text.to_string() } else { ascii_punctuation(&text.replace(" · ", " | ")) }
+        if self.unicode {
+            text.to_string()
+        } else {
+            ascii_punctuation(&text.replace(" · ", " | "))
+        }
     }
 
     /// [`Self::fit`], cut to `width` columns.
@@ -67,7 +76,10 @@ impl TerminalPrompter {
     /// The width prompts are fitted to: the terminal's (80 if it says 0, as a pseudo-terminal may),
     /// less a margin, and never so narrow that a question cannot be read.
     fn width(&self) -> usize {
-        screen::width(Stream::Stderr).unwrap_or(80).saturating_sub(2).max(38)
+        screen::width(Stream::Stderr)
+            .unwrap_or(80)
+            .saturating_sub(2)
+            .max(38)
     }
 
     /// Writes the one-line summary an answered question leaves behind.
@@ -84,12 +96,21 @@ impl TerminalPrompter {
     }
 
     /// Shows `context` above a one-line yes/no `question`, and clears both once answered.
-    fn confirm_below(&mut self, context: &str, question: &str, default: bool) -> Result<Option<bool>, Stop> {
+    fn confirm_below(
+        &mut self,
+        context: &str,
+        question: &str,
+        default: bool,
+    ) -> Result<Option<bool>, Stop> {
         let height = self.above(context);
         let question = self.cut(question, self.width() - CONFIRM_ROOM);
         let (theme, term) = (&self.theme, &self.term);
         let reply = guarded(|| {
-            Confirm::with_theme(theme).with_prompt(question).default(default).report(false).interact_on_opt(term)
+            Confirm::with_theme(theme)
+                .with_prompt(question)
+                .default(default)
+                .report(false)
+                .interact_on_opt(term)
         })?
         .map_err(|e| self.clear_after(stop(e), height))?;
         let _ = self.term.clear_last_lines(height);
@@ -113,7 +134,9 @@ impl TerminalPrompter {
         match result {
             Ok(Some(text)) if text.trim().is_empty() => Ok(Some(default.unwrap_or("").to_string())),
             Ok(text) => Ok(text),
-            Err((Stop::Interrupted | Stop::Io(_), typed)) if !typed.trim().is_empty() && typed != initial => {
+            Err((Stop::Interrupted | Stop::Io(_), typed))
+                if !typed.trim().is_empty() && typed != initial =>
+            {
                 Err(Stop::InterruptedWhileTyping(typed))
             }
             Err((stop, _)) => Err(stop),
@@ -123,15 +146,27 @@ impl TerminalPrompter {
     /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at the
     /// end writes one character, so a long paste costs its length, not its square. Returns the text
     /// (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last took.
-    fn read_line(&self, prompt: &str, initial: &str) -> (Result<Option<String>, (Stop, String)>, usize) {
+    fn read_line(
+        &self,
+        prompt: &str,
+        initial: &str,
+    ) -> (Result<Option<String>, (Stop, String)>, usize) {
         let columns = screen::width(Stream::Stderr).unwrap_or(80).max(1);
         let mut line = Line::new(initial);
         let arrow = if self.unicode { "›" } else { ">" };
-        let head = format!("{} {prompt} {} ", style("?").yellow().bold(), style(arrow).dim());
+        let head = format!(
+            "{} {prompt} {} ",
+            style("?").yellow().bold(),
+            style(arrow).dim()
+        );
         let head_width = console::measure_text_width(&head);
         // Text from a file (a previous note) is shown, never obeyed.
-        let width_of =
-            |chars: &[char]| -> usize { chars.iter().map(|c| console::measure_text_width(&shown(*c))).sum() };
+        let width_of = |chars: &[char]| -> usize {
+            chars
+                .iter()
+                .map(|c| console::measure_text_width(&shown(*c)))
+                .sum()
+        };
         let mut rows = 1;
         // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing starts.
         let below = std::cell::Cell::new(0usize);
@@ -172,7 +207,9 @@ impl TerminalPrompter {
                 Ok(other) => match Edit::of(&other).map(|e| line.apply(e)) {
                     Some(Redraw::Append(c)) => {
                         let _ = self.term.write_str(&shown(c));
-                        rows = (head_width + width_of(line.chars())).div_ceil(columns).max(1);
+                        rows = (head_width + width_of(line.chars()))
+                            .div_ceil(columns)
+                            .max(1);
                     }
                     Some(Redraw::Line) => draw(&line, &mut rows),
                     Some(Redraw::Nothing) | None => {}
@@ -234,14 +271,20 @@ impl Prompter for TerminalPrompter {
             // whose account this is, else on "someone new", never on a colleague.
             let mut items: Vec<String> = q.members.iter().map(|m| one_line(m)).collect();
             items.push("Someone new (type a name)".into());
-            let start = q.usual.and_then(|u| q.members.iter().position(|m| *m == u)).unwrap_or(q.members.len());
+            let start = q
+                .usual
+                .and_then(|u| q.members.iter().position(|m| *m == u))
+                .unwrap_or(q.members.len());
             let prompt = wrap(
                 &self.fit("Who is answering? (a rerun starts from that person's last assessment)"),
                 self.width() - SELECT_ROOM,
             );
             let items: Vec<&str> = items.iter().map(String::as_str).collect();
             // There is nothing before this question, so Esc asks for a name.
-            if let Some(i) = self.select(prompt, &items, start)?.filter(|&i| i < q.members.len()) {
+            if let Some(i) = self
+                .select(prompt, &items, start)?
+                .filter(|&i| i < q.members.len())
+            {
                 return Ok(q.members[i].to_string());
             }
         }
@@ -252,9 +295,16 @@ impl Prompter for TerminalPrompter {
 
     fn meant(&mut self, q: &MeantQuestion) -> Result<Option<String>, Stop> {
         stop_if_requested()?;
-        let mut items: Vec<String> = q.members.iter().map(|m| format!("Yes, {}", one_line(m))).collect();
+        let mut items: Vec<String> = q
+            .members
+            .iter()
+            .map(|m| format!("Yes, {}", one_line(m)))
+            .collect();
         items.push(format!("No: {} is someone new", one_line(q.typed)));
-        let prompt = self.fit(&format!("Did you mean {}?", one_line(&q.members.join(" or "))));
+        let prompt = self.fit(&format!(
+            "Did you mean {}?",
+            one_line(&q.members.join(" or "))
+        ));
         let items: Vec<&str> = items.iter().map(String::as_str).collect();
         let picked = self.select(prompt, &items, 0)?.unwrap_or(q.members.len());
         Ok(q.members.get(picked).cloned())
@@ -267,7 +317,9 @@ impl Prompter for TerminalPrompter {
             q.answered,
             q.count
         );
-        Ok(self.confirm_below(&context, "Carry on with it?", true)?.unwrap_or(true))
+        Ok(self
+            .confirm_below(&context, "Carry on with it?", true)?
+            .unwrap_or(true))
     }
 
     fn tell(&mut self, text: &str) {
@@ -283,19 +335,38 @@ impl Prompter for TerminalPrompter {
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         stop_if_requested()?;
         // The date goes with the answers above, so a narrow screen never cuts it off.
-        let when = q.since.map(|t| format!(" ({})", date_of(t))).unwrap_or_default();
+        let when = q
+            .since
+            .map(|t| format!(" ({})", date_of(t)))
+            .unwrap_or_default();
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
         let said = |answer: &Option<Answer>| answer.map_or("(not asked)", |a| a.label());
-        let line = |(text, answer): &(&str, Option<Answer>)| format!("  {:<14} {}", said(answer), one_line(text));
-        let last_time: Vec<String> = q.last_time.iter().map(|l| self.cut(&line(l), width)).collect();
-        let context =
-            format!("{}\nLast time{when}:\n{}", domain_line(&q.place, &one_line(q.place.domain)), last_time.join("\n"));
-        let question =
-            if q.since.is_some() { "Has anything changed here since then?" } else { "Has anything changed here?" };
+        let line = |(text, answer): &(&str, Option<Answer>)| {
+            format!("  {:<14} {}", said(answer), one_line(text))
+        };
+        let last_time: Vec<String> = q
+            .last_time
+            .iter()
+            .map(|l| self.cut(&line(l), width))
+            .collect();
+        let context = format!(
+            "{}\nLast time{when}:\n{}",
+            domain_line(&q.place, &one_line(q.place.domain)),
+            last_time.join("\n")
+        );
+        let question = if q.since.is_some() {
+            "Has anything changed here since then?"
+        } else {
+            "Has anything changed here?"
+        };
         Ok(match self.confirm_below(&context, question, q.default)? {
             Some(changed) => {
-                let what = if changed { "changed: asking its actions" } else { "no change: answers kept" };
+                let what = if changed {
+                    "changed: asking its actions"
+                } else {
+                    "no change: answers kept"
+                };
                 self.summary(&domain_line(&q.place, what));
                 Reply::Given(changed)
             }
@@ -306,25 +377,53 @@ impl Prompter for TerminalPrompter {
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         stop_if_requested()?;
         let domain = domain_line(&q.place, &one_line(q.place.domain));
-        let action = format!("Action {} of {} · Stage: {}\n{}", q.number, q.count, one_line(q.stage), one_line(q.text));
-        let prompt = wrap(&self.fit(&format!("{domain}\n{action}")), self.width() - SELECT_ROOM);
+        let action = format!(
+            "Action {} of {} · Stage: {}\n{}",
+            q.number,
+            q.count,
+            one_line(q.stage),
+            one_line(q.text)
+        );
+        let prompt = wrap(
+            &self.fit(&format!("{domain}\n{action}")),
+            self.width() - SELECT_ROOM,
+        );
         // What the action means and where to read more, then what each answer means.
         let mut about: Vec<String> = q.explain.map(one_line).into_iter().collect();
-        about.extend(q.links.iter().map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))));
+        about.extend(
+            q.links
+                .iter()
+                .map(|l| format!("{}: {}", one_line(&l.title), one_line(&l.url))),
+        );
         about.extend(q.about.map(one_line));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
         let labels = Answer::ALL.map(|a| a.label());
-        let default = Answer::ALL.iter().position(|a| *a == q.default).unwrap_or(0);
-        Ok(match self.select(format!("{prompt}\n{}", style(about).dim()), &labels, default)? {
-            Some(i) => {
-                let answer = Answer::ALL[i];
-                let width = q.count.to_string().len();
-                self.summary(&format!("{:>width$}/{} {:<14} {}", q.number, q.count, answer.label(), one_line(q.text)));
-                Reply::Given(answer)
-            }
-            None => Reply::Back,
-        })
+        let default = Answer::ALL
+            .iter()
+            .position(|a| *a == q.default)
+            .unwrap_or(0);
+        Ok(
+            match self.select(
+                format!("{prompt}\n{}", style(about).dim()),
+                &labels,
+                default,
+            )? {
+                Some(i) => {
+                    let answer = Answer::ALL[i];
+                    let width = q.count.to_string().len();
+                    self.summary(&format!(
+                        "{:>width$}/{} {:<14} {}",
+                        q.number,
+                        q.count,
+                        answer.label(),
+                        one_line(q.text)
+                    ));
+                    Reply::Given(answer)
+                }
+                None => Reply::Back,
+            },
+        )
     }
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
@@ -339,7 +438,11 @@ impl Prompter for TerminalPrompter {
             return Ok(Reply::Back);
         };
         // A note kept as it was is kept exactly; a typed one is trimmed.
-        let text = if text == q.initial { text } else { text.trim().to_string() };
+        let text = if text == q.initial {
+            text
+        } else {
+            text.trim().to_string()
+        };
         if text.trim().is_empty() {
             self.summary(&format!("No note for {domain}"));
         } else {
@@ -360,7 +463,9 @@ impl Prompter for TerminalPrompter {
         let (context, items) = plan_words(q);
         let items: Vec<String> = items.iter().map(|i| self.fit(i)).collect();
         let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
-        Ok(self.select(prompt, &items, 0)?.map_or(Reply::Back, Reply::Given))
+        Ok(self
+            .select(prompt, &items, 0)?
+            .map_or(Reply::Back, Reply::Given))
     }
 
     fn went_back(&mut self) {
@@ -373,28 +478,48 @@ impl Prompter for TerminalPrompter {
 
 /// "Domain 2 of 7 · `what`": where a question of the walk sits.
 fn domain_line(place: &Place, what: &str) -> String {
-    format!("Domain {} of {} · {what}", place.domain_number, place.domain_count)
+    format!(
+        "Domain {} of {} · {what}",
+        place.domain_number, place.domain_count
+    )
 }
 
 /// What the screen says for a question of `plan edit`: the context above it, and its prompt (for a
 /// target, the stages to choose from).
 fn plan_words(q: &Question) -> (String, Vec<String>) {
     let place = format!("Question {} of {}", q.number.0, q.number.1);
-    let (domain, stage_name) = (|d: usize| &q.agenda.domains[d], |id| one_line(q.agenda.stage_name(id)));
+    let (domain, stage_name) = (
+        |d: usize| &q.agenda.domains[d],
+        |id| one_line(q.agenda.stage_name(id)),
+    );
     let (asked, prompt) = match q.ask {
         Ask::Owner(d, s) | Ask::Due(d, s) => {
             let (id, text, answer) = &domain(d).steps[s];
             let answer = answer.map_or("not answered", |a| a.label());
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
-            let asked = format!("{place} · {name} (working in {stage})\n{id} · {answer}\n{}", one_line(text));
-            (asked, if matches!(q.ask, Ask::Owner(..)) { "Owner" } else { "Due (YYYY-MM-DD)" })
+            let asked = format!(
+                "{place} · {name} (working in {stage})\n{id} · {answer}\n{}",
+                one_line(text)
+            );
+            (
+                asked,
+                if matches!(q.ask, Ask::Owner(..)) {
+                    "Owner"
+                } else {
+                    "Due (YYYY-MM-DD)"
+                },
+            )
         }
         Ask::Target(d) => {
             let (name, stage) = (one_line(&domain(d).name), one_line(&domain(d).stage.0));
-            let asked = format!("{place} · {name} is working in {stage}: which stage should it reach?");
+            let asked =
+                format!("{place} · {name} is working in {stage}: which stage should it reach?");
             // Stage names come from a framework file: shown, never obeyed.
             let (ids, as_set) = q.agenda.offers(d, q.plan);
-            let mut items: Vec<String> = ids.iter().map(|id| id.map_or("No target".into(), stage_name)).collect();
+            let mut items: Vec<String> = ids
+                .iter()
+                .map(|id| id.map_or("No target".into(), stage_name))
+                .collect();
             if as_set {
                 items[0] += " (as set)";
             }
@@ -402,8 +527,13 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         }
         Ask::TargetBy(d) => {
             let target = q.plan.target(&domain(d).id);
-            let stage = target.and_then(|t| t.stage.as_deref()).map_or(String::new(), stage_name);
-            let asked = format!("{place} · By when should {} have met {stage}?", one_line(&domain(d).name));
+            let stage = target
+                .and_then(|t| t.stage.as_deref())
+                .map_or(String::new(), stage_name);
+            let asked = format!(
+                "{place} · By when should {} have met {stage}?",
+                one_line(&domain(d).name)
+            );
             (asked, "Target date (YYYY-MM-DD)")
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
@@ -436,15 +566,16 @@ fn shown(c: char) -> String {
 pub const MIN_ROWS: usize = 12;
 
 /// `plan edit`'s last question.
-const REVIEW: &str =
-    "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
+const REVIEW: &str = "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
 
 /// What each answer means, in the README's words, under every action.
 const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
 
 /// The terminal's height, when it says.
 fn rows() -> Option<usize> {
-    console::Term::stderr().size_checked().map(|(rows, _)| usize::from(rows))
+    console::Term::stderr()
+        .size_checked()
+        .map(|(rows, _)| usize::from(rows))
 }
 
 /// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost none
@@ -454,13 +585,19 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(prompt));
     std::panic::set_hook(hook);
-    result.map_err(|_| Stop::TooSmall { rows: rows().unwrap_or(0), needed: MIN_ROWS })
+    result.map_err(|_| Stop::TooSmall {
+        rows: rows().unwrap_or(0),
+        needed: MIN_ROWS,
+    })
 }
 
 /// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next question.
 fn stop_if_requested() -> Result<(), Stop> {
     match rows() {
-        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall { rows, needed: MIN_ROWS }),
+        Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall {
+            rows,
+            needed: MIN_ROWS,
+        }),
         _ if interrupt::requested() => Err(Stop::Interrupted),
         _ => Ok(()),
     }
@@ -490,7 +627,12 @@ mod tests {
             steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
         };
         let stages = [("s1", "Starting out"), ("s2", "Developmental")];
-        Agenda { domains: vec![domain], stages: stages.map(|(id, name)| (id.to_string(), name.to_string())).into() }
+        Agenda {
+            domains: vec![domain],
+            stages: stages
+                .map(|(id, name)| (id.to_string(), name.to_string()))
+                .into(),
+        }
     }
 
     #[test]
@@ -505,7 +647,10 @@ mod tests {
             rejected: None,
         };
         let (context, prompt) = plan_words(&q);
-        assert_eq!(context, "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a");
+        assert_eq!(
+            context,
+            "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
+        );
         assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
         q.rejected = Some("2026-02-30".into());
         assert!(
@@ -539,6 +684,14 @@ mod tests {
         };
         let (context, items) = plan_words(&q);
         assert!(context.ends_with("Fit is working in Starting out: which stage should it reach?"));
-        assert_eq!(items, ["gone (as set)", "No target", "Starting out", "Developmental"]);
+        assert_eq!(
+            items,
+            [
+                "gone (as set)",
+                "No target",
+                "Starting out",
+                "Developmental"
+            ]
+        );
     }
 }

@@ -16,7 +16,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -25,19 +27,37 @@ impl Env {
 
     /// The binary, run in the folder, with no mbct-sustain settings from outside.
     pub fn cmd(&self) -> Command {
-        Command::from_std(program(self.dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain")))
+        Command::from_std(program(
+            self.dir.path(),
+            assert_cmd::cargo::cargo_bin("mbct-sustain"),
+        ))
     }
 
     /// Runs `args`, which must fail as a person would want: exit 1, `message`
     /// in the error, nothing on stdout, no panic. Returns the error text.
     #[track_caller]
     pub fn fails(&self, args: &[&str], message: &str) -> String {
-        let out = self.cmd().args(args).timeout(std::time::Duration::from_secs(60)).output().expect("runs");
+        let out = self
+            .cmd()
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(1), "{args:?} should exit 1: {stderr}");
-        assert!(stderr.contains(message), "{args:?} should say {message:?}, said: {stderr}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} should exit 1: {stderr}"
+        );
+        assert!(
+            stderr.contains(message),
+            "{args:?} should say {message:?}, said: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
-        assert!(out.stdout.is_empty(), "{args:?} printed to stdout on failure");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} printed to stdout on failure"
+        );
         stderr
     }
 
@@ -68,7 +88,11 @@ impl Env {
     #[track_caller]
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().args(args).output().expect("runs");
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).expect("JSON output")
     }
 
@@ -95,7 +119,12 @@ impl Env {
 pub fn program(dir: &Path, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
     let mut cmd = std::process::Command::new(program);
     cmd.current_dir(dir);
-    for name in ["MBCT_SUSTAIN_FILE", "MBCT_SUSTAIN_FRAMEWORK", "MBCT_SUSTAIN_RESPONDENT", "NO_COLOR"] {
+    for name in [
+        "MBCT_SUSTAIN_FILE",
+        "MBCT_SUSTAIN_FRAMEWORK",
+        "MBCT_SUSTAIN_RESPONDENT",
+        "NO_COLOR",
+    ] {
         cmd.env_remove(name);
     }
     cmd.env("TERM", "xterm");
@@ -118,13 +147,27 @@ pub fn assessment(when: &str, default: Answer, given: &[(&str, Answer)]) -> Asse
 
 /// An answers file holding `assessments`.
 pub fn file_of(assessments: Vec<Assessment>) -> String {
-    answers::file::render(&History { assessments, ..History::default() }, false).expect("a history renders")
+    answers::file::render(
+        &History {
+            assessments,
+            ..History::default()
+        },
+        false,
+    )
+    .expect("a history renders")
 }
 
 /// Every action id of the bundled framework in domain `d`.
 pub fn domain_actions(domain: &str) -> Vec<String> {
     let f = Framework::bundled();
-    f.domains.iter().find(|d| d.id == domain).expect("domain").actions.iter().map(|a| a.id.clone()).collect()
+    f.domains
+        .iter()
+        .find(|d| d.id == domain)
+        .expect("domain")
+        .actions
+        .iter()
+        .map(|a| a.id.clone())
+        .collect()
 }
 
 pub fn exists(p: &Path) -> bool {
@@ -198,15 +241,23 @@ pub fn mixed(when: &str) -> Assessment {
 
 /// A framework with 4 stages and 2 domains, one action per stage per domain.
 pub fn four_stage_framework() -> String {
-    let mut y = String::from("id: local\ntitle: Local\nversion: 2\ncompletion_label: Done\nstages:\n");
-    for (id, name) in [("s1", "One"), ("s2", "Two"), ("s3", "Three"), ("s4", "Four")] {
+    let mut y =
+        String::from("id: local\ntitle: Local\nversion: 2\ncompletion_label: Done\nstages:\n");
+    for (id, name) in [
+        ("s1", "One"),
+        ("s2", "Two"),
+        ("s3", "Three"),
+        ("s4", "Four"),
+    ] {
         y += &format!("  - id: {id}\n    name: {name}\n");
     }
     y += "domains:\n";
     for (d, name) in [("a", "Alpha"), ("b", "Beta")] {
         y += &format!("  - id: {d}\n    name: {name}\n    actions:\n");
         for s in 1..=4 {
-            y += &format!("      - id: {d}.{s}\n        stage: s{s}\n        text: {name} action {s}\n");
+            y += &format!(
+                "      - id: {d}.{s}\n        stage: s{s}\n        text: {name} action {s}\n"
+            );
         }
     }
     y
@@ -215,7 +266,10 @@ pub fn four_stage_framework() -> String {
 /// Whether the tests run as root, for whom file permissions do not apply.
 #[cfg(unix)]
 pub fn running_as_root() -> bool {
-    std::process::Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// The element of the JSON array `list` whose `key` is `value`.

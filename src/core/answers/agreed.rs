@@ -57,6 +57,11 @@ pub struct Evidence {
 
 /// The evidence of an action that has not been removed, oldest first; it
 /// stays with the action across rounds.
-pub fn evidence_of<'e>(evidence: &'e [Evidence], action: &'e str) -> impl Iterator<Item = &'e Evidence> {
-    evidence.iter().filter(move |e| e.action == action && e.removed.is_none())
+pub fn evidence_of<'e>(
+    evidence: &'e [Evidence],
+    action: &'e str,
+) -> impl Iterator<Item = &'e Evidence> {
+    evidence
+        .iter()
+        .filter(move |e| e.action == action && e.removed.is_none())
 }

@@ -50,10 +50,15 @@ pub fn parse(text: &str) -> Result<History, Problem> {
                 format: Option<String>,
             }
             let newer = |n: &str| {
-                n.parse::<u64>().map_or(!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()), |n| n > FORMAT)
+                n.parse::<u64>().map_or(
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
+                    |n| n > FORMAT,
+                )
             };
             match serde_yaml::from_str::<Probe>(text) {
-                Ok(Probe { format: Some(found) }) if newer(&found) => Err(Problem::NewerFormat { found }),
+                Ok(Probe {
+                    format: Some(found),
+                }) if newer(&found) => Err(Problem::NewerFormat { found }),
                 _ => parsed.map_err(|mistake| Problem::Invalid(Box::new(mistake))),
             }
         }
@@ -66,7 +71,9 @@ fn conflict_marker(text: &str) -> Option<usize> {
         return None;
     }
     text.lines()
-        .position(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.trim_end() == "=======")
+        .position(|l| {
+            l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.trim_end() == "======="
+        })
         .map(|i| i + 1)
 }
 
@@ -84,20 +91,30 @@ fn parse_in_pieces(text: &str) -> Option<History> {
     let start = text.find("\nassessments:")? + 1;
     let (head, after) = (&text[..start], &text[start + "assessments:".len()..]);
     // The list must be the last thing in the file, items starting at column 0.
-    let body = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).filter(|b| b.starts_with("- "))?;
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .filter(|b| b.starts_with("- "))?;
     let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
     let mut offset = 0;
     while offset < body.len() {
         let mut end = (offset + PIECE_BYTES).min(body.len());
         if end < body.len() {
             // Search bytes: `end` may fall inside a multi-byte character.
-            end = body.as_bytes()[end..].windows(3).position(|w| w == b"\n- ").map_or(body.len(), |i| end + i + 1);
+            end = body.as_bytes()[end..]
+                .windows(3)
+                .position(|w| w == b"\n- ")
+                .map_or(body.len(), |i| end + i + 1);
         }
         let piece = &body[offset..end];
-        if piece.lines().any(|l| !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#'))) {
+        if piece.lines().any(|l| {
+            !(l.is_empty() || l.starts_with("- ") || l.starts_with("  ") || l.starts_with('#'))
+        }) {
             return None;
         }
-        history.assessments.extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
+        history
+            .assessments
+            .extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
         offset = end;
     }
     Some(history)
@@ -145,7 +162,11 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         assessments: &history.assessments,
     })?;
     let text = format!("{HEADER}{body}");
-    Ok(if crlf { text.replace('\n', "\r\n") } else { text })
+    Ok(if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    })
 }
 
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
@@ -186,8 +207,12 @@ impl<'de> Deserialize<'de> for History {
                     match key {
                         "format" => format = Some(map.next_value()?),
                         "plan" => plan = map.next_value::<Option<Plan>>()?,
-                        "assessments" => assessments = map.next_value::<Option<Vec<Assessment>>>()?,
-                        "team" => team = map.next_value::<Option<UniqueMap<Member>>>()?.map(|m| m.0),
+                        "assessments" => {
+                            assessments = map.next_value::<Option<Vec<Assessment>>>()?
+                        }
+                        "team" => {
+                            team = map.next_value::<Option<UniqueMap<Member>>>()?.map(|m| m.0)
+                        }
                         "agreements" => agreements = map.next_value::<Option<Vec<Agreement>>>()?,
                         "evidence" => evidence = map.next_value::<Option<Vec<Evidence>>>()?,
                         _ => return Ok(false),
@@ -218,7 +243,8 @@ impl<'de> Deserialize<'de> for Assessment {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Assessment, A::Error> {
-                let (mut taken_at, mut framework, mut answers, mut notes) = (None, None, None, None);
+                let (mut taken_at, mut framework, mut answers, mut notes) =
+                    (None, None, None, None);
                 let (mut label, mut respondent) = (None, None);
                 let extra = entries(map, |key, map| {
                     match key {
@@ -284,7 +310,10 @@ mod tests {
 
     fn repeated(key: &str, first: usize, second: usize) -> yaml::Kind {
         let lines = Some((first, second));
-        yaml::Kind::Repeated { name: key.into(), lines }
+        yaml::Kind::Repeated {
+            name: key.into(),
+            lines,
+        }
     }
 
     #[test]
@@ -297,38 +326,72 @@ mod tests {
     #[test]
     fn a_key_given_twice_is_an_error_not_a_silent_loss() {
         let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
-        assert_eq!(kind(parse(twice).unwrap_err()), repeated("assessments", 2, 3));
-        let label_twice = ONE.replace("    label: September\n", "    label: September\n    label: October\n");
-        assert_eq!(kind(parse(&label_twice).unwrap_err()), repeated("label", 4, 5));
-        let extra_twice = ONE.replace("    reviewed_by: Sam\n", "    reviewed_by: Sam\n    reviewed_by: Ann\n");
-        assert_eq!(kind(parse(&extra_twice).unwrap_err()), repeated("reviewed_by", 13, 14));
+        assert_eq!(
+            kind(parse(twice).unwrap_err()),
+            repeated("assessments", 2, 3)
+        );
+        let label_twice = ONE.replace(
+            "    label: September\n",
+            "    label: September\n    label: October\n",
+        );
+        assert_eq!(
+            kind(parse(&label_twice).unwrap_err()),
+            repeated("label", 4, 5)
+        );
+        let extra_twice = ONE.replace(
+            "    reviewed_by: Sam\n",
+            "    reviewed_by: Sam\n    reviewed_by: Ann\n",
+        );
+        assert_eq!(
+            kind(parse(&extra_twice).unwrap_err()),
+            repeated("reviewed_by", 13, 14)
+        );
     }
 
     #[test]
     fn an_action_answered_twice_is_an_error() {
         let text = ONE.replace("gone.action", "fit.evidence-and-need");
         let err = parse(&text).unwrap_err();
-        assert_eq!(err.line(), Some(10), "the second, where an editor should go");
+        assert_eq!(
+            err.line(),
+            Some(10),
+            "the second, where an editor should go"
+        );
         assert_eq!(kind(err), repeated("fit.evidence-and-need", 9, 10));
     }
 
     #[test]
     fn a_plan_action_or_target_given_twice_is_refused_with_both_lines_not_dropped() {
         let plan = "format: 2\nplan:\n  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n  targets:\n    fit: {stage: embedded}\n    'fit': {stage: sustainable}\nassessments: []\n";
-        assert_eq!(kind(parse(plan).unwrap_err()), repeated("networks.buddy", 4, 7));
+        assert_eq!(
+            kind(parse(plan).unwrap_err()),
+            repeated("networks.buddy", 4, 7)
+        );
         let targets = plan.replace("    networks.buddy: {owner: Sam}\n", "");
         assert_eq!(kind(parse(&targets).unwrap_err()), repeated("fit", 8, 9));
         let nested = "format: 1\nservice:\n  - name: North\n    name: South\nassessments: []\n";
-        assert_eq!(kind(parse(nested).unwrap_err()), repeated("name", 3, 4), "kept fields too");
+        assert_eq!(
+            kind(parse(nested).unwrap_err()),
+            repeated("name", 3, 4),
+            "kept fields too"
+        );
     }
 
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
-        assert_eq!(parse("format: 4\nassessments: []\n"), Err(Problem::NewerFormat { found: "4".into() }));
-        assert_eq!(parse("format: 7\nassessments: {new: shape}\n"), Err(Problem::NewerFormat { found: "7".into() }));
+        assert_eq!(
+            parse("format: 4\nassessments: []\n"),
+            Err(Problem::NewerFormat { found: "4".into() })
+        );
+        assert_eq!(
+            parse("format: 7\nassessments: {new: shape}\n"),
+            Err(Problem::NewerFormat { found: "7".into() })
+        );
         assert_eq!(
             parse("format: 99999999999999999999\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: "99999999999999999999".into() }),
+            Err(Problem::NewerFormat {
+                found: "99999999999999999999".into()
+            }),
             "a number too large for any number type is still a newer format"
         );
     }
@@ -355,21 +418,42 @@ mod tests {
         let fast = parse_in_pieces(&text).expect("the fast path applies");
         assert_eq!(fast, history);
         assert_eq!(parse(&text).unwrap(), history);
-        assert_eq!(parse(&render(&history, true).unwrap()).unwrap(), history, "CRLF too");
+        assert_eq!(
+            parse(&render(&history, true).unwrap()).unwrap(),
+            history,
+            "CRLF too"
+        );
         // An error anywhere falls back to the whole parse, with its line number.
-        let broken = text.replacen("fit.evidence-and-need: in-place", "fit.evidence-and-need: maybe", 2000);
+        let broken = text.replacen(
+            "fit.evidence-and-need: in-place",
+            "fit.evidence-and-need: maybe",
+            2000,
+        );
         let err = parse(&broken).unwrap_err();
-        assert_eq!(err.line(), text.lines().position(|l| l.contains("fit.evidence-and-need")).map(|i| i + 1));
+        assert_eq!(
+            err.line(),
+            text.lines()
+                .position(|l| l.contains("fit.evidence-and-need"))
+                .map(|i| i + 1)
+        );
     }
 
     #[test]
     fn dont_know_is_written_as_format_2_and_format_1_files_stay_format_1() {
         let mut h = parse(ONE).unwrap();
         assert!(render(&h, false).unwrap().contains("\nformat: 1\n"));
-        h.assessments[0].answers.insert("fit.pathways".into(), Answer::DontKnow);
+        h.assessments[0]
+            .answers
+            .insert("fit.pathways".into(), Answer::DontKnow);
         let text = render(&h, false).unwrap();
-        assert!(text.contains("\nformat: 2\n") && text.contains("fit.pathways: dont-know"), "{text}");
-        assert_eq!(parse(&text).unwrap().assessments[0].answer("fit.pathways"), Some(Answer::DontKnow));
+        assert!(
+            text.contains("\nformat: 2\n") && text.contains("fit.pathways: dont-know"),
+            "{text}"
+        );
+        assert_eq!(
+            parse(&text).unwrap().assessments[0].answer("fit.pathways"),
+            Some(Answer::DontKnow)
+        );
     }
 
     #[test]
@@ -384,25 +468,44 @@ mod tests {
             },
         );
         let text = render(&h, false).unwrap();
-        assert!(text.contains("\nformat: 2\n"), "an undated plan stays format 2: {text}");
+        assert!(
+            text.contains("\nformat: 2\n"),
+            "an undated plan stays format 2: {text}"
+        );
         let plan_at = text.find("\nplan:\n").expect("a plan section");
         assert!(plan_at < text.find("\nassessments:").unwrap(), "{text}");
-        assert!(text.contains("      owner: Priya\n      due: 2027-01-31\n"), "{text}");
+        assert!(
+            text.contains("      owner: Priya\n      due: 2027-01-31\n"),
+            "{text}"
+        );
         assert_eq!(parse(&text).unwrap().plan, h.plan);
         let bad = text.replace("owner: Priya", "ownr: Priya");
         let line = bad.lines().position(|l| l.contains("ownr")).unwrap() + 1;
-        assert_eq!(parse(&bad).unwrap_err().line(), Some(line), "a hand-edited plan is refused with its line");
+        assert_eq!(
+            parse(&bad).unwrap_err().line(),
+            Some(line),
+            "a hand-edited plan is refused with its line"
+        );
     }
 
     #[test]
     fn merge_conflict_markers_are_named_with_their_line() {
-        let text = format!("{}<<<<<<< HEAD\n  - x\n=======\n  - y\n>>>>>>> theirs\n", ONE);
+        let text = format!(
+            "{}<<<<<<< HEAD\n  - x\n=======\n  - y\n>>>>>>> theirs\n",
+            ONE
+        );
         let line = ONE.lines().count() + 1;
         assert_eq!(parse(&text), Err(Problem::ConflictMarkers { line }));
     }
 
     #[test]
     fn a_file_with_no_assessments_yet_is_valid() {
-        assert_eq!(parse("format: 1\nassessments:\n").unwrap().assessments.len(), 0);
+        assert_eq!(
+            parse("format: 1\nassessments:\n")
+                .unwrap()
+                .assessments
+                .len(),
+            0
+        );
     }
 }

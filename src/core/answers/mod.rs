@@ -31,11 +31,18 @@ pub const FORMAT: u64 = 3;
 
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
-    let dont_know = history.assessments.iter().any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
+    let dont_know = history
+        .assessments
+        .iter()
+        .any(|a| a.answers.values().any(|x| *x == Answer::DontKnow));
     let dated = history.plan.review_set_at.is_some()
         || history.plan.actions.values().any(|s| s.set_at.is_some())
         || history.plan.targets.values().any(|t| t.set_at.is_some());
-    if !history.team.is_empty() || !history.agreements.is_empty() || !history.evidence.is_empty() || dated {
+    if !history.team.is_empty()
+        || !history.agreements.is_empty()
+        || !history.evidence.is_empty()
+        || dated
+    {
         3
     } else if dont_know || !history.plan.is_empty() {
         2
@@ -66,8 +73,13 @@ pub enum Answer {
 
 impl Answer {
     /// Every answer, in the order the walk offers them.
-    pub const ALL: [Answer; 5] =
-        [Answer::InPlace, Answer::InProgress, Answer::NotYet, Answer::DontKnow, Answer::NotApplicable];
+    pub const ALL: [Answer; 5] = [
+        Answer::InPlace,
+        Answer::InProgress,
+        Answer::NotYet,
+        Answer::DontKnow,
+        Answer::NotApplicable,
+    ];
 
     /// How people read the answer.
     pub fn label(self) -> &'static str {
@@ -120,7 +132,10 @@ pub struct FrameworkRef {
 
 impl From<&Framework> for FrameworkRef {
     fn from(f: &Framework) -> Self {
-        FrameworkRef { id: f.id.clone(), version: f.version.clone() }
+        FrameworkRef {
+            id: f.id.clone(),
+            version: f.version.clone(),
+        }
     }
 }
 
@@ -219,10 +234,15 @@ mod tests {
     fn a_file_needs_format_2_only_when_it_holds_dont_know() {
         let f = crate::tests::grid(1, 1);
         let mut h = History::default();
-        h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
-        h.assessments[0].answers.insert("d0.a0".into(), Answer::NotYet);
+        h.assessments
+            .push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
+        h.assessments[0]
+            .answers
+            .insert("d0.a0".into(), Answer::NotYet);
         assert_eq!(format_needed(&h), 1);
-        h.assessments[0].answers.insert("d0.a0".into(), Answer::DontKnow);
+        h.assessments[0]
+            .answers
+            .insert("d0.a0".into(), Answer::DontKnow);
         assert_eq!(format_needed(&h), 2);
     }
 

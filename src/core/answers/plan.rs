@@ -93,8 +93,14 @@ impl TryFrom<ReviewFields> for Review {
 impl From<Review> for ReviewFields {
     fn from(r: Review) -> ReviewFields {
         match r {
-            Review::On(date) => ReviewFields { on: Some(date), every_months: None },
-            Review::EveryMonths(n) => ReviewFields { on: None, every_months: Some(n) },
+            Review::On(date) => ReviewFields {
+                on: Some(date),
+                every_months: None,
+            },
+            Review::EveryMonths(n) => ReviewFields {
+                on: None,
+                every_months: Some(n),
+            },
         }
     }
 }
@@ -102,17 +108,24 @@ impl From<Review> for ReviewFields {
 impl Plan {
     /// True when there is nothing in it.
     pub fn is_empty(&self) -> bool {
-        self.actions.is_empty() && self.targets.is_empty() && self.review.is_none() && self.review_set_at.is_none()
+        self.actions.is_empty()
+            && self.targets.is_empty()
+            && self.review.is_none()
+            && self.review_set_at.is_none()
     }
 
     /// An action's owner and due date (none once removed).
     pub fn step(&self, action: &str) -> Option<&Step> {
-        self.actions.get(action).filter(|s| s.owner.is_some() || s.due.is_some())
+        self.actions
+            .get(action)
+            .filter(|s| s.owner.is_some() || s.due.is_some())
     }
 
     /// Every action the plan gives an owner or a date.
     pub fn steps(&self) -> impl Iterator<Item = (&String, &Step)> {
-        self.actions.iter().filter(|(id, _)| self.step(id).is_some())
+        self.actions
+            .iter()
+            .filter(|(id, _)| self.step(id).is_some())
     }
 
     /// A domain's target (none once removed).
@@ -122,17 +135,43 @@ impl Plan {
 
     /// Sets an action's owner and due date as of `now`; with neither, the
     /// step is removed, and the removal kept with its date.
-    pub fn set_step(&mut self, action: &str, owner: Option<String>, due: Option<Date>, now: Timestamp) {
+    pub fn set_step(
+        &mut self,
+        action: &str,
+        owner: Option<String>,
+        due: Option<Date>,
+        now: Timestamp,
+    ) {
         if owner.is_some() || due.is_some() || self.actions.contains_key(action) {
-            self.actions.insert(action.to_string(), Step { owner, due, set_at: Some(now) });
+            self.actions.insert(
+                action.to_string(),
+                Step {
+                    owner,
+                    due,
+                    set_at: Some(now),
+                },
+            );
         }
     }
 
     /// Sets a domain's target stage and date as of `now`; no stage removes it, dated.
-    pub fn set_target(&mut self, domain: &str, stage: Option<String>, by: Option<Date>, now: Timestamp) {
+    pub fn set_target(
+        &mut self,
+        domain: &str,
+        stage: Option<String>,
+        by: Option<Date>,
+        now: Timestamp,
+    ) {
         if stage.is_some() || self.targets.contains_key(domain) {
             let by = by.filter(|_| stage.is_some());
-            self.targets.insert(domain.to_string(), Target { stage, by, set_at: Some(now) });
+            self.targets.insert(
+                domain.to_string(),
+                Target {
+                    stage,
+                    by,
+                    set_at: Some(now),
+                },
+            );
         }
     }
 

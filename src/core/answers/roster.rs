@@ -51,11 +51,17 @@ pub fn members(history: &History) -> Roster {
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let mut seen: IndexMap<String, String> = IndexMap::new();
     for i in order {
-        if let Some(name) = history.assessments[i].respondent.as_deref().filter(|n| !n.trim().is_empty()) {
+        if let Some(name) = history.assessments[i]
+            .respondent
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+        {
             seen.insert(fold(name), name.trim().to_string());
         }
     }
-    seen.into_values().map(|name| (name, Member::default())).collect()
+    seen.into_values()
+        .map(|name| (name, Member::default()))
+        .collect()
 }
 
 /// The member a name means: their name or one of their spellings, in any case.
@@ -83,7 +89,11 @@ pub fn likely_meant<'r>(roster: &'r Roster, typed: &str) -> Vec<&'r str> {
 pub fn member_of_account<'r>(roster: &'r Roster, login: &str) -> Option<&'r str> {
     roster
         .iter()
-        .find(|(_, m)| m.account.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(login)))
+        .find(|(_, m)| {
+            m.account
+                .as_deref()
+                .is_some_and(|a| a.eq_ignore_ascii_case(login))
+        })
         .map(|(n, _)| n.as_str())
 }
 
@@ -176,7 +186,10 @@ fn explicit(history: &mut History) {
 fn known(roster: &Roster, name: &str) -> Result<String, Refusal> {
     member_named(roster, name)
         .map(str::to_string)
-        .ok_or_else(|| Refusal::Unknown { name: name.to_string(), closest: closest(roster, name) })
+        .ok_or_else(|| Refusal::Unknown {
+            name: name.to_string(),
+            closest: closest(roster, name),
+        })
 }
 
 /// The members' names most like `name`, for "did you mean".
@@ -191,16 +204,28 @@ pub fn closest(roster: &Roster, name: &str) -> Vec<String> {
 }
 
 /// Adds a member named `name`, with a login account if given.
-pub fn add(history: &mut History, name: &str, account: Option<&str>, now: Timestamp) -> Result<String, Refusal> {
+pub fn add(
+    history: &mut History,
+    name: &str,
+    account: Option<&str>,
+    now: Timestamp,
+) -> Result<String, Refusal> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Refusal::Blank);
     }
     explicit(history);
     if let Some(member) = member_named(&history.team, name) {
-        return Err(Refusal::Taken { name: name.to_string(), member: member.to_string() });
+        return Err(Refusal::Taken {
+            name: name.to_string(),
+            member: member.to_string(),
+        });
     }
-    let member = Member { account: account.map(str::to_string), set_at: Some(now), ..Member::default() };
+    let member = Member {
+        account: account.map(str::to_string),
+        set_at: Some(now),
+        ..Member::default()
+    };
     history.team.insert(name.to_string(), member);
     Ok(name.to_string())
 }
@@ -213,15 +238,26 @@ pub fn owner_named(history: &History, typed: &str) -> String {
     let team = members(history);
     member_named(&team, typed)
         .map(str::to_string)
-        .or_else(|| history.plan.steps().filter_map(|(_, s)| s.owner.clone()).find(|o| fold(o) == fold(typed)))
+        .or_else(|| {
+            history
+                .plan
+                .steps()
+                .filter_map(|(_, s)| s.owner.clone())
+                .find(|o| fold(o) == fold(typed))
+        })
         .unwrap_or_else(|| typed.to_string())
 }
 
 /// Puts someone who answers onto an explicit roster, so the team stays
 /// whole; a file without a roster keeps having none.
 pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {
-    if let Some(name) = name.filter(|n| !history.team.is_empty() && member_named(&history.team, n).is_none()) {
-        let member = Member { set_at: Some(now), ..Member::default() };
+    if let Some(name) =
+        name.filter(|n| !history.team.is_empty() && member_named(&history.team, n).is_none())
+    {
+        let member = Member {
+            set_at: Some(now),
+            ..Member::default()
+        };
         history.team.insert(name.trim().to_string(), member);
     }
 }
@@ -229,7 +265,12 @@ pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {
 /// Gives member `old` the name `new`: every assessment, note and plan owner
 /// under any of their spellings follows, and the old name stays a spelling
 /// of theirs, so a copy of the file from before still matches them.
-pub fn rename(history: &mut History, old: &str, new: &str, now: Timestamp) -> Result<Changed, Refusal> {
+pub fn rename(
+    history: &mut History,
+    old: &str,
+    new: &str,
+    now: Timestamp,
+) -> Result<Changed, Refusal> {
     let new = new.trim();
     if new.is_empty() {
         return Err(Refusal::Blank);
@@ -238,7 +279,10 @@ pub fn rename(history: &mut History, old: &str, new: &str, now: Timestamp) -> Re
     let member = known(&history.team, old)?;
     match member_named(&history.team, new) {
         Some(other) if other != member => {
-            return Err(Refusal::Taken { name: new.to_string(), member: other.to_string() });
+            return Err(Refusal::Taken {
+                name: new.to_string(),
+                member: other.to_string(),
+            });
         }
         _ => {}
     }
@@ -259,7 +303,12 @@ pub fn rename(history: &mut History, old: &str, new: &str, now: Timestamp) -> Re
 /// Takes `spelling`'s member into `into`'s: their assessments become
 /// `into`'s (where both answered in one round, the later counts, as it
 /// does for anyone who answers twice), and `spelling` means `into` from now on.
-pub fn merge(history: &mut History, spelling: &str, into: &str, now: Timestamp) -> Result<Changed, Refusal> {
+pub fn merge(
+    history: &mut History,
+    spelling: &str,
+    into: &str,
+    now: Timestamp,
+) -> Result<Changed, Refusal> {
     explicit(history);
     let from = known(&history.team, spelling)?;
     let into = known(&history.team, into)?;
@@ -280,7 +329,12 @@ pub fn merge(history: &mut History, spelling: &str, into: &str, now: Timestamp) 
 
 /// Records that `name` left the team on `on`: later rounds do not wait for
 /// them, and their earlier answers are kept.
-pub fn leave(history: &mut History, name: &str, on: Date, now: Timestamp) -> Result<String, Refusal> {
+pub fn leave(
+    history: &mut History,
+    name: &str,
+    on: Date,
+    now: Timestamp,
+) -> Result<String, Refusal> {
     explicit(history);
     let member = known(&history.team, name)?;
     if let Some(m) = history.team.get_mut(&member) {
@@ -293,11 +347,18 @@ pub fn leave(history: &mut History, name: &str, on: Date, now: Timestamp) -> Res
 /// Every respondent and plan owner written as any spelling of `from`
 /// (before the change) now reads `to`.
 fn follow(history: &mut History, from: &str, to: &str) -> Changed {
-    let mut spellings: Vec<String> =
-        history.team.get(to).map(|m| m.spellings.iter().map(|s| fold(s)).collect()).unwrap_or_default();
+    let mut spellings: Vec<String> = history
+        .team
+        .get(to)
+        .map(|m| m.spellings.iter().map(|s| fold(s)).collect())
+        .unwrap_or_default();
     spellings.push(fold(from));
     let means = |name: &str| spellings.contains(&fold(name)) && name != to;
-    let mut changed = Changed { member: to.to_string(), assessments: 0, owners: 0 };
+    let mut changed = Changed {
+        member: to.to_string(),
+        assessments: 0,
+        owners: 0,
+    };
     for a in &mut history.assessments {
         if a.respondent.as_deref().is_some_and(means) {
             a.respondent = Some(to.to_string());
@@ -367,14 +428,36 @@ mod tests {
     #[test]
     fn renaming_carries_every_assessment_and_owner_and_keeps_the_old_name_as_a_spelling() {
         let mut h = history(&["Pryia", "Sam", "pryia"]);
-        h.plan.set_step("d0.a0", Some("PRYIA".into()), None, jiff::Timestamp::UNIX_EPOCH);
+        h.plan.set_step(
+            "d0.a0",
+            Some("PRYIA".into()),
+            None,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
         let c = rename(&mut h, "pryia", "Priya", now()).unwrap();
         assert_eq!((c.assessments, c.owners), (2, 1));
-        assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"], "in its place");
-        assert_eq!(h.team["Priya"].spellings, ["pryia"], "the latest spelling they answered with");
+        assert_eq!(
+            h.team.keys().collect::<Vec<_>>(),
+            ["Priya", "Sam"],
+            "in its place"
+        );
+        assert_eq!(
+            h.team["Priya"].spellings,
+            ["pryia"],
+            "the latest spelling they answered with"
+        );
         assert_eq!(h.plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
-        assert_eq!(rename(&mut h, "Jo", "Joanne", now()), Err(Refusal::Unknown { name: "Jo".into(), closest: vec![] }));
-        assert!(matches!(rename(&mut h, "Sam", "pryia", now()), Err(Refusal::Taken { .. })));
+        assert_eq!(
+            rename(&mut h, "Jo", "Joanne", now()),
+            Err(Refusal::Unknown {
+                name: "Jo".into(),
+                closest: vec![]
+            })
+        );
+        assert!(matches!(
+            rename(&mut h, "Sam", "pryia", now()),
+            Err(Refusal::Taken { .. })
+        ));
     }
 
     #[test]
@@ -383,8 +466,17 @@ mod tests {
         let c = merge(&mut h, "Pryia", "Priya", now()).unwrap();
         assert_eq!(c.assessments, 1);
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
-        assert!(h.assessments.iter().all(|a| a.respondent.as_deref() != Some("Pryia")));
-        assert_eq!(merge(&mut h, "pryia", "Priya", now()), Err(Refusal::Same { member: "Priya".into() }));
+        assert!(
+            h.assessments
+                .iter()
+                .all(|a| a.respondent.as_deref() != Some("Pryia"))
+        );
+        assert_eq!(
+            merge(&mut h, "pryia", "Priya", now()),
+            Err(Refusal::Same {
+                member: "Priya".into()
+            })
+        );
         assert!(
             matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
         );
@@ -397,7 +489,11 @@ mod tests {
         let names = Names::new(&team);
         assert_eq!(names.member("BOB"), Some("Bob"));
         assert_eq!(names.key(Some(" rob ")), Some("rob".into()));
-        assert_eq!(names.key(Some("Cat")), Some("cat".into()), "someone not on the roster is themselves");
+        assert_eq!(
+            names.key(Some("Cat")),
+            Some("cat".into()),
+            "someone not on the roster is themselves"
+        );
     }
 
     #[test]

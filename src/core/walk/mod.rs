@@ -65,22 +65,45 @@ impl Draft {
 
     /// How many of the framework's actions have an answer.
     pub fn answered(&self, framework: &Framework) -> usize {
-        framework.actions().filter(|(_, a)| self.answers.contains_key(&a.id)).count()
+        framework
+            .actions()
+            .filter(|(_, a)| self.answers.contains_key(&a.id))
+            .count()
     }
 
     /// The finished assessment, answers in framework order, taken at `now`. Answers and notes of
     /// `previous` for ids this framework lacks are carried over, so an adapted framework loses nothing.
-    pub fn finish(&self, framework: &Framework, now: Timestamp, previous: Option<&Assessment>) -> Assessment {
+    pub fn finish(
+        &self,
+        framework: &Framework,
+        now: Timestamp,
+        previous: Option<&Assessment>,
+    ) -> Assessment {
         let mut a = Assessment::new(framework, now);
         a.label = self.label.clone();
         a.respondent = self.respondent.clone();
-        a.answers.extend(framework.actions().filter_map(|(_, x)| Some((x.id.clone(), *self.answers.get(&x.id)?))));
-        let note = |d: &Domain| Some((d.id.clone(), self.notes.get(&d.id).filter(|n| !n.trim().is_empty())?.clone()));
+        a.answers.extend(
+            framework
+                .actions()
+                .filter_map(|(_, x)| Some((x.id.clone(), *self.answers.get(&x.id)?))),
+        );
+        let note = |d: &Domain| {
+            Some((
+                d.id.clone(),
+                self.notes
+                    .get(&d.id)
+                    .filter(|n| !n.trim().is_empty())?
+                    .clone(),
+            ))
+        };
         a.notes.extend(framework.domains.iter().filter_map(note));
         if let Some(p) = previous {
             let answers = p.answers.iter().filter(|(id, _)| !framework.has_action(id));
             a.answers.extend(answers.map(|(id, x)| (id.clone(), *x)));
-            let notes = p.notes.iter().filter(|(id, _)| !framework.domains.iter().any(|d| &d.id == *id));
+            let notes = p
+                .notes
+                .iter()
+                .filter(|(id, _)| !framework.domains.iter().any(|d| &d.id == *id));
             a.notes.extend(notes.map(|(id, n)| (id.clone(), n.clone())));
         }
         a
@@ -226,7 +249,11 @@ pub trait Prompter {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Changed(usize),
-    Action { domain: usize, index: usize, number: usize },
+    Action {
+        domain: usize,
+        index: usize,
+        number: usize,
+    },
     Note(usize),
 }
 
@@ -256,68 +283,103 @@ pub fn walk<P: Prompter, E>(
     let steps = steps(f, start.previous.is_some() && !start.full);
     let count = f.action_count();
     let applies = |draft: &Draft, step| active(step, f, draft, start.previous);
-    let from = steps.iter().position(|s| applies(draft, *s) && !recorded(*s, f, draft)).unwrap_or(steps.len());
-    in_turn(&steps, from, draft, prompter, applies, |draft, prompter, step| {
-        let domain_of =
-            |d: usize| Place { domain_number: d + 1, domain_count: f.domains.len(), domain: &f.domains[d].name };
-        let earlier = |id: &str| start.previous.and_then(|p| p.answer(id));
-        let reply = match step {
-            Step::Changed(d) => {
-                let q = ChangedQuestion {
-                    place: domain_of(d),
-                    last_time: f.domains[d].actions.iter().map(|a| (a.text.as_str(), earlier(&a.id))).collect(),
-                    since: start.previous.map(|p| p.taken_at),
-                    default: draft.changed.contains(&f.domains[d].id),
-                };
-                let reply = prompter.changed(&q).map_err(WalkError::Stopped)?;
-                reply.map(|changed| record_changed(f, d, changed, draft, start.previous))
-            }
-            Step::Action { domain, index, number } => {
-                let action = &f.domains[domain].actions[index];
-                let default = draft.answers.get(&action.id).copied().or(earlier(&action.id)).unwrap_or(Answer::NotYet);
-                let q = ActionQuestion {
-                    place: domain_of(domain),
-                    number,
-                    count,
-                    stage: &f.stages[action.stage_index].name,
-                    text: &action.text,
-                    explain: action.explain.as_deref(),
-                    links: &action.links,
-                    default,
-                    about: start.about.get(&action.id).map(String::as_str),
-                };
-                let reply = prompter.answer(&q).map_err(WalkError::Stopped)?;
-                reply.map(|a| {
-                    draft.answers.insert(action.id.clone(), a);
-                })
-            }
-            Step::Note(d) => {
-                let id = &f.domains[d].id;
-                let earlier = start.previous.and_then(|p| p.note(id));
-                let initial = draft.notes.get(id).map(String::as_str).or(earlier).unwrap_or("").to_string();
-                let reply = prompter.note(&NoteQuestion { place: domain_of(d), initial: &initial });
-                // A note being typed when the walk stops is kept, not marked as answered (offered again).
-                if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
-                    draft.notes.insert(id.clone(), typed.clone());
-                    draft.updated_at = now();
-                    save(draft).map_err(WalkError::Save)?;
-                    return Err(WalkError::Stopped(Stop::Interrupted));
+    let from = steps
+        .iter()
+        .position(|s| applies(draft, *s) && !recorded(*s, f, draft))
+        .unwrap_or(steps.len());
+    in_turn(
+        &steps,
+        from,
+        draft,
+        prompter,
+        applies,
+        |draft, prompter, step| {
+            let domain_of = |d: usize| Place {
+                domain_number: d + 1,
+                domain_count: f.domains.len(),
+                domain: &f.domains[d].name,
+            };
+            let earlier = |id: &str| start.previous.and_then(|p| p.answer(id));
+            let reply = match step {
+                Step::Changed(d) => {
+                    let q = ChangedQuestion {
+                        place: domain_of(d),
+                        last_time: f.domains[d]
+                            .actions
+                            .iter()
+                            .map(|a| (a.text.as_str(), earlier(&a.id)))
+                            .collect(),
+                        since: start.previous.map(|p| p.taken_at),
+                        default: draft.changed.contains(&f.domains[d].id),
+                    };
+                    let reply = prompter.changed(&q).map_err(WalkError::Stopped)?;
+                    reply.map(|changed| record_changed(f, d, changed, draft, start.previous))
                 }
-                // The prompter trims what was typed; a note kept as it was is kept exactly, newline and all.
-                reply.map_err(WalkError::Stopped)?.map(|n| {
-                    draft.notes.insert(id.clone(), n);
-                    if !draft.noted.contains(id) {
-                        draft.noted.push(id.clone());
+                Step::Action {
+                    domain,
+                    index,
+                    number,
+                } => {
+                    let action = &f.domains[domain].actions[index];
+                    let default = draft
+                        .answers
+                        .get(&action.id)
+                        .copied()
+                        .or(earlier(&action.id))
+                        .unwrap_or(Answer::NotYet);
+                    let q = ActionQuestion {
+                        place: domain_of(domain),
+                        number,
+                        count,
+                        stage: &f.stages[action.stage_index].name,
+                        text: &action.text,
+                        explain: action.explain.as_deref(),
+                        links: &action.links,
+                        default,
+                        about: start.about.get(&action.id).map(String::as_str),
+                    };
+                    let reply = prompter.answer(&q).map_err(WalkError::Stopped)?;
+                    reply.map(|a| {
+                        draft.answers.insert(action.id.clone(), a);
+                    })
+                }
+                Step::Note(d) => {
+                    let id = &f.domains[d].id;
+                    let earlier = start.previous.and_then(|p| p.note(id));
+                    let initial = draft
+                        .notes
+                        .get(id)
+                        .map(String::as_str)
+                        .or(earlier)
+                        .unwrap_or("")
+                        .to_string();
+                    let reply = prompter.note(&NoteQuestion {
+                        place: domain_of(d),
+                        initial: &initial,
+                    });
+                    // A note being typed when the walk stops is kept, not marked as answered (offered again).
+                    if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
+                        draft.notes.insert(id.clone(), typed.clone());
+                        draft.updated_at = now();
+                        save(draft).map_err(WalkError::Save)?;
+                        return Err(WalkError::Stopped(Stop::Interrupted));
                     }
-                })
+                    // The prompter trims what was typed; a note kept as it was is kept exactly, newline and all.
+                    reply.map_err(WalkError::Stopped)?.map(|n| {
+                        draft.notes.insert(id.clone(), n);
+                        if !draft.noted.contains(id) {
+                            draft.noted.push(id.clone());
+                        }
+                    })
+                }
+            };
+            if reply == Reply::Given(()) {
+                draft.updated_at = now();
+                save(draft).map_err(WalkError::Save)?;
             }
-        };
-        if reply == Reply::Given(()) {
-            draft.updated_at = now();
-            save(draft).map_err(WalkError::Save)?;
-        }
-        Ok(reply)
-    })
+            Ok(reply)
+        },
+    )
 }
 
 /// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in turn from `pos` on, passing
@@ -376,7 +438,11 @@ fn steps(f: &Framework, rerun: bool) -> Vec<Step> {
         }
         for index in 0..domain.actions.len() {
             number += 1;
-            steps.push(Step::Action { domain: d, index, number });
+            steps.push(Step::Action {
+                domain: d,
+                index,
+                number,
+            });
         }
         steps.push(Step::Note(d));
     }
@@ -389,9 +455,16 @@ fn active(step: Step, f: &Framework, draft: &Draft, previous: Option<&Assessment
     let unchanged = |d: usize| draft.unchanged.contains(&f.domains[d].id);
     match step {
         // Only a domain answered last time can be "unchanged"; any other is asked in full.
-        Step::Changed(d) => previous.is_some_and(|p| f.domains[d].actions.iter().any(|a| p.answer(&a.id).is_some())),
+        Step::Changed(d) => previous.is_some_and(|p| {
+            f.domains[d]
+                .actions
+                .iter()
+                .any(|a| p.answer(&a.id).is_some())
+        }),
         Step::Action { domain, index, .. } => {
-            !(unchanged(domain) && previous.is_some_and(|p| p.answer(&f.domains[domain].actions[index].id).is_some()))
+            !(unchanged(domain)
+                && previous
+                    .is_some_and(|p| p.answer(&f.domains[domain].actions[index].id).is_some()))
         }
         Step::Note(d) => !unchanged(d),
     }
@@ -403,12 +476,20 @@ fn recorded(step: Step, f: &Framework, draft: &Draft) -> bool {
             let id = &f.domains[d].id;
             draft.unchanged.contains(id) || draft.changed.contains(id)
         }
-        Step::Action { domain, index, .. } => draft.answers.contains_key(&f.domains[domain].actions[index].id),
+        Step::Action { domain, index, .. } => draft
+            .answers
+            .contains_key(&f.domains[domain].actions[index].id),
         Step::Note(d) => draft.noted.contains(&f.domains[d].id),
     }
 }
 
-fn record_changed(f: &Framework, d: usize, changed: bool, draft: &mut Draft, previous: Option<&Assessment>) {
+fn record_changed(
+    f: &Framework,
+    d: usize,
+    changed: bool,
+    draft: &mut Draft,
+    previous: Option<&Assessment>,
+) {
     let domain = &f.domains[d];
     draft.unchanged.retain(|x| x != &domain.id);
     draft.changed.retain(|x| x != &domain.id);

@@ -83,7 +83,13 @@ impl Change {
     /// Makes the change in `plan`, dated `now`.
     pub fn apply(&self, plan: &mut Plan, now: Timestamp) {
         let step = |id: &String| plan.step(id).cloned().unwrap_or_default();
-        let target = |d: &String| plan.target(d).cloned().unwrap_or(Target { stage: None, by: None, set_at: None });
+        let target = |d: &String| {
+            plan.target(d).cloned().unwrap_or(Target {
+                stage: None,
+                by: None,
+                set_at: None,
+            })
+        };
         match self {
             Change::Owner(id, owner) => plan.set_step(id, owner.clone(), step(id).due, now),
             Change::Due(id, due) => plan.set_step(id, step(id).owner, *due, now),
@@ -98,10 +104,15 @@ impl Agenda {
     /// Every question in order, with its index.
     fn questions(&self) -> Vec<(usize, Ask)> {
         let steps = self.domains.iter().enumerate();
-        let steps =
-            steps.flat_map(|(d, dom)| (0..dom.steps.len()).flat_map(move |s| [Ask::Owner(d, s), Ask::Due(d, s)]));
+        let steps = steps.flat_map(|(d, dom)| {
+            (0..dom.steps.len()).flat_map(move |s| [Ask::Owner(d, s), Ask::Due(d, s)])
+        });
         let targets = (0..self.domains.len()).flat_map(|d| [Ask::Target(d), Ask::TargetBy(d)]);
-        steps.chain(targets).chain([Ask::Review]).enumerate().collect()
+        steps
+            .chain(targets)
+            .chain([Ask::Review])
+            .enumerate()
+            .collect()
     }
 
     /// What a question asks of which action or domain (`owner networks.buddy`): kept when a session
@@ -118,12 +129,17 @@ impl Agenda {
 
     /// The index of the question `key` names, if this agenda asks it.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.questions().into_iter().position(|(_, q)| self.key(q) == key)
+        self.questions()
+            .into_iter()
+            .position(|(_, q)| self.key(q) == key)
     }
 
     /// A stage's name (its id when the framework has no such stage).
     pub fn stage_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.stages.iter().find(|(s, _)| s == id).map_or(id, |(_, name)| name)
+        self.stages
+            .iter()
+            .find(|(s, _)| s == id)
+            .map_or(id, |(_, name)| name)
     }
 
     /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first, so
@@ -135,9 +151,17 @@ impl Agenda {
         let now = plan
             .target(&self.domains[d].id)
             .and_then(|t| t.stage.as_deref())
-            .map(|s| if s == COMPLETE_ID { last.unwrap_or(s) } else { s });
+            .map(|s| {
+                if s == COMPLETE_ID {
+                    last.unwrap_or(s)
+                } else {
+                    s
+                }
+            });
         let stages = self.stages.iter().skip(self.domains[d].stage.1);
-        let mut ids: Vec<Option<&str>> = std::iter::once(None).chain(stages.map(|(id, _)| Some(id.as_str()))).collect();
+        let mut ids: Vec<Option<&str>> = std::iter::once(None)
+            .chain(stages.map(|(id, _)| Some(id.as_str())))
+            .collect();
         let at = ids.iter().position(|id| *id == now);
         let first = at.map_or(now, |at| ids.remove(at));
         ids.insert(0, first);
@@ -163,40 +187,70 @@ pub fn edit<P: Prompter, E>(
         Ask::TargetBy(d) => plan.target(&agenda.domains[d].id).is_some(),
         _ => true,
     };
-    in_turn(&questions, from, &mut plan, prompter, applies, |plan, p, (i, ask)| {
-        *plan = at(&agenda.key(ask)).map_err(WalkError::Save)?;
-        let q = Question { ask, number: (i + 1, count), agenda, plan, now: String::new(), rejected: None };
-        let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
-        if let Reply::Given(Some(change)) = &reply {
-            save(p, change).map_err(WalkError::Save)?;
-            // The file has it now; the next question reads it back.
-            change.apply(plan, plan.review_set_at.unwrap_or(Timestamp::UNIX_EPOCH));
-        }
-        Ok(reply.map(|_| ()))
-    })
+    in_turn(
+        &questions,
+        from,
+        &mut plan,
+        prompter,
+        applies,
+        |plan, p, (i, ask)| {
+            *plan = at(&agenda.key(ask)).map_err(WalkError::Save)?;
+            let q = Question {
+                ask,
+                number: (i + 1, count),
+                agenda,
+                plan,
+                now: String::new(),
+                rejected: None,
+            };
+            let reply = ask_one(q, p).map_err(WalkError::Stopped)?;
+            if let Reply::Given(Some(change)) = &reply {
+                save(p, change).map_err(WalkError::Save)?;
+                // The file has it now; the next question reads it back.
+                change.apply(plan, plan.review_set_at.unwrap_or(Timestamp::UNIX_EPOCH));
+            }
+            Ok(reply.map(|_| ()))
+        },
+    )
 }
 
 /// Asks `q`: `Given(None)` keeps what is there.
 fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>, Stop> {
     let (domains, plan) = (&q.agenda.domains, q.plan);
-    let step = |d: usize, s: usize| (&domains[d].steps[s].0, plan.actions.get(&domains[d].steps[s].0));
+    let step = |d: usize, s: usize| {
+        (
+            &domains[d].steps[s].0,
+            plan.actions.get(&domains[d].steps[s].0),
+        )
+    };
     let shown = |d: Option<Date>| d.map(|d| d.to_string());
     Ok(match q.ask {
         Ask::Owner(d, s) => {
             let (id, now) = step(d, s);
             let now = now.and_then(|s| s.owner.clone());
-            read_line(p, q, now.clone(), now, |t| Some(t.to_string()), |o| Change::Owner(id.clone(), o))?
+            read_line(
+                p,
+                q,
+                now.clone(),
+                now,
+                |t| Some(t.to_string()),
+                |o| Change::Owner(id.clone(), o),
+            )?
         }
         Ask::Due(d, s) => {
             let (id, now) = step(d, s);
             let now = now.and_then(|s| s.due);
-            read_line(p, q, shown(now), now, date, |due| Change::Due(id.clone(), due))?
+            read_line(p, q, shown(now), now, date, |due| {
+                Change::Due(id.clone(), due)
+            })?
         }
         Ask::Target(d) => {
             let (ids, _) = q.agenda.offers(d, plan);
             let id = &domains[d].id;
             let now = ids[0];
-            let change = |i: usize| (ids[i] != now).then(|| Change::Target(id.clone(), ids[i].map(String::from)));
+            let change = |i: usize| {
+                (ids[i] != now).then(|| Change::Target(id.clone(), ids[i].map(String::from)))
+            };
             p.target(&q)?.map(change)
         }
         Ask::TargetBy(d) => {
@@ -205,7 +259,9 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
             let Some(now) = plan.target(id).map(|t| t.by) else {
                 return Ok(Reply::Given(None));
             };
-            read_line(p, q, shown(now), now, date, |by| Change::TargetBy(id.clone(), by))?
+            read_line(p, q, shown(now), now, date, |by| {
+                Change::TargetBy(id.clone(), by)
+            })?
         }
         Ask::Review => {
             let shown = plan.review.map(|r| match r {
@@ -240,7 +296,12 @@ fn read_line<T: Clone + PartialEq, P: Prompter>(
 
 /// The value a typed line gives for a value `now` shown as `shown`: Enter (or the same text) keeps
 /// it, `-` clears it, anything else is `parse`d; `None` when that fails.
-fn meaning<T>(typed: &str, shown: &str, now: Option<T>, parse: impl Fn(&str) -> Option<T>) -> Option<Option<T>> {
+fn meaning<T>(
+    typed: &str,
+    shown: &str,
+    now: Option<T>,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<Option<T>> {
     match typed.trim() {
         t if t.is_empty() || t == shown => Some(now),
         "-" => Some(None),
@@ -255,7 +316,9 @@ fn date(text: &str) -> Option<Date> {
 /// A number of months from 1 to 120, or a date.
 fn review(text: &str) -> Option<Review> {
     let months = text.parse::<u32>().ok().filter(|n| (1..=120).contains(n));
-    months.map(Review::EveryMonths).or_else(|| date(text).map(Review::On))
+    months
+        .map(Review::EveryMonths)
+        .or_else(|| date(text).map(Review::On))
 }
 
 #[cfg(test)]
@@ -277,7 +340,10 @@ mod tests {
             steps,
         };
         Agenda {
-            domains: vec![domain("a", vec![step("a.1"), step("a.2")]), domain("b", vec![step("b.1")])],
+            domains: vec![
+                domain("a", vec![step("a.1"), step("a.2")]),
+                domain("b", vec![step("b.1")]),
+            ],
             stages: [("s1", "One"), ("s2", "Two"), ("complete", "Done")]
                 .map(|(id, name)| (id.to_string(), name.to_string()))
                 .into(),
@@ -298,7 +364,11 @@ mod tests {
 
     /// Runs plan edit from question `from` on `plan`, as saved in a file.
     fn edit_from(plan: Plan, from: usize, script: impl IntoIterator<Item = Scripted>) -> Session {
-        let (file, saved, keys) = (RefCell::new(plan), RefCell::new(Vec::new()), RefCell::new(Vec::new()));
+        let (file, saved, keys) = (
+            RefCell::new(plan),
+            RefCell::new(Vec::new()),
+            RefCell::new(Vec::new()),
+        );
         let mut p = ScriptedPrompter::new(script);
         let start = file.borrow().clone();
         let result = edit(
@@ -316,7 +386,13 @@ mod tests {
                 Ok(())
             },
         );
-        Session { result, plan: file.into_inner(), saved: saved.into_inner(), keys: keys.into_inner(), asked: p.asked }
+        Session {
+            result,
+            plan: file.into_inner(),
+            saved: saved.into_inner(),
+            keys: keys.into_inner(),
+            asked: p.asked,
+        }
     }
 
     fn keep_everything() -> Vec<Scripted> {
@@ -351,7 +427,14 @@ mod tests {
         let mut plan = Plan::default();
         Change::Owner("a.2".into(), Some("Sam".into())).apply(&mut plan, Timestamp::UNIX_EPOCH);
         let mut script = vec![typed(" Priya "), typed("2026-10-01"), typed("-")];
-        script.extend([typed(""), typed(""), typed(""), Choose(0), Choose(0), typed("6")]);
+        script.extend([
+            typed(""),
+            typed(""),
+            typed(""),
+            Choose(0),
+            Choose(0),
+            typed("6"),
+        ]);
         let s = edit_from(plan, 0, script);
         assert!(s.result.is_ok());
         assert_eq!(s.asked[2], "owner 3 [Sam]", "the value now is shown");
@@ -364,15 +447,35 @@ mod tests {
                 Change::Review(Some(Review::EveryMonths(6))),
             ]
         );
-        assert_eq!(s.plan.actions["a.1"].owner.as_deref(), Some("Priya"), "typed text is trimmed");
-        assert!(s.plan.step("a.2").is_none(), "a step with neither owner nor date goes (kept as a dated removal)");
+        assert_eq!(
+            s.plan.actions["a.1"].owner.as_deref(),
+            Some("Priya"),
+            "typed text is trimmed"
+        );
+        assert!(
+            s.plan.step("a.2").is_none(),
+            "a step with neither owner nor date goes (kept as a dated removal)"
+        );
     }
 
     #[test]
     fn a_date_that_is_not_one_is_asked_again_and_what_was_typed_is_said() {
-        let s = edit_from(Plan::default(), 1, [typed("2026-02-30"), typed("soon"), typed("2026-03-01")]);
-        assert_eq!(s.asked, ["due 2 []", "due 2 [] again", "due 2 [] again", "owner 3 []"]);
-        assert_eq!(s.saved, [Change::Due("a.1".into(), Some(jiff::civil::date(2026, 3, 1)))]);
+        let s = edit_from(
+            Plan::default(),
+            1,
+            [typed("2026-02-30"), typed("soon"), typed("2026-03-01")],
+        );
+        assert_eq!(
+            s.asked,
+            ["due 2 []", "due 2 [] again", "due 2 [] again", "owner 3 []"]
+        );
+        assert_eq!(
+            s.saved,
+            [Change::Due(
+                "a.1".into(),
+                Some(jiff::civil::date(2026, 3, 1))
+            )]
+        );
     }
 
     #[test]
@@ -381,11 +484,25 @@ mod tests {
         let s = edit_from(Plan::default(), 6, script);
         assert_eq!(
             s.asked,
-            ["target 7", "target date 8 []", "target 7", "target date 8 []", "target 9", "target date 8 [2027-01-31]"]
+            [
+                "target 7",
+                "target date 8 []",
+                "target 7",
+                "target date 8 []",
+                "target 9",
+                "target date 8 [2027-01-31]"
+            ]
         );
-        assert_eq!(s.plan.targets["a"].stage.as_deref(), Some("s2"), "Enter keeps the target just set");
+        assert_eq!(
+            s.plan.targets["a"].stage.as_deref(),
+            Some("s2"),
+            "Enter keeps the target just set"
+        );
         assert_eq!(s.plan.targets["a"].by, Some(jiff::civil::date(2027, 1, 31)));
-        assert!(matches!(s.result, Err(WalkError::Stopped(Stop::Interrupted))));
+        assert!(matches!(
+            s.result,
+            Err(WalkError::Stopped(Stop::Interrupted))
+        ));
     }
 
     #[test]
@@ -402,19 +519,35 @@ mod tests {
         assert_eq!(s.keys, ["owner b.1", "due b.1", "target a", "target b"]);
         let mut fewer = agenda();
         fewer.domains[0].steps.remove(0);
-        assert_eq!(fewer.position("due b.1"), Some(3), "a step done meanwhile moves it up");
+        assert_eq!(
+            fewer.position("due b.1"),
+            Some(3),
+            "a step done meanwhile moves it up"
+        );
         assert_eq!(fewer.position("target-date a"), Some(5));
-        assert_eq!(fewer.position("owner a.1"), None, "a question no longer asked");
+        assert_eq!(
+            fewer.position("owner a.1"),
+            None,
+            "a question no longer asked"
+        );
     }
 
     #[test]
     fn a_colleagues_change_is_seen_at_the_next_question() {
         let mut plan = Plan::default();
-        Change::Owner("a.2".into(), Some("Kim".into())).apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
+        Change::Owner("a.2".into(), Some("Kim".into()))
+            .apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
         // The session started before Kim was named: each question re-reads the plan.
         let file = RefCell::new(plan);
         let mut p = ScriptedPrompter::new([typed("")]);
-        let _ = edit(&agenda(), Plan::default(), 2, &mut p, |_| Ok::<_, ()>(file.borrow().clone()), |_, _| Ok(()));
+        let _ = edit(
+            &agenda(),
+            Plan::default(),
+            2,
+            &mut p,
+            |_| Ok::<_, ()>(file.borrow().clone()),
+            |_, _| Ok(()),
+        );
         assert_eq!(p.asked[0], "owner 3 [Kim]");
     }
 
@@ -424,19 +557,39 @@ mod tests {
         a.domains[0].stage.1 = 1;
         let offers = |stage: Option<&str>| {
             let mut plan = Plan::default();
-            Change::Target("a".into(), stage.map(String::from)).apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
+            Change::Target("a".into(), stage.map(String::from))
+                .apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
             let (ids, as_set) = a.offers(0, &plan);
-            (ids.into_iter().map(|id| id.map(String::from)).collect::<Vec<_>>(), as_set)
+            (
+                ids.into_iter()
+                    .map(|id| id.map(String::from))
+                    .collect::<Vec<_>>(),
+                as_set,
+            )
         };
-        let ids = |list: &[Option<&str>]| list.iter().map(|id| id.map(String::from)).collect::<Vec<_>>();
-        assert_eq!(offers(None), (ids(&[None, Some("s2"), Some("complete")]), false));
-        assert_eq!(offers(Some("complete")), (ids(&[Some("complete"), None, Some("s2")]), false));
+        let ids = |list: &[Option<&str>]| {
+            list.iter()
+                .map(|id| id.map(String::from))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            offers(None),
+            (ids(&[None, Some("s2"), Some("complete")]), false)
+        );
+        assert_eq!(
+            offers(Some("complete")),
+            (ids(&[Some("complete"), None, Some("s2")]), false)
+        );
         assert_eq!(
             offers(Some("s1")),
             (ids(&[Some("s1"), None, Some("s2"), Some("complete")]), true),
             "a stage passed"
         );
-        assert_eq!(a.stage_name("gone"), "gone", "a stage the framework lost keeps its id");
+        assert_eq!(
+            a.stage_name("gone"),
+            "gone",
+            "a stage the framework lost keeps its id"
+        );
     }
 
     #[test]

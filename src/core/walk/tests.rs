@@ -24,16 +24,27 @@ enum Do {
 
 impl Script {
     fn new(replies: impl IntoIterator<Item = Do>) -> Script {
-        Script { replies: replies.into_iter().collect(), ..Script::default() }
+        Script {
+            replies: replies.into_iter().collect(),
+            ..Script::default()
+        }
     }
 
-    fn next<T>(&mut self, asked: String, pick: impl FnOnce(Do) -> Option<T>) -> Result<Reply<T>, Stop> {
+    fn next<T>(
+        &mut self,
+        asked: String,
+        pick: impl FnOnce(Do) -> Option<T>,
+    ) -> Result<Reply<T>, Stop> {
         self.asked.push(asked.clone());
         match self.replies.pop_front() {
             None | Some(Do::Quit) => Err(Stop::Interrupted),
             Some(Do::Typing(t)) => Err(Stop::InterruptedWhileTyping(t.to_string())),
             Some(Do::Back) => Ok(Reply::Back),
-            Some(s) => Ok(Reply::Given(pick(s).unwrap_or_else(|| panic!("script out of step at {asked}")))),
+            Some(s) => {
+                Ok(Reply::Given(pick(s).unwrap_or_else(|| {
+                    panic!("script out of step at {asked}")
+                })))
+            }
         }
     }
 }
@@ -63,10 +74,13 @@ impl Prompter for Script {
     }
     fn answer(&mut self, q: &ActionQuestion) -> Result<Reply<Answer>, Stop> {
         self.defaults.push(q.default);
-        self.next(format!("action {}/{} {}", q.number, q.count, q.stage), |s| match s {
-            Do::Pick(a) => Some(a),
-            _ => None,
-        })
+        self.next(
+            format!("action {}/{} {}", q.number, q.count, q.stage),
+            |s| match s {
+                Do::Pick(a) => Some(a),
+                _ => None,
+            },
+        )
     }
     fn went_back(&mut self) {
         self.backs += 1;
@@ -88,7 +102,12 @@ fn run(
 ) -> (Result<(), WalkError<()>>, usize) {
     let mut saves = 0;
     let r = walk(
-        Start { framework: f, previous, full, about: &indexmap::IndexMap::new() },
+        Start {
+            framework: f,
+            previous,
+            full,
+            about: &indexmap::IndexMap::new(),
+        },
         draft,
         script,
         |_| {
@@ -107,14 +126,27 @@ use Do::*;
 fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
     let f = grid(2, 2);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s =
-        Script::new([Pick(InPlace), Pick(NotYet), Note("first"), Pick(NotApplicable), Pick(InProgress), Note("")]);
+    let mut s = Script::new([
+        Pick(InPlace),
+        Pick(NotYet),
+        Note("first"),
+        Pick(NotApplicable),
+        Pick(InProgress),
+        Note(""),
+    ]);
     let (r, saves) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
     assert_eq!(saves, 6, "the draft is saved after every answer");
     assert_eq!(
         s.asked,
-        ["action 1/4 Stage 0", "action 2/4 Stage 1", "note 1", "action 3/4 Stage 0", "action 4/4 Stage 1", "note 2"]
+        [
+            "action 1/4 Stage 0",
+            "action 2/4 Stage 1",
+            "note 1",
+            "action 3/4 Stage 0",
+            "action 4/4 Stage 1",
+            "note 2"
+        ]
     );
     assert!(s.defaults.iter().all(|d| *d == NotYet));
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
@@ -127,10 +159,23 @@ fn a_first_run_asks_every_action_in_order_starting_on_not_yet() {
 fn esc_goes_back_and_the_cursor_starts_on_the_answer_given() {
     let f = grid(2, 1);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s = Script::new([Pick(InPlace), Back, Pick(InProgress), Pick(NotYet), Note("")]);
+    let mut s = Script::new([
+        Pick(InPlace),
+        Back,
+        Pick(InProgress),
+        Pick(NotYet),
+        Note(""),
+    ]);
     let (r, _) = run(&f, None, false, &mut draft, &mut s);
     assert!(r.is_ok());
-    assert_eq!(s.asked[..3], ["action 1/2 Stage 0", "action 2/2 Stage 1", "action 1/2 Stage 0"]);
+    assert_eq!(
+        s.asked[..3],
+        [
+            "action 1/2 Stage 0",
+            "action 2/2 Stage 1",
+            "action 1/2 Stage 0"
+        ]
+    );
     assert_eq!(s.defaults[2], InPlace);
     assert_eq!(draft.answers["d0.a0"], InProgress);
 }
@@ -158,7 +203,12 @@ fn a_rerun_with_nothing_changed_asks_one_question_per_domain_and_keeps_everythin
     let f = grid(3, 4);
     let prev = previous(&f);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s = Script::new([Changed(false), Changed(false), Changed(false), Changed(false)]);
+    let mut s = Script::new([
+        Changed(false),
+        Changed(false),
+        Changed(false),
+        Changed(false),
+    ]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked.len(), 4);
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
@@ -171,7 +221,13 @@ fn a_changed_domain_starts_each_question_on_the_previous_answer() {
     let f = grid(2, 2);
     let prev = previous(&f);
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
-    let mut s = Script::new([Changed(true), Pick(InPlace), Pick(InProgress), Note("new note"), Changed(false)]);
+    let mut s = Script::new([
+        Changed(true),
+        Pick(InPlace),
+        Pick(InProgress),
+        Note("new note"),
+        Changed(false),
+    ]);
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.defaults, [InProgress, InProgress]);
     assert_eq!(draft.answers["d0.a0"], InPlace);
@@ -206,11 +262,21 @@ fn an_interrupted_walk_resumes_at_the_first_unanswered_action() {
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace), Pick(InProgress), Quit]);
     let (r, saves) = run(&f, None, false, &mut draft, &mut s);
-    assert!(matches!(r, Err(WalkError::Stopped(super::Stop::Interrupted))));
+    assert!(matches!(
+        r,
+        Err(WalkError::Stopped(super::Stop::Interrupted))
+    ));
     assert_eq!(saves, 2);
     assert_eq!(draft.answered(&f), 2);
 
-    let mut s = Script::new([Pick(NotYet), Note(""), Pick(InPlace), Pick(InPlace), Pick(InPlace), Note("")]);
+    let mut s = Script::new([
+        Pick(NotYet),
+        Note(""),
+        Pick(InPlace),
+        Pick(InPlace),
+        Pick(InPlace),
+        Note(""),
+    ]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.asked[0], "action 3/6 Stage 2");
     let a = draft.finish(&f, Timestamp::UNIX_EPOCH, None);
@@ -225,7 +291,12 @@ fn a_failed_draft_save_stops_the_walk() {
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace)]);
     let r = walk(
-        Start { framework: &f, previous: None, full: false, about: &indexmap::IndexMap::new() },
+        Start {
+            framework: &f,
+            previous: None,
+            full: false,
+            about: &indexmap::IndexMap::new(),
+        },
         &mut draft,
         &mut s,
         |_| Err("disk full"),
@@ -258,7 +329,10 @@ fn going_back_to_anything_changed_starts_on_the_answer_given() {
     assert!(run(&f, Some(&prev), false, &mut draft, &mut s).0.is_ok());
     assert_eq!(s.changed_defaults, [false, true]);
     assert_eq!(s.backs, 1);
-    assert_eq!(draft.answers["d0.a0"], NotYet, "the change made after saying yes is kept");
+    assert_eq!(
+        draft.answers["d0.a0"], NotYet,
+        "the change made after saying yes is kept"
+    );
 }
 
 #[test]
@@ -278,11 +352,17 @@ fn a_note_being_typed_when_the_walk_stops_is_kept_and_offered_again() {
     let mut draft = Draft::new(&f, Timestamp::UNIX_EPOCH);
     let mut s = Script::new([Pick(InPlace), Typing("half a tho")]);
     let (r, saves) = run(&f, None, false, &mut draft, &mut s);
-    assert!(matches!(r, Err(WalkError::Stopped(super::Stop::Interrupted))));
+    assert!(matches!(
+        r,
+        Err(WalkError::Stopped(super::Stop::Interrupted))
+    ));
     assert_eq!(saves, 2, "the half-typed note was saved");
     assert_eq!(draft.notes["d0"], "half a tho");
     let mut s = Script::new([Note("half a thought, finished"), Pick(NotYet), Note("")]);
     assert!(run(&f, None, false, &mut draft, &mut s).0.is_ok());
-    assert_eq!(s.asked[0], "note 1", "the resumed walk asks that note again");
+    assert_eq!(
+        s.asked[0], "note 1",
+        "the resumed walk asks that note again"
+    );
     assert_eq!(draft.notes["d0"], "half a thought, finished");
 }

@@ -10,7 +10,9 @@ pub fn render(table: Option<&Table>) -> String {
     let Some(t) = table else {
         return String::new();
     };
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let _ = out.write_record(t.header.iter().map(|h| field(h)));
     for row in &t.rows {
         let _ = out.write_record(row.iter().map(|c| {
@@ -30,7 +32,10 @@ pub fn render(table: Option<&Table>) -> String {
 /// tabs or carriage returns, which spreadsheets skip) is kept as text.
 fn field(text: &str) -> String {
     let text = printable(text);
-    if text.trim_start_matches(['\t', '\r']).starts_with(['=', '+', '-', '@']) {
+    if text
+        .trim_start_matches(['\t', '\r'])
+        .starts_with(['=', '+', '-', '@'])
+    {
         format!("'{text}")
     } else {
         text.into_owned()
@@ -45,19 +50,32 @@ mod tests {
     #[test]
     fn commas_quotes_and_newlines_are_quoted() {
         let out = render(awkward().data_table());
-        assert_eq!(out, "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n");
+        assert_eq!(
+            out,
+            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n"
+        );
     }
 
     #[test]
     fn cells_that_look_like_formulas_are_kept_as_text() {
         let one = |text: &str| {
-            let t = Table { header: vec!["h".into()], rows: vec![vec![Cell::Text(text.into())]] };
-            render(Some(&t)).trim_start_matches("h\r\n").trim_end_matches("\r\n").to_string()
+            let t = Table {
+                header: vec!["h".into()],
+                rows: vec![vec![Cell::Text(text.into())]],
+            };
+            render(Some(&t))
+                .trim_start_matches("h\r\n")
+                .trim_end_matches("\r\n")
+                .to_string()
         };
         assert_eq!(one("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(one("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(one("\t=1+1"), "'\t=1+1");
-        assert_eq!(one("\r-2"), "\\u{d}-2", "a carriage return is shown, so nothing follows it");
+        assert_eq!(
+            one("\r-2"),
+            "\\u{d}-2",
+            "a carriage return is shown, so nothing follows it"
+        );
         assert_eq!(one("Plan"), "Plan");
     }
 

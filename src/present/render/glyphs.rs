@@ -16,7 +16,11 @@ pub enum Glyphs {
 impl Glyphs {
     /// This set's drawing, of a `(Unicode, ASCII)` pair.
     fn pick<T>(self, (unicode, ascii): (T, T)) -> T {
-        if self == Glyphs::Unicode { unicode } else { ascii }
+        if self == Glyphs::Unicode {
+            unicode
+        } else {
+            ascii
+        }
     }
 }
 
@@ -29,9 +33,12 @@ pub fn words(cell: &Cell, g: Glyphs) -> String {
     match cell {
         Cell::Text(t) | Cell::Name { full: t, .. } => t.clone(),
         Cell::Stage { name: t, .. } | Cell::Answer { text: t, .. } => t.clone(),
-        Cell::Change { direction, from, progress, slipped } => {
-            change_with(*direction, from.as_deref(), *progress, *slipped, g)
-        }
+        Cell::Change {
+            direction,
+            from,
+            progress,
+            slipped,
+        } => change_with(*direction, from.as_deref(), *progress, *slipped, g),
         Cell::Progress { done, total, .. } => format!("{done}/{total}"),
         Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
         Cell::Becomes => g.pick(("→", "->")).to_string(),
@@ -94,11 +101,17 @@ pub fn gauge(done: usize, total: usize, g: Glyphs) -> String {
     let width = total.min(GAUGE_MAX);
     let filled = (done * width + total / 2) / total;
     let filled = if done > 0 { filled.max(1) } else { 0 };
-    let filled = if done < total { filled.min(width - 1) } else { width };
+    let filled = if done < total {
+        filled.min(width - 1)
+    } else {
+        width
+    };
     // A no-break space keeps the bar and its count together when wrapping;
     // ASCII has none.
     let (full, empty, space) = g.pick((('█', '░', '\u{a0}'), ('#', '-', ' ')));
-    let bar: String = std::iter::repeat_n(full, filled).chain(std::iter::repeat_n(empty, width - filled)).collect();
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, width - filled))
+        .collect();
     format!("{bar}{space}{done}/{total}")
 }
 
@@ -137,7 +150,11 @@ mod tests {
         assert_eq!(g(2, 3, Glyphs::Unicode), "██░ 2/3");
         assert_eq!(g(0, 1, Glyphs::Unicode), "░ 0/1");
         assert_eq!(g(3, 3, Glyphs::Ascii), "### 3/3");
-        assert_eq!(g(0, 0, Glyphs::Unicode), "0/0", "a stage with nothing applicable reads as in the other formats");
+        assert_eq!(
+            g(0, 0, Glyphs::Unicode),
+            "0/0",
+            "a stage with nothing applicable reads as in the other formats"
+        );
         // Wide stages are scaled, and never look full or empty when they are not.
         assert_eq!(g(1, 12, Glyphs::Unicode), "█░░░░░ 1/12");
         assert_eq!(g(11, 12, Glyphs::Unicode), "█████░ 11/12");
@@ -145,12 +162,30 @@ mod tests {
 
     #[test]
     fn a_change_is_drawn_from_its_direction_and_former_stage() {
-        assert_eq!(change(Direction::Up, Some("Developmental"), Glyphs::Unicode), "↑ from Developmental");
-        assert_eq!(change(Direction::Down, Some("Sustainable"), Glyphs::Ascii), "v from Sustainable");
+        assert_eq!(
+            change(Direction::Up, Some("Developmental"), Glyphs::Unicode),
+            "↑ from Developmental"
+        );
+        assert_eq!(
+            change(Direction::Down, Some("Sustainable"), Glyphs::Ascii),
+            "v from Sustainable"
+        );
         assert_eq!(change(Direction::Up, None, Glyphs::Unicode), "↑ forward");
         assert_eq!(change(Direction::Same, None, Glyphs::Ascii), "-");
         assert_eq!(change(Direction::New, None, Glyphs::Unicode), "new");
-        assert_eq!(change_with(Direction::Same, None, Some([1, 3, 2, 3]), 0, Glyphs::Unicode), "— 1/3 → 2/3");
-        assert_eq!(change_with(Direction::Same, None, Some([2, 3, 1, 3]), 1, Glyphs::Ascii), "- 2/3 -> 1/3; 1 slipped");
+        assert_eq!(
+            change_with(
+                Direction::Same,
+                None,
+                Some([1, 3, 2, 3]),
+                0,
+                Glyphs::Unicode
+            ),
+            "— 1/3 → 2/3"
+        );
+        assert_eq!(
+            change_with(Direction::Same, None, Some([2, 3, 1, 3]), 1, Glyphs::Ascii),
+            "- 2/3 -> 1/3; 1 slipped"
+        );
     }
 }

@@ -91,12 +91,19 @@ fn table(t: &Table) -> Markup {
         let rows: Vec<Vec<Cell>> = (1..t.header.len())
             .map(|c| {
                 std::iter::once(Cell::Text(t.header[c].clone()))
-                    .chain(t.rows.iter().map(|r| r.get(c).cloned().unwrap_or(Cell::Text(String::new()))))
+                    .chain(
+                        t.rows
+                            .iter()
+                            .map(|r| r.get(c).cloned().unwrap_or(Cell::Text(String::new()))),
+                    )
                     .collect()
             })
             .collect();
         let header = std::iter::once(t.header[0].clone())
-            .chain(t.rows.iter().map(|r| r.first().map_or(String::new(), |c| words(&c.short(), Glyphs::Unicode))))
+            .chain(t.rows.iter().map(|r| {
+                r.first()
+                    .map_or(String::new(), |c| words(&c.short(), Glyphs::Unicode))
+            }))
             .collect();
         return table(&Table { header, rows });
     }
@@ -111,11 +118,20 @@ fn table(t: &Table) -> Markup {
 /// A cell: progress as a bar, a stage over time as a shaded box, the rest as words.
 fn cell(c: &Cell) -> Markup {
     match c {
-        Cell::Progress { done, total, working, target } => bar(*done, *total, *working, *target),
+        Cell::Progress {
+            done,
+            total,
+            working,
+            target,
+        } => bar(*done, *total, *working, *target),
         Cell::Shade { rank, of, name } => {
             // Lighter for earlier stages, darkest for every stage met; the number says it in greyscale.
             let level = 245 - (rank * 170 / (*of).max(1)).min(200);
-            let label = if rank >= of { "✓".to_string() } else { (rank + 1).to_string() };
+            let label = if rank >= of {
+                "✓".to_string()
+            } else {
+                (rank + 1).to_string()
+            };
             html! {
                 svg width="40" height="20" viewBox="0 0 40 20" role="img" aria-label=(printable(name)) {
                     rect x="1" y="1" width="38" height="18" fill=(format!("rgb({level},{level},{level})")) stroke="#666" {}
@@ -130,8 +146,16 @@ fn cell(c: &Cell) -> Markup {
 /// A stage's progress: a bar filled by the share in place, outlined thick when it is the stage worked
 /// in, dashed when it is the target, with the count in solid black below (legible in greyscale print).
 fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
-    let share = if total == 0 { 0.0 } else { done as f64 / total as f64 };
-    let count = if total == 0 { "n/a".to_string() } else { format!("{done}/{total}") };
+    let share = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
+    let count = if total == 0 {
+        "n/a".to_string()
+    } else {
+        format!("{done}/{total}")
+    };
     html! {
         svg width=(BAR + 8.0) height="34" viewBox=(format!("0 0 {} 34", BAR + 8.0)) role="img"
             aria-label=(format!("{count} in place{}", if working { ", working in" } else { "" })) {
@@ -150,8 +174,15 @@ fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
 /// never breaks across lines, and a very long word may break.
 fn text(s: &str) -> Markup {
     let s = printable(s);
-    let is_date =
-        |w: &&str| w.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let is_date = |w: &&str| {
+        w.bytes().enumerate().all(|(k, b)| {
+            if k == 4 || k == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    };
     html! {
         @for (i, word) in s.split(' ').enumerate() {
             @if i > 0 { " " }
@@ -179,7 +210,9 @@ mod tests {
     fn a_bar_is_filled_by_the_share_in_place_and_the_working_stage_is_outlined() {
         let two_of_three = bar(2, 3, true, false).into_string();
         assert!(two_of_three.contains(r#"width="66.7""#), "{two_of_three}");
-        assert!(two_of_three.contains(r#"stroke-width="3""#) && two_of_three.contains("working in"));
+        assert!(
+            two_of_three.contains(r#"stroke-width="3""#) && two_of_three.contains("working in")
+        );
         let target = bar(0, 2, false, true).into_string();
         assert!(target.contains("stroke-dasharray") && !target.contains("stroke-width=\"3\""));
         assert!(bar(0, 0, false, false).into_string().contains("n/a"));
@@ -189,10 +222,15 @@ mod tests {
     fn text_is_escaped_sanitised_and_nothing_is_loaded_from_outside() {
         let mut doc = awkward();
         doc.push(Block::Text("<script>alert(1)</script>".into()));
-        doc.push(Block::Text("Sam \u{1b}]2;PWNED\u{7}\u{1b}[41m \u{9b}1m \u{202e}RTL".into()));
+        doc.push(Block::Text(
+            "Sam \u{1b}]2;PWNED\u{7}\u{1b}[41m \u{9b}1m \u{202e}RTL".into(),
+        ));
         let out = render(&doc);
         assert!(out.starts_with("<!DOCTYPE html>"));
-        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
         assert!(!out.contains("<script"));
         assert!(!out.contains("src=") && !out.contains("href="));
         for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
@@ -203,13 +241,24 @@ mod tests {
 
     #[test]
     fn dates_never_break_and_wide_tables_turn_on_their_side() {
-        assert_eq!(text("due 2027-06-30.").into_string(), r#"due <span class="date">2027-06-30</span>."#);
-        assert_eq!(text("1ééééé").into_string(), "1ééééé", "a word is never cut inside a character");
+        assert_eq!(
+            text("due 2027-06-30.").into_string(),
+            r#"due <span class="date">2027-06-30</span>."#
+        );
+        assert_eq!(
+            text("1ééééé").into_string(),
+            "1ééééé",
+            "a word is never cut inside a character"
+        );
         let wide = Table {
             header: (0..12).map(|i| format!("h{i}")).collect(),
             rows: vec![(0..12).map(|i| Cell::Text(format!("c{i}"))).collect()],
         };
         let out = table(&wide).into_string();
-        assert_eq!(out.matches("<tr>").count(), 12, "a row per column, and the header: {out}");
+        assert_eq!(
+            out.matches("<tr>").count(),
+            12,
+            "a row per column, and the header: {out}"
+        );
     }
 }

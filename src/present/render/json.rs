@@ -26,6 +26,9 @@ mod tests {
     fn json_escapes_c1_controls_and_bidi_overrides() {
         let json = super::render(&"a\u{9b}b\u{202e}c\u{1b}");
         assert_eq!(json, "\"a\\u009bb\\u202ec\\u001b\"\n");
-        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), "a\u{9b}b\u{202e}c\u{1b}");
+        assert_eq!(
+            serde_json::from_str::<String>(&json).unwrap(),
+            "a\u{9b}b\u{202e}c\u{1b}"
+        );
     }
 }

@@ -16,7 +16,15 @@ pub fn render(doc: &Doc) -> String {
         }
         out += &match block {
             Block::Heading(h) => {
-                format!("{} {}\n", if std::mem::take(&mut first) { "#" } else { "##" }, inline(h))
+                format!(
+                    "{} {}\n",
+                    if std::mem::take(&mut first) {
+                        "#"
+                    } else {
+                        "##"
+                    },
+                    inline(h)
+                )
             }
             Block::Text(t) => format!("{}\n", inline(t)),
             Block::Note(t) => format!("_{}_\n", inline(t)),
@@ -24,7 +32,9 @@ pub fn render(doc: &Doc) -> String {
                 let text: Vec<String> = cells
                     .iter()
                     .map(|c| match c {
-                        Cell::Shade { name, .. } => format!("{} {}", words(c, Glyphs::Unicode), inline(name)),
+                        Cell::Shade { name, .. } => {
+                            format!("{} {}", words(c, Glyphs::Unicode), inline(name))
+                        }
                         other => inline_words(other),
                     })
                     .collect();
@@ -32,13 +42,21 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::List(items) => items
                 .iter()
-                .map(|item| format!("- {}\n", item.iter().map(inline_words).collect::<Vec<_>>().join(" ")))
+                .map(|item| {
+                    format!(
+                        "- {}\n",
+                        item.iter().map(inline_words).collect::<Vec<_>>().join(" ")
+                    )
+                })
                 .collect(),
             Block::Table(t) => {
                 let mut table = row(t.header.iter().map(|h| escaped(h, "<br>")).collect());
                 table += &format!("|{}\n", "---|".repeat(t.header.len()));
                 for cells in &t.rows {
-                    table += &row(cells.iter().map(|c| escaped(&words(c, Glyphs::Unicode), "<br>")).collect());
+                    table += &row(cells
+                        .iter()
+                        .map(|c| escaped(&words(c, Glyphs::Unicode), "<br>"))
+                        .collect());
                 }
                 table
             }
@@ -76,7 +94,10 @@ mod tests {
         let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(rows.len(), 3, "{out}");
         for row in rows {
-            let unescaped_pipes = row.match_indices('|').filter(|(i, _)| *i == 0 || &row[i - 1..*i] != "\\").count();
+            let unescaped_pipes = row
+                .match_indices('|')
+                .filter(|(i, _)| *i == 0 || &row[i - 1..*i] != "\\")
+                .count();
             assert_eq!(unescaped_pipes, 4, "{row}");
         }
         assert!(out.contains(r#"Fit, "the" \| service<br>line two"#));
@@ -85,7 +106,8 @@ mod tests {
     #[test]
     fn the_first_heading_is_the_title_and_later_ones_are_sections() {
         let mut doc = Doc::default();
-        doc.push(Block::Heading("A".into())).push(Block::Heading("B".into()));
+        doc.push(Block::Heading("A".into()))
+            .push(Block::Heading("B".into()));
         assert_eq!(render(&doc), "# A\n\n## B\n");
     }
 }

@@ -33,16 +33,31 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 5] = [Format::Table, Format::Markdown, Format::Csv, Format::Json, Format::Html];
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
 
     /// How the command line names it, and what it is for.
     pub fn name_and_help(self) -> (&'static str, &'static str) {
         match self {
             Format::Table => ("table", "A table for reading in the terminal"),
-            Format::Markdown => ("markdown", "GitHub-flavoured Markdown, to paste into an agenda or minutes"),
-            Format::Csv => ("csv", "Comma-separated values (RFC 4180), for a spreadsheet"),
+            Format::Markdown => (
+                "markdown",
+                "GitHub-flavoured Markdown, to paste into an agenda or minutes",
+            ),
+            Format::Csv => (
+                "csv",
+                "Comma-separated values (RFC 4180), for a spreadsheet",
+            ),
             Format::Json => ("json", "One JSON document, for other tools"),
-            Format::Html => ("html", "One self-contained HTML page: the meeting page for `report`"),
+            Format::Html => (
+                "html",
+                "One self-contained HTML page: the meeting page for `report`",
+            ),
         }
     }
 
@@ -109,7 +124,11 @@ mod tests {
             header: vec!["Domain".into(), "Stage".into(), "Progress".into()],
             rows: vec![vec![
                 Cell::Text(nasty.into()),
-                Cell::Stage { name: "Starting out".into(), rank: 0, of: 3 },
+                Cell::Stage {
+                    name: "Starting out".into(),
+                    rank: 0,
+                    of: 3,
+                },
                 Cell::progress(1, 3),
             ]],
         }));
@@ -119,7 +138,11 @@ mod tests {
     #[test]
     fn every_format_keeps_the_text_of_an_awkward_name() {
         let doc = awkward();
-        for out in [markdown::render(&doc), csv::render(doc.data_table()), table::render(&doc, Look::default())] {
+        for out in [
+            markdown::render(&doc),
+            csv::render(doc.data_table()),
+            table::render(&doc, Look::default()),
+        ] {
             assert!(out.contains("Fit, "), "{out}");
             assert!(out.contains("service"), "{out}");
         }

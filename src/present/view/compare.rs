@@ -10,7 +10,9 @@ use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::{ActionRef, ComparedOver, FrameworkInfo, StageRef, Subject, answer_cell};
+use crate::present::view::{
+    ActionRef, ComparedOver, FrameworkInfo, StageRef, Subject, answer_cell,
+};
 
 /// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -120,32 +122,49 @@ impl View for CompareView {
         for line in self.to.who() {
             doc.push(Block::Text(line));
         }
-        doc.blocks.extend(self.over.sentence.clone().map(Block::Text));
+        doc.blocks
+            .extend(self.over.sentence.clone().map(Block::Text));
         let stage_cell = |s: &StageRef| s.cell(self.stage_count);
         doc.push(Block::Table(Table {
-            header: vec!["Domain".into(), self.from.column(), self.to.column(), "Change".into()],
+            header: vec![
+                "Domain".into(),
+                self.from.column(),
+                self.to.column(),
+                "Change".into(),
+            ],
             rows: self
                 .domains
                 .iter()
                 .map(|d| {
                     vec![
                         Cell::Text(d.name.clone()),
-                        d.from.as_ref().map_or(Cell::Text("(no answers)".into()), stage_cell),
+                        d.from
+                            .as_ref()
+                            .map_or(Cell::Text("(no answers)".into()), stage_cell),
                         stage_cell(&d.to),
                         // Both stages are in the row: the change needs no "from".
-                        Cell::Change { direction: d.movement.into(), from: None, progress: None, slipped: d.slipped },
+                        Cell::Change {
+                            direction: d.movement.into(),
+                            from: None,
+                            progress: None,
+                            slipped: d.slipped,
+                        },
                     ]
                 })
                 .collect(),
         }));
         if self.unchanged {
             doc.push(Block::Text(
-                "Nothing changed: every domain is at the same stage and every answer is the same.".into(),
+                "Nothing changed: every domain is at the same stage and every answer is the same."
+                    .into(),
             ));
         } else if self.changes.is_empty() {
             doc.push(Block::Text("No answer changed.".into()));
         } else {
-            doc.push(Block::Heading(format!("Answers that changed ({})", self.changes.len())));
+            doc.push(Block::Heading(format!(
+                "Answers that changed ({})",
+                self.changes.len()
+            )));
             let mut current = "";
             let mut items = Vec::new();
             for c in &self.changes {
@@ -177,7 +196,9 @@ impl View for CompareView {
         }
         // A spreadsheet gets every changed answer, one row each.
         doc.data = Some(Table {
-            header: ["Domain", "Action", "Stage", "Before", "Now"].map(String::from).to_vec(),
+            header: ["Domain", "Action", "Stage", "Before", "Now"]
+                .map(String::from)
+                .to_vec(),
             rows: self
                 .changes
                 .iter()
@@ -218,7 +239,11 @@ mod tests {
         assert_eq!(v.domains[0].to.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
-        assert_eq!(v.doc().data.unwrap().rows.len(), 1, "CSV has one row per changed action");
+        assert_eq!(
+            v.doc().data.unwrap().rows.len(),
+            1,
+            "CSV has one row per changed action"
+        );
         assert!(v.doc().blocks.contains(&Block::Text("Domain 0".into())));
     }
 
@@ -229,6 +254,10 @@ mod tests {
         let a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
         h.assessments = vec![a.clone(), a];
         let doc = build(&f, &latest(&f, &h)).unwrap().doc();
-        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed"))));
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Text(t) if t.starts_with("Nothing changed")))
+        );
     }
 }

@@ -54,24 +54,43 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
         .iter()
         .enumerate()
         .map(|(p, point)| {
-            let mut stage_counts: indexmap::IndexMap<String, usize> =
-                framework.stages.iter().map(|s| (s.id.clone(), 0)).chain([(COMPLETE_ID.to_string(), 0)]).collect();
+            let mut stage_counts: indexmap::IndexMap<String, usize> = framework
+                .stages
+                .iter()
+                .map(|s| (s.id.clone(), 0))
+                .chain([(COMPLETE_ID.to_string(), 0)])
+                .collect();
             let domains = stage::assess(framework, &point.answers)
                 .iter()
                 .zip(&framework.domains)
                 .map(|(status, d)| {
                     let stage = StageRef::new(framework, status.position);
                     *stage_counts.entry(stage.id.clone()).or_default() += 1;
-                    DomainStage { id: d.id.clone(), stage }
+                    DomainStage {
+                        id: d.id.clone(),
+                        stage,
+                    }
                 })
                 .collect();
-            HistoryEntry { info: Subject::of(s, p), stage_counts, domains }
+            HistoryEntry {
+                info: Subject::of(s, p),
+                stage_counts,
+                domains,
+            }
         })
         .collect();
     HistoryView {
         framework: framework.into(),
-        entries: Keyed { key: if s.is_team() { "rounds" } else { "assessments" }, value: entries },
-        stages: framework.stages.iter().map(|s| s.name.clone()).chain([framework.completion_label.clone()]).collect(),
+        entries: Keyed {
+            key: if s.is_team() { "rounds" } else { "assessments" },
+            value: entries,
+        },
+        stages: framework
+            .stages
+            .iter()
+            .map(|s| s.name.clone())
+            .chain([framework.completion_label.clone()])
+            .collect(),
         domains: framework.domains.iter().map(|d| d.name.clone()).collect(),
     }
 }
@@ -84,18 +103,40 @@ impl HistoryView {
         } else {
             ["#", "Date", "Label", "Respondent"]
         };
-        let header = first.iter().map(|h| h.to_string()).chain(self.stages.iter().cloned()).collect();
+        let header = first
+            .iter()
+            .map(|h| h.to_string())
+            .chain(self.stages.iter().cloned())
+            .collect();
         let rows = self
             .entries
             .value
             .iter()
             .map(|e| {
                 let (number, when, label, who) = match &e.info {
-                    Subject::Assessment(a) => (a.number, date_of(a.taken_at), &a.label, a.respondent.clone()),
-                    Subject::Round(r) => (r.number, dates(r.from, r.to), &r.label, Some(r.respondents.join(", "))),
+                    Subject::Assessment(a) => (
+                        a.number,
+                        date_of(a.taken_at),
+                        &a.label,
+                        a.respondent.clone(),
+                    ),
+                    Subject::Round(r) => (
+                        r.number,
+                        dates(r.from, r.to),
+                        &r.label,
+                        Some(r.respondents.join(", ")),
+                    ),
                 };
-                let row = [number.to_string(), when, label.clone().unwrap_or_default(), who.unwrap_or_default()];
-                row.into_iter().chain(e.stage_counts.values().map(usize::to_string)).map(Cell::Text).collect()
+                let row = [
+                    number.to_string(),
+                    when,
+                    label.clone().unwrap_or_default(),
+                    who.unwrap_or_default(),
+                ];
+                row.into_iter()
+                    .chain(e.stage_counts.values().map(usize::to_string))
+                    .map(Cell::Text)
+                    .collect()
             })
             .collect();
         Table { header, rows }
@@ -106,15 +147,23 @@ impl HistoryView {
         let all = &self.entries.value;
         let shown = &all[all.len().saturating_sub(columns)..];
         let of = self.stages.len() - 1;
-        let header = std::iter::once("Domain".to_string()).chain(shown.iter().map(|e| e.info.column())).collect();
+        let header = std::iter::once("Domain".to_string())
+            .chain(shown.iter().map(|e| e.info.column()))
+            .collect();
         let rows = self
             .domains
             .iter()
             .enumerate()
             .map(|(d, name)| {
                 let stages = shown.iter().map(|e| &e.domains[d].stage);
-                let shades = stages.map(|s| Cell::Shade { name: s.name.clone(), rank: s.rank, of });
-                std::iter::once(Cell::Text(name.clone())).chain(shades).collect()
+                let shades = stages.map(|s| Cell::Shade {
+                    name: s.name.clone(),
+                    rank: s.rank,
+                    of,
+                });
+                std::iter::once(Cell::Text(name.clone()))
+                    .chain(shades)
+                    .collect()
             })
             .collect();
         Table { header, rows }
@@ -123,7 +172,11 @@ impl HistoryView {
     /// The shades' legend: each stage's shade beside its name.
     pub fn legend(&self) -> Block {
         let of = self.stages.len() - 1;
-        let shade = |(rank, name): (usize, &String)| Cell::Shade { name: name.clone(), rank, of };
+        let shade = |(rank, name): (usize, &String)| Cell::Shade {
+            name: name.clone(),
+            rank,
+            of,
+        };
         Block::Key(self.stages.iter().enumerate().map(shade).collect())
     }
 }
@@ -146,7 +199,9 @@ impl View for HistoryView {
         }
         let summary = self.summary();
         doc.push(Block::Table(summary.clone()));
-        doc.push(Block::Note(format!("The stage columns count how many of the {domains} domains were at each stage.")));
+        doc.push(Block::Note(format!(
+            "The stage columns count how many of the {domains} domains were at each stage."
+        )));
         doc.push(Block::Heading("Each domain over time".into()));
         if all.len() > JOURNEY_COLUMNS {
             let n = all.len();
@@ -186,13 +241,26 @@ mod tests {
         assert_eq!(v.entries.value[0].stage_counts["s0"], 3);
         assert_eq!(v.entries.value[1].stage_counts["complete"], 1);
         let doc = v.doc();
-        let tables: Vec<&Table> =
-            doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+        let tables: Vec<&Table> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                if let Block::Table(t) = b {
+                    Some(t)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].rows.len(), 3);
         assert_eq!(
             tables[1].rows[0][2],
-            Cell::Shade { name: "Done".into(), rank: 2, of: 2 },
+            Cell::Shade {
+                name: "Done".into(),
+                rank: 2,
+                of: 2
+            },
             "a complete domain is drawn at full rank, named by the completion label"
         );
     }
@@ -200,17 +268,33 @@ mod tests {
     #[test]
     fn the_journey_shows_the_latest_assessments_when_there_are_many() {
         let f = grid(2, 1);
-        let h =
-            History { assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40], ..History::default() };
+        let h = History {
+            assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40],
+            ..History::default()
+        };
         let v = build(&f, &latest(&f, &h));
         let doc = v.doc();
-        let journey =
-            doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).nth(1).unwrap();
+        let journey = doc
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                if let Block::Table(t) = b {
+                    Some(t)
+                } else {
+                    None
+                }
+            })
+            .nth(1)
+            .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
         let csv = v.doc().data.unwrap();
         assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
-        assert_eq!(csv.header.last().unwrap(), "Domain 0", "and each domain's stage");
+        assert_eq!(
+            csv.header.last().unwrap(),
+            "Domain 0",
+            "and each domain's stage"
+        );
         assert_eq!(csv.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

@@ -107,7 +107,10 @@ impl Subject {
             left_out: point
                 .left_out
                 .iter()
-                .map(|&i| LeftOutInfo { respondent: name(i), latest: s.assessment(i).taken_at })
+                .map(|&i| LeftOutInfo {
+                    respondent: name(i),
+                    latest: s.assessment(i).taken_at,
+                })
                 .collect(),
             awaited: point.awaited.clone(),
             agreed: point.agreed.len(),
@@ -119,7 +122,12 @@ impl Subject {
     pub fn short(&self) -> String {
         match self {
             Subject::Assessment(a) => {
-                let extras: Vec<&str> = a.label.iter().chain(&a.respondent).map(String::as_str).collect();
+                let extras: Vec<&str> = a
+                    .label
+                    .iter()
+                    .chain(&a.respondent)
+                    .map(String::as_str)
+                    .collect();
                 let date = date_of(a.taken_at);
                 if extras.is_empty() {
                     format!("#{}, {date}", a.number)
@@ -128,7 +136,11 @@ impl Subject {
                 }
             }
             Subject::Round(r) => {
-                let label = r.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                let label = r
+                    .label
+                    .as_deref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
                 format!("round {}, {}{label}", r.number, dates(r.from, r.to))
             }
         }
@@ -171,29 +183,44 @@ impl Subject {
         let Subject::Round(r) = self else {
             return Vec::new();
         };
-        let people = format!("{}: {}", count(r.respondents.len(), "person"), r.respondents.join(", "));
+        let people = format!(
+            "{}: {}",
+            count(r.respondents.len(), "person"),
+            r.respondents.join(", ")
+        );
         let answered = r.respondents.len();
         let waiting = (!r.awaited.is_empty()).then(|| {
             let all = answered + r.awaited.len();
-            format!("{answered} of {all} answered; waiting for {}.", and_list(&r.awaited))
+            format!(
+                "{answered} of {all} answered; waiting for {}.",
+                and_list(&r.awaited)
+            )
         });
         let how = match r.agreed {
             0 => "by the majority rule".to_string(),
-            n => format!("{} agreed in the meeting, the rest by the majority rule", count(n, "answer")),
+            n => format!(
+                "{} agreed in the meeting, the rest by the majority rule",
+                count(n, "answer")
+            ),
         };
         std::iter::once(format!("The team's answers, {how} ({people})."))
             .chain(waiting)
-            .chain(
-                r.left_out
-                    .iter()
-                    .map(|l| format!("{}: latest answers {}, not in this round.", l.respondent, date_of(l.latest))),
-            )
+            .chain(r.left_out.iter().map(|l| {
+                format!(
+                    "{}: latest answers {}, not in this round.",
+                    l.respondent,
+                    date_of(l.latest)
+                )
+            }))
             .collect()
     }
 
     /// Under its key, for views that name it (`"assessment": …` or `"round": …`).
     pub fn keyed(self) -> Keyed<Subject> {
-        Keyed { key: self.key(), value: self }
+        Keyed {
+            key: self.key(),
+            value: self,
+        }
     }
 }
 
@@ -257,7 +284,11 @@ pub fn team_actions(s: &Snapshot, domain: &crate::core::framework::Domain) -> Ve
                     answer: p.answers.answer(&a.id)?,
                     source: if agreed.is_some() { "agreed" } else { "rule" },
                     agreed_at: agreed.map(|a| a.at),
-                    split: Answer::ALL.iter().map(|x| (x.key(), tally.count(*x))).filter(|(_, n)| *n > 0).collect(),
+                    split: Answer::ALL
+                        .iter()
+                        .map(|x| (x.key(), tally.count(*x)))
+                        .filter(|(_, n)| *n > 0)
+                        .collect(),
                 },
             })
         })
@@ -266,11 +297,20 @@ pub fn team_actions(s: &Snapshot, domain: &crate::core::framework::Domain) -> Ve
 
 /// "No agreement: 1 In place, 1 Don't know", "In place (agreed 2026-12-04)", or the answer.
 pub fn team_words(t: &TeamAnswer) -> String {
-    let label = |k: &str| Answer::ALL.iter().find(|a| a.key() == k).map_or("", |a| a.label());
+    let label = |k: &str| {
+        Answer::ALL
+            .iter()
+            .find(|a| a.key() == k)
+            .map_or("", |a| a.label())
+    };
     match (t.answer, t.agreed_at) {
         (a, Some(at)) => format!("{} (agreed {})", a.label(), date_of(at)),
         (Answer::NoAgreement, None) => {
-            let split: Vec<String> = t.split.iter().map(|(k, n)| format!("{n} {}", label(k))).collect();
+            let split: Vec<String> = t
+                .split
+                .iter()
+                .map(|(k, n)| format!("{n} {}", label(k)))
+                .collect();
             format!("No agreement: {}", split.join(", "))
         }
         (a, None) => a.label().to_string(),
@@ -289,7 +329,10 @@ pub struct EvidenceInfo {
 }
 
 /// An evidence entry's own fields beside its action's (whose `action` is its text).
-fn evidence_fields<S: serde::Serializer>(e: &crate::core::answers::agreed::Evidence, s: S) -> Result<S::Ok, S::Error> {
+fn evidence_fields<S: serde::Serializer>(
+    e: &crate::core::answers::agreed::Evidence,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(None)?;
     map.serialize_entry("text", &e.text)?;
@@ -306,8 +349,10 @@ pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInf
         for (i, a) in domain.actions.iter().enumerate() {
             if s.point().answers.answer(&a.id) == Some(Answer::InPlace) {
                 out.extend(
-                    evidence_of(&s.history.evidence, &a.id)
-                        .map(|e| EvidenceInfo { at: ActionRef::new(framework, d, i), evidence: e.clone() }),
+                    evidence_of(&s.history.evidence, &a.id).map(|e| EvidenceInfo {
+                        at: ActionRef::new(framework, d, i),
+                        evidence: e.clone(),
+                    }),
                 );
             }
         }
@@ -322,7 +367,13 @@ impl EvidenceInfo {
         let mut by: Vec<String> = e.by.iter().cloned().collect();
         by.push(date_of(e.at));
         by.extend(e.link.iter().cloned());
-        format!("{} ({}): {} — {}", self.at.action, self.at.domain, e.text, by.join(", "))
+        format!(
+            "{} ({}): {} — {}",
+            self.at.action,
+            self.at.domain,
+            e.text,
+            by.join(", ")
+        )
     }
 }
 
@@ -342,7 +393,10 @@ pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
         .iter()
         .map(|&i| s.assessment(i))
         .filter_map(|m| {
-            m.note(domain_id).map(|n| PersonNote { respondent: person(m.respondent.as_deref()), note: n.to_string() })
+            m.note(domain_id).map(|n| PersonNote {
+                respondent: person(m.respondent.as_deref()),
+                note: n.to_string(),
+            })
         })
         .collect()
 }
@@ -360,7 +414,11 @@ pub struct FrameworkInfo {
 
 impl From<&Framework> for FrameworkInfo {
     fn from(f: &Framework) -> Self {
-        FrameworkInfo { id: f.id.clone(), title: f.title.clone(), version: f.version.clone() }
+        FrameworkInfo {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            version: f.version.clone(),
+        }
     }
 }
 
@@ -387,7 +445,11 @@ impl StageRef {
 
     /// A table cell that a terminal can colour, in a framework of `stages` stages.
     pub fn cell(&self, stages: usize) -> Cell {
-        Cell::Stage { name: self.name.clone(), rank: self.rank, of: stages }
+        Cell::Stage {
+            name: self.name.clone(),
+            rank: self.rank,
+            of: stages,
+        }
     }
 }
 
@@ -489,13 +551,23 @@ pub fn like_with_like(c: &crate::core::subject::Compared, before: &Subject) -> O
     let mut parts = vec![if c.over.is_empty() {
         "Nobody answered both rounds, so each is taken whole".to_string()
     } else {
-        format!("Compared over {}, who answered both rounds", and_list(&c.over))
+        format!(
+            "Compared over {}, who answered both rounds",
+            and_list(&c.over)
+        )
     }];
     if !c.only_before.is_empty() {
-        parts.push(format!("{} answered only round {}", and_list(&c.only_before), before.number()));
+        parts.push(format!(
+            "{} answered only round {}",
+            and_list(&c.only_before),
+            before.number()
+        ));
     }
     if !c.only_after.is_empty() {
-        parts.push(format!("{} answered only the later round", and_list(&c.only_after)));
+        parts.push(format!(
+            "{} answered only the later round",
+            and_list(&c.only_after)
+        ));
     }
     Some(format!("{}.", parts.join("; ")))
 }
@@ -513,7 +585,11 @@ pub fn date_of(t: Timestamp) -> String {
 /// `2026-06-01 to 2026-06-12`, or one date when both fall on one day.
 pub fn dates(from: Timestamp, to: Timestamp) -> String {
     let (from, to) = (date_of(from), date_of(to));
-    if from == to { from } else { format!("{from} to {to}") }
+    if from == to {
+        from
+    } else {
+        format!("{from} to {to}")
+    }
 }
 
 /// Date and time to the minute, in UTC.
@@ -544,5 +620,8 @@ pub fn answer_cell(a: Option<Answer>) -> Cell {
         Answer::NotYet | Answer::DontKnow | Answer::NoAgreement => Tone::Poor,
         Answer::NotApplicable => Tone::Neutral,
     };
-    Cell::Answer { text: a.label().to_string(), tone }
+    Cell::Answer {
+        text: a.label().to_string(),
+        tone,
+    }
 }

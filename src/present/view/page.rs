@@ -52,9 +52,14 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String]) -> MeetingPa
         report: report::build(framework, s),
         compare: compare::build(framework, s),
         history: (s.now > 0).then(|| history::build(framework, s)),
-        team: s.is_team().then(|| team::build(framework, s, files, false, None)),
+        team: s
+            .is_team()
+            .then(|| team::build(framework, s, files, false, None)),
         plan: plan::build(framework, s, &[]),
-        texts: framework.actions().map(|(_, a)| (a.id.clone(), a.text.clone())).collect(),
+        texts: framework
+            .actions()
+            .map(|(_, a)| (a.id.clone(), a.text.clone()))
+            .collect(),
     }
 }
 
@@ -64,7 +69,12 @@ impl MeetingPage {
     fn journey(&self) -> Table {
         let r = &self.report;
         let mut header = vec!["Domain".to_string()];
-        header.extend(r.domains.first().into_iter().flat_map(|d| d.stages.iter().map(|s| s.name.clone())));
+        header.extend(
+            r.domains
+                .first()
+                .into_iter()
+                .flat_map(|d| d.stages.iter().map(|s| s.name.clone())),
+        );
         header.push("Working in".into());
         let rows = r
             .domains
@@ -76,23 +86,36 @@ impl MeetingPage {
                     .iter()
                     .find(|p| p.id == d.id)
                     .and_then(|p| p.target.as_ref().map(|t| (t, p.target_date)));
-                let mut row = vec![Cell::Name { full: d.name.clone(), short: d.short.clone() }];
+                let mut row = vec![Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                }];
                 row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
                     done: s.in_place,
                     total: s.applicable,
                     working: !d.complete && d.stage.rank == i,
                     target: target.is_some_and(|(t, _)| t.id == s.id),
                 }));
-                let mut status =
-                    if d.complete { format!("{} (every stage met)", d.stage.name) } else { d.stage.name.clone() };
+                let mut status = if d.complete {
+                    format!("{} (every stage met)", d.stage.name)
+                } else {
+                    d.stage.name.clone()
+                };
                 if let Some(c) = &d.change
                     && let Some(from) = c.from.as_ref().filter(|f| f.rank != d.stage.rank)
                 {
-                    let way = if from.rank < d.stage.rank { "↑ up" } else { "↓ down" };
+                    let way = if from.rank < d.stage.rank {
+                        "↑ up"
+                    } else {
+                        "↓ down"
+                    };
                     status += &format!("; {way} from {}", from.name);
                 }
                 if let Some((t, by)) = target {
-                    let by = by.filter(|_| !t.met).map(|by| format!(" by {by}")).unwrap_or_default();
+                    let by = by
+                        .filter(|_| !t.met)
+                        .map(|by| format!(" by {by}"))
+                        .unwrap_or_default();
                     status += &format!("{}{by}", t.words());
                 }
                 row.push(Cell::Text(status));
@@ -115,18 +138,26 @@ impl MeetingPage {
             })
             .collect();
         if moved.is_empty() {
-            doc.push(Block::Text("Every domain is at the same stage as then.".into()));
+            doc.push(Block::Text(
+                "Every domain is at the same stage as then.".into(),
+            ));
         } else {
             doc.push(Block::List(moved));
         }
         if c.changes.is_empty() {
             doc.push(Block::Text("No answer changed.".into()));
         } else {
-            doc.push(Block::Text(format!("Answers that changed ({}):", c.changes.len())));
+            doc.push(Block::Text(format!(
+                "Answers that changed ({}):",
+                c.changes.len()
+            )));
             let changed = c.changes.iter().take(CHANGES_ON_PAGE).map(|a| {
                 let was = a.from.map_or("not asked", |x| x.label());
                 let is = a.to.map_or("not asked", |x| x.label());
-                vec![Cell::Text(format!("{} ({}): {was} → {is}", a.at.action, a.at.stage))]
+                vec![Cell::Text(format!(
+                    "{} ({}): {was} → {is}",
+                    a.at.action, a.at.stage
+                ))]
             });
             doc.push(Block::List(changed.collect()));
             let more = c.changes.len().saturating_sub(CHANGES_ON_PAGE);
@@ -150,7 +181,11 @@ impl MeetingPage {
             t.discussion.len()
         )));
         let items = t.discussion.iter().take(AGENDA_ON_PAGE).map(|p| {
-            let decides = if p.decides_stage { " (decides the stage)" } else { "" };
+            let decides = if p.decides_stage {
+                " (decides the stage)"
+            } else {
+                ""
+            };
             vec![Cell::Text(format!(
                 "{}. {} — {}, {}{decides}: {}",
                 p.rank,
@@ -168,14 +203,26 @@ impl MeetingPage {
         let agreed: Vec<Vec<Cell>> = t
             .domains
             .iter()
-            .flat_map(|d| d.actions.iter().filter(|a| a.team.source == "agreed").map(move |a| (d, a)))
+            .flat_map(|d| {
+                d.actions
+                    .iter()
+                    .filter(|a| a.team.source == "agreed")
+                    .map(move |a| (d, a))
+            })
             .map(|(d, a)| {
                 let text = self.action_text(&a.action_id);
-                vec![Cell::Text(format!("{text} ({}): {}", d.name, team_words(&a.team)))]
+                vec![Cell::Text(format!(
+                    "{text} ({}): {}",
+                    d.name,
+                    team_words(&a.team)
+                ))]
             })
             .collect();
         if !agreed.is_empty() {
-            doc.push(Block::Text(format!("Agreed in the meeting ({}):", agreed.len())));
+            doc.push(Block::Text(format!(
+                "Agreed in the meeting ({}):",
+                agreed.len()
+            )));
             doc.push(Block::List(agreed));
         }
     }
@@ -185,21 +232,38 @@ impl MeetingPage {
         let r = &self.report;
         if !r.evidence.is_empty() {
             doc.push(Block::Heading("Evidence for what is in place".into()));
-            doc.push(Block::List(r.evidence.iter().map(|e| vec![Cell::Text(e.line())]).collect()));
+            doc.push(Block::List(
+                r.evidence
+                    .iter()
+                    .map(|e| vec![Cell::Text(e.line())])
+                    .collect(),
+            ));
         }
         let missing: Vec<Vec<Cell>> = r
             .domains
             .iter()
             .flat_map(|d| d.actions.iter().map(move |a| (d, a)))
             .filter(|(_, a)| {
-                a.team.answer == Answer::InPlace && !r.evidence.iter().any(|e| e.at.action_id == a.action_id)
+                a.team.answer == Answer::InPlace
+                    && !r.evidence.iter().any(|e| e.at.action_id == a.action_id)
             })
-            .map(|(d, a)| vec![Cell::Text(format!("{} ({})", self.action_text(&a.action_id), d.name))])
+            .map(|(d, a)| {
+                vec![Cell::Text(format!(
+                    "{} ({})",
+                    self.action_text(&a.action_id),
+                    d.name
+                ))]
+            })
             .collect();
         if !missing.is_empty() {
-            doc.push(Block::Text(format!("In place, no evidence recorded ({}):", missing.len())));
+            doc.push(Block::Text(format!(
+                "In place, no evidence recorded ({}):",
+                missing.len()
+            )));
             let more = missing.len().saturating_sub(CHANGES_ON_PAGE);
-            doc.push(Block::List(missing.into_iter().take(CHANGES_ON_PAGE).collect()));
+            doc.push(Block::List(
+                missing.into_iter().take(CHANGES_ON_PAGE).collect(),
+            ));
             if more > 0 {
                 doc.push(Block::Note(format!("And {more} more.")));
             }
@@ -208,7 +272,10 @@ impl MeetingPage {
 
     /// An action's text, by its id.
     fn action_text(&self, id: &str) -> String {
-        self.texts.get(id).cloned().unwrap_or_else(|| id.to_string())
+        self.texts
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 
     fn plan(p: &PlanView, doc: &mut Doc) {
@@ -226,7 +293,10 @@ impl MeetingPage {
         }
         if !p.complete.is_empty() {
             let names: Vec<&str> = p.complete.iter().map(|d| d.name.as_str()).collect();
-            doc.push(Block::Text(format!("Every stage met: {}.", names.join("; "))));
+            doc.push(Block::Text(format!(
+                "Every stage met: {}.",
+                names.join("; ")
+            )));
         }
     }
 }
@@ -236,10 +306,13 @@ impl View for MeetingPage {
         let r = &self.report;
         let subject = r.subject.value.title();
         let mut chars = subject.chars();
-        let subject: String = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+        let subject: String = chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!("{}: {subject}", r.framework.title)));
-        doc.blocks.extend(r.subject.value.who().into_iter().map(Block::Text));
+        doc.blocks
+            .extend(r.subject.value.who().into_iter().map(Block::Text));
         doc.blocks.extend(self.plan.review_line().map(Block::Text));
         doc.push(Block::Heading("Where each domain is: the journey".into()));
         doc.push(Block::Table(self.journey()));
@@ -275,7 +348,10 @@ impl View for MeetingPage {
             doc.push(Block::Heading("Notes".into()));
             doc.push(Block::List(notes));
         }
-        doc.push(Block::Note(format!("Made with mbct-sustain, from {}.", r.framework.title)));
+        doc.push(Block::Note(format!(
+            "Made with mbct-sustain, from {}.",
+            r.framework.title
+        )));
         doc
     }
 }

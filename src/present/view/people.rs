@@ -47,7 +47,8 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
             .iter()
             .filter(|p| {
                 p.members.iter().any(|&i| {
-                    roster::person_key(&team, s.assessment(i).respondent.as_deref()) == Some(roster::fold(name))
+                    roster::person_key(&team, s.assessment(i).respondent.as_deref())
+                        == Some(roster::fold(name))
                 })
             })
             .map(|p| p.number)
@@ -72,7 +73,10 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
 impl View for PeopleView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("The team: {}", count(self.members.len(), "person"))));
+        doc.push(Block::Heading(format!(
+            "The team: {}",
+            count(self.members.len(), "person")
+        )));
         if self.from_answers {
             doc.push(Block::Note(
                 "No roster in the answers file yet: the team is everyone who has answered. `people add`, `rename`, `merge` and `leave` start one."
@@ -92,13 +96,26 @@ impl View for PeopleView {
                     Cell::Text(m.name.clone()),
                     text(m.spellings.join(", ")),
                     text(m.account.clone().unwrap_or_default()),
-                    text(if rounds.is_empty() { "none".into() } else { rounds.join(", ") }),
+                    text(if rounds.is_empty() {
+                        "none".into()
+                    } else {
+                        rounds.join(", ")
+                    }),
                     text(on.join("; ")),
                 ]
             })
             .collect();
-        let header = ["Name", "Also written", "Account", "Rounds answered", "On the team"];
-        doc.push(Block::Table(Table { header: header.map(String::from).to_vec(), rows }));
+        let header = [
+            "Name",
+            "Also written",
+            "Account",
+            "Rounds answered",
+            "On the team",
+        ];
+        doc.push(Block::Table(Table {
+            header: header.map(String::from).to_vec(),
+            rows,
+        }));
         doc
     }
 }
@@ -158,9 +175,16 @@ pub fn status(
     let team: Roster = roster::members(history);
     let walking: Vec<Walking> = walking
         .into_iter()
-        .map(|w| Walking { name: roster::member_named(&team, &w.name).map_or(w.name.clone(), str::to_string), ..w })
+        .map(|w| Walking {
+            name: roster::member_named(&team, &w.name).map_or(w.name.clone(), str::to_string),
+            ..w
+        })
         .collect();
-    let is_walking = |name: &str| walking.iter().any(|w| roster::fold(&w.name) == roster::fold(name));
+    let is_walking = |name: &str| {
+        walking
+            .iter()
+            .any(|w| roster::fold(&w.name) == roster::fold(name))
+    };
     let (round, answered, awaited) = match s.filter(|_| !gathering) {
         Some(s) => {
             let p = s.point();
@@ -175,7 +199,10 @@ pub fn status(
             (Some(Subject::of(s, s.now)), answered, p.awaited.clone())
         }
         None => {
-            let on = team.iter().filter(|(_, m)| roster::on_team(m, today)).map(|(n, _)| n.clone());
+            let on = team
+                .iter()
+                .filter(|(_, m)| roster::on_team(m, today))
+                .map(|(n, _)| n.clone());
             (None, Vec::new(), on.collect())
         }
     };
@@ -187,7 +214,12 @@ pub fn status(
         in_progress: walking,
         left: team
             .iter()
-            .filter_map(|(n, m)| m.left.filter(|l| *l <= today).map(|l| Answered { name: n.clone(), at: l }))
+            .filter_map(|(n, m)| {
+                m.left.filter(|l| *l <= today).map(|l| Answered {
+                    name: n.clone(),
+                    at: l,
+                })
+            })
             .collect(),
         conflict_copies: Vec::new(),
     }
@@ -200,8 +232,11 @@ impl View for StatusView {
             Some(r) => format!("Status of {}", r.title()),
             None => "Status: a new round is being gathered".into(),
         }));
-        let mut items: Vec<Vec<Cell>> =
-            self.answered.iter().map(|a| vec![Cell::Text(format!("{}: answered {}", a.name, when(a.at)))]).collect();
+        let mut items: Vec<Vec<Cell>> = self
+            .answered
+            .iter()
+            .map(|a| vec![Cell::Text(format!("{}: answered {}", a.name, when(a.at)))])
+            .collect();
         items.extend(self.in_progress.iter().map(|w| {
             vec![Cell::Text(format!(
                 "{}: part-way through ({} of {} answered, last answer {})",
@@ -216,19 +251,37 @@ impl View for StatusView {
         }
         let total = self.answered.len() + self.in_progress.len() + self.waiting.len();
         doc.push(Block::Text(if self.waiting.is_empty() {
-            format!("{} of {total} answered; nobody is awaited.", self.answered.len())
+            format!(
+                "{} of {total} answered; nobody is awaited.",
+                self.answered.len()
+            )
         } else {
-            format!("{} of {total} answered; waiting for {}.", self.answered.len(), and_list(&self.waiting))
+            format!(
+                "{} of {total} answered; waiting for {}.",
+                self.answered.len(),
+                and_list(&self.waiting)
+            )
         }));
         if !self.left.is_empty() {
-            let left: Vec<String> = self.left.iter().map(|l| format!("{} (left {})", l.name, l.at)).collect();
-            doc.push(Block::Note(format!("Not on the team now: {}.", left.join(", "))));
+            let left: Vec<String> = self
+                .left
+                .iter()
+                .map(|l| format!("{} (left {})", l.name, l.at))
+                .collect();
+            doc.push(Block::Note(format!(
+                "Not on the team now: {}.",
+                left.join(", ")
+            )));
         }
         if self.gathering {
-            doc.push(Block::Note("Each of you, run `mbct-sustain` to answer.".into()));
+            doc.push(Block::Note(
+                "Each of you, run `mbct-sustain` to answer.".into(),
+            ));
         }
         for (file, holds) in &self.conflict_copies {
-            doc.push(Block::Note(format!("Conflict copy {file} holds {holds}; `mbct-sustain merge` brings it in.")));
+            doc.push(Block::Note(format!(
+                "Conflict copy {file} holds {holds}; `mbct-sustain merge` brings it in."
+            )));
         }
         doc
     }

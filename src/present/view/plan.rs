@@ -77,7 +77,11 @@ pub struct TargetInfo {
 impl TargetInfo {
     /// "; target: Developmental met by 2027-09-30", or that it is met.
     pub fn words(&self) -> String {
-        if self.met { format!("; target: {}, met already", self.name) } else { format!("; target: {} met", self.name) }
+        if self.met {
+            format!("; target: {}, met already", self.name)
+        } else {
+            format!("; target: {} met", self.name)
+        }
     }
 }
 
@@ -146,7 +150,10 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         }
         let status = stage::domain_status(framework, d, |id| answers.answer(id));
         let Position::Working(working) = status.position else {
-            complete.push(DomainName { id: domain.id.clone(), name: domain.name.clone() });
+            complete.push(DomainName {
+                id: domain.id.clone(),
+                name: domain.name.clone(),
+            });
             continue;
         };
         let target = plan.target(&domain.id);
@@ -183,12 +190,14 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     due: step.due,
                     // Agreed between reviews, it is in place from the day agreed.
                     in_place_since: match s.point().agreed.get(&a.id).and_then(|x| x.since) {
-                        Some(day) => {
-                            jiff::tz::TimeZone::UTC.to_timestamp(day.to_datetime(jiff::civil::Time::midnight())).ok()
-                        }
+                        Some(day) => jiff::tz::TimeZone::UTC
+                            .to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
+                            .ok(),
                         None => core_plan::in_place_since(&a.id, &over_time),
                     },
-                    evidence: evidence_of(&s.history.evidence, &a.id).map(|e| e.text.clone()).collect(),
+                    evidence: evidence_of(&s.history.evidence, &a.id)
+                        .map(|e| e.text.clone())
+                        .collect(),
                 })
             })
             .collect();
@@ -220,7 +229,12 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                         && (!framework.domains.iter().any(|d| &d.id == *id)
                             || core_plan::target_stage(framework, t).is_none())
                 })
-                .map(|(id, t)| format!("target {} for domain {id}", t.stage.as_deref().unwrap_or(""))),
+                .map(|(id, t)| {
+                    format!(
+                        "target {} for domain {id}",
+                        t.stage.as_deref().unwrap_or("")
+                    )
+                }),
         )
         .collect();
     PlanView {
@@ -249,9 +263,12 @@ impl PlanView {
             .domains
             .iter()
             .filter_map(|d| {
-                d.steps
-                    .first()
-                    .map(|s| vec![Cell::Text(format!("{} ({}):", d.name, d.stage.name)), Cell::Text(step_text(s))])
+                d.steps.first().map(|s| {
+                    vec![
+                        Cell::Text(format!("{} ({}):", d.name, d.stage.name)),
+                        Cell::Text(step_text(s)),
+                    ]
+                })
             })
             .collect();
         if items.is_empty() {
@@ -259,7 +276,9 @@ impl PlanView {
             doc.push(Block::Text(format!("Every domain is {completion}.")));
         } else {
             doc.push(Block::List(items));
-            doc.push(Block::Note("`mbct-sustain plan` lists every next step.".into()));
+            doc.push(Block::Note(
+                "`mbct-sustain plan` lists every next step.".into(),
+            ));
         }
         doc
     }
@@ -315,16 +334,29 @@ impl PlanMoves {
         after: &Assessment,
     ) -> Option<PlanMoves> {
         let text = |id: &str| {
-            framework.actions().find(|(_, a)| a.id == id).map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
+            framework
+                .actions()
+                .find(|(_, a)| a.id == id)
+                .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
         // Newly in place counts from the plan's setting: against the latest
         // answers before it, and not at all when it was set after `after`.
         let set_on = core_plan::set_on(s.plan);
-        let from_setting = set_on.map(|on| s.points.iter().rev().find(|p| p.to < on).map(|p| &*p.answers));
+        let from_setting = set_on.map(|on| {
+            s.points
+                .iter()
+                .rev()
+                .find(|p| p.to < on)
+                .map(|p| &*p.answers)
+        });
         let m = core_plan::moves(s.plan, from_setting.unwrap_or(before), after, s.today)?;
         let fresh = set_on.is_some_and(|on| on > after.taken_at);
         Some(PlanMoves {
-            now_in_place: if fresh { Vec::new() } else { m.now_in_place.iter().map(|id| text(id)).collect() },
+            now_in_place: if fresh {
+                Vec::new()
+            } else {
+                m.now_in_place.iter().map(|id| text(id)).collect()
+            },
             set_on: set_on.map(crate::core::choose::day_of),
             fresh,
             planned: m.planned,
@@ -343,13 +375,21 @@ impl PlanMoves {
 
     /// "The plan: 2 of 5 planned actions newly in place." and the overdue ones.
     pub fn lines(&self) -> Vec<String> {
-        let moved =
-            if self.now_in_place.is_empty() { String::new() } else { format!(": {}", self.now_in_place.join("; ")) };
+        let moved = if self.now_in_place.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.now_in_place.join("; "))
+        };
         let (n, of) = (self.now_in_place.len(), self.planned);
         let mut out = vec![match (self.set_on, self.fresh) {
-            (Some(on), true) => format!("The plan, set on {on}, gives {} an owner or a date.", count(of, "action")),
+            (Some(on), true) => format!(
+                "The plan, set on {on}, gives {} an owner or a date.",
+                count(of, "action")
+            ),
             (Some(on), false) => {
-                format!("The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}.")
+                format!(
+                    "The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}."
+                )
             }
             (None, _) => format!("The plan: {n} of {of} planned actions newly in place{moved}."),
         }];
@@ -358,7 +398,11 @@ impl PlanMoves {
                 .overdue
                 .iter()
                 .map(|o| {
-                    let owner = o.owner.as_deref().map(|w| format!("{w}, ")).unwrap_or_default();
+                    let owner = o
+                        .owner
+                        .as_deref()
+                        .map(|w| format!("{w}, "))
+                        .unwrap_or_default();
                     format!("{} ({owner}due {})", o.text, o.due)
                 })
                 .collect();
@@ -417,7 +461,11 @@ impl DomainPlan {
     /// "Evaluation — working in Developmental (1/3 in place); target Sustainable by 2027-06-30".
     pub fn heading(&self) -> String {
         let target = self.target.as_ref().map_or(String::new(), |t| {
-            let by = self.target_date.filter(|_| !t.met).map(|by| format!(" by {by}")).unwrap_or_default();
+            let by = self
+                .target_date
+                .filter(|_| !t.met)
+                .map(|by| format!(" by {by}"))
+                .unwrap_or_default();
             format!("{}{by}", t.words())
         });
         format!(
@@ -433,7 +481,11 @@ impl DomainPlan {
             .iter()
             .map(|s| {
                 let text = step_text(s);
-                vec![Cell::Text(if spans_stages { format!("{}: {text}", s.stage) } else { text })]
+                vec![Cell::Text(if spans_stages {
+                    format!("{}: {text}", s.stage)
+                } else {
+                    text
+                })]
             })
             .collect()
     }
@@ -442,7 +494,10 @@ impl DomainPlan {
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("Next steps from {}", self.subject.value.title())));
+        doc.push(Block::Heading(format!(
+            "Next steps from {}",
+            self.subject.value.title()
+        )));
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
@@ -454,7 +509,12 @@ impl View for PlanView {
             doc.push(Block::List(d.items()));
             if !d.done.is_empty() {
                 doc.push(Block::Text("Done:".into()));
-                doc.push(Block::List(d.done.iter().map(|s| vec![Cell::Text(done_text(s))]).collect()));
+                doc.push(Block::List(
+                    d.done
+                        .iter()
+                        .map(|s| vec![Cell::Text(done_text(s))])
+                        .collect(),
+                ));
             }
         }
         let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
@@ -492,11 +552,27 @@ impl PlanView {
             let open = d.steps.iter().map(|s| {
                 let status = if s.overdue { "overdue" } else { "open" };
                 let answer = s.answer.unwrap_or(Answer::NotYet).label();
-                (&s.action_id, &s.text, s.stage.clone(), answer, &s.owner, s.due, status)
+                (
+                    &s.action_id,
+                    &s.text,
+                    s.stage.clone(),
+                    answer,
+                    &s.owner,
+                    s.due,
+                    status,
+                )
             });
             let done = d.done.iter().map(|s| {
                 let answer = Answer::InPlace.label();
-                (&s.action_id, &s.text, String::new(), answer, &s.owner, s.due, "done")
+                (
+                    &s.action_id,
+                    &s.text,
+                    String::new(),
+                    answer,
+                    &s.owner,
+                    s.due,
+                    "done",
+                )
             });
             for (id, action, stage, answer, owner, due, status) in open.chain(done) {
                 let mut row = domain.to_vec();
@@ -566,20 +642,49 @@ mod tests {
     #[test]
     fn in_progress_comes_first_and_not_applicable_and_in_place_are_left_out() {
         use Answer::*;
-        let p = plan(&[("a", NotYet), ("b", InProgress), ("c", InPlace), ("x", NotApplicable), ("e1", InPlace)], &[]);
-        let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
+        let p = plan(
+            &[
+                ("a", NotYet),
+                ("b", InProgress),
+                ("c", InPlace),
+                ("x", NotApplicable),
+                ("e1", InPlace),
+            ],
+            &[],
+        );
+        let ids: Vec<&str> = p.domains[0]
+            .steps
+            .iter()
+            .map(|s| s.action_id.as_str())
+            .collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!((p.domains[0].in_place, p.domains[0].applicable), (1, 3));
-        assert_eq!(p.complete.len(), 1, "a domain with every stage met is listed as complete");
+        assert_eq!(
+            p.complete.len(),
+            1,
+            "a domain with every stage met is listed as complete"
+        );
         assert_eq!(p.complete[0].id, "e");
     }
 
     #[test]
     fn only_the_current_stage_is_planned() {
         use Answer::*;
-        let p = plan(&[("a", InPlace), ("b", InPlace), ("c", InPlace), ("x", InPlace)], &["d"]);
+        let p = plan(
+            &[
+                ("a", InPlace),
+                ("b", InPlace),
+                ("c", InPlace),
+                ("x", InPlace),
+            ],
+            &["d"],
+        );
         assert_eq!(p.domains[0].stage.name, "Second");
-        let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
+        let ids: Vec<&str> = p.domains[0]
+            .steps
+            .iter()
+            .map(|s| s.action_id.as_str())
+            .collect();
         assert_eq!(ids, ["z"], "unanswered actions are next steps too");
         assert!(p.complete.is_empty(), "--domain leaves other domains out");
     }
@@ -593,13 +698,28 @@ mod tests {
         step(&mut plan, "a", "Priya", jiff::civil::date(2027, 1, 9));
         step(&mut plan, "b", "Sam", jiff::civil::date(2027, 1, 10));
         let p = plan_of(&[], &plan, &["d"]);
-        let a = p.domains[0].steps.iter().find(|s| s.action_id == "a").unwrap();
+        let a = p.domains[0]
+            .steps
+            .iter()
+            .find(|s| s.action_id == "a")
+            .unwrap();
         assert_eq!(a.owner.as_deref(), Some("Priya"));
         assert!(a.overdue, "due yesterday and not in place");
-        let b = p.domains[0].steps.iter().find(|s| s.action_id == "b").unwrap();
+        let b = p.domains[0]
+            .steps
+            .iter()
+            .find(|s| s.action_id == "b")
+            .unwrap();
         assert!(!b.overdue, "due today is not overdue yet");
-        let text = crate::present::render::render(&p, crate::present::render::Format::Markdown, Default::default());
-        assert!(text.contains("A — owner Priya, due 2027-01-09 — OVERDUE"), "{text}");
+        let text = crate::present::render::render(
+            &p,
+            crate::present::render::Format::Markdown,
+            Default::default(),
+        );
+        assert!(
+            text.contains("A — owner Priya, due 2027-01-09 — OVERDUE"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -608,30 +728,55 @@ mod tests {
         let mut plan = Plan::default();
         plan.targets.insert(
             "d".into(),
-            Target { stage: Some("s1".into()), by: Some(jiff::civil::date(2027, 6, 30)), set_at: None },
+            Target {
+                stage: Some("s1".into()),
+                by: Some(jiff::civil::date(2027, 6, 30)),
+                set_at: None,
+            },
         );
         plan.set_step("c", Some("Jo".into()), None, jiff::Timestamp::UNIX_EPOCH);
         let p = plan_of(&[("a", InPlace), ("c", InPlace)], &plan, &["d"]);
-        let ids: Vec<&str> = p.domains[0].steps.iter().map(|s| s.action_id.as_str()).collect();
+        let ids: Vec<&str> = p.domains[0]
+            .steps
+            .iter()
+            .map(|s| s.action_id.as_str())
+            .collect();
         assert_eq!(ids, ["b", "x", "z"], "stage by stage up to the target");
         assert_eq!(p.domains[0].target.as_ref().unwrap().name, "Second");
         assert_eq!(p.domains[0].done[0].action_id, "c");
-        assert_eq!(p.domains[0].done[0].in_place_since, Some(Timestamp::UNIX_EPOCH));
+        assert_eq!(
+            p.domains[0].done[0].in_place_since,
+            Some(Timestamp::UNIX_EPOCH)
+        );
     }
 
     #[test]
     fn an_owned_step_beyond_the_working_stage_is_listed_not_hidden() {
         let mut plan = Plan::default();
-        plan.set_step("z", Some("Sam".into()), Some(jiff::civil::date(2026, 9, 1)), jiff::Timestamp::UNIX_EPOCH);
+        plan.set_step(
+            "z",
+            Some("Sam".into()),
+            Some(jiff::civil::date(2026, 9, 1)),
+            jiff::Timestamp::UNIX_EPOCH,
+        );
         let p = plan_of(&[], &plan, &["d"]);
-        let z = p.domains[0].steps.iter().find(|s| s.action_id == "z").expect("listed");
+        let z = p.domains[0]
+            .steps
+            .iter()
+            .find(|s| s.action_id == "z")
+            .expect("listed");
         assert!(z.overdue && z.owner.as_deref() == Some("Sam"));
     }
 
     #[test]
     fn plan_entries_for_ids_the_framework_lacks_are_kept_and_named() {
         let mut plan = Plan::default();
-        plan.set_step("gone.action", Some("Jo".into()), None, jiff::Timestamp::UNIX_EPOCH);
+        plan.set_step(
+            "gone.action",
+            Some("Jo".into()),
+            None,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
         let p = plan_of(&[], &plan, &[]);
         assert_eq!(p.not_in_framework, ["action gone.action"]);
     }
@@ -649,7 +794,9 @@ mod tests {
     fn the_short_plan_has_at_most_one_step_per_domain() {
         let p = plan(&[], &[]);
         let doc = p.short();
-        let Block::List(items) = &doc.blocks[1] else { panic!("{doc:?}") };
+        let Block::List(items) = &doc.blocks[1] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(items.len(), 2);
     }
 
@@ -657,7 +804,8 @@ mod tests {
     fn csv_rows_are_one_per_action() {
         let f = grid(2, 3);
         let mut h = History::default();
-        h.assessments.push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
+        h.assessments
+            .push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
         let v = build(&f, &latest(&f, &h), &[]);
         assert_eq!(v.doc().data.unwrap().rows.len(), 3);
     }

@@ -11,8 +11,8 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PersonNote, StageRef, Subject,
-    evidence_in_place, notes_of, stage_legend, team_actions,
+    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PersonNote,
+    StageRef, Subject, evidence_in_place, notes_of, stage_legend, team_actions,
 };
 
 /// The stage table of one assessment, or of a round of the team's.
@@ -128,13 +128,21 @@ impl ChangeInfo {
 
 /// The slips of a comparison, as views list them.
 pub fn slips(framework: &Framework, c: &Comparison) -> Vec<Slip> {
-    c.slipped().map(|x| Slip { at: ActionRef::new(framework, x.domain, x.action), now: x.after }).collect()
+    c.slipped()
+        .map(|x| Slip {
+            at: ActionRef::new(framework, x.domain, x.action),
+            now: x.after,
+        })
+        .collect()
 }
 
 /// Builds the report of the snapshot's point, with changes since the one before.
 pub fn build(framework: &Framework, s: &Snapshot) -> Report {
     let answers = &s.point().answers;
-    let comparison = s.compared.as_ref().map(|c| compare::compare(framework, &c.before, &c.after));
+    let comparison = s
+        .compared
+        .as_ref()
+        .map(|c| compare::compare(framework, &c.before, &c.after));
     let domains = framework
         .domains
         .iter()
@@ -187,10 +195,14 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         over: ComparedOver::of(s),
         domains,
         rule: stage_legend(framework),
-        slipped: comparison.as_ref().map_or_else(Vec::new, |c| slips(framework, c)),
-        gained: comparison
+        slipped: comparison
             .as_ref()
-            .map_or_else(Vec::new, |c| c.gained().map(|x| ActionRef::new(framework, x.domain, x.action)).collect()),
+            .map_or_else(Vec::new, |c| slips(framework, c)),
+        gained: comparison.as_ref().map_or_else(Vec::new, |c| {
+            c.gained()
+                .map(|x| ActionRef::new(framework, x.domain, x.action))
+                .collect()
+        }),
         next_review: s.next_review,
         evidence: evidence_in_place(framework, s),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
@@ -209,7 +221,10 @@ pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
             vec![Cell::Text(format!("{}: In place → {now}", s.at.line()))]
         })
         .collect();
-    vec![Block::Heading(format!("{heading} ({})", slipped.len())), Block::List(items)]
+    vec![
+        Block::Heading(format!("{heading} ({})", slipped.len())),
+        Block::List(items),
+    ]
 }
 
 impl Report {
@@ -225,10 +240,17 @@ impl Report {
             .domains
             .iter()
             .map(|d| {
-                let name = Cell::Name { full: d.name.clone(), short: d.short.clone() };
+                let name = Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                };
                 let mut row = vec![name, d.stage.cell(of)];
                 if self.previous.is_some() {
-                    row.push(d.change.as_ref().map_or(Cell::Text(String::new()), ChangeInfo::cell));
+                    row.push(
+                        d.change
+                            .as_ref()
+                            .map_or(Cell::Text(String::new()), ChangeInfo::cell),
+                    );
                 }
                 row.extend(d.stages.iter().enumerate().map(|(i, s)| Cell::Progress {
                     done: s.in_place,
@@ -248,7 +270,10 @@ impl Report {
             .iter()
             .flat_map(|d| {
                 let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
-                let each = d.notes.iter().map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
+                let each = d
+                    .notes
+                    .iter()
+                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
                 own.chain(each).map(|t| vec![Cell::Text(t)])
             })
             .collect()
@@ -258,27 +283,46 @@ impl Report {
 impl View for Report {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("{}: {}", self.framework.title, self.subject.value.title())));
+        doc.push(Block::Heading(format!(
+            "{}: {}",
+            self.framework.title,
+            self.subject.value.title()
+        )));
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
         if let Some(p) = &self.previous {
             doc.push(Block::Text(format!("Change since {}.", p.title())));
         }
-        doc.blocks.extend(self.over.sentence.clone().map(Block::Text));
+        doc.blocks
+            .extend(self.over.sentence.clone().map(Block::Text));
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
         if !self.gained.is_empty() {
-            doc.push(Block::Heading(format!("Newly in place since last time ({})", self.gained.len())));
-            doc.push(Block::List(self.gained.iter().map(|a| vec![Cell::Text(a.line())]).collect()));
+            doc.push(Block::Heading(format!(
+                "Newly in place since last time ({})",
+                self.gained.len()
+            )));
+            doc.push(Block::List(
+                self.gained
+                    .iter()
+                    .map(|a| vec![Cell::Text(a.line())])
+                    .collect(),
+            ));
         }
-        doc.blocks.extend(slip_list(&self.slipped, "Slipped since last time"));
+        doc.blocks
+            .extend(slip_list(&self.slipped, "Slipped since last time"));
         if let Some(review) = self.next_review {
             doc.push(Block::Text(format!("Next review: {review}.")));
         }
         if !self.evidence.is_empty() {
             doc.push(Block::Heading("Evidence for what is in place".into()));
-            doc.push(Block::List(self.evidence.iter().map(|e| vec![Cell::Text(e.line())]).collect()));
+            doc.push(Block::List(
+                self.evidence
+                    .iter()
+                    .map(|e| vec![Cell::Text(e.line())])
+                    .collect(),
+            ));
         }
         let notes = self.notes();
         if !notes.is_empty() {
@@ -323,15 +367,34 @@ mod tests {
     #[test]
     fn a_change_column_appears_when_there_is_a_previous_assessment() {
         let f = grid(2, 2);
-        let h = history(&f, &[&[("d0.a0", Answer::NotYet)], &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)]]);
+        let h = history(
+            &f,
+            &[
+                &[("d0.a0", Answer::NotYet)],
+                &[("d0.a0", Answer::InPlace), ("d1.a0", Answer::NotYet)],
+            ],
+        );
         let r = build(&f, &latest(&f, &h));
         let t = r.table();
         assert_eq!(t.header[2], "Change");
         assert_eq!(
             t.rows[0][2],
-            Cell::Change { direction: Direction::Up, from: Some("Stage 0".into()), progress: None, slipped: 0 }
+            Cell::Change {
+                direction: Direction::Up,
+                from: Some("Stage 0".into()),
+                progress: None,
+                slipped: 0
+            }
         );
-        assert_eq!(t.rows[1][2], Cell::Change { direction: Direction::New, from: None, progress: None, slipped: 0 });
+        assert_eq!(
+            t.rows[1][2],
+            Cell::Change {
+                direction: Direction::New,
+                from: None,
+                progress: None,
+                slipped: 0
+            }
+        );
     }
 
     #[test]
@@ -342,20 +405,37 @@ mod tests {
         let h = history(
             &f,
             &[
-                &[("a", Answer::InPlace), ("b", Answer::NotYet), ("c", Answer::NotYet)],
-                &[("a", Answer::InProgress), ("b", Answer::InPlace), ("c", Answer::InPlace)],
+                &[
+                    ("a", Answer::InPlace),
+                    ("b", Answer::NotYet),
+                    ("c", Answer::NotYet),
+                ],
+                &[
+                    ("a", Answer::InProgress),
+                    ("b", Answer::InPlace),
+                    ("c", Answer::InPlace),
+                ],
             ],
         );
         let r = build(&f, &latest(&f, &h));
         assert_eq!(
             r.table().rows[0][2],
-            Cell::Change { direction: Direction::Same, from: None, progress: Some([1, 3, 2, 3]), slipped: 1 }
+            Cell::Change {
+                direction: Direction::Same,
+                from: None,
+                progress: Some([1, 3, 2, 3]),
+                slipped: 1
+            }
         );
         assert_eq!(r.slipped.len(), 1);
         assert_eq!(r.slipped[0].at.action_id, "a");
         let gained: Vec<&str> = r.gained.iter().map(|a| a.action_id.as_str()).collect();
         assert_eq!(gained, ["b", "c"], "gains are listed beside the slip");
-        let text = crate::present::render::render(&r, crate::present::render::Format::Markdown, Default::default());
+        let text = crate::present::render::render(
+            &r,
+            crate::present::render::Format::Markdown,
+            Default::default(),
+        );
         assert!(text.contains("— 1/3 → 2/3 · 1 slipped"), "{text}");
         assert!(text.contains("Slipped since last time (1)"), "{text}");
     }
@@ -365,10 +445,8 @@ mod tests {
         let f = grid(2, 1);
         let h = history(&f, &[&[]]);
         let doc = build(&f, &latest(&f, &h)).doc();
-        assert!(
-            doc.blocks
-                .iter()
-                .any(|b| matches!(b, Block::Note(n) if n.contains("Done") && n.contains("Not applicable")))
-        );
+        assert!(doc.blocks.iter().any(
+            |b| matches!(b, Block::Note(n) if n.contains("Done") && n.contains("Not applicable"))
+        ));
     }
 }

@@ -12,8 +12,8 @@ use crate::core::team::{self, Tally};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, TeamAnswer, count, date_of, person,
-    team_actions, team_words,
+    ActionAnswer, ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, TeamAnswer, count,
+    date_of, person, team_actions, team_words,
 };
 
 /// The rule for the team column, as the output and README state it.
@@ -113,16 +113,31 @@ pub struct WhoSaid {
 /// The team view of the snapshot's round (whose assessment `i` came from
 /// `files[i]`). `shown` limits the agenda a terminal shows; every other
 /// format carries all of it.
-pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: bool, shown: Option<usize>) -> TeamView {
+pub fn build(
+    framework: &Framework,
+    s: &Snapshot,
+    files: &[String],
+    anonymous: bool,
+    shown: Option<usize>,
+) -> TeamView {
     let point = s.point();
     let members: Vec<&Assessment> = point.members.iter().map(|&i| s.assessment(i)).collect();
     let names: Vec<String> = members
         .iter()
         .enumerate()
-        .map(|(i, m)| if anonymous { format!("Respondent {}", i + 1) } else { person(m.respondent.as_deref()) })
+        .map(|(i, m)| {
+            if anonymous {
+                format!("Respondent {}", i + 1)
+            } else {
+                person(m.respondent.as_deref())
+            }
+        })
         .collect();
     let team_status = stage::assess(framework, &point.answers);
-    let each: Vec<_> = members.iter().map(|a| stage::assess(framework, a)).collect();
+    let each: Vec<_> = members
+        .iter()
+        .map(|a| stage::assess(framework, a))
+        .collect();
     let domains = framework
         .domains
         .iter()
@@ -131,7 +146,10 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
             id: domain.id.clone(),
             name: domain.name.clone(),
             short: domain.short.clone(),
-            stages: each.iter().map(|s| StageRef::new(framework, s[d].position)).collect(),
+            stages: each
+                .iter()
+                .map(|s| StageRef::new(framework, s[d].position))
+                .collect(),
             team: StageRef::new(framework, team_status[d].position),
             actions: team_actions(s, domain),
         })
@@ -154,7 +172,13 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
                     })
                     .collect()
             };
-            DiscussionPoint { rank: rank + 1, decides_stage: p.decides_stage, answers, counts: counts(&p.tally), at }
+            DiscussionPoint {
+                rank: rank + 1,
+                decides_stage: p.decides_stage,
+                answers,
+                counts: counts(&p.tally),
+                at,
+            }
         })
         .collect();
     let notes = framework
@@ -191,7 +215,8 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
                 taken_at: m.taken_at,
                 label: if anonymous { None } else { m.label.clone() },
                 framework_version: m.framework.version.clone(),
-                other_framework: m.framework.id != framework.id || m.framework.version != framework.version,
+                other_framework: m.framework.id != framework.id
+                    || m.framework.version != framework.version,
             })
             .collect(),
         domains,
@@ -204,7 +229,11 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String], anonymous: b
 }
 
 fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
-    Answer::ALL.iter().map(|a| (a.key(), t.count(*a))).filter(|(_, c)| *c > 0).collect()
+    Answer::ALL
+        .iter()
+        .map(|a| (a.key(), t.count(*a)))
+        .filter(|(_, c)| *c > 0)
+        .collect()
 }
 
 impl TeamView {
@@ -222,7 +251,10 @@ impl TeamView {
             .domains
             .iter()
             .map(|d| {
-                let mut row = vec![Cell::Name { full: d.name.clone(), short: d.short.clone() }];
+                let mut row = vec![Cell::Name {
+                    full: d.name.clone(),
+                    short: d.short.clone(),
+                }];
                 if self.anonymous {
                     let mut spread: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
                     let mut sorted = d.stages.clone();
@@ -230,7 +262,8 @@ impl TeamView {
                     for s in &sorted {
                         *spread.entry(s.name.as_str()).or_default() += 1;
                     }
-                    let text: Vec<String> = spread.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
+                    let text: Vec<String> =
+                        spread.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
                     row.push(Cell::Text(text.join(", ")));
                 } else {
                     row.extend(d.stages.iter().map(stage_cell));
@@ -245,17 +278,30 @@ impl TeamView {
     /// The team's answer to a point's action, where the meeting agreed it.
     pub fn agreed(&self, p: &DiscussionPoint) -> Option<&TeamAnswer> {
         let d = self.domains.iter().find(|d| d.id == p.at.domain_id)?;
-        d.actions.iter().find(|a| a.action_id == p.at.action_id && a.team.source == "agreed").map(|a| &a.team)
+        d.actions
+            .iter()
+            .find(|a| a.action_id == p.at.action_id && a.team.source == "agreed")
+            .map(|a| &a.team)
     }
 
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
     pub fn said(&self, p: &DiscussionPoint, counted: bool) -> String {
         if self.anonymous || counted {
-            p.counts.iter().map(|(k, c)| format!("{c} {}", label_of(k))).collect::<Vec<_>>().join(", ")
+            p.counts
+                .iter()
+                .map(|(k, c)| format!("{c} {}", label_of(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
         } else {
             p.answers
                 .iter()
-                .map(|w| format!("{}: {}", w.respondent, w.answer.map_or("no answer", |a| a.label())))
+                .map(|w| {
+                    format!(
+                        "{}: {}",
+                        w.respondent,
+                        w.answer.map_or("no answer", |a| a.label())
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         }
@@ -288,7 +334,11 @@ impl TeamView {
                     ));
                 }
                 group = Some((p.decides_stage, p.at.domain_id.as_str()));
-                let d = self.domains.iter().position(|d| d.id == p.at.domain_id).unwrap_or(0);
+                let d = self
+                    .domains
+                    .iter()
+                    .position(|d| d.id == p.at.domain_id)
+                    .unwrap_or(0);
                 let team = &self.domains[d].team;
                 doc.push(Block::Text(if team.rank >= self.stage_count {
                     format!("{} (every stage met for the team)", p.at.domain)
@@ -296,11 +346,18 @@ impl TeamView {
                     format!("{} (the team is working in {})", p.at.domain, team.name)
                 }));
                 for (who, note) in &self.notes[d] {
-                    let who = if self.anonymous { "A note" } else { who.as_str() };
+                    let who = if self.anonymous {
+                        "A note"
+                    } else {
+                        who.as_str()
+                    };
                     doc.push(Block::Note(format!("{who}: “{note}”")));
                 }
             }
-            let agreed = self.agreed(p).map(|t| format!(" — agreed: {}", team_words(t))).unwrap_or_default();
+            let agreed = self
+                .agreed(p)
+                .map(|t| format!(" — agreed: {}", team_words(t)))
+                .unwrap_or_default();
             items.push(vec![Cell::Text(format!(
                 "{}. {} ({}): {}{agreed}",
                 p.rank,
@@ -325,9 +382,16 @@ impl View for TeamView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         let round = Subject::Round(self.round.clone());
-        doc.push(Block::Heading(format!("{}: {}", self.framework.title, round.title())));
-        let dated: Vec<String> =
-            self.respondents.iter().map(|r| format!("{} ({})", r.name, date_of(r.taken_at))).collect();
+        doc.push(Block::Heading(format!(
+            "{}: {}",
+            self.framework.title,
+            round.title()
+        )));
+        let dated: Vec<String> = self
+            .respondents
+            .iter()
+            .map(|r| format!("{} ({})", r.name, date_of(r.taken_at)))
+            .collect();
         doc.push(Block::Text(format!(
             "{}, each with their latest answers in this round: {}.",
             count(dated.len(), "person"),
@@ -342,7 +406,14 @@ impl View for TeamView {
             .respondents
             .iter()
             .filter(|r| r.other_framework)
-            .map(|r| format!("{} (framework version {}, {})", r.name, r.framework_version, date_of(r.taken_at)))
+            .map(|r| {
+                format!(
+                    "{} (framework version {}, {})",
+                    r.name,
+                    r.framework_version,
+                    date_of(r.taken_at)
+                )
+            })
             .collect();
         if !flagged.is_empty() {
             doc.push(Block::Text(format!(
@@ -369,10 +440,18 @@ impl TeamView {
     /// said what unless anonymous, how many gave each answer), with each
     /// domain's team stage; a domain with no point has a row of its own.
     fn data(&self) -> Table {
-        let mut header: Vec<String> =
-            ["rank", "decides_stage", "domain_id", "domain", "team_stage", "action_id", "action", "stage"]
-                .map(String::from)
-                .to_vec();
+        let mut header: Vec<String> = [
+            "rank",
+            "decides_stage",
+            "domain_id",
+            "domain",
+            "team_stage",
+            "action_id",
+            "action",
+            "stage",
+        ]
+        .map(String::from)
+        .to_vec();
         if !self.anonymous {
             header.extend(self.respondents.iter().map(|r| r.name.clone()));
         }
@@ -380,8 +459,16 @@ impl TeamView {
         let width = header.len();
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for d in &self.domains {
-            let points: Vec<&DiscussionPoint> = self.discussion.iter().filter(|p| p.at.domain_id == d.id).collect();
-            let domain = [Cell::Text(d.id.clone()), Cell::Text(d.name.clone()), Cell::Text(d.team.name.clone())];
+            let points: Vec<&DiscussionPoint> = self
+                .discussion
+                .iter()
+                .filter(|p| p.at.domain_id == d.id)
+                .collect();
+            let domain = [
+                Cell::Text(d.id.clone()),
+                Cell::Text(d.name.clone()),
+                Cell::Text(d.team.name.clone()),
+            ];
             if points.is_empty() {
                 let mut row = vec![Cell::Text(String::new()), Cell::Text(String::new())];
                 row.extend(domain.iter().cloned());
@@ -389,16 +476,25 @@ impl TeamView {
                 rows.push(row);
             }
             for p in points {
-                let mut row = vec![Cell::Text(p.rank.to_string()), Cell::Text(p.decides_stage.to_string())];
+                let mut row = vec![
+                    Cell::Text(p.rank.to_string()),
+                    Cell::Text(p.decides_stage.to_string()),
+                ];
                 row.extend(domain.iter().cloned());
                 row.extend([
                     Cell::Text(p.at.action_id.clone()),
                     Cell::Text(p.at.action.clone()),
                     Cell::Text(p.at.stage.clone()),
                 ]);
-                row.extend(p.answers.iter().map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())));
                 row.extend(
-                    Answer::ALL.iter().map(|a| Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
+                    p.answers
+                        .iter()
+                        .map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())),
+                );
+                row.extend(
+                    Answer::ALL.iter().map(|a| {
+                        Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())
+                    }),
                 );
                 rows.push(row);
             }
@@ -412,7 +508,10 @@ impl TeamView {
 }
 
 fn label_of(key: &str) -> &'static str {
-    Answer::ALL.iter().find(|a| a.key() == key).map_or("", |a| a.label())
+    Answer::ALL
+        .iter()
+        .find(|a| a.key() == key)
+        .map_or("", |a| a.label())
 }
 
 #[cfg(test)]
@@ -439,7 +538,13 @@ mod tests {
 
     fn view(f: &Framework, h: &History, anonymous: bool, shown: Option<usize>) -> TeamView {
         let files = vec!["x.yaml".to_string(); h.assessments.len()];
-        build(f, &snapshot(f, h, Whom::Team, At::One(None)), &files, anonymous, shown)
+        build(
+            f,
+            &snapshot(f, h, Whom::Team, At::One(None)),
+            &files,
+            anonymous,
+            shown,
+        )
     }
 
     #[test]
@@ -447,14 +552,28 @@ mod tests {
         let f = grid(2, 2);
         let h = history(
             &f,
-            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", NotYet)])],
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", InPlace)]),
+                ("Cat", &[("d0.a0", NotYet)]),
+            ],
         );
         let v = view(&f, &h, false, None);
-        assert_eq!(v.domains[0].stages.iter().map(|s| s.rank).collect::<Vec<_>>(), [1, 1, 0]);
+        assert_eq!(
+            v.domains[0]
+                .stages
+                .iter()
+                .map(|s| s.rank)
+                .collect::<Vec<_>>(),
+            [1, 1, 0]
+        );
         assert_eq!(v.domains[0].team.rank, 1);
         assert_eq!(v.discussion.len(), 1);
         assert_eq!(v.discussion[0].answers[2].answer, Some(NotYet));
-        assert_eq!(v.stage_table().header, ["Domain", "Ann", "Bob", "Cat", "Team"]);
+        assert_eq!(
+            v.stage_table().header,
+            ["Domain", "Ann", "Bob", "Cat", "Team"]
+        );
     }
 
     #[test]
@@ -462,20 +581,39 @@ mod tests {
         let f = grid(1, 1);
         let h = history(
             &f,
-            &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", DontKnow)])],
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", InPlace)]),
+                ("Cat", &[("d0.a0", DontKnow)]),
+            ],
         );
         let v = view(&f, &h, false, None);
         assert_eq!(v.discussion.len(), 1, "anyone's Don't know is a point");
-        assert_eq!(v.domains[0].team.rank, 1, "two of three In place is a majority");
-        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Cat", &[("d0.a0", DontKnow)])]);
-        assert_eq!(view(&f, &h, false, None).domains[0].team.rank, 0, "one of two is not");
+        assert_eq!(
+            v.domains[0].team.rank, 1,
+            "two of three In place is a majority"
+        );
+        let h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Cat", &[("d0.a0", DontKnow)]),
+            ],
+        );
+        assert_eq!(
+            view(&f, &h, false, None).domains[0].team.rank,
+            0,
+            "one of two is not"
+        );
     }
 
     #[test]
     fn the_terminal_shows_the_first_points_and_says_how_to_see_all() {
         let f = grid(1, 14);
-        let answers_a: Vec<(String, Answer)> = (0..14).map(|d| (format!("d{d}.a0"), InPlace)).collect();
-        let answers_b: Vec<(String, Answer)> = (0..14).map(|d| (format!("d{d}.a0"), NotYet)).collect();
+        let answers_a: Vec<(String, Answer)> =
+            (0..14).map(|d| (format!("d{d}.a0"), InPlace)).collect();
+        let answers_b: Vec<(String, Answer)> =
+            (0..14).map(|d| (format!("d{d}.a0"), NotYet)).collect();
         let a: Vec<(&str, Answer)> = answers_a.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let b: Vec<(&str, Answer)> = answers_b.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let h = history(&f, &[("Ann", &a), ("Bob", &b)]);
@@ -485,32 +623,71 @@ mod tests {
             Default::default(),
         );
         assert!(text.contains("12. ") && !text.contains("13. "), "{text}");
-        assert!(text.contains("12 of 14 points shown") && text.contains("--all"), "{text}");
+        assert!(
+            text.contains("12 of 14 points shown") && text.contains("--all"),
+            "{text}"
+        );
         let all = serde_json::to_value(view(&f, &h, false, Some(12))).unwrap();
-        assert_eq!(all["discussion"].as_array().unwrap().len(), 14, "JSON carries every point");
+        assert_eq!(
+            all["discussion"].as_array().unwrap().len(),
+            14,
+            "JSON carries every point"
+        );
     }
 
     #[test]
     fn notes_appear_beside_names_in_the_agenda() {
         let f = grid(1, 1);
-        let mut h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotApplicable)])]);
-        h.assessments[1].notes.insert("d0".into(), "Don't know what a buddy means for us, put N/A".into());
+        let mut h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", NotApplicable)]),
+            ],
+        );
+        h.assessments[1].notes.insert(
+            "d0".into(),
+            "Don't know what a buddy means for us, put N/A".into(),
+        );
         let v = view(&f, &h, false, None);
-        assert_eq!(v.discussion[0].answers[1].note.as_deref(), Some("Don't know what a buddy means for us, put N/A"));
-        let text = crate::present::render::render(&v, crate::present::render::Format::Markdown, Default::default());
-        assert!(text.contains("Bob: “Don't know what a buddy means for us, put N/A”"), "{text}");
+        assert_eq!(
+            v.discussion[0].answers[1].note.as_deref(),
+            Some("Don't know what a buddy means for us, put N/A")
+        );
+        let text = crate::present::render::render(
+            &v,
+            crate::present::render::Format::Markdown,
+            Default::default(),
+        );
+        assert!(
+            text.contains("Bob: “Don't know what a buddy means for us, put N/A”"),
+            "{text}"
+        );
     }
 
     #[test]
     fn anonymous_mode_shows_counts_not_names() {
         let f = grid(1, 1);
-        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotYet)])]);
+        let h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", NotYet)]),
+            ],
+        );
         let v = view(&f, &h, true, None);
         let json = serde_json::to_string(&v).unwrap();
         assert!(!json.contains("Ann") && !json.contains("Bob"), "{json}");
-        assert!(!json.contains("x.yaml"), "file names can name people: {json}");
+        assert!(
+            !json.contains("x.yaml"),
+            "file names can name people: {json}"
+        );
         assert_eq!(v.discussion[0].counts["in-place"], 1);
-        let text = crate::present::render::render(&v, crate::present::render::Format::Markdown, Default::default());
+        let text = crate::present::render::render(
+            &v,
+            crate::present::render::Format::Markdown,
+            Default::default(),
+        );
         assert!(text.contains("1 In place, 1 Not yet"), "{text}");
     }
 
@@ -527,9 +704,19 @@ mod tests {
     #[test]
     fn the_csv_gives_every_domains_team_stage() {
         let f = grid(1, 2);
-        let h = history(&f, &[("Ann", &[("d0.a0", InPlace)]), ("Bob", &[("d0.a0", NotYet)])]);
+        let h = history(
+            &f,
+            &[
+                ("Ann", &[("d0.a0", InPlace)]),
+                ("Bob", &[("d0.a0", NotYet)]),
+            ],
+        );
         let t = view(&f, &h, false, None).data();
-        assert_eq!(t.rows.len(), 2, "one point in d0, and a row for d1 with none");
+        assert_eq!(
+            t.rows.len(),
+            2,
+            "one point in d0, and a row for d1 with none"
+        );
         assert_eq!(t.rows[1][2], Cell::Text("d1".into()));
         assert_eq!(t.rows[1][4], Cell::Text("Stage 0".into()));
     }

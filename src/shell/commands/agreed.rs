@@ -54,7 +54,10 @@ pub fn agreement(
     round: Date,
     since: Option<Date>,
 ) -> Agreement {
-    let note = note.map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+    let note = note
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
     Agreement {
         round,
         action: action.to_string(),
@@ -94,7 +97,9 @@ pub fn done(
         h.agreements.push(agreement);
         Ok(())
     })?;
-    ctx.note(&format!("Done: {action} is in place from {on}, as the team agreed."));
+    ctx.note(&format!(
+        "Done: {action} is in place from {on}, as the team agreed."
+    ));
     Ok(())
 }
 
@@ -106,10 +111,17 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
             let history = ctx.history_or_empty()?;
             ctx.emit(&EvidenceList::new(f, &history), &args.output, &[])
         }
-        Some(EvidenceCommand::Add { action, text, link, by }) => {
+        Some(EvidenceCommand::Add {
+            action,
+            text,
+            link,
+            by,
+        }) => {
             known_action(f, action)?;
             if let Some(link) = link.as_deref().filter(|l| !is_web_address(l)) {
-                return Err(Error::NotAWebAddress { link: link.to_string() });
+                return Err(Error::NotAWebAddress {
+                    link: link.to_string(),
+                });
             }
             let by = by.clone().or_else(|| ctx.respondent.clone());
             let e = Evidence {
@@ -135,12 +147,19 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
                 let chosen = match (number, live.len()) {
                     (None, 1) => live[0],
                     (Some(n), _) if (1..=live.len()).contains(n) => live[n - 1],
-                    (_, count) => return Err(Error::NoSuchEvidence { action: action.clone(), count }),
+                    (_, count) => {
+                        return Err(Error::NoSuchEvidence {
+                            action: action.clone(),
+                            count,
+                        });
+                    }
                 };
                 h.evidence[chosen].removed = Some(crate::shell::context::now());
                 Ok(())
             })?;
-            ctx.note(&format!("Evidence removed from {action} (kept in the file as a dated removal)."));
+            ctx.note(&format!(
+                "Evidence removed from {action} (kept in the file as a dated removal)."
+            ));
             Ok(())
         }
     }
@@ -158,9 +177,11 @@ impl EvidenceList {
         let mut evidence = Vec::new();
         for (d, domain) in f.domains.iter().enumerate() {
             for (i, a) in domain.actions.iter().enumerate() {
-                evidence.extend(evidence_of(&h.evidence, &a.id).map(|e| crate::present::view::EvidenceInfo {
-                    at: crate::present::view::ActionRef::new(f, d, i),
-                    evidence: e.clone(),
+                evidence.extend(evidence_of(&h.evidence, &a.id).map(|e| {
+                    crate::present::view::EvidenceInfo {
+                        at: crate::present::view::ActionRef::new(f, d, i),
+                        evidence: e.clone(),
+                    }
                 }));
             }
         }
@@ -171,7 +192,10 @@ impl EvidenceList {
 impl View for EvidenceList {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("Evidence ({})", self.evidence.len())));
+        doc.push(Block::Heading(format!(
+            "Evidence ({})",
+            self.evidence.len()
+        )));
         let mut seen: Vec<&str> = Vec::new();
         let items = self.evidence.iter().map(|e| {
             seen.push(&e.at.action_id);
@@ -180,7 +204,9 @@ impl View for EvidenceList {
         });
         doc.push(Block::List(items.collect()));
         if self.evidence.is_empty() {
-            doc.push(Block::Text("None recorded yet; `mbct-sustain evidence add ACTION TEXT` records some.".into()));
+            doc.push(Block::Text(
+                "None recorded yet; `mbct-sustain evidence add ACTION TEXT` records some.".into(),
+            ));
         }
         doc
     }

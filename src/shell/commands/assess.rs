@@ -16,7 +16,9 @@ use crate::core::choose;
 use crate::core::choose::NameMatch;
 use crate::core::framework::Framework;
 use crate::core::subject::{At, Whom};
-use crate::core::walk::{self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError};
+use crate::core::walk::{
+    self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
+};
 use crate::present::doc::Block;
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
@@ -59,22 +61,41 @@ pub struct Taken {
 /// evidence: "The team agreed In place on 2027-03-10 · Evidence: …".
 fn agreed_and_evidence(history: &History) -> indexmap::IndexMap<String, String> {
     let mut about: indexmap::IndexMap<String, Vec<String>> = indexmap::IndexMap::new();
-    let mut agreements: Vec<_> = history.agreements.iter().filter(|a| a.answer.is_some()).collect();
+    let mut agreements: Vec<_> = history
+        .agreements
+        .iter()
+        .filter(|a| a.answer.is_some())
+        .collect();
     agreements.sort_by_key(|a| std::cmp::Reverse(a.at));
     for a in agreements {
-        let on = a.since.map_or_else(|| view::date_of(a.at), |d| d.to_string());
+        let on = a
+            .since
+            .map_or_else(|| view::date_of(a.at), |d| d.to_string());
         let label = a.answer.map_or("", |x| x.label());
-        about.entry(a.action.clone()).or_insert_with(|| vec![format!("The team agreed {label} on {on}")]);
+        about
+            .entry(a.action.clone())
+            .or_insert_with(|| vec![format!("The team agreed {label} on {on}")]);
     }
-    for e in history.evidence.iter().rev().filter(|e| e.removed.is_none()) {
-        let by = e.by.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
+    for e in history
+        .evidence
+        .iter()
+        .rev()
+        .filter(|e| e.removed.is_none())
+    {
+        let by =
+            e.by.as_deref()
+                .map(|b| format!("{b}, "))
+                .unwrap_or_default();
         let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
         let lines = about.entry(e.action.clone()).or_default();
         if !lines.iter().any(|l| l.starts_with("Evidence:")) {
             lines.push(line);
         }
     }
-    about.into_iter().map(|(id, lines)| (id, lines.join(" · "))).collect()
+    about
+        .into_iter()
+        .map(|(id, lines)| (id, lines.join(" · ")))
+        .collect()
 }
 
 /// Who is answering: the name given (a member's, in any case or spelling;
@@ -92,21 +113,35 @@ fn who_is_answering<P: Prompter>(
     let found = match &ctx.respondent {
         Some(given) => match choose::name_match(&team, given) {
             NameMatch::Typo(closest) if !args.new => {
-                return Err(Error::LikelyTypo { name: given.clone(), closest });
+                return Err(Error::LikelyTypo {
+                    name: given.clone(),
+                    closest,
+                });
             }
             NameMatch::Typo(_) => NameMatch::New(given.trim().to_string()),
             found => found,
         },
         None => {
-            let login = ["USER", "USERNAME", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok());
+            let login = ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok());
             let question = NameQuestion {
-                members: team.iter().filter(|(_, m)| roster::on_team(m, today())).map(|(n, _)| n.as_str()).collect(),
-                usual: login.as_deref().and_then(|l| roster::member_of_account(&team, l)),
+                members: team
+                    .iter()
+                    .filter(|(_, m)| roster::on_team(m, today()))
+                    .map(|(n, _)| n.as_str())
+                    .collect(),
+                usual: login
+                    .as_deref()
+                    .and_then(|l| roster::member_of_account(&team, l)),
             };
             let typed = prompter.name(&question).map_err(stop)?;
             match choose::name_match(&team, &typed) {
                 NameMatch::Typo(members) => {
-                    let q = MeantQuestion { typed: typed.trim(), members: &members };
+                    let q = MeantQuestion {
+                        typed: typed.trim(),
+                        members: &members,
+                    };
                     match prompter.meant(&q).map_err(stop)? {
                         Some(member) => NameMatch::Member(member),
                         None => NameMatch::New(typed.trim().to_string()),
@@ -120,8 +155,10 @@ fn who_is_answering<P: Prompter>(
         NameMatch::Blank => (None, "Answering without a name".to_string()),
         NameMatch::Member(m) => (Some(m.clone()), format!("Answering as {}", one_line(&m))),
         NameMatch::New(n) => {
-            let said =
-                format!("Answering as {}, new to the team: a first assessment, every action asked", one_line(&n));
+            let said = format!(
+                "Answering as {}, new to the team: a first assessment, every action asked",
+                one_line(&n)
+            );
             (Some(n), said)
         }
         NameMatch::Typo(_) => unreachable!("a typo was resolved above"),
@@ -156,9 +193,14 @@ pub fn take<P: Prompter>(
     ctx.note_copies(&history);
     let drafts = read_drafts(ctx, &history);
     let respondent = who_is_answering(ctx, args, &history, prompter)?;
-    let previous = choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
+    let previous =
+        choose::latest_of(&history, respondent.as_deref()).map(|i| &history.assessments[i]);
     if let Some(p) = previous {
-        let label = p.label.as_deref().map(|l| format!(" ({})", one_line(l))).unwrap_or_default();
+        let label = p
+            .label
+            .as_deref()
+            .map(|l| format!(" ({})", one_line(l)))
+            .unwrap_or_default();
         let how = if args.full {
             "Every action is asked again (--full); each starts on last time's answer."
         } else {
@@ -166,7 +208,9 @@ pub fn take<P: Prompter>(
         };
         prompter.tell(&format!(
             "{} last assessment was on {}{label}. {how}",
-            respondent.as_deref().map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
+            respondent
+                .as_deref()
+                .map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
             view::date_of(p.taken_at)
         ));
     }
@@ -181,7 +225,12 @@ pub fn take<P: Prompter>(
         draft.label = args.label.clone();
     }
     let about = agreed_and_evidence(&history);
-    let start = Start { framework: f, previous, full: args.full, about: &about };
+    let start = Start {
+        framework: f,
+        previous,
+        full: args.full,
+        about: &about,
+    };
     let result = walk::walk(
         start,
         &mut draft,
@@ -196,10 +245,19 @@ pub fn take<P: Prompter>(
         Ok(()) => {}
         Err(WalkError::Stopped(s)) => {
             let answered = draft.answered(f);
-            return Err(stopped(ctx, s, answered, Some(file), draft.respondent.as_deref()));
+            return Err(stopped(
+                ctx,
+                s,
+                answered,
+                Some(file),
+                draft.respondent.as_deref(),
+            ));
         }
         Err(WalkError::Save(source)) => {
-            return Err(Error::SaveFailed { path: file.path().to_path_buf(), source });
+            return Err(Error::SaveFailed {
+                path: file.path().to_path_buf(),
+                source,
+            });
         }
     }
 
@@ -214,7 +272,11 @@ pub fn take<P: Prompter>(
     }
     file.finish();
     let based_on = previous.map(|p| p.taken_at);
-    Ok(Taken { saved, assessment, based_on })
+    Ok(Taken {
+        saved,
+        assessment,
+        based_on,
+    })
 }
 
 fn now() -> Timestamp {
@@ -232,7 +294,11 @@ fn header(f: &Framework, file: &std::path::Path) -> String {
         view::count(f.domains.len(), "domain"),
         view::count(minutes, "minute"),
         file.display(),
-        if screen::shows_unicode() { "↑/↓" } else { "Up/Down" }
+        if screen::shows_unicode() {
+            "↑/↓"
+        } else {
+            "Up/Down"
+        }
     )
 }
 
@@ -281,21 +347,33 @@ fn start_draft<P: Prompter>(
     respondent: Option<String>,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> Result<(walk::Draft, drafts::Draft, Vec<PathBuf>), Error> {
-    let folder_error = |source| Error::FolderNotWritable { path: store::folder_of(&ctx.file), source };
+    let folder_error = |source| Error::FolderNotWritable {
+        path: store::folder_of(&ctx.file),
+        source,
+    };
     let mine = choose::drafts_of(
-        drafts
-            .iter()
-            .enumerate()
-            .map(|(i, (_, d))| (i, d.respondent.as_deref(), d.framework.id.as_str(), d.started_at)),
+        drafts.iter().enumerate().map(|(i, (_, d))| {
+            (
+                i,
+                d.respondent.as_deref(),
+                d.framework.id.as_str(),
+                d.started_at,
+            )
+        }),
         respondent.as_deref(),
         &f.id,
     );
     let mut others: Vec<PathBuf> = mine.iter().map(|&i| drafts[i].0.clone()).collect();
     if let Some(&latest) = mine.last() {
         let (path, draft) = &drafts[latest];
-        let question =
-            ResumeQuestion { started_at: draft.started_at, answered: draft.answered(f), count: f.action_count() };
-        let carry_on = prompter.resume(&question).map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
+        let question = ResumeQuestion {
+            started_at: draft.started_at,
+            answered: draft.answered(f),
+            count: f.action_count(),
+        };
+        let carry_on = prompter
+            .resume(&question)
+            .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
         if carry_on {
             match drafts::Draft::take_over(path, &ctx.file, draft.started_at).map_err(folder_error)? {
                 Some(file) => {
@@ -311,7 +389,9 @@ fn start_draft<P: Prompter>(
                 }
             }
         } else {
-            prompter.settled("Starting afresh; the unfinished one is kept until this assessment is saved");
+            prompter.settled(
+                "Starting afresh; the unfinished one is kept until this assessment is saved",
+            );
         }
     }
     let mut draft = walk::Draft::new(f, clock());
@@ -333,14 +413,30 @@ fn stopped(
     match (stop, draft) {
         (Stop::Io(e), None) => Error::Terminal(e),
         (Stop::TooSmall { rows, needed }, draft) => {
-            let draft = draft.filter(|d| answered > 0 && d.exists()).map(|d| d.path().to_path_buf());
-            Error::TerminalTooSmall { rows, needed, answered, draft, rerun }
+            let draft = draft
+                .filter(|d| answered > 0 && d.exists())
+                .map(|d| d.path().to_path_buf());
+            Error::TerminalTooSmall {
+                rows,
+                needed,
+                answered,
+                draft,
+                rerun,
+            }
         }
         (_, Some(d)) if answered == 0 || !d.exists() => {
             d.finish();
-            Error::Interrupted { answered: 0, draft: None, rerun }
+            Error::Interrupted {
+                answered: 0,
+                draft: None,
+                rerun,
+            }
         }
-        (_, draft) => Error::Interrupted { answered, draft: draft.map(|d| d.path().to_path_buf()), rerun },
+        (_, draft) => Error::Interrupted {
+            answered,
+            draft: draft.map(|d| d.path().to_path_buf()),
+            rerun,
+        },
     }
 }
 
@@ -369,7 +465,11 @@ fn shell_quote(text: &str) -> String {
 /// The stage table with changes, the short plan, and where it was saved,
 /// from the file as it was just saved.
 fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
-    let Taken { saved, assessment, based_on } = taken;
+    let Taken {
+        saved,
+        assessment,
+        based_on,
+    } = taken;
     let whom = Whom::Person(assessment.respondent.as_deref());
     let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
         return;
@@ -381,10 +481,12 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     };
     let f = &ctx.framework;
     let mut doc = render::View::doc(&view::report::build(f, &s));
-    doc.blocks.extend(view::plan::build(f, &s, &[]).short().blocks);
+    doc.blocks
+        .extend(view::plan::build(f, &s, &[]).short().blocks);
     let before = s.compared.as_ref().map(|c| &*c.before);
     if let Some(moves) = view::plan::PlanMoves::new(f, &s, before, &s.point().answers) {
-        doc.blocks.extend(moves.lines().into_iter().map(Block::Text));
+        doc.blocks
+            .extend(moves.lines().into_iter().map(Block::Text));
     }
     // Someone (perhaps this person, in another window) saved meanwhile: the
     // answers kept as "unchanged" came from the assessment before that one.
@@ -395,7 +497,10 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
             p.number, p.number
         )));
     }
-    doc.push(Block::Text(format!("Saved as assessment #{now} in {}", ctx.file.display())));
+    doc.push(Block::Text(format!(
+        "Saved as assessment #{now} in {}",
+        ctx.file.display()
+    )));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
     let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
@@ -435,7 +540,14 @@ mod tests {
 
     /// Every answer of the 2-by-2 grid, with a note per domain.
     fn whole_walk() -> Vec<Scripted> {
-        vec![Pick(InPlace), Pick(NotYet), note(""), Pick(InPlace), Pick(InPlace), note("Going well")]
+        vec![
+            Pick(InPlace),
+            Pick(NotYet),
+            note(""),
+            Pick(InPlace),
+            Pick(InPlace),
+            note("Going well"),
+        ]
     }
 
     #[test]
@@ -447,11 +559,20 @@ mod tests {
         let mut p = ScriptedPrompter::new(script);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(taken.assessment.respondent.as_deref(), Some("sam"));
-        assert!(p.told.iter().any(|t| t.starts_with("Answering as sam, new to the team")), "{:?}", p.told);
+        assert!(
+            p.told
+                .iter()
+                .any(|t| t.starts_with("Answering as sam, new to the team")),
+            "{:?}",
+            p.told
+        );
         let saved = store::load_existing(&ctx.file).unwrap();
         assert_eq!(saved.assessments.len(), 1);
         assert_eq!(saved.assessments[0].note("d1"), Some("Going well"));
-        assert!(drafts::find(&ctx.file).is_empty(), "the draft goes once saved");
+        assert!(
+            drafts::find(&ctx.file).is_empty(),
+            "the draft goes once saved"
+        );
     }
 
     #[test]
@@ -460,12 +581,21 @@ mod tests {
         let ctx = context(dir.path());
         let mut first = vec![Name("Sam".into())];
         first.extend(whole_walk());
-        take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(first), clock()).unwrap();
+        take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new(first),
+            clock(),
+        )
+        .unwrap();
         let mut p = ScriptedPrompter::new([Name("SAM".into()), Changed(false), Changed(false)]);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(taken.assessment.respondent.as_deref(), Some("Sam"));
         assert_eq!(p.asked, ["name", "changed 1", "changed 2"]);
-        assert_eq!(store::load_existing(&ctx.file).unwrap().assessments.len(), 2);
+        assert_eq!(
+            store::load_existing(&ctx.file).unwrap().assessments.len(),
+            2
+        );
     }
 
     #[test]
@@ -473,8 +603,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ctx = context(dir.path());
         let mut p = ScriptedPrompter::new([Name("Ann".into()), Pick(InPlace), Pick(NotYet)]);
-        let err = take(&ctx, &AssessArgs::default(), &mut p, clock()).err().unwrap();
-        assert!(matches!(err, Error::Interrupted { answered: 2, draft: Some(_), .. }), "{err:?}");
+        let err = take(&ctx, &AssessArgs::default(), &mut p, clock())
+            .err()
+            .unwrap();
+        assert!(
+            matches!(
+                err,
+                Error::Interrupted {
+                    answered: 2,
+                    draft: Some(_),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         assert_eq!(drafts::find(&ctx.file).len(), 1);
 
         let mut rest = vec![Name("Ann".into()), Resume(true), note("")];
@@ -482,7 +624,11 @@ mod tests {
         let mut p = ScriptedPrompter::new(rest);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(p.asked[1], "resume 2/4");
-        assert_eq!(taken.assessment.answer("d0.a1"), Some(NotYet), "answers from before the stop are kept");
+        assert_eq!(
+            taken.assessment.answer("d0.a1"),
+            Some(NotYet),
+            "answers from before the stop are kept"
+        );
         assert!(drafts::find(&ctx.file).is_empty());
     }
 
@@ -496,8 +642,16 @@ mod tests {
         script.extend(whole_walk());
         let mut p = ScriptedPrompter::new(script);
         take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
-        assert!(!p.asked.iter().any(|a| a.starts_with("resume")), "{:?}", p.asked);
-        assert_eq!(drafts::find(&ctx.file).len(), 1, "Ann's draft is kept for her");
+        assert!(
+            !p.asked.iter().any(|a| a.starts_with("resume")),
+            "{:?}",
+            p.asked
+        );
+        assert_eq!(
+            drafts::find(&ctx.file).len(),
+            1,
+            "Ann's draft is kept for her"
+        );
     }
 
     #[test]
@@ -506,7 +660,13 @@ mod tests {
         let ctx = context(dir.path());
         let mut script = vec![Name("Sam".into())];
         script.extend(whole_walk());
-        let taken = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(script), clock()).unwrap();
+        let taken = take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new(script),
+            clock(),
+        )
+        .unwrap();
         // What a kill between the save and the draft's removal leaves.
         let started = Timestamp::from_second(1_800_000_001).unwrap();
         let mut left = walk::Draft::new(&ctx.framework, started);
@@ -515,24 +675,47 @@ mod tests {
         left.notes = taken.assessment.notes.clone();
         left.notes.insert("d0".into(), String::new());
         let file = drafts::Draft::create(&ctx.file, started).unwrap();
-        file.save(serde_yaml::to_string(&left).unwrap().as_bytes()).unwrap();
+        file.save(serde_yaml::to_string(&left).unwrap().as_bytes())
+            .unwrap();
         drop(file);
         let mut p = ScriptedPrompter::new([Name("Sam".into()), Changed(false), Changed(false)]);
         take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
-        assert_eq!(p.asked, ["name", "changed 1", "changed 2"], "no offer to carry on");
-        assert!(drafts::find(&ctx.file).is_empty(), "the saved walk's draft is gone");
-        assert_eq!(store::load_existing(&ctx.file).unwrap().assessments.len(), 2);
+        assert_eq!(
+            p.asked,
+            ["name", "changed 1", "changed 2"],
+            "no offer to carry on"
+        );
+        assert!(
+            drafts::find(&ctx.file).is_empty(),
+            "the saved walk's draft is gone"
+        );
+        assert_eq!(
+            store::load_existing(&ctx.file).unwrap().assessments.len(),
+            2
+        );
     }
 
     #[test]
     fn stopping_before_any_answer_leaves_no_draft() {
         let dir = tempfile::tempdir().unwrap();
         let ctx = context(dir.path());
-        let err = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new([Name("Ann".into())]), clock())
-            .err()
-            .unwrap();
-        assert!(matches!(err, Error::Interrupted { draft: None, .. }), "{err:?}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left behind");
+        let err = take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new([Name("Ann".into())]),
+            clock(),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            matches!(err, Error::Interrupted { draft: None, .. }),
+            "{err:?}"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing left behind"
+        );
     }
 
     #[test]
@@ -552,17 +735,47 @@ mod tests {
         let mut ctx = context(dir.path());
         let mut first = vec![Name("Priya".into())];
         first.extend(whole_walk());
-        take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new(first), clock()).unwrap();
-        let mut p =
-            ScriptedPrompter::new([Name("Pryia".into()), Meant(Some("Priya".into())), Changed(false), Changed(false)]);
+        take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new(first),
+            clock(),
+        )
+        .unwrap();
+        let mut p = ScriptedPrompter::new([
+            Name("Pryia".into()),
+            Meant(Some("Priya".into())),
+            Changed(false),
+            Changed(false),
+        ]);
         let taken = take(&ctx, &AssessArgs::default(), &mut p, clock()).unwrap();
         assert_eq!(p.asked[..2], ["name", "meant Pryia"]);
         assert_eq!(taken.assessment.respondent.as_deref(), Some("Priya"));
         ctx.respondent = Some("Pryia".into());
-        let err = take(&ctx, &AssessArgs::default(), &mut ScriptedPrompter::new([]), clock()).err().unwrap();
-        assert!(matches!(err, Error::LikelyTypo { ref closest, .. } if closest == &["Priya"]), "{err:?}");
-        let new = AssessArgs { new: true, ..AssessArgs::default() };
+        let err = take(
+            &ctx,
+            &AssessArgs::default(),
+            &mut ScriptedPrompter::new([]),
+            clock(),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            matches!(err, Error::LikelyTypo { ref closest, .. } if closest == &["Priya"]),
+            "{err:?}"
+        );
+        let new = AssessArgs {
+            new: true,
+            ..AssessArgs::default()
+        };
         let mut p = ScriptedPrompter::new(whole_walk());
-        assert_eq!(take(&ctx, &new, &mut p, clock()).unwrap().assessment.respondent.as_deref(), Some("Pryia"));
+        assert_eq!(
+            take(&ctx, &new, &mut p, clock())
+                .unwrap()
+                .assessment
+                .respondent
+                .as_deref(),
+            Some("Pryia")
+        );
     }
 }

@@ -28,13 +28,31 @@ pub fn tree(f: &Framework) -> String {
     if let Some(source) = &f.source {
         let _ = writeln!(out, "Source: {source}");
     }
-    let stages: Vec<String> = f.stages.iter().map(|s| format!("{} [{}]", s.name, s.id)).collect();
-    let _ = writeln!(out, "Stages: {}; every stage met: {}", stages.join(" → "), f.completion_label);
-    let _ = writeln!(out, "{}, {}", count(f.domains.len(), "domain"), count(f.action_count(), "action"));
+    let stages: Vec<String> = f
+        .stages
+        .iter()
+        .map(|s| format!("{} [{}]", s.name, s.id))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Stages: {}; every stage met: {}",
+        stages.join(" → "),
+        f.completion_label
+    );
+    let _ = writeln!(
+        out,
+        "{}, {}",
+        count(f.domains.len(), "domain"),
+        count(f.action_count(), "action")
+    );
     for (d, domain) in f.domains.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {} [{}]", d + 1, domain.name, domain.id);
         for (s, stage) in f.stages.iter().enumerate() {
-            let actions: Vec<_> = domain.actions.iter().filter(|a| a.stage_index == s).collect();
+            let actions: Vec<_> = domain
+                .actions
+                .iter()
+                .filter(|a| a.stage_index == s)
+                .collect();
             if actions.is_empty() {
                 continue;
             }
@@ -56,16 +74,23 @@ pub fn tree(f: &Framework) -> String {
 /// Writes a copy of the bundled framework to start an adaptation from.
 pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(), Error> {
     if store::same_file(file, answers) {
-        return Err(Error::WouldOverwrite { path: file.to_path_buf(), what: "answers file" });
+        return Err(Error::WouldOverwrite {
+            path: file.to_path_buf(),
+            what: "answers file",
+        });
     }
     if !force && std::fs::symlink_metadata(file).is_ok() {
-        return Err(Error::AlreadyExists { path: file.to_path_buf() });
+        return Err(Error::AlreadyExists {
+            path: file.to_path_buf(),
+        });
     }
     let copy = format!(
         "# Copied from the bundled framework by `mbct-sustain framework init`.\n# When you adapt it, change `id` or `version` below, so each assessment\n# records which framework it was taken with.\n#\n{BUNDLED_YAML}"
     );
-    store::write_atomic(file, copy.as_bytes())
-        .map_err(|source| Error::WriteFailed { path: file.to_path_buf(), source })?;
+    store::write_atomic(file, copy.as_bytes()).map_err(|source| Error::WriteFailed {
+        path: file.to_path_buf(),
+        source,
+    })?;
     if !quiet {
         let f = file.display();
         let _ = writeln!(

@@ -18,21 +18,32 @@ pub fn page(cmd: Command) -> io::Result<String> {
     man.render_synopsis_section(&mut out)?;
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
-    let abouts =
-        commands.iter().map(|(name, sub)| (format!("mbct-sustain {name}"), sub.get_about().map(|a| a.to_string())));
+    let abouts = commands.iter().map(|(name, sub)| {
+        (
+            format!("mbct-sustain {name}"),
+            sub.get_about().map(|a| a.to_string()),
+        )
+    });
     terms(&mut Roff::new(), "COMMANDS", abouts).to_writer(&mut out)?;
     for (name, sub) in &commands {
         // `-h` is listed once, under the main options.
         let own = |a: &clap::Arg| !a.is_hide_set() && !a.is_positional() && a.get_id() != "help";
         if sub.get_arguments().any(own) {
             let heading = format!("Options of mbct-sustain {name}");
-            let sub = sub.clone().disable_help_flag(true).mut_args(|a| a.help_heading(heading.clone()));
+            let sub = sub
+                .clone()
+                .disable_help_flag(true)
+                .mut_args(|a| a.help_heading(heading.clone()));
             Man::new(sub).render_options_section(&mut out)?;
         }
     }
     examples_section(&cmd, &commands).to_writer(&mut out)?;
     // What `--help` shows per option but a manual page lists on its own.
-    let listed = |items: &'static [(&str, &str)]| items.iter().map(|(t, m)| (t.to_string(), Some(m.to_string())));
+    let listed = |items: &'static [(&str, &str)]| {
+        items
+            .iter()
+            .map(|(t, m)| (t.to_string(), Some(m.to_string())))
+    };
     let mut roff = Roff::new();
     terms(&mut roff, "ENVIRONMENT", listed(&ENVIRONMENT));
     terms(&mut roff, "EXIT STATUS", listed(&EXIT_STATUS)).to_writer(&mut out)?;
@@ -43,10 +54,17 @@ pub fn page(cmd: Command) -> io::Result<String> {
 /// Every command worth a heading, depth first: `assess`, ..., `framework show`.
 fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
     let mut out = Vec::new();
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         let name = format!("{prefix}{}", sub.get_name());
         // A command with options of its own runs by itself too (`plan`).
-        if !sub.has_subcommands() || sub.get_arguments().any(|a| !a.is_hide_set() && !a.is_positional()) {
+        if !sub.has_subcommands()
+            || sub
+                .get_arguments()
+                .any(|a| !a.is_hide_set() && !a.is_positional())
+        {
             out.push((name.clone(), sub.clone()));
         }
         if sub.has_subcommands() {
@@ -57,7 +75,11 @@ fn commands(cmd: &Command, prefix: &str) -> Vec<(String, Command)> {
 }
 
 /// A section of terms, each with what it means where there is something to say.
-fn terms<'r>(roff: &'r mut Roff, title: &str, items: impl IntoIterator<Item = (String, Option<String>)>) -> &'r Roff {
+fn terms<'r>(
+    roff: &'r mut Roff,
+    title: &str,
+    items: impl IntoIterator<Item = (String, Option<String>)>,
+) -> &'r Roff {
     roff.control("SH", [title]);
     for (term, meaning) in items {
         roff.control("TP", []);
@@ -76,7 +98,11 @@ fn examples_section(cmd: &Command, commands: &[(String, Command)]) -> Roff {
     roff.control("nf", []);
     let epilogues = std::iter::once(cmd).chain(commands.iter().map(|(_, c)| c));
     for text in epilogues.filter_map(|c| c.get_after_help()) {
-        for line in text.to_string().lines().filter(|l| !matches!(*l, "Examples:" | "Example:")) {
+        for line in text
+            .to_string()
+            .lines()
+            .filter(|l| !matches!(*l, "Examples:" | "Example:"))
+        {
             roff.text([roman(line)]);
         }
         roff.text([roman("")]);
@@ -86,9 +112,18 @@ fn examples_section(cmd: &Command, commands: &[(String, Command)]) -> Roff {
 }
 
 const ENVIRONMENT: [(&str, &str); 4] = [
-    ("MBCT_SUSTAIN_FILE", "The answers file, when --file is not given."),
-    ("MBCT_SUSTAIN_FRAMEWORK", "An adapted framework, when --framework is not given."),
-    ("MBCT_SUSTAIN_RESPONDENT", "Who is answering, when --respondent is not given."),
+    (
+        "MBCT_SUSTAIN_FILE",
+        "The answers file, when --file is not given.",
+    ),
+    (
+        "MBCT_SUSTAIN_FRAMEWORK",
+        "An adapted framework, when --framework is not given.",
+    ),
+    (
+        "MBCT_SUSTAIN_RESPONDENT",
+        "Who is answering, when --respondent is not given.",
+    ),
     ("NO_COLOR", "When set, no colour (unless --color always)."),
 ];
 
@@ -99,7 +134,10 @@ const EXIT_STATUS: [(&str, &str); 4] = [
         "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
     ),
     ("2", "Wrong usage."),
-    ("130", "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given."),
+    (
+        "130",
+        "Interrupted (Ctrl-C or a closed terminal), after keeping every answer given.",
+    ),
 ];
 
 #[cfg(test)]
@@ -109,9 +147,15 @@ mod tests {
     #[test]
     fn one_page_holds_every_command_with_its_options_and_no_missing_pages() {
         let page = page(crate::shell::cli::command()).unwrap();
-        let first = page.lines().find(|l| !l.starts_with(".ie") && !l.starts_with(".el"));
+        let first = page
+            .lines()
+            .find(|l| !l.starts_with(".ie") && !l.starts_with(".el"));
         assert!(first.unwrap().starts_with(".TH "), "the title comes first");
-        for heading in ["mbct\\-sustain assess", "mbct\\-sustain team", "mbct\\-sustain framework check"] {
+        for heading in [
+            "mbct\\-sustain assess",
+            "mbct\\-sustain team",
+            "mbct\\-sustain framework check",
+        ] {
             assert!(page.contains(&format!("\\fB{heading}\\fR")), "{heading}");
         }
         for option in ["\\-\\-anonymous", "\\-\\-at", "\\-\\-full", "\\-\\-domain"] {

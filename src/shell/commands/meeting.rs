@@ -34,18 +34,24 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
         return Err(Error::MeetingNeedsTerminal);
     }
     interrupt::install();
-    interrupt::on_stop(&format!("Stopped; every agreement you confirmed is saved in {}.", ctx.file.display()));
+    interrupt::on_stop(&format!(
+        "Stopped; every agreement you confirmed is saved in {}.",
+        ctx.file.display()
+    ));
     let history = ctx.history()?;
     let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
     let files = vec![ctx.file.display().to_string(); history.assessments.len()];
     let view = team::build(&ctx.framework, &s, &files, false, None);
     let round = round_of(ctx, None)?;
     // Carry on with the points the team has not agreed yet, in rank order.
-    let points: Vec<usize> =
-        (0..view.discussion.len()).filter(|&i| view.agreed(&view.discussion[i]).is_none()).collect();
+    let points: Vec<usize> = (0..view.discussion.len())
+        .filter(|&i| view.agreed(&view.discussion[i]).is_none())
+        .collect();
     let done = view.discussion.len() - points.len();
-    let steps: Vec<Ask> =
-        points.iter().flat_map(|&i| [Ask::Answer(i), Ask::Comment(i), Ask::Owner(i), Ask::Due(i)]).collect();
+    let steps: Vec<Ask> = points
+        .iter()
+        .flat_map(|&i| [Ask::Answer(i), Ask::Comment(i), Ask::Owner(i), Ask::Due(i)])
+        .collect();
     let mut prompter = TerminalPrompter::new();
     prompter.tell(&format!(
         "The meeting: {} points on the agenda{}. For each, agree the team's answer (the cursor starts on the one most gave). Esc goes back · Ctrl-C stops (every agreement is saved as you go).\n",
@@ -61,14 +67,23 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
             matches!(agreed[i], Some(Some(a)) if a != Answer::InPlace && a != Answer::NotApplicable)
         }
     };
-    let result = in_turn(&steps, 0, &mut agreed, &mut prompter, applies, |agreed, p, ask| {
-        ask_one(ctx, &view, round, ask, agreed, p)
-    });
+    let result = in_turn(
+        &steps,
+        0,
+        &mut agreed,
+        &mut prompter,
+        applies,
+        |agreed, p, ask| ask_one(ctx, &view, round, ask, agreed, p),
+    );
     match result {
         Ok(()) => {}
         Err(Err(e)) => return Err(e),
         Err(Ok(Stop::Io(e))) => return Err(Error::Terminal(e)),
-        Err(Ok(_)) => return Err(Error::MeetingStopped { path: ctx.file.clone() }),
+        Err(Ok(_)) => {
+            return Err(Error::MeetingStopped {
+                path: ctx.file.clone(),
+            });
+        }
     }
     drop(prompter);
     let history = ctx.history()?;
@@ -76,7 +91,9 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     let view = team::build(&ctx.framework, &s, &files, false, Some(0));
     let mut doc = view.doc();
     doc.blocks.truncate(4);
-    crate::shell::screen::write_stdout(render_doc(&doc, Format::Table, ctx.look(&Default::default())).as_bytes())
+    crate::shell::screen::write_stdout(
+        render_doc(&doc, Format::Table, ctx.look(&Default::default())).as_bytes(),
+    )
 }
 
 /// Asks one question of the meeting and saves what is confirmed.
@@ -106,23 +123,43 @@ fn ask_one(
         .map(|_| ())
         .map_err(Err)
     };
-    let back = |typed: &Option<String>| if typed.is_some() { Reply::Given(()) } else { Reply::Back };
+    let back = |typed: &Option<String>| {
+        if typed.is_some() {
+            Reply::Given(())
+        } else {
+            Reply::Back
+        }
+    };
     let reply = match ask {
         Ask::Answer(_) => {
             let said: Vec<String> = point
                 .answers
                 .iter()
                 .map(|w| {
-                    let note = w.note.as_deref().map(|n| format!(" — “{}”", one_line(n))).unwrap_or_default();
-                    format!("  {}: {}{note}", one_line(&w.respondent), w.answer.map_or("no answer", |a| a.label()))
+                    let note = w
+                        .note
+                        .as_deref()
+                        .map(|n| format!(" — “{}”", one_line(n)))
+                        .unwrap_or_default();
+                    format!(
+                        "  {}: {}{note}",
+                        one_line(&w.respondent),
+                        w.answer.map_or("no answer", |a| a.label())
+                    )
                 })
                 .collect();
-            let prompt =
-                format!("{place}\n{}\n{}\nWhat does the team agree?", one_line(&point.at.action), said.join("\n"));
+            let prompt = format!(
+                "{place}\n{}\n{}\nWhat does the team agree?",
+                one_line(&point.at.action),
+                said.join("\n")
+            );
             let mut items: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
             items.push("Leave it to the majority rule");
             let tally = crate::core::team::Tally::of(point.answers.iter().map(|w| w.answer));
-            let start = tally.most_given().and_then(|a| Answer::ALL.iter().position(|x| *x == a)).unwrap_or(0);
+            let start = tally
+                .most_given()
+                .and_then(|a| Answer::ALL.iter().position(|x| *x == a))
+                .unwrap_or(0);
             match p.select(p.wrapped(&prompt), &items, start).map_err(Ok)? {
                 None => Reply::Back,
                 Some(k) => {
@@ -140,11 +177,19 @@ fn ask_one(
         }
         Ask::Comment(_) => {
             let typed = p
-                .input_below(&format!("{place}\nA comment for the record? (Enter to skip)"), "Comment", None, "")
+                .input_below(
+                    &format!("{place}\nA comment for the record? (Enter to skip)"),
+                    "Comment",
+                    None,
+                    "",
+                )
                 .map_err(Ok)?;
             if let Some(note) = typed.as_deref().filter(|n| !n.trim().is_empty()) {
                 let answer = agreed[i].flatten();
-                save(&|h| h.agreements.push(agreement(id, answer, Some(note), round, None)))?;
+                save(&|h| {
+                    h.agreements
+                        .push(agreement(id, answer, Some(note), round, None))
+                })?;
             }
             back(&typed)
         }
@@ -171,7 +216,11 @@ fn ask_one(
                 let now = crate::shell::context::now();
                 save(&|h| {
                     let step = h.plan.step(id).cloned().unwrap_or_default();
-                    let new_owner = if owner { Some(roster::owner_named(h, &t)) } else { step.owner };
+                    let new_owner = if owner {
+                        Some(roster::owner_named(h, &t))
+                    } else {
+                        step.owner
+                    };
                     h.plan.set_step(id, new_owner, due.or(step.due), now);
                 })?;
             }

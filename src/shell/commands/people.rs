@@ -17,16 +17,21 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
     let said = match &args.command {
         None => {
             let history = ctx.history_or_empty()?;
-            let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None).ok();
+            let s = ctx
+                .snapshot_of(&history, Whom::Team, At::One(None), None)
+                .ok();
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
         Some(PeopleCommand::Add { name, account }) => {
-            let (_, name) =
-                store::update(&ctx.file, |h| roster::add(h, name, account.as_deref(), now).map_err(refused))?;
+            let (_, name) = store::update(&ctx.file, |h| {
+                roster::add(h, name, account.as_deref(), now).map_err(refused)
+            })?;
             format!("{name} is on the team.")
         }
         Some(PeopleCommand::Rename { old, new }) => {
-            let (_, c) = store::update(&ctx.file, |h| roster::rename(h, old, new, now).map_err(refused))?;
+            let (_, c) = store::update(&ctx.file, |h| {
+                roster::rename(h, old, new, now).map_err(refused)
+            })?;
             format!(
                 "{old} is {} now ({} and {} follow; `{old}` still means them).",
                 c.member,
@@ -35,7 +40,9 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             )
         }
         Some(PeopleCommand::Merge { spelling, into }) => {
-            let (_, c) = store::update(&ctx.file, |h| roster::merge(h, spelling, into, now).map_err(refused))?;
+            let (_, c) = store::update(&ctx.file, |h| {
+                roster::merge(h, spelling, into, now).map_err(refused)
+            })?;
             format!(
                 "{spelling} is {} ({} and {} moved to them).",
                 c.member,
@@ -45,7 +52,9 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
         }
         Some(PeopleCommand::Leave { name, on }) => {
             let on = on.unwrap_or_else(today);
-            let (_, name) = store::update(&ctx.file, |h| roster::leave(h, name, on, now).map_err(refused))?;
+            let (_, name) = store::update(&ctx.file, |h| {
+                roster::leave(h, name, on, now).map_err(refused)
+            })?;
             format!("{name} left the team on {on}; later rounds do not wait for them.")
         }
     };
@@ -57,8 +66,12 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
 /// who is part-way through a walk, and who is awaited.
 pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let history = ctx.history_or_empty()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None).ok();
-    let gathering = s.as_ref().is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
+    let s = ctx
+        .snapshot_of(&history, Whom::Team, At::One(None), None)
+        .ok();
+    let gathering = s
+        .as_ref()
+        .is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
     let walking = store::drafts::find(&ctx.file)
         .iter()
         .filter_map(|p| crate::shell::input::read_text(p, 4 * 1024 * 1024).ok())
@@ -72,8 +85,15 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         .collect();
     let mut view = people::status(&history, s.as_ref(), gathering, walking, today());
     let copies = crate::shell::sharing::holding(&ctx.file, &history).into_iter();
-    let name = |p: std::path::PathBuf| p.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    view.conflict_copies = copies.map(|(p, r)| (name(p), crate::shell::sharing::words(&r))).collect();
+    let name = |p: std::path::PathBuf| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    view.conflict_copies = copies
+        .map(|(p, r)| (name(p), crate::shell::sharing::words(&r)))
+        .collect();
     ctx.emit(&view, output, &[])
 }
 

@@ -47,16 +47,25 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 Ok(())
             })?;
             let _ = history;
-            ctx.note(&format!("{action} has no owner or due date in the plan now."));
+            ctx.note(&format!(
+                "{action} has no owner or due date in the plan now."
+            ));
         }
-        PlanCommand::Target { domain, stage, by, clear } => {
+        PlanCommand::Target {
+            domain,
+            stage,
+            by,
+            clear,
+        } => {
             known_domain(f, domain)?;
             let target = match (clear, stage) {
                 (true, _) | (false, None) => None,
                 (false, Some(name)) => Some(Target {
                     stage: Some(
-                        plan::stage_named(f, name)
-                            .ok_or_else(|| Error::UnknownStage { name: name.clone(), known: stage_names(f) })?,
+                        plan::stage_named(f, name).ok_or_else(|| Error::UnknownStage {
+                            name: name.clone(),
+                            known: stage_names(f),
+                        })?,
                     ),
                     by: *by,
                     set_at: Some(now),
@@ -75,11 +84,16 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
                 && let Some(goal) = plan::target_stage(f, t)
                 && plan::target_met(
-                    crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id)).position,
+                    crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id))
+                        .position,
                     goal,
                 )
             {
-                let whose = if s.is_team() { "the team's latest round" } else { "the latest assessment" };
+                let whose = if s.is_team() {
+                    "the team's latest round"
+                } else {
+                    "the latest assessment"
+                };
                 ctx.note(&format!(
                     "note: {domain} has already met that stage in {whose}; the plan shows the target as met."
                 ));
@@ -109,8 +123,19 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             }
         }
         PlanCommand::Edit => return plan_edit::run(ctx, &args.show),
-        PlanCommand::Done { action, on, note, evidence } => {
-            return crate::shell::commands::agreed::done(ctx, action, *on, note.as_deref(), evidence.as_deref());
+        PlanCommand::Done {
+            action,
+            on,
+            note,
+            evidence,
+        } => {
+            return crate::shell::commands::agreed::done(
+                ctx,
+                action,
+                *on,
+                note.as_deref(),
+                evidence.as_deref(),
+            );
         }
     }
     Ok(())
@@ -122,7 +147,12 @@ fn known_domain(f: &Framework, id: &str) -> Result<(), Error> {
     }
     Err(Error::UnknownDomain {
         id: id.to_string(),
-        known: f.domains.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", "),
+        known: f
+            .domains
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 

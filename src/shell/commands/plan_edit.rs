@@ -21,16 +21,24 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         return Err(Error::PlanEditNeedsTerminal);
     }
     interrupt::install();
-    interrupt::on_stop(&format!("Stopped; every change you confirmed is saved in {}.", ctx.file.display()));
+    interrupt::on_stop(&format!(
+        "Stopped; every change you confirmed is saved in {}.",
+        ctx.file.display()
+    ));
     let history = ctx.history()?;
     let agenda = agenda(&views::plan_view(ctx, &history, show)?);
     let mut place = ctx.file.clone().into_os_string();
     place.push(".plan-edit");
-    let from = input::read_text(place.as_ref(), 1024).ok().and_then(|key| agenda.position(key.trim()));
+    let from = input::read_text(place.as_ref(), 1024)
+        .ok()
+        .and_then(|key| agenda.position(key.trim()));
     let mut prompter = TerminalPrompter::new();
     let steps: usize = agenda.domains.iter().map(|d| d.steps.len()).sum();
     let carry_on = from.map_or(String::new(), |i| {
-        format!("Carrying on from question {}, where the last `plan edit` stopped.\n", i + 1)
+        format!(
+            "Carrying on from question {}, where the last `plan edit` stopped.\n",
+            i + 1
+        )
     });
     prompter.tell(&format!(
         "Going through the plan: {steps} next steps, then each domain's target, then the next review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C stops (every change you confirmed is saved).\n"
@@ -61,7 +69,12 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
         Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
-        Err(WalkError::Stopped(_)) => return Err(Error::PlanEditStopped { changes, path: ctx.file.clone() }),
+        Err(WalkError::Stopped(_)) => {
+            return Err(Error::PlanEditStopped {
+                changes,
+                path: ctx.file.clone(),
+            });
+        }
     }
     let _ = std::fs::remove_file(&place);
     let history = store::load_existing(&ctx.file)?;
@@ -74,10 +87,17 @@ fn agenda(view: &PlanView) -> Agenda {
         id: d.id.clone(),
         name: d.name.clone(),
         stage: (d.stage.name.clone(), d.stage.rank),
-        steps: (d.steps.iter().map(|s| (s.action_id.clone(), s.text.clone(), s.answer))).collect(),
+        steps: (d
+            .steps
+            .iter()
+            .map(|s| (s.action_id.clone(), s.text.clone(), s.answer)))
+        .collect(),
     };
     let domains = view.domains.iter().map(domain).collect();
-    Agenda { domains, stages: view.stages.clone() }
+    Agenda {
+        domains,
+        stages: view.stages.clone(),
+    }
 }
 
 /// The line a saved change leaves on the screen.

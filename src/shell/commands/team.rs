@@ -18,30 +18,53 @@ const AGENDA_ON_SCREEN: usize = 12;
 
 /// Shows the team view.
 pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
-    let files: Vec<PathBuf> = if args.files.is_empty() { vec![ctx.file.clone()] } else { args.files.clone() };
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![ctx.file.clone()]
+    } else {
+        args.files.clone()
+    };
     let mut sources = Vec::new();
     for file in &files {
         let history = store::load_existing(file)?;
         ctx.remind(&history);
         ctx.note_copies(&history);
         let shown = file.display().to_string();
-        let short = file.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+        let short = file
+            .file_name()
+            .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         sources.push((shown, short, history));
     }
     let (history, from) = merge(sources, args.label.as_deref());
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(args.at.as_deref()), args.since).map_err(|e| match e {
-        Error::NoAssessments { .. } | Error::NothingSince { .. } => {
-            let mut filter = Vec::new();
-            filter.extend(args.since.map(|d| format!("taken on or after {d}")));
-            filter.extend(args.label.as_ref().map(|l| format!("labelled \"{l}\"")));
-            Error::NoTeamAssessments {
-                files: files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
-                filter: (!filter.is_empty()).then(|| filter.join(" and ")),
+    let s = ctx
+        .snapshot_of(
+            &history,
+            Whom::Team,
+            At::One(args.at.as_deref()),
+            args.since,
+        )
+        .map_err(|e| match e {
+            Error::NoAssessments { .. } | Error::NothingSince { .. } => {
+                let mut filter = Vec::new();
+                filter.extend(args.since.map(|d| format!("taken on or after {d}")));
+                filter.extend(args.label.as_ref().map(|l| format!("labelled \"{l}\"")));
+                Error::NoTeamAssessments {
+                    files: files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    filter: (!filter.is_empty()).then(|| filter.join(" and ")),
+                }
             }
-        }
-        other => other,
-    })?;
+            other => other,
+        })?;
     let on_screen = args.output.format == Format::Table && !args.all;
-    let view = team::build(&ctx.framework, &s, &from, args.anonymous, on_screen.then_some(AGENDA_ON_SCREEN));
+    let view = team::build(
+        &ctx.framework,
+        &s,
+        &from,
+        args.anonymous,
+        on_screen.then_some(AGENDA_ON_SCREEN),
+    );
     ctx.emit(&view, &args.output, &files)
 }

@@ -29,7 +29,12 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let s = ctx.snapshot(&history, at, args.rounds.since)?;
     match view::compare::build(&ctx.framework, &s) {
         Some(view) => ctx.emit(&view, &args.output, &[]),
-        None => Err(ctx.missed(Missed { whose: s.whose, miss: Miss::NothingToCompare { count: s.points.len() } })),
+        None => Err(ctx.missed(Missed {
+            whose: s.whose,
+            miss: Miss::NothingToCompare {
+                count: s.points.len(),
+            },
+        })),
     }
 }
 
@@ -43,16 +48,27 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
 /// Lists the next steps.
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), Error> {
     let domains = &ctx.framework.domains;
-    if let Some(id) = args.domains.iter().find(|id| !domains.iter().any(|d| &d.id == *id)) {
+    if let Some(id) = args
+        .domains
+        .iter()
+        .find(|id| !domains.iter().any(|d| &d.id == *id))
+    {
         let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
-        return Err(Error::UnknownDomain { id: id.clone(), known: known.join(", ") });
+        return Err(Error::UnknownDomain {
+            id: id.clone(),
+            known: known.join(", "),
+        });
     }
     let history = ctx.history()?;
     ctx.emit(&plan_view(ctx, &history, args)?, &args.output, &[])
 }
 
 /// The plan as `plan` shows it: the team's (latest round, or --at), or one person's.
-pub fn plan_view(ctx: &Context, history: &History, args: &PlanArgs) -> Result<view::plan::PlanView, Error> {
+pub fn plan_view(
+    ctx: &Context,
+    history: &History,
+    args: &PlanArgs,
+) -> Result<view::plan::PlanView, Error> {
     let s = ctx.snapshot(history, At::One(args.at.as_deref()), args.rounds.since)?;
     Ok(view::plan::build(&ctx.framework, &s, &args.domains))
 }

@@ -23,7 +23,10 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     let dir = folder_of(&target);
     let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
+    builder
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .rand_bytes(RANDOM_CHARS);
     // A new file gets 0666 less the umask, as any program's would (and the team's access in a team's
     // folder); a replaced one keeps its own mode.
     #[cfg(unix)]
@@ -55,16 +58,24 @@ pub(super) fn remove_stale_temp_files(target: &Path) {
     let ours = |name: &str| {
         name.strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|random| random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .is_some_and(|random| {
+                random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
     };
-    for entry in fs::read_dir(folder_of(target)).into_iter().flatten().flatten() {
+    for entry in fs::read_dir(folder_of(target))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let Ok(meta) = entry.metadata() else { continue };
         #[cfg(unix)]
         // SAFETY: geteuid has no preconditions and cannot fail.
         let mine = std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() };
         #[cfg(not(unix))]
         let mine = true;
-        let stale = meta.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        let stale = meta
+            .modified()
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
         if mine && stale && meta.is_file() && ours(&entry.file_name().to_string_lossy()) {
             let _ = fs::remove_file(entry.path());
         }
@@ -89,7 +100,10 @@ pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
 
 /// Temporary files are hidden and named after the file they will replace.
 fn temp_prefix(target: &Path) -> String {
-    let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "mbct-sustain".into());
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "mbct-sustain".into());
     format!(".{stem}.")
 }
 
@@ -111,7 +125,13 @@ pub fn resolve(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
     for _ in 0..32 {
         match fs::read_link(&p) {
-            Ok(target) => p = if target.is_absolute() { target } else { folder_of(&p).join(target) },
+            Ok(target) => {
+                p = if target.is_absolute() {
+                    target
+                } else {
+                    folder_of(&p).join(target)
+                }
+            }
             Err(_) => return p,
         }
     }
@@ -133,7 +153,10 @@ mod tests {
         assert_eq!(mode & 0o044, 0o044, "{mode:o}");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
         write_atomic(&path, b"b").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o660
+        );
     }
 
     #[cfg(unix)]
@@ -146,12 +169,21 @@ mod tests {
             fs::set_permissions(dir.path(), fs::Permissions::from_mode(folder)).unwrap();
             // As umask 077 leaves it.
             let path = dir.path().join("f");
-            let file = File::options().write(true).create_new(true).mode(0o600).open(&path).unwrap();
+            let file = File::options()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+                .unwrap();
             share_with_group(&file, dir.path()).unwrap();
             assert_eq!(mode(&path), expected, "in a folder of mode {folder:o}");
             if folder & 0o020 != 0 {
                 write_atomic(&dir.path().join("new.yaml"), b"a").unwrap();
-                assert_eq!(mode(&dir.path().join("new.yaml")) & 0o060, 0o060, "a new answers file too");
+                assert_eq!(
+                    mode(&dir.path().join("new.yaml")) & 0o060,
+                    0o060,
+                    "a new answers file too"
+                );
             }
         }
     }

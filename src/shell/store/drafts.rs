@@ -35,12 +35,20 @@ impl Draft {
         file.try_lock().map_err(io::Error::from)?;
         let name = lock_path.to_string_lossy();
         let path = PathBuf::from(name.strip_suffix(LOCK_SUFFIX).unwrap_or(&name));
-        Ok(Draft { path, lock_path, lock: file })
+        Ok(Draft {
+            path,
+            lock_path,
+            lock: file,
+        })
     }
 
     /// Takes over the left-behind draft at `old` by a rename, which happens once, so two windows never
     /// both carry on with it; `None` when another took it first.
-    pub fn take_over(old: &Path, answers: &Path, started_at: jiff::Timestamp) -> io::Result<Option<Draft>> {
+    pub fn take_over(
+        old: &Path,
+        answers: &Path,
+        started_at: jiff::Timestamp,
+    ) -> io::Result<Option<Draft>> {
         let draft = Draft::create(answers, started_at)?;
         match fs::rename(old, &draft.path) {
             Ok(()) => {
@@ -83,7 +91,10 @@ impl Drop for Draft {
 
 /// Draft names start with the answers file's name and this.
 fn prefix(answers: &Path) -> String {
-    let name = answers.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| super::FILE_NAME.into());
+    let name = answers
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| super::FILE_NAME.into());
     format!("{name}.draft-")
 }
 
@@ -97,9 +108,14 @@ fn lock_path(draft: &Path) -> PathBuf {
 pub fn find(answers: &Path) -> Vec<PathBuf> {
     let prefix = prefix(answers);
     let ours = |name: &str| name.starts_with(&prefix) && !name.ends_with(LOCK_SUFFIX);
-    let entries = fs::read_dir(folder_of(answers)).into_iter().flatten().flatten();
-    let mut found: Vec<PathBuf> =
-        entries.filter(|e| ours(&e.file_name().to_string_lossy())).map(|e| e.path()).collect();
+    let entries = fs::read_dir(folder_of(answers))
+        .into_iter()
+        .flatten()
+        .flatten();
+    let mut found: Vec<PathBuf> = entries
+        .filter(|e| ours(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
     found.sort();
     found
 }
@@ -112,7 +128,8 @@ pub fn discard(draft: &Path) {
 
 /// Whether a walk is running with this draft now (in any window, on any computer sharing the locks).
 pub fn in_use(draft: &Path) -> bool {
-    File::open(lock_path(draft)).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
+    File::open(lock_path(draft))
+        .is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
 }
 
 #[cfg(test)]
@@ -126,7 +143,11 @@ mod tests {
         let draft = Draft::create(&answers, jiff::Timestamp::UNIX_EPOCH).unwrap();
         draft.save(b"x").unwrap();
         let path = draft.path().to_path_buf();
-        assert_eq!(find(&answers), vec![path.clone()], "the lock file is not a draft");
+        assert_eq!(
+            find(&answers),
+            vec![path.clone()],
+            "the lock file is not a draft"
+        );
         assert!(in_use(&path));
         drop(draft);
         assert!(!in_use(&path), "a stopped walk leaves its draft, unlocked");
@@ -141,7 +162,10 @@ mod tests {
         let b = Draft::create(&answers, jiff::Timestamp::UNIX_EPOCH).unwrap();
         assert_ne!(a.path(), b.path());
         let name = a.path().file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("mbct-sustain.yaml.draft-19700101T000000Z-"), "{name}");
+        assert!(
+            name.starts_with("mbct-sustain.yaml.draft-19700101T000000Z-"),
+            "{name}"
+        );
         assert!(name.len() > "mbct-sustain.yaml.draft-19700101T000000Z-".len() + 8);
     }
 
@@ -156,7 +180,11 @@ mod tests {
         let now = jiff::Timestamp::from_second(60).unwrap();
         let mine = Draft::take_over(&old_path, &answers, now).unwrap().unwrap();
         assert_eq!(fs::read(mine.path()).unwrap(), b"answers so far");
-        assert!(Draft::take_over(&old_path, &answers, now).unwrap().is_none());
+        assert!(
+            Draft::take_over(&old_path, &answers, now)
+                .unwrap()
+                .is_none()
+        );
         mine.finish();
         assert!(find(&answers).is_empty());
     }
@@ -173,7 +201,12 @@ mod tests {
         std::os::unix::fs::symlink(&victim, draft.path()).unwrap();
         draft.save(b"answers").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
-        assert!(!std::fs::symlink_metadata(draft.path()).unwrap().file_type().is_symlink());
+        assert!(
+            !std::fs::symlink_metadata(draft.path())
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[cfg(unix)]

@@ -36,10 +36,14 @@ pub fn open_lock_file(lock: &Path) -> io::Result<File> {
     };
     match open(OpenOptions::new().write(true).create_new(true)) {
         Ok(file) => share_with_group(&file, &folder_of(lock)).map(|()| file),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match open(OpenOptions::new().write(true)) {
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => open(OpenOptions::new().read(true)),
-            other => other,
-        },
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            match open(OpenOptions::new().write(true)) {
+                Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                    open(OpenOptions::new().read(true))
+                }
+                other => other,
+            }
+        }
         Err(e) => Err(e),
     }
 }
@@ -50,9 +54,10 @@ pub fn open_lock_file(lock: &Path) -> io::Result<File> {
 pub fn open_failed(lock: PathBuf, source: io::Error) -> Error {
     match fs::symlink_metadata(&lock) {
         Ok(m) if m.is_symlink() => Error::LockIsALink { path: lock },
-        Ok(m) if source.kind() == io::ErrorKind::PermissionDenied => {
-            Error::LockNotShared { path: lock, owner: owner_of(&m) }
-        }
+        Ok(m) if source.kind() == io::ErrorKind::PermissionDenied => Error::LockNotShared {
+            path: lock,
+            owner: owner_of(&m),
+        },
         _ => Error::SaveFailed { path: lock, source },
     }
 }
@@ -66,10 +71,13 @@ fn owner_of(meta: &fs::Metadata) -> Option<String> {
     let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
     let mut buf = vec![0 as libc::c_char; 16 * 1024];
     let mut found = std::ptr::null_mut();
-    let status = unsafe { libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found) };
+    let status =
+        unsafe { libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found) };
     Some(if status == 0 && !found.is_null() {
         // SAFETY: on success pw_name points to a NUL-terminated name in `buf`.
-        unsafe { std::ffi::CStr::from_ptr(entry.pw_name) }.to_string_lossy().into_owned()
+        unsafe { std::ffi::CStr::from_ptr(entry.pw_name) }
+            .to_string_lossy()
+            .into_owned()
     } else {
         format!("uid {uid}")
     })
@@ -108,9 +116,14 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked { path: path.to_path_buf(), seconds: LOCK_WAIT.as_secs() });
+                return Err(Error::Locked {
+                    path: path.to_path_buf(),
+                    seconds: LOCK_WAIT.as_secs(),
+                });
             }
-            Err(fs::TryLockError::Error(source)) => return Err(Error::SaveFailed { path: lock, source }),
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(Error::SaveFailed { path: lock, source });
+            }
         }
     }
 }
@@ -126,7 +139,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o2775)).unwrap();
         drop(lock(&dir.path().join("f.yaml")).unwrap());
-        let mode = fs::metadata(dir.path().join("f.yaml.lock")).unwrap().permissions().mode();
+        let mode = fs::metadata(dir.path().join("f.yaml.lock"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o060, 0o060, "{mode:o}");
     }
 
@@ -136,7 +152,10 @@ mod tests {
         let path = dir.path().join("f.yaml");
         let held = lock(&path).unwrap();
         let other = File::open(lock_path(&path)).unwrap();
-        assert!(matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock)));
+        assert!(matches!(
+            other.try_lock(),
+            Err(fs::TryLockError::WouldBlock)
+        ));
         drop(held);
         assert!(other.try_lock().is_ok());
     }

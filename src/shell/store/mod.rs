@@ -41,8 +41,15 @@ pub struct Loaded {
 /// Finds the answers file: the one `given` (by flag or environment), else the nearest
 /// `mbct-sustain.yaml` in `cwd` or a folder above it, else a new one in `cwd`.
 pub fn locate(given: Option<&Path>, cwd: &Path) -> PathBuf {
-    let nearest = || cwd.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file());
-    given.map(Path::to_path_buf).or_else(nearest).unwrap_or_else(|| cwd.join(FILE_NAME))
+    let nearest = || {
+        cwd.ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file())
+    };
+    given
+        .map(Path::to_path_buf)
+        .or_else(nearest)
+        .unwrap_or_else(|| cwd.join(FILE_NAME))
 }
 
 /// Reads the answers file; `None` when there is none yet.
@@ -50,20 +57,33 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, Error> {
     let text = match input::read_text(path, MAX_ANSWERS_BYTES) {
         Ok(t) => t,
         Err(ReadProblem::Missing) => return Ok(None),
-        Err(problem) => return Err(Error::AnswersUnreadable { path: path.to_path_buf(), problem }),
+        Err(problem) => {
+            return Err(Error::AnswersUnreadable {
+                path: path.to_path_buf(),
+                problem,
+            });
+        }
     };
-    let history =
-        answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid { path: path.to_path_buf(), problem })?;
-    Ok(Some(Loaded { history, crlf: text.contains("\r\n") }))
+    let history = answers::file::parse(&text).map_err(|problem| Error::AnswersInvalid {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    Ok(Some(Loaded {
+        history,
+        crlf: text.contains("\r\n"),
+    }))
 }
 
 /// Reads the answers file, which must exist and hold at least one assessment.
 pub fn load_existing(path: &Path) -> Result<History, Error> {
     match load(path)? {
-        None => Err(Error::NoAnswersFile { path: path.to_path_buf() }),
-        Some(l) if l.history.assessments.is_empty() => {
-            Err(Error::NoAssessments { path: path.to_path_buf(), respondent: None })
-        }
+        None => Err(Error::NoAnswersFile {
+            path: path.to_path_buf(),
+        }),
+        Some(l) if l.history.assessments.is_empty() => Err(Error::NoAssessments {
+            path: path.to_path_buf(),
+            respondent: None,
+        }),
         Some(l) => Ok(l.history),
     }
 }
@@ -74,10 +94,14 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     let loaded = load(path)?;
     let target = resolve(path);
     if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
+        return Err(Error::AnswersReadOnly {
+            path: path.to_path_buf(),
+        });
     }
     let dir = folder_of(&target);
-    tempfile::NamedTempFile::new_in(&dir).map(drop).map_err(|source| Error::FolderNotWritable { path: dir, source })?;
+    tempfile::NamedTempFile::new_in(&dir)
+        .map(drop)
+        .map_err(|source| Error::FolderNotWritable { path: dir, source })?;
     // The save will take the lock: make sure it can (one not there yet is created like the file above).
     let lock = lock_path(path);
     if fs::symlink_metadata(&lock).is_ok() {
@@ -92,7 +116,11 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
     let _lock = lock(path)?;
     let loaded = load(path)?.unwrap_or_default();
     let mut history = loaded.history;
-    crate::core::answers::roster::admit(&mut history, assessment.respondent.as_deref(), assessment.taken_at);
+    crate::core::answers::roster::admit(
+        &mut history,
+        assessment.respondent.as_deref(),
+        assessment.taken_at,
+    );
     history.assessments.push(assessment.clone());
     save(path, &history, loaded.crlf)?;
     Ok(history)
@@ -100,11 +128,18 @@ pub fn append(path: &Path, assessment: &Assessment) -> Result<History, Error> {
 
 /// Writes `history` over the answers file at `path` (the lock held), never what it would not read.
 fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
-    let failed = |source| Error::SaveFailed { path: path.to_path_buf(), source };
+    let failed = |source| Error::SaveFailed {
+        path: path.to_path_buf(),
+        source,
+    };
     let text = answers::file::render(history, crlf).map_err(|e| failed(io::Error::other(e)))?;
     let size = text.len() as u64;
     if size > MAX_ANSWERS_BYTES {
-        return Err(Error::TooLargeToSave { path: path.to_path_buf(), size, limit: MAX_ANSWERS_BYTES });
+        return Err(Error::TooLargeToSave {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_ANSWERS_BYTES,
+        });
     }
     atomic::remove_stale_temp_files(&resolve(path));
     write_atomic(path, text.as_bytes()).map_err(failed)
@@ -114,7 +149,11 @@ fn save(path: &Path, history: &History, crlf: bool) -> Result<(), Error> {
 /// device, a folder, a pipe), or the tool's own files beside the answers file (a draft, a lock).
 pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
     if let Ok(meta) = fs::symlink_metadata(path) {
-        let meta = if meta.file_type().is_symlink() { fs::metadata(path).ok()? } else { meta };
+        let meta = if meta.file_type().is_symlink() {
+            fs::metadata(path).ok()?
+        } else {
+            meta
+        };
         if meta.is_dir() {
             return Some("folder");
         }
@@ -123,7 +162,10 @@ pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
         }
     }
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let ours = answers.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let ours = answers
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if name.starts_with(&format!("{ours}.draft-")) || name.contains(".draft-") {
         return Some("unfinished assessment (draft)");
     }
@@ -152,12 +194,19 @@ pub fn update_plan(
 /// so two people changing it at once both take effect. When `change`
 /// refuses, or changes nothing, the file is left byte for byte as it was.
 /// Returns the file as saved, and what `change` returned.
-pub fn update<T>(path: &Path, change: impl FnOnce(&mut History) -> Result<T, Error>) -> Result<(History, T), Error> {
+pub fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut History) -> Result<T, Error>,
+) -> Result<(History, T), Error> {
     let _lock = lock(path)?;
-    let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile { path: path.to_path_buf() })?;
+    let loaded = load(path)?.ok_or_else(|| Error::NoAnswersFile {
+        path: path.to_path_buf(),
+    })?;
     // A file made read-only is left alone, as the walk leaves it.
     if fs::metadata(resolve(path)).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(Error::AnswersReadOnly { path: path.to_path_buf() });
+        return Err(Error::AnswersReadOnly {
+            path: path.to_path_buf(),
+        });
     }
     let mut history = loaded.history.clone();
     let out = change(&mut history)?;
@@ -184,7 +233,10 @@ mod tests {
         assert_eq!(locate(None, &sub), sub.join(FILE_NAME));
         fs::write(dir.path().join(FILE_NAME), "").unwrap();
         assert_eq!(locate(None, &sub), dir.path().join(FILE_NAME));
-        assert_eq!(locate(Some(Path::new("x.yaml")), &sub), PathBuf::from("x.yaml"));
+        assert_eq!(
+            locate(Some(Path::new("x.yaml")), &sub),
+            PathBuf::from("x.yaml")
+        );
     }
 
     #[test]
@@ -205,7 +257,12 @@ mod tests {
         append(&real, &sample()).unwrap();
         std::os::unix::fs::symlink("real.yaml", &link).unwrap();
         append(&link, &sample()).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(load_existing(&real).unwrap().assessments.len(), 2);
     }
 
@@ -213,7 +270,10 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let h = History { assessments: vec![sample()], ..History::default() };
+        let h = History {
+            assessments: vec![sample()],
+            ..History::default()
+        };
         fs::write(&path, answers::file::render(&h, true).unwrap()).unwrap();
         append(&path, &sample()).unwrap();
         let text = fs::read_to_string(&path).unwrap();
@@ -227,7 +287,8 @@ mod tests {
         let file = |name: &str, age: u64| {
             let p = dir.path().join(name);
             let f = fs::File::create(&p).unwrap();
-            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age)).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age))
+                .unwrap();
             p
         };
         let others = [
@@ -243,7 +304,9 @@ mod tests {
         let colleagues = {
             let p = file(".team.QwErTyUi34.tmp", 3600);
             // Only root can give a file to another account.
-            std::os::unix::fs::chown(&p, Some(1001), None).is_ok().then_some(p)
+            std::os::unix::fs::chown(&p, Some(1001), None)
+                .is_ok()
+                .then_some(p)
         };
         append(&path, &sample()).unwrap();
         for p in others.iter().chain([&under_way]) {
@@ -255,7 +318,10 @@ mod tests {
             Some(p) => assert!(p.exists(), "another account's temp file is left alone"),
             None => {
                 use std::io::Write;
-                let _ = writeln!(io::stderr(), "not checked: another account's file (needs root)");
+                let _ = writeln!(
+                    io::stderr(),
+                    "not checked: another account's file (needs root)"
+                );
             }
         }
     }
@@ -265,7 +331,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
         append(&path, &sample()).unwrap();
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert!(names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{names:?}");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
+            "{names:?}"
+        );
     }
 }
