@@ -32,7 +32,7 @@ fn a_corrupt_answers_file_names_the_line() {
 
 #[test]
 fn a_future_format_asks_to_upgrade() {
-    let err = refused_answers(b"format: 4\nassessments:\n  - whatever: {new: shape}\n");
+    let err = refused_answers(b"format: 5\nassessments:\n  - whatever: {new: shape}\n");
     assert!(err.contains("newer") && err.contains("upgrade"), "{err}");
     // What a version that reads format 1 meets in a file holding Don't know:
     // the file declares format 2, so that version refuses it the same way.
@@ -45,7 +45,7 @@ fn a_future_format_asks_to_upgrade() {
         dont_know.starts_with("#") && dont_know.contains("\nformat: 2\n"),
         "{dont_know}"
     );
-    let older = dont_know.replace("\nformat: 2\n", "\nformat: 4\n");
+    let older = dont_know.replace("\nformat: 2\n", "\nformat: 5\n");
     let err = refused_answers(older.as_bytes());
     assert!(err.contains("written by a newer mbct-sustain"), "{err}");
 }

@@ -574,10 +574,10 @@ mod tests {
     #[test]
     fn agreements_are_kept_whole_and_both_sides_changing_one_is_a_conflict() {
         let agreed = |answer, day: &str| Agreement {
-            round: jiff::civil::date(2026, 12, 1),
+            round: Some(jiff::civil::date(2026, 12, 1)),
             action: "a".into(),
             answer,
-            note: None,
+            comment: None,
             present: vec![],
             at: at(day),
             since: None,

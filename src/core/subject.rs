@@ -488,7 +488,11 @@ fn agreed_by_round<'h>(
     let mut sorted: Vec<&Agreement> = history.agreements.iter().collect();
     sorted.sort_by_key(|a| a.at);
     for a in sorted {
-        if let Some(r) = froms.iter().rposition(|from| *from <= a.round) {
+        if let Some(r) = a
+            .round
+            .or(a.since)
+            .and_then(|day| froms.iter().rposition(|from| *from <= day))
+        {
             out[r].insert(a.action.clone(), a);
         }
     }

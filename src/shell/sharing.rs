@@ -180,7 +180,14 @@ fn described(e: &Entry) -> (String, String) {
         Entry::Agreement(a) => {
             let agreed = a.answer.map_or("left to the rule", |x| x.label());
             (
-                format!("agreed answer to {} (round of {})", a.action, a.round),
+                match (a.round, a.since) {
+                    (Some(round), _) => format!("agreed answer to {} (round of {round})", a.action),
+                    (None, since) => format!(
+                        "{} done (from {})",
+                        a.action,
+                        since.map_or("?".into(), |d| d.to_string())
+                    ),
+                },
                 agreed.into(),
             )
         }

@@ -10,26 +10,28 @@ use serde::{Deserialize, Serialize};
 
 use super::Answer;
 
-/// The team's agreed answer to one action in one round.
+/// A decision of the team's about one action: an answer agreed in a round's meeting (`round`), or,
+/// with no round, a step done between reviews (`plan done`), in place from `since`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
-    /// The first day of the round it belongs to.
-    pub round: Date,
+    /// The first day of the round it belongs to; none for a step done between reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Date>,
     /// The action's id.
     pub action: String,
     /// The answer agreed; none: left to the majority rule again (a dated removal).
     #[serde(default)]
     pub answer: Option<Answer>,
-    /// The meeting's comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// The meeting's (or the done step's) comment; format 3 wrote it as `note`.
+    #[serde(default, alias = "note", skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
     /// Who was there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub present: Vec<String>,
     /// When it was agreed.
     pub at: Timestamp,
-    /// Agreed between reviews (`plan done`): in place from this day.
+    /// A step done between reviews (`plan done`): in place from this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Date>,
 }

@@ -380,8 +380,8 @@ mod tests {
     #[test]
     fn a_newer_format_is_refused_even_when_its_shape_is_unknown() {
         assert_eq!(
-            parse("format: 4\nassessments: []\n"),
-            Err(Problem::NewerFormat { found: "4".into() })
+            parse("format: 5\nassessments: []\n"),
+            Err(Problem::NewerFormat { found: "5".into() })
         );
         assert_eq!(
             parse("format: 7\nassessments: {new: shape}\n"),

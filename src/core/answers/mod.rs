@@ -22,12 +22,21 @@ use roster::Roster;
 
 /// The newest answers-file format this version reads and writes.
 ///
-/// Format 2 added the Don't know answer and the plan; format 3 the roster
-/// (`team:`), agreements, evidence and the dates plan entries were set. A file is written in the oldest
-/// format that can express it, so a team whose file needs nothing new can
-/// still use an older version; a file that does need it is refused by an
-/// older version (as "written by a newer version") rather than misread.
-pub const FORMAT: u64 = 3;
+/// Format 2 added the Don't know answer and the plan; format 3 the roster (`team:`), agreements,
+/// evidence and the dates plan entries were set; format 4 steps done between reviews (an agreement
+/// with no round) and the meeting's `comment`. A file is written in the oldest format that can
+/// express it, so a team whose file needs nothing new can still use an older version; a file that
+/// does need it is refused by an older version (as "written by a newer version") rather than
+/// misread.
+pub const FORMAT: u64 = 4;
+
+/// Whether `history` holds anything only format 4 can express.
+fn needs_format_4(history: &History) -> bool {
+    history
+        .agreements
+        .iter()
+        .any(|a| a.round.is_none() || a.comment.is_some())
+}
 
 /// The format a file must declare to hold `history`.
 pub fn format_needed(history: &History) -> u64 {
@@ -38,7 +47,9 @@ pub fn format_needed(history: &History) -> u64 {
     let dated = history.plan.review_set_at.is_some()
         || history.plan.actions.values().any(|s| s.set_at.is_some())
         || history.plan.targets.values().any(|t| t.set_at.is_some());
-    if !history.team.is_empty()
+    if needs_format_4(history) {
+        4
+    } else if !history.team.is_empty()
         || !history.agreements.is_empty()
         || !history.evidence.is_empty()
         || dated

@@ -59,10 +59,10 @@ pub fn agreement(
         .filter(|n| !n.is_empty())
         .map(str::to_string);
     Agreement {
-        round,
+        round: Some(round),
         action: action.to_string(),
         answer,
-        note,
+        comment: note,
         present: Vec::new(),
         at: crate::shell::context::now(),
         since,
