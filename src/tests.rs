@@ -31,6 +31,8 @@ pub enum Scripted {
     Type(String),
     /// Chooses the item at this index (`plan edit`'s target).
     Choose(usize),
+    /// Chooses "Leave it to the majority rule" (`meeting`).
+    Rule,
     /// Presses Esc.
     Back,
 }
@@ -141,6 +143,34 @@ impl Prompter for ScriptedPrompter {
                 _ => None,
             },
         )
+    }
+    fn agree(
+        &mut self,
+        q: &crate::core::walk::meeting::AgreeQuestion,
+    ) -> Result<Reply<Option<Answer>>, Stop> {
+        let default = q.default.map_or("rule", |a| a.key());
+        let asked = format!("agree {}/{} [{default}]", q.number.0, q.number.1);
+        self.next(asked, |s| match s {
+            Scripted::Pick(a) => Some(Some(a)),
+            Scripted::Rule => Some(None),
+            _ => None,
+        })
+    }
+    fn follow_up(
+        &mut self,
+        q: &crate::core::walk::meeting::FollowUpQuestion,
+    ) -> Result<Reply<String>, Stop> {
+        use crate::core::walk::meeting::FollowUp;
+        let what = match q.ask {
+            FollowUp::Comment => "comment",
+            FollowUp::Owner => "owner",
+            FollowUp::Due => "due",
+        };
+        let again = if q.rejected.is_some() { " again" } else { "" };
+        self.next(format!("{what} {}{again}", q.number.0), |s| match s {
+            Scripted::Type(t) => Some(t),
+            _ => None,
+        })
     }
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop> {
         self.next(format!("target {}", q.number.0), |s| match s {

@@ -60,10 +60,10 @@ fn team_shows_each_respondent_the_team_stage_and_exactly_the_disagreements() {
         assert!(header.contains(who), "{header}");
     }
     assert!(
-        out.contains("a majority of those who answered it say In place"),
+        out.contains("the answer a majority of those who answered gave"),
         "the rule is stated:\n{out}"
     );
-    assert!(out.contains("Agenda: 2 points to discuss"), "{out}");
+    assert!(out.contains("Agenda: 2 points, 2 open"), "{out}");
     let points: Vec<&str> = out
         .lines()
         .filter(|l| l.trim_start().starts_with('•'))
@@ -257,12 +257,13 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .map(str::to_string)
         .collect();
     assert_eq!(
-        headers[..5],
-        ["rank", "decides_stage", "domain_id", "domain", "team_stage"]
+        headers[..6],
+        ["rank", "status", "decides_stage", "domain_id", "domain", "team_stage"]
     );
-    assert_eq!(headers[8..11], ["Ann", "Bob", "Cat"]);
+    assert_eq!(headers[9..11], ["team_answer", "team_source"]);
+    assert_eq!(headers[11..14], ["Ann", "Bob", "Cat"]);
     assert_eq!(
-        headers[11..],
+        headers[14..],
         [
             "in_place",
             "in_progress",
@@ -280,7 +281,7 @@ fn markdown_and_csv_team_tables_are_well_formed() {
     let points: Vec<&csv::StringRecord> = rows.iter().filter(|r| !r[0].is_empty()).collect();
     assert_eq!(points.len(), 2);
     assert!(
-        points.iter().all(|r| &r[11] == "2" && &r[13] == "1"),
+        points.iter().all(|r| &r[14] == "2" && &r[16] == "1"),
         "{rows:?}"
     );
     assert!(
@@ -301,12 +302,12 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .unwrap()
         .stdout;
     let mut reader = csv::Reader::from_reader(anonymous.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 13, "counts, not names");
+    assert_eq!(reader.headers().unwrap().len(), 16, "counts, not names");
     assert!(
         reader
             .records()
             .map(|r| r.unwrap())
             .filter(|r| !r[0].is_empty())
-            .all(|r| &r[8] == "2")
+            .all(|r| &r[11] == "2")
     );
 }

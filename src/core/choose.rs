@@ -3,18 +3,13 @@
 //! when they were taken (`taken_at`), not where they sit in the file.
 
 use jiff::Timestamp;
-use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
 use crate::core::answers::roster::{self, Roster};
 use crate::core::answers::{History, same_person};
 use crate::core::framework::Framework;
 use crate::core::walk::Draft;
 
-/// The calendar day (UTC) an assessment was taken, for date selectors.
-pub fn day_of(t: Timestamp) -> Date {
-    TimeZone::UTC.to_datetime(t).date()
-}
+pub use crate::core::time::day_of;
 
 /// The latest assessment by exactly `respondent` (no name matches only no name), to pre-fill a rerun:
 /// a person never starts from someone else's answers. Ties go to the later in the file.

@@ -3,15 +3,19 @@
 //! no file or terminal, and holds no wording meant for people: failures are
 //! plain enums that the shell puts into words.
 
+pub mod agenda;
 pub mod answers;
 pub mod choose;
 pub mod compare;
 pub mod framework;
 pub mod merge;
 pub mod plan;
+pub mod record;
 pub mod rounds;
 pub mod stage;
 pub mod subject;
+pub mod tally;
 pub mod team;
+pub mod time;
 pub mod walk;
 pub mod yaml;

@@ -9,7 +9,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-pub use crate::core::answers::plan::{Plan, Review, Step, Target};
+pub use crate::core::answers::plan::{Plan, REVIEW_MONTHS, Review, Step, Target};
 use crate::core::answers::{Answer, Assessment};
 use crate::core::choose::day_of;
 use crate::core::framework::{COMPLETE_ID, Framework};
@@ -125,6 +125,13 @@ pub fn listed_steps(
     out
 }
 
+/// Whether a step is overdue on `today`: its date has passed and its answer is neither In place
+/// nor Not applicable.
+pub fn overdue(due: Option<Date>, answer: Option<Answer>, today: Date) -> bool {
+    let closed = matches!(answer, Some(Answer::InPlace | Answer::NotApplicable));
+    due.is_some_and(|due| due < today) && !closed
+}
+
 /// How the plan moved from `before` to `after`: what it plans, what became
 /// in place, what is past its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,13 +164,7 @@ pub fn moves<'p>(
         planned: plan.steps().count(),
         overdue: plan
             .steps()
-            .filter(|(id, step)| {
-                step.due.is_some_and(|due| due < today)
-                    && !matches!(
-                        after.answer(id),
-                        Some(Answer::InPlace | Answer::NotApplicable)
-                    )
-            })
+            .filter(|(id, step)| overdue(step.due, after.answer(id), today))
             .map(|(id, step)| (id.as_str(), step))
             .collect(),
     })
@@ -172,6 +173,45 @@ pub fn moves<'p>(
 /// When the plan's steps were set: the earliest of them (older files keep no date).
 pub fn set_on(plan: &Plan) -> Option<Timestamp> {
     plan.steps().filter_map(|(_, s)| s.set_at).min()
+}
+
+/// How far the plan has come, as every screen says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress<'p> {
+    /// What it plans, what became in place, what is past its date.
+    pub moves: Moves<'p>,
+    /// When the plan was set (its earliest step), where the file says.
+    pub set_on: Option<Timestamp>,
+    /// Set after the answers it is measured by: nothing can have moved yet.
+    pub fresh: bool,
+}
+
+/// How far the plan has come by `now` (answers standing at `now_at`), as of `today`: planned
+/// actions in place that were not when the plan was set (against the latest of `journey`, the
+/// points' `(ended, answers)` oldest first, that ended before it was set; `before` for a plan with
+/// no date), and planned actions past their date. `None` when it plans nothing.
+pub fn progress<'p>(
+    plan: &'p Plan,
+    journey: &[(Timestamp, &Assessment)],
+    before: Option<&Assessment>,
+    (now, now_at): (&Assessment, Timestamp),
+    today: Date,
+) -> Option<Progress<'p>> {
+    let set_on = set_on(plan);
+    let at_setting = set_on.map(|on| {
+        let earlier = journey.iter().rev().find(|(ended, _)| *ended < on);
+        earlier.map(|(_, answers)| *answers)
+    });
+    let mut moves = moves(plan, at_setting.unwrap_or(before), now, today)?;
+    let fresh = set_on.is_some_and(|on| on > now_at);
+    if fresh {
+        moves.now_in_place.clear();
+    }
+    Some(Progress {
+        moves,
+        set_on,
+        fresh,
+    })
 }
 
 /// When an action was first seen in place in the run of assessments (oldest

@@ -13,15 +13,13 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use indexmap::IndexMap;
-
-use crate::core::answers::agreed::Agreement;
 use crate::core::answers::roster;
-use crate::core::answers::{Answer, Assessment, History, label_is};
+use crate::core::answers::{Assessment, History, label_is};
 use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
 use crate::core::plan::{self, Plan};
-use crate::core::{rounds, team};
+use crate::core::record::{Record, RoundRecord};
+use crate::core::rounds;
 
 /// Whose answers a command shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,10 +88,10 @@ pub struct Point<'h> {
     pub left_out: Vec<usize>,
     /// The members on the team who have not answered in it (a round's only).
     pub awaited: Vec<String>,
-    /// The answers: the person's own, or the team's (agreed, else by the rule).
+    /// The answers: the person's own, or the team's (decided, else by the rule).
     pub answers: Cow<'h, Assessment>,
-    /// The answers the team agreed in this round, by action id (a round's only).
-    pub agreed: IndexMap<String, &'h Agreement>,
+    /// The team's record of this round: each action's answer and why (a round's only).
+    pub record: Option<RoundRecord>,
 }
 
 /// What a point is compared with: both sides' answers, like with like. Two
@@ -140,6 +138,24 @@ pub struct Snapshot<'h> {
     pub review_overdue: bool,
     /// Today.
     pub today: Date,
+    /// The team's decisions read against its rounds (the team's only).
+    pub record: Option<Record<'h>>,
+    /// The team today: the latest round, with the steps done since it (the team's only).
+    pub team_today: Option<Today>,
+    /// Whether the point shown was chosen (`--at`), not the latest by default.
+    pub chosen: bool,
+    /// Now, when it was resolved.
+    pub resolved_at: Timestamp,
+}
+
+/// The team today: its latest round, with the steps done since that round (which count from the
+/// next one) counted in.
+#[derive(Debug, Clone)]
+pub struct Today {
+    /// Each action's answer and why; a step done since the round is marked pending.
+    pub record: RoundRecord,
+    /// The answers, for the stage rule and the plan.
+    pub answers: Assessment,
 }
 
 /// Why no point could be shown; the shell words each, knowing whose it was.
@@ -196,6 +212,44 @@ impl<'h> Snapshot<'h> {
         self.whose == Whose::Team
     }
 
+    /// The steps done since the latest round, which count from the next one: shown under the
+    /// latest round when it is shown by default (a chosen round shows as it stood, alone).
+    pub fn pending(&self) -> Vec<(&str, &crate::core::record::TeamAnswer)> {
+        self.today_shown().map_or_else(Vec::new, |t| {
+            let pending = t.record.actions.iter().filter(|(_, a)| a.pending);
+            pending.map(|(id, a)| (id.as_str(), a)).collect()
+        })
+    }
+
+    /// The team today, when the latest round is shown by default: the plan works from it.
+    fn today_shown(&self) -> Option<&Today> {
+        let shown_by_default = !self.chosen && self.now + 1 == self.points.len();
+        self.team_today.as_ref().filter(|_| shown_by_default)
+    }
+
+    /// The answers the plan works from: the team's today when the latest round is shown by
+    /// default (steps done since it count), else the point's own.
+    pub fn plan_answers(&self) -> &Assessment {
+        self.today_shown()
+            .map_or(&self.point().answers, |t| &t.answers)
+    }
+
+    /// The team's record the plan works from, as [`Snapshot::plan_answers`] (none for a person).
+    pub fn plan_record(&self) -> Option<&RoundRecord> {
+        self.today_shown()
+            .map(|t| &t.record)
+            .or(self.point().record.as_ref())
+    }
+
+    /// When the plan's answers stand: now for the team today, else when the point ended.
+    pub fn plan_time(&self) -> Timestamp {
+        if self.today_shown().is_some() {
+            self.resolved_at
+        } else {
+            self.point().to
+        }
+    }
+
     /// The subject's answers over time up to the point shown, oldest first,
     /// each with when its point ended: for when an action was first seen in place.
     pub fn over_time(&self) -> Vec<(Timestamp, &Assessment)> {
@@ -237,9 +291,15 @@ pub fn resolve<'h>(
                 .and_then(|a| a.respondent.clone()),
         ),
     };
-    let points = match &whose {
-        Whose::Team => team_points(framework, history, &team, selection),
-        Whose::Person(who) => person_points(history, &team, who.as_deref(), selection.now),
+    let (points, record) = match &whose {
+        Whose::Team => {
+            let (points, record) = team_points(framework, history, &team, selection);
+            (points, Some(record))
+        }
+        Whose::Person(who) => (
+            person_points(history, &team, who.as_deref(), selection.now),
+            None,
+        ),
     };
     let missed = |miss| Missed {
         whose: whose.clone(),
@@ -263,7 +323,19 @@ pub fn resolve<'h>(
         }
     };
     let compared = before.map(|b| {
-        compare_like_with_like(framework, history, &team, &points[b], &points[now], is_team)
+        let sides = (&points[b], &points[now]);
+        compare_like_with_like(framework, history, &team, sides, record.as_ref())
+    });
+    let team_today = record.as_ref().map(|record| {
+        let latest = &points[points.len() - 1];
+        let members: Vec<&Assessment> = latest
+            .members
+            .iter()
+            .map(|&i| &history.assessments[i])
+            .collect();
+        let record = record.round(framework, latest.number - 1, &latest.members, true);
+        let answers = record.assessment(framework, &members, latest.to, latest.label.clone());
+        Today { record, answers }
     });
     let latest = history
         .assessments
@@ -283,6 +355,10 @@ pub fn resolve<'h>(
         next_review: plan::next_review(&history.plan, latest),
         review_overdue: plan::review_overdue(&history.plan, latest, selection.today).is_some(),
         today: selection.today,
+        record,
+        team_today,
+        chosen: !matches!(selection.at, At::One(None)),
+        resolved_at: selection.now,
     })
 }
 
@@ -293,9 +369,8 @@ fn compare_like_with_like<'h>(
     framework: &Framework,
     history: &'h History,
     team: &roster::Roster,
-    before: &Point<'h>,
-    after: &Point<'h>,
-    is_team: bool,
+    (before, after): (&Point<'h>, &Point<'h>),
+    record: Option<&Record<'h>>,
 ) -> Compared<'h> {
     let whole = |over: Vec<String>, only_before: Vec<String>, only_after: Vec<String>| Compared {
         before: before.answers.clone(),
@@ -304,9 +379,9 @@ fn compare_like_with_like<'h>(
         only_before,
         only_after,
     };
-    if !is_team {
+    let Some(record) = record else {
         return whole(Vec::new(), Vec::new(), Vec::new());
-    }
+    };
     let names = roster::Names::new(team);
     let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
     let name = |i: &usize| {
@@ -330,14 +405,9 @@ fn compare_like_with_like<'h>(
         return whole(names(&both_after), names(&only_before), names(&only_after));
     }
     let side = |point: &Point<'h>, members: &[usize]| {
+        let answers = record.round(framework, point.number - 1, members, false);
         let members: Vec<&Assessment> = members.iter().map(|&i| &history.assessments[i]).collect();
-        Cow::Owned(team_answers(
-            framework,
-            &members,
-            point.to,
-            point.label.clone(),
-            &point.agreed,
-        ))
+        Cow::Owned(answers.assessment(framework, &members, point.to, point.label.clone()))
     };
     Compared {
         before: side(before, &both_before),
@@ -388,31 +458,26 @@ fn person_points<'h>(
                 left_out: Vec::new(),
                 awaited: Vec::new(),
                 answers: Cow::Borrowed(a),
-                agreed: IndexMap::new(),
+                record: None,
             }
         })
         .collect()
 }
 
-/// The team's rounds, each with the team's answers and who it waits for.
+/// The team's rounds, each with the team's record (its answers and why) and who it waits for,
+/// and the team's decisions read against them.
 fn team_points<'h>(
     framework: &Framework,
     history: &'h History,
     team: &roster::Roster,
     selection: &Selection,
-) -> Vec<Point<'h>> {
+) -> (Vec<Point<'h>>, Record<'h>) {
     let at = |i: usize| history.assessments[i].taken_at;
     let names = roster::Names::new(team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
-    let mut agreed = agreed_by_round(
-        history,
-        &rounds
-            .iter()
-            .map(|r| day_of(at(r.all[0])))
-            .collect::<Vec<_>>(),
-    );
-    rounds
+    let record = Record::new(history, &rounds, &names, selection.now);
+    let points = rounds
         .into_iter()
         .enumerate()
         .map(|(n, r)| {
@@ -420,8 +485,8 @@ fn team_points<'h>(
             let label = round_label(history, &r.all);
             let members: Vec<&Assessment> =
                 r.members.iter().map(|&i| &history.assessments[i]).collect();
-            let agreed = std::mem::take(&mut agreed[n]);
-            let answers = team_answers(framework, &members, to, label.clone(), &agreed);
+            let answers = record.round(framework, n, &r.members, false);
+            let assessment = answers.assessment(framework, &members, to, label.clone());
             let answered: std::collections::HashSet<Option<String>> =
                 r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
@@ -439,9 +504,8 @@ fn team_points<'h>(
                     .left_out
                     .into_iter()
                     .filter(|&i| {
-                        let name = names
-                            .member(history.assessments[i].respondent.as_deref().unwrap_or(""));
-                        name.is_none_or(on_team)
+                        let respondent = history.assessments[i].respondent.as_deref();
+                        names.member(respondent.unwrap_or("")).is_none_or(on_team)
                     })
                     .collect(),
                 awaited: team
@@ -451,55 +515,12 @@ fn team_points<'h>(
                     .collect(),
                 members: r.members,
                 all: r.all,
-                answers: Cow::Owned(answers),
-                agreed,
+                answers: Cow::Owned(assessment),
+                record: Some(answers),
             }
         })
-        .collect()
-}
-
-/// The team's answers in a round: what it agreed where it agreed, else the
-/// majority rule over `members`.
-fn team_answers(
-    framework: &Framework,
-    members: &[&Assessment],
-    to: Timestamp,
-    label: Option<String>,
-    agreed: &IndexMap<String, &Agreement>,
-) -> Assessment {
-    let mut answers = team::round_answers(framework, members, to, label);
-    for (action, a) in agreed {
-        answers
-            .answers
-            .insert(action.clone(), a.answer.unwrap_or(Answer::NoAgreement));
-    }
-    answers
-}
-
-/// The agreements that count in each round (whose first days are `froms`):
-/// each belongs to the round its date falls in (else the latest before it),
-/// and for one action the latest counts; one left to the rule again counts
-/// as none.
-fn agreed_by_round<'h>(
-    history: &'h History,
-    froms: &[Date],
-) -> Vec<IndexMap<String, &'h Agreement>> {
-    let mut out: Vec<IndexMap<String, &Agreement>> = vec![IndexMap::new(); froms.len()];
-    let mut sorted: Vec<&Agreement> = history.agreements.iter().collect();
-    sorted.sort_by_key(|a| a.at);
-    for a in sorted {
-        if let Some(r) = a
-            .round
-            .or(a.since)
-            .and_then(|day| froms.iter().rposition(|from| *from <= day))
-        {
-            out[r].insert(a.action.clone(), a);
-        }
-    }
-    for round in &mut out {
-        round.retain(|_, a| a.answer.is_some());
-    }
-    out
+        .collect();
+    (points, record)
 }
 
 /// A round's label: the one most of its assessments carry (ignoring case;

@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::core::time::DayProblem;
 use crate::present::render::Format;
 use crate::shell::error::Error;
 
@@ -250,6 +251,11 @@ pub struct AssessArgs {
     /// The --respondent name is someone new to the team, though it is close to a member's name
     #[arg(long)]
     pub new: bool,
+
+    /// Enter an assessment given on paper on this day (YYYY-MM-DD): the walk as usual, dated
+    /// that day at noon UTC
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<jiff::civil::Date>,
 }
 
 /// How and where to write a result.
@@ -397,7 +403,7 @@ pub enum PlanCommand {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<jiff::civil::Date>,
         /// Every N months after the latest round (or assessment)
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]
+        #[arg(long, value_name = "N", value_parser = review_months())]
         every: Option<u32>,
     },
     /// Go through the plan on a terminal: owners, due dates, targets, the next review
@@ -645,31 +651,28 @@ fn parse_name(text: &str) -> Result<String, String> {
     }
 }
 
+/// `--every`'s parser: the months reviews may be set apart.
+fn review_months() -> clap::builder::RangedI64ValueParser<u32> {
+    let months = crate::core::plan::REVIEW_MONTHS;
+    clap::value_parser!(u32).range(i64::from(*months.start())..=i64::from(*months.end()))
+}
+
 /// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
 /// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let t = text.trim();
-    let shaped = t.len() == 10
-        && t.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    let date: jiff::civil::Date = t.parse().map_err(|_| {
-        if shaped {
+    crate::core::time::parse_day(t).map_err(|problem| match problem {
+        DayProblem::NotInCalendar => {
             format!("`{t}` is not a day of the calendar; check the month and the day")
-        } else {
+        }
+        DayProblem::NotADate => {
             format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
         }
-    })?;
-    match date.year() {
-        1900..=2999 => Ok(date),
-        _ => Err(format!(
-            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
-        )),
-    }
+        DayProblem::OutOfRange => format!(
+            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 \
+             and 2999"
+        ),
+    })
 }
 
 /// Ends as clap does, except that help or a version that cannot be written

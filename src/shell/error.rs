@@ -307,6 +307,45 @@ pub enum Error {
     #[error("{action} has {} to remove", if *count == 0 { "no evidence".to_string() } else { format!("{} of evidence: say which, 1 to {count}", counted(*count, "piece")) })]
     NoSuchEvidence { action: String, count: usize },
 
+    /// An agreement for a round whose next round has begun.
+    #[error(
+        "round {number}'s meeting is over: round {next} began on {began}, and a decision recorded \
+         now would change round {number} as it stood"
+    )]
+    RoundClosed {
+        number: usize,
+        next: usize,
+        began: jiff::civil::Date,
+    },
+
+    /// `plan done --on` a day before the latest round began.
+    #[error(
+        "{on} is before round {number} began ({began}): a step done before a round began is that \
+         round's meeting's decision, not a step done between reviews"
+    )]
+    DoneBeforeRound {
+        on: jiff::civil::Date,
+        number: usize,
+        began: jiff::civil::Date,
+    },
+
+    /// `assess --on` a day after today.
+    #[error(
+        "{on} is after today ({today}): a paper form is entered on or after the day it was \
+             given"
+    )]
+    PaperFormInFuture {
+        on: jiff::civil::Date,
+        today: jiff::civil::Date,
+    },
+
+    /// `plan done --on` a day after today.
+    #[error("{on} is after today ({today}): a step is marked done once it is done")]
+    DoneInFuture {
+        on: jiff::civil::Date,
+        today: jiff::civil::Date,
+    },
+
     /// `meeting` was started without a terminal.
     #[error("`meeting` needs a terminal to ask its questions, and this is not one")]
     MeetingNeedsTerminal,
@@ -402,6 +441,20 @@ impl Error {
             Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
             Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
             Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
+            Error::RoundClosed { next, .. } => format!(
+                "record it for round {next} (leave out --at), or, for a step done since, use \
+                 `mbct-sustain plan done ACTION --on DATE`; the answers file was left as it was"
+            ),
+            Error::DoneBeforeRound { number, .. } => format!(
+                "agree it for round {number} with `mbct-sustain agree ACTION in-place`, or give \
+                 the day it was done with --on; the answers file was left as it was"
+            ),
+            Error::PaperFormInFuture { .. } => "give the day the form was filled in with --on; \
+                 nothing was written"
+                .into(),
+            Error::DoneInFuture { .. } => "give the day it was done with --on, or leave --on out \
+                 for today; the answers file was left as it was"
+                .into(),
             Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
             Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
             Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
@@ -670,7 +723,10 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Broken(Rule::ReviewOnOrEvery) => {
             "give the review either `on` (a date) or `every_months` (a number), one of them".into()
         }
-        Kind::Broken(Rule::ReviewMonths) => "`every_months` must be from 1 to 120".into(),
+        Kind::Broken(Rule::ReviewMonths) => {
+            let months = crate::core::plan::REVIEW_MONTHS;
+            format!("`every_months` must be from {} to {}", months.start(), months.end())
+        }
         Kind::Broken(Rule::DecimalVersion) => {
             "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
         }

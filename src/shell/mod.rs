@@ -20,6 +20,7 @@ pub mod input;
 pub mod interrupt;
 pub mod line_edit;
 pub mod screen;
+pub mod select;
 pub mod sharing;
 pub mod store;
 pub mod terminal;

@@ -18,17 +18,23 @@ pub enum Stream {
     Stderr,
 }
 
-/// The width of `stream` in columns when it is a terminal that says; `None` otherwise.
-pub fn width(stream: Stream) -> Option<usize> {
+/// The rows and columns of `stream` when it is a terminal that says.
+fn size(stream: Stream) -> Option<(u16, u16)> {
     let (terminal, term) = match stream {
         Stream::Stdout => (io::stdout().is_terminal(), console::Term::stdout()),
         Stream::Stderr => (io::stderr().is_terminal(), console::Term::stderr()),
     };
-    terminal
-        .then(|| term.size_checked())
-        .flatten()
-        .map(|(_, w)| usize::from(w))
-        .filter(|w| *w > 0)
+    terminal.then(|| term.size_checked()).flatten()
+}
+
+/// The width of `stream` in columns when it is a terminal that says; `None` otherwise.
+pub fn width(stream: Stream) -> Option<usize> {
+    size(stream).map(|(_, w)| usize::from(w)).filter(|w| *w > 0)
+}
+
+/// The height of `stream` in rows when it is a terminal that says; `None` otherwise.
+pub fn height(stream: Stream) -> Option<usize> {
+    size(stream).map(|(h, _)| usize::from(h)).filter(|h| *h > 0)
 }
 
 /// The width messages on stderr are wrapped to: a column short of the terminal (so a full line does

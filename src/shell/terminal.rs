@@ -11,6 +11,7 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
+use crate::core::walk::meeting::{AgreeQuestion, FollowUp, FollowUpQuestion};
 use crate::core::walk::plan::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter,
@@ -24,6 +25,7 @@ use crate::shell::cli::parse_date;
 use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
+use crate::shell::select;
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
 const SELECT_ROOM: usize = 4;
@@ -220,11 +222,6 @@ impl TerminalPrompter {
         (result.map_err(|stop| (stop, line.text())), rows)
     }
 
-    /// `text` fitted to sit above a select's items.
-    pub(crate) fn wrapped(&self, text: &str) -> String {
-        wrap(&self.fit(text), self.width() - SELECT_ROOM)
-    }
-
     /// One of `items` below `prompt` (already fitted), the cursor on `default`; Esc gives `None`.
     pub(crate) fn select(
         &self,
@@ -243,6 +240,22 @@ impl TerminalPrompter {
                 .interact_on_opt(term)
         })?
         .map_err(|e| self.clear_after(stop(e), height))
+    }
+
+    /// One of `items` (at most nine: each has its number key) below `prompt` (already fitted), the
+    /// cursor on `default`; Esc gives `None`.
+    fn numbered(
+        &self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> Result<Option<usize>, Stop> {
+        let select = select::Numbered {
+            prompt,
+            items,
+            default,
+        };
+        select::ask(&self.term, &select, self.unicode).map_err(|e| stop(dialoguer::Error::IO(e)))
     }
 
     /// Removes a prompt left half-drawn by Ctrl-C, so the screen ends clean.
@@ -342,13 +355,19 @@ impl Prompter for TerminalPrompter {
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
         let said = |answer: &Option<Answer>| answer.map_or("(not asked)", |a| a.label());
-        let line = |(text, answer): &(&str, Option<Answer>)| {
-            format!("  {:<14} {}", said(answer), one_line(text))
-        };
+        // Beside an answer the team decided otherwise, what it decided, on a line of its own.
+        let team = if self.unicode { "↳" } else { "->" };
         let last_time: Vec<String> = q
             .last_time
             .iter()
-            .map(|l| self.cut(&line(l), width))
+            .flat_map(|l| {
+                let line = format!("  {:<14} {}", said(&l.answer), one_line(l.text));
+                let decided = l
+                    .team
+                    .map(|t| format!("  {:<14} {team} {}", "", one_line(t)));
+                std::iter::once(line).chain(decided)
+            })
+            .map(|l| self.cut(&l, width))
             .collect();
         let context = format!(
             "{}\nLast time{when}:\n{}",
@@ -398,32 +417,27 @@ impl Prompter for TerminalPrompter {
         about.extend(q.about.map(one_line));
         about.push(ANSWER_KEY.to_string());
         let about = wrap(&self.fit(&about.join("\n")), self.width() - SELECT_ROOM);
-        let labels = Answer::ALL.map(|a| a.label());
+        let labels = Answer::ALL.map(|a| a.label().to_string());
         let default = Answer::ALL
             .iter()
             .position(|a| *a == q.default)
             .unwrap_or(0);
-        Ok(
-            match self.select(
-                format!("{prompt}\n{}", style(about).dim()),
-                &labels,
-                default,
-            )? {
-                Some(i) => {
-                    let answer = Answer::ALL[i];
-                    let width = q.count.to_string().len();
-                    self.summary(&format!(
-                        "{:>width$}/{} {:<14} {}",
-                        q.number,
-                        q.count,
-                        answer.label(),
-                        one_line(q.text)
-                    ));
-                    Reply::Given(answer)
-                }
-                None => Reply::Back,
-            },
-        )
+        let prompt = format!("{prompt}\n{}", style(about).for_stderr().dim());
+        Ok(match self.numbered(&prompt, &labels, default)? {
+            Some(i) => {
+                let answer = Answer::ALL[i];
+                let width = q.count.to_string().len();
+                self.summary(&format!(
+                    "{:>width$}/{} {:<14} {}",
+                    q.number,
+                    q.count,
+                    answer.label(),
+                    one_line(q.text)
+                ));
+                Reply::Given(answer)
+            }
+            None => Reply::Back,
+        })
     }
 
     fn note(&mut self, q: &NoteQuestion) -> Result<Reply<String>, Stop> {
@@ -468,12 +482,122 @@ impl Prompter for TerminalPrompter {
             .map_or(Reply::Back, Reply::Given))
     }
 
+    fn agree(&mut self, q: &AgreeQuestion) -> Result<Reply<Option<Answer>>, Stop> {
+        stop_if_requested()?;
+        let p = q.point;
+        let place = format!(
+            "Point {} of {} · {} · {}",
+            q.number.0,
+            q.number.1,
+            one_line(&p.domain),
+            one_line(&p.stage)
+        );
+        let said: Vec<String> = p
+            .said
+            .iter()
+            .map(|w| {
+                let note = w.note.as_deref().map(|n| format!(" — “{}”", one_line(n)));
+                let answer = w.answer.map_or("no answer", |a| a.label());
+                format!(
+                    "  {}: {answer}{}",
+                    person_name(&w.name),
+                    note.unwrap_or_default()
+                )
+            })
+            .collect();
+        let vote = match p.tally.team_answer() {
+            Some(Answer::NoAgreement) | None => no_agreement(&p.tally),
+            Some(a) => format!("The majority says {}.", a.label()),
+        };
+        let standing = p.standing.as_ref().map(|s| {
+            let when = s.since.map_or_else(|| date_of(s.at), |d| d.to_string());
+            let made = if s.since.is_some() {
+                "marked done"
+            } else {
+                "agreed"
+            };
+            let comment = s
+                .comment
+                .as_deref()
+                .map(|c| format!(" (“{}”)", one_line(c)));
+            let changed: Vec<String> = s.changed.iter().map(person_name).collect();
+            format!(
+                "To confirm: the team {made} {} on {when}{}; changed since: {}.\n",
+                s.answer.label(),
+                comment.unwrap_or_default(),
+                changed.join(", ")
+            )
+        });
+        let context = format!(
+            "{place}\n{}\n{}\n{}\n{}What does the team agree?",
+            one_line(&p.text),
+            said.join("\n"),
+            vote,
+            standing.unwrap_or_default()
+        );
+        let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
+        let mut items: Vec<String> = Answer::ALL.iter().map(|a| a.label().to_string()).collect();
+        items.push(match p.tally.team_answer() {
+            Some(Answer::NoAgreement) => {
+                format!("Leave it to the majority rule ({})", no_agreement(&p.tally))
+            }
+            _ => "Leave it to the majority rule".into(),
+        });
+        let default = q
+            .default
+            .and_then(|a| Answer::ALL.iter().position(|x| *x == a))
+            .unwrap_or(Answer::ALL.len());
+        let Some(k) = self.numbered(&prompt, &items, default)? else {
+            return Ok(Reply::Back);
+        };
+        let answer = Answer::ALL.get(k).copied();
+        let agreed = answer.map_or("left to the majority rule", |a| a.label());
+        self.summary(&format!("{}: {agreed}", one_line(&p.text)));
+        Ok(Reply::Given(answer))
+    }
+
+    fn follow_up(&mut self, q: &FollowUpQuestion) -> Result<Reply<String>, Stop> {
+        stop_if_requested()?;
+        let place = format!(
+            "Point {} of {} · {}",
+            q.number.0,
+            q.number.1,
+            one_line(&q.point.text)
+        );
+        let (asked, prompt) = match q.ask {
+            FollowUp::Comment => ("A comment for the record? (Enter to skip)", "Comment"),
+            FollowUp::Owner => ("Who owns this step? (Enter to skip)", "Owner"),
+            FollowUp::Due => ("By when? YYYY-MM-DD (Enter to skip)", "Due"),
+        };
+        let why = q
+            .rejected
+            .as_deref()
+            .map(|t| parse_date(t).err().unwrap_or_default());
+        let context = match why {
+            Some(why) => format!("{place}\n{why}.\n{asked}"),
+            None => format!("{place}\n{asked}"),
+        };
+        let typed = self.input_below(&context, prompt, None, "")?;
+        Ok(typed.map_or(Reply::Back, Reply::Given))
+    }
+
     fn went_back(&mut self) {
         if self.summaries > 0 {
             let _ = self.term.clear_last_lines(1);
             self.summaries -= 1;
         }
     }
+}
+
+/// A person's name as a prompt shows it (shown, never obeyed).
+fn person_name(name: &Option<String>) -> String {
+    name.as_deref()
+        .map_or_else(|| "(no name)".to_string(), one_line)
+}
+
+/// "No agreement: 2 In progress, 2 Not yet, 1 Don't know": a split with no majority.
+fn no_agreement(tally: &crate::core::tally::Tally) -> String {
+    crate::present::view::no_agreement(&crate::present::view::split(tally))
 }
 
 /// "Domain 2 of 7 · `what`": where a question of the walk sits.
@@ -542,7 +666,14 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
     let why = |t: &str| parse_date(t).err().unwrap_or_default();
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
-        (Some(t), Ask::Review) => format!("{}, or give a number of months from 1 to 120.", why(t)),
+        (Some(t), Ask::Review) => {
+            let months = crate::core::plan::REVIEW_MONTHS;
+            let (from, to) = (months.start(), months.end());
+            format!(
+                "{}, or give a number of months from {from} to {to}.",
+                why(t)
+            )
+        }
         (Some(t), _) => format!("{}.\n{asked}", why(t)),
     };
     // The value now is shown beside the prompt, so typing replaces it.

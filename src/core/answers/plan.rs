@@ -58,6 +58,9 @@ pub struct Target {
     pub set_at: Option<Timestamp>,
 }
 
+/// How many months apart reviews may be set.
+pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
+
 /// When the next review is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ReviewFields", into = "ReviewFields")]
@@ -83,7 +86,7 @@ impl TryFrom<ReviewFields> for Review {
     fn try_from(f: ReviewFields) -> Result<Review, Rule> {
         match (f.on, f.every_months) {
             (Some(date), None) => Ok(Review::On(date)),
-            (None, Some(n)) if (1..=120).contains(&n) => Ok(Review::EveryMonths(n)),
+            (None, Some(n)) if REVIEW_MONTHS.contains(&n) => Ok(Review::EveryMonths(n)),
             (None, Some(_)) => Err(Rule::ReviewMonths),
             _ => Err(Rule::ReviewOnOrEvery),
         }

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::core::answers::{Answer, Assessment, FrameworkRef};
 use crate::core::framework::{Domain, Framework};
 
+pub mod meeting;
 pub mod plan;
+use meeting::{AgreeQuestion, FollowUpQuestion};
 use plan::Question;
 
 /// An assessment under way, saved after every answer so it can be resumed.
@@ -144,13 +146,25 @@ pub struct Place<'a> {
     pub domain: &'a str,
 }
 
+/// One action as the person answered it last time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastTime<'a> {
+    /// The action's text.
+    pub text: &'a str,
+    /// Their answer then.
+    pub answer: Option<Answer>,
+    /// What the team decided about it, where that differs from their answer (worded by the
+    /// shell).
+    pub team: Option<&'a str>,
+}
+
 /// "Anything changed in this domain since last time?"
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedQuestion<'a> {
     /// Where the question sits.
     pub place: Place<'a>,
     /// The domain's actions with last time's answers, so the person can judge.
-    pub last_time: Vec<(&'a str, Option<Answer>)>,
+    pub last_time: Vec<LastTime<'a>>,
     /// When the earlier assessment was taken.
     pub since: Option<Timestamp>,
     /// Where the cursor starts: the answer already given, else "no".
@@ -219,8 +233,8 @@ pub struct ResumeQuestion {
     pub count: usize,
 }
 
-/// Asks the walk's questions, the two before it (who is answering, whether to carry on), and `plan
-/// edit`'s: on a terminal with dialoguer, or from a script, so tests run a session without one.
+/// Asks the walk's questions, the two before it (who is answering, whether to carry on), `plan
+/// edit`'s and the meeting's: on a terminal with dialoguer, or from a script, so tests run a session without one.
 pub trait Prompter {
     /// Asks who is answering: a member, or a name typed; empty answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
@@ -244,6 +258,10 @@ pub trait Prompter {
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
     /// Asks which stage a domain should reach: an index into [`plan::Agenda::offers`].
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
+    /// Asks what the team agrees about a point of the meeting (`None`: leave it to the rule).
+    fn agree(&mut self, q: &AgreeQuestion) -> Result<Reply<Option<Answer>>, Stop>;
+    /// Asks the meeting's question after an agreement: a line of text (empty: skipped).
+    fn follow_up(&mut self, q: &FollowUpQuestion) -> Result<Reply<String>, Stop>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +287,9 @@ pub struct Start<'a> {
     /// What the team agreed and the evidence it has, by action id, shown under
     /// the action (worded by the shell).
     pub about: &'a indexmap::IndexMap<String, String>,
+    /// What the team decided, by action id, where it differs from the person's answer last time,
+    /// shown beside it (worded by the shell).
+    pub team: &'a indexmap::IndexMap<String, String>,
 }
 
 /// Walks every question not yet answered in `draft`, saving after each; the draft then holds the assessment.
@@ -307,7 +328,11 @@ pub fn walk<P: Prompter, E>(
                         last_time: f.domains[d]
                             .actions
                             .iter()
-                            .map(|a| (a.text.as_str(), earlier(&a.id)))
+                            .map(|a| LastTime {
+                                text: &a.text,
+                                answer: earlier(&a.id),
+                                team: start.team.get(&a.id).map(String::as_str),
+                            })
                             .collect(),
                         since: start.previous.map(|p| p.taken_at),
                         default: draft.changed.contains(&f.domains[d].id),

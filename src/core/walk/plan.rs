@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
 use crate::core::framework::COMPLETE_ID;
-use crate::core::plan::{Plan, Review, Target};
+use crate::core::plan::{Plan, REVIEW_MONTHS, Review, Target};
 
 /// What `plan edit` goes through: the plan's domains in order, the stages a target can name.
 #[derive(Debug, Clone, Default)]
@@ -310,12 +310,15 @@ fn meaning<T>(
 }
 
 fn date(text: &str) -> Option<Date> {
-    text.parse().ok()
+    crate::core::time::parse_day(text).ok()
 }
 
 /// A number of months from 1 to 120, or a date.
 fn review(text: &str) -> Option<Review> {
-    let months = text.parse::<u32>().ok().filter(|n| (1..=120).contains(n));
+    let months = text
+        .parse::<u32>()
+        .ok()
+        .filter(|n| REVIEW_MONTHS.contains(n));
     months
         .map(Review::EveryMonths)
         .or_else(|| date(text).map(Review::On))

@@ -65,6 +65,18 @@ impl Prompter for Script {
     fn target(&mut self, _q: &plan::Question) -> Result<Reply<usize>, Stop> {
         unreachable!("the walk never asks plan edit's questions")
     }
+    fn agree(
+        &mut self,
+        _q: &crate::core::walk::meeting::AgreeQuestion,
+    ) -> Result<Reply<Option<Answer>>, Stop> {
+        unreachable!("the walk never asks the meeting's questions")
+    }
+    fn follow_up(
+        &mut self,
+        _q: &crate::core::walk::meeting::FollowUpQuestion,
+    ) -> Result<Reply<String>, Stop> {
+        unreachable!("the walk never asks the meeting's questions")
+    }
     fn changed(&mut self, q: &ChangedQuestion) -> Result<Reply<bool>, Stop> {
         self.changed_defaults.push(q.default);
         self.next(format!("changed {}", q.place.domain_number), |s| match s {
@@ -107,6 +119,7 @@ fn run(
             previous,
             full,
             about: &indexmap::IndexMap::new(),
+            team: &indexmap::IndexMap::new(),
         },
         draft,
         script,
@@ -296,6 +309,7 @@ fn a_failed_draft_save_stops_the_walk() {
             previous: None,
             full: false,
             about: &indexmap::IndexMap::new(),
+            team: &indexmap::IndexMap::new(),
         },
         &mut draft,
         &mut s,

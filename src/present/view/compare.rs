@@ -105,7 +105,12 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
             })
             .collect(),
         slipped: slips(framework, &c),
-        plan: PlanMoves::new(framework, s, Some(&compared.before), &compared.after),
+        plan: PlanMoves::new(
+            framework,
+            s,
+            Some(&compared.before),
+            (&compared.after, s.point().to),
+        ),
         stage_count: framework.stages.len(),
     })
 }

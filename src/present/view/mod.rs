@@ -14,14 +14,16 @@ pub mod report;
 pub mod team;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
 use crate::core::answers::agreed::evidence_of;
 use crate::core::framework::Framework;
+use crate::core::record::{self, RoundRecord, Source, Vote};
 use crate::core::stage::Position;
 use crate::core::subject::{Point, Snapshot};
-use crate::core::team::Tally;
+use crate::core::tally::Tally;
 use crate::present::doc::{Cell, Tone};
 
 /// Which assessment a view shows, as JSON and headings name it.
@@ -58,8 +60,8 @@ pub struct RoundInfo {
     pub left_out: Vec<LeftOutInfo>,
     /// The members on the team who have not answered in this round.
     pub awaited: Vec<String>,
-    /// How many of its answers the team agreed in its meeting.
-    pub agreed: usize,
+    /// How many of its answers a decision of the team's gives (agreed, standing or done).
+    pub decided: usize,
 }
 
 /// Someone left out of a round: their answers are older than it.
@@ -113,7 +115,7 @@ impl Subject {
                 })
                 .collect(),
             awaited: point.awaited.clone(),
-            agreed: point.agreed.len(),
+            decided: point.record.as_ref().map_or(0, RoundRecord::decided_count),
         })
     }
 
@@ -196,10 +198,10 @@ impl Subject {
                 and_list(&r.awaited)
             )
         });
-        let how = match r.agreed {
+        let how = match r.decided {
             0 => "by the majority rule".to_string(),
             n => format!(
-                "{} agreed in the meeting, the rest by the majority rule",
+                "{} decided by the team, the rest by the majority rule",
                 count(n, "answer")
             ),
         };
@@ -252,69 +254,182 @@ pub struct ActionAnswer {
     pub team: TeamAnswer,
 }
 
-/// The team's answer: one of the five, or `no-agreement`.
+/// The team's answer: one of the five, or `no-agreement`, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TeamAnswer {
     /// The answer.
     pub answer: Answer,
-    /// `agreed` (in the meeting) or `rule` (the majority rule).
-    pub source: &'static str,
-    /// When it was agreed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `rule` (the majority rule), `agreed` (this round's meeting), `standing` (an earlier
+    /// meeting's agreement still in force) or `done` (a step done between reviews).
+    pub source: Source,
+    /// When the decision was recorded (null for the rule).
     pub agreed_at: Option<Timestamp>,
+    /// The number of the round whose meeting agreed it (null for the rule and a done step).
+    pub agreed_round: Option<usize>,
+    /// A done step: the day it is in place from.
+    pub since: Option<Date>,
+    /// The meeting's (or the done step's) comment.
+    pub comment: Option<String>,
+    /// Whether a decision settles the point (agreed, done, or left to the rule), so the meeting
+    /// does not ask it again.
+    pub settled: bool,
+    /// An agreed answer: `override` when it differs from its round's majority, else `matches`.
+    pub vote: Option<Vote>,
+    /// A step done since the round shown: it counts from the next round.
+    pub pending: bool,
     /// How many gave each answer (answers nobody gave left out).
     pub split: indexmap::IndexMap<&'static str, usize>,
+    /// Who now answers differently from both the decided answer and their own answer when it was
+    /// decided: the point is to confirm (empty otherwise).
+    pub to_confirm: Vec<String>,
 }
 
-/// Each action of `domain` with the team's answer in the point shown (none for one person).
-pub fn team_actions(s: &Snapshot, domain: &crate::core::framework::Domain) -> Vec<ActionAnswer> {
-    if !s.is_team() {
-        return Vec::new();
+impl TeamAnswer {
+    /// The core's answer and why, `name_of` naming the people it points at (by assessment).
+    pub fn new(t: &record::TeamAnswer, name_of: &dyn Fn(usize) -> String) -> Option<TeamAnswer> {
+        let decision = t.decision.as_ref().filter(|d| d.answer.is_some());
+        Some(TeamAnswer {
+            answer: t.answer?,
+            source: t.source,
+            agreed_at: decision.map(|d| d.at),
+            agreed_round: decision.and_then(|d| d.round()).map(|r| r + 1),
+            since: decision.and_then(|d| d.since()),
+            comment: decision.and_then(|d| d.comment.clone()),
+            settled: t.settled(),
+            vote: t.vote,
+            pending: t.pending,
+            split: split(&t.tally),
+            to_confirm: t.to_confirm.iter().map(|&i| name_of(i)).collect(),
+        })
     }
-    let p = s.point();
+}
+
+/// How many gave each answer, by answer key (answers nobody gave left out).
+pub fn split(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
+    Answer::ALL
+        .iter()
+        .map(|x| (x.key(), t.count(*x)))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// Each action of `domain` with the team's answer in the point shown (none for one person),
+/// `name_of` naming people by assessment.
+pub fn team_actions(
+    s: &Snapshot,
+    domain: &crate::core::framework::Domain,
+    name_of: &dyn Fn(usize) -> String,
+) -> Vec<ActionAnswer> {
+    let Some(record) = &s.point().record else {
+        return Vec::new();
+    };
     domain
         .actions
         .iter()
         .filter_map(|a| {
-            let tally = Tally::of(p.members.iter().map(|&i| s.assessment(i).answer(&a.id)));
-            let agreed = p.agreed.get(&a.id);
             Some(ActionAnswer {
                 action_id: a.id.clone(),
-                team: TeamAnswer {
-                    answer: p.answers.answer(&a.id)?,
-                    source: if agreed.is_some() { "agreed" } else { "rule" },
-                    agreed_at: agreed.map(|a| a.at),
-                    split: Answer::ALL
-                        .iter()
-                        .map(|x| (x.key(), tally.count(*x)))
-                        .filter(|(_, n)| *n > 0)
-                        .collect(),
-                },
+                team: TeamAnswer::new(record.actions.get(&a.id)?, name_of)?,
             })
         })
         .collect()
 }
 
-/// "No agreement: 1 In place, 1 Don't know", "In place (agreed 2026-12-04)", or the answer.
+/// "No agreement: 1 In place, 1 Don't know", "In place (agreed 2026-12-04)", "In progress
+/// (agreed in round 1, 2026-09-15)", "In place (done 2026-10-28)", or the answer.
 pub fn team_words(t: &TeamAnswer) -> String {
+    let when = t.agreed_at.map(date_of).unwrap_or_default();
+    match (t.source, t.answer) {
+        (Source::Agreed, a) => format!("{} (agreed {when})", a.label()),
+        (Source::Standing, a) => match t.agreed_round {
+            Some(round) => format!("{} (agreed in round {round}, {when})", a.label()),
+            None => format!("{} (agreed {when})", a.label()),
+        },
+        (Source::Done, a) => {
+            let since = t.since.map_or(when, |d| d.to_string());
+            format!("{} (done {since})", a.label())
+        }
+        (Source::Rule, Answer::NoAgreement) => no_agreement(&t.split),
+        (Source::Rule, a) => a.label().to_string(),
+    }
+}
+
+/// "No agreement: 2 In progress, 2 Not yet, 1 Don't know": a split with no majority.
+pub fn no_agreement(split: &indexmap::IndexMap<&'static str, usize>) -> String {
     let label = |k: &str| {
         Answer::ALL
             .iter()
             .find(|a| a.key() == k)
             .map_or("", |a| a.label())
     };
-    match (t.answer, t.agreed_at) {
-        (a, Some(at)) => format!("{} (agreed {})", a.label(), date_of(at)),
-        (Answer::NoAgreement, None) => {
-            let split: Vec<String> = t
-                .split
-                .iter()
-                .map(|(k, n)| format!("{n} {}", label(k)))
-                .collect();
-            format!("No agreement: {}", split.join(", "))
-        }
-        (a, None) => a.label().to_string(),
+    let each: Vec<String> = split
+        .iter()
+        .map(|(k, n)| format!("{n} {}", label(k)))
+        .collect();
+    format!("No agreement: {}", each.join(", "))
+}
+
+/// A person's name by their assessment in the snapshot, as views show it.
+pub fn name_in<'a>(s: &'a Snapshot) -> impl Fn(usize) -> String + 'a {
+    move |i| person(s.assessment(i).respondent.as_deref())
+}
+
+/// A step done since the latest round: it counts from the next round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PendingStep {
+    /// The action's id.
+    pub action_id: String,
+    /// The action's text.
+    pub action: String,
+    /// The day it is in place from.
+    pub since: Option<Date>,
+    /// The comment recorded with it.
+    pub comment: Option<String>,
+}
+
+/// The steps done since the latest round, when it is shown by default (a chosen round shows as
+/// it stood, alone).
+pub fn pending_steps(framework: &Framework, s: &Snapshot) -> Vec<PendingStep> {
+    let text = |id: &str| {
+        framework
+            .actions()
+            .find(|(_, a)| a.id == id)
+            .map_or(id.to_string(), |(_, a)| a.text.clone())
+    };
+    s.pending()
+        .into_iter()
+        .map(|(id, t)| PendingStep {
+            action_id: id.to_string(),
+            action: text(id),
+            since: t.decision.as_ref().and_then(|d| d.since()),
+            comment: t.decision.as_ref().and_then(|d| d.comment.clone()),
+        })
+        .collect()
+}
+
+/// "Since round 2: 1 step done (Develop local networks, 2026-10-28); it counts from the next
+/// round.", for the round `number` the steps were done since.
+pub fn pending_line(steps: &[PendingStep], number: usize) -> Option<String> {
+    if steps.is_empty() {
+        return None;
     }
+    let each: Vec<String> = steps
+        .iter()
+        .map(|p| {
+            let since = p.since.map(|d| format!(", {d}")).unwrap_or_default();
+            format!("{}{since}", p.action)
+        })
+        .collect();
+    let it = if steps.len() == 1 {
+        "it counts"
+    } else {
+        "they count"
+    };
+    Some(format!(
+        "Since round {number}: {} done ({}); {it} from the next round.",
+        count(steps.len(), "step"),
+        each.join("; ")
+    ))
 }
 
 /// Evidence beside an action, as JSON gives it.
@@ -575,6 +690,14 @@ pub fn like_with_like(c: &crate::core::subject::Compared, before: &Subject) -> O
 /// A person's name as views show it; an unnamed respondent is "(no name)".
 pub fn person(respondent: Option<&str>) -> String {
     respondent.map_or_else(|| "(no name)".to_string(), str::to_string)
+}
+
+/// `text` with its first letter a capital, to start a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The date part of a timestamp, in UTC: how people name an assessment.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::core::answers::Answer;
 use crate::core::framework::Framework;
+use crate::core::record::Vote;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
@@ -16,7 +17,7 @@ use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
 use crate::present::view::team::{self, TeamView};
-use crate::present::view::team_words;
+use crate::present::view::{capitalised, count};
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
 pub const AGENDA_ON_PAGE: usize = 8;
@@ -24,6 +25,8 @@ pub const AGENDA_ON_PAGE: usize = 8;
 const OVER_TIME: usize = 10;
 /// At most this many changed answers are listed.
 const CHANGES_ON_PAGE: usize = 12;
+/// At most this many decisions are listed (those overriding the vote or with a comment first).
+const DECISIONS_ON_PAGE: usize = 12;
 /// With more people than this, an agenda point gives how many said what,
 /// not each name: a list of twelve names per point does not fit paper.
 const NAMES_ON_PAGE: usize = 6;
@@ -173,57 +176,52 @@ impl MeetingPage {
     fn team(&self, t: &TeamView, doc: &mut Doc) {
         doc.push(Block::Heading("The team".into()));
         doc.push(Block::Table(t.stage_table()));
-        if t.discussion.is_empty() {
-            return;
-        }
-        doc.push(Block::Text(format!(
-            "To discuss ({} points; those that decide the team's stage first):",
-            t.discussion.len()
-        )));
-        let items = t.discussion.iter().take(AGENDA_ON_PAGE).map(|p| {
-            let decides = if p.decides_stage {
-                " (decides the stage)"
-            } else {
-                ""
-            };
-            vec![Cell::Text(format!(
-                "{}. {} — {}, {}{decides}: {}",
-                p.rank,
-                p.at.action,
-                p.at.domain,
-                p.at.stage,
-                t.said(p, t.respondents.len() > NAMES_ON_PAGE)
-            ))]
-        });
-        doc.push(Block::List(items.collect()));
-        let more = t.discussion.len().saturating_sub(AGENDA_ON_PAGE);
-        if more > 0 {
-            doc.push(Block::Note(format!("And {more} more points.")));
-        }
-        let agreed: Vec<Vec<Cell>> = t
-            .domains
-            .iter()
-            .flat_map(|d| {
-                d.actions
-                    .iter()
-                    .filter(|a| a.team.source == "agreed")
-                    .map(move |a| (d, a))
-            })
-            .map(|(d, a)| {
-                let text = self.action_text(&a.action_id);
-                vec![Cell::Text(format!(
-                    "{text} ({}): {}",
-                    d.name,
-                    team_words(&a.team)
-                ))]
-            })
-            .collect();
-        if !agreed.is_empty() {
+        if !t.discussion.is_empty() {
+            let open = t.open();
             doc.push(Block::Text(format!(
-                "Agreed in the meeting ({}):",
-                agreed.len()
+                "The agenda ({}; {open} open, {} settled; to confirm first, then those that \
+                 decide the team's stage):",
+                count(t.discussion.len(), "point"),
+                t.discussion.len() - open
             )));
-            doc.push(Block::List(agreed));
+            let counted = t.respondents.len() > NAMES_ON_PAGE;
+            let items = t.discussion.iter().take(AGENDA_ON_PAGE);
+            let items = items.map(|p| vec![Cell::Text(t.point_line(p, counted))]);
+            doc.push(Block::List(items.collect()));
+            let more = t.discussion.len().saturating_sub(AGENDA_ON_PAGE);
+            if more > 0 {
+                doc.push(Block::Note(format!("And {more} more points.")));
+            }
+        }
+        if !t.decisions.is_empty() {
+            let overrides = (t.decisions.iter())
+                .filter(|d| d.team.vote == Some(Vote::Override))
+                .count();
+            doc.push(Block::Text(format!(
+                "Decided by the team ({}; {overrides} overriding the vote of their round):",
+                t.decisions.len()
+            )));
+            // Those that override the vote, carry a comment or wait to be confirmed come first.
+            let mut lines: Vec<(usize, String)> = t
+                .decision_lines()
+                .into_iter()
+                .zip(&t.decisions)
+                .map(|(line, d)| {
+                    let weight = usize::from(d.team.to_confirm.is_empty())
+                        + usize::from(d.team.comment.is_none())
+                        + usize::from(d.team.vote != Some(Vote::Override));
+                    (weight, line)
+                })
+                .collect();
+            lines.sort_by_key(|(weight, _)| *weight);
+            let more = lines.len().saturating_sub(DECISIONS_ON_PAGE);
+            let shown = lines.into_iter().take(DECISIONS_ON_PAGE);
+            doc.push(Block::List(
+                shown.map(|(_, l)| vec![Cell::Text(l)]).collect(),
+            ));
+            if more > 0 {
+                doc.push(Block::Note(format!("And {more} more.")));
+            }
         }
     }
 
@@ -304,11 +302,7 @@ impl MeetingPage {
 impl View for MeetingPage {
     fn doc(&self) -> Doc {
         let r = &self.report;
-        let subject = r.subject.value.title();
-        let mut chars = subject.chars();
-        let subject: String = chars
-            .next()
-            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+        let subject = capitalised(&r.subject.value.title());
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!("{}: {subject}", r.framework.title)));
         doc.blocks

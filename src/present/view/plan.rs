@@ -11,8 +11,10 @@ use crate::core::answers::agreed::evidence_of;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
 use crate::core::plan as core_plan;
+use crate::core::record::Source;
 use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
+use crate::core::time::start_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of};
@@ -27,8 +29,8 @@ pub struct PlanView {
     pub subject: Keyed<Subject>,
     /// Domains still working through a stage (or short of their target), in framework order.
     pub domains: Vec<DomainPlan>,
-    /// Domains with every stage met.
-    pub complete: Vec<DomainName>,
+    /// Domains with every stage met, with the planned steps done in them.
+    pub complete: Vec<CompleteDomain>,
     /// When the team reviews next, if set.
     pub next_review: Option<Date>,
     /// True when that date has passed.
@@ -123,24 +125,30 @@ pub struct DoneStep {
     pub owner: Option<String>,
     /// When it was due.
     pub due: Option<Date>,
-    /// When it was first seen in place.
+    /// When it was first seen in place (a step done between reviews: the day it was done).
     pub in_place_since: Option<Timestamp>,
+    /// Done between reviews (`plan done`): it counts from the next round.
+    pub pending: bool,
     /// What shows it is in place.
     pub evidence: Vec<String>,
 }
 
-/// A domain's id and name.
+/// A domain with every stage met.
 #[derive(Debug, Clone, Serialize)]
-pub struct DomainName {
+pub struct CompleteDomain {
     /// The domain's id.
     pub id: String,
     /// The domain's name.
     pub name: String,
+    /// Planned steps (or steps done between reviews) now in place in it.
+    pub done: Vec<DoneStep>,
 }
 
-/// The plan from the snapshot's point, for the domains with ids in `only` (empty: all).
+/// The plan from the snapshot's point (the team's today, with steps done since its latest round,
+/// when that is shown by default), for the domains with ids in `only` (empty: all).
 pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
-    let (answers, plan) = (&s.point().answers, s.plan);
+    let (answers, plan) = (s.plan_answers(), s.plan);
+    let record = s.plan_record();
     let over_time = s.over_time();
     let mut domains = Vec::new();
     let mut complete = Vec::new();
@@ -149,10 +157,39 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             continue;
         }
         let status = stage::domain_status(framework, d, |id| answers.answer(id));
+        let done = domain
+            .actions
+            .iter()
+            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
+            .filter_map(|a| {
+                let decided = record.and_then(|r| r.actions.get(&a.id));
+                let done = decided.filter(|t| t.source == Source::Done);
+                let step = plan.step(&a.id);
+                if step.is_none() && done.is_none() {
+                    return None;
+                }
+                let since = done.and_then(|t| t.decision.as_ref()?.since());
+                Some(DoneStep {
+                    action_id: a.id.clone(),
+                    text: a.text.clone(),
+                    owner: step.and_then(|p| p.owner.clone()),
+                    due: step.and_then(|p| p.due),
+                    in_place_since: since.map_or_else(
+                        || core_plan::in_place_since(&a.id, &over_time),
+                        |day| Some(start_of(day)),
+                    ),
+                    pending: done.is_some_and(|t| t.pending),
+                    evidence: evidence_of(&s.history.evidence, &a.id)
+                        .map(|e| e.text.clone())
+                        .collect(),
+                })
+            })
+            .collect();
         let Position::Working(working) = status.position else {
-            complete.push(DomainName {
+            complete.push(CompleteDomain {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
+                done,
             });
             continue;
         };
@@ -172,33 +209,10 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     answer: answers.answer(&a.id),
                     owner: step.and_then(|p| p.owner.clone()),
                     due,
-                    overdue: due.is_some_and(|due| due < s.today),
+                    overdue: core_plan::overdue(due, answers.answer(&a.id), s.today),
                     explain: a.explain.clone(),
                     links: a.links.clone(),
                 }
-            })
-            .collect();
-        let done = domain
-            .actions
-            .iter()
-            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
-            .filter_map(|a| {
-                plan.step(&a.id).map(|step| DoneStep {
-                    action_id: a.id.clone(),
-                    text: a.text.clone(),
-                    owner: step.owner.clone(),
-                    due: step.due,
-                    // Agreed between reviews, it is in place from the day agreed.
-                    in_place_since: match s.point().agreed.get(&a.id).and_then(|x| x.since) {
-                        Some(day) => jiff::tz::TimeZone::UTC
-                            .to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
-                            .ok(),
-                        None => core_plan::in_place_since(&a.id, &over_time),
-                    },
-                    evidence: evidence_of(&s.history.evidence, &a.id)
-                        .map(|e| e.text.clone())
-                        .collect(),
-                })
             })
             .collect();
         domains.push(DomainPlan {
@@ -325,13 +339,13 @@ pub struct OverdueStep {
 }
 
 impl PlanMoves {
-    /// How the snapshot's plan moved from `before` to `after`; `None` when
-    /// nothing is planned.
+    /// How the snapshot's plan moved from `before` to `after` (answers standing at `after_at`);
+    /// `None` when nothing is planned.
     pub fn new(
         framework: &Framework,
         s: &Snapshot,
         before: Option<&Assessment>,
-        after: &Assessment,
+        after: (&Assessment, Timestamp),
     ) -> Option<PlanMoves> {
         let text = |id: &str| {
             framework
@@ -339,28 +353,15 @@ impl PlanMoves {
                 .find(|(_, a)| a.id == id)
                 .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
-        // Newly in place counts from the plan's setting: against the latest
-        // answers before it, and not at all when it was set after `after`.
-        let set_on = core_plan::set_on(s.plan);
-        let from_setting = set_on.map(|on| {
-            s.points
-                .iter()
-                .rev()
-                .find(|p| p.to < on)
-                .map(|p| &*p.answers)
-        });
-        let m = core_plan::moves(s.plan, from_setting.unwrap_or(before), after, s.today)?;
-        let fresh = set_on.is_some_and(|on| on > after.taken_at);
+        let journey = s.over_time();
+        let p = core_plan::progress(s.plan, &journey, before, after, s.today)?;
         Some(PlanMoves {
-            now_in_place: if fresh {
-                Vec::new()
-            } else {
-                m.now_in_place.iter().map(|id| text(id)).collect()
-            },
-            set_on: set_on.map(crate::core::choose::day_of),
-            fresh,
-            planned: m.planned,
-            overdue: m
+            now_in_place: p.moves.now_in_place.iter().map(|id| text(id)).collect(),
+            set_on: p.set_on.map(crate::core::time::day_of),
+            fresh: p.fresh,
+            planned: p.moves.planned,
+            overdue: p
+                .moves
                 .overdue
                 .iter()
                 .map(|(id, step)| OverdueStep {
@@ -371,6 +372,33 @@ impl PlanMoves {
                 })
                 .collect(),
         })
+    }
+
+    /// How the plan stands today, as every screen says it: from the team's record (steps done
+    /// between reviews counted), against the answers when it was set.
+    pub fn today(framework: &Framework, s: &Snapshot) -> Option<PlanMoves> {
+        let before = s.compared.as_ref().map(|c| &*c.before);
+        PlanMoves::new(framework, s, before, (s.plan_answers(), s.plan_time()))
+    }
+
+    /// The plan in one line, for the walk's closing screen: "The plan: 2 of 11 planned actions in
+    /// place since the plan was set on 2026-09-15; 1 overdue."
+    pub fn summary(&self) -> String {
+        let (n, of) = (self.now_in_place.len(), self.planned);
+        let head = match (self.set_on, self.fresh) {
+            (Some(on), true) => format!(
+                "The plan, set on {on}, gives {} an owner or a date",
+                count(of, "action")
+            ),
+            (Some(on), false) => {
+                format!("The plan: {n} of {of} planned actions in place since it was set on {on}")
+            }
+            (None, _) => format!("The plan: {n} of {of} planned actions newly in place"),
+        };
+        match self.overdue.len() {
+            0 => format!("{head}."),
+            k => format!("{head}; {k} overdue."),
+        }
     }
 
     /// "The plan: 2 of 5 planned actions newly in place." and the overdue ones.
@@ -448,6 +476,9 @@ pub fn done_text(s: &DoneStep) -> String {
     if let Some(since) = s.in_place_since {
         out += &format!(" — in place since {}", date_of(since));
     }
+    if s.pending {
+        out += " (done between reviews: it counts from the next round)";
+    }
     if let Some(o) = &s.owner {
         out += &format!(" (owner {o})");
     }
@@ -521,6 +552,11 @@ impl View for PlanView {
         if !self.complete.is_empty() {
             let names: Vec<&str> = self.complete.iter().map(|d| d.name.as_str()).collect();
             doc.push(Block::Text(format!("{completion}: {}.", names.join("; "))));
+            for d in self.complete.iter().filter(|d| !d.done.is_empty()) {
+                doc.push(Block::Text(format!("Done in {}:", d.name)));
+                let done = d.done.iter().map(|s| vec![Cell::Text(done_text(s))]);
+                doc.push(Block::List(done.collect()));
+            }
         } else if self.domains.is_empty() {
             doc.push(Block::Text("No domain to plan for.".into()));
         }
@@ -587,6 +623,26 @@ impl PlanView {
                     review.clone(),
                 ]);
                 rows.push(row);
+            }
+        }
+        let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
+        for d in &self.complete {
+            for s in &d.done {
+                rows.push(vec![
+                    Cell::Text(d.id.clone()),
+                    Cell::Text(d.name.clone()),
+                    Cell::Text(completion.to_string()),
+                    text(None),
+                    text(None),
+                    Cell::Text(s.action_id.clone()),
+                    Cell::Text(s.text.clone()),
+                    text(None),
+                    Cell::Text(Answer::InPlace.label().to_string()),
+                    text(s.owner.clone()),
+                    text(s.due.map(|t| t.to_string())),
+                    Cell::Text("done".into()),
+                    review.clone(),
+                ]);
             }
         }
         Table {

@@ -11,8 +11,9 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PersonNote,
-    StageRef, Subject, evidence_in_place, notes_of, stage_legend, team_actions,
+    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PendingStep,
+    PersonNote, StageRef, Subject, evidence_in_place, name_in, notes_of, pending_line,
+    pending_steps, stage_legend, team_actions,
 };
 
 /// The stage table of one assessment, or of a round of the team's.
@@ -41,6 +42,9 @@ pub struct Report {
     pub next_review: Option<Date>,
     /// What shows the actions In place are in place, where it was recorded.
     pub evidence: Vec<EvidenceInfo>,
+    /// Steps done since the latest round, shown by default (they count from the next round).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<PendingStep>,
     #[serde(skip)]
     stage_names: Vec<String>,
 }
@@ -184,7 +188,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
                 change,
                 note,
                 notes,
-                actions: team_actions(s, domain),
+                actions: team_actions(s, domain, &name_in(s)),
             }
         })
         .collect();
@@ -205,6 +209,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         }),
         next_review: s.next_review,
         evidence: evidence_in_place(framework, s),
+        pending: pending_steps(framework, s),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
     }
 }
@@ -298,6 +303,9 @@ impl View for Report {
             .extend(self.over.sentence.clone().map(Block::Text));
         doc.push(Block::Table(self.table()));
         doc.push(Block::Note(self.rule.clone()));
+        let number = self.subject.value.number();
+        doc.blocks
+            .extend(pending_line(&self.pending, number).map(Block::Text));
         if !self.gained.is_empty() {
             doc.push(Block::Heading(format!(
                 "Newly in place since last time ({})",

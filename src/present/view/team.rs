@@ -1,25 +1,26 @@
-//! `team`: a round of the team's answers: each person's stage side by side,
-//! the team's stage, and the meeting's agenda (the actions people disagree
-//! on or do not know about, those that decide the team's stage first).
+//! `team`: a round of the team's answers: each person's stage side by side, the team's stage, the
+//! decisions in force, and the meeting's agenda (the decisions to confirm, then the actions people
+//! disagree on or do not know about, those that decide the team's stage first, then the settled).
 
 use serde::Serialize;
 
+use crate::core::agenda::{self, Status};
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::Framework;
 use crate::core::stage;
 use crate::core::subject::Snapshot;
-use crate::core::team::{self, Tally};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, FrameworkInfo, RoundInfo, StageRef, Subject, TeamAnswer, count,
-    date_of, person, team_actions, team_words,
+    ActionAnswer, ActionRef, FrameworkInfo, PendingStep, RoundInfo, StageRef, Subject, TeamAnswer,
+    count, date_of, pending_line, pending_steps, person, split, team_actions, team_words,
 };
 
 /// The rule for the team column, as the output and README state it.
-pub const TEAM_RULE: &str = "Team = the stage from the team's combined answers: an action counts as In place \
-     for the team when a majority of those who answered it say In place (a tie is not a majority; \
-     Don't know counts among those who answered).";
+pub const TEAM_RULE: &str = "Team = the stage from the team's answers: for each action, what the \
+     team decided (agreed in a meeting, or a step done), else the answer a majority of those who \
+     answered gave (a tie is not a majority, so No agreement; Don't know counts among those who \
+     answered).";
 
 /// A round of the team's answers side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -34,8 +35,14 @@ pub struct TeamView {
     pub respondents: Vec<RespondentInfo>,
     /// One entry per domain, with the team's stage.
     pub domains: Vec<TeamDomain>,
-    /// The agenda: every point, ranked.
+    /// Every decision in force in the round (agreed in its meeting, standing from an earlier one,
+    /// or a step done), on the agenda or not, in framework order.
+    pub decisions: Vec<DecisionInfo>,
+    /// The agenda: every point, ranked (to confirm, open, settled).
     pub discussion: Vec<DiscussionPoint>,
+    /// Steps done since this round, when it is the latest shown by default.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<PendingStep>,
     /// The team rule, in words.
     pub rule: String,
     #[serde(skip)]
@@ -78,8 +85,18 @@ pub struct TeamDomain {
     pub stages: Vec<StageRef>,
     /// The team's stage.
     pub team: StageRef,
-    /// Each action's team answer, agreed or by the rule.
+    /// Each action's team answer, decided or by the rule.
     pub actions: Vec<ActionAnswer>,
+}
+
+/// A decision in force: the action, and the team's answer with its source, date and comment.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionInfo {
+    /// The action, its domain and its stage.
+    #[serde(flatten)]
+    pub at: ActionRef,
+    /// The team's answer, as the decision gives it.
+    pub team: TeamAnswer,
 }
 
 /// One point of the agenda.
@@ -87,6 +104,8 @@ pub struct TeamDomain {
 pub struct DiscussionPoint {
     /// 1 = discuss first.
     pub rank: usize,
+    /// `to-confirm`, `open` or `settled`.
+    pub status: PointStatus,
     /// True when the action is in the stage the team is working in for its
     /// domain: settling it can move the team's stage.
     pub decides_stage: bool,
@@ -97,6 +116,30 @@ pub struct DiscussionPoint {
     pub answers: Vec<WhoSaid>,
     /// How many gave each answer, by answer key.
     pub counts: indexmap::IndexMap<&'static str, usize>,
+    /// The team's answer to it, and why (none when nobody answered and nothing was decided).
+    pub team: Option<TeamAnswer>,
+}
+
+/// Where a point of the agenda stands, as JSON names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PointStatus {
+    /// A decision stands, but someone's answer has changed since: confirm it or decide again.
+    ToConfirm,
+    /// To discuss.
+    Open,
+    /// Decided, and nobody's answer has changed since: not asked again.
+    Settled,
+}
+
+impl From<Status> for PointStatus {
+    fn from(s: Status) -> PointStatus {
+        match s {
+            Status::ToConfirm => PointStatus::ToConfirm,
+            Status::Open => PointStatus::Open,
+            Status::Settled => PointStatus::Settled,
+        }
+    }
 }
 
 /// One respondent's answer to a discussion point.
@@ -133,12 +176,20 @@ pub fn build(
             }
         })
         .collect();
+    // People a decision points at, by assessment: their column's name (hidden when anonymous).
+    let name_of = |i: usize| {
+        let place = point.members.iter().position(|&m| m == i);
+        place.map_or_else(
+            || person(s.assessment(i).respondent.as_deref()),
+            |p| names[p].clone(),
+        )
+    };
     let team_status = stage::assess(framework, &point.answers);
     let each: Vec<_> = members
         .iter()
         .map(|a| stage::assess(framework, a))
         .collect();
-    let domains = framework
+    let domains: Vec<TeamDomain> = framework
         .domains
         .iter()
         .enumerate()
@@ -151,10 +202,14 @@ pub fn build(
                 .map(|s| StageRef::new(framework, s[d].position))
                 .collect(),
             team: StageRef::new(framework, team_status[d].position),
-            actions: team_actions(s, domain),
+            actions: team_actions(s, domain, &name_of),
         })
         .collect();
-    let discussion = team::agenda(framework, &members, &point.answers)
+    let team_of = |id: &str| {
+        let answer = point.record.as_ref()?.actions.get(id)?;
+        TeamAnswer::new(answer, &name_of)
+    };
+    let discussion = agenda::agenda(framework, &members, &point.answers, point.record.as_ref())
         .into_iter()
         .enumerate()
         .map(|(rank, p)| {
@@ -174,13 +229,40 @@ pub fn build(
             };
             DiscussionPoint {
                 rank: rank + 1,
+                status: p.status.into(),
                 decides_stage: p.decides_stage,
                 answers,
-                counts: counts(&p.tally),
+                counts: split(&p.tally),
+                team: team_of(&at.action_id),
                 at,
             }
         })
         .collect();
+    let decisions = point.record.as_ref().map_or_else(Vec::new, |record| {
+        let decided = |(d, domain): (usize, &crate::core::framework::Domain)| {
+            let decided = domain.actions.iter().enumerate().filter(|(_, a)| {
+                record
+                    .actions
+                    .get(&a.id)
+                    .is_some_and(|t| t.decided().is_some())
+            });
+            decided
+                .filter_map(|(i, a)| {
+                    let team = team_of(&a.id)?;
+                    Some(DecisionInfo {
+                        at: ActionRef::new(framework, d, i),
+                        team,
+                    })
+                })
+                .collect::<Vec<_>>()
+        };
+        framework
+            .domains
+            .iter()
+            .enumerate()
+            .flat_map(decided)
+            .collect()
+    });
     let notes = framework
         .domains
         .iter()
@@ -220,20 +302,14 @@ pub fn build(
             })
             .collect(),
         domains,
+        decisions,
         discussion,
+        pending: pending_steps(framework, s),
         rule: TEAM_RULE.to_string(),
         stage_count: framework.stages.len(),
         shown,
         notes,
     }
-}
-
-fn counts(t: &Tally) -> indexmap::IndexMap<&'static str, usize> {
-    Answer::ALL
-        .iter()
-        .map(|a| (a.key(), t.count(*a)))
-        .filter(|(_, c)| *c > 0)
-        .collect()
 }
 
 impl TeamView {
@@ -275,13 +351,10 @@ impl TeamView {
         Table { header, rows }
     }
 
-    /// The team's answer to a point's action, where the meeting agreed it.
-    pub fn agreed(&self, p: &DiscussionPoint) -> Option<&TeamAnswer> {
-        let d = self.domains.iter().find(|d| d.id == p.at.domain_id)?;
-        d.actions
-            .iter()
-            .find(|a| a.action_id == p.at.action_id && a.team.source == "agreed")
-            .map(|a| &a.team)
+    /// How many points are open to the meeting (to confirm, or not yet decided).
+    pub fn open(&self) -> usize {
+        let open = |p: &&DiscussionPoint| p.status != PointStatus::Settled;
+        self.discussion.iter().filter(open).count()
     }
 
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
@@ -296,86 +369,157 @@ impl TeamView {
             p.answers
                 .iter()
                 .map(|w| {
-                    format!(
-                        "{}: {}",
-                        w.respondent,
-                        w.answer.map_or("no answer", |a| a.label())
-                    )
+                    let answer = w.answer.map_or("no answer", |a| a.label());
+                    format!("{}: {answer}", w.respondent)
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         }
     }
 
-    /// The agenda, grouped: the points that decide the team's stage, then the
-    /// rest, each by domain with its notes, up to `shown` points.
+    /// A point's line on the agenda: its rank, the action, who said what, and the team's answer
+    /// where a decision gives it or there is no agreement.
+    pub fn point_line(&self, p: &DiscussionPoint, counted: bool) -> String {
+        let head = format!("{}. {} ({})", p.rank, p.at.action, p.at.stage);
+        let team = p.team.as_ref();
+        match p.status {
+            PointStatus::ToConfirm => {
+                let decided = team.map(team_words).unwrap_or_default();
+                let who = team.map(|t| t.to_confirm.join(", ")).unwrap_or_default();
+                let comment = team.and_then(comment_words).unwrap_or_default();
+                let said = self.said(p, counted);
+                format!("{head}: {decided}{comment}; now {said} (changed: {who})")
+            }
+            PointStatus::Settled => {
+                let decided = team.map(team_words).unwrap_or_default();
+                let left = team.is_some_and(|t| t.source == crate::core::record::Source::Rule);
+                let how = if left {
+                    "settled, left to the majority rule: "
+                } else {
+                    "settled: "
+                };
+                format!("{head}: {} — {how}{decided}", self.said(p, counted))
+            }
+            PointStatus::Open => {
+                let none = team.filter(|t| t.answer == Answer::NoAgreement);
+                let none = none
+                    .map(|t| format!(" — {}", team_words(t)))
+                    .unwrap_or_default();
+                format!("{head}: {}{none}", self.said(p, counted))
+            }
+        }
+    }
+
+    /// The decisions in force, one line each: "Action (Domain): In progress (agreed in round 1,
+    /// 2026-09-15), overriding the vote — “comment”".
+    pub fn decision_lines(&self) -> Vec<String> {
+        self.decisions
+            .iter()
+            .map(|d| {
+                let vote = match d.team.vote {
+                    Some(crate::core::record::Vote::Override) => ", overriding the vote",
+                    Some(crate::core::record::Vote::Matches) => ", as the vote",
+                    None => "",
+                };
+                let comment = comment_words(&d.team).unwrap_or_default();
+                let words = team_words(&d.team);
+                format!("{} ({}): {words}{vote}{comment}", d.at.action, d.at.domain)
+            })
+            .collect()
+    }
+
+    /// The agenda, grouped: the points to confirm, the open points (those that decide the team's
+    /// stage, then the rest, each by domain with its notes), then the settled ones, up to `shown`.
     fn agenda(&self, doc: &mut Doc) {
-        let deciding = self.discussion.iter().filter(|p| p.decides_stage).count();
+        let deciding = self
+            .discussion
+            .iter()
+            .filter(|p| p.status == PointStatus::Open && p.decides_stage)
+            .count();
+        let open = self.open();
+        let settled = self.discussion.len() - open;
         doc.push(Block::Heading(format!(
-            "Agenda: {} to discuss ({deciding} decide the team's stage)",
-            count(self.discussion.len(), "point")
+            "Agenda: {}, {open} open ({deciding} decide the team's stage), {settled} settled",
+            count(self.discussion.len(), "point"),
         )));
         let limit = self.shown.unwrap_or(usize::MAX);
-        let mut group: Option<(bool, &str)> = None;
+        let mut group: Option<(PointStatus, bool, &str)> = None;
         let mut items: Vec<Vec<Cell>> = Vec::new();
         for p in self.discussion.iter().take(limit) {
-            if group != Some((p.decides_stage, p.at.domain_id.as_str())) {
+            let this = (p.status, p.decides_stage, p.at.domain_id.as_str());
+            let by_domain = p.status == PointStatus::Open;
+            let same = group.is_some_and(|(status, decides, domain)| {
+                status == p.status
+                    && (!by_domain || (decides == p.decides_stage && domain == this.2))
+            });
+            if !same {
                 if !items.is_empty() {
                     doc.push(Block::List(std::mem::take(&mut items)));
                 }
-                if group.is_none_or(|(decides, _)| decides != p.decides_stage) {
-                    doc.push(Block::Text(
-                        if p.decides_stage {
-                            "These decide the team's stage (they are in the stage it is working in):"
-                        } else {
-                            "Other points:"
-                        }
-                        .into(),
-                    ));
+                let heading = match (p.status, p.decides_stage) {
+                    (PointStatus::ToConfirm, _) => Some(
+                        "To confirm (a decision stands, but someone's answer has changed since):",
+                    ),
+                    (PointStatus::Open, true) => Some(
+                        "These decide the team's stage (they are in the stage it is working in):",
+                    ),
+                    (PointStatus::Open, false) => Some("Other points:"),
+                    (PointStatus::Settled, _) => {
+                        Some("Settled (not asked again while nobody's answer changes):")
+                    }
+                };
+                let changed_kind = group.is_none_or(|(status, decides, _)| {
+                    status != p.status || (by_domain && decides != p.decides_stage)
+                });
+                if changed_kind {
+                    doc.blocks.extend(heading.map(|h| Block::Text(h.into())));
                 }
-                group = Some((p.decides_stage, p.at.domain_id.as_str()));
-                let d = self
-                    .domains
-                    .iter()
-                    .position(|d| d.id == p.at.domain_id)
-                    .unwrap_or(0);
-                let team = &self.domains[d].team;
-                doc.push(Block::Text(if team.rank >= self.stage_count {
-                    format!("{} (every stage met for the team)", p.at.domain)
-                } else {
-                    format!("{} (the team is working in {})", p.at.domain, team.name)
-                }));
-                for (who, note) in &self.notes[d] {
-                    let who = if self.anonymous {
-                        "A note"
-                    } else {
-                        who.as_str()
-                    };
-                    doc.push(Block::Note(format!("{who}: “{note}”")));
+                group = Some(this);
+                if by_domain {
+                    self.domain_heading(p, doc);
                 }
             }
-            let agreed = self
-                .agreed(p)
-                .map(|t| format!(" — agreed: {}", team_words(t)))
-                .unwrap_or_default();
-            items.push(vec![Cell::Text(format!(
-                "{}. {} ({}): {}{agreed}",
-                p.rank,
-                p.at.action,
-                p.at.stage,
-                self.said(p, false)
-            ))]);
+            items.push(vec![Cell::Text(self.point_line(p, false))]);
         }
         if !items.is_empty() {
             doc.push(Block::List(items));
         }
         if self.discussion.len() > limit {
             doc.push(Block::Note(format!(
-                "{limit} of {} points shown; the same command with --all shows every one (Markdown, CSV and JSON always do).",
+                "{limit} of {} points shown; the same command with --all shows every one \
+                 (Markdown, CSV and JSON always do).",
                 self.discussion.len()
             )));
         }
     }
+
+    /// "Domain (the team is working in Stage)", and each person's note for it.
+    fn domain_heading(&self, p: &DiscussionPoint, doc: &mut Doc) {
+        let d = self
+            .domains
+            .iter()
+            .position(|d| d.id == p.at.domain_id)
+            .unwrap_or(0);
+        let team = &self.domains[d].team;
+        doc.push(Block::Text(if team.rank >= self.stage_count {
+            format!("{} (every stage met for the team)", p.at.domain)
+        } else {
+            format!("{} (the team is working in {})", p.at.domain, team.name)
+        }));
+        for (who, note) in &self.notes[d] {
+            let who = if self.anonymous {
+                "A note"
+            } else {
+                who.as_str()
+            };
+            doc.push(Block::Note(format!("{who}: “{note}”")));
+        }
+    }
+}
+
+/// " — “comment”", where a decision has one.
+pub fn comment_words(t: &TeamAnswer) -> Option<String> {
+    t.comment.as_ref().map(|c| format!(" — “{c}”"))
 }
 
 impl View for TeamView {
@@ -402,6 +546,8 @@ impl View for TeamView {
         }
         doc.push(Block::Table(self.stage_table()));
         doc.push(Block::Note(self.rule.clone()));
+        doc.blocks
+            .extend(pending_line(&self.pending, self.round.number).map(Block::Text));
         let flagged: Vec<String> = self
             .respondents
             .iter()
@@ -417,15 +563,26 @@ impl View for TeamView {
             .collect();
         if !flagged.is_empty() {
             doc.push(Block::Text(format!(
-                "Taken against another framework version ({} {} is in use), so compare with care: {}.",
+                "Taken against another framework version ({} {} is in use), so compare with \
+                 care: {}.",
                 self.framework.id,
                 self.framework.version,
                 flagged.join("; ")
             )));
         }
+        if !self.decisions.is_empty() {
+            doc.push(Block::Heading(format!(
+                "Decided by the team ({})",
+                self.decisions.len()
+            )));
+            let lines = self.decision_lines().into_iter();
+            doc.push(Block::List(lines.map(|l| vec![Cell::Text(l)]).collect()));
+        }
         if self.discussion.is_empty() {
             doc.push(Block::Text(
-                "Everyone gave the same answer to every action, and nobody said Don't know: nothing to discuss.".into(),
+                "Everyone gave the same answer to every action, and nobody said Don't know: \
+                 nothing to discuss."
+                    .into(),
             ));
         } else {
             self.agenda(&mut doc);
@@ -436,19 +593,22 @@ impl View for TeamView {
 }
 
 impl TeamView {
-    /// One row per agenda point (rank, whether it decides the stage, who
-    /// said what unless anonymous, how many gave each answer), with each
+    /// One row per agenda point (rank, status, whether it decides the stage, who said what unless
+    /// anonymous, how many gave each answer, the team's answer and where it comes from), with each
     /// domain's team stage; a domain with no point has a row of its own.
     fn data(&self) -> Table {
         let mut header: Vec<String> = [
             "rank",
+            "status",
             "decides_stage",
             "domain_id",
             "domain",
             "team_stage",
             "action_id",
             "action",
-            "stage",
+            "action_stage",
+            "team_answer",
+            "team_source",
         ]
         .map(String::from)
         .to_vec();
@@ -457,6 +617,7 @@ impl TeamView {
         }
         header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
         let width = header.len();
+        let text = |t: &str| Cell::Text(t.to_string());
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for d in &self.domains {
             let points: Vec<&DiscussionPoint> = self
@@ -464,37 +625,39 @@ impl TeamView {
                 .iter()
                 .filter(|p| p.at.domain_id == d.id)
                 .collect();
-            let domain = [
-                Cell::Text(d.id.clone()),
-                Cell::Text(d.name.clone()),
-                Cell::Text(d.team.name.clone()),
-            ];
+            let domain = [text(&d.id), text(&d.name), text(&d.team.name)];
             if points.is_empty() {
-                let mut row = vec![Cell::Text(String::new()), Cell::Text(String::new())];
+                let mut row = vec![text(""), text(""), text("")];
                 row.extend(domain.iter().cloned());
-                row.resize(width, Cell::Text(String::new()));
+                row.resize(width, text(""));
                 rows.push(row);
             }
             for p in points {
+                let status = serde_json::to_value(p.status).unwrap_or_default();
                 let mut row = vec![
-                    Cell::Text(p.rank.to_string()),
-                    Cell::Text(p.decides_stage.to_string()),
+                    text(&p.rank.to_string()),
+                    text(status.as_str().unwrap_or_default()),
+                    text(&p.decides_stage.to_string()),
                 ];
                 row.extend(domain.iter().cloned());
+                let team = p.team.as_ref();
+                let source = team.map(|t| serde_json::to_value(t.source).unwrap_or_default());
                 row.extend([
-                    Cell::Text(p.at.action_id.clone()),
-                    Cell::Text(p.at.action.clone()),
-                    Cell::Text(p.at.stage.clone()),
+                    text(&p.at.action_id),
+                    text(&p.at.action),
+                    text(&p.at.stage),
+                    text(team.map_or("", |t| t.answer.label())),
+                    text(source.as_ref().and_then(|s| s.as_str()).unwrap_or_default()),
                 ]);
                 row.extend(
                     p.answers
                         .iter()
-                        .map(|w| Cell::Text(w.answer.map_or("", |a| a.label()).into())),
+                        .map(|w| text(w.answer.map_or("", |a| a.label()))),
                 );
                 row.extend(
-                    Answer::ALL.iter().map(|a| {
-                        Cell::Text(p.counts.get(a.key()).copied().unwrap_or(0).to_string())
-                    }),
+                    Answer::ALL
+                        .iter()
+                        .map(|a| text(&p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
                 );
                 rows.push(row);
             }
@@ -717,7 +880,7 @@ mod tests {
             2,
             "one point in d0, and a row for d1 with none"
         );
-        assert_eq!(t.rows[1][2], Cell::Text("d1".into()));
-        assert_eq!(t.rows[1][4], Cell::Text("Stage 0".into()));
+        assert_eq!(t.rows[1][3], Cell::Text("d1".into()));
+        assert_eq!(t.rows[1][5], Cell::Text("Stage 0".into()));
     }
 }

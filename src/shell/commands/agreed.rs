@@ -17,7 +17,8 @@ use crate::shell::context::{Context, known_action, today};
 use crate::shell::error::Error;
 use crate::shell::store;
 
-/// Records the team's agreed answer to `action` in a round (the latest, or `at`).
+/// Records the team's agreed answer to `action` in a round (the latest, or `at`, until the next
+/// round begins).
 pub fn agree(
     ctx: &Context,
     action: &str,
@@ -39,14 +40,22 @@ pub fn agree(
     Ok(())
 }
 
-/// The first day of the team's round `at` names (else the latest).
+/// The first day of the team's round `at` names (else the latest), which must be the latest: a
+/// round's picture stays as it stood once the next one has begun.
 pub fn round_of(ctx: &Context, at: Option<&str>) -> Result<Date, Error> {
     let history = ctx.history()?;
     let s = ctx.snapshot_of(&history, Whom::Team, At::One(at), None)?;
+    if let Some(next) = s.points.get(s.now + 1) {
+        return Err(Error::RoundClosed {
+            number: s.point().number,
+            next: next.number,
+            began: day_of(next.from),
+        });
+    }
     Ok(day_of(s.point().from))
 }
 
-/// An agreement made now.
+/// An agreement of `round` made now (with `since`: a step done between reviews, of no round).
 pub fn agreement(
     action: &str,
     answer: Option<Answer>,
@@ -59,7 +68,7 @@ pub fn agreement(
         .filter(|n| !n.is_empty())
         .map(str::to_string);
     Agreement {
-        round: Some(round),
+        round: since.is_none().then_some(round),
         action: action.to_string(),
         answer,
         comment: note,
@@ -69,8 +78,9 @@ pub fn agreement(
     }
 }
 
-/// `plan done`: the team agrees, between reviews, that `action` is in place
-/// from `on`; an agreement of the latest round, with evidence if given.
+/// `plan done`: the team's decision, between reviews, that `action` is In place from `on` (default
+/// today). It counts in every round that begins after that day; a day before the latest round
+/// began is that round's meeting's decision (`agree`), and a day after today is refused.
 pub fn done(
     ctx: &Context,
     action: &str,
@@ -79,9 +89,28 @@ pub fn done(
     evidence: Option<&str>,
 ) -> Result<(), Error> {
     known_action(&ctx.framework, action)?;
-    let on = on.unwrap_or_else(today);
-    let round = round_of(ctx, None)?;
-    let agreement = agreement(action, Some(Answer::InPlace), note, round, Some(on));
+    let today = today();
+    let on = on.unwrap_or(today);
+    if on > today {
+        return Err(Error::DoneInFuture { on, today });
+    }
+    let history = ctx.history()?;
+    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let latest = s.point();
+    if on < day_of(latest.from) {
+        return Err(Error::DoneBeforeRound {
+            on,
+            number: latest.number,
+            began: day_of(latest.from),
+        });
+    }
+    let agreement = agreement(
+        action,
+        Some(Answer::InPlace),
+        note,
+        day_of(latest.from),
+        Some(on),
+    );
     let by = ctx.respondent.clone();
     store::update(&ctx.file, |h| {
         if let Some(text) = evidence {
@@ -98,7 +127,9 @@ pub fn done(
         Ok(())
     })?;
     ctx.note(&format!(
-        "Done: {action} is in place from {on}, as the team agreed."
+        "Done: {action} is in place from {on}, as the team decided; it counts from the round \
+         after round {}.",
+        latest.number
     ));
     Ok(())
 }

@@ -15,11 +15,12 @@ use crate::core::answers::{Assessment, History};
 use crate::core::choose;
 use crate::core::choose::NameMatch;
 use crate::core::framework::Framework;
+use crate::core::record;
 use crate::core::subject::{At, Whom};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
 };
-use crate::present::doc::Block;
+use crate::present::doc::{Block, Doc};
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
@@ -30,6 +31,7 @@ use crate::shell::input;
 use crate::shell::screen::{self, Stream};
 use crate::shell::store::{self, drafts};
 use crate::shell::terminal::TerminalPrompter;
+use indexmap::IndexMap;
 
 /// Seconds a first-time answer takes, for the time estimate in the header.
 const SECONDS_PER_ACTION: usize = 15;
@@ -57,24 +59,46 @@ pub struct Taken {
     pub based_on: Option<Timestamp>,
 }
 
-/// Under each action, what the team last agreed about it and its latest
-/// evidence: "The team agreed In place on 2027-03-10 · Evidence: …".
-fn agreed_and_evidence(history: &History) -> indexmap::IndexMap<String, String> {
-    let mut about: indexmap::IndexMap<String, Vec<String>> = indexmap::IndexMap::new();
-    let mut agreements: Vec<_> = history
-        .agreements
-        .iter()
-        .filter(|a| a.answer.is_some())
-        .collect();
-    agreements.sort_by_key(|a| std::cmp::Reverse(a.at));
-    for a in agreements {
-        let on = a
-            .since
-            .map_or_else(|| view::date_of(a.at), |d| d.to_string());
-        let label = a.answer.map_or("", |x| x.label());
-        about
-            .entry(a.action.clone())
-            .or_insert_with(|| vec![format!("The team agreed {label} on {on}")]);
+/// What the team decided about an action (agreed, standing or done), as the walk says it: "the
+/// team agreed In progress on 2026-09-15: “Only one pathway so far”", "the team marked it done on
+/// 2026-10-28".
+fn decided_words(t: &record::TeamAnswer) -> Option<String> {
+    let d = t.decision.as_ref()?;
+    let answer = d.answer?;
+    let comment = d.comment.as_deref().map(|c| format!(": “{c}”"));
+    let comment = comment.unwrap_or_default();
+    Some(match d.since() {
+        Some(day) => format!("the team marked it done on {day}{comment}"),
+        None => format!(
+            "the team agreed {} on {}{comment}",
+            answer.label(),
+            view::date_of(d.at)
+        ),
+    })
+}
+
+/// What the walk shows about each action from the team's record today: under the action, the
+/// team's decision and the latest evidence ("The team agreed In place on 2027-03-10 · Evidence:
+/// …"); beside a last-time answer, the team's decision where it differs from `previous`.
+fn from_the_record(
+    ctx: &Context,
+    history: &History,
+    previous: Option<&Assessment>,
+) -> (IndexMap<String, String>, IndexMap<String, String>) {
+    let (mut about, mut beside) = (IndexMap::new(), IndexMap::new());
+    let today = ctx
+        .snapshot_of(history, Whom::Team, At::One(None), None)
+        .ok()
+        .and_then(|s| s.team_today);
+    let decided = today.iter().flat_map(|t| t.record.actions.iter());
+    for (id, t) in decided {
+        let Some(words) = decided_words(t) else {
+            continue;
+        };
+        about.insert(id.clone(), vec![view::capitalised(&words)]);
+        if previous.is_some_and(|p| p.answer(id) != t.decided()) {
+            beside.insert(id.clone(), words);
+        }
     }
     for e in history
         .evidence
@@ -88,14 +112,15 @@ fn agreed_and_evidence(history: &History) -> indexmap::IndexMap<String, String> 
                 .unwrap_or_default();
         let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
         let lines = about.entry(e.action.clone()).or_default();
-        if !lines.iter().any(|l| l.starts_with("Evidence:")) {
+        if !lines.iter().any(|l: &String| l.starts_with("Evidence:")) {
             lines.push(line);
         }
     }
-    about
+    let about = about
         .into_iter()
-        .map(|(id, lines)| (id, lines.join(" · ")))
-        .collect()
+        .map(|(id, l)| (id, l.join(" · ")))
+        .collect();
+    (about, beside)
 }
 
 /// Who is answering: the name given (a member's, in any case or spelling;
@@ -176,6 +201,9 @@ pub fn take<P: Prompter>(
     prompter: &mut P,
     mut clock: impl FnMut() -> Timestamp,
 ) -> Result<Taken, Error> {
+    if let Some(on) = args.on.filter(|on| *on > today()) {
+        return Err(Error::PaperFormInFuture { on, today: today() });
+    }
     let loaded = store::check_can_save(&ctx.file)?;
     let new_file = loaded.is_none();
     let history = loaded.map(|l| l.history).unwrap_or_default();
@@ -224,12 +252,13 @@ pub fn take<P: Prompter>(
     if args.label.is_some() {
         draft.label = args.label.clone();
     }
-    let about = agreed_and_evidence(&history);
+    let (about, team) = from_the_record(ctx, &history, previous);
     let start = Start {
         framework: f,
         previous,
         full: args.full,
         about: &about,
+        team: &team,
     };
     let result = walk::walk(
         start,
@@ -261,7 +290,9 @@ pub fn take<P: Prompter>(
         }
     }
 
-    let assessment = draft.finish(f, clock(), previous);
+    // A paper form is dated the day it was given, at noon UTC.
+    let taken_at = args.on.map_or_else(&mut clock, crate::core::time::noon_of);
+    let assessment = draft.finish(f, taken_at, previous);
     let saved = store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
         cause: Box::new(cause),
         draft: file.path().to_path_buf(),
@@ -462,8 +493,15 @@ fn shell_quote(text: &str) -> String {
     shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
-/// The stage table with changes, the short plan, and where it was saved,
-/// from the file as it was just saved.
+/// How many slipped actions the closing screen names before "and N more".
+const SLIPS_NAMED: usize = 3;
+/// A terminal this tall has room for the next steps on the closing screen too.
+const ROWS_FOR_NEXT_STEPS: usize = 40;
+
+/// The closing screen, from the file as it was just saved, within the terminal's height where it
+/// can: the stage table with the change since the person's last assessment, one line naming what
+/// slipped, one line on the plan (the team's, from its record, so everyone sees the same), and
+/// where it was saved; `report` shows the rest.
 fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     let Taken {
         saved,
@@ -480,25 +518,60 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
     };
     let f = &ctx.framework;
-    let mut doc = render::View::doc(&view::report::build(f, &s));
-    doc.blocks
-        .extend(view::plan::build(f, &s, &[]).short().blocks);
-    let before = s.compared.as_ref().map(|c| &*c.before);
-    if let Some(moves) = view::plan::PlanMoves::new(f, &s, before, &s.point().answers) {
+    let report = view::report::build(f, &s);
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(format!(
+        "{}: {}",
+        report.framework.title,
+        report.subject.value.title()
+    )));
+    if let Some(p) = &report.previous {
+        doc.push(Block::Text(format!("Change since {}.", p.title())));
+    }
+    doc.push(Block::Table(report.table()));
+    if !report.slipped.is_empty() {
+        let named: Vec<String> = (report.slipped.iter().take(SLIPS_NAMED))
+            .map(|x| x.at.action.clone())
+            .collect();
+        let more = report.slipped.len().saturating_sub(SLIPS_NAMED);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        doc.push(Block::Text(format!(
+            "Slipped since last time: {}{more}.",
+            named.join("; ")
+        )));
+    }
+    let team = ctx
+        .snapshot_of(&saved, Whom::Team, At::One(None), None)
+        .ok();
+    if let Some(plan) = team
+        .as_ref()
+        .and_then(|t| view::plan::PlanMoves::today(f, t))
+    {
+        doc.push(Block::Text(plan.summary()));
+    }
+    if screen::height(Stream::Stderr).is_some_and(|rows| rows >= ROWS_FOR_NEXT_STEPS)
+        && let Some(t) = &team
+    {
         doc.blocks
-            .extend(moves.lines().into_iter().map(Block::Text));
+            .extend(view::plan::build(f, t, &[]).short().blocks);
     }
     // Someone (perhaps this person, in another window) saved meanwhile: the
     // answers kept as "unchanged" came from the assessment before that one.
     let (now, previous) = (s.point().number, s.before.map(|b| &s.points[b]));
     if let Some(p) = previous.filter(|p| Some(p.to) != based_on) {
         doc.push(Block::Text(format!(
-            "Note: assessment #{} by the same person was saved while this one was being answered; this one started from the one before it. `mbct-sustain compare {} {now}` shows how they differ.",
+            "Note: assessment #{} by the same person was saved while this one was being \
+             answered; this one started from the one before it. `mbct-sustain compare {} {now}` \
+             shows how they differ.",
             p.number, p.number
         )));
     }
     doc.push(Block::Text(format!(
-        "Saved as assessment #{now} in {}",
+        "Saved as assessment #{now} in {}; `mbct-sustain report` shows the rest.",
         ctx.file.display()
     )));
     let mut out = io::stdout().lock();

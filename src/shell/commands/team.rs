@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::subject::{At, Whom};
-use crate::core::team::merge;
+use crate::core::team::combine_files;
 use crate::present::render::Format;
 use crate::present::view::team;
 use crate::shell::Context;
@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         sources.push((shown, short, history));
     }
-    let (history, from) = merge(sources, args.label.as_deref());
+    let (history, from) = combine_files(sources, args.label.as_deref());
     let s = ctx
         .snapshot_of(
             &history,
