@@ -213,7 +213,7 @@ fn unknown_fields_and_ids_survive_a_save() {
             "reviewed_by: the board\n  answers:\n    retired.action: in-place\n",
             1,
         )
-        .replacen("format: 1\n", "format: 1\nservice: North team\n", 1);
+        .replacen("format: 1\n", "format: 1\nregion: North team\n", 1);
     let path = env.write("mbct-sustain.yaml", &text);
     let before = mbct_sustain::core::answers::file::parse(&text).unwrap();
     assert_eq!(
@@ -222,7 +222,7 @@ fn unknown_fields_and_ids_survive_a_save() {
     );
     mbct_sustain::shell::store::append(&path, &mixed("2026-10-01T10:00:00Z")).unwrap();
     let after = env.read("mbct-sustain.yaml");
-    assert!(after.contains("service: North team"), "{after}");
+    assert!(after.contains("region: North team"), "{after}");
     assert!(after.contains("reviewed_by: the board"), "{after}");
     assert!(after.contains("retired.action: in-place"), "{after}");
     env.cmd().arg("report").assert().success();

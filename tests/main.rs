@@ -13,6 +13,7 @@ mod meeting;
 mod people;
 mod plan;
 mod properties;
+mod record;
 mod report;
 mod rounds;
 mod shared_folder;

@@ -182,55 +182,6 @@ fn control_characters_and_bidi_overrides_from_a_name_are_shown_never_obeyed() {
     }
 }
 
-/// Renders the page in headless Chromium to a PDF and returns it with its
-/// text (pdftotext) and page count. Needs `chromium` and poppler-utils
-/// (apt-get install -y chromium poppler-utils).
-fn printed(env: &Env) -> (String, usize) {
-    let url = format!("file://{}", env.path("meeting.html").display());
-    let out = std::process::Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!(
-            "--print-to-pdf={}",
-            env.path("meeting.pdf").display()
-        ))
-        .arg(&url)
-        .output()
-        .expect("chromium (apt-get install -y chromium)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let run = |tool: &str| {
-        let out = std::process::Command::new(tool)
-            .arg(env.path("meeting.pdf"))
-            .arg("-")
-            .output()
-            .expect("poppler-utils (apt-get install -y poppler-utils)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let info = std::process::Command::new("pdfinfo")
-        .arg(env.path("meeting.pdf"))
-        .output()
-        .unwrap();
-    let info = String::from_utf8(info.stdout).unwrap();
-    let pages = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("a page count");
-    assert!(
-        info.contains("594.96 x 841.92") || info.contains("595 x 842"),
-        "A4: {info}"
-    );
-    (run("pdftotext"), pages)
-}
-
 #[test]
 #[ignore = "needs Chromium"]
 fn a_team_of_twelve_is_printed_whole_on_two_pages_with_every_person_and_the_team() {

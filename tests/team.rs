@@ -258,7 +258,14 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .collect();
     assert_eq!(
         headers[..6],
-        ["rank", "status", "decides_stage", "domain_id", "domain", "team_stage"]
+        [
+            "rank",
+            "status",
+            "decides_stage",
+            "domain_id",
+            "domain",
+            "team_stage"
+        ]
     );
     assert_eq!(headers[9..11], ["team_answer", "team_source"]);
     assert_eq!(headers[11..14], ["Ann", "Bob", "Cat"]);

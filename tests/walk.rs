@@ -1135,7 +1135,11 @@ fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped()
     );
     let texts: Vec<String> = points[..3].to_vec();
     let mut s = spawn(env.dir.path(), &["meeting"]);
-    s.wait_for(format!("{} of {} points open", points.len() - 3, points.len()));
+    s.wait_for(format!(
+        "{} of {} points open",
+        points.len() - 3,
+        points.len()
+    ));
     let shown = s.wait_for(Regex(r"\? Point \d+ of \d+ [^\n]*\n([^\r\n]+)"));
     let first = String::from_utf8_lossy(shown.get(1).unwrap()).into_owned();
     assert!(

@@ -165,6 +165,16 @@ pub enum Command {
     #[command(after_help = "Examples:\n  mbct-sustain status\n  mbct-sustain status --format json")]
     Status(OutputArgs),
 
+    /// The service's name, which titles the meeting page: show it, or set it
+    #[command(
+        after_help = "Examples:\n  mbct-sustain service\n  mbct-sustain service \"Gwynedd MBCT service\""
+    )]
+    Service {
+        /// The name to set (without it, the name is shown)
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+
     /// Go through the round's agenda as a team and record what you agree
     #[command(after_help = "Example:\n  mbct-sustain meeting")]
     Meeting,

@@ -346,6 +346,10 @@ pub enum Error {
         today: jiff::civil::Date,
     },
 
+    /// `service` given an empty name.
+    #[error("a service's name cannot be empty")]
+    BlankServiceName,
+
     /// `meeting` was started without a terminal.
     #[error("`meeting` needs a terminal to ask its questions, and this is not one")]
     MeetingNeedsTerminal,
@@ -455,6 +459,11 @@ impl Error {
             Error::DoneInFuture { .. } => "give the day it was done with --on, or leave --on out \
                  for today; the answers file was left as it was"
                 .into(),
+            Error::BlankServiceName => {
+                "give the name as the team writes it, e.g. `mbct-sustain service \"Gwynedd MBCT \
+                 service\"`; the answers file was left as it was"
+                    .into()
+            }
             Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
             Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
             Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),

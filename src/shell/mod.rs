@@ -76,6 +76,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             commands::agreed::evidence(&Context::new(&cli.global)?, &args)
         }
         Some(Command::Meeting) => commands::meeting::run(&Context::new(&cli.global)?),
+        Some(Command::Service { name }) => {
+            commands::agreed::service(&Context::new(&cli.global)?, name.as_deref())
+        }
         Some(Command::Status(output)) => {
             commands::people::status(&Context::new(&cli.global)?, &output)
         }

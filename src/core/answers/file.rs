@@ -142,6 +142,8 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         format: u64,
         #[serde(flatten)]
         extra: &'a serde_yaml::Mapping,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        service: &'a Option<super::Service>,
         #[serde(skip_serializing_if = "Roster::is_empty")]
         team: &'a Roster,
         #[serde(skip_serializing_if = "<[Agreement]>::is_empty")]
@@ -155,6 +157,7 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
     let body = serde_yaml::to_string(&Out {
         format: super::format_needed(history),
         extra: &history.extra,
+        service: &history.service,
         team: &history.team,
         agreements: &history.agreements,
         evidence: &history.evidence,
@@ -203,9 +206,11 @@ impl<'de> Deserialize<'de> for History {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<History, A::Error> {
                 let (mut format, mut assessments, mut plan) = (None, None, None);
                 let (mut team, mut agreements, mut evidence) = (None, None, None);
+                let mut service = None;
                 let extra = entries(map, |key, map| {
                     match key {
                         "format" => format = Some(map.next_value()?),
+                        "service" => service = map.next_value::<Option<super::Service>>()?,
                         "plan" => plan = map.next_value::<Option<Plan>>()?,
                         "assessments" => {
                             assessments = map.next_value::<Option<Vec<Assessment>>>()?
@@ -223,6 +228,7 @@ impl<'de> Deserialize<'de> for History {
                     format: format.ok_or_else(|| de::Error::missing_field("format"))?,
                     assessments: assessments.unwrap_or_default(),
                     plan: plan.unwrap_or_default(),
+                    service,
                     team: team.unwrap_or_default(),
                     agreements: agreements.unwrap_or_default(),
                     evidence: evidence.unwrap_or_default(),
@@ -369,7 +375,7 @@ mod tests {
         );
         let targets = plan.replace("    networks.buddy: {owner: Sam}\n", "");
         assert_eq!(kind(parse(&targets).unwrap_err()), repeated("fit", 8, 9));
-        let nested = "format: 1\nservice:\n  - name: North\n    name: South\nassessments: []\n";
+        let nested = "format: 1\nregion:\n  - name: North\n    name: South\nassessments: []\n";
         assert_eq!(
             kind(parse(nested).unwrap_err()),
             repeated("name", 3, 4),
@@ -412,7 +418,7 @@ mod tests {
             a.label = Some(format!("round {i} — “café” ‘été’"));
             history.assessments.push(a);
         }
-        history.extra.insert("service".into(), "North".into());
+        history.extra.insert("region".into(), "North".into());
         let text = render(&history, false).unwrap();
         assert!(text.len() > 2 * PIECE_BYTES, "big enough for the fast path");
         let fast = parse_in_pieces(&text).expect("the fast path applies");

@@ -32,10 +32,56 @@ pub const FORMAT: u64 = 4;
 
 /// Whether `history` holds anything only format 4 can express.
 fn needs_format_4(history: &History) -> bool {
-    history
-        .agreements
-        .iter()
-        .any(|a| a.round.is_none() || a.comment.is_some())
+    history.service.is_some()
+        || history
+            .agreements
+            .iter()
+            .any(|a| a.round.is_none() || a.comment.is_some())
+}
+
+/// The service the answers file is about, and when its name was set (so copies merge, the later
+/// change winning). Written by hand as a plain name, it is read as one set at no known time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ServiceFields", into = "ServiceFields")]
+pub struct Service {
+    /// Its name, as the team writes it ("Gwynedd MBCT service").
+    pub name: String,
+    /// When the name was set.
+    pub set_at: Option<Timestamp>,
+}
+
+/// How a service is written: its name alone (as a person may write it), or with the time it was
+/// set (as the tool writes it).
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum ServiceFields {
+    Name(String),
+    Dated {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        set_at: Option<Timestamp>,
+    },
+}
+
+impl From<ServiceFields> for Service {
+    fn from(f: ServiceFields) -> Service {
+        match f {
+            ServiceFields::Name(name) => Service { name, set_at: None },
+            ServiceFields::Dated { name, set_at } => Service { name, set_at },
+        }
+    }
+}
+
+impl From<Service> for ServiceFields {
+    fn from(s: Service) -> ServiceFields {
+        match s.set_at {
+            None => ServiceFields::Name(s.name),
+            set_at => ServiceFields::Dated {
+                name: s.name,
+                set_at,
+            },
+        }
+    }
 }
 
 /// The format a file must declare to hold `history`.
@@ -207,6 +253,9 @@ pub struct History {
     /// assessments, so the list runs to the end of the file).
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
+    /// The service's name, for the meeting page's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<Service>,
     /// Who is on the team (empty: everyone who has answered).
     #[serde(skip_serializing_if = "Roster::is_empty")]
     pub team: Roster,
@@ -228,6 +277,7 @@ impl Default for History {
         History {
             format: 1,
             assessments: Vec::new(),
+            service: None,
             team: Roster::default(),
             plan: Plan::default(),
             agreements: Vec::new(),

@@ -476,19 +476,19 @@ pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInf
 }
 
 impl EvidenceInfo {
-    /// "Action (Domain): text — Priya, 2026-12-04, https://…".
-    pub fn line(&self) -> String {
+    /// "Action (Domain): text — Priya, 2026-12-04, https://…" (the domain left out unless
+    /// `domain`).
+    pub fn line(&self, domain: bool) -> String {
         let e = &self.evidence;
         let mut by: Vec<String> = e.by.iter().cloned().collect();
         by.push(date_of(e.at));
         by.extend(e.link.iter().cloned());
-        format!(
-            "{} ({}): {} — {}",
-            self.at.action,
-            self.at.domain,
-            e.text,
-            by.join(", ")
-        )
+        let domain = if domain {
+            format!(" ({})", self.at.domain)
+        } else {
+            String::new()
+        };
+        format!("{}{domain}: {} — {}", self.at.action, e.text, by.join(", "))
     }
 }
 

@@ -16,20 +16,35 @@ use crate::present::view::compare::{self, CompareView};
 use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
-use crate::present::view::team::{self, TeamView};
+use crate::present::view::team::{self, DecisionInfo, TeamView};
 use crate::present::view::{capitalised, count};
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
-pub const AGENDA_ON_PAGE: usize = 8;
+pub const AGENDA_ON_PAGE: usize = 5;
 /// At most this many rounds (or assessments) are drawn over time.
 const OVER_TIME: usize = 10;
 /// At most this many changed answers are listed.
 const CHANGES_ON_PAGE: usize = 12;
-/// At most this many decisions are listed (those overriding the vote or with a comment first).
-const DECISIONS_ON_PAGE: usize = 12;
+/// At most this many decisions of each kind are listed (those with a comment first).
+const DECISIONS_ON_PAGE: usize = 3;
 /// With more people than this, an agenda point gives how many said what,
 /// not each name: a list of twelve names per point does not fit paper.
-const NAMES_ON_PAGE: usize = 6;
+const NAMES_ON_PAGE: usize = 4;
+
+/// At most this many items of evidence, and of notes, are listed.
+const ITEMS_ON_PAGE: usize = 3;
+/// At most this many next steps are listed per domain.
+const STEPS_ON_PAGE: usize = 2;
+
+/// A list of at most `max` items, then "And N more." for the rest: a page of two sheets ends a
+/// long list rather than add a sheet.
+fn bounded(doc: &mut Doc, items: Vec<Vec<Cell>>, max: usize) {
+    let more = items.len().saturating_sub(max);
+    doc.push(Block::List(items.into_iter().take(max).collect()));
+    if more > 0 {
+        doc.push(Block::Note(format!("And {more} more.")));
+    }
+}
 
 /// Everything on the meeting page.
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +59,8 @@ pub struct MeetingPage {
     pub team: Option<TeamView>,
     /// The plan.
     pub plan: PlanView,
+    /// The service's name, where the answers file gives one: the page's title.
+    pub service: Option<String>,
     /// Each action's text, by id.
     #[serde(skip)]
     texts: indexmap::IndexMap<String, String>,
@@ -59,6 +76,7 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String]) -> MeetingPa
             .is_team()
             .then(|| team::build(framework, s, files, false, None)),
         plan: plan::build(framework, s, &[]),
+        service: s.history.service.as_ref().map(|s| s.name.clone()),
         texts: framework
             .actions()
             .map(|(_, a)| (a.id.clone(), a.text.clone()))
@@ -154,7 +172,7 @@ impl MeetingPage {
                 "Answers that changed ({}):",
                 c.changes.len()
             )));
-            let changed = c.changes.iter().take(CHANGES_ON_PAGE).map(|a| {
+            let changed = c.changes.iter().map(|a| {
                 let was = a.from.map_or("not asked", |x| x.label());
                 let is = a.to.map_or("not asked", |x| x.label());
                 vec![Cell::Text(format!(
@@ -162,11 +180,7 @@ impl MeetingPage {
                     a.at.action, a.at.stage
                 ))]
             });
-            doc.push(Block::List(changed.collect()));
-            let more = c.changes.len().saturating_sub(CHANGES_ON_PAGE);
-            if more > 0 {
-                doc.push(Block::Note(format!("And {more} more.")));
-            }
+            bounded(doc, changed.collect(), CHANGES_ON_PAGE);
         }
         if let Some(plan) = &c.plan {
             doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
@@ -175,7 +189,19 @@ impl MeetingPage {
 
     fn team(&self, t: &TeamView, doc: &mut Doc) {
         doc.push(Block::Heading("The team".into()));
-        doc.push(Block::Table(t.stage_table()));
+        // The journey above names each domain in full; here the short names leave room for people.
+        let mut table = t.stage_table();
+        for row in &mut table.rows {
+            if let Some(Cell::Name {
+                full,
+                short: Some(short),
+            }) = row.first()
+            {
+                let _ = full;
+                row[0] = Cell::Text(short.clone());
+            }
+        }
+        doc.push(Block::Table(table));
         if !t.discussion.is_empty() {
             let open = t.open();
             doc.push(Block::Text(format!(
@@ -185,43 +211,40 @@ impl MeetingPage {
                 t.discussion.len() - open
             )));
             let counted = t.respondents.len() > NAMES_ON_PAGE;
-            let items = t.discussion.iter().take(AGENDA_ON_PAGE);
-            let items = items.map(|p| vec![Cell::Text(t.point_line(p, counted))]);
-            doc.push(Block::List(items.collect()));
-            let more = t.discussion.len().saturating_sub(AGENDA_ON_PAGE);
-            if more > 0 {
-                doc.push(Block::Note(format!("And {more} more points.")));
-            }
+            let items = t
+                .discussion
+                .iter()
+                .map(|p| vec![Cell::Text(t.point_line(p, counted))]);
+            bounded(doc, items.collect(), AGENDA_ON_PAGE);
         }
-        if !t.decisions.is_empty() {
-            let overrides = (t.decisions.iter())
-                .filter(|d| d.team.vote == Some(Vote::Override))
-                .count();
-            doc.push(Block::Text(format!(
-                "Decided by the team ({}; {overrides} overriding the vote of their round):",
-                t.decisions.len()
-            )));
-            // Those that override the vote, carry a comment or wait to be confirmed come first.
-            let mut lines: Vec<(usize, String)> = t
-                .decision_lines()
-                .into_iter()
-                .zip(&t.decisions)
-                .map(|(line, d)| {
-                    let weight = usize::from(d.team.to_confirm.is_empty())
-                        + usize::from(d.team.comment.is_none())
-                        + usize::from(d.team.vote != Some(Vote::Override));
-                    (weight, line)
-                })
-                .collect();
-            lines.sort_by_key(|(weight, _)| *weight);
-            let more = lines.len().saturating_sub(DECISIONS_ON_PAGE);
-            let shown = lines.into_iter().take(DECISIONS_ON_PAGE);
-            doc.push(Block::List(
-                shown.map(|(_, l)| vec![Cell::Text(l)]).collect(),
-            ));
-            if more > 0 {
-                doc.push(Block::Note(format!("And {more} more.")));
+        // What the team decided, in three kinds: overriding its round's vote, matching it, and
+        // steps done between reviews; within each, those with a comment first.
+        let lines: Vec<(String, &DecisionInfo)> = t
+            .decision_lines(false)
+            .into_iter()
+            .zip(&t.decisions)
+            .collect();
+        let kinds = [
+            (
+                Some(Vote::Override),
+                "Decided by the team, overriding the vote of their round",
+            ),
+            (
+                Some(Vote::Matches),
+                "Decided by the team, matching the vote of their round",
+            ),
+            (None, "Steps done between reviews"),
+        ];
+        for (vote, heading) in kinds {
+            let mut these: Vec<&(String, &DecisionInfo)> =
+                lines.iter().filter(|(_, d)| d.team.vote == vote).collect();
+            if these.is_empty() {
+                continue;
             }
+            these.sort_by_key(|(_, d)| d.team.comment.is_none());
+            doc.push(Block::Text(format!("{heading} ({}):", these.len())));
+            let items = these.iter().map(|(l, _)| vec![Cell::Text(l.clone())]);
+            bounded(doc, items.collect(), DECISIONS_ON_PAGE);
         }
     }
 
@@ -230,12 +253,8 @@ impl MeetingPage {
         let r = &self.report;
         if !r.evidence.is_empty() {
             doc.push(Block::Heading("Evidence for what is in place".into()));
-            doc.push(Block::List(
-                r.evidence
-                    .iter()
-                    .map(|e| vec![Cell::Text(e.line())])
-                    .collect(),
-            ));
+            let items = r.evidence.iter().map(|e| vec![Cell::Text(e.line(false))]);
+            bounded(doc, items.collect(), ITEMS_ON_PAGE);
         }
         let missing: Vec<Vec<Cell>> = r
             .domains
@@ -258,13 +277,7 @@ impl MeetingPage {
                 "In place, no evidence recorded ({}):",
                 missing.len()
             )));
-            let more = missing.len().saturating_sub(CHANGES_ON_PAGE);
-            doc.push(Block::List(
-                missing.into_iter().take(CHANGES_ON_PAGE).collect(),
-            ));
-            if more > 0 {
-                doc.push(Block::Note(format!("And {more} more.")));
-            }
+            bounded(doc, missing, CHANGES_ON_PAGE);
         }
     }
 
@@ -280,9 +293,16 @@ impl MeetingPage {
         doc.push(Block::Heading("The plan".into()));
         doc.blocks.extend(p.review_line().map(Block::Text));
         for d in &p.domains {
-            doc.push(Block::Text(d.heading()));
-            if !d.steps.is_empty() {
-                doc.push(Block::List(d.items()));
+            let n = d.steps.len();
+            let shown = if n > STEPS_ON_PAGE {
+                format!("; {n} steps, the first {STEPS_ON_PAGE} below")
+            } else {
+                String::new()
+            };
+            doc.push(Block::Text(format!("{}{shown}", d.heading())));
+            let items = d.items(false).into_iter().take(STEPS_ON_PAGE);
+            if n > 0 {
+                doc.push(Block::List(items.collect()));
             }
             if !d.done.is_empty() {
                 let done: Vec<String> = d.done.iter().map(done_text).collect();
@@ -304,7 +324,12 @@ impl View for MeetingPage {
         let r = &self.report;
         let subject = capitalised(&r.subject.value.title());
         let mut doc = Doc::default();
-        doc.push(Block::Heading(format!("{}: {subject}", r.framework.title)));
+        let title = self.service.as_deref().unwrap_or(&r.framework.title);
+        doc.push(Block::Heading(format!("{title}: {subject}")));
+        doc.push(Block::Note(format!(
+            "{} (version {}), made with mbct-sustain.",
+            r.framework.title, r.framework.version
+        )));
         doc.blocks
             .extend(r.subject.value.who().into_iter().map(Block::Text));
         doc.blocks.extend(self.plan.review_line().map(Block::Text));
@@ -340,12 +365,8 @@ impl View for MeetingPage {
         let notes = r.notes();
         if !notes.is_empty() {
             doc.push(Block::Heading("Notes".into()));
-            doc.push(Block::List(notes));
+            bounded(&mut doc, notes, ITEMS_ON_PAGE);
         }
-        doc.push(Block::Note(format!(
-            "Made with mbct-sustain, from {}.",
-            r.framework.title
-        )));
         doc
     }
 }

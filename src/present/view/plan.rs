@@ -280,7 +280,7 @@ impl PlanView {
                 d.steps.first().map(|s| {
                     vec![
                         Cell::Text(format!("{} ({}):", d.name, d.stage.name)),
-                        Cell::Text(step_text(s)),
+                        Cell::Text(step_text(s, true)),
                     ]
                 })
             })
@@ -440,8 +440,9 @@ impl PlanMoves {
     }
 }
 
-/// A step as a line: its text, how far it is, who and by when.
-pub fn step_text(s: &NextStep) -> String {
+/// A step as a line: its text, how far it is, who and by when; with `reading`, what it means and
+/// where to read more.
+pub fn step_text(s: &NextStep, reading: bool) -> String {
     let mut out = s.text.clone();
     match s.answer {
         Some(Answer::InProgress) => out += " (in progress)",
@@ -460,6 +461,9 @@ pub fn step_text(s: &NextStep) -> String {
     }
     if s.overdue {
         out += " — OVERDUE";
+    }
+    if !reading {
+        return out;
     }
     if let Some(explain) = &s.explain {
         out += &format!(" ({explain})");
@@ -505,13 +509,14 @@ impl DomainPlan {
         )
     }
 
-    /// The steps as list items, each with its stage when they span several.
-    pub fn items(&self) -> Vec<Vec<Cell>> {
+    /// The steps as list items, each with its stage when they span several; with `reading`,
+    /// each step's explanation and links too (the page, read on paper, leaves them out).
+    pub fn items(&self, reading: bool) -> Vec<Vec<Cell>> {
         let spans_stages = self.steps.iter().any(|s| s.stage != self.stage.name);
         self.steps
             .iter()
             .map(|s| {
-                let text = step_text(s);
+                let text = step_text(s, reading);
                 vec![Cell::Text(if spans_stages {
                     format!("{}: {text}", s.stage)
                 } else {
@@ -537,7 +542,7 @@ impl View for PlanView {
         }
         for d in &self.domains {
             doc.push(Block::Heading(d.heading()));
-            doc.push(Block::List(d.items()));
+            doc.push(Block::List(d.items(true)));
             if !d.done.is_empty() {
                 doc.push(Block::Text("Done:".into()));
                 doc.push(Block::List(

@@ -328,7 +328,7 @@ impl View for Report {
             doc.push(Block::List(
                 self.evidence
                     .iter()
-                    .map(|e| vec![Cell::Text(e.line())])
+                    .map(|e| vec![Cell::Text(e.line(true))])
                     .collect(),
             ));
         }

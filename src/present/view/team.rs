@@ -401,29 +401,36 @@ impl TeamView {
                 format!("{head}: {} — {how}{decided}", self.said(p, counted))
             }
             PointStatus::Open => {
-                let none = team.filter(|t| t.answer == Answer::NoAgreement);
-                let none = none
-                    .map(|t| format!(" — {}", team_words(t)))
-                    .unwrap_or_default();
-                format!("{head}: {}{none}", self.said(p, counted))
+                let said = self.said(p, counted);
+                match team.filter(|t| t.answer == Answer::NoAgreement) {
+                    // Counted, the split is what No agreement says: once is enough.
+                    Some(t) if counted || self.anonymous => format!("{head}: {}", team_words(t)),
+                    Some(t) => format!("{head}: {said} — {}", team_words(t)),
+                    None => format!("{head}: {said}"),
+                }
             }
         }
     }
 
     /// The decisions in force, one line each: "Action (Domain): In progress (agreed in round 1,
-    /// 2026-09-15), overriding the vote — “comment”".
-    pub fn decision_lines(&self) -> Vec<String> {
+    /// 2026-09-15), overriding the vote — “comment”" (the domain left out unless `domains`).
+    pub fn decision_lines(&self, domains: bool) -> Vec<String> {
         self.decisions
             .iter()
             .map(|d| {
                 let vote = match d.team.vote {
                     Some(crate::core::record::Vote::Override) => ", overriding the vote",
-                    Some(crate::core::record::Vote::Matches) => ", as the vote",
+                    Some(crate::core::record::Vote::Matches) => ", matching the vote",
                     None => "",
                 };
                 let comment = comment_words(&d.team).unwrap_or_default();
                 let words = team_words(&d.team);
-                format!("{} ({}): {words}{vote}{comment}", d.at.action, d.at.domain)
+                let domain = if domains {
+                    format!(" ({})", d.at.domain)
+                } else {
+                    String::new()
+                };
+                format!("{}{domain}: {words}{vote}{comment}", d.at.action)
             })
             .collect()
     }
@@ -575,7 +582,7 @@ impl View for TeamView {
                 "Decided by the team ({})",
                 self.decisions.len()
             )));
-            let lines = self.decision_lines().into_iter();
+            let lines = self.decision_lines(true).into_iter();
             doc.push(Block::List(lines.map(|l| vec![Cell::Text(l)]).collect()));
         }
         if self.discussion.is_empty() {

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::agreed::{Agreement, Evidence, evidence_of};
-use crate::core::answers::{Answer, History};
+use crate::core::answers::{Answer, History, Service};
 use crate::core::choose::day_of;
 use crate::core::framework::{Framework, is_web_address};
 use crate::core::subject::{At, Whom};
@@ -134,6 +134,38 @@ pub fn done(
     Ok(())
 }
 
+/// `service`: shows the service's name, or sets it (dated, so copies merge, the later winning).
+pub fn service(ctx: &Context, name: Option<&str>) -> Result<(), Error> {
+    let Some(name) = name else {
+        let history = ctx.history_or_empty()?;
+        let said = match history.service {
+            Some(s) => format!("{}\n", crate::present::safe::one_line(&s.name)),
+            None => String::new(),
+        };
+        if said.is_empty() {
+            ctx.note("No service name yet; `mbct-sustain service NAME` sets it.");
+        }
+        return crate::shell::screen::write_stdout(said.as_bytes());
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::BlankServiceName);
+    }
+    let service = Service {
+        name: name.to_string(),
+        set_at: Some(crate::shell::context::now()),
+    };
+    store::update(&ctx.file, |h| {
+        h.service = Some(service);
+        Ok(())
+    })?;
+    ctx.note(&format!(
+        "The service's name is now {}; the meeting page carries it in its title.",
+        crate::present::safe::one_line(name)
+    ));
+    Ok(())
+}
+
 /// `evidence`: lists it, adds to it, or removes from it.
 pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
     let f = &ctx.framework;
@@ -231,7 +263,11 @@ impl View for EvidenceList {
         let items = self.evidence.iter().map(|e| {
             seen.push(&e.at.action_id);
             let n = seen.iter().filter(|a| **a == e.at.action_id).count();
-            vec![Cell::Text(format!("{} {n}. {}", e.at.action_id, e.line()))]
+            vec![Cell::Text(format!(
+                "{} {n}. {}",
+                e.at.action_id,
+                e.line(true)
+            ))]
         });
         doc.push(Block::List(items.collect()));
         if self.evidence.is_empty() {
