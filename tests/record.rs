@@ -23,7 +23,7 @@ const DONE: &str = "networks.local-networks";
 const PEOPLE: [&str; 3] = ["Sam", "Priya", "Alex"];
 
 /// Each person's answers in a round: the common mix, with the scenario's actions.
-fn round(month: &str, changes: &[(&str, usize, Answer)]) -> Vec<Assessment> {
+pub(crate) fn round(month: &str, changes: &[(&str, usize, Answer)]) -> Vec<Assessment> {
     let given = [
         [(OVERRIDDEN, InPlace), (SPLIT, InPlace), (LEFT, InPlace)],
         [(OVERRIDDEN, InPlace), (SPLIT, NotYet), (LEFT, InPlace)],
@@ -60,7 +60,7 @@ fn agreed(action: &str, answer: Option<Answer>, comment: Option<&str>) -> Agreem
 }
 
 /// Round 1 (June) with its meeting's decisions.
-fn after_round_one(env: &Env) {
+pub(crate) fn after_round_one(env: &Env) {
     let history = History {
         assessments: round("06", &[]),
         agreements: vec![
@@ -86,7 +86,7 @@ fn after_round_one(env: &Env) {
 }
 
 /// Adds the assessments of a later round to the answers file.
-fn add_round(env: &Env, assessments: Vec<Assessment>) {
+pub(crate) fn add_round(env: &Env, assessments: Vec<Assessment>) {
     let mut history = answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
     history.assessments.extend(assessments);
     env.write(

@@ -1150,3 +1150,109 @@ fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped()
     finish(s);
     assert_eq!(saved(&env).len(), 3, "nothing lost, nothing doubled");
 }
+
+#[test]
+fn a_rerun_shows_the_teams_decision_beside_an_answer_and_closes_within_24_rows() {
+    let env = Env::new();
+    crate::record::after_round_one(&env);
+    crate::record::add_round(&env, crate::record::round("09", &[]));
+    env.cmd()
+        .args([
+            "plan",
+            "assign",
+            "networks.buddy",
+            "--owner",
+            "Priya",
+            "--due",
+            "2027-01-31",
+        ])
+        .assert()
+        .success();
+    let mut s = spawn_sized(env.dir.path(), 24, 80, "--respondent Sam");
+    // Sam said In place to the point the team agreed was In progress.
+    s.wait_for(Regex(
+        r"the\s+team\s+agreed\s+In\s+progress\s+on\s+2026-06-15",
+    ));
+    s.wait_for(Regex(r"Only\s+one\s+pathway\s+so\s+far"));
+    let domains = mbct_sustain::core::framework::Framework::bundled()
+        .domains
+        .len();
+    for _ in 1..=domains {
+        s.wait_for("Has anything changed here since then?");
+        s.send("n").unwrap();
+    }
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let lines: Vec<&str> = screen.split("\r\n").collect();
+    let start = lines
+        .iter()
+        .position(|l| l.contains("Maintaining and sustaining an MBCT service: assessment"))
+        .unwrap_or_else(|| panic!("the closing screen: {screen}"));
+    let closing = &lines[start..];
+    let closing: Vec<&&str> = closing
+        .iter()
+        .rev()
+        .skip_while(|l| l.trim().is_empty())
+        .collect();
+    assert!(
+        closing.len() <= 24,
+        "{} rows:\n{}",
+        closing.len(),
+        lines[start..].join("\n")
+    );
+    let text = lines[start..].join("\n");
+    assert!(
+        text.contains("Working in") && text.contains("No change since assessment #4"),
+        "{text}"
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("`mbct-sustain report` shows the rest"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_meeting_names_a_tie_no_agreement_and_starts_there_on_leave_it_to_the_rule() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(crate::record::round("06", &[])),
+    );
+    let mut s = spawn(env.dir.path(), &["meeting"]);
+    let mut seen_tie = false;
+    for n in 1..=3 {
+        let shown = s.wait_for(Regex(&format!(
+            "(?s)Point {n} of 3 .*?What does the team agree\\?.*?Leave it to the majority rule[^\\n]*"
+        )));
+        let prompt = String::from_utf8_lossy(shown.as_bytes()).into_owned();
+        if prompt.contains("No agreement: 1 In place, 1 Not yet, 1 Don't know") {
+            seen_tie = true;
+            assert!(
+                prompt.contains(
+                    "❯ 6 Leave it to the majority rule (No agreement: 1 In place, 1 Not yet, 1 Don't know)"
+                ),
+                "the cursor starts on the rule, never the first answer of a tie: {prompt}"
+            );
+        } else {
+            assert!(
+                prompt.contains("❯ 1 In place"),
+                "the majority's answer: {prompt}"
+            );
+        }
+        s.send("6").unwrap();
+    }
+    assert!(seen_tie, "the tie was on the agenda");
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(
+        env.json(&["team", "--format", "json"])["discussion"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["status"] == "settled")
+            .count(),
+        3,
+        "each point left to the rule is settled"
+    );
+}

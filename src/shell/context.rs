@@ -206,10 +206,51 @@ impl Context {
         };
         let s =
             subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
+        if let Some(record) = &s.record {
+            self.note_left_out(history, &record.left_out);
+        }
         if s.since_ignored {
             self.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
         }
         Ok(s)
+    }
+
+    /// Names the team's decisions that count in no round: an agreement recorded after the next
+    /// round began (that round's picture stays as it stood), or one with no round and no date.
+    fn note_left_out(&self, history: &History, left_out: &[crate::core::record::LeftOut]) {
+        use crate::core::record::LeftOut;
+        const NAMED: usize = 3;
+        for out in left_out.iter().take(NAMED) {
+            let (entry, why) = match out {
+                LeftOut::RecordedLate { entry, round } => (
+                    *entry,
+                    format!(
+                        "it was recorded after round {} began, and round {} stays as it stood",
+                        round + 2,
+                        round + 1
+                    ),
+                ),
+                LeftOut::NoSuchRound { entry } => (
+                    *entry,
+                    "it is for a round before any assessment".to_string(),
+                ),
+                LeftOut::Undated { entry } => (*entry, "it has neither a round nor a day".into()),
+            };
+            let a = &history.agreements[entry];
+            let answer = a.answer.map_or("left to the rule", |x| x.label());
+            self.note(&format!(
+                "note: the agreement on {} ({answer}, recorded {}) counts in no round: {why}; \
+                 `mbct-sustain agree` records one for the latest round.",
+                crate::present::safe::one_line(&a.action),
+                crate::present::view::date_of(a.at)
+            ));
+        }
+        if left_out.len() > NAMED {
+            self.note(&format!(
+                "note: and {} more agreements count in no round.",
+                left_out.len() - NAMED
+            ));
+        }
     }
 
     /// Why nothing could be shown, in the words of whose journey it was.

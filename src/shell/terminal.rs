@@ -17,7 +17,7 @@ use crate::core::walk::{
     ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter,
     Reply, ResumeQuestion, Stop,
 };
-use crate::present::fit::wrap;
+use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
@@ -355,19 +355,24 @@ impl Prompter for TerminalPrompter {
         // Last time's answers, one short line each, so the person can judge.
         let width = self.width();
         let said = |answer: &Option<Answer>| answer.map_or("(not asked)", |a| a.label());
-        // Beside an answer the team decided otherwise, what it decided, on a line of its own.
+        // Each answer on a line of its own, cut to the width; beside an answer the team decided
+        // otherwise, what it decided (with its comment), wrapped below it rather than cut.
         let team = if self.unicode { "↳" } else { "->" };
+        let indent = " ".repeat(2 + 14 + 1 + 2);
         let last_time: Vec<String> = q
             .last_time
             .iter()
             .flat_map(|l| {
-                let line = format!("  {:<14} {}", said(&l.answer), one_line(l.text));
-                let decided = l
-                    .team
-                    .map(|t| format!("  {:<14} {team} {}", "", one_line(t)));
+                let line = self.cut(
+                    &format!("  {:<14} {}", said(&l.answer), one_line(l.text)),
+                    width,
+                );
+                let decided = l.team.map(|t| {
+                    let line = self.fit(&format!("  {:<14} {team} {}", "", one_line(t)));
+                    wrap_indented(&line, width, &indent)
+                });
                 std::iter::once(line).chain(decided)
             })
-            .map(|l| self.cut(&l, width))
             .collect();
         let context = format!(
             "{}\nLast time{when}:\n{}",

@@ -235,8 +235,23 @@ pub fn slip_list(slipped: &[Slip], heading: &str) -> Vec<Block> {
 impl Report {
     /// The stage table: each domain's stage, change and progress per stage.
     pub fn table(&self) -> Table {
+        self.stage_table(self.previous.is_some())
+    }
+
+    /// True when some domain moved, or some stage's count did, since the one before.
+    pub fn moved(&self) -> bool {
+        let moved = |c: &ChangeInfo| {
+            !matches!(c.movement, Movement::Same) || c.progress.is_some() || c.slipped > 0
+        };
+        self.domains
+            .iter()
+            .any(|d| d.change.as_ref().is_some_and(moved))
+    }
+
+    /// The stage table, with the Change column when `change`.
+    pub fn stage_table(&self, change: bool) -> Table {
         let mut header = vec!["Domain".to_string(), "Working in".to_string()];
-        if self.previous.is_some() {
+        if change {
             header.push("Change".to_string());
         }
         header.extend(self.stage_names.iter().cloned());
@@ -250,7 +265,7 @@ impl Report {
                     short: d.short.clone(),
                 };
                 let mut row = vec![name, d.stage.cell(of)];
-                if self.previous.is_some() {
+                if change {
                     row.push(
                         d.change
                             .as_ref()

@@ -20,7 +20,7 @@ use crate::core::subject::{At, Whom};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
 };
-use crate::present::doc::{Block, Doc};
+use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
@@ -525,10 +525,19 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         report.framework.title,
         report.subject.value.title()
     )));
+    // Nothing moved: said in words, and the table has the room a Change column would take.
+    let moved = report.moved();
     if let Some(p) = &report.previous {
-        doc.push(Block::Text(format!("Change since {}.", p.title())));
+        let since = if moved {
+            "Change since"
+        } else {
+            "No change since"
+        };
+        doc.push(Block::Text(format!("{since} {}.", p.title())));
     }
-    doc.push(Block::Table(report.table()));
+    doc.push(Block::Table(report.stage_table(moved)));
+    // Under the table, one line each, with no blank line between, so the screen fits 24 rows.
+    let mut lines = Vec::new();
     if !report.slipped.is_empty() {
         let named: Vec<String> = (report.slipped.iter().take(SLIPS_NAMED))
             .map(|x| x.at.action.clone())
@@ -539,41 +548,42 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         } else {
             String::new()
         };
-        doc.push(Block::Text(format!(
+        lines.push(format!(
             "Slipped since last time: {}{more}.",
             named.join("; ")
-        )));
+        ));
     }
     let team = ctx
         .snapshot_of(&saved, Whom::Team, At::One(None), None)
         .ok();
-    if let Some(plan) = team
+    let plan = team
         .as_ref()
-        .and_then(|t| view::plan::PlanMoves::today(f, t))
-    {
-        doc.push(Block::Text(plan.summary()));
+        .and_then(|t| view::plan::PlanMoves::today(f, t));
+    lines.extend(plan.map(|p| p.summary()));
+    // Someone (perhaps this person, in another window) saved meanwhile: the
+    // answers kept as "unchanged" came from the assessment before that one.
+    let (now, previous) = (s.point().number, s.before.map(|b| &s.points[b]));
+    if let Some(p) = previous.filter(|p| Some(p.to) != based_on) {
+        lines.push(format!(
+            "Note: assessment #{} by the same person was saved while this one was being \
+             answered; this one started from the one before it. `mbct-sustain compare {} {now}` \
+             shows how they differ.",
+            p.number, p.number
+        ));
     }
+    lines.push(format!(
+        "Saved as assessment #{now} in {}; `mbct-sustain report` shows the rest.",
+        ctx.file.display()
+    ));
+    doc.push(Block::List(
+        lines.into_iter().map(|l| vec![Cell::Text(l)]).collect(),
+    ));
     if screen::height(Stream::Stderr).is_some_and(|rows| rows >= ROWS_FOR_NEXT_STEPS)
         && let Some(t) = &team
     {
         doc.blocks
             .extend(view::plan::build(f, t, &[]).short().blocks);
     }
-    // Someone (perhaps this person, in another window) saved meanwhile: the
-    // answers kept as "unchanged" came from the assessment before that one.
-    let (now, previous) = (s.point().number, s.before.map(|b| &s.points[b]));
-    if let Some(p) = previous.filter(|p| Some(p.to) != based_on) {
-        doc.push(Block::Text(format!(
-            "Note: assessment #{} by the same person was saved while this one was being \
-             answered; this one started from the one before it. `mbct-sustain compare {} {now}` \
-             shows how they differ.",
-            p.number, p.number
-        )));
-    }
-    doc.push(Block::Text(format!(
-        "Saved as assessment #{now} in {}; `mbct-sustain report` shows the rest.",
-        ctx.file.display()
-    )));
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
     let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
