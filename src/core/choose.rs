@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::core::answers::roster::{self, Roster};
+use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{History, same_person};
 use crate::core::framework::Framework;
 use crate::core::walk::Draft;
@@ -17,9 +18,14 @@ pub fn day_of(t: Timestamp) -> Date {
 }
 
 /// The latest assessment by exactly `respondent` (no name matches only no name), to pre-fill a rerun:
-/// a person never starts from someone else's answers. Ties go to the later in the file.
+/// a person never starts from someone else's answers (nor from one withdrawn). Ties go to the later
+/// in the file.
 pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
+    let team = roster::members(history);
+    let names = roster::Names::new(&team);
+    let gone = withdrawn(history, |n| names.key(n));
     (0..history.assessments.len())
+        .filter(|&i| gone.is_live(i))
         .filter(|&i| same_person(history.assessments[i].respondent.as_deref(), respondent))
         .max_by_key(|&i| (history.assessments[i].taken_at, i))
 }

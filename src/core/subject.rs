@@ -17,6 +17,7 @@ use indexmap::IndexMap;
 
 use crate::core::answers::agreed::Agreement;
 use crate::core::answers::roster;
+use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Answer, Assessment, History, label_is};
 use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
@@ -369,6 +370,7 @@ fn person_points<'h>(
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let names = roster::Names::new(team);
     let wanted = names.key(who);
+    let gone = withdrawn(history, |n| names.key(n));
     order
         .into_iter()
         .enumerate()
@@ -376,6 +378,7 @@ fn person_points<'h>(
             let a = &history.assessments[i];
             names.key(a.respondent.as_deref()) == wanted && a.taken_at <= now + rounds::CLOCK_SLACK
         })
+        .filter(|&(_, i)| gone.is_live(i))
         .map(|(place, i)| {
             let a = &history.assessments[i];
             Point {
