@@ -231,12 +231,13 @@ pub fn resolve<'h>(
         })),
         Whom::Team => Whose::Team,
         Whom::Auto if several_people(history) => Whose::Team,
-        Whom::Auto => Whose::Person(
-            history
-                .assessments
-                .first()
-                .and_then(|a| a.respondent.clone()),
-        ),
+        Whom::Auto => Whose::Person({
+            let names = roster::Names::new(&team);
+            let gone = withdrawn(history, |n| names.key(n));
+            (0..history.assessments.len())
+                .find(|&i| gone.is_live(i))
+                .and_then(|i| history.assessments[i].respondent.clone())
+        }),
     };
     let points = match &whose {
         Whose::Team => team_points(framework, history, &team, selection),
@@ -355,7 +356,10 @@ pub fn several_people(history: &History) -> bool {
     let team = roster::members(history);
     let names = roster::Names::new(&team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
-    (1..history.assessments.len()).any(|i| key(i) != key(0))
+    let gone = withdrawn(history, |n| names.key(n));
+    let mut live = (0..history.assessments.len()).filter(|&i| gone.is_live(i));
+    let first = live.next().map(key);
+    live.any(|i| Some(key(i)) != first)
 }
 
 /// Every assessment of `who`'s, oldest first, numbered by their place among

@@ -478,6 +478,22 @@ impl Error {
         })
     }
 
+    /// Why a file other than the answers file cannot be used, without naming it (for a line that
+    /// names it already): "cannot be read: permission denied".
+    pub fn unusable_words(&self) -> Option<String> {
+        match self {
+            Error::OtherUnreadable { problem, .. } => {
+                Some(format!("cannot be read: {}", read_words(problem)))
+            }
+            Error::OtherInvalid { problem, .. } => Some(format!(
+                "cannot be used{}: {}",
+                place(problem),
+                answers_problem(problem)
+            )),
+            _ => None,
+        }
+    }
+
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> ExitCode {
         match self {

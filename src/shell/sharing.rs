@@ -116,8 +116,8 @@ pub fn notice(copy: &Path, found: &Found, file: Option<&Path>) -> Option<String>
             merge_command(copy, file)
         )),
         Found::Unreadable(e) => Some(format!(
-            "note: {name} looks like a sync service's conflict copy of the answers file, and may hold answers, but {e}{}.",
-            e.hint().map_or(String::new(), |h| format!(" ({h})"))
+            "note: {name} looks like a sync service's conflict copy of the answers file, and may hold answers, but it {}; open it in a text editor to see what it holds.",
+            e.unusable_words().unwrap_or_else(|| e.to_string())
         )),
         Found::Unrelated => None,
     }

@@ -57,17 +57,13 @@ pub struct WithdrawnEntry {
     pub withdrawn_at: jiff::Timestamp,
 }
 
-/// The assessments of the snapshot's subject that were withdrawn (for a team, everyone's).
-pub fn withdrawn(s: &Snapshot) -> Vec<WithdrawnEntry> {
+/// The assessments of `history` that were withdrawn: `person`'s, or everyone's.
+pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec<WithdrawnEntry> {
     use crate::core::answers::{roster, withdrawn};
-    let h = s.history;
     let team = roster::members(h);
     let names = roster::Names::new(&team);
     let numbers = withdrawn::numbers(h);
-    let whose = match &s.whose {
-        crate::core::subject::Whose::Person(who) => Some(names.key(who.as_deref())),
-        crate::core::subject::Whose::Team => None,
-    };
+    let whose = person.map(|p| names.key(Some(p)));
     let mut out: Vec<WithdrawnEntry> = withdrawn::list(h, |n| names.key(n))
         .into_iter()
         .filter(|&(i, _)| {

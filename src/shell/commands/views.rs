@@ -43,7 +43,7 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
     let history = ctx.history()?;
     let s = ctx.snapshot(&history, At::One(None), args.rounds.since)?;
     let mut v = view::history::build(&ctx.framework, &s);
-    let withdrawn = view::history::withdrawn(&s);
+    let withdrawn = view::history::withdrawn(&history, ctx.respondent.as_deref());
     if args.withdrawn {
         v.withdrawn = withdrawn;
     } else if !withdrawn.is_empty() {
