@@ -293,12 +293,23 @@ fn a_newcomer_merged_in_is_on_the_roster_and_a_name_like_a_members_is_named() {
         .iter()
         .map(|m| m["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Priya", "Sam", "Kim", "Pryia", "Jo"], "as they first answered, then by name");
+    assert_eq!(
+        names,
+        ["Priya", "Sam", "Kim", "Pryia", "Jo"],
+        "as they first answered, then by name"
+    );
     let status = env.json(&["status", "--format", "json"]);
-    assert_eq!(status["waiting"], serde_json::json!(["Jo"]), "Kim and Pryia answered: {status}");
+    assert_eq!(
+        status["waiting"],
+        serde_json::json!(["Jo"]),
+        "Kim and Pryia answered: {status}"
+    );
 
     let file = env.bytes("mbct-sustain.yaml");
-    env.fails(&["people", "rename", "Sam", "Kim"], "`Kim` is already a name Kim goes by");
+    env.fails(
+        &["people", "rename", "Sam", "Kim"],
+        "`Kim` is already a name Kim goes by",
+    );
     assert_eq!(env.bytes("mbct-sustain.yaml"), file);
 }
 
@@ -314,7 +325,10 @@ fn a_name_someone_answered_under_is_refused_for_rename_and_add_and_taken_by_peop
     .replace("format: 1\n", "format: 3\nteam:\n  Sam: {}\n");
     env.write("mbct-sustain.yaml", &text);
     let before = env.bytes("mbct-sustain.yaml");
-    for args in [["people", "rename", "Sam", "Kim"], ["people", "add", "kim", ""]] {
+    for args in [
+        ["people", "rename", "Sam", "Kim"],
+        ["people", "add", "kim", ""],
+    ] {
         let args: Vec<&str> = args.iter().copied().filter(|a| !a.is_empty()).collect();
         let err = env.fails(&args, "someone who is not on the roster has answered as `");
         assert!(err.contains("`mbct-sustain people merge "), "{err}");
@@ -359,9 +373,14 @@ fn members_are_listed_as_they_joined_whatever_order_a_program_wrote_the_roster_i
         .status();
     if !sorted.is_ok_and(|s| s.success()) {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "not checked: python3 with PyYAML is not here");
+        let _ = writeln!(
+            std::io::stderr(),
+            "not checked: python3 with PyYAML is not here"
+        );
         return;
     }
-    assert!(env.read("mbct-sustain.yaml").find("Adam:") < env.read("mbct-sustain.yaml").find("Zoe:"));
+    assert!(
+        env.read("mbct-sustain.yaml").find("Adam:") < env.read("mbct-sustain.yaml").find("Zoe:")
+    );
     assert_eq!(listed(&env), want);
 }

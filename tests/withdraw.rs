@@ -37,7 +37,10 @@ fn buddy(team: &serde_json::Value) -> serde_json::Value {
 fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
     let env = Env::new();
     with_a_mistake(&env);
-    assert_eq!(buddy(&env.json(&["team", "--format", "json"]))["answer"], "in-place");
+    assert_eq!(
+        buddy(&env.json(&["team", "--format", "json"]))["answer"],
+        "in-place"
+    );
     let out = env.cmd().args(["withdraw", "3"]).output().unwrap();
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
@@ -55,10 +58,12 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
         .collect();
     assert_eq!(names, ["Sam", "Priya"]);
     let status = env.json(&["status", "--format", "json"]);
-    assert!(!status.to_string().contains("Sma"), "nobody waits for Sma: {status}");
+    assert!(
+        !status.to_string().contains("Sma"),
+        "nobody waits for Sma: {status}"
+    );
     env.fails(&["history", "--respondent", "Sma"], "has no assessments");
-    let file: answers::History =
-        answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
+    let file: answers::History = answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
     assert_eq!(file.assessments.len(), 3, "its answers are kept");
     assert!(env.read("mbct-sustain.yaml").contains("\nformat: 4\n"));
 
@@ -73,7 +78,10 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
     assert_eq!(listed["withdrawn"][0]["respondent"], "Sma");
     let table = env.cmd().args(["history", "--withdrawn"]).output().unwrap();
     let table = String::from_utf8_lossy(&table.stdout);
-    assert!(table.contains("Withdrawn (counted nowhere)") && table.contains("3 (withdrawn)"), "{table}");
+    assert!(
+        table.contains("Withdrawn (counted nowhere)") && table.contains("3 (withdrawn)"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -81,14 +89,30 @@ fn withdraw_with_a_respondent_counts_back_from_their_latest_and_refusals_change_
     let env = Env::new();
     with_a_mistake(&env);
     let before = env.bytes("mbct-sustain.yaml");
-    env.fails(&["withdraw", "9"], "there is no assessment numbered 9 (3 assessments to choose from)");
+    env.fails(
+        &["withdraw", "9"],
+        "there is no assessment numbered 9 (3 assessments to choose from)",
+    );
     env.fails(&["withdraw", "0"], "there is no assessment numbered 0");
-    env.fails(&["--respondent", "Sam", "withdraw", "2"], "assessment 2 is Priya's, not Sam's");
-    assert_eq!(env.bytes("mbct-sustain.yaml"), before, "every refusal leaves the file as it was");
-    env.cmd().args(["--respondent", "priya", "withdraw", "-1"]).assert().success();
+    env.fails(
+        &["--respondent", "Sam", "withdraw", "2"],
+        "assessment 2 is Priya's, not Sam's",
+    );
+    assert_eq!(
+        env.bytes("mbct-sustain.yaml"),
+        before,
+        "every refusal leaves the file as it was"
+    );
+    env.cmd()
+        .args(["--respondent", "priya", "withdraw", "-1"])
+        .assert()
+        .success();
     let listed = env.json(&["history", "--withdrawn", "--format", "json"]);
     assert_eq!(listed["withdrawn"][0]["respondent"], "Priya");
     let withdrawn = env.bytes("mbct-sustain.yaml");
-    env.fails(&["withdraw", "2"], "assessment 2 was withdrawn already, on ");
+    env.fails(
+        &["withdraw", "2"],
+        "assessment 2 was withdrawn already, on ",
+    );
     assert_eq!(env.bytes("mbct-sustain.yaml"), withdrawn);
 }

@@ -71,7 +71,9 @@ mod tests {
 
     #[test]
     fn every_line_break_a_yaml_reader_knows_is_escaped_in_one_line_text() {
-        for c in ['\u{2028}', '\u{2029}', '\u{85}', '\r', '\n', '\u{b}', '\u{c}'] {
+        for c in [
+            '\u{2028}', '\u{2029}', '\u{85}', '\r', '\n', '\u{b}', '\u{c}',
+        ] {
             let line = one_line(&format!("owner a{c}agreements: []"));
             assert!(!line.contains(c), "{:x}", c as u32);
             assert_eq!(line.lines().count(), 1, "{line}");

@@ -521,7 +521,9 @@ pub enum GitFileProblem {
 
 fn git_file_words(p: &GitFileProblem) -> String {
     match p {
-        GitFileProblem::Link => "it is a symbolic link, and git-setup never writes through a link".into(),
+        GitFileProblem::Link => {
+            "it is a symbolic link, and git-setup never writes through a link".into()
+        }
         GitFileProblem::NotRegular => "it is not a regular file".into(),
         GitFileProblem::Unreadable(e) => format!("it cannot be read ({})", io_words(e)),
         GitFileProblem::NotText => {
@@ -549,8 +551,13 @@ fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
         CannotWithdraw::NotTheirs { number, whose: w } => format!(
             "assessment {number} is {}, not {}",
             w.as_deref()
-                .map_or("one with no name".to_string(), |w| format!("{}'s", one_line(w))),
-            respondent.as_deref().map_or("theirs".to_string(), |r| format!("{}'s", one_line(r)))
+                .map_or("one with no name".to_string(), |w| format!(
+                    "{}'s",
+                    one_line(w)
+                )),
+            respondent
+                .as_deref()
+                .map_or("theirs".to_string(), |r| format!("{}'s", one_line(r)))
         ),
         CannotWithdraw::Already { number, at } => format!(
             "assessment {number} was withdrawn already, on {}",

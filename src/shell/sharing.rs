@@ -221,7 +221,13 @@ pub fn text(t: &str) -> String {
 fn who(list: &[(Option<String>, jiff::Timestamp)]) -> String {
     let each: Vec<String> = list
         .iter()
-        .map(|(p, at)| format!("{} {}", p.as_deref().map_or("(no name)".into(), text), date_of(*at)))
+        .map(|(p, at)| {
+            format!(
+                "{} {}",
+                p.as_deref().map_or("(no name)".into(), text),
+                date_of(*at)
+            )
+        })
         .collect();
     bounded(&each)
 }
@@ -286,7 +292,11 @@ pub fn unkept_words(lacking: &[Entry]) -> String {
         .iter()
         .map(|e| {
             let (key, value) = described(e);
-            if value.is_empty() { key } else { format!("{key}: {value}") }
+            if value.is_empty() {
+                key
+            } else {
+                format!("{key}: {value}")
+            }
         })
         .collect();
     bounded(&each)
@@ -324,7 +334,10 @@ pub fn ahead_words(ahead: &[Ahead]) -> String {
                     format!("evidence for {} ({})", text(action), text(t))
                 }
                 Dated::Member { name } => format!("team member {}", text(name)),
-                Dated::Withdrawal { respondent, taken_at } => format!(
+                Dated::Withdrawal {
+                    respondent,
+                    taken_at,
+                } => format!(
                     "the withdrawal of {}'s assessment of {}",
                     respondent.as_deref().map_or("someone".into(), text),
                     date_of(*taken_at)
@@ -393,7 +406,10 @@ fn described(e: &Entry) -> (String, String) {
         ),
         Entry::Target(d, t) => (
             format!("target of {}", text(d)),
-            listed([t.stage.as_deref().map(text), t.by.map(|b| format!("by {b}"))]),
+            listed([
+                t.stage.as_deref().map(text),
+                t.by.map(|b| format!("by {b}")),
+            ]),
         ),
         Entry::Review(Some(Review::On(d))) => (review, format!("on {d}")),
         Entry::Review(Some(Review::EveryMonths(n))) => (review, format!("every {n} months")),
@@ -426,7 +442,11 @@ fn described(e: &Entry) -> (String, String) {
             format!(
                 "{}{}",
                 text(&e.text),
-                if e.removed.is_some() { " (removed)" } else { "" }
+                if e.removed.is_some() {
+                    " (removed)"
+                } else {
+                    ""
+                }
             ),
         ),
         Entry::Field(k, v) => (
@@ -480,12 +500,18 @@ mod tests {
             ..Report::default()
         };
         let said = words(&report);
-        assert_eq!(said, "1,500 assessments (P0 2023-01-01, P1 2023-01-01 and 1,498 more)");
+        assert_eq!(
+            said,
+            "1,500 assessments (P0 2023-01-01, P1 2023-01-01 and 1,498 more)"
+        );
         let long = Report {
             assessments: vec![(Some("x\u{2028}".repeat(500)), at); 2],
             ..Report::default()
         };
         let said = words(&long);
-        assert!(said.chars().count() < 200 && !said.contains('\u{2028}'), "{said}");
+        assert!(
+            said.chars().count() < 200 && !said.contains('\u{2028}'),
+            "{said}"
+        );
     }
 }

@@ -7,8 +7,8 @@
 //! entries the same way instead of making them new. Readers order by [`ordered`]. Assessments are
 //! not re-dated: one dated ahead is named and waits outside the rounds until its date.
 
-use jiff::{SignedDuration, Timestamp};
 use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::History;
@@ -31,13 +31,28 @@ pub struct Redating {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // each names its entry as the file does
 pub enum Dated {
-    Agreement { action: String, round: Option<Date> },
-    Step { action: String },
-    Target { domain: String },
+    Agreement {
+        action: String,
+        round: Option<Date>,
+    },
+    Step {
+        action: String,
+    },
+    Target {
+        domain: String,
+    },
     Review,
-    Evidence { action: String, text: String },
-    Member { name: String },
-    Withdrawal { respondent: Option<String>, taken_at: Timestamp },
+    Evidence {
+        action: String,
+        text: String,
+    },
+    Member {
+        name: String,
+    },
+    Withdrawal {
+        respondent: Option<String>,
+        taken_at: Timestamp,
+    },
 }
 
 /// An entry dated ahead of now: what, and the date it carries.
@@ -71,12 +86,22 @@ fn dates(h: &mut History, mut each: impl FnMut(&dyn Fn() -> Dated, &mut Timestam
     }
     for (action, s) in &mut h.plan.actions {
         if let Some(at) = &mut s.set_at {
-            each(&|| Dated::Step { action: action.clone() }, at);
+            each(
+                &|| Dated::Step {
+                    action: action.clone(),
+                },
+                at,
+            );
         }
     }
     for (domain, t) in &mut h.plan.targets {
         if let Some(at) = &mut t.set_at {
-            each(&|| Dated::Target { domain: domain.clone() }, at);
+            each(
+                &|| Dated::Target {
+                    domain: domain.clone(),
+                },
+                at,
+            );
         }
     }
     if let Some(at) = &mut h.plan.review_set_at {
@@ -111,13 +136,23 @@ fn any_ahead(h: &History, now: Timestamp) -> bool {
     let ahead = |at: &Timestamp| is_ahead(*at, now);
     let plan = &h.plan;
     h.agreements.iter().any(|a| ahead(&a.at))
-        || plan.actions.values().filter_map(|s| s.set_at.as_ref()).any(ahead)
-        || plan.targets.values().filter_map(|t| t.set_at.as_ref()).any(ahead)
+        || plan
+            .actions
+            .values()
+            .filter_map(|s| s.set_at.as_ref())
+            .any(ahead)
+        || plan
+            .targets
+            .values()
+            .filter_map(|t| t.set_at.as_ref())
+            .any(ahead)
         || plan.review_set_at.as_ref().is_some_and(ahead)
-        || h.evidence.iter().any(|e| ahead(&e.at) || e.removed.as_ref().is_some_and(ahead))
-        || h.team.values().any(|m| {
-            m.set_at.as_ref().is_some_and(ahead) || m.named_at.as_ref().is_some_and(ahead)
-        })
+        || h.evidence
+            .iter()
+            .any(|e| ahead(&e.at) || e.removed.as_ref().is_some_and(ahead))
+        || h.team
+            .values()
+            .any(|m| m.set_at.as_ref().is_some_and(ahead) || m.named_at.as_ref().is_some_and(ahead))
         || h.withdrawn.iter().any(|w| ahead(&w.at))
 }
 
@@ -129,7 +164,10 @@ pub fn ahead(h: &History, now: Timestamp) -> Vec<Ahead> {
     let mut out = Vec::new();
     dates(&mut h.clone(), |what, at| {
         if is_ahead(*at, now) {
-            out.push(Ahead { what: what(), at: *at });
+            out.push(Ahead {
+                what: what(),
+                at: *at,
+            });
         }
     });
     out
@@ -152,7 +190,11 @@ pub fn redate(h: &mut History, now: Timestamp) -> Vec<Ahead> {
 
 /// Adds to `table` a re-dating for each of `froms` it lacks: a moment before `now`, in their order
 /// (the latest 1 ms before now), so the entries keep their order among themselves.
-pub fn extend(table: &mut Vec<Redating>, froms: impl IntoIterator<Item = Timestamp>, now: Timestamp) {
+pub fn extend(
+    table: &mut Vec<Redating>,
+    froms: impl IntoIterator<Item = Timestamp>,
+    now: Timestamp,
+) {
     let mut new: Vec<Timestamp> = froms
         .into_iter()
         .filter(|at| !table.iter().any(|r| r.from == *at))
@@ -195,8 +237,8 @@ pub fn apply(h: &mut History) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::answers::agreed::{Agreement, Evidence};
     use crate::core::answers::Answer;
+    use crate::core::answers::agreed::{Agreement, Evidence};
 
     fn t(s: &str) -> Timestamp {
         s.parse().unwrap()
@@ -228,14 +270,21 @@ mod tests {
             assert_eq!(is_ahead(t(at), now()), wrong, "{at}");
         }
         assert_eq!(ordered(t("2099-01-01T00:00:00Z"), now()), now());
-        assert_eq!(ordered(t("2026-01-01T00:00:00Z"), now()), t("2026-01-01T00:00:00Z"));
+        assert_eq!(
+            ordered(t("2026-01-01T00:00:00Z"), now()),
+            t("2026-01-01T00:00:00Z")
+        );
     }
 
     #[test]
     fn re_dating_puts_entries_ahead_just_before_now_in_their_order_and_remembers_it() {
         let mut h = History::default();
-        h.agreements = vec![agreed("2099-01-02T00:00:00Z"), agreed("2026-12-01T00:00:00Z")];
-        h.plan.set_step("a", Some("Sam".into()), None, t("2099-01-01T00:00:00Z"));
+        h.agreements = vec![
+            agreed("2099-01-02T00:00:00Z"),
+            agreed("2026-12-01T00:00:00Z"),
+        ];
+        h.plan
+            .set_step("a", Some("Sam".into()), None, t("2099-01-01T00:00:00Z"));
         h.evidence.push(Evidence {
             action: "a".into(),
             text: "Minutes".into(),
@@ -246,11 +295,28 @@ mod tests {
         });
         let found = redate(&mut h, now());
         assert_eq!(found.len(), 3);
-        assert_eq!(found[0].what, Dated::Agreement { action: "a".into(), round: None });
-        assert_eq!(h.plan.actions["a"].set_at, Some(now() - SignedDuration::from_millis(2)));
+        assert_eq!(
+            found[0].what,
+            Dated::Agreement {
+                action: "a".into(),
+                round: None
+            }
+        );
+        assert_eq!(
+            h.plan.actions["a"].set_at,
+            Some(now() - SignedDuration::from_millis(2))
+        );
         assert_eq!(h.evidence[0].at, now() - SignedDuration::from_millis(2));
-        assert_eq!(h.agreements[0].at, now() - SignedDuration::from_millis(1), "still the later");
-        assert_eq!(h.agreements[1].at, t("2026-12-01T00:00:00Z"), "left as it was");
+        assert_eq!(
+            h.agreements[0].at,
+            now() - SignedDuration::from_millis(1),
+            "still the later"
+        );
+        assert_eq!(
+            h.agreements[1].at,
+            t("2026-12-01T00:00:00Z"),
+            "left as it was"
+        );
         assert_eq!(h.redated.len(), 2);
         assert!(ahead(&h, now()).is_empty());
         assert_eq!(union(&h.redated, &[]), h.redated);
@@ -258,7 +324,11 @@ mod tests {
             from: h.redated[0].from,
             to: t("2026-12-01T00:00:00Z"),
         };
-        assert_eq!(union(&h.redated, &[earlier])[0], earlier, "the first time it was seen");
+        assert_eq!(
+            union(&h.redated, &[earlier])[0],
+            earlier,
+            "the first time it was seen"
+        );
 
         // A stale copy merged in later is re-dated as the first time, not as new.
         let mut stale = History {

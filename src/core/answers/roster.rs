@@ -98,7 +98,12 @@ pub fn order(history: &mut History) {
         }
         first
             .into_iter()
-            .map(|(m, at)| (m.to_string(), jiff::tz::TimeZone::UTC.to_datetime(at).date()))
+            .map(|(m, at)| {
+                (
+                    m.to_string(),
+                    jiff::tz::TimeZone::UTC.to_datetime(at).date(),
+                )
+            })
             .collect::<std::collections::HashMap<String, Date>>()
     };
     let since = |name: &str, m: &Member| m.joined.or_else(|| first.get(name).copied());
@@ -347,7 +352,9 @@ pub fn newcomers(history: &History) -> Vec<(String, Timestamp)> {
         .collect();
     // By time, then by spelling: the same set of assessments gives the same names.
     let a = |i: usize| &history.assessments[i];
-    order.sort_by(|&i, &j| (a(i).taken_at, &a(i).respondent).cmp(&(a(j).taken_at, &a(j).respondent)));
+    order.sort_by(|&i, &j| {
+        (a(i).taken_at, &a(i).respondent).cmp(&(a(j).taken_at, &a(j).respondent))
+    });
     let mut seen: IndexMap<String, (String, Timestamp)> = IndexMap::new();
     for i in order {
         let Some(name) = a(i).respondent.as_deref().filter(|n| !n.trim().is_empty()) else {

@@ -45,10 +45,7 @@ impl Withdrawn {
 
 /// Which assessments of `history` are withdrawn: those whose person (told apart by `key`, the
 /// roster's) and time a withdrawal names. Every assessment of that person at that time is withdrawn.
-pub fn withdrawn(
-    history: &History,
-    key: impl Fn(Option<&str>) -> Option<String>,
-) -> Withdrawn {
+pub fn withdrawn(history: &History, key: impl Fn(Option<&str>) -> Option<String>) -> Withdrawn {
     if history.withdrawn.is_empty() {
         return Withdrawn::default();
     }
@@ -75,7 +72,9 @@ pub fn list(
     let mut when: std::collections::HashMap<(Option<String>, Timestamp), Timestamp> =
         Default::default();
     for w in &history.withdrawn {
-        let at = when.entry((key(w.respondent.as_deref()), w.taken_at)).or_insert(w.at);
+        let at = when
+            .entry((key(w.respondent.as_deref()), w.taken_at))
+            .or_insert(w.at);
         *at = (*at).min(w.at);
     }
     if when.is_empty() {
@@ -238,9 +237,15 @@ mod tests {
         withdraw(&mut h, 1, at(9));
         h.withdrawn[0].respondent = Some("SAM ".into());
         let w = withdrawn(&h, fold);
-        assert_eq!((0..3).map(|i| w.contains(i)).collect::<Vec<_>>(), [false, true, false]);
+        assert_eq!(
+            (0..3).map(|i| w.contains(i)).collect::<Vec<_>>(),
+            [false, true, false]
+        );
         assert_eq!(w.count(), 1);
-        assert!(w.is_live(0) && w.is_live(7), "past the end: nothing withdrawn");
+        assert!(
+            w.is_live(0) && w.is_live(7),
+            "past the end: nothing withdrawn"
+        );
     }
 
     #[test]
@@ -259,8 +264,22 @@ mod tests {
                     whose: Some("Priya".into()),
                 }),
             ),
-            (4, None, Err(CannotWithdraw::NoSuch { number: 4, count: 3 })),
-            (0, None, Err(CannotWithdraw::NoSuch { number: 0, count: 3 })),
+            (
+                4,
+                None,
+                Err(CannotWithdraw::NoSuch {
+                    number: 4,
+                    count: 3,
+                }),
+            ),
+            (
+                0,
+                None,
+                Err(CannotWithdraw::NoSuch {
+                    number: 0,
+                    count: 3,
+                }),
+            ),
         ];
         for (number, whose, want) in table {
             assert_eq!(select(&h, number, whose, fold), want, "{number} {whose:?}");
@@ -273,6 +292,10 @@ mod tests {
                 at: at(9)
             })
         );
-        assert_eq!(select(&h, -1, Some(Some("Sam")), fold), Ok(0), "the latest still counting");
+        assert_eq!(
+            select(&h, -1, Some(Some("Sam")), fold),
+            Ok(0),
+            "the latest still counting"
+        );
     }
 }

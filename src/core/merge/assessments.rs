@@ -53,18 +53,27 @@ pub fn assessments(
     report: &mut Report,
 ) -> Vec<Assessment> {
     let key = |a: &Assessment| (names.key(a.respondent.as_deref()), a.taken_at);
-    let in_base = base.map(|b| by_key(&b.assessments, names)).unwrap_or_default();
+    let in_base = base
+        .map(|b| by_key(&b.assessments, names))
+        .unwrap_or_default();
     let in_theirs = by_key(&theirs.assessments, names);
-    let was = |a: &Assessment| in_base.get(&key(a)).is_some_and(|l| l.iter().any(|b| same(a, b)));
+    let was = |a: &Assessment| {
+        in_base
+            .get(&key(a))
+            .is_some_and(|l| l.iter().any(|b| same(a, b)))
+    };
     let has = |map: &HashMap<Key, Vec<&Assessment>>, a: &Assessment| {
-        map.get(&key(a)).is_some_and(|l| l.iter().any(|b| same(a, b)))
+        map.get(&key(a))
+            .is_some_and(|l| l.iter().any(|b| same(a, b)))
     };
     let mut all: Vec<Assessment> = Vec::with_capacity(ours.assessments.len());
     let mut changed = false;
     for o in &ours.assessments {
         if was(o) && !has(&in_theirs, o) {
             // Theirs deleted what ours kept as it was.
-            report.deleted.push(Entry::Assessment(o.respondent.clone(), o.taken_at));
+            report
+                .deleted
+                .push(Entry::Assessment(o.respondent.clone(), o.taken_at));
             changed = true;
             continue;
         }
@@ -79,7 +88,10 @@ pub fn assessments(
         let at_once = seen.entry(key(t)).or_default();
         // The one spelled alike first, so a file merged with itself is left as it is.
         let alike = |i: &&usize| same(&all[**i], t) && all[**i].respondent == t.respondent;
-        let found = at_once.iter().find(alike).or_else(|| at_once.iter().find(|&&i| same(&all[i], t)));
+        let found = at_once
+            .iter()
+            .find(alike)
+            .or_else(|| at_once.iter().find(|&&i| same(&all[i], t)));
         if let Some(&i) = found {
             let kept = spelling(&all[i].respondent, &t.respondent, names);
             changed |= kept != all[i].respondent;
@@ -120,7 +132,10 @@ pub fn withdrawals(
     let within = |list: &[Withdrawal], w: &Withdrawal| list.iter().any(|x| key(x) == key(w));
     let in_base = |w: &Withdrawal| base.is_some_and(|b| b.withdrawn.contains(w));
     let mut out: Vec<Withdrawal> = Vec::new();
-    for (side, list, other) in [(0, &ours.withdrawn, &theirs.withdrawn), (1, &theirs.withdrawn, &ours.withdrawn)] {
+    for (side, list, other) in [
+        (0, &ours.withdrawn, &theirs.withdrawn),
+        (1, &theirs.withdrawn, &ours.withdrawn),
+    ] {
         for w in list {
             if in_base(w) && !within(other, w) {
                 if side == 0 {

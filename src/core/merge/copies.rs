@@ -130,17 +130,29 @@ mod tests {
     #[test]
     fn a_copy_shares_an_assessment_and_another_teams_file_does_not() {
         let file = of(&[("Sam", "01T10:00:00", "p"), ("Priya", "02T10:00:00", "p")]);
-        assert!(shares_an_assessment(&file, &of(&[("sam", "01T10:00:00", "p")])));
-        assert!(!shares_an_assessment(&file, &of(&[("Kim", "01T10:00:00", "p")])));
+        assert!(shares_an_assessment(
+            &file,
+            &of(&[("sam", "01T10:00:00", "p")])
+        ));
+        assert!(!shares_an_assessment(
+            &file,
+            &of(&[("Kim", "01T10:00:00", "p")])
+        ));
         assert!(!shares_an_assessment(&file, &History::default()));
     }
 
     #[test]
     fn a_file_of_another_framework_is_named_by_its_framework() {
         let file = of(&[("Sam", "01T10:00:00", "aspire")]);
-        let other = of(&[("Kim", "01T10:00:00", "north"), ("Jo", "02T10:00:00", "north")]);
+        let other = of(&[
+            ("Kim", "01T10:00:00", "north"),
+            ("Jo", "02T10:00:00", "north"),
+        ]);
         assert_eq!(foreign_frameworks(&file, &other, "aspire"), ["north"]);
-        assert!(foreign_frameworks(&file, &other, "north").is_empty(), "the one in use");
+        assert!(
+            foreign_frameworks(&file, &other, "north").is_empty(),
+            "the one in use"
+        );
         assert!(foreign_frameworks(&file, &file, "x").is_empty());
     }
 }

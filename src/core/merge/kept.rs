@@ -26,12 +26,19 @@ pub fn unkept(saved: &History, copy: &History) -> Vec<Entry> {
             .map(|r| Entry::Redating(*r)),
     );
     let saved_team = roster::members(saved);
-    let team = people::roster(&saved_team, &roster::members(&copy), None, &mut Report::default());
+    let team = people::roster(
+        &saved_team,
+        &roster::members(&copy),
+        None,
+        &mut Report::default(),
+    );
     let names = Names::new(&team);
     assessments(saved, &copy, &names, &mut out);
     for w in &copy.withdrawn {
         let key = |r: Option<&str>| (names.key(r), w.taken_at);
-        if !saved.withdrawn.iter().any(|s| (names.key(s.respondent.as_deref()), s.taken_at) == key(w.respondent.as_deref())) {
+        if !saved.withdrawn.iter().any(|s| {
+            (names.key(s.respondent.as_deref()), s.taken_at) == key(w.respondent.as_deref())
+        }) {
             out.push(Entry::Withdrawal(w.clone()));
         }
     }
@@ -42,7 +49,11 @@ pub fn unkept(saved: &History, copy: &History) -> Vec<Entry> {
             out.push(Entry::Evidence(e.clone()));
         }
     }
-    for a in copy.agreements.iter().filter(|a| !saved.agreements.contains(a)) {
+    for a in copy
+        .agreements
+        .iter()
+        .filter(|a| !saved.agreements.contains(a))
+    {
         out.push(Entry::Agreement(a.clone()));
     }
     for (k, v) in &copy.extra {
@@ -63,7 +74,8 @@ fn assessments(saved: &History, copy: &History, names: &Names, out: &mut Vec<Ent
     for a in &copy.assessments {
         let kept = here.get(&key(a)).is_some_and(|l| {
             l.iter().any(|s| {
-                (&s.answers, &s.notes, &s.label, &s.extra) == (&a.answers, &a.notes, &a.label, &a.extra)
+                (&s.answers, &s.notes, &s.label, &s.extra)
+                    == (&a.answers, &a.notes, &a.label, &a.extra)
             })
         });
         if !kept {
@@ -77,13 +89,18 @@ fn assessments(saved: &History, copy: &History, names: &Names, out: &mut Vec<Ent
 fn members(saved_team: &roster::Roster, copy: &History, out: &mut Vec<Entry>) {
     let here = Names::new(saved_team);
     for (name, m) in &copy.team {
-        let mut meant = std::iter::once(name).chain(&m.spellings).map(|n| here.member(n));
+        let mut meant = std::iter::once(name)
+            .chain(&m.spellings)
+            .map(|n| here.member(n));
         let Some(Some(member)) = meant.next() else {
             out.push(Entry::Member(name.clone(), m.clone()));
             continue;
         };
         let s = &saved_team[member];
-        let fields_kept = m.account.as_ref().is_none_or(|a| s.account.as_ref() == Some(a))
+        let fields_kept = m
+            .account
+            .as_ref()
+            .is_none_or(|a| s.account.as_ref() == Some(a))
             && m.joined.is_none_or(|j| s.joined == Some(j))
             && m.left.is_none_or(|l| s.left == Some(l));
         if !meant.all(|n| n == Some(member)) || !fields_kept {
@@ -102,7 +119,9 @@ fn plan(saved: &History, copy: &History, out: &mut Vec<Entry>) {
             p.step(action).is_none()
         } else {
             s.is_some_and(|s| {
-                step.owner.as_ref().is_none_or(|o| s.owner.as_ref() == Some(o))
+                step.owner
+                    .as_ref()
+                    .is_none_or(|o| s.owner.as_ref() == Some(o))
                     && step.due.is_none_or(|d| s.due == Some(d))
             })
         };
@@ -169,9 +188,16 @@ mod tests {
         saved.assessments.push(one("Sam", 1));
         saved.plan.set_step("a", Some("Sam".into()), None, at(3));
         let mut copy = saved.clone();
-        copy.plan.set_step("a", Some("Priya".into()), Some(jiff::civil::date(2027, 1, 31)), at(2));
+        copy.plan.set_step(
+            "a",
+            Some("Priya".into()),
+            Some(jiff::civil::date(2027, 1, 31)),
+            at(2),
+        );
         copy.assessments[0].label = Some("Autumn".into());
-        copy.assessments[0].extra.insert("reviewed_by".into(), "Jo".into());
+        copy.assessments[0]
+            .extra
+            .insert("reviewed_by".into(), "Jo".into());
         let lacking = unkept(&saved, &copy);
         assert_eq!(lacking.len(), 2, "{lacking:?}");
         assert!(matches!(&lacking[0], Entry::Assessment(Some(w), t) if w == "Sam" && *t == at(1)));

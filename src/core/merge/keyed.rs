@@ -128,7 +128,12 @@ impl Keyed for (serde_yaml::Value, serde_yaml::Value) {
 
 /// Merges one section: each entry only one side has is kept (unless the base shows the other
 /// side deleted it); where both have one, [`resolve`] picks. Ours' order, then theirs' new ones.
-pub fn merge<T: Keyed>(ours: &[T], theirs: &[T], base: Option<&[T]>, report: &mut Report) -> Vec<T> {
+pub fn merge<T: Keyed>(
+    ours: &[T],
+    theirs: &[T],
+    base: Option<&[T]>,
+    report: &mut Report,
+) -> Vec<T> {
     let index = |list: &[T]| -> HashMap<String, usize> {
         list.iter().enumerate().map(|(i, x)| (x.key(), i)).collect()
     };
@@ -162,7 +167,11 @@ fn resolve<T: Keyed>(o: &T, t: &T, base: Option<&T>, report: &mut Report) -> T {
         return o.clone();
     }
     if o.same(t) {
-        return if t.at() > o.at() { t.clone() } else { o.clone() };
+        return if t.at() > o.at() {
+            t.clone()
+        } else {
+            o.clone()
+        };
     }
     if base == Some(o) || (t.supersedes(o) && base != Some(t)) {
         report.changes.push(t.entry());
@@ -252,7 +261,10 @@ mod tests {
         let ba = merge(&[t], &[o], base.as_deref(), &mut r2);
         assert_eq!(ab, ba, "whichever side is ours");
         assert_eq!(r.conflicts.len(), r2.conflicts.len());
-        (ab.first().and_then(|s| s.1.owner.clone()), r.conflicts.len())
+        (
+            ab.first().and_then(|s| s.1.owner.clone()),
+            r.conflicts.len(),
+        )
     }
 
     #[test]
@@ -262,15 +274,35 @@ mod tests {
         let gone = |at| step(None, at);
         let table = [
             // The same change on both sides, times aside, is no conflict.
-            (gone(Some("01T10:00:00")), gone(Some("02T10:00:00")), None, (None, 0)),
+            (
+                gone(Some("01T10:00:00")),
+                gone(Some("02T10:00:00")),
+                None,
+                (None, 0),
+            ),
             (sam(Some("01T10:00:00")), sam(None), None, (Some("Sam"), 0)),
             // Both differ: the later wins; an undated entry is the oldest.
-            (sam(Some("01T10:00:00")), priya(Some("02T10:00:00")), None, (Some("Priya"), 1)),
-            (sam(Some("01T10:00:00")), priya(None), None, (Some("Sam"), 1)),
+            (
+                sam(Some("01T10:00:00")),
+                priya(Some("02T10:00:00")),
+                None,
+                (Some("Priya"), 1),
+            ),
+            (
+                sam(Some("01T10:00:00")),
+                priya(None),
+                None,
+                (Some("Sam"), 1),
+            ),
             // A tie of times goes by content, never by side.
             (sam(None), priya(None), None, (Some("Sam"), 1)),
             // With a base: the side that changed it wins, whenever.
-            (sam(Some("03T10:00:00")), priya(Some("01T10:00:00")), Some(sam(Some("03T10:00:00"))), (Some("Priya"), 0)),
+            (
+                sam(Some("03T10:00:00")),
+                priya(Some("01T10:00:00")),
+                Some(sam(Some("03T10:00:00"))),
+                (Some("Priya"), 0),
+            ),
         ];
         for (o, t, base, (owner, conflicts)) in table {
             assert_eq!(
@@ -294,6 +326,10 @@ mod tests {
             changed,
             "a change since the base outlives a deletion"
         );
-        assert_eq!(merge(&base, &[], None, &mut Report::default()), base, "no base: kept");
+        assert_eq!(
+            merge(&base, &[], None, &mut Report::default()),
+            base,
+            "no base: kept"
+        );
     }
 }

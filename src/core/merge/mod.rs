@@ -22,17 +22,17 @@
 
 use jiff::Timestamp;
 
+use crate::core::answers::History;
 use crate::core::answers::agreed::{Agreement, Evidence};
 use crate::core::answers::clock::{self, Ahead};
 use crate::core::answers::plan::{Plan, Review, Step, Target};
 use crate::core::answers::roster::{self, Member, Names};
 use crate::core::answers::withdrawn::Withdrawal;
-use crate::core::answers::History;
 
 pub mod assessments;
 pub mod copies;
-pub mod keyed;
 pub mod kept;
+pub mod keyed;
 pub mod people;
 
 pub use copies::{foreign_frameworks, is_conflict_copy, shares_an_assessment};
@@ -118,14 +118,24 @@ pub fn merge(
     drop(names);
     h.plan = plan(&o.plan, &t.plan, b.map(|b| &b.plan), &mut r);
     h.evidence = keyed::merge(&o.evidence, &t.evidence, b.map(|b| &b.evidence[..]), &mut r);
-    h.agreements = keyed::agreements(&o.agreements, &t.agreements, b.map(|b| &b.agreements[..]), &mut r);
+    h.agreements = keyed::agreements(
+        &o.agreements,
+        &t.agreements,
+        b.map(|b| &b.agreements[..]),
+        &mut r,
+    );
     let fields = |m: &serde_yaml::Mapping| -> Vec<(serde_yaml::Value, serde_yaml::Value)> {
         m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     };
     let base_fields = b.map(|b| fields(&b.extra));
-    h.extra = keyed::merge(&fields(&o.extra), &fields(&t.extra), base_fields.as_deref(), &mut r)
-        .into_iter()
-        .collect();
+    h.extra = keyed::merge(
+        &fields(&o.extra),
+        &fields(&t.extra),
+        base_fields.as_deref(),
+        &mut r,
+    )
+    .into_iter()
+    .collect();
     admit(&mut h, &mut r);
     roster::order(&mut h);
     (h, r)
@@ -170,18 +180,30 @@ fn plan(o: &Plan, t: &Plan, b: Option<&Plan>, r: &mut Report) -> Plan {
     // A review never set is no entry at all.
     let review = |p: &Plan| {
         let set = p.review.is_some() || p.review_set_at.is_some();
-        set.then_some((p.review, p.review_set_at)).into_iter().collect::<Vec<_>>()
+        set.then_some((p.review, p.review_set_at))
+            .into_iter()
+            .collect::<Vec<_>>()
     };
     let base_steps = b.map(|b| pairs(&b.actions));
     let base_targets = b.map(|b| pairs(&b.targets));
     let base_review = b.map(review);
     let mut merged = Plan {
-        actions: keyed::merge(&pairs(&o.actions), &pairs(&t.actions), base_steps.as_deref(), r)
-            .into_iter()
-            .collect(),
-        targets: keyed::merge(&pairs(&o.targets), &pairs(&t.targets), base_targets.as_deref(), r)
-            .into_iter()
-            .collect(),
+        actions: keyed::merge(
+            &pairs(&o.actions),
+            &pairs(&t.actions),
+            base_steps.as_deref(),
+            r,
+        )
+        .into_iter()
+        .collect(),
+        targets: keyed::merge(
+            &pairs(&o.targets),
+            &pairs(&t.targets),
+            base_targets.as_deref(),
+            r,
+        )
+        .into_iter()
+        .collect(),
         ..Plan::default()
     };
     if let Some(&(review, at)) =
@@ -403,7 +425,10 @@ mod tests {
         new.plan.set_step("a", None, None, at("02T10:00:00"));
         new.plan.set_target("d", None, None, at("02T10:00:00"));
         new.evidence[0].removed = Some(at("02T10:00:00"));
-        for (h, _) in [merge(&new, &old, None, now()), merge(&old, &new, None, now())] {
+        for (h, _) in [
+            merge(&new, &old, None, now()),
+            merge(&old, &new, None, now()),
+        ] {
             assert!(h.plan.step("a").is_none() && h.plan.target("d").is_none());
             assert_eq!(h.evidence[0].removed, Some(at("02T10:00:00")));
         }

@@ -121,7 +121,12 @@ fn latest<'g, 'r>(group: &'g [&'g Held<'r>], side: usize) -> Option<&'g Held<'r>
 }
 
 /// Merges the rosters `ours` and `theirs` (`base`: the roster both started from, if known).
-pub fn roster(ours: &Roster, theirs: &Roster, base: Option<&Roster>, report: &mut Report) -> Roster {
+pub fn roster(
+    ours: &Roster,
+    theirs: &Roster,
+    base: Option<&Roster>,
+    report: &mut Report,
+) -> Roster {
     if ours == theirs {
         return ours.clone();
     }
@@ -132,17 +137,29 @@ pub fn roster(ours: &Roster, theirs: &Roster, base: Option<&Roster>, report: &mu
     for group in groups(&all) {
         let group: Vec<&Held> = group.iter().map(|&i| &all[i]).collect();
         let (o, t) = (latest(&group, 0), latest(&group, 1));
-        let was = |h: &Held| {
+        // The base's entry for this member: the one base member any of its names means.
+        let was = || {
             let (base, names) = (base?, base_names.as_ref()?);
-            names.member(h.name).and_then(|n| base.get_key_value(n))
+            let mut meant: Vec<&str> = group
+                .iter()
+                .flat_map(|h| h.keys.iter().filter_map(|k| names.member(k)))
+                .collect();
+            meant.sort_unstable();
+            meant.dedup();
+            match meant[..] {
+                [one] => base.get_key_value(one),
+                _ => None,
+            }
         };
-        let unchanged = |h: &Held| was(h).is_some_and(|(n, m)| n == h.name && m == h.member);
+        let unchanged = |h: &Held| was().is_some_and(|(n, m)| n == h.name && m == h.member);
         // With a base: a member one side deleted by hand and the other left as it was stays out.
         if let [one] = group[..]
             && unchanged(one)
         {
             if one.side == 0 {
-                report.deleted.push(Entry::Member(one.name.to_string(), one.member.clone()));
+                report
+                    .deleted
+                    .push(Entry::Member(one.name.to_string(), one.member.clone()));
             }
             continue;
         }
@@ -152,20 +169,24 @@ pub fn roster(ours: &Roster, theirs: &Roster, base: Option<&Roster>, report: &mu
             named_at: group.iter().filter_map(|h| h.member.named_at).max(),
             ..Member::default()
         };
-        for n in group.iter().flat_map(|h| std::iter::once(h.name).chain(h.member.spellings.iter().map(String::as_str))) {
+        for n in group.iter().flat_map(|h| {
+            std::iter::once(h.name).chain(h.member.spellings.iter().map(String::as_str))
+        }) {
             if fold(n) != fold(name) && !member.spellings.iter().any(|s| fold(s) == fold(n)) {
                 member.spellings.push(n.to_string());
             }
         }
         let won = match (o, t) {
-            (Some(o), Some(t)) => pick(o, t, was(o).map(|(_, m)| fields(m)), report),
+            (Some(o), Some(t)) => pick(o, t, was().map(|(_, m)| fields(m)), report),
             (Some(only), None) | (None, Some(only)) => fields(only.member),
             (None, None) => Fields::default(),
         };
         (member.account, member.joined, member.left) = won;
         let ours_was = o.filter(|_| group.iter().filter(|h| h.side == 0).count() == 1);
         if ours_was.is_none_or(|o| o.name != name || !same_member(o.member, &member)) {
-            report.changes.push(Entry::Member(name.to_string(), member.clone()));
+            report
+                .changes
+                .push(Entry::Member(name.to_string(), member.clone()));
         }
         out.insert(name.to_string(), member);
     }
@@ -186,7 +207,12 @@ fn pick(o: &Held, t: &Held, base: Option<Fields>, report: &mut Report) -> Fields
         return fo;
     }
     let theirs_won = (t.member.set_at, &ft) > (o.member.set_at, &fo);
-    let side = |h: &Held| (Entry::Member(h.name.to_string(), h.member.clone()), h.member.set_at);
+    let side = |h: &Held| {
+        (
+            Entry::Member(h.name.to_string(), h.member.clone()),
+            h.member.set_at,
+        )
+    };
     report.conflicts.push(Conflict {
         ours: side(o),
         theirs: side(t),
@@ -222,7 +248,10 @@ mod tests {
     }
 
     fn team(entries: &[(&str, Member)]) -> Roster {
-        entries.iter().map(|(n, m)| (n.to_string(), m.clone())).collect()
+        entries
+            .iter()
+            .map(|(n, m)| (n.to_string(), m.clone()))
+            .collect()
     }
 
     /// The roster merged both ways: the same members (names, spellings as a set, fields).
@@ -259,7 +288,10 @@ mod tests {
         let a = team(&[("Priya", member(&["Pryia"], at(2)))]);
         let b = team(&[("Priya K", member(&["Pryia"], at(3)))]);
         let want = vec!["Priya".to_string(), "Pryia".to_string()];
-        assert_eq!(both_ways(&a, &b), [("Priya K".into(), want, Fields::default())]);
+        assert_eq!(
+            both_ways(&a, &b),
+            [("Priya K".into(), want, Fields::default())]
+        );
     }
 
     #[test]
@@ -276,10 +308,18 @@ mod tests {
         let mut left = member(&[], None);
         left.left = Some(jiff::civil::date(2027, 1, 31));
         left.set_at = at(2);
-        let got = both_ways(&team(&[("Sam", old.clone())]), &team(&[("Sam", left.clone())]));
+        let got = both_ways(
+            &team(&[("Sam", old.clone())]),
+            &team(&[("Sam", left.clone())]),
+        );
         assert_eq!(got[0].2, fields(&left));
         let mut r = Report::default();
-        roster(&team(&[("Sam", old)]), &team(&[("Sam", left)]), None, &mut r);
+        roster(
+            &team(&[("Sam", old)]),
+            &team(&[("Sam", left)]),
+            None,
+            &mut r,
+        );
         assert_eq!(r.conflicts.len(), 1);
         assert!(r.conflicts[0].theirs_won);
     }

@@ -88,7 +88,11 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     view.conflict_copies = crate::shell::sharing::copies(&ctx.file, &history)
         .iter()
         .map(|(p, found)| people::CopyNote {
-            file: p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            file: p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             note: crate::shell::sharing::status_line(p, found, file),
         })
         .collect();

@@ -118,7 +118,10 @@ fn remove_merged(ctx: &Context, saved: &History, others: &[Other]) -> Result<(),
                 }
             }
         };
-        ctx.note(&format!("{}: {said}.", one_line(&path.display().to_string())));
+        ctx.note(&format!(
+            "{}: {said}.",
+            one_line(&path.display().to_string())
+        ));
     }
     if failed > 0 {
         return Err(Error::CopiesNotRemoved { count: failed });
@@ -178,7 +181,11 @@ fn pause_before_removing(path: &Path) {
     #[cfg(debug_assertions)]
     if std::env::var_os("MBCT_SUSTAIN_TEST_PAUSE_BEFORE_REMOVING").is_some() {
         use std::io::{BufRead, Write};
-        let _ = writeln!(std::io::stderr(), "paused before removing {}", path.display());
+        let _ = writeln!(
+            std::io::stderr(),
+            "paused before removing {}",
+            path.display()
+        );
         let _ = std::io::stdin().lock().read_line(&mut String::new());
     }
     #[cfg(not(debug_assertions))]
@@ -247,7 +254,8 @@ impl Addition {
             Ok(m) if m.file_type().is_symlink() => return Err(refused(GitFileProblem::Link)),
             Ok(m) if !m.is_file() => return Err(refused(GitFileProblem::NotRegular)),
             Ok(_) => {
-                let bytes = std::fs::read(&path).map_err(|e| refused(GitFileProblem::Unreadable(e)))?;
+                let bytes =
+                    std::fs::read(&path).map_err(|e| refused(GitFileProblem::Unreadable(e)))?;
                 Some(String::from_utf8(bytes).map_err(|_| refused(GitFileProblem::NotText))?)
             }
         };
@@ -270,8 +278,14 @@ impl Addition {
             source,
         })?;
         Ok(match (&self.old, ended) {
-            (None, _) => format!("Created {shown} with the line `{}` ({what}).", one_line(&self.line)),
-            (Some(_), true) => format!("Added the line `{}` to the end of {shown} ({what}).", one_line(&self.line)),
+            (None, _) => format!(
+                "Created {shown} with the line `{}` ({what}).",
+                one_line(&self.line)
+            ),
+            (Some(_), true) => format!(
+                "Added the line `{}` to the end of {shown} ({what}).",
+                one_line(&self.line)
+            ),
             (Some(_), false) => format!(
                 "Added a line break to the end of {shown}'s last line, then the line `{}` ({what}).",
                 one_line(&self.line)
@@ -323,7 +337,9 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
         format!("{} merge=mbct-sustain", name.replace(' ', "[[:space:]]")),
     )?;
     let ignore = Addition::check(top.join(".gitignore"), ignore_pattern(&lock))?;
-    ctx.note(&attributes.write("commit it, so that every clone merges the file with mbct-sustain")?);
+    ctx.note(
+        &attributes.write("commit it, so that every clone merges the file with mbct-sustain")?,
+    );
     ctx.note(&ignore.write("the lock file saves take; commit it too")?);
     // Git runs the driver by name when this program is on PATH, else by its full path.
     let exe = format!("mbct-sustain{}", std::env::consts::EXE_SUFFIX);
@@ -347,8 +363,14 @@ mod tests {
 
     #[test]
     fn a_lock_file_name_is_a_gitignore_pattern_of_itself_alone() {
-        assert_eq!(ignore_pattern("mbct-sustain.yaml.lock"), "mbct-sustain.yaml.lock");
-        assert_eq!(ignore_pattern("team #1 [x]!.yaml.lock"), "team \\#1 \\[x\\]\\!.yaml.lock");
+        assert_eq!(
+            ignore_pattern("mbct-sustain.yaml.lock"),
+            "mbct-sustain.yaml.lock"
+        );
+        assert_eq!(
+            ignore_pattern("team #1 [x]!.yaml.lock"),
+            "team \\#1 \\[x\\]\\!.yaml.lock"
+        );
     }
 
     #[test]

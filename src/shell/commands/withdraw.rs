@@ -16,12 +16,13 @@ pub fn run(ctx: &Context, number: i64) -> Result<(), Error> {
     let (saved, i) = store::update(&ctx.file, |h| {
         let team = roster::members(h);
         let names = Names::new(&team);
-        let i = withdrawn::select(h, number, whose.map(Some), |n| names.key(n)).map_err(
-            |refusal| Error::CannotWithdraw {
-                refusal,
-                respondent: ctx.respondent.clone(),
-            },
-        )?;
+        let i =
+            withdrawn::select(h, number, whose.map(Some), |n| names.key(n)).map_err(|refusal| {
+                Error::CannotWithdraw {
+                    refusal,
+                    respondent: ctx.respondent.clone(),
+                }
+            })?;
         withdrawn::withdraw(h, i, now);
         Ok(i)
     })?;
