@@ -282,7 +282,10 @@ fn a_newcomer_merged_in_is_on_the_roster_and_a_name_like_a_members_is_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("Pryia from kim.yaml is new on the team, and looks like Priya: if they are one person, `mbct-sustain people merge Pryia Priya` makes them one."),
+        err.contains(
+            "Pryia from kim.yaml is new on the team, and looks like Priya: if they are \
+            one person, `mbct-sustain people merge Pryia Priya` makes them one."
+        ),
         "{err}"
     );
     assert!(!err.contains("Kim from"), "Kim looks like nobody: {err}");
@@ -368,7 +371,11 @@ fn members_are_listed_as_they_joined_whatever_order_a_program_wrote_the_roster_i
     assert_eq!(listed(&env), want);
     // PyYAML's safe_dump sorts the keys of the `team:` map (and every other).
     let sorted = std::process::Command::new("python3")
-        .args(["-c", "import sys, yaml; p = sys.argv[1]; d = yaml.safe_load(open(p)); yaml.safe_dump(d, open(p, 'w'), sort_keys=True)"])
+        .args([
+            "-c",
+            "import sys, yaml; p = sys.argv[1]; d = yaml.safe_load(open(p)); \
+            yaml.safe_dump(d, open(p, 'w'), sort_keys=True)",
+        ])
         .arg(env.path("mbct-sustain.yaml"))
         .status();
     if !sorted.is_ok_and(|s| s.success()) {

@@ -166,7 +166,11 @@ mod merging {
 
     fn framework() -> Framework {
         framework::parse(
-            "id: p\ntitle: P\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: S0}\ndomains:\n  - id: d0\n    name: D0\n    actions:\n      - {id: d0.a0, stage: s0, text: T}\n      - {id: d0.a1, stage: s0, text: T}\n",
+            "id: p\ntitle: P\nversion: 1\ncompletion_label: Done\n\
+             stages:\n  - {id: s0, name: S0}\n\
+             domains:\n  - id: d0\n    name: D0\n    actions:\n\
+             \x20     - {id: d0.a0, stage: s0, text: T}\n\
+             \x20     - {id: d0.a1, stage: s0, text: T}\n",
         )
         .unwrap()
     }
@@ -307,6 +311,23 @@ mod merging {
         format!("{members:#?}\n{assessments:#?}\n{plan:?}\n{rounds:#?}")
     }
 
+    /// Every assessment's time and answers, and the times of those withdrawn.
+    fn contents(h: &History) -> (BTreeSet<String>, BTreeSet<Timestamp>) {
+        let team = roster::members(h);
+        let names = Names::new(&team);
+        let gone = withdrawn::withdrawn(h, |n| names.key(n));
+        let all = h
+            .assessments
+            .iter()
+            .map(|a| format!("{} {:?}", a.taken_at, a.answers))
+            .collect();
+        let withdrawn = (0..h.assessments.len())
+            .filter(|&i| gone.contains(i))
+            .map(|i| h.assessments[i].taken_at)
+            .collect();
+        (all, withdrawn)
+    }
+
     fn at(s: &str) -> Timestamp {
         s.parse().unwrap()
     }
@@ -333,14 +354,13 @@ mod merging {
             prop_assert_eq!(&merge(&ab, &ab, None, now()).0, &ab, "merged with itself: as it was");
             prop_assert_eq!(meaning(&merge(&ab, &a, None, now()).0), meaning(&ab), "idempotent");
             prop_assert_eq!(meaning(&merge(&ab, &b, None, now()).0), meaning(&ab), "idempotent");
-            // Nothing lost: every assessment of either copy is in the merge, through its roster.
-            let kept = meaning(&ab);
+            // Nothing lost: every assessment of either copy is in the merge, and every one
+            // withdrawn in either is withdrawn in it.
+            let (kept, gone) = contents(&ab);
             for side in [&a, &b] {
-                for line in meaning(side).lines().filter(|l| l.contains(" live ")) {
-                    let without_key = line.trim().split_once(' ').map_or("", |(_, rest)| rest);
-                    let when = without_key.split(" live ").next().unwrap_or_default();
-                    prop_assert!(kept.contains(when), "{} lost from {}", line, kept);
-                }
+                let (has, withdrawn) = contents(side);
+                prop_assert!(has.is_subset(&kept), "{:?} lost from {:?}", has, kept);
+                prop_assert!(withdrawn.is_subset(&gone), "{:?} back in {:?}", withdrawn, gone);
             }
             // With git's base, the same either way too.
             let (abo, _) = merge(&a, &b, Some(&base), now());
@@ -458,7 +478,9 @@ mod typed_text {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
         #[test]
-        fn any_text_in_any_field_reads_back_as_it_was_written(t in prop::collection::vec(text(), 14)) {
+        fn any_text_in_any_field_reads_back_as_it_was_written(
+            t in prop::collection::vec(text(), 14),
+        ) {
             let h = filled(&t);
             for crlf in [false, true] {
                 let written = file::render(&h, crlf).unwrap();
@@ -480,15 +502,18 @@ mod typed_text {
             let mut theirs = base.clone();
             theirs.plan.set_step("networks.buddy", Some(owner), None, at("2026-12-03T10:00:00Z"));
             let mut ours_changed = ours.clone();
-            ours_changed.plan.set_step("networks.buddy", Some(format!("{}!", t[11])), None, at("2026-12-02T11:00:00Z"));
+            let changed = Some(format!("{}!", t[11]));
+            ours_changed.plan.set_step("networks.buddy", changed, None, at("2026-12-02T11:00:00Z"));
             let dir = tempfile::tempdir().unwrap();
             let write = |name: &str, h: &History| {
                 let p = dir.path().join(name);
                 std::fs::write(&p, file::render(h, false).unwrap()).unwrap();
                 p
             };
-            let (o, b, th) = (write("ours", &ours_changed), write("base", &base), write("theirs", &theirs));
-            let out = crate::common::program(dir.path(), assert_cmd::cargo::cargo_bin("mbct-sustain"))
+            let (o, b) = (write("ours", &ours_changed), write("base", &base));
+            let th = write("theirs", &theirs);
+            let program = assert_cmd::cargo::cargo_bin("mbct-sustain");
+            let out = crate::common::program(dir.path(), program)
                 .arg("merge-driver").arg(&b).arg(&o).arg(&th)
                 .output().unwrap();
             prop_assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
@@ -496,7 +521,8 @@ mod typed_text {
             let first = text.split('\n').next().unwrap();
             prop_assert!(first.starts_with("# mbct-sustain merge: 1 conflict"), "{}", first);
             prop_assert!(!first.contains(['\u{2028}', '\u{2029}', '\u{85}', '\r']), "{:?}", first);
-            let (mut want, _) = merge(&ours_changed, &theirs, Some(&base), at("2027-01-01T00:00:00Z"));
+            let now = at("2027-01-01T00:00:00Z");
+            let (mut want, _) = merge(&ours_changed, &theirs, Some(&base), now);
             want.format = format_needed(&want);
             prop_assert_eq!(file::parse(&text).unwrap(), want);
         }

@@ -653,7 +653,8 @@ fn remove_merged_keeps_a_copy_whose_step_lost_a_conflict_or_whose_field_the_file
     );
     assert!(
         out.contains(&format!(
-            "{DROPBOX}: kept: it holds what the answers file does not (networks.buddy: owner Priya, due 2027-01-31)"
+            "{DROPBOX}: kept: it holds what the answers file does not (networks.buddy: owner \
+                Priya, due 2027-01-31)"
         )),
         "{out}"
     );
@@ -822,7 +823,8 @@ fn an_owner_holding_a_line_separator_through_git_pull_makes_no_agreement_nobody_
     }
     let env = Env::new();
     let g = clones(&env, file_of(vec![by("Sam", "2026-11-20T10:00:00Z")]));
-    let evil = "Priya\u{2028}agreements: [{round: 2026-11-20, action: fit.pathways, answer: in-place, at: 2026-12-01T00:00:00Z}]\u{2028}#";
+    let evil = "Priya\u{2028}agreements: [{round: 2026-11-20, action: fit.pathways, \
+                answer: in-place, at: 2026-12-01T00:00:00Z}]\u{2028}#";
     g.tool("b", &["plan", "assign", "networks.buddy", "--owner", "Sam"]);
     g.ok("git", "b", &["commit", "-qam", "Sam owns it"]);
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -849,7 +851,11 @@ fn an_owner_holding_a_line_separator_through_git_pull_makes_no_agreement_nobody_
     );
     // A YAML 1.1 reader (libyaml, as PyYAML uses) sees no agreement either.
     let python = std::process::Command::new("python3")
-        .args(["-c", "import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding='utf-8')); print('agreements' in d)"])
+        .args([
+            "-c",
+            "import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding='utf-8')); \
+            print('agreements' in d)",
+        ])
         .arg(env.path("b/mbct-sustain.yaml"))
         .output();
     match python {
@@ -962,12 +968,16 @@ fn an_agreement_dated_2099_is_named_when_merged_and_one_made_now_wins_over_it() 
     );
     let copy = env.read("mbct-sustain.yaml").replace(
         "format: 1\n",
-        "format: 3\nagreements:\n- round: 2026-11-20\n  action: networks.buddy\n  answer: in-place\n  at: 2099-01-01T00:00:00Z\n",
+        "format: 3\nagreements:\n- round: 2026-11-20\n  action: networks.buddy\n  answer: \
+            in-place\n  at: 2099-01-01T00:00:00Z\n",
     );
     env.write("laptop.yaml", copy);
     let noted = said(&env, &["--file", "laptop.yaml", "report"]);
     assert!(
-        noted.contains("1 entry is dated after today (a computer's clock may be wrong): the agreement on networks.buddy (2099-01-01); it counts as made now"),
+        noted.contains(
+            "1 entry is dated after today (a computer's clock may be wrong): the \
+            agreement on networks.buddy (2099-01-01); it counts as made now"
+        ),
         "every command names it: {noted}"
     );
     let out = said(&env, &["merge", "laptop.yaml"]);

@@ -45,7 +45,10 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
     assert!(
-        said.contains("Withdrew assessment 3 (Sma, 2026-12-03): it stays in the answers file and counts nowhere now"),
+        said.contains(
+            "Withdrew assessment 3 (Sma, 2026-12-03): it stays in the answers file and \
+            counts nowhere now"
+        ),
         "{said}"
     );
     let team = env.json(&["team", "--format", "json"]);
@@ -69,7 +72,10 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
 
     let history = env.cmd().arg("history").output().unwrap();
     assert!(
-        String::from_utf8_lossy(&history.stderr).contains("1 assessment withdrawn, counted nowhere and not listed; `mbct-sustain history --withdrawn` lists it"),
+        String::from_utf8_lossy(&history.stderr).contains(
+            "1 assessment withdrawn, counted \
+            nowhere and not listed; `mbct-sustain history --withdrawn` lists it"
+        ),
         "{}",
         String::from_utf8_lossy(&history.stderr)
     );

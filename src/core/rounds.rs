@@ -2,7 +2,8 @@
 //! of assessments, in the order they were taken, with no gap longer than [`ROUND_GAP`] (30 days)
 //! between one and the next. In a round each respondent counts once, with their latest assessment
 //! in it. Someone who answered before but not in a round is *left out* of it and named, never
-//! silently mixed in with older answers. A withdrawn assessment is in no round. People are told apart through the roster (a spelling is its member), an
+//! silently mixed in with older answers. A withdrawn assessment is in no round. People are told
+//! apart through the roster (a spelling is its member), an
 //! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and people
 //! are found by hash: a round costs what it is long.
 

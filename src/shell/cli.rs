@@ -196,7 +196,13 @@ pub enum Command {
 
     /// Withdraw an assessment taken by mistake: it is kept in the file and counts nowhere
     #[command(
-        after_help = "N is the number `history` shows beside the assessment (1 = the oldest in the file). For a team, `history --respondent NAME` lists that person's assessments with these numbers; with --respondent, -1 is their latest.\n\nThe assessment stays in the answers file, with a dated record that it was withdrawn, so no merge of another copy brings it back; `history --withdrawn` lists it.\n\nExamples:\n  mbct-sustain history --respondent Sam\n  mbct-sustain withdraw 5\n  mbct-sustain withdraw -1 --respondent Sam      # Sam's latest"
+        after_help = "N is the number `history` shows beside the assessment (1 = the oldest \
+            in the file). For a team, `history --respondent NAME` lists that person's assessments \
+            with these numbers; with --respondent, -1 is their latest.\n\nThe assessment stays \
+            in the answers file, with a dated record that it was withdrawn, so no merge of \
+            another copy brings it back; `history --withdrawn` lists it.\n\nExamples:\n  \
+            mbct-sustain history --respondent Sam\n  mbct-sustain withdraw 5\n  \
+            mbct-sustain withdraw -1 --respondent Sam      # Sam's latest"
     )]
     Withdraw {
         /// The assessment's number as `history` lists it (-1 = the latest)

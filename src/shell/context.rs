@@ -104,7 +104,8 @@ impl Context {
         if !ahead.is_empty() {
             let n = ahead.len();
             self.note(&format!(
-                "note: {} {} dated after today (a computer's clock may be wrong): {}; {} as made now, and the next change saves {} so.",
+                "note: {} {} dated after today (a computer's clock may be wrong): {}; {} as made \
+                    now, and the next change saves {} so.",
                 crate::shell::sharing::many(n, "entry"),
                 if n == 1 { "is" } else { "are" },
                 crate::shell::sharing::ahead_words(&ahead),

@@ -458,22 +458,52 @@ impl Error {
             Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { refusal: Refusal::Answered { name } } => format!(
-                "if they are one person, `mbct-sustain people merge {}` followed by the member's name makes them one; else choose another name. The answers file was left as it was",
+                "if they are one person, `mbct-sustain people merge {}` followed by the \
+                 member's name makes them one; else choose another name. The answers file was \
+                 left as it was",
                 quoted_name(name)
             ),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
             Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
             Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
-            Error::OtherUnreadable { problem: ReadProblem::PermissionDenied, .. } => "ask its owner to let you read it; nothing was merged or changed".into(),
-            Error::OtherUnreadable { .. } => "check the file's name and path; nothing was merged or changed".into(),
-            Error::OtherInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => "upgrade mbct-sustain to the latest version, then merge it; nothing was merged or changed".into(),
-            Error::OtherInvalid { .. } => "open it in a text editor (it may be cut short, or not an answers file); nothing was merged or changed".into(),
-            Error::OtherFramework { .. } => "merge only files taken with the same framework (`--framework` names an adapted one); nothing was changed".into(),
-            Error::CannotWithdraw { respondent: Some(r), .. } => format!("`mbct-sustain history --respondent {}` lists their assessments by number; the answers file was left as it was", one_line(r)),
-            Error::CannotWithdraw { .. } => "`mbct-sustain history` (for a team: `history --respondent NAME`) lists assessments by number; the answers file was left as it was".into(),
-            Error::GitFileRefused { problem: GitFileProblem::Link, .. } => "replace the link with a plain file (git reads links in a clone as files only on some systems), then run `mbct-sustain git-setup` again; nothing was changed".into(),
-            Error::GitFileRefused { .. } => "fix the file (save it as UTF-8 text, or make it readable), or add the lines yourself as the README shows, then run `mbct-sustain git-setup` again; nothing was changed".into(),
-            Error::CopiesNotRemoved { .. } => "remove them by hand once you have checked them, or run the merge again".into(),
+            Error::OtherUnreadable { problem: ReadProblem::PermissionDenied, .. } => {
+                "ask its owner to let you read it; nothing was merged or changed".into()
+            }
+            Error::OtherUnreadable { .. } => {
+                "check the file's name and path; nothing was merged or changed".into()
+            }
+            Error::OtherInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => {
+                "upgrade mbct-sustain to the latest version, then merge it; nothing was merged \
+                 or changed"
+                    .into()
+            }
+            Error::OtherInvalid { .. } => "open it in a text editor (it may be cut short, or not \
+                 an answers file); nothing was merged or changed"
+                .into(),
+            Error::OtherFramework { .. } => "merge only files taken with the same framework \
+                 (`--framework` names an adapted one); nothing was changed"
+                .into(),
+            Error::CannotWithdraw { respondent: Some(r), .. } => format!(
+                "`mbct-sustain history --respondent {}` lists their assessments by number; the \
+                 answers file was left as it was",
+                one_line(r)
+            ),
+            Error::CannotWithdraw { .. } => "`mbct-sustain history` (for a team: `history \
+                 --respondent NAME`) lists assessments by number; the answers file was left as \
+                 it was"
+                .into(),
+            Error::GitFileRefused { problem: GitFileProblem::Link, .. } => {
+                "replace the link with a plain file (git reads links in a clone as files only \
+                 on some systems), then run `mbct-sustain git-setup` again; nothing was changed"
+                    .into()
+            }
+            Error::GitFileRefused { .. } => "fix the file (save it as UTF-8 text, or make it \
+                 readable), or add the lines yourself as the README shows, then run \
+                 `mbct-sustain git-setup` again; nothing was changed"
+                .into(),
+            Error::CopiesNotRemoved { .. } => {
+                "remove them by hand once you have checked them, or run the merge again".into()
+            }
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })
     }
@@ -570,7 +600,8 @@ fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
 fn refusal_words(r: &Refusal) -> String {
     match r {
         Refusal::Answered { name } => format!(
-            "someone who is not on the roster has answered as `{}`: giving that name to a member would make two people's answers one",
+            "someone who is not on the roster has answered as `{}`: giving that name to a member \
+                would make two people's answers one",
             one_line(name)
         ),
         Refusal::Unknown { name, closest } if closest.is_empty() => {

@@ -111,12 +111,14 @@ pub fn notice(copy: &Path, found: &Found, file: Option<&Path>) -> Option<String>
     let name = one_line(&copy.file_name().unwrap_or_default().to_string_lossy());
     match found {
         Found::Holds(report) => Some(format!(
-            "note: {name} (a sync service's conflict copy) holds what the answers file does not: {}; `{}` brings it in.",
+            "note: {name} (a sync service's conflict copy) holds what the answers file does not: \
+                {}; `{}` brings it in.",
             words(report),
             merge_command(copy, file)
         )),
         Found::Unreadable(e) => Some(format!(
-            "note: {name} looks like a sync service's conflict copy of the answers file, and may hold answers, but it {}; open it in a text editor to see what it holds.",
+            "note: {name} looks like a sync service's conflict copy of the answers file, and may \
+                hold answers, but it {}; open it in a text editor to see what it holds.",
             e.unusable_words().unwrap_or_else(|| e.to_string())
         )),
         Found::Unrelated => None,
@@ -130,7 +132,8 @@ pub fn status_line(copy: &Path, found: &Found, file: Option<&Path>) -> String {
         .map(|n| n.trim_start_matches("note: ").to_string())
         .unwrap_or_else(|| {
             format!(
-                "{name} is another answers file here (it shares no assessment with this one), not a copy of it; `{}` would bring it in.",
+                "{name} is another answers file here (it shares no assessment with this one), not \
+                    a copy of it; `{}` would bring it in.",
                 merge_command(copy, file)
             )
         })
@@ -148,7 +151,8 @@ pub fn notices(found: &[(PathBuf, Found)], file: Option<&Path>) -> Vec<String> {
     let more = lines.len() - (NAMED - 1);
     let mut out: Vec<String> = lines.into_iter().take(NAMED - 1).collect();
     out.push(format!(
-        "note: and {} more conflict copies beside the answers file; `mbct-sustain status` lists them.",
+        "note: and {} more conflict copies beside the answers file; `mbct-sustain status` lists \
+            them.",
         thousands(more)
     ));
     out
@@ -177,7 +181,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -309,7 +313,8 @@ pub fn lookalike_notes(from: &Path, r: &Report) -> Vec<String> {
         .map(|(name, like)| {
             let like: Vec<String> = like.iter().map(|l| text(l)).collect();
             format!(
-                "note: {} from {} is new on the team, and looks like {}: if they are one person, `mbct-sustain people merge {} {}` makes them one.",
+                "note: {} from {} is new on the team, and looks like {}: if they are one person, \
+                    `mbct-sustain people merge {} {}` makes them one.",
                 text(name),
                 one_line(&from.file_name().unwrap_or_default().to_string_lossy()),
                 bounded_by(&like, " or "),

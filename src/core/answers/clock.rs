@@ -278,11 +278,13 @@ mod tests {
 
     #[test]
     fn re_dating_puts_entries_ahead_just_before_now_in_their_order_and_remembers_it() {
-        let mut h = History::default();
-        h.agreements = vec![
-            agreed("2099-01-02T00:00:00Z"),
-            agreed("2026-12-01T00:00:00Z"),
-        ];
+        let mut h = History {
+            agreements: vec![
+                agreed("2099-01-02T00:00:00Z"),
+                agreed("2026-12-01T00:00:00Z"),
+            ],
+            ..History::default()
+        };
         h.plan
             .set_step("a", Some("Sam".into()), None, t("2099-01-01T00:00:00Z"));
         h.evidence.push(Evidence {

@@ -44,7 +44,8 @@ impl Withdrawn {
 }
 
 /// Which assessments of `history` are withdrawn: those whose person (told apart by `key`, the
-/// roster's) and time a withdrawal names. Every assessment of that person at that time is withdrawn.
+/// roster's) and time a withdrawal names. Every assessment of that person at that time is
+/// withdrawn.
 pub fn withdrawn(history: &History, key: impl Fn(Option<&str>) -> Option<String>) -> Withdrawn {
     if history.withdrawn.is_empty() {
         return Withdrawn::default();
@@ -251,7 +252,8 @@ mod tests {
     #[test]
     fn withdraw_picks_by_history_number_or_back_from_the_latest_still_counting() {
         let mut h = history(&[(1, "Sam"), (2, "Priya"), (3, "Sam")]);
-        let table: [(i64, Option<Option<&str>>, Result<usize, CannotWithdraw>); 7] = [
+        type Case<'a> = (i64, Option<Option<&'a str>>, Result<usize, CannotWithdraw>);
+        let table: [Case; 7] = [
             (2, None, Ok(1)),
             (-1, None, Ok(2)),
             (-1, Some(Some("priya")), Ok(1)),

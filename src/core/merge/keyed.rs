@@ -256,7 +256,12 @@ mod tests {
     ) -> (Option<String>, usize) {
         let base = base.map(|b| vec![b]);
         let mut r = Report::default();
-        let ab = merge(&[o.clone()], &[t.clone()], base.as_deref(), &mut r);
+        let ab = merge(
+            std::slice::from_ref(&o),
+            std::slice::from_ref(&t),
+            base.as_deref(),
+            &mut r,
+        );
         let mut r2 = Report::default();
         let ba = merge(&[t], &[o], base.as_deref(), &mut r2);
         assert_eq!(ab, ba, "whichever side is ours");

@@ -71,11 +71,20 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
         ctx.note(&format!("{name} {verb}: {}{dry}.", words(report)));
         if !report.redated.is_empty() {
             ctx.note(&format!(
-                "note: {} in {name} {} dated after today (a computer's clock may be wrong): {}; {} as made now, so a change made since wins.",
+                "note: {} in {name} {} dated after today (a computer's clock may be wrong): {}; \
+                    {} as made now, so a change made since wins.",
                 sharing::many(report.redated.len(), "entry"),
-                if report.redated.len() == 1 { "is" } else { "are" },
+                if report.redated.len() == 1 {
+                    "is"
+                } else {
+                    "are"
+                },
                 ahead_words(&report.redated),
-                if report.redated.len() == 1 { "it counts" } else { "they count" },
+                if report.redated.len() == 1 {
+                    "it counts"
+                } else {
+                    "they count"
+                },
             ));
         }
         for line in lookalike_notes(&other.path, report) {
@@ -105,16 +114,22 @@ fn remove_merged(ctx: &Context, saved: &History, others: &[Other]) -> Result<(),
             "kept: not a sync service's conflict copy of the answers file".to_string()
         } else if !lacking.is_empty() {
             format!(
-                "kept: it holds what the answers file does not ({}); check it, then remove it by hand",
+                "kept: it holds what the answers file does not ({}); check it, then remove it by \
+                    hand",
                 unkept_words(&lacking)
             )
         } else {
             match remove_exactly(path, &other.bytes) {
                 Ok(true) => "removed: everything in it is in the answers file".to_string(),
-                Ok(false) => "kept: it changed while it was being merged (a sync service may have written it again); merge it again".to_string(),
+                Ok(false) => "kept: it changed while it was being merged (a sync service may have \
+                    written it again); merge it again"
+                    .to_string(),
                 Err(e) => {
                     failed += 1;
-                    format!("could not be removed: {}; it was left as it was", io_words(&e))
+                    format!(
+                        "could not be removed: {}; it was left as it was",
+                        io_words(&e)
+                    )
                 }
             }
         };
@@ -287,7 +302,8 @@ impl Addition {
                 one_line(&self.line)
             ),
             (Some(_), false) => format!(
-                "Added a line break to the end of {shown}'s last line, then the line `{}` ({what}).",
+                "Added a line break to the end of {shown}'s last line, then the line `{}` \
+                    ({what}).",
                 one_line(&self.line)
             ),
         })
@@ -353,7 +369,10 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
     git(&["config", "merge.mbct-sustain.driver", &driver]).ok_or_else(not_git)?;
     ctx.note(&format!("Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run `mbct-sustain git-setup` once in each)."));
     git(&["config", "pull.rebase", "false"]).ok_or_else(not_git)?;
-    ctx.note("Ran `git config pull.rebase false`: `git pull` in this clone merges (a rebase would not use the merge driver).");
+    ctx.note(
+        "Ran `git config pull.rebase false`: `git pull` in this clone merges (a rebase would \
+        not use the merge driver).",
+    );
     Ok(())
 }
 

@@ -48,7 +48,8 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
         v.withdrawn = withdrawn;
     } else if !withdrawn.is_empty() {
         ctx.note(&format!(
-            "note: {} withdrawn, counted nowhere and not listed; `mbct-sustain history --withdrawn` lists {}.",
+            "note: {} withdrawn, counted nowhere and not listed; `mbct-sustain history \
+                --withdrawn` lists {}.",
             crate::shell::sharing::many(withdrawn.len(), "assessment"),
             if withdrawn.len() == 1 { "it" } else { "them" }
         ));

@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, number: i64) -> Result<(), Error> {
         .as_deref()
         .map_or(String::new(), |l| format!(", {}", one_line(l)));
     ctx.note(&format!(
-        "Withdrew assessment {} ({}, {}{label}): it stays in the answers file and counts nowhere now; `mbct-sustain history --withdrawn` lists it.",
+        "Withdrew assessment {} ({}, {}{label}): it stays in the answers file and counts nowhere \
+            now; `mbct-sustain history --withdrawn` lists it.",
         numbers(&saved)[i],
         a.respondent.as_deref().map_or("no name".into(), one_line),
         date_of(a.taken_at),
