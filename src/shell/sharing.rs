@@ -93,7 +93,11 @@ pub fn copies(file: &Path, history: &History) -> Vec<(PathBuf, Found)> {
                 Ok(copy) => {
                     let (_, mut report) = merge::merge(history, &copy.loaded.history, None, now);
                     report.conflicts.retain(|c| c.theirs_won);
+                    // What merging would bring, not what the file itself lacks (its own
+                    // newcomers) or how dates are counted.
                     report.redated.clear();
+                    report.admitted.clear();
+                    report.lookalikes.clear();
                     if report.is_empty() {
                         return None;
                     }

@@ -15,16 +15,15 @@ use crate::core::answers::{Assessment, History};
 /// What `copy` holds that `saved` does not (empty: the copy may go).
 pub fn unkept(saved: &History, copy: &History) -> Vec<Entry> {
     // The copy's dates from a clock that ran ahead, as the file re-dated them.
+    let mut out: Vec<Entry> = copy
+        .redated
+        .iter()
+        .filter(|r| !saved.redated.iter().any(|s| s.from == r.from))
+        .map(|r| Entry::Redating(*r))
+        .collect();
     let mut copy = copy.clone();
     copy.redated = clock::union(&saved.redated, &copy.redated);
     clock::apply(&mut copy);
-    let mut out = Vec::new();
-    out.extend(
-        copy.redated
-            .iter()
-            .filter(|r| !saved.redated.contains(r))
-            .map(|r| Entry::Redating(*r)),
-    );
     let saved_team = roster::members(saved);
     let team = people::roster(
         &saved_team,
