@@ -646,10 +646,12 @@ fn remove_merged_keeps_a_copy_whose_step_lost_a_conflict_or_whose_field_the_file
         .read("mbct-sustain.yaml")
         .replace("format: 3\n", "format: 3\nregion: York\n");
     env.write("mbct-sustain.yaml", file);
+    let copies = [env.bytes(DROPBOX), env.bytes(ONEDRIVE)];
     let out = said(&env, &["merge", "--remove-merged", DROPBOX, ONEDRIVE]);
-    assert!(
-        env.path(DROPBOX).exists() && env.path(ONEDRIVE).exists(),
-        "{out}"
+    assert_eq!(
+        [env.bytes(DROPBOX), env.bytes(ONEDRIVE)],
+        copies,
+        "kept byte for byte: {out}"
     );
     assert!(
         out.contains(&format!(

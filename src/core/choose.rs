@@ -143,6 +143,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rerun_never_starts_from_a_withdrawn_assessment() {
+        let mut h = history();
+        crate::core::answers::withdrawn::withdraw(&mut h, 2, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            latest_of(&h, Some("Ann")),
+            Some(0),
+            "last time is the one still counting"
+        );
+    }
+
+    #[test]
     fn a_typed_name_takes_the_spelling_already_in_the_file() {
         let h = history();
         assert_eq!(known_spelling(&h, "ann"), "Ann");

@@ -185,6 +185,17 @@ mod tests {
     }
 
     #[test]
+    fn a_withdrawn_assessment_is_in_no_round() {
+        let mut h = history(&[(0, "Sam"), (1, "Priya"), (2, "sam")]);
+        crate::core::answers::withdrawn::withdraw(&mut h, 2, now());
+        let r = rounds(&h, None);
+        assert_eq!(
+            (r[0].all.clone(), r[0].members.clone()),
+            (vec![0, 1], vec![0, 1])
+        );
+    }
+
+    #[test]
     fn since_leaves_out_earlier_assessments_before_rounds_are_formed() {
         let h = history(&[(0, "Sam"), (20, "Jo")]);
         let r = rounds(&h, Some(jiff::civil::date(2026, 1, 10)));

@@ -610,6 +610,94 @@ mod tests {
     }
 
     #[test]
+    fn members_are_in_the_order_they_joined_or_first_answered_then_by_name_whatever_the_file() {
+        let mut h = history(&["Zoe", "Adam", "zoe"]);
+        h.assessments[1].taken_at = "1970-01-02T10:00:00Z".parse().unwrap();
+        h.team = ["Kim", "Bea", "Adam", "Zoe"]
+            .into_iter()
+            .map(|n| (n.to_string(), Member::default()))
+            .collect();
+        h.team["Kim"].joined = Some(jiff::civil::date(1969, 12, 1));
+        order(&mut h);
+        assert_eq!(
+            h.team.keys().collect::<Vec<_>>(),
+            ["Kim", "Zoe", "Adam", "Bea"]
+        );
+    }
+
+    #[test]
+    fn newcomers_are_who_answered_under_a_name_no_member_goes_by_once_each() {
+        let mut h = history(&["Sam", "Kim", "kim", "Pryia"]);
+        assert!(
+            newcomers(&h).is_empty(),
+            "no roster: everyone who answered is the team"
+        );
+        h.team = team(&["Sam"]);
+        h.team["Sam"].spellings.push("Pryia".into());
+        let names: Vec<String> = newcomers(&h).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["kim"], "the latest spelling");
+        assert_eq!(
+            newcomers(&h)[0].1,
+            h.assessments[1].taken_at,
+            "when they first answered"
+        );
+    }
+
+    #[test]
+    fn a_name_someone_off_the_roster_answered_under_is_refused_but_people_merge_takes_it() {
+        let mut h = history(&["Sam", "Kim"]);
+        h.team = team(&["Sam"]);
+        let answered = Err(Refusal::Answered { name: "kim".into() });
+        assert_eq!(
+            rename(&mut h.clone(), "Sam", "kim", now()).map(|_| ()),
+            answered
+        );
+        assert_eq!(
+            add(&mut h.clone(), "kim", None, now()).map(|_| ()),
+            answered
+        );
+        let c = merge(&mut h, "Kim", "Sam", now()).unwrap();
+        assert_eq!((c.member.as_str(), c.assessments), ("Sam", 1));
+        assert_eq!(h.team["Sam"].spellings, ["Kim"]);
+        assert_eq!(
+            h.team["Sam"].named_at,
+            Some(now()),
+            "dated, so copies keep it"
+        );
+    }
+
+    #[test]
+    fn a_rename_is_dated_by_its_name_and_leaves_the_other_fields_dates_alone() {
+        let mut h = history(&["Pryia"]);
+        leave(
+            &mut h,
+            "Pryia",
+            jiff::civil::date(2027, 1, 31),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        rename(&mut h, "Pryia", "Priya", now()).unwrap();
+        let m = &h.team["Priya"];
+        assert_eq!(
+            (m.set_at, m.named_at),
+            (Some(Timestamp::UNIX_EPOCH), Some(now()))
+        );
+        rename(&mut h, "Priya", "Pryia", now()).unwrap();
+        assert_eq!(
+            h.team["Pryia"].spellings,
+            ["Priya"],
+            "back: the other name is the spelling"
+        );
+    }
+
+    fn team(names: &[&str]) -> Roster {
+        names
+            .iter()
+            .map(|n| (n.to_string(), Member::default()))
+            .collect()
+    }
+
+    #[test]
     fn someone_who_left_is_not_on_the_team_after_that_day() {
         let mut h = history(&["Alex"]);
         let day = jiff::civil::date(2027, 1, 31);
