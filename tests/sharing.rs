@@ -1106,6 +1106,21 @@ fn a_copy_that_cannot_be_read_is_named_and_another_teams_file_is_not_called_a_co
         !north["note"].as_str().unwrap().contains("conflict copy"),
         "{north}"
     );
+    // Merged on purpose, it comes in; named like a copy, it is still not removed as one.
+    let north = env.bytes("mbct-sustain-north.yaml");
+    let out = said(
+        &env,
+        &["merge", "--remove-merged", "mbct-sustain-north.yaml"],
+    );
+    assert!(
+        out.contains("brought: 2 assessments (Kim 2026-12-01, Lou 2026-12-02)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("kept: it shared no assessment with the answers file"),
+        "{out}"
+    );
+    assert_eq!(env.bytes("mbct-sustain-north.yaml"), north);
 
     #[cfg(unix)]
     {

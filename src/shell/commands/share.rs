@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::core::answers::{self, History};
-use crate::core::merge::{Report, foreign_frameworks, is_conflict_copy, merge, unkept};
+use crate::core::merge::{self, Report, foreign_frameworks, is_conflict_copy, merge, unkept};
 use crate::present::safe::one_line;
 use crate::shell::cli::MergeArgs;
 use crate::shell::context::{self, Context};
@@ -33,6 +33,8 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
     if others.is_empty() {
         return Ok(());
     }
+    // Whether each shared an assessment with the file before it came in: a copy of it.
+    let related = std::cell::RefCell::new(Vec::new());
     let bring = |h: &mut History| -> Result<Vec<Report>, Error> {
         for other in &others {
             let found = foreign_frameworks(h, &other.loaded.history, &ctx.framework.id);
@@ -44,8 +46,13 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
                 });
             }
         }
+        related.borrow_mut().clear();
         let each = |other: &Other| {
-            let (merged, report) = merge(h, &other.loaded.history, None, now);
+            let copy = &other.loaded.history;
+            related
+                .borrow_mut()
+                .push(merge::shares_an_assessment(h, copy));
+            let (merged, report) = merge(h, copy, None, now);
             *h = merged;
             report
         };
@@ -92,7 +99,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
         }
     }
     if args.remove_merged {
-        remove_merged(ctx, &saved, &others)
+        remove_merged(ctx, &saved, &others, &related.into_inner())
     } else {
         Ok(())
     }
@@ -101,10 +108,15 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
 /// Removes each conflict copy merged whose every value is in the file as saved, and only the
 /// bytes that were merged; keeps every other, saying why. A copy that cannot be removed is named
 /// and the others are still handled.
-fn remove_merged(ctx: &Context, saved: &History, others: &[Other]) -> Result<(), Error> {
+fn remove_merged(
+    ctx: &Context,
+    saved: &History,
+    others: &[Other],
+    related: &[bool],
+) -> Result<(), Error> {
     let name = ctx.file.file_name().unwrap_or_default().to_string_lossy();
     let mut failed = 0;
-    for other in others {
+    for (other, related) in others.iter().zip(related) {
         let path = &other.path;
         let copy = path
             .file_name()
@@ -112,6 +124,10 @@ fn remove_merged(ctx: &Context, saved: &History, others: &[Other]) -> Result<(),
         let lacking = unkept(saved, &other.loaded.history);
         let said = if !copy {
             "kept: not a sync service's conflict copy of the answers file".to_string()
+        } else if !related {
+            "kept: it shared no assessment with the answers file, so it is another answers \
+             file, not a copy of it"
+                .to_string()
         } else if !lacking.is_empty() {
             format!(
                 "kept: it holds what the answers file does not ({}); check it, then remove it by \
