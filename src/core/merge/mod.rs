@@ -20,6 +20,8 @@
 //!   stays deleted.
 //! - **Dates from a clock that ran ahead** count as now (`answers::clock`), on both sides alike.
 
+use std::borrow::Cow;
+
 use jiff::Timestamp;
 
 use crate::core::answers::History;
@@ -109,21 +111,28 @@ pub fn merge(
 ) -> (History, Report) {
     let mut r = Report::default();
     let (o, t, b) = redated(ours, theirs, base, now, &mut r);
-    let (o, t, b) = (&o, &t, b.as_ref());
-    let mut h = o.clone();
-    h.team = people::roster(&o.team, &t.team, b.map(|b| &b.team), &mut r);
-    let names = Names::new(&h.team);
-    h.assessments = assessments::assessments(o, t, b, &names, &mut r);
-    h.withdrawn = assessments::withdrawals(o, t, b, &names, &mut r);
+    let (o, t, b) = (&*o, &*t, b.as_deref());
+    let team = people::roster(&o.team, &t.team, b.map(|b| &b.team), &mut r);
+    let names = Names::new(&team);
+    let assessments = assessments::assessments(o, t, b, &names, &mut r);
+    let withdrawn = assessments::withdrawals(o, t, b, &names, &mut r);
     drop(names);
-    h.plan = plan(&o.plan, &t.plan, b.map(|b| &b.plan), &mut r);
-    h.evidence = keyed::merge(&o.evidence, &t.evidence, b.map(|b| &b.evidence[..]), &mut r);
-    h.agreements = keyed::agreements(
-        &o.agreements,
-        &t.agreements,
-        b.map(|b| &b.agreements[..]),
-        &mut r,
-    );
+    let mut h = History {
+        format: o.format,
+        extra: serde_yaml::Mapping::new(),
+        team,
+        plan: plan(&o.plan, &t.plan, b.map(|b| &b.plan), &mut r),
+        evidence: keyed::merge(&o.evidence, &t.evidence, b.map(|b| &b.evidence[..]), &mut r),
+        agreements: keyed::agreements(
+            &o.agreements,
+            &t.agreements,
+            b.map(|b| &b.agreements[..]),
+            &mut r,
+        ),
+        withdrawn,
+        redated: o.redated.clone(),
+        assessments,
+    };
     let fields = |m: &serde_yaml::Mapping| -> Vec<(serde_yaml::Value, serde_yaml::Value)> {
         m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     };
@@ -143,14 +152,14 @@ pub fn merge(
 
 /// The three copies with their dates from a clock that ran ahead counted as now, by one table for
 /// all three (a date first seen now is dated a moment before `now`), so both sides and the base
-/// re-date alike; theirs' are reported.
-fn redated(
-    ours: &History,
-    theirs: &History,
-    base: Option<&History>,
+/// re-date alike; theirs' are reported. A copy that needs no change is not copied.
+fn redated<'h>(
+    ours: &'h History,
+    theirs: &'h History,
+    base: Option<&'h History>,
     now: Timestamp,
     report: &mut Report,
-) -> (History, History, Option<History>) {
+) -> (Cow<'h, History>, Cow<'h, History>, Option<Cow<'h, History>>) {
     let mut table = clock::union(&ours.redated, &theirs.redated);
     let theirs_ahead = clock::ahead(theirs, now);
     let froms: Vec<Timestamp> = [ours]
@@ -161,11 +170,14 @@ fn redated(
         .map(|a| a.at)
         .collect();
     clock::extend(&mut table, froms, now);
-    let fix = |h: &History| {
+    let fix = |h: &'h History| {
+        if table.is_empty() {
+            return Cow::Borrowed(h);
+        }
         let mut h = h.clone();
         h.redated.clone_from(&table);
         clock::apply(&mut h);
-        h
+        Cow::Owned(h)
     };
     report.redated = theirs_ahead;
     let base = base.map(&fix);
