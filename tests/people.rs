@@ -391,3 +391,46 @@ fn members_are_listed_as_they_joined_whatever_order_a_program_wrote_the_roster_i
     );
     assert_eq!(listed(&env), want);
 }
+
+#[test]
+fn two_different_renames_of_one_person_in_two_copies_give_one_member_either_way() {
+    let env = Env::new();
+    let text = file_of(vec![
+        by("Pryia", "2026-12-01T10:00:00Z", &[]),
+        by("Sam", "2026-12-01T11:00:00Z", &[]),
+    ]);
+    env.write("a.yaml", &text);
+    env.write("b.yaml", &text);
+    for (file, new) in [("a.yaml", "Priya"), ("b.yaml", "Priya K")] {
+        env.cmd()
+            .args(["--file", file, "people", "rename", "Pryia", new])
+            .assert()
+            .success();
+    }
+    env.write("ab.yaml", env.read("a.yaml"));
+    env.write("ba.yaml", env.read("b.yaml"));
+    for (into, from) in [("ab.yaml", "b.yaml"), ("ba.yaml", "a.yaml")] {
+        env.cmd()
+            .args(["--file", into, "merge", from])
+            .assert()
+            .success();
+        let people = env.json(&["--file", into, "people", "--format", "json"]);
+        let members = people["members"].as_array().unwrap();
+        assert_eq!(members.len(), 2, "{into}: {people}");
+        let priya = find(&people["members"], "name", "Priya K");
+        let mut spellings: Vec<&str> = priya["spellings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        spellings.sort();
+        assert_eq!(
+            spellings,
+            ["Priya", "Pryia"],
+            "the later rename names her: {into}"
+        );
+        let status = env.json(&["--file", into, "status", "--format", "json"]);
+        assert_eq!(status["answered"].as_array().unwrap().len(), 2, "{status}");
+    }
+}

@@ -829,7 +829,6 @@ fn an_owner_holding_a_line_separator_through_git_pull_makes_no_agreement_nobody_
                 answer: in-place, at: 2026-12-01T00:00:00Z}]\u{2028}#";
     g.tool("b", &["plan", "assign", "networks.buddy", "--owner", "Sam"]);
     g.ok("git", "b", &["commit", "-qam", "Sam owns it"]);
-    std::thread::sleep(std::time::Duration::from_millis(20));
     g.tool("a", &["plan", "assign", "networks.buddy", "--owner", evil]);
     push(&g, "a", "a colleague's owner");
     let pulled = g.run("git", "b", &["pull", "origin", "main"]);
