@@ -1219,3 +1219,56 @@ fn merging_1500_assessments_prints_no_line_over_400_characters() {
         "{merged}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_copy_that_cannot_be_removed_is_named_as_a_removal_and_the_others_are_still_handled() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    synced_folder(&env);
+    env.write(&format!("locked/{ONEDRIVE}"), env.read(ONEDRIVE));
+    std::fs::remove_file(env.path(ONEDRIVE)).unwrap();
+    let Some(mut person) = env.cmd_as_a_person() else {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "not checked: no other account to run as");
+        return;
+    };
+    let mode = |p: &str, m: u32| {
+        std::fs::set_permissions(env.path(p), std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    for file in ["mbct-sustain.yaml", DROPBOX, &format!("locked/{ONEDRIVE}")] {
+        mode(file, 0o666);
+    }
+    mode("locked", 0o555);
+    let locked = format!("locked/{ONEDRIVE}");
+    let out = person
+        .args(["merge", "--remove-merged", &locked, DROPBOX])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    mode("locked", 0o755);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{locked}: could not be removed: permission denied; it was left as it was"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 copy could not be removed (named above); everything merged is saved"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("could not write"),
+        "a removal, not a write: {err}"
+    );
+    assert!(env.path(&locked).exists());
+    assert!(
+        !env.path(DROPBOX).exists(),
+        "the other copy is still handled: {err}"
+    );
+    assert_eq!(
+        respondents(&env.path("mbct-sustain.yaml")),
+        ["Sam", "Alex", "Priya", "Jo"]
+    );
+}

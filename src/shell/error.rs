@@ -376,7 +376,7 @@ pub enum Error {
     /// `merge --remove-merged` could not remove some copies (each named as it was met).
     #[error(
         "{} could not be removed (named above); everything merged is saved",
-        counted(*count, "copy")
+        if *count == 1 { "1 copy".to_string() } else { format!("{count} copies") }
     )]
     CopiesNotRemoved { count: usize },
 
