@@ -20,3 +20,4 @@ mod shared_folder;
 mod sharing;
 mod team;
 mod walk;
+mod withdraw;

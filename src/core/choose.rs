@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 
 use crate::core::answers::roster::{self, Roster};
+use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{History, same_person};
 use crate::core::framework::Framework;
 use crate::core::walk::Draft;
@@ -12,9 +13,14 @@ use crate::core::walk::Draft;
 pub use crate::core::time::day_of;
 
 /// The latest assessment by exactly `respondent` (no name matches only no name), to pre-fill a rerun:
-/// a person never starts from someone else's answers. Ties go to the later in the file.
+/// a person never starts from someone else's answers (nor from one withdrawn). Ties go to the later
+/// in the file.
 pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
+    let team = roster::members(history);
+    let names = roster::Names::new(&team);
+    let gone = withdrawn(history, |n| names.key(n));
     (0..history.assessments.len())
+        .filter(|&i| gone.is_live(i))
         .filter(|&i| same_person(history.assessments[i].respondent.as_deref(), respondent))
         .max_by_key(|&i| (history.assessments[i].taken_at, i))
 }
@@ -129,6 +135,17 @@ mod tests {
         assert_eq!(latest_of(&h, Some("ANN")), Some(0));
         assert_eq!(latest_of(&h, None), Some(2));
         assert_eq!(latest_of(&h, Some("Bob")), None);
+    }
+
+    #[test]
+    fn a_rerun_never_starts_from_a_withdrawn_assessment() {
+        let mut h = history();
+        crate::core::answers::withdrawn::withdraw(&mut h, 2, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            latest_of(&h, Some("Ann")),
+            Some(0),
+            "last time is the one still counting"
+        );
     }
 
     #[test]

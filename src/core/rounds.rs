@@ -2,7 +2,8 @@
 //! of assessments, in the order they were taken, with no gap longer than [`ROUND_GAP`] (30 days)
 //! between one and the next. In a round each respondent counts once, with their latest assessment
 //! in it. Someone who answered before but not in a round is *left out* of it and named, never
-//! silently mixed in with older answers. People are told apart through the roster (a spelling is its member), an
+//! silently mixed in with older answers. A withdrawn assessment is in no round. People are told
+//! apart through the roster (a spelling is its member), an
 //! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and people
 //! are found by hash: a round costs what it is long.
 
@@ -12,6 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::core::answers::History;
 use crate::core::answers::roster::{self, Roster};
+use crate::core::answers::withdrawn::withdrawn;
 use crate::core::choose::day_of;
 
 /// The longest gap between two assessments of one round: 30 days.
@@ -30,7 +32,7 @@ pub struct Round {
 }
 
 /// How far ahead of now a date may be before it is taken for a wrong clock.
-pub const CLOCK_SLACK: SignedDuration = SignedDuration::from_hours(24);
+pub const CLOCK_SLACK: SignedDuration = crate::core::answers::clock::SLACK;
 
 /// The assessments dated after `now` and a day: a computer's clock may be
 /// wrong. They are left out of rounds until their date.
@@ -50,11 +52,13 @@ pub fn rounds(
     now: Timestamp,
 ) -> Vec<Round> {
     let at = |i: usize| history.assessments[i].taken_at;
+    let names = roster::Names::new(roster);
+    let gone = withdrawn(history, |n| names.key(n));
     let mut order: Vec<usize> = (0..history.assessments.len())
         .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
+        .filter(|&i| gone.is_live(i))
         .collect();
     order.sort_by_key(|&i| at(i));
-    let names = roster::Names::new(roster);
     let keys: Vec<Option<String>> = history
         .assessments
         .iter()
@@ -178,6 +182,17 @@ mod tests {
         assert_eq!(in_the_future(&h, now()), [3]);
         h.assessments.truncate(3);
         assert!(in_the_future(&h, now()).is_empty());
+    }
+
+    #[test]
+    fn a_withdrawn_assessment_is_in_no_round() {
+        let mut h = history(&[(0, "Sam"), (1, "Priya"), (2, "sam")]);
+        crate::core::answers::withdrawn::withdraw(&mut h, 2, now());
+        let r = rounds(&h, None);
+        assert_eq!(
+            (r[0].all.clone(), r[0].members.clone()),
+            (vec![0, 1], vec![0, 1])
+        );
     }
 
     #[test]

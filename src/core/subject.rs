@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::core::answers::roster;
+use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
 use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
@@ -284,12 +285,13 @@ pub fn resolve<'h>(
         })),
         Whom::Team => Whose::Team,
         Whom::Auto if several_people(history) => Whose::Team,
-        Whom::Auto => Whose::Person(
-            history
-                .assessments
-                .first()
-                .and_then(|a| a.respondent.clone()),
-        ),
+        Whom::Auto => Whose::Person({
+            let names = roster::Names::new(&team);
+            let gone = withdrawn(history, |n| names.key(n));
+            (0..history.assessments.len())
+                .find(|&i| gone.is_live(i))
+                .and_then(|i| history.assessments[i].respondent.clone())
+        }),
     };
     let (points, record) = match &whose {
         Whose::Team => {
@@ -424,7 +426,10 @@ pub fn several_people(history: &History) -> bool {
     let team = roster::members(history);
     let names = roster::Names::new(&team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
-    (1..history.assessments.len()).any(|i| key(i) != key(0))
+    let gone = withdrawn(history, |n| names.key(n));
+    let mut live = (0..history.assessments.len()).filter(|&i| gone.is_live(i));
+    let first = live.next().map(key);
+    live.any(|i| Some(key(i)) != first)
 }
 
 /// Every assessment of `who`'s, oldest first, numbered by their place among
@@ -439,6 +444,7 @@ fn person_points<'h>(
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let names = roster::Names::new(team);
     let wanted = names.key(who);
+    let gone = withdrawn(history, |n| names.key(n));
     order
         .into_iter()
         .enumerate()
@@ -446,6 +452,7 @@ fn person_points<'h>(
             let a = &history.assessments[i];
             names.key(a.respondent.as_deref()) == wanted && a.taken_at <= now + rounds::CLOCK_SLACK
         })
+        .filter(|&(_, i)| gone.is_live(i))
         .map(|(place, i)| {
             let a = &history.assessments[i];
             Point {

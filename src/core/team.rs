@@ -20,6 +20,7 @@ pub fn combine_files(
         }
         history.agreements.extend(source.agreements);
         history.evidence.extend(source.evidence);
+        history.withdrawn.extend(source.withdrawn);
         for mut a in source.assessments {
             if label.is_some_and(|l| !label_is(a.label.as_deref(), l)) {
                 continue;

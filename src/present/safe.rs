@@ -4,7 +4,10 @@
 //! control sequence in them could retitle the terminal, clear the screen or
 //! hide text (CVE-2021-25743, CVE-2024-52005). Right before display, every
 //! control, bidi and invisible character is replaced by a visible escape;
-//! the stored text is never changed.
+//! the stored text is never changed. The line and paragraph separators
+//! (U+2028, U+2029; U+0085 is a control) are escaped too: YAML readers end a
+//! line at them, so in a comment line the tool writes they would let a
+//! colleague's text become part of the file's structure.
 
 use std::borrow::Cow;
 
@@ -14,6 +17,8 @@ fn is_unsafe(c: char) -> bool {
             '\u{061c}'
             | '\u{200b}'..='\u{200f}'
             | '\u{202a}'..='\u{202e}'
+            | '\u{2028}'
+            | '\u{2029}'
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}'
             | '\u{feff}')
@@ -61,6 +66,17 @@ mod tests {
             '\u{9b}', '\u{202e}', '\u{200b}', '\u{2066}', '\u{feff}', '\u{7f}', '\r',
         ] {
             assert!(!printable(&format!("a{c}b")).contains(c), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn every_line_break_a_yaml_reader_knows_is_escaped_in_one_line_text() {
+        for c in [
+            '\u{2028}', '\u{2029}', '\u{85}', '\r', '\n', '\u{b}', '\u{c}',
+        ] {
+            let line = one_line(&format!("owner a{c}agreements: []"));
+            assert!(!line.contains(c), "{:x}", c as u32);
+            assert_eq!(line.lines().count(), 1, "{line}");
         }
     }
 

@@ -205,6 +205,22 @@ pub enum Command {
     )]
     Evidence(EvidenceArgs),
 
+    /// Withdraw an assessment taken by mistake: it is kept in the file and counts nowhere
+    #[command(
+        after_help = "N is the number `history` shows beside the assessment (1 = the oldest \
+            in the file). For a team, `history --respondent NAME` lists that person's assessments \
+            with these numbers; with --respondent, -1 is their latest.\n\nThe assessment stays \
+            in the answers file, with a dated record that it was withdrawn, so no merge of \
+            another copy brings it back; `history --withdrawn` lists it.\n\nExamples:\n  \
+            mbct-sustain history --respondent Sam\n  mbct-sustain withdraw 5\n  \
+            mbct-sustain withdraw -1 --respondent Sam      # Sam's latest"
+    )]
+    Withdraw {
+        /// The assessment's number as `history` lists it (-1 = the latest)
+        #[arg(value_name = "N", allow_hyphen_values = true)]
+        number: i64,
+    },
+
     /// Bring other answers files in: a colleague's file, a sync service's conflict copy
     #[command(
         after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  mbct-sustain merge other.yaml --dry-run"
@@ -293,7 +309,7 @@ pub struct MergeArgs {
     /// Say what would come in, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Then remove each sync service's conflict copy whose every entry is in the answers file
+    /// Then remove each sync service's conflict copy whose every value is in the saved answers file
     #[arg(long, conflicts_with = "dry_run")]
     pub remove_merged: bool,
 }
@@ -340,6 +356,9 @@ pub struct CompareArgs {
 /// Options of `history`.
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
+    /// Also list the assessments withdrawn (`withdraw`), marked so; they count nowhere
+    #[arg(long)]
+    pub withdrawn: bool,
     /// How the team's rounds are formed.
     #[command(flatten)]
     pub rounds: RoundArgs,

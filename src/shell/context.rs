@@ -89,18 +89,30 @@ impl Context {
     /// Names each sync service's conflict copy beside the answers file that
     /// holds what the file does not, with the command that brings it in.
     pub fn note_copies(&self, history: &History) {
-        for (copy, report) in crate::shell::sharing::holding(&self.file, history) {
-            self.note(&crate::shell::sharing::notice(
-                &copy,
-                &report,
-                self.file_given.then_some(self.file.as_path()),
-            ));
+        let found = crate::shell::sharing::copies(&self.file, history);
+        let file = self.file_given.then_some(self.file.as_path());
+        for line in crate::shell::sharing::notices(&found, file) {
+            self.note(&line);
         }
     }
 
     /// Names each assessment dated after today (a computer's clock may be
-    /// wrong): it is left out of rounds until its date.
+    /// wrong): it is left out of rounds until its date; and the other entries
+    /// dated after today, which count as made now.
     pub fn note_future(&self, history: &History) {
+        let ahead = crate::core::answers::clock::ahead(history, jiff::Timestamp::now());
+        if !ahead.is_empty() {
+            let n = ahead.len();
+            self.note(&format!(
+                "note: {} {} dated after today (a computer's clock may be wrong): {}; {} as made \
+                    now, and the next change saves {} so.",
+                crate::shell::sharing::many(n, "entry"),
+                if n == 1 { "is" } else { "are" },
+                crate::shell::sharing::ahead_words(&ahead),
+                if n == 1 { "it counts" } else { "they count" },
+                if n == 1 { "it" } else { "them" },
+            ));
+        }
         for i in crate::core::rounds::in_the_future(history, jiff::Timestamp::now()) {
             let a = &history.assessments[i];
             let who = a

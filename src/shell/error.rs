@@ -6,6 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::answers::roster::Refusal;
+use crate::core::answers::withdrawn::CannotWithdraw;
 use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
@@ -372,6 +373,56 @@ pub enum Error {
     )]
     NotInGit { path: PathBuf },
 
+    /// A file to merge (or a copy beside the answers file) could not be read.
+    #[error("cannot read {}: {}", shown(path), read_words(problem))]
+    OtherUnreadable { path: PathBuf, problem: ReadProblem },
+
+    /// A file to merge (or a copy beside the answers file) was read but cannot be used.
+    #[error(
+        "{}{} cannot be used: {}",
+        shown(path),
+        place(problem),
+        answers_problem(problem)
+    )]
+    OtherInvalid {
+        path: PathBuf,
+        problem: AnswersProblem,
+    },
+
+    /// A file to merge holds assessments of a framework the answers file's are not of.
+    #[error(
+        "{} holds assessments of another framework ({}), not of {}: nothing was merged",
+        shown(path),
+        one_line(&found.join(", ")),
+        one_line(ours)
+    )]
+    OtherFramework {
+        path: PathBuf,
+        found: Vec<String>,
+        ours: String,
+    },
+
+    /// `withdraw` could not withdraw the assessment asked for.
+    #[error("{}", withdraw_words(refusal, respondent))]
+    CannotWithdraw {
+        refusal: CannotWithdraw,
+        respondent: Option<String>,
+    },
+
+    /// `git-setup` will not change a file of git's it cannot change safely.
+    #[error("{} was left as it is: {}", shown(path), git_file_words(problem))]
+    GitFileRefused {
+        path: PathBuf,
+        problem: GitFileProblem,
+    },
+
+    /// `merge --remove-merged` could not remove some copies (each named as it was met).
+    #[error(
+        "{} could not be removed (named above); everything merged is saved",
+        if *count == 1 { "1 copy".to_string() } else { format!("{count} copies") }
+    )]
+    CopiesNotRemoved { count: usize },
+
     /// A name close to a member's, given where a new person would start.
     #[error(
         "`{}` is not on the team; did you mean {}?",
@@ -468,11 +519,71 @@ impl Error {
             Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
             Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
+            Error::People { refusal: Refusal::Answered { name } } => format!(
+                "if they are one person, `mbct-sustain people merge {}` followed by the \
+                 member's name makes them one; else choose another name. The answers file was \
+                 left as it was",
+                quoted_name(name)
+            ),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
             Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
             Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
+            Error::OtherUnreadable { problem: ReadProblem::PermissionDenied, .. } => {
+                "ask its owner to let you read it; nothing was merged or changed".into()
+            }
+            Error::OtherUnreadable { .. } => {
+                "check the file's name and path; nothing was merged or changed".into()
+            }
+            Error::OtherInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => {
+                "upgrade mbct-sustain to the latest version, then merge it; nothing was merged \
+                 or changed"
+                    .into()
+            }
+            Error::OtherInvalid { .. } => "open it in a text editor (it may be cut short, or not \
+                 an answers file); nothing was merged or changed"
+                .into(),
+            Error::OtherFramework { .. } => "merge only files taken with the same framework \
+                 (`--framework` names an adapted one); nothing was changed"
+                .into(),
+            Error::CannotWithdraw { respondent: Some(r), .. } => format!(
+                "`mbct-sustain history --respondent {}` lists their assessments by number; the \
+                 answers file was left as it was",
+                one_line(r)
+            ),
+            Error::CannotWithdraw { .. } => "`mbct-sustain history` (for a team: `history \
+                 --respondent NAME`) lists assessments by number; the answers file was left as \
+                 it was"
+                .into(),
+            Error::GitFileRefused { problem: GitFileProblem::Link, .. } => {
+                "replace the link with a plain file (git reads links in a clone as files only \
+                 on some systems), then run `mbct-sustain git-setup` again; nothing was changed"
+                    .into()
+            }
+            Error::GitFileRefused { .. } => "fix the file (save it as UTF-8 text, or make it \
+                 readable), or add the lines yourself as the README shows, then run \
+                 `mbct-sustain git-setup` again; nothing was changed"
+                .into(),
+            Error::CopiesNotRemoved { .. } => {
+                "remove them by hand once you have checked them, or run the merge again".into()
+            }
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
         })
+    }
+
+    /// Why a file other than the answers file cannot be used, without naming it (for a line that
+    /// names it already): "cannot be read: permission denied".
+    pub fn unusable_words(&self) -> Option<String> {
+        match self {
+            Error::OtherUnreadable { problem, .. } => {
+                Some(format!("cannot be read: {}", read_words(problem)))
+            }
+            Error::OtherInvalid { problem, .. } => Some(format!(
+                "cannot be used{}: {}",
+                place(problem),
+                answers_problem(problem)
+            )),
+            _ => None,
+        }
     }
 
     /// The process exit code for this failure.
@@ -487,9 +598,74 @@ impl Error {
     }
 }
 
+/// Why `git-setup` would not change one of git's files.
+#[derive(Debug)]
+pub enum GitFileProblem {
+    /// It is a symbolic link: writing would change the file it points to.
+    Link,
+    /// It is not a regular file.
+    NotRegular,
+    /// It could not be read.
+    Unreadable(io::Error),
+    /// It is not UTF-8 text (another encoding): rewriting it could damage it.
+    NotText,
+}
+
+fn git_file_words(p: &GitFileProblem) -> String {
+    match p {
+        GitFileProblem::Link => {
+            "it is a symbolic link, and git-setup never writes through a link".into()
+        }
+        GitFileProblem::NotRegular => "it is not a regular file".into(),
+        GitFileProblem::Unreadable(e) => format!("it cannot be read ({})", io_words(e)),
+        GitFileProblem::NotText => {
+            "it is not UTF-8 text, and rewriting it could damage what it holds".into()
+        }
+    }
+}
+
+/// A name as it is typed in a command: quoted for a shell where it needs it.
+fn quoted_name(name: &str) -> String {
+    let name = one_line(name);
+    shlex::try_quote(&name).map_or(name.clone(), |q| q.into_owned())
+}
+
+/// Why an assessment could not be withdrawn, in words.
+fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
+    let whose = respondent
+        .as_deref()
+        .map_or(String::new(), |r| format!(" of {}'s", one_line(r)));
+    match r {
+        CannotWithdraw::NoSuch { number, count } => format!(
+            "there is no assessment{whose} numbered {number} ({} to choose from)",
+            counted(*count, "assessment")
+        ),
+        CannotWithdraw::NotTheirs { number, whose: w } => format!(
+            "assessment {number} is {}, not {}",
+            w.as_deref()
+                .map_or("one with no name".to_string(), |w| format!(
+                    "{}'s",
+                    one_line(w)
+                )),
+            respondent
+                .as_deref()
+                .map_or("theirs".to_string(), |r| format!("{}'s", one_line(r)))
+        ),
+        CannotWithdraw::Already { number, at } => format!(
+            "assessment {number} was withdrawn already, on {}",
+            crate::present::view::date_of(*at)
+        ),
+    }
+}
+
 /// Why a change to the roster was refused, in words.
 fn refusal_words(r: &Refusal) -> String {
     match r {
+        Refusal::Answered { name } => format!(
+            "someone who is not on the roster has answered as `{}`: giving that name to a member \
+                would make two people's answers one",
+            one_line(name)
+        ),
         Refusal::Unknown { name, closest } if closest.is_empty() => {
             format!("no one on the team goes by `{}`", one_line(name))
         }

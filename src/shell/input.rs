@@ -27,6 +27,20 @@ pub enum ReadProblem {
 
 /// Reads `path` as UTF-8 text (a byte-order mark dropped): only a regular file of `limit` bytes at most.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
+    decode(read_bytes(path, limit)?)
+}
+
+/// Bytes read by [`read_bytes`] as text, as [`read_text`] takes them.
+pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
+    crate::core::yaml::decode(bytes).map_err(|e| ReadProblem::NotUtf8 {
+        line: e.line,
+        column: e.column,
+    })
+}
+
+/// Reads `path` as bytes: only a regular file of `limit` bytes at most (so the bytes a merge read
+/// can be compared with the file before it is removed).
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
     let meta = std::fs::metadata(path).map_err(classify)?;
     if meta.is_dir() {
         return Err(ReadProblem::Directory);
@@ -51,10 +65,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
             limit,
         });
     }
-    crate::core::yaml::decode(bytes).map_err(|e| ReadProblem::NotUtf8 {
-        line: e.line,
-        column: e.column,
-    })
+    Ok(bytes)
 }
 
 fn classify(e: io::Error) -> ReadProblem {

@@ -82,6 +82,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Status(output)) => {
             commands::people::status(&Context::new(&cli.global)?, &output)
         }
+        Some(Command::Withdraw { number }) => {
+            commands::withdraw::run(&Context::new(&cli.global)?, number)
+        }
         Some(Command::Merge(args)) => commands::share::run(&Context::new(&cli.global)?, &args),
         Some(Command::MergeDriver { base, ours, theirs }) => {
             commands::share::driver(&base, &ours, &theirs)

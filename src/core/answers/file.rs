@@ -5,8 +5,10 @@ use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 use super::agreed::{Agreement, Evidence};
+use super::clock::Redating;
 use super::plan::Plan;
-use super::roster::{Member, Roster};
+use super::roster::{self, Member, Roster};
+use super::withdrawn::Withdrawal;
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml::{self, UniqueMap};
 
@@ -41,7 +43,11 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     }
     yaml::check(text).map_err(|mistake| Problem::Invalid(Box::new(mistake)))?;
     match parse_in_pieces(text).map_or_else(|| yaml::from_str::<History>(text), Ok) {
-        Ok(h) if h.format <= FORMAT => Ok(h),
+        Ok(mut h) if h.format <= FORMAT => {
+            // Members as they joined, never as the file's keys happen to be ordered.
+            roster::order(&mut h);
+            Ok(h)
+        }
         // A newer format may fail to parse for reasons we cannot explain: say "newer" rather than
         // "broken" when the file says so, even with a number too large to read as one.
         parsed => {
@@ -131,6 +137,9 @@ const HEADER: &str = "\
 # `evidence:` what shows an action is in place (`mbct-sustain agree --help`).
 # `plan:` (if any) holds the team's plan: each action's owner and due date,
 # each domain's target stage, and the next review (`mbct-sustain plan --help`).
+# `withdrawn:` (if any) names assessments taken by mistake: kept, counted
+# nowhere (`mbct-sustain withdraw --help`). `redated:` (if any) records dates
+# from a computer whose clock ran ahead, and the dates they count as.
 # `mbct-sustain framework show` lists the action ids; `mbct-sustain report` shows
 # the stages. Times are UTC.
 ";
@@ -152,6 +161,10 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         evidence: &'a [Evidence],
         #[serde(skip_serializing_if = "Plan::is_empty")]
         plan: &'a Plan,
+        #[serde(skip_serializing_if = "<[Withdrawal]>::is_empty")]
+        withdrawn: &'a [Withdrawal],
+        #[serde(skip_serializing_if = "<[Redating]>::is_empty")]
+        redated: &'a [Redating],
         assessments: &'a [Assessment],
     }
     let body = serde_yaml::to_string(&Out {
@@ -162,6 +175,8 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         agreements: &history.agreements,
         evidence: &history.evidence,
         plan: &history.plan,
+        withdrawn: &history.withdrawn,
+        redated: &history.redated,
         assessments: &history.assessments,
     })?;
     let text = format!("{HEADER}{body}");
@@ -207,6 +222,7 @@ impl<'de> Deserialize<'de> for History {
                 let (mut format, mut assessments, mut plan) = (None, None, None);
                 let (mut team, mut agreements, mut evidence) = (None, None, None);
                 let mut service = None;
+                let (mut withdrawn, mut redated) = (None, None);
                 let extra = entries(map, |key, map| {
                     match key {
                         "format" => format = Some(map.next_value()?),
@@ -220,6 +236,8 @@ impl<'de> Deserialize<'de> for History {
                         }
                         "agreements" => agreements = map.next_value::<Option<Vec<Agreement>>>()?,
                         "evidence" => evidence = map.next_value::<Option<Vec<Evidence>>>()?,
+                        "withdrawn" => withdrawn = map.next_value::<Option<Vec<Withdrawal>>>()?,
+                        "redated" => redated = map.next_value::<Option<Vec<Redating>>>()?,
                         _ => return Ok(false),
                     }
                     Ok(true)
@@ -232,6 +250,8 @@ impl<'de> Deserialize<'de> for History {
                     team: team.unwrap_or_default(),
                     agreements: agreements.unwrap_or_default(),
                     evidence: evidence.unwrap_or_default(),
+                    withdrawn: withdrawn.unwrap_or_default(),
+                    redated: redated.unwrap_or_default(),
                     extra,
                 })
             }

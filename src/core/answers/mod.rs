@@ -12,19 +12,25 @@ use serde::{Deserialize, Serialize};
 use crate::core::framework::Framework;
 
 pub mod agreed;
+pub mod clock;
 pub mod file;
 pub mod plan;
 pub mod roster;
+pub mod withdrawn;
 
 use agreed::{Agreement, Evidence};
+use clock::Redating;
 use plan::Plan;
 use roster::Roster;
+use withdrawn::Withdrawal;
 
 /// The newest answers-file format this version reads and writes.
 ///
 /// Format 2 added the Don't know answer and the plan; format 3 the roster (`team:`), agreements,
 /// evidence and the dates plan entries were set; format 4 steps done between reviews (an agreement
-/// with no round) and the meeting's `comment`. A file is written in the oldest format that can
+/// with no round), the meeting's `comment`, withdrawn assessments (`withdrawn:`), the dates members
+/// took their names (`named_at`) and the re-dating of entries from a clock that ran ahead
+/// (`redated:`). A file is written in the oldest format that can
 /// express it, so a team whose file needs nothing new can still use an older version; a file that
 /// does need it is refused by an older version (as "written by a newer version") rather than
 /// misread.
@@ -37,6 +43,9 @@ fn needs_format_4(history: &History) -> bool {
             .agreements
             .iter()
             .any(|a| a.round.is_none() || a.comment.is_some())
+        || !history.withdrawn.is_empty()
+        || !history.redated.is_empty()
+        || history.team.values().any(|m| m.named_at.is_some())
 }
 
 /// The service the answers file is about, and when its name was set (so copies merge, the later
@@ -268,6 +277,12 @@ pub struct History {
     /// Evidence that actions are in place, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Assessments withdrawn (taken by mistake): kept, and counted nowhere.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Withdrawal>,
+    /// Dates from a clock that ran ahead, and the dates they count as.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redated: Vec<Redating>,
     /// Every assessment, oldest first.
     pub assessments: Vec<Assessment>,
 }
@@ -282,6 +297,8 @@ impl Default for History {
             plan: Plan::default(),
             agreements: Vec::new(),
             evidence: Vec::new(),
+            withdrawn: Vec::new(),
+            redated: Vec::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }

@@ -4,6 +4,13 @@
 //! second spelling never makes a new colleague, and an absence is known for
 //! what it is. A file without a roster works as before: the team is
 //! everyone who has answered.
+//!
+//! Members are always listed as they joined (or first answered), then by
+//! name ([`order`]), never in the order the file's keys happen to be in: a
+//! program that sorts the keys (PyYAML's `safe_dump`) changes nothing shown.
+//! A member's spellings only grow, and a rename or a merge of two names is
+//! dated (`named_at`), so copies of the file converge on one member
+//! (`core::merge`).
 
 use indexmap::IndexMap;
 use jiff::Timestamp;
@@ -28,9 +35,14 @@ pub struct Member {
     /// When they left it: later rounds do not wait for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left: Option<Date>,
-    /// When this entry was last changed, so copies of the file merge right.
+    /// When the account, joined or left was last set (or the member added),
+    /// so copies of the file merge right.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_at: Option<Timestamp>,
+    /// When they took this name (a rename, or another name merged into
+    /// theirs): of two names copies give one person, the later is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named_at: Option<Timestamp>,
 }
 
 /// The roster section of the answers file: members by name, in order.
@@ -42,12 +54,16 @@ pub fn fold(name: &str) -> String {
 }
 
 /// The team's members: the roster, or, in a file without one, everyone who
-/// has answered (each under the latest spelling they answered with).
+/// has answered (each under the latest spelling they answered with; a
+/// withdrawn assessment makes nobody a member), as they first answered.
 pub fn members(history: &History) -> Roster {
     if !history.team.is_empty() {
         return history.team.clone();
     }
-    let mut order: Vec<usize> = (0..history.assessments.len()).collect();
+    let gone = super::withdrawn::withdrawn(history, |n| n.map(fold));
+    let mut order: Vec<usize> = (0..history.assessments.len())
+        .filter(|&i| gone.is_live(i))
+        .collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
     let mut seen: IndexMap<String, String> = IndexMap::new();
     for i in order {
@@ -62,6 +78,39 @@ pub fn members(history: &History) -> Roster {
     seen.into_values()
         .map(|name| (name, Member::default()))
         .collect()
+}
+
+/// Puts the roster of `history` in the order members are shown: as they
+/// joined (else as they first answered, in a withdrawn assessment or not),
+/// then by name; members with neither come last, by name.
+pub fn order(history: &mut History) {
+    if history.team.len() < 2 {
+        return;
+    }
+    let first = {
+        let names = Names::new(&history.team);
+        let mut first: std::collections::HashMap<&str, Timestamp> = Default::default();
+        for a in &history.assessments {
+            if let Some(m) = a.respondent.as_deref().and_then(|n| names.member(n)) {
+                let at = first.entry(m).or_insert(a.taken_at);
+                *at = (*at).min(a.taken_at);
+            }
+        }
+        first
+            .into_iter()
+            .map(|(m, at)| {
+                (
+                    m.to_string(),
+                    jiff::tz::TimeZone::UTC.to_datetime(at).date(),
+                )
+            })
+            .collect::<std::collections::HashMap<String, Date>>()
+    };
+    let since = |name: &str, m: &Member| m.joined.or_else(|| first.get(name).copied());
+    history.team.sort_by(|a, ma, b, mb| {
+        let (sa, sb) = (since(a, ma), since(b, mb));
+        (sa.is_none(), sa, fold(a), a).cmp(&(sb.is_none(), sb, fold(b), b))
+    });
 }
 
 /// The member a name means: their name or one of their spellings, in any case.
@@ -155,6 +204,13 @@ pub enum Refusal {
         /// Whose it is.
         member: String,
     },
+    /// Someone not on the roster has answered under this name: making it a
+    /// member's would make two people's answers one (`people merge` does
+    /// that on purpose).
+    Answered {
+        /// The name given.
+        name: String,
+    },
     /// Both names mean the same member.
     Same {
         /// The member.
@@ -221,13 +277,32 @@ pub fn add(
             member: member.to_string(),
         });
     }
+    unanswered(history, name, None)?;
     let member = Member {
         account: account.map(str::to_string),
         set_at: Some(now),
         ..Member::default()
     };
     history.team.insert(name.to_string(), member);
+    order(history);
     Ok(name.to_string())
+}
+
+/// Refuses `name` when someone off the roster (not `member`) has answered
+/// under it: giving it to a member would make their answers the member's.
+fn unanswered(history: &History, name: &str, member: Option<&str>) -> Result<(), Refusal> {
+    let names = Names::new(&history.team);
+    let answered = history.assessments.iter().any(|a| {
+        a.respondent.as_deref().is_some_and(|r| {
+            fold(r) == fold(name) && names.member(r).is_none_or(|m| Some(m) != member)
+        })
+    });
+    if answered {
+        return Err(Refusal::Answered {
+            name: name.trim().to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// An owner as the plan should write them: the member a name means (in
@@ -259,7 +334,38 @@ pub fn admit(history: &mut History, name: Option<&str>, now: Timestamp) {
             ..Member::default()
         };
         history.team.insert(name.trim().to_string(), member);
+        order(history);
     }
+}
+
+/// Everyone who has answered (in an assessment not withdrawn) under a name
+/// no member goes by, each once under the latest spelling they used, with
+/// when they first answered: who an explicit roster must take in.
+pub fn newcomers(history: &History) -> Vec<(String, Timestamp)> {
+    if history.team.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::new(&history.team);
+    let gone = super::withdrawn::withdrawn(history, |n| names.key(n));
+    let mut order: Vec<usize> = (0..history.assessments.len())
+        .filter(|&i| gone.is_live(i))
+        .collect();
+    // By time, then by spelling: the same set of assessments gives the same names.
+    let a = |i: usize| &history.assessments[i];
+    order.sort_by(|&i, &j| {
+        (a(i).taken_at, &a(i).respondent).cmp(&(a(j).taken_at, &a(j).respondent))
+    });
+    let mut seen: IndexMap<String, (String, Timestamp)> = IndexMap::new();
+    for i in order {
+        let Some(name) = a(i).respondent.as_deref().filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        if names.member(name).is_none() {
+            let first = seen.get(&fold(name)).map_or(a(i).taken_at, |(_, at)| *at);
+            seen.insert(fold(name), (name.trim().to_string(), first));
+        }
+    }
+    seen.into_values().collect()
 }
 
 /// Gives member `old` the name `new`: every assessment, note and plan owner
@@ -286,23 +392,24 @@ pub fn rename(
         }
         _ => {}
     }
-    let Some(index) = history.team.get_index_of(&member) else {
-        return Err(Refusal::Blank);
-    };
+    unanswered(history, new, Some(&member))?;
     let mut entry = history.team.shift_remove(&member).unwrap_or_default();
     entry.spellings.retain(|s| fold(s) != fold(new));
-    if fold(&member) != fold(new) {
+    if fold(&member) != fold(new) && !entry.spellings.iter().any(|s| fold(s) == fold(&member)) {
         entry.spellings.push(member.clone());
     }
-    entry.set_at = Some(now);
+    entry.named_at = Some(now);
     history.team.insert(new.to_string(), entry);
-    history.team.move_index(history.team.len() - 1, index);
-    Ok(follow(history, &member, new))
+    let changed = follow(history, &member, new);
+    order(history);
+    Ok(changed)
 }
 
-/// Takes `spelling`'s member into `into`'s: their assessments become
-/// `into`'s (where both answered in one round, the later counts, as it
-/// does for anyone who answers twice), and `spelling` means `into` from now on.
+/// Takes `spelling`'s member (or a name someone off the roster answered
+/// under) into `into`'s: their assessments become `into`'s (where both
+/// answered in one round, the later counts, as it does for anyone who
+/// answers twice), and `spelling` means `into` from now on, in every copy
+/// of the file it reaches.
 pub fn merge(
     history: &mut History,
     spelling: &str,
@@ -310,7 +417,10 @@ pub fn merge(
     now: Timestamp,
 ) -> Result<Changed, Refusal> {
     explicit(history);
-    let from = known(&history.team, spelling)?;
+    let from = match known(&history.team, spelling) {
+        Err(_) if unanswered(history, spelling, None).is_err() => spelling.trim().to_string(),
+        found => found?,
+    };
     let into = known(&history.team, into)?;
     if from == into {
         return Err(Refusal::Same { member: into });
@@ -324,7 +434,10 @@ pub fn merge(
     }
     target.account = target.account.take().or(gone.account);
     target.set_at = Some(now);
-    Ok(follow(history, &from, &into))
+    target.named_at = Some(now);
+    let changed = follow(history, &from, &into);
+    order(history);
+    Ok(changed)
 }
 
 /// Records that `name` left the team on `on`: later rounds do not wait for
@@ -494,6 +607,94 @@ mod tests {
             Some("cat".into()),
             "someone not on the roster is themselves"
         );
+    }
+
+    #[test]
+    fn members_are_in_the_order_they_joined_or_first_answered_then_by_name_whatever_the_file() {
+        let mut h = history(&["Zoe", "Adam", "zoe"]);
+        h.assessments[1].taken_at = "1970-01-02T10:00:00Z".parse().unwrap();
+        h.team = ["Kim", "Bea", "Adam", "Zoe"]
+            .into_iter()
+            .map(|n| (n.to_string(), Member::default()))
+            .collect();
+        h.team["Kim"].joined = Some(jiff::civil::date(1969, 12, 1));
+        order(&mut h);
+        assert_eq!(
+            h.team.keys().collect::<Vec<_>>(),
+            ["Kim", "Zoe", "Adam", "Bea"]
+        );
+    }
+
+    #[test]
+    fn newcomers_are_who_answered_under_a_name_no_member_goes_by_once_each() {
+        let mut h = history(&["Sam", "Kim", "kim", "Pryia"]);
+        assert!(
+            newcomers(&h).is_empty(),
+            "no roster: everyone who answered is the team"
+        );
+        h.team = team(&["Sam"]);
+        h.team["Sam"].spellings.push("Pryia".into());
+        let names: Vec<String> = newcomers(&h).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["kim"], "the latest spelling");
+        assert_eq!(
+            newcomers(&h)[0].1,
+            h.assessments[1].taken_at,
+            "when they first answered"
+        );
+    }
+
+    #[test]
+    fn a_name_someone_off_the_roster_answered_under_is_refused_but_people_merge_takes_it() {
+        let mut h = history(&["Sam", "Kim"]);
+        h.team = team(&["Sam"]);
+        let answered = Err(Refusal::Answered { name: "kim".into() });
+        assert_eq!(
+            rename(&mut h.clone(), "Sam", "kim", now()).map(|_| ()),
+            answered
+        );
+        assert_eq!(
+            add(&mut h.clone(), "kim", None, now()).map(|_| ()),
+            answered
+        );
+        let c = merge(&mut h, "Kim", "Sam", now()).unwrap();
+        assert_eq!((c.member.as_str(), c.assessments), ("Sam", 1));
+        assert_eq!(h.team["Sam"].spellings, ["Kim"]);
+        assert_eq!(
+            h.team["Sam"].named_at,
+            Some(now()),
+            "dated, so copies keep it"
+        );
+    }
+
+    #[test]
+    fn a_rename_is_dated_by_its_name_and_leaves_the_other_fields_dates_alone() {
+        let mut h = history(&["Pryia"]);
+        leave(
+            &mut h,
+            "Pryia",
+            jiff::civil::date(2027, 1, 31),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        rename(&mut h, "Pryia", "Priya", now()).unwrap();
+        let m = &h.team["Priya"];
+        assert_eq!(
+            (m.set_at, m.named_at),
+            (Some(Timestamp::UNIX_EPOCH), Some(now()))
+        );
+        rename(&mut h, "Priya", "Pryia", now()).unwrap();
+        assert_eq!(
+            h.team["Pryia"].spellings,
+            ["Priya"],
+            "back: the other name is the spelling"
+        );
+    }
+
+    fn team(names: &[&str]) -> Roster {
+        names
+            .iter()
+            .map(|n| (n.to_string(), Member::default()))
+            .collect()
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct HistoryView {
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
     pub entries: Keyed<Vec<HistoryEntry>>,
+    /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<WithdrawnEntry>,
     /// Each stage's name, then the completion label.
     #[serde(skip)]
     stages: Vec<String>,
@@ -37,6 +40,47 @@ pub struct HistoryEntry {
     pub stage_counts: indexmap::IndexMap<String, usize>,
     /// Each domain's stage, in framework order.
     pub domains: Vec<DomainStage>,
+}
+
+/// An assessment withdrawn: counted nowhere, kept in the file.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithdrawnEntry {
+    /// Its number, as `history --respondent` lists assessments.
+    pub number: usize,
+    /// When it was taken.
+    pub taken_at: jiff::Timestamp,
+    /// Its label.
+    pub label: Option<String>,
+    /// Who answered.
+    pub respondent: Option<String>,
+    /// When it was withdrawn.
+    pub withdrawn_at: jiff::Timestamp,
+}
+
+/// The assessments of `history` that were withdrawn: `person`'s, or everyone's.
+pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec<WithdrawnEntry> {
+    use crate::core::answers::{roster, withdrawn};
+    let team = roster::members(h);
+    let names = roster::Names::new(&team);
+    let numbers = withdrawn::numbers(h);
+    let whose = person.map(|p| names.key(Some(p)));
+    let mut out: Vec<WithdrawnEntry> = withdrawn::list(h, |n| names.key(n))
+        .into_iter()
+        .filter(|&(i, _)| {
+            whose
+                .as_ref()
+                .is_none_or(|w| names.key(h.assessments[i].respondent.as_deref()) == *w)
+        })
+        .map(|(i, at)| WithdrawnEntry {
+            number: numbers[i],
+            taken_at: h.assessments[i].taken_at,
+            label: h.assessments[i].label.clone(),
+            respondent: h.assessments[i].respondent.clone(),
+            withdrawn_at: at,
+        })
+        .collect();
+    out.sort_by_key(|w| w.number);
+    out
 }
 
 /// A domain's stage at one point.
@@ -85,6 +129,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
             key: if s.is_team() { "rounds" } else { "assessments" },
             value: entries,
         },
+        withdrawn: Vec::new(),
         stages: framework
             .stages
             .iter()
@@ -211,6 +256,29 @@ impl View for HistoryView {
         }
         doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));
         doc.push(self.legend());
+        if !self.withdrawn.is_empty() {
+            doc.push(Block::Heading("Withdrawn (counted nowhere)".into()));
+            let rows = self
+                .withdrawn
+                .iter()
+                .map(|w| {
+                    [
+                        format!("{} (withdrawn)", w.number),
+                        date_of(w.taken_at),
+                        w.label.clone().unwrap_or_default(),
+                        w.respondent.clone().unwrap_or_default(),
+                        date_of(w.withdrawn_at),
+                    ]
+                    .map(Cell::Text)
+                    .to_vec()
+                })
+                .collect();
+            let header = ["#", "Date", "Label", "Respondent", "Withdrawn on"];
+            doc.push(Block::Table(Table {
+                header: header.map(String::from).to_vec(),
+                rows,
+            }));
+        }
         // A spreadsheet also gets each domain's stage, one column per domain.
         let mut data = summary;
         data.header.extend(self.domains.iter().cloned());

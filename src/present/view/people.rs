@@ -149,9 +149,19 @@ pub struct StatusView {
     pub waiting: Vec<String>,
     /// Who has left the team, and when.
     pub left: Vec<Answered<Date>>,
-    /// Sync services' conflict copies beside the answers file: each file's
-    /// name, and what it holds that the file does not.
-    pub conflict_copies: Vec<(String, String)>,
+    /// Files beside the answers file named like a sync service's conflict
+    /// copy of it: each that holds what the file does not, cannot be read,
+    /// or is another answers file, with what to do.
+    pub conflict_copies: Vec<CopyNote>,
+}
+
+/// A file beside the answers file named like a conflict copy, and what it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyNote {
+    /// Its name.
+    pub file: String,
+    /// What it holds (or why it cannot be read), and the command that merges it.
+    pub note: String,
 }
 
 /// A person and a moment (when they answered; the day they left).
@@ -278,10 +288,8 @@ impl View for StatusView {
                 "Each of you, run `mbct-sustain` to answer.".into(),
             ));
         }
-        for (file, holds) in &self.conflict_copies {
-            doc.push(Block::Note(format!(
-                "Conflict copy {file} holds {holds}; `mbct-sustain merge` brings it in."
-            )));
+        for copy in &self.conflict_copies {
+            doc.push(Block::Note(copy.note.clone()));
         }
         doc
     }

@@ -11,3 +11,4 @@ pub mod plan_edit;
 pub mod share;
 pub mod team;
 pub mod views;
+pub mod withdraw;

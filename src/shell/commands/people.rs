@@ -84,15 +84,17 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         })
         .collect();
     let mut view = people::status(&history, s.as_ref(), gathering, walking, today());
-    let copies = crate::shell::sharing::holding(&ctx.file, &history).into_iter();
-    let name = |p: std::path::PathBuf| {
-        p.file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned()
-    };
-    view.conflict_copies = copies
-        .map(|(p, r)| (name(p), crate::shell::sharing::words(&r)))
+    let file = ctx.file_given.then_some(ctx.file.as_path());
+    view.conflict_copies = crate::shell::sharing::copies(&ctx.file, &history)
+        .iter()
+        .map(|(p, found)| people::CopyNote {
+            file: p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            note: crate::shell::sharing::status_line(p, found, file),
+        })
         .collect();
     ctx.emit(&view, output, &[])
 }

@@ -1,94 +1,244 @@
-//! `merge`, `merge-driver` and `git-setup`: bringing other copies of the
-//! answers file into it, by hand or through git.
+//! `merge`, `merge-driver` and `git-setup`: bringing other copies of the answers file into it, by
+//! hand or through git, and removing a copy only once everything in it is proved kept.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::core::answers::{self, History};
-use crate::core::merge::{Report, is_conflict_copy, merge};
+use crate::core::merge::{self, Report, foreign_frameworks, is_conflict_copy, merge, unkept};
 use crate::present::safe::one_line;
 use crate::shell::cli::MergeArgs;
-use crate::shell::context::Context;
-use crate::shell::error::Error;
-use crate::shell::input::ReadProblem;
-use crate::shell::sharing::{quoted, words};
+use crate::shell::context::{self, Context};
+use crate::shell::error::{Error, GitFileProblem};
+use crate::shell::sharing::{
+    self, Other, ahead_words, lookalike_notes, quoted, read_other, unkept_words, words,
+};
 use crate::shell::store;
 
-/// Brings other answers files into the answers file, under the save lock.
+/// Brings other answers files into the answers file, under the save lock. Every file is read
+/// (and refused, naming it) before anything is written.
 pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
-    let mut others = Vec::new();
-    for path in args
-        .files
-        .iter()
-        .filter(|f| !store::same_file(f, &ctx.file))
-    {
-        let missing = || Error::AnswersUnreadable {
-            path: path.clone(),
-            problem: ReadProblem::Missing,
-        };
-        others.push((path, store::load(path)?.ok_or_else(missing)?.history));
+    let now = context::now();
+    let mut others: Vec<Other> = Vec::new();
+    for path in &args.files {
+        if store::same_file(path, &ctx.file) {
+            ctx.note(&format!(
+                "{} is the answers file itself: there is nothing to merge from it.",
+                one_line(&path.display().to_string())
+            ));
+            continue;
+        }
+        others.push(read_other(path)?);
     }
-    let bring = |h: &mut History| -> Vec<Report> {
-        let each = |(_, other): &(_, History)| {
-            let (merged, report) = merge(h, other, None);
+    if others.is_empty() {
+        return Ok(());
+    }
+    // Whether each shared an assessment with the file before it came in: a copy of it.
+    let related = std::cell::RefCell::new(Vec::new());
+    let bring = |h: &mut History| -> Result<Vec<Report>, Error> {
+        for other in &others {
+            let found = foreign_frameworks(h, &other.loaded.history, &ctx.framework.id);
+            if !found.is_empty() {
+                return Err(Error::OtherFramework {
+                    path: other.path.clone(),
+                    found,
+                    ours: ctx.framework.id.clone(),
+                });
+            }
+        }
+        related.borrow_mut().clear();
+        let each = |other: &Other| {
+            let copy = &other.loaded.history;
+            related
+                .borrow_mut()
+                .push(merge::shares_an_assessment(h, copy));
+            let (merged, report) = merge(h, copy, None, now);
             *h = merged;
             report
         };
-        others.iter().map(each).collect()
+        Ok(others.iter().map(each).collect())
     };
-    let reports = if args.dry_run {
+    let (saved, reports) = if args.dry_run {
         let missing = || Error::NoAnswersFile {
             path: ctx.file.clone(),
         };
-        bring(&mut store::load(&ctx.file)?.ok_or_else(missing)?.history)
+        let mut h = store::load(&ctx.file)?.ok_or_else(missing)?.history;
+        let reports = bring(&mut h)?;
+        (h, reports)
     } else {
-        store::update(&ctx.file, |h| Ok(bring(h)))?.1
+        store::update(&ctx.file, bring)?
     };
     let (verb, dry) = if args.dry_run {
         ("would bring", " (a dry run: nothing was written)")
     } else {
         ("brought", "")
     };
-    for ((path, _), report) in others.iter().zip(&reports) {
-        ctx.note(&format!(
-            "{} {verb}: {}{dry}.",
-            path.display(),
-            words(report)
-        ));
+    for (other, report) in others.iter().zip(&reports) {
+        let name = one_line(&other.path.display().to_string());
+        ctx.note(&format!("{name} {verb}: {}{dry}.", words(report)));
+        if !report.redated.is_empty() {
+            ctx.note(&format!(
+                "note: {} in {name} {} dated after today (a computer's clock may be wrong): {}; \
+                    {} as made now, so a change made since wins.",
+                sharing::many(report.redated.len(), "entry"),
+                if report.redated.len() == 1 {
+                    "is"
+                } else {
+                    "are"
+                },
+                ahead_words(&report.redated),
+                if report.redated.len() == 1 {
+                    "it counts"
+                } else {
+                    "they count"
+                },
+            ));
+        }
+        for line in lookalike_notes(&other.path, report) {
+            ctx.note(&line);
+        }
     }
-    if !args.remove_merged {
-        return Ok(());
+    if args.remove_merged {
+        remove_merged(ctx, &saved, &others, &related.into_inner())
+    } else {
+        Ok(())
     }
-    // Removed only once merging it into the file as saved would change nothing.
-    let saved = store::load(&ctx.file)?.unwrap_or_default().history;
+}
+
+/// Removes each conflict copy merged whose every value is in the file as saved, and only the
+/// bytes that were merged; keeps every other, saying why. A copy that cannot be removed is named
+/// and the others are still handled.
+fn remove_merged(
+    ctx: &Context,
+    saved: &History,
+    others: &[Other],
+    related: &[bool],
+) -> Result<(), Error> {
     let name = ctx.file.file_name().unwrap_or_default().to_string_lossy();
-    for (path, other) in &others {
+    let mut failed = 0;
+    for (other, related) in others.iter().zip(related) {
+        let path = &other.path;
         let copy = path
             .file_name()
             .is_some_and(|n| is_conflict_copy(&name, &n.to_string_lossy()));
+        let lacking = unkept(saved, &other.loaded.history);
         let said = if !copy {
-            "kept: not a sync service's conflict copy of the answers file"
-        } else if merge(&saved, other, None).0 != saved {
-            "kept: not everything in it is in the answers file"
+            "kept: not a sync service's conflict copy of the answers file".to_string()
+        } else if !related {
+            "kept: it shared no assessment with the answers file, so it is another answers \
+             file, not a copy of it"
+                .to_string()
+        } else if !lacking.is_empty() {
+            format!(
+                "kept: it holds what the answers file does not ({}); check it, then remove it by \
+                    hand",
+                unkept_words(&lacking)
+            )
         } else {
-            std::fs::remove_file(path).map_err(|source| Error::WriteFailed {
-                path: path.to_path_buf(),
-                source,
-            })?;
-            "removed: everything in it is in the answers file"
+            match remove_exactly(path, &other.bytes) {
+                Ok(true) => "removed: everything in it is in the answers file".to_string(),
+                Ok(false) => "kept: it changed while it was being merged (a sync service may have \
+                    written it again); merge it again"
+                    .to_string(),
+                Err(e) => {
+                    failed += 1;
+                    format!(
+                        "could not be removed: {}; it was left as it was",
+                        io_words(&e)
+                    )
+                }
+            }
         };
-        ctx.note(&format!("{}: {said}.", path.display()));
+        ctx.note(&format!(
+            "{}: {said}.",
+            one_line(&path.display().to_string())
+        ));
+    }
+    if failed > 0 {
+        return Err(Error::CopiesNotRemoved { count: failed });
     }
     Ok(())
 }
 
-/// For git: merges `ours` (%A), `theirs` (%B) and their `base` (%O) into
-/// `ours`; a conflict is named at the top of the file, and fails.
+/// An I/O error in a sentence, without paths.
+fn io_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "it is no longer there".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Removes `path` only if it still holds `bytes`: it is first moved aside (so a sync client
+/// writing it again writes a new file), compared, then unlinked, or put back on any difference.
+/// `Ok(false)`: it changed, and was put back.
+fn remove_exactly(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    pause_before_removing(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let aside = path.with_file_name(format!(
+        ".{name}.mbct-sustain-removing-{}-{stamp}",
+        std::process::id()
+    ));
+    std::fs::rename(path, &aside)?;
+    let same = std::fs::symlink_metadata(&aside).is_ok_and(|m| m.is_file())
+        && std::fs::read(&aside).is_ok_and(|now| now == bytes);
+    if same && std::fs::remove_file(&aside).is_ok() {
+        return Ok(true);
+    }
+    // Put it back, never over a file written there since.
+    match std::fs::hard_link(&aside, path) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&aside);
+        }
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            let kept = path.with_file_name(format!("{name} (kept by mbct-sustain {stamp})"));
+            std::fs::rename(&aside, &kept)?;
+        }
+        Err(_) => std::fs::rename(&aside, path)?,
+    }
+    if same {
+        return Err(std::io::Error::other("it could not be deleted"));
+    }
+    Ok(false)
+}
+
+/// For the project's own tests only (debug builds): with `MBCT_SUSTAIN_TEST_PAUSE_BEFORE_REMOVING`
+/// set, says on stderr that it paused and waits for a line on stdin, between the check that a
+/// copy is kept and its removal, so a test can rewrite the copy in that window.
+fn pause_before_removing(path: &Path) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("MBCT_SUSTAIN_TEST_PAUSE_BEFORE_REMOVING").is_some() {
+        use std::io::{BufRead, Write};
+        let _ = writeln!(
+            std::io::stderr(),
+            "paused before removing {}",
+            path.display()
+        );
+        let _ = std::io::stdin().lock().read_line(&mut String::new());
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = path;
+}
+
+/// For git: merges `ours` (%A), `theirs` (%B) and their `base` (%O) into `ours`; a conflict is
+/// named at the top of the file (on one line, whatever text it quotes), and fails.
 pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
-    let read = |path: &Path| store::load(path).map(Option::unwrap_or_default);
+    let read = |path: &Path| -> Result<store::Loaded, Error> {
+        match read_other(path) {
+            Err(Error::OtherUnreadable {
+                problem: crate::shell::input::ReadProblem::Missing,
+                ..
+            }) => Ok(store::Loaded::default()),
+            other => other.map(|o| o.loaded),
+        }
+    };
     let (o, t) = (read(ours)?, read(theirs)?);
-    let base = store::load(base).ok().flatten().map(|b| b.history);
-    let (merged, report) = merge(&o.history, &t.history, base.as_ref());
+    // Git gives an empty base when the two sides share no ancestor.
+    let base = read_other(base).ok().map(|b| b.loaded.history);
+    let (merged, report) = merge(&o.history, &t.history, base.as_ref(), context::now());
     let failed = |source| Error::WriteFailed {
         path: ours.to_path_buf(),
         source,
@@ -97,8 +247,9 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
         answers::file::render(&merged, o.crlf).map_err(|e| failed(std::io::Error::other(e)))?;
     let conflicts = !report.conflicts.is_empty();
     if conflicts {
+        let eol = if o.crlf { "\r\n" } else { "\n" };
         text = format!(
-            "# mbct-sustain merge: {}; the later of each was kept.\n{text}",
+            "# mbct-sustain merge: {}; the later of each was kept.{eol}{text}",
             one_line(&words(&report))
         );
     }
@@ -112,7 +263,83 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
     }
 }
 
-/// Sets up the git repository the answers file is in to merge it with `merge-driver`.
+/// A line `git-setup` adds to one of git's files, once checked it can be added safely.
+struct Addition {
+    path: PathBuf,
+    line: String,
+    /// The file's text, or none when there is no file yet.
+    old: Option<String>,
+}
+
+impl Addition {
+    /// Reads `path` to add `line`: refused (nothing written) when it is a link, not a regular
+    /// file, cannot be read, or is not UTF-8 text.
+    fn check(path: PathBuf, line: String) -> Result<Addition, Error> {
+        let refused = |problem| Error::GitFileRefused {
+            path: path.clone(),
+            problem,
+        };
+        let old = match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(refused(GitFileProblem::Unreadable(e))),
+            Ok(m) if m.file_type().is_symlink() => return Err(refused(GitFileProblem::Link)),
+            Ok(m) if !m.is_file() => return Err(refused(GitFileProblem::NotRegular)),
+            Ok(_) => {
+                let bytes =
+                    std::fs::read(&path).map_err(|e| refused(GitFileProblem::Unreadable(e)))?;
+                Some(String::from_utf8(bytes).map_err(|_| refused(GitFileProblem::NotText))?)
+            }
+        };
+        Ok(Addition { path, line, old })
+    }
+
+    /// Adds the line (in the file's own line endings, ending its last line first if it had no
+    /// line break), and says exactly what was written; a line already there is left alone.
+    fn write(&self, what: &str) -> Result<String, Error> {
+        let shown = one_line(&self.path.display().to_string());
+        let old = self.old.as_deref().unwrap_or_default();
+        if old.lines().any(|l| l.trim() == self.line) {
+            return Ok(format!("{shown} already has `{}`.", one_line(&self.line)));
+        }
+        let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
+        let ended = old.is_empty() || old.ends_with('\n');
+        let text = format!("{old}{}{}{eol}", if ended { "" } else { eol }, self.line);
+        store::write_atomic(&self.path, text.as_bytes()).map_err(|source| Error::WriteFailed {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(match (&self.old, ended) {
+            (None, _) => format!(
+                "Created {shown} with the line `{}` ({what}).",
+                one_line(&self.line)
+            ),
+            (Some(_), true) => format!(
+                "Added the line `{}` to the end of {shown} ({what}).",
+                one_line(&self.line)
+            ),
+            (Some(_), false) => format!(
+                "Added a line break to the end of {shown}'s last line, then the line `{}` \
+                    ({what}).",
+                one_line(&self.line)
+            ),
+        })
+    }
+}
+
+/// A file name as a pattern of `.gitignore` matching only itself.
+fn ignore_pattern(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if matches!(c, '\\' | '*' | '?' | '[' | ']' | '!' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Sets up the git repository the answers file is in: `.gitattributes` names the merge driver,
+/// `.gitignore` the lock file, and this clone runs the driver and pulls by merging.
 pub fn git_setup(ctx: &Context) -> Result<(), Error> {
     let dir = store::folder_of(&ctx.file);
     let git = |args: &[&str]| {
@@ -134,29 +361,18 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
         .trim(),
     );
     let name = ctx.file.file_name().unwrap_or_default().to_string_lossy();
-    let line = format!("{} merge=mbct-sustain", name.replace(' ', "[[:space:]]"));
-    let path = top.join(".gitattributes");
-    let old = std::fs::read_to_string(&path).unwrap_or_default();
-    if old.lines().any(|l| l.trim() == line) {
-        ctx.note(&format!("{} already has `{line}`.", path.display()));
-    } else {
-        let text = format!(
-            "{old}{}{line}\n",
-            if old.is_empty() || old.ends_with('\n') {
-                ""
-            } else {
-                "\n"
-            }
-        );
-        store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::WriteFailed {
-            path: path.clone(),
-            source,
-        })?;
-        ctx.note(&format!(
-            "Added `{line}` to {}: commit it, so that every clone merges the file this way.",
-            path.display()
-        ));
-    }
+    let lock = store::lock_path(&ctx.file);
+    let lock = lock.file_name().unwrap_or_default().to_string_lossy();
+    // Both checked before either is written: a refusal leaves both as they were.
+    let attributes = Addition::check(
+        top.join(".gitattributes"),
+        format!("{} merge=mbct-sustain", name.replace(' ', "[[:space:]]")),
+    )?;
+    let ignore = Addition::check(top.join(".gitignore"), ignore_pattern(&lock))?;
+    ctx.note(
+        &attributes.write("commit it, so that every clone merges the file with mbct-sustain")?,
+    );
+    ctx.note(&ignore.write("the lock file saves take; commit it too")?);
     // Git runs the driver by name when this program is on PATH, else by its full path.
     let exe = format!("mbct-sustain{}", std::env::consts::EXE_SUFFIX);
     let on_path = std::env::var_os("PATH")
@@ -168,5 +384,40 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
     let driver = format!("{program} merge-driver %O %A %B");
     git(&["config", "merge.mbct-sustain.driver", &driver]).ok_or_else(not_git)?;
     ctx.note(&format!("Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run `mbct-sustain git-setup` once in each)."));
+    git(&["config", "pull.rebase", "false"]).ok_or_else(not_git)?;
+    ctx.note(
+        "Ran `git config pull.rebase false`: `git pull` in this clone merges (a rebase would \
+        not use the merge driver).",
+    );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_file_name_is_a_gitignore_pattern_of_itself_alone() {
+        assert_eq!(
+            ignore_pattern("mbct-sustain.yaml.lock"),
+            "mbct-sustain.yaml.lock"
+        );
+        assert_eq!(
+            ignore_pattern("team #1 [x]!.yaml.lock"),
+            "team \\#1 \\[x\\]\\!.yaml.lock"
+        );
+    }
+
+    #[test]
+    fn a_removal_takes_only_the_bytes_that_were_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("copy.yaml");
+        std::fs::write(&p, "merged").unwrap();
+        assert!(!remove_exactly(&p, b"something else").unwrap());
+        assert_eq!(std::fs::read(&p).unwrap(), b"merged", "put back");
+        assert!(remove_exactly(&p, b"merged").unwrap());
+        assert!(!p.exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(names.is_empty(), "nothing left aside: {names:?}");
+    }
 }

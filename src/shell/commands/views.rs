@@ -42,7 +42,19 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
     let history = ctx.history()?;
     let s = ctx.snapshot(&history, At::One(None), args.rounds.since)?;
-    ctx.emit(&view::history::build(&ctx.framework, &s), &args.output, &[])
+    let mut v = view::history::build(&ctx.framework, &s);
+    let withdrawn = view::history::withdrawn(&history, ctx.respondent.as_deref());
+    if args.withdrawn {
+        v.withdrawn = withdrawn;
+    } else if !withdrawn.is_empty() {
+        ctx.note(&format!(
+            "note: {} withdrawn, counted nowhere and not listed; `mbct-sustain history \
+                --withdrawn` lists {}.",
+            crate::shell::sharing::many(withdrawn.len(), "assessment"),
+            if withdrawn.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    ctx.emit(&v, &args.output, &[])
 }
 
 /// Lists the next steps.
