@@ -15,3 +15,4 @@ pub mod subject;
 pub mod team;
 pub mod walk;
 pub mod yaml;
+pub mod yaml_emit;

@@ -9,6 +9,7 @@ use super::plan::Plan;
 use super::roster::{Member, Roster};
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml::{self, UniqueMap};
+use crate::core::yaml_emit;
 
 /// Why answers-file text cannot be used; `shell::error` words each for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,9 +137,12 @@ const HEADER: &str = "\
 ";
 
 /// The file's text for a history, with a header, declaring the oldest format that can hold it.
+/// Every text any YAML reader could take for something else is quoted ([`yaml_emit`]), so
+/// PyYAML and this tool read the same values. The assessments come last, each written by
+/// [`assessment_text`], so one can be added to the text as it is.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
     #[derive(serde::Serialize)]
-    struct Out<'a> {
+    struct Head<'a> {
         format: u64,
         #[serde(flatten)]
         extra: &'a serde_yaml::Mapping,
@@ -150,23 +154,35 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         evidence: &'a [Evidence],
         #[serde(skip_serializing_if = "Plan::is_empty")]
         plan: &'a Plan,
-        assessments: &'a [Assessment],
     }
-    let body = serde_yaml::to_string(&Out {
+    let mut text = String::from(HEADER);
+    text += &yaml_emit::document(&Head {
         format: super::format_needed(history),
         extra: &history.extra,
         team: &history.team,
         agreements: &history.agreements,
         evidence: &history.evidence,
         plan: &history.plan,
-        assessments: &history.assessments,
     })?;
-    let text = format!("{HEADER}{body}");
+    if history.assessments.is_empty() {
+        text += "assessments: []\n";
+    } else {
+        text += "assessments:\n";
+        for a in &history.assessments {
+            text += &assessment_text(a)?;
+        }
+    }
     Ok(if crlf {
         text.replace('\n', "\r\n")
     } else {
         text
     })
+}
+
+/// One assessment as an item of the file's `assessments:` list (at column 0, `\n` line ends),
+/// exactly as [`render`] writes it there.
+pub fn assessment_text(assessment: &Assessment) -> Result<String, serde_yaml::Error> {
+    yaml_emit::list_item(assessment)
 }
 
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
@@ -276,6 +292,7 @@ impl<'de> Deserialize<'de> for Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const ONE: &str = "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    label: September\n    framework:\n      id: aspire-mbct\n      version: '1.0'\n    answers:\n      fit.evidence-and-need: in-place\n      gone.action: not-yet\n    notes:\n      fit: Going well\n    reviewed_by: Sam\n";
 
@@ -507,5 +524,202 @@ mod tests {
                 .len(),
             0
         );
+    }
+
+    /// Random text that stresses every reader: any Unicode, the three characters libyaml ends a
+    /// line at, line breaks, indicators, quotes, and words resolvers type (`no`, `12:30`, …).
+    fn texts() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            prop::sample::select(vec![
+                "\u{2028}",
+                "\u{2029}",
+                "\u{85}",
+                "\n",
+                "\r",
+                "\t",
+                " ",
+                ": ",
+                " #",
+                "'",
+                "\"",
+                "\\",
+                "- ",
+                "no",
+                "On",
+                "y",
+                "~",
+                "null",
+                "12:30",
+                "2026-12-01",
+                "0x1F",
+                "1e3",
+                ".inf",
+                "|",
+                ">",
+                "&",
+                "*",
+                "!",
+                "%",
+                "@",
+                "`",
+                "[",
+                "{",
+                "---",
+                "...",
+                "\u{feff}",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    fn dates() -> impl Strategy<Value = jiff::civil::Date> {
+        (1900i16..2100, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
+    }
+
+    fn times() -> impl Strategy<Value = jiff::Timestamp> {
+        (0i64..4_000_000_000_000).prop_map(|ms| jiff::Timestamp::from_millisecond(ms).unwrap())
+    }
+
+    fn histories() -> impl Strategy<Value = History> {
+        let assessment = (
+            times(),
+            prop::option::of(texts()),
+            prop::option::of(texts()),
+            (texts(), texts()),
+            prop::collection::vec((texts(), prop::sample::select(Answer::ALL.to_vec())), 0..4),
+            prop::collection::vec((texts(), texts()), 0..3),
+            prop::collection::vec((texts(), texts()), 0..2),
+        )
+            .prop_map(
+                |(taken_at, label, respondent, (id, version), answers, notes, extra)| Assessment {
+                    taken_at,
+                    label,
+                    respondent,
+                    framework: super::super::FrameworkRef { id, version },
+                    answers: answers.into_iter().collect(),
+                    notes: notes.into_iter().collect(),
+                    extra: extra
+                        .into_iter()
+                        .map(|(k, v)| (k.into(), v.into()))
+                        .collect(),
+                },
+            );
+        let member = (
+            texts(),
+            prop::collection::vec(texts(), 0..3),
+            prop::option::of(texts()),
+            prop::option::of(dates()),
+            prop::option::of(times()),
+        )
+            .prop_map(|(name, spellings, account, joined, set_at)| {
+                let member = Member {
+                    spellings,
+                    account,
+                    joined,
+                    set_at,
+                    ..Member::default()
+                };
+                (name, member)
+            });
+        let agreement = (
+            prop::option::of(dates()),
+            texts(),
+            prop::option::of(prop::sample::select(Answer::ALL.to_vec())),
+            prop::option::of(texts()),
+            prop::collection::vec(texts(), 0..3),
+            times(),
+        )
+            .prop_map(|(round, action, answer, comment, present, at)| Agreement {
+                round,
+                action,
+                answer,
+                comment,
+                present,
+                at,
+                since: None,
+            });
+        let evidence = (
+            texts(),
+            texts(),
+            prop::option::of(texts()),
+            prop::option::of(texts()),
+            times(),
+        )
+            .prop_map(|(action, text, link, by, at)| Evidence {
+                action,
+                text,
+                link,
+                by,
+                at,
+                removed: None,
+            });
+        let step = (
+            texts(),
+            prop::option::of(texts()),
+            prop::option::of(dates()),
+        )
+            .prop_map(|(id, owner, due)| {
+                let step = crate::core::answers::plan::Step {
+                    owner,
+                    due,
+                    set_at: None,
+                };
+                (id, step)
+            });
+        (
+            prop::collection::vec(assessment, 0..3),
+            prop::collection::vec(member, 0..3),
+            prop::collection::vec(agreement, 0..2),
+            prop::collection::vec(evidence, 0..2),
+            prop::collection::vec(step, 0..2),
+            prop::option::of(dates()),
+            prop::collection::vec((texts(), texts()), 0..2),
+        )
+            .prop_map(
+                |(assessments, team, agreements, evidence, steps, review, extra)| {
+                    let mut h = History {
+                        assessments,
+                        team: team.into_iter().collect(),
+                        agreements,
+                        evidence,
+                        extra: extra
+                            .into_iter()
+                            .filter(|(k, _)| {
+                                ![
+                                    "format",
+                                    "team",
+                                    "agreements",
+                                    "evidence",
+                                    "plan",
+                                    "assessments",
+                                ]
+                                .contains(&k.as_str())
+                            })
+                            .map(|(k, v)| (k.into(), v.into()))
+                            .collect(),
+                        ..History::default()
+                    };
+                    h.plan.actions = steps.into_iter().collect();
+                    h.plan.review = review.map(crate::core::answers::plan::Review::On);
+                    h.format = super::super::format_needed(&h);
+                    h
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_in_any_field_reads_back_exactly_as_it_was(h in histories()) {
+            let text = render(&h, false).unwrap();
+            prop_assert_eq!(&parse(&text).unwrap(), &h, "{}", text);
+            // One assessment alone is written as the file writes it.
+            for a in &h.assessments {
+                prop_assert!(text.contains(&assessment_text(a).unwrap()));
+            }
+        }
     }
 }
