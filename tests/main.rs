@@ -19,3 +19,4 @@ mod shared_folder;
 mod sharing;
 mod team;
 mod walk;
+mod yaml_readers;
