@@ -9,6 +9,7 @@ mod architecture;
 mod bad_input;
 mod cli;
 mod concurrency;
+mod exports;
 mod meeting;
 mod people;
 mod plan;

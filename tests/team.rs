@@ -258,7 +258,7 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .collect();
     assert_eq!(
         headers[..5],
-        ["rank", "decides_stage", "domain_id", "domain", "team_stage"]
+        ["rank", "decides_stage", "domain_id", "domain", "stage"]
     );
     assert_eq!(headers[8..11], ["Ann", "Bob", "Cat"]);
     assert_eq!(

@@ -67,7 +67,14 @@ fn awkward_team(env: &Env) {
             "2027-01-31",
         ],
         &["plan", "review", "--on", "2027-03-01"],
-        &["plan", "target", "networks", "developmental", "--by", "2027-09-30"],
+        &[
+            "plan",
+            "target",
+            "networks",
+            "developmental",
+            "--by",
+            "2027-09-30",
+        ],
     ] {
         env.cmd().args(args).assert().success();
     }
@@ -142,7 +149,8 @@ fn after_pyyaml_loads_and_saves_the_file_every_view_prints_what_it_printed_befor
         concat!(
             "import sys, yaml\n",
             "data = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))\n",
-            "open(sys.argv[1], 'w', encoding='utf-8').write(yaml.safe_dump(data, sort_keys=True))\n",
+            "text = yaml.safe_dump(data, sort_keys=True)\n",
+            "open(sys.argv[1], 'w', encoding='utf-8').write(text)\n",
         ),
         &[&file],
     );
@@ -153,14 +161,21 @@ fn after_pyyaml_loads_and_saves_the_file_every_view_prints_what_it_printed_befor
         "PyYAML's own layout: timestamps with a space, keys sorted: {rewritten}"
     );
     for (view, (was, now)) in views.iter().zip(before.iter().zip(json(&env))) {
-        assert_eq!(*was, now, "{view} --format json changed after PyYAML's load and save");
+        assert_eq!(
+            *was, now,
+            "{view} --format json changed after PyYAML's load and save"
+        );
     }
     // And the tool writes it again with nothing lost.
     env.cmd()
         .args(["plan", "assign", "networks.buddy", "--owner", "Sam"])
         .assert()
         .success();
-    for (i, now) in json(&env).into_iter().enumerate().filter(|(i, _)| views[*i] != "plan") {
+    for (i, now) in json(&env)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| views[*i] != "plan")
+    {
         assert_eq!(before[i], now, "{} after a save", views[i]);
     }
     let seen = python(NOT_TEXT, &[&file]);

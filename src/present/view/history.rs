@@ -211,13 +211,6 @@ impl View for HistoryView {
         }
         doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));
         doc.push(self.legend());
-        // A spreadsheet also gets each domain's stage, one column per domain.
-        let mut data = summary;
-        data.header.extend(self.domains.iter().cloned());
-        for (row, e) in data.rows.iter_mut().zip(all) {
-            row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
-        }
-        doc.data = Some(data);
         doc
     }
 }
@@ -288,13 +281,5 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
-        let csv = v.doc().data.unwrap();
-        assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
-        assert_eq!(
-            csv.header.last().unwrap(),
-            "Domain 0",
-            "and each domain's stage"
-        );
-        assert_eq!(csv.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

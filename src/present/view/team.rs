@@ -445,10 +445,10 @@ impl TeamView {
             "decides_stage",
             "domain_id",
             "domain",
-            "team_stage",
+            "stage",
             "action_id",
             "action",
-            "stage",
+            "action_stage",
         ]
         .map(String::from)
         .to_vec();
