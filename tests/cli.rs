@@ -71,7 +71,7 @@ fn man_prints_roff() {
         .arg("man")
         .assert()
         .success()
-        .stdout(predicate::str::contains("\n.TH mbct-sustain 1 "));
+        .stdout(predicate::str::contains("\n.TH MBCT-SUSTAIN 1 "));
 }
 
 #[test]

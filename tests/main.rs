@@ -18,6 +18,7 @@ mod report;
 mod rounds;
 mod shared_folder;
 mod sharing;
+mod shells;
 mod team;
 mod walk;
 mod yaml_readers;
