@@ -50,12 +50,12 @@ pub fn render(doc: &Doc) -> String {
                 })
                 .collect(),
             Block::Table(t) => {
-                let mut table = row(t.header.iter().map(|h| escaped(h, "<br>")).collect());
+                let mut table = row(t.header.iter().map(|h| escaped(h, true)).collect());
                 table += &format!("|{}\n", "---|".repeat(t.header.len()));
                 for cells in &t.rows {
                     table += &row(cells
                         .iter()
-                        .map(|c| escaped(&words(c, Glyphs::Unicode), "<br>"))
+                        .map(|c| escaped(&words(c, Glyphs::Unicode), true))
                         .collect());
                 }
                 table
@@ -67,27 +67,32 @@ pub fn render(doc: &Doc) -> String {
 
 /// Text for a paragraph or heading: line breaks become spaces, markup characters escaped.
 fn inline(text: &str) -> String {
-    escaped(text, " ")
+    escaped(text, false)
 }
 
-/// Text shown as typed in GitHub-flavoured Markdown, each line break as `newline` (a space in a
-/// paragraph, `<br>` in a table cell, so a table never breaks). Only what GFM would read as markup
-/// is escaped: a backslash written into a link's address becomes part of it (GitHub then links
+/// Text shown as typed in GitHub-flavoured Markdown, each line break a space, or `<br>` in a
+/// table cell (`in_table`), so a table never breaks. Only what GFM would read as markup is
+/// escaped: a backslash written into a link's address becomes part of it (GitHub then links
 /// `annual%5C_report`), so web addresses are written as `<…>` links, which take no escapes.
-fn escaped(text: &str, newline: &str) -> String {
+fn escaped(text: &str, in_table: bool) -> String {
     let text = printable(&text.replace("\r\n", "\n")).into_owned();
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text.as_str();
     while let Some((start, end)) = next_address(rest) {
         escape_text(&rest[..start], out.is_empty(), &mut out);
         out.push('<');
-        // In a table a pipe ends the cell, even inside a link; GFM takes `\|` back as `|`.
-        out.push_str(&rest[start..end].replace('|', "\\|"));
+        let address = &rest[start..end];
+        if in_table {
+            // A pipe ends a cell even inside a link; the table takes `\|` back as `|` first.
+            out.push_str(&address.replace('|', "\\|"));
+        } else {
+            out.push_str(address);
+        }
         out.push('>');
         rest = &rest[end..];
     }
     escape_text(rest, out.is_empty(), &mut out);
-    out.replace('\n', newline)
+    out.replace('\n', if in_table { "<br>" } else { " " })
 }
 
 /// Escapes what GFM reads as markup in `text`; `at_start`: it begins a block, where `#`, `>`,
@@ -227,7 +232,12 @@ mod tests {
             "https://a.example/p?q=1&r=~x*y*",
             "<https://a.example/p?q=1&r=~x*y>\\*",
         );
-        case("http://a.example/a|b", "<http://a.example/a\\|b>");
+        case("http://a.example/a|b", "<http://a.example/a|b>");
+        assert_eq!(
+            escaped("http://a.example/a|b", true),
+            "<http://a.example/a\\|b>",
+            "in a table, where GFM takes the pipe back before the link"
+        );
         case(
             "xhttps://no and https:// alone",
             "xhttps://no and https:// alone",
