@@ -2,8 +2,8 @@
 //!
 //! yaml_serde quotes a string only when its own YAML 1.2 resolver would retype it, so `no`, `on`,
 //! `12:30` and `2026-12-01` come out plain and PyYAML reads them as a boolean, 750 and a date; it
-//! has no hook to quote more. Here a value becomes a [`node::Node`] tree (which keeps the tool's
-//! own dates apart from people's text), and every scalar is written by [`scalar`]. The layout is
+//! has no hook to quote more. Here a value becomes a `node::Node` tree (which keeps the tool's
+//! own dates apart from people's text), and every scalar is written by `scalar`. The layout is
 //! yaml_serde's: two-space indents, a list under a key at the key's own indent, `{}` and `[]` for
 //! empty collections. One list item can be written on its own ([`list_item`]), byte for byte as
 //! [`document`] writes it inside a list at column 0, so an item can be added to a file's text

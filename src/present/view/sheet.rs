@@ -5,7 +5,7 @@
 //! Every CSV export names its columns the same way: snake_case field names (`domain_id`,
 //! `domain`, `stage`, `action_id`, `action`, `action_stage`, …), `stage` always the domain's stage
 //! and `action_stage` an action's; a column that stands for one stage or domain is named by its
-//! id in snake_case ([`column`]: `starting_out`, `buy_in`), one per person by the person's name.
+//! id in snake_case ([`column()`]: `starting_out`, `buy_in`), one per person by the person's name.
 
 use crate::present::doc::{Cell, Table};
 use crate::present::render::Sheet;
