@@ -6,10 +6,10 @@ use std::fmt;
 
 use super::agreed::{Agreement, Evidence};
 use super::plan::Plan;
-use super::roster::{Member, Roster};
+use super::roster::Member;
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml::{self, UniqueMap};
-use crate::core::yaml_emit;
+use crate::core::yaml_emit::{self, Node};
 
 /// Why answers-file text cannot be used; `shell::error` words each for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,40 +137,42 @@ const HEADER: &str = "\
 ";
 
 /// The file's text for a history, with a header, declaring the oldest format that can hold it.
-/// Every text any YAML reader could take for something else is quoted ([`yaml_emit`]), so
-/// PyYAML and this tool read the same values. The assessments come last, each written by
-/// [`assessment_text`], so one can be added to the text as it is.
+/// Every section the answers types serialise is written (so a new one needs no change here), in
+/// a fixed order: `format`, fields written by someone else, the roster, agreements, evidence, the
+/// plan, any other section, then the assessments, last so that one can be added to the text as
+/// it is ([`assessment_text`]). Every text any YAML reader could take for something else is quoted
+/// ([`yaml_emit`]), so PyYAML and this tool read the same values.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
-    #[derive(serde::Serialize)]
-    struct Head<'a> {
-        format: u64,
-        #[serde(flatten)]
-        extra: &'a serde_yaml::Mapping,
-        #[serde(skip_serializing_if = "Roster::is_empty")]
-        team: &'a Roster,
-        #[serde(skip_serializing_if = "<[Agreement]>::is_empty")]
-        agreements: &'a [Agreement],
-        #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
-        evidence: &'a [Evidence],
-        #[serde(skip_serializing_if = "Plan::is_empty")]
-        plan: &'a Plan,
+    let Node::Map(mut rest) = yaml_emit::to_node(history)? else {
+        unreachable!("a history serialises as a map")
+    };
+    let mut take = |key: &Node| {
+        rest.iter()
+            .position(|(k, _)| k == key)
+            .map(|i| rest.remove(i))
+    };
+    let named = |name: &str| Node::Text(name.to_string());
+    let format = Node::Number(super::format_needed(history).to_string());
+    take(&named("format"));
+    let assessments = take(&named("assessments"));
+    let mut head = vec![(named("format"), format)];
+    for key in history.extra.keys() {
+        head.extend(take(&yaml_emit::to_node(key)?));
     }
+    for section in ["team", "agreements", "evidence", "plan"] {
+        head.extend(take(&named(section)));
+    }
+    head.append(&mut rest);
     let mut text = String::from(HEADER);
-    text += &yaml_emit::document(&Head {
-        format: super::format_needed(history),
-        extra: &history.extra,
-        team: &history.team,
-        agreements: &history.agreements,
-        evidence: &history.evidence,
-        plan: &history.plan,
-    })?;
-    if history.assessments.is_empty() {
-        text += "assessments: []\n";
-    } else {
-        text += "assessments:\n";
-        for a in &history.assessments {
-            text += &assessment_text(a)?;
+    text += &yaml_emit::node_text(&Node::Map(head));
+    match assessments {
+        Some((_, Node::List(items))) if !items.is_empty() => {
+            text += "assessments:\n";
+            for item in &items {
+                text += &yaml_emit::item_text(item);
+            }
         }
+        _ => text += "assessments: []\n",
     }
     Ok(if crlf {
         text.replace('\n', "\r\n")
@@ -523,6 +525,62 @@ mod tests {
                 .assessments
                 .len(),
             0
+        );
+    }
+
+    #[test]
+    fn every_section_the_types_serialise_is_written_in_a_fixed_order() {
+        let mut h = parse(ONE).unwrap();
+        h.extra.insert("service".into(), "North".into());
+        h.team.insert("Sam".into(), Member::default());
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        h.evidence.push(Evidence {
+            action: "fit.pathways".into(),
+            text: "Map".into(),
+            link: None,
+            by: None,
+            at,
+            removed: None,
+        });
+        h.agreements.push(Agreement {
+            round: None,
+            action: "fit.pathways".into(),
+            answer: Some(Answer::InPlace),
+            comment: None,
+            present: Vec::new(),
+            at,
+            since: None,
+        });
+        h.plan.review = Some(crate::core::answers::plan::Review::EveryMonths(6));
+        let text = render(&h, false).unwrap();
+        let keys = |v: serde_yaml::Value| -> Vec<String> {
+            let serde_yaml::Value::Mapping(m) = v else {
+                panic!("a map")
+            };
+            m.keys().map(|k| k.as_str().unwrap().to_string()).collect()
+        };
+        let written = keys(serde_yaml::from_str(&text).unwrap());
+        let order = [
+            "format",
+            "service",
+            "team",
+            "agreements",
+            "evidence",
+            "plan",
+            "assessments",
+        ];
+        assert_eq!(written, order);
+        let mut serialised = keys(serde_yaml::to_value(&h).unwrap());
+        serialised.sort();
+        let mut sorted = written.clone();
+        sorted.sort();
+        assert_eq!(
+            serialised, sorted,
+            "nothing the types serialise is left out"
+        );
+        assert!(
+            text.contains("\nformat: 4\n"),
+            "the format the file needs: {text}"
         );
     }
 

@@ -14,30 +14,40 @@ mod scalar;
 
 use serde::Serialize;
 
-use node::{Node, to_node};
+pub use node::{Node, to_node};
 
 /// Keys longer than this are written as explicit keys (`? key`): YAML limits implicit ones.
 const LONGEST_KEY: usize = 1000;
 
 /// A value (normally a mapping) as a block YAML document at column 0, ending in a line break.
 pub fn document<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_yaml::Error> {
+    Ok(node_text(&to_node(value)?))
+}
+
+/// A node as a block YAML document at column 0, ending in a line break.
+pub fn node_text(node: &Node) -> String {
     let mut out = String::new();
-    match to_node(value)? {
-        Node::Map(entries) if !entries.is_empty() => write_entries(&mut out, &entries, 0, false),
-        Node::List(items) if !items.is_empty() => write_items(&mut out, &items, 0, false),
+    match node {
+        Node::Map(entries) if !entries.is_empty() => write_entries(&mut out, entries, 0, false),
+        Node::List(items) if !items.is_empty() => write_items(&mut out, items, 0, false),
         other => {
-            out.push_str(&inline(&other, 0).unwrap_or_default());
+            out.push_str(&inline(other, 0).unwrap_or_default());
             out.push('\n');
         }
     }
-    Ok(out)
+    out
 }
 
 /// One item of a list at column 0 (`- key: value`, the rest indented two), ending in a line break.
 pub fn list_item<T: Serialize + ?Sized>(item: &T) -> Result<String, serde_yaml::Error> {
+    Ok(item_text(&to_node(item)?))
+}
+
+/// A node as one item of a list at column 0, exactly as [`node_text`] writes it in a list.
+pub fn item_text(node: &Node) -> String {
     let mut out = String::new();
-    write_items(&mut out, &[to_node(item)?], 0, false);
-    Ok(out)
+    write_items(&mut out, std::slice::from_ref(node), 0, false);
+    out
 }
 
 /// A scalar or an empty collection as it is written after `key:` or `- `; `None` for a collection
