@@ -278,6 +278,35 @@ pub fn evidence(items: &[EvidenceInfo]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::answers::{Assessment, History};
+    use crate::tests::{grid, latest};
+
+    #[test]
+    fn history_keeps_every_assessment_with_counts_and_each_domains_stage_by_id() {
+        let f = grid(2, 1);
+        let h = History {
+            assessments: vec![Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH); 40],
+            ..History::default()
+        };
+        let t = history(&crate::present::view::history::build(&f, &latest(&f, &h)));
+        assert_eq!(t.rows.len(), 40, "every assessment, not only those drawn");
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        assert_eq!(
+            head,
+            [
+                "number",
+                "date",
+                "label",
+                "respondent",
+                "s0_count",
+                "s1_count",
+                "complete_count",
+                "d0"
+            ]
+        );
+        assert_eq!(t.rows[0][4], Cell::Text("1".into()));
+        assert_eq!(t.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
+    }
 
     #[test]
     fn a_column_for_an_id_is_snake_case() {
