@@ -71,7 +71,7 @@ fn man_prints_roff() {
         .arg("man")
         .assert()
         .success()
-        .stdout(predicate::str::contains("\n.TH mbct-sustain 1 "));
+        .stdout(predicate::str::contains("\n.TH MBCT-SUSTAIN 1 "));
 }
 
 #[test]
@@ -317,10 +317,10 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
     let text = String::from_utf8(out).unwrap();
     assert_eq!(
         text.lines().next().unwrap(),
-        "Domain,Working in,One,Two,Three,Four"
+        "domain_id,domain,stage,change,s1,s2,s3,s4"
     );
     assert!(
-        text.contains("Alpha,Three,1 of 1,1 of 1,0 of 1,0 of 1"),
+        text.contains("a,Alpha,Three,,1 of 1,1 of 1,0 of 1,0 of 1"),
         "{text}"
     );
 }

@@ -82,10 +82,10 @@ fn report_formats_parse_as_what_they_claim() {
         .unwrap()
         .stdout;
     let mut reader = csv::Reader::from_reader(csv.as_slice());
-    assert_eq!(reader.headers().unwrap().iter().next(), Some("Domain"));
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("domain_id"));
     let rows: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 7);
-    assert_eq!(&rows[0][1], "Embedded");
+    assert_eq!(&rows[0][2], "Embedded");
 
     let md = String::from_utf8(
         env.cmd()

@@ -264,7 +264,7 @@ fn markdown_and_csv_team_tables_are_well_formed() {
             "decides_stage",
             "domain_id",
             "domain",
-            "team_stage"
+            "stage"
         ]
     );
     assert_eq!(headers[9..11], ["team_answer", "team_source"]);

@@ -181,9 +181,10 @@ impl Framework {
         self.actions().any(|(_, a)| a.id == id)
     }
 
-    /// The framework as YAML, for `framework show --format yaml`.
+    /// The framework as YAML, for `framework show --format yaml`, quoted so every YAML reader
+    /// reads the same texts (a stage named `No` stays a name).
     pub fn to_yaml(&self) -> String {
-        serde_yaml::to_string(self).unwrap_or_default()
+        crate::core::yaml_emit::document(self).unwrap_or_default()
     }
 }
 

@@ -19,3 +19,4 @@ pub mod team;
 pub mod time;
 pub mod walk;
 pub mod yaml;
+pub mod yaml_emit;

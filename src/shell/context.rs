@@ -306,13 +306,16 @@ impl Context {
 
     /// Renders a view and writes it to stdout or `--output`; `inputs` are
     /// files the command read, never written over.
-    pub fn emit<V: render::View + serde::Serialize>(
+    pub fn emit<V: render::View + render::Sheet + serde::Serialize>(
         &self,
         v: &V,
         output: &OutputArgs,
         inputs: &[PathBuf],
     ) -> Result<(), Error> {
-        let text = render::render(v, output.format, self.look(output));
+        let mut text = render::render(v, output.format, self.look(output));
+        if output.output.is_some() {
+            text = render::as_file(output.format, text);
+        }
         write_output(self, text.as_bytes(), output, inputs)
     }
 }

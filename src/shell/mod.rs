@@ -102,19 +102,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             FrameworkCommand::Check { file } => commands::framework::check(&file),
         },
         Some(Command::Completions { shell }) => {
-            let mut out = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut crate::shell::cli::command(),
-                "mbct-sustain",
-                &mut out,
-            );
-            let mut script = String::from_utf8_lossy(&out).into_owned();
-            if shell == clap_complete::Shell::Bash {
-                // clap_complete names a hyphenated binary's subcommands two ways
-                // (clap-rs/clap#6421), so nothing past the first word completes.
-                script = script.replace("mbct__subcmd__sustain", "mbct__sustain");
-            }
+            let script = commands::completions::script(shell, crate::shell::cli::command());
             write_stdout(script.as_bytes())
         }
         Some(Command::Man) => {

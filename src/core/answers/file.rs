@@ -7,10 +7,11 @@ use std::fmt;
 use super::agreed::{Agreement, Evidence};
 use super::clock::Redating;
 use super::plan::Plan;
-use super::roster::{self, Member, Roster};
+use super::roster::{self, Member};
 use super::withdrawn::Withdrawal;
 use super::{Answer, Assessment, FORMAT, History};
 use crate::core::yaml::{self, UniqueMap};
+use crate::core::yaml_emit::{self, Node};
 
 /// Why answers-file text cannot be used; `shell::error` words each for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,46 +146,54 @@ const HEADER: &str = "\
 ";
 
 /// The file's text for a history, with a header, declaring the oldest format that can hold it.
+/// Every section the answers types serialise is written (so a new one needs no change here), in
+/// a fixed order: `format`, fields written by someone else, the roster, agreements, evidence, the
+/// plan, any other section, then the assessments, last so that one can be added to the text as
+/// it is ([`assessment_text`]). Every text any YAML reader could take for something else is quoted
+/// ([`yaml_emit`]), so PyYAML and this tool read the same values.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        format: u64,
-        #[serde(flatten)]
-        extra: &'a serde_yaml::Mapping,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        service: &'a Option<super::Service>,
-        #[serde(skip_serializing_if = "Roster::is_empty")]
-        team: &'a Roster,
-        #[serde(skip_serializing_if = "<[Agreement]>::is_empty")]
-        agreements: &'a [Agreement],
-        #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
-        evidence: &'a [Evidence],
-        #[serde(skip_serializing_if = "Plan::is_empty")]
-        plan: &'a Plan,
-        #[serde(skip_serializing_if = "<[Withdrawal]>::is_empty")]
-        withdrawn: &'a [Withdrawal],
-        #[serde(skip_serializing_if = "<[Redating]>::is_empty")]
-        redated: &'a [Redating],
-        assessments: &'a [Assessment],
+    let Node::Map(mut rest) = yaml_emit::to_node(history)? else {
+        unreachable!("a history serialises as a map")
+    };
+    let mut take = |key: &Node| {
+        rest.iter()
+            .position(|(k, _)| k == key)
+            .map(|i| rest.remove(i))
+    };
+    let named = |name: &str| Node::Text(name.to_string());
+    let format = Node::Number(super::format_needed(history).to_string());
+    take(&named("format"));
+    let assessments = take(&named("assessments"));
+    let mut head = vec![(named("format"), format)];
+    for key in history.extra.keys() {
+        head.extend(take(&yaml_emit::to_node(key)?));
     }
-    let body = serde_yaml::to_string(&Out {
-        format: super::format_needed(history),
-        extra: &history.extra,
-        service: &history.service,
-        team: &history.team,
-        agreements: &history.agreements,
-        evidence: &history.evidence,
-        plan: &history.plan,
-        withdrawn: &history.withdrawn,
-        redated: &history.redated,
-        assessments: &history.assessments,
-    })?;
-    let text = format!("{HEADER}{body}");
+    for section in ["service", "team", "agreements", "evidence", "plan"] {
+        head.extend(take(&named(section)));
+    }
+    head.append(&mut rest);
+    let mut text = String::from(HEADER);
+    text += &yaml_emit::node_text(&Node::Map(head));
+    match assessments {
+        Some((_, Node::List(items))) if !items.is_empty() => {
+            text += "assessments:\n";
+            for item in &items {
+                text += &yaml_emit::item_text(item);
+            }
+        }
+        _ => text += "assessments: []\n",
+    }
     Ok(if crlf {
         text.replace('\n', "\r\n")
     } else {
         text
     })
+}
+
+/// One assessment as an item of the file's `assessments:` list (at column 0, `\n` line ends),
+/// exactly as [`render`] writes it there.
+pub fn assessment_text(assessment: &Assessment) -> Result<String, serde_yaml::Error> {
+    yaml_emit::list_item(assessment)
 }
 
 // Hand-written deserializers: derive's `flatten` would buffer the whole file
@@ -302,6 +311,7 @@ impl<'de> Deserialize<'de> for Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const ONE: &str = "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    label: September\n    framework:\n      id: aspire-mbct\n      version: '1.0'\n    answers:\n      fit.evidence-and-need: in-place\n      gone.action: not-yet\n    notes:\n      fit: Going well\n    reviewed_by: Sam\n";
 
@@ -533,5 +543,258 @@ mod tests {
                 .len(),
             0
         );
+    }
+
+    #[test]
+    fn every_section_the_types_serialise_is_written_in_a_fixed_order() {
+        let mut h = parse(ONE).unwrap();
+        h.extra.insert("service".into(), "North".into());
+        h.team.insert("Sam".into(), Member::default());
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        h.evidence.push(Evidence {
+            action: "fit.pathways".into(),
+            text: "Map".into(),
+            link: None,
+            by: None,
+            at,
+            removed: None,
+        });
+        h.agreements.push(Agreement {
+            round: None,
+            action: "fit.pathways".into(),
+            answer: Some(Answer::InPlace),
+            comment: None,
+            present: Vec::new(),
+            at,
+            since: None,
+        });
+        h.plan.review = Some(crate::core::answers::plan::Review::EveryMonths(6));
+        let text = render(&h, false).unwrap();
+        let keys = |v: serde_yaml::Value| -> Vec<String> {
+            let serde_yaml::Value::Mapping(m) = v else {
+                panic!("a map")
+            };
+            m.keys().map(|k| k.as_str().unwrap().to_string()).collect()
+        };
+        let written = keys(serde_yaml::from_str(&text).unwrap());
+        let order = [
+            "format",
+            "service",
+            "team",
+            "agreements",
+            "evidence",
+            "plan",
+            "assessments",
+        ];
+        assert_eq!(written, order);
+        let mut serialised = keys(serde_yaml::to_value(&h).unwrap());
+        serialised.sort();
+        let mut sorted = written.clone();
+        sorted.sort();
+        assert_eq!(
+            serialised, sorted,
+            "nothing the types serialise is left out"
+        );
+        assert!(
+            text.contains("\nformat: 4\n"),
+            "the format the file needs: {text}"
+        );
+    }
+
+    /// Random text that stresses every reader: any Unicode, the three characters libyaml ends a
+    /// line at, line breaks, indicators, quotes, and words resolvers type (`no`, `12:30`, …).
+    fn texts() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            prop::sample::select(vec![
+                "\u{2028}",
+                "\u{2029}",
+                "\u{85}",
+                "\n",
+                "\r",
+                "\t",
+                " ",
+                ": ",
+                " #",
+                "'",
+                "\"",
+                "\\",
+                "- ",
+                "no",
+                "On",
+                "y",
+                "~",
+                "null",
+                "12:30",
+                "2026-12-01",
+                "0x1F",
+                "1e3",
+                ".inf",
+                "|",
+                ">",
+                "&",
+                "*",
+                "!",
+                "%",
+                "@",
+                "`",
+                "[",
+                "{",
+                "---",
+                "...",
+                "\u{feff}",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    fn dates() -> impl Strategy<Value = jiff::civil::Date> {
+        (1900i16..2100, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
+    }
+
+    fn times() -> impl Strategy<Value = jiff::Timestamp> {
+        (0i64..4_000_000_000_000).prop_map(|ms| jiff::Timestamp::from_millisecond(ms).unwrap())
+    }
+
+    fn histories() -> impl Strategy<Value = History> {
+        let assessment = (
+            times(),
+            prop::option::of(texts()),
+            prop::option::of(texts()),
+            (texts(), texts()),
+            prop::collection::vec((texts(), prop::sample::select(Answer::ALL.to_vec())), 0..4),
+            prop::collection::vec((texts(), texts()), 0..3),
+            prop::collection::vec((texts(), texts()), 0..2),
+        )
+            .prop_map(
+                |(taken_at, label, respondent, (id, version), answers, notes, extra)| Assessment {
+                    taken_at,
+                    label,
+                    respondent,
+                    framework: super::super::FrameworkRef { id, version },
+                    answers: answers.into_iter().collect(),
+                    notes: notes.into_iter().collect(),
+                    extra: extra
+                        .into_iter()
+                        .map(|(k, v)| (k.into(), v.into()))
+                        .collect(),
+                },
+            );
+        let member = (
+            texts(),
+            prop::collection::vec(texts(), 0..3),
+            prop::option::of(texts()),
+            prop::option::of(dates()),
+            prop::option::of(times()),
+        )
+            .prop_map(|(name, spellings, account, joined, set_at)| {
+                let member = Member {
+                    spellings,
+                    account,
+                    joined,
+                    set_at,
+                    ..Member::default()
+                };
+                (name, member)
+            });
+        let agreement = (
+            prop::option::of(dates()),
+            texts(),
+            prop::option::of(prop::sample::select(Answer::ALL.to_vec())),
+            prop::option::of(texts()),
+            prop::collection::vec(texts(), 0..3),
+            times(),
+        )
+            .prop_map(|(round, action, answer, comment, present, at)| Agreement {
+                round,
+                action,
+                answer,
+                comment,
+                present,
+                at,
+                since: None,
+            });
+        let evidence = (
+            texts(),
+            texts(),
+            prop::option::of(texts()),
+            prop::option::of(texts()),
+            times(),
+        )
+            .prop_map(|(action, text, link, by, at)| Evidence {
+                action,
+                text,
+                link,
+                by,
+                at,
+                removed: None,
+            });
+        let step = (
+            texts(),
+            prop::option::of(texts()),
+            prop::option::of(dates()),
+        )
+            .prop_map(|(id, owner, due)| {
+                let step = crate::core::answers::plan::Step {
+                    owner,
+                    due,
+                    set_at: None,
+                };
+                (id, step)
+            });
+        (
+            prop::collection::vec(assessment, 0..3),
+            prop::collection::vec(member, 0..3),
+            prop::collection::vec(agreement, 0..2),
+            prop::collection::vec(evidence, 0..2),
+            prop::collection::vec(step, 0..2),
+            prop::option::of(dates()),
+            prop::collection::vec((texts(), texts()), 0..2),
+        )
+            .prop_map(
+                |(assessments, team, agreements, evidence, steps, review, extra)| {
+                    let mut h = History {
+                        assessments,
+                        team: team.into_iter().collect(),
+                        agreements,
+                        evidence,
+                        extra: extra
+                            .into_iter()
+                            .filter(|(k, _)| {
+                                ![
+                                    "format",
+                                    "team",
+                                    "agreements",
+                                    "evidence",
+                                    "plan",
+                                    "assessments",
+                                ]
+                                .contains(&k.as_str())
+                            })
+                            .map(|(k, v)| (k.into(), v.into()))
+                            .collect(),
+                        ..History::default()
+                    };
+                    h.plan.actions = steps.into_iter().collect();
+                    h.plan.review = review.map(crate::core::answers::plan::Review::On);
+                    h.format = super::super::format_needed(&h);
+                    h
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_in_any_field_reads_back_exactly_as_it_was(h in histories()) {
+            let text = render(&h, false).unwrap();
+            prop_assert_eq!(&parse(&text).unwrap(), &h, "{}", text);
+            // One assessment alone is written as the file writes it.
+            for a in &h.assessments {
+                prop_assert!(text.contains(&assessment_text(a).unwrap()));
+            }
+        }
     }
 }

@@ -51,22 +51,20 @@ h2 { break-after: avoid; page-break-after: avoid; }
 }
 "#;
 
-/// A document as a page: its first heading is the title.
+/// A document as a page: its first heading is the title; the page is one `main` landmark, and
+/// each later heading opens a section labelled by it, so a screen reader can list and jump to
+/// them.
 pub fn render(doc: &Doc) -> String {
-    let mut first = true;
+    let (intro, sections) = sections(&doc.blocks);
     let body = html! {
-        @for block in &doc.blocks {
-            @match block {
-                Block::Heading(h) => {
-                    @if std::mem::take(&mut first) { h1 { (text(h)) } } @else { h2 { (text(h)) } }
+        main {
+            @for b in intro.iter() { (block(b, true)) }
+            @for (n, (heading, blocks)) in sections.iter().enumerate() {
+                @let id = format!("section-{}", n + 1);
+                section aria-labelledby=(id) {
+                    h2 id=(id) { (text(heading)) }
+                    @for b in blocks.iter() { (block(b, false)) }
                 }
-                Block::Text(t) => p { (text(t)) },
-                Block::Note(t) => p.small { (text(t)) },
-                Block::Key(cells) => p.small { @for c in cells { (cell(c)) " " @if let Cell::Shade { name, .. } = c { (text(name)) "   " } } },
-                Block::List(items) => ul class=[(items.len() > LONG_LIST).then_some("two-columns")] {
-                    @for item in items { li { @for (i, c) in item.iter().enumerate() { @if i > 0 { " " } (cell(c)) } } }
-                },
-                Block::Table(t) => (table(t)),
             }
         }
     };
@@ -83,6 +81,55 @@ pub fn render(doc: &Doc) -> String {
         }
     }
     .into_string()
+}
+
+/// The blocks before the second heading (the title and what follows it), then each later heading
+/// with the blocks under it.
+fn sections(blocks: &[Block]) -> (&[Block], Vec<(&str, &[Block])>) {
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading(_)))
+        .map(|(i, _)| i)
+        .skip(1)
+        .collect();
+    let intro = &blocks[..starts.first().copied().unwrap_or(blocks.len())];
+    let sections = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| {
+            let end = starts.get(k + 1).copied().unwrap_or(blocks.len());
+            let heading = match &blocks[start] {
+                Block::Heading(h) => h.as_str(),
+                _ => unreachable!("sections start at headings"),
+            };
+            (heading, &blocks[start + 1..end])
+        })
+        .collect();
+    (intro, sections)
+}
+
+/// One block; a heading is the title (`h1`) where `title` says so.
+fn block(b: &Block, title: bool) -> Markup {
+    html! {
+        @match b {
+            Block::Heading(h) => { @if title { h1 { (text(h)) } } @else { h2 { (text(h)) } } }
+            Block::Text(t) => p { (text(t)) },
+            Block::Note(t) => p.small { (text(t)) },
+            Block::Key(cells) => p.small {
+                @for c in cells {
+                    (cell(c)) " "
+                    @if let Cell::Shade { name, .. } = c { (text(name)) "   " }
+                }
+            },
+            Block::List(items) => ul class=[(items.len() > LONG_LIST).then_some("two-columns")] {
+                @for item in items {
+                    li { @for (i, c) in item.iter().enumerate() { @if i > 0 { " " } (cell(c)) } }
+                }
+            },
+            Block::Table(t) => (table(t)),
+        }
+    }
 }
 
 /// A table; one too wide for a page is turned on its side (its columns as rows).
@@ -125,8 +172,7 @@ fn cell(c: &Cell) -> Markup {
             target,
         } => bar(*done, *total, *working, *target),
         Cell::Shade { rank, of, name } => {
-            // Lighter for earlier stages, darkest for every stage met; the number says it in greyscale.
-            let level = 245 - (rank * 170 / (*of).max(1)).min(200);
+            let (fill, ink) = shade_colours(*rank, *of);
             let label = if rank >= of {
                 "✓".to_string()
             } else {
@@ -134,13 +180,48 @@ fn cell(c: &Cell) -> Markup {
             };
             html! {
                 svg width="40" height="20" viewBox="0 0 40 20" role="img" aria-label=(printable(name)) {
-                    rect x="1" y="1" width="38" height="18" fill=(format!("rgb({level},{level},{level})")) stroke="#666" {}
-                    text x="20" y="14" text-anchor="middle" font-size="11" fill=(if level < 140 { "#fff" } else { "#000" }) { (label) }
+                    rect x="1" y="1" width="38" height="18" fill=(grey(fill)) stroke="#666" {}
+                    text x="20" y="14" text-anchor="middle" font-size="11" fill=(grey(ink)) {
+                        (label)
+                    }
                 }
             }
         }
         other => text(&words(other, Glyphs::Unicode)),
     }
+}
+
+/// A stage's shade in a chart of stages over time, and the ink of the number on it: lighter for
+/// earlier stages, darkest for every stage met (the number says which in greyscale too), the ink
+/// black or white, whichever stands out more (at least 4.5:1, WCAG AA, on every shade).
+fn shade_colours(rank: usize, of: usize) -> (u8, u8) {
+    let fill = 245 - (rank * 170 / of.max(1)).min(200);
+    let fill = u8::try_from(fill).unwrap_or(0);
+    let ink = if contrast(fill, 0) >= contrast(fill, 255) {
+        0
+    } else {
+        255
+    };
+    (fill, ink)
+}
+
+/// A grey as CSS writes it.
+fn grey(level: u8) -> String {
+    format!("rgb({level},{level},{level})")
+}
+
+/// The contrast ratio of two greys, by WCAG 2's relative luminance: from 1 (the same) to 21.
+fn contrast(a: u8, b: u8) -> f64 {
+    let luminance = |level: u8| {
+        let c = f64::from(level) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
 }
 
 /// A stage's progress: a bar filled by the share in place, outlined thick when it is the stage worked
@@ -237,6 +318,53 @@ mod tests {
             assert!(!out.contains(raw), "{:x} is shown, not obeyed", raw as u32);
         }
         assert!(out.contains("\\u{1b}]2;PWNED"));
+    }
+
+    #[test]
+    fn every_chart_text_stands_out_at_least_4_5_to_1_from_what_is_under_it() {
+        assert!((contrast(0, 255) - 21.0).abs() < 0.01);
+        assert!((contrast(118, 118) - 1.0).abs() < 0.01);
+        // The numbers on the shades of stages over time, for frameworks of 1 to 12 stages.
+        for of in 1..=12 {
+            for rank in 0..=of {
+                let (fill, ink) = shade_colours(rank, of);
+                let ratio = contrast(fill, ink);
+                assert!(
+                    ratio >= 4.5,
+                    "stage {rank} of {of}: {ratio:.2} on rgb({fill})"
+                );
+            }
+        }
+        // A bar's count is black, below the bar (which ends at 16), on the page's white.
+        let bar = bar(1, 3, true, false).into_string();
+        assert!(
+            bar.contains(r##"<text x="4" y="30" font-size="10" fill="#000""##),
+            "{bar}"
+        );
+        // What the old page drew: white 11 px text on mid grey.
+        assert!(contrast(132, 255) < 4.5);
+    }
+
+    #[test]
+    fn the_page_is_one_main_landmark_with_a_labelled_section_per_heading() {
+        let mut doc = Doc::default();
+        doc.push(Block::Heading("Title".into()))
+            .push(Block::Text("Who took part".into()))
+            .push(Block::Heading("Plan".into()))
+            .push(Block::Text("Steps".into()))
+            .push(Block::Heading("Notes".into()));
+        let page = scraper::Html::parse_document(&render(&doc));
+        let select = |css: &str| scraper::Selector::parse(css).unwrap();
+        assert_eq!(page.select(&select("main")).count(), 1);
+        assert_eq!(page.select(&select("body > main > h1")).count(), 1);
+        let sections: Vec<_> = page.select(&select("main > section")).collect();
+        assert_eq!(sections.len(), 2);
+        for (section, name) in sections.iter().zip(["Plan", "Notes"]) {
+            let id = section.value().attr("aria-labelledby").unwrap();
+            let heading = page.select(&select(&format!("h2#{id}"))).next().unwrap();
+            assert_eq!(heading.text().collect::<String>(), name);
+        }
+        assert_eq!(sections[0].text().collect::<String>(), "PlanSteps");
     }
 
     #[test]

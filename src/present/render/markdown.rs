@@ -50,12 +50,12 @@ pub fn render(doc: &Doc) -> String {
                 })
                 .collect(),
             Block::Table(t) => {
-                let mut table = row(t.header.iter().map(|h| escaped(h, "<br>")).collect());
+                let mut table = row(t.header.iter().map(|h| escaped(h, true)).collect());
                 table += &format!("|{}\n", "---|".repeat(t.header.len()));
                 for cells in &t.rows {
                     table += &row(cells
                         .iter()
-                        .map(|c| escaped(&words(c, Glyphs::Unicode), "<br>"))
+                        .map(|c| escaped(&words(c, Glyphs::Unicode), true))
                         .collect());
                 }
                 table
@@ -67,20 +67,110 @@ pub fn render(doc: &Doc) -> String {
 
 /// Text for a paragraph or heading: line breaks become spaces, markup characters escaped.
 fn inline(text: &str) -> String {
-    escaped(text, " ")
+    escaped(text, false)
 }
 
-/// Text with markup characters (pipes too) escaped and each line break as `newline`: a space in a
-/// paragraph, `<br>` in a table cell, so the table never breaks.
-fn escaped(text: &str, newline: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in printable(&text.replace("\r\n", "\n")).chars() {
-        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
+/// Text shown as typed in GitHub-flavoured Markdown, each line break a space, or `<br>` in a
+/// table cell (`in_table`), so a table never breaks. Only what GFM would read as markup is
+/// escaped: a backslash written into a link's address becomes part of it (GitHub then links
+/// `annual%5C_report`), so web addresses are written as `<…>` links, which take no escapes.
+fn escaped(text: &str, in_table: bool) -> String {
+    let text = printable(&text.replace("\r\n", "\n")).into_owned();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text.as_str();
+    while let Some((start, end)) = next_address(rest) {
+        escape_text(&rest[..start], out.is_empty(), &mut out);
+        out.push('<');
+        let address = &rest[start..end];
+        if in_table {
+            // A pipe ends a cell even inside a link; the table takes `\|` back as `|` first.
+            out.push_str(&address.replace('|', "\\|"));
+        } else {
+            out.push_str(address);
+        }
+        out.push('>');
+        rest = &rest[end..];
+    }
+    escape_text(rest, out.is_empty(), &mut out);
+    out.replace('\n', if in_table { "<br>" } else { " " })
+}
+
+/// Escapes what GFM reads as markup in `text`; `at_start`: it begins a block, where `#`, `>`,
+/// `-`, `+`, `=` and `1.` start a heading, a quote, a list or a rule.
+fn escape_text(text: &str, at_start: bool, out: &mut String) {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let numbered = chars
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .filter(|&n| n > 0);
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '`' | '*' | '~' | '[' | ']' | '<' | '|' => true,
+            // `_` inside a word (`annual_report`) never emphasises.
+            '_' => !(word(i.checked_sub(1)) && word(Some(i + 1))),
+            // `&amp;` and `&#38;` would show as `&`.
+            '&' => entity_follows(&chars[i + 1..]),
+            '#' | '>' | '-' | '+' | '=' => at_start && i == 0,
+            '.' | ')' => at_start && numbered == Some(i),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
     }
-    out.replace('\n', newline)
+}
+
+/// Whether `after` an `&` comes an entity's name or number and its `;`.
+fn entity_follows(after: &[char]) -> bool {
+    let name = after
+        .iter()
+        .take(32)
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == '#'));
+    name.is_some_and(|n| n > 0 && after[n] == ';')
+}
+
+/// Where the next web address (`http://` or `https://` and what follows, up to a space or a
+/// character a link cannot hold, without the punctuation that ends a sentence) starts and ends.
+fn next_address(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let start = from + found;
+        let scheme = ["https://", "http://"]
+            .iter()
+            .find(|s| text[start..].starts_with(*s))
+            .map(|s| s.len());
+        let joined = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if let (Some(scheme), false) = (scheme, joined) {
+            let run = text[start..]
+                .find(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
+                .map_or(text.len(), |n| start + n);
+            let mut end = run;
+            loop {
+                let trimmed = text[start..end]
+                    .trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', '"', '*', '_', '~']);
+                end = start + trimmed.len();
+                let opened = trimmed.matches('(').count();
+                if trimmed.ends_with(')') && trimmed.matches(')').count() > opened {
+                    end -= 1;
+                } else {
+                    break;
+                }
+            }
+            if end > start + scheme {
+                return Some((start, end));
+            }
+        }
+        from = start + "http".len();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -101,6 +191,57 @@ mod tests {
             assert_eq!(unescaped_pipes, 4, "{row}");
         }
         assert!(out.contains(r#"Fit, "the" \| service<br>line two"#));
+    }
+
+    #[track_caller]
+    fn case(typed: &str, written: &str) {
+        assert_eq!(inline(typed), written, "{typed:?}");
+    }
+
+    #[test]
+    fn only_what_gfm_reads_as_markup_is_escaped() {
+        case("annual_report_2026 draft", "annual_report_2026 draft");
+        case("_start and end_", "\\_start and end\\_");
+        case("~~struck~~ and ~one~", "\\~\\~struck\\~\\~ and \\~one\\~");
+        case(
+            "Tom &amp; Jerry &#38; &copy;",
+            "Tom \\&amp; Jerry \\&#38; \\&copy;",
+        );
+        case("Tom & Jerry &c", "Tom & Jerry &c");
+        case(
+            "*bold* `code` [link] <b> a|b \\",
+            "\\*bold\\* \\`code\\` \\[link\\] \\<b> a\\|b \\\\",
+        );
+        case("# not a heading", "\\# not a heading");
+        case("> not a quote", "\\> not a quote");
+        case("- not a list", "\\- not a list");
+        case("+ not a list", "\\+ not a list");
+        case("2026. A year", "2026\\. A year");
+        case("1) first", "1\\) first");
+        case("a - b > c # d 1. e", "a - b > c # d 1. e");
+    }
+
+    #[test]
+    fn web_addresses_are_links_written_as_typed() {
+        case(
+            "See https://intranet.example/annual_report_2026.pdf.",
+            "See <https://intranet.example/annual_report_2026.pdf>.",
+        );
+        case("(http://a.example/x_(y))", "(<http://a.example/x_(y)>)");
+        case(
+            "https://a.example/p?q=1&r=~x*y*",
+            "<https://a.example/p?q=1&r=~x*y>\\*",
+        );
+        case("http://a.example/a|b", "<http://a.example/a|b>");
+        assert_eq!(
+            escaped("http://a.example/a|b", true),
+            "<http://a.example/a\\|b>",
+            "in a table, where GFM takes the pipe back before the link"
+        );
+        case(
+            "xhttps://no and https:// alone",
+            "xhttps://no and https:// alone",
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod table;
 
 use serde::Serialize;
 
-use crate::present::doc::Doc;
+use crate::present::doc::{Doc, Table};
 
 /// The output formats of `report`, `compare`, `history`, `plan` and `team`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,12 +90,32 @@ pub trait View {
     fn doc(&self) -> Doc;
 }
 
-/// Renders a view in `format`: JSON from the view's data, every other
-/// format from its document.
-pub fn render<V: View + Serialize>(view: &V, format: Format, look: Look) -> String {
+/// A view's table for a spreadsheet where the tables its document shows are laid out for reading:
+/// ids beside names, one fact per column (`present::view::sheet`).
+pub trait Sheet {
+    /// The table `--format csv` writes; `None`: the document's data table.
+    fn sheet(&self) -> Option<Table> {
+        None
+    }
+}
+
+/// Renders a view in `format`: JSON from the view's data, CSV from its sheet where it has one,
+/// every other format from its document.
+pub fn render<V: View + Sheet + Serialize>(view: &V, format: Format, look: Look) -> String {
+    match (format, view.sheet()) {
+        (Format::Json, _) => json::render(view),
+        (Format::Csv, Some(table)) => csv::render(Some(&table)),
+        (other, _) => render_doc(&view.doc(), other, look),
+    }
+}
+
+/// The text of a file of `format`: a CSV file starts with a UTF-8 byte-order mark, without which
+/// Excel reads it in the computer's old code page ("‘fit’" as "â€˜fitâ€™"). Printed CSV has none:
+/// the program a pipe feeds would take the mark for text.
+pub fn as_file(format: Format, text: String) -> String {
     match format {
-        Format::Json => json::render(view),
-        other => render_doc(&view.doc(), other, look),
+        Format::Csv => format!("\u{feff}{text}"),
+        _ => text,
     }
 }
 
@@ -133,6 +153,17 @@ mod tests {
             ]],
         }));
         doc
+    }
+
+    #[test]
+    fn only_a_csv_file_starts_with_a_byte_order_mark() {
+        assert_eq!(
+            as_file(Format::Csv, "a,b\r\n".into()).as_bytes()[..3],
+            [0xEF, 0xBB, 0xBF]
+        );
+        for other in [Format::Table, Format::Markdown, Format::Json, Format::Html] {
+            assert_eq!(as_file(other, "x".into()), "x");
+        }
     }
 
     #[test]

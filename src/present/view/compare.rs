@@ -199,25 +199,6 @@ impl View for CompareView {
         if let Some(plan) = &self.plan {
             doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
         }
-        // A spreadsheet gets every changed answer, one row each.
-        doc.data = Some(Table {
-            header: ["Domain", "Action", "Stage", "Before", "Now"]
-                .map(String::from)
-                .to_vec(),
-            rows: self
-                .changes
-                .iter()
-                .map(|c| {
-                    vec![
-                        Cell::Text(c.at.domain.clone()),
-                        Cell::Text(c.at.action.clone()),
-                        Cell::Text(c.at.stage.clone()),
-                        answer_cell(c.from),
-                        answer_cell(c.to),
-                    ]
-                })
-                .collect(),
-        });
         doc
     }
 }
@@ -245,7 +226,7 @@ mod tests {
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
         assert_eq!(
-            v.doc().data.unwrap().rows.len(),
+            crate::present::render::Sheet::sheet(&v).unwrap().rows.len(),
             1,
             "CSV has one row per changed action"
         );

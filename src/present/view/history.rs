@@ -242,8 +242,7 @@ impl View for HistoryView {
                     .into(),
             ));
         }
-        let summary = self.summary();
-        doc.push(Block::Table(summary.clone()));
+        doc.push(Block::Table(self.summary()));
         doc.push(Block::Note(format!(
             "The stage columns count how many of the {domains} domains were at each stage."
         )));
@@ -279,13 +278,6 @@ impl View for HistoryView {
                 rows,
             }));
         }
-        // A spreadsheet also gets each domain's stage, one column per domain.
-        let mut data = summary;
-        data.header.extend(self.domains.iter().cloned());
-        for (row, e) in data.rows.iter_mut().zip(all) {
-            row.extend(e.domains.iter().map(|d| Cell::Text(d.stage.name.clone())));
-        }
-        doc.data = Some(data);
         doc
     }
 }
@@ -356,13 +348,5 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
-        let csv = v.doc().data.unwrap();
-        assert_eq!(csv.rows.len(), 40, "CSV keeps every assessment");
-        assert_eq!(
-            csv.header.last().unwrap(),
-            "Domain 0",
-            "and each domain's stage"
-        );
-        assert_eq!(csv.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

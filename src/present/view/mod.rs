@@ -11,6 +11,7 @@ pub mod page;
 pub mod people;
 pub mod plan;
 pub mod report;
+pub mod sheet;
 pub mod team;
 
 use jiff::Timestamp;

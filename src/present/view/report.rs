@@ -119,7 +119,7 @@ pub struct Slip {
 
 impl ChangeInfo {
     /// The Change column's cell; the stage moved from is named only when it moved.
-    fn cell(&self) -> Cell {
+    pub fn cell(&self) -> Cell {
         let moved = matches!(self.movement, Movement::Up(_) | Movement::Down(_));
         Cell::Change {
             direction: self.movement.into(),

@@ -610,7 +610,7 @@ impl TeamView {
             "decides_stage",
             "domain_id",
             "domain",
-            "team_stage",
+            "stage",
             "action_id",
             "action",
             "action_stage",

@@ -10,8 +10,8 @@ use crate::core::answers::{Answer, History, Service};
 use crate::core::choose::day_of;
 use crate::core::framework::{Framework, is_web_address};
 use crate::core::subject::{At, Whom};
-use crate::present::doc::{Block, Cell, Doc};
-use crate::present::render::View;
+use crate::present::doc::{Block, Cell, Doc, Table};
+use crate::present::render::{Sheet, View};
 use crate::shell::cli::{EvidenceArgs, EvidenceCommand};
 use crate::shell::context::{Context, known_action, today};
 use crate::shell::error::Error;
@@ -249,6 +249,12 @@ impl EvidenceList {
             }
         }
         EvidenceList { evidence }
+    }
+}
+
+impl Sheet for EvidenceList {
+    fn sheet(&self) -> Option<Table> {
+        Some(crate::present::view::sheet::evidence(&self.evidence))
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod agreed;
 pub mod assess;
+pub mod completions;
 pub mod framework;
 pub mod man;
 pub mod meeting;
