@@ -508,3 +508,33 @@ fn the_services_name_is_set_shown_and_titles_the_page() {
     env.fails(&["service", "  "], "a service's name cannot be empty");
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
+
+#[test]
+fn a_withdrawal_corrects_the_round_it_was_in_and_the_views_say_so() {
+    let env = Env::new();
+    after_round_one(&env);
+    add_round(&env, round("09", &[]));
+    let before = env.json(&["report", "--at", "1", "--format", "json"]);
+    assert!(
+        before["round"].get("corrections").is_none(),
+        "{}",
+        before["round"]
+    );
+    // Alex's June assessment was a mistake: assessment 3 as `history` numbers them.
+    env.cmd().args(["withdraw", "3"]).assert().success();
+    let after = env.json(&["report", "--at", "1", "--format", "json"]);
+    let corrections = &after["round"]["corrections"];
+    assert_eq!(corrections[0]["kind"], "withdrawn", "{corrections}");
+    assert_eq!(corrections[0]["respondent"], "Alex");
+    assert_eq!(
+        after["round"]["respondents"],
+        serde_json::json!(["Sam", "Priya"])
+    );
+    let table = env.cmd().args(["report", "--at", "1"]).output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains("Round 1 corrected on ")
+            && table.contains(": an assessment withdrawn (Alex, 2026-06-03)."),
+        "{table}"
+    );
+}

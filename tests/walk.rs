@@ -1256,3 +1256,42 @@ fn the_meeting_names_a_tie_no_agreement_and_starts_there_on_leave_it_to_the_rule
         "each point left to the rule is settled"
     );
 }
+
+#[test]
+fn a_paper_form_entered_with_on_is_dated_that_day_and_corrects_its_round() {
+    let env = Env::new();
+    crate::record::after_round_one(&env);
+    crate::record::add_round(&env, crate::record::round("09", &[]));
+    let mut s = spawn(
+        env.dir.path(),
+        &["assess", "--respondent", "Jo", "--on", "2026-06-04"],
+    );
+    walk_all(&mut s, &mix());
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let saved = load(env.dir.path());
+    let jo = saved
+        .assessments
+        .iter()
+        .find(|a| a.respondent.as_deref() == Some("Jo"))
+        .expect("Jo's form is saved");
+    assert_eq!(
+        jo.taken_at,
+        "2026-06-04T12:00:00Z".parse().unwrap(),
+        "noon UTC that day"
+    );
+    assert!(jo.entered_at.is_some_and(|e| e > jo.taken_at));
+    let round_one = env.json(&["report", "--at", "1", "--format", "json"]);
+    assert!(
+        round_one["round"]["respondents"].to_string().contains("Jo"),
+        "{}",
+        round_one["round"]
+    );
+    assert_eq!(round_one["round"]["corrections"][0]["kind"], "paper-form");
+    let before = env.bytes("mbct-sustain.yaml");
+    env.fails(
+        &["assess", "--respondent", "Jo", "--on", "2999-01-01"],
+        "after today",
+    );
+    assert_eq!(env.bytes("mbct-sustain.yaml"), before);
+}

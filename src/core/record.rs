@@ -115,6 +115,29 @@ pub enum LeftOut {
     },
 }
 
+/// A change to the answers a round is worked out from, made after they were given: unlike a
+/// decision recorded later, it changes the round's picture, and the views say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// When it was made.
+    pub on: Timestamp,
+    /// What it was.
+    pub kind: CorrectionKind,
+    /// Whose assessment it concerned.
+    pub respondent: Option<String>,
+    /// When that assessment was taken.
+    pub taken_at: Timestamp,
+}
+
+/// What a correction to a round was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorrectionKind {
+    /// An assessment taken by mistake was withdrawn (`withdraw`).
+    Withdrawn,
+    /// A form given on paper was entered later (`assess --on`).
+    PaperForm,
+}
+
 /// Whether an agreement goes with or against the vote of its round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -303,6 +326,40 @@ impl<'h> Record<'h> {
                 }
             }
         }
+    }
+
+    /// The corrections to round `r`'s answers, oldest first: assessments withdrawn from it, and
+    /// forms given on paper entered in it more than a day after they were given.
+    pub fn corrections(&self, r: usize) -> Vec<Correction> {
+        let (from, to) = self.spans[r];
+        let near = |t: Timestamp| {
+            from.duration_since(t) <= crate::core::rounds::ROUND_GAP
+                && t.duration_since(to) <= crate::core::rounds::ROUND_GAP
+        };
+        let withdrawn = self.history.withdrawn.iter().filter(|w| near(w.taken_at));
+        let withdrawn = withdrawn.map(|w| Correction {
+            on: w.at,
+            kind: CorrectionKind::Withdrawn,
+            respondent: w.respondent.clone(),
+            taken_at: w.taken_at,
+        });
+        let late = |a: &Assessment| {
+            let slack = crate::core::answers::clock::SLACK;
+            a.entered_at
+                .filter(|e| e.duration_since(a.taken_at) > slack)
+        };
+        let paper = self.all[r].iter().map(|&i| &self.history.assessments[i]);
+        let paper = paper.filter_map(|a| {
+            Some(Correction {
+                on: late(a)?,
+                kind: CorrectionKind::PaperForm,
+                respondent: a.respondent.clone(),
+                taken_at: a.taken_at,
+            })
+        });
+        let mut all: Vec<Correction> = withdrawn.chain(paper).collect();
+        all.sort_by_key(|c| (c.on, c.taken_at));
+        all
     }
 
     /// Whether decision `d` counts in round `r` (`today`: as if a round began tomorrow).

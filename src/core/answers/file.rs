@@ -280,7 +280,7 @@ impl<'de> Deserialize<'de> for Assessment {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Assessment, A::Error> {
                 let (mut taken_at, mut framework, mut answers, mut notes) =
                     (None, None, None, None);
-                let (mut label, mut respondent) = (None, None);
+                let (mut label, mut respondent, mut entered_at) = (None, None, None);
                 let extra = entries(map, |key, map| {
                     match key {
                         "taken_at" => taken_at = Some(map.next_value()?),
@@ -289,6 +289,7 @@ impl<'de> Deserialize<'de> for Assessment {
                         "framework" => framework = Some(map.next_value()?),
                         "answers" => answers = Some(map.next_value::<UniqueMap<Answer>>()?.0),
                         "notes" => notes = Some(map.next_value::<UniqueMap<String>>()?.0),
+                        "entered_at" => entered_at = map.next_value()?,
                         _ => return Ok(false),
                     }
                     Ok(true)
@@ -300,6 +301,7 @@ impl<'de> Deserialize<'de> for Assessment {
                     framework: framework.ok_or_else(|| de::Error::missing_field("framework"))?,
                     answers: answers.unwrap_or_default(),
                     notes: notes.unwrap_or_default(),
+                    entered_at,
                     extra,
                 })
             }
@@ -675,6 +677,7 @@ mod tests {
                     framework: super::super::FrameworkRef { id, version },
                     answers: answers.into_iter().collect(),
                     notes: notes.into_iter().collect(),
+                    entered_at: None,
                     extra: extra
                         .into_iter()
                         .map(|(k, v)| (k.into(), v.into()))

@@ -46,6 +46,7 @@ fn needs_format_4(history: &History) -> bool {
         || !history.withdrawn.is_empty()
         || !history.redated.is_empty()
         || history.team.values().any(|m| m.named_at.is_some())
+        || history.assessments.iter().any(|a| a.entered_at.is_some())
 }
 
 /// The service the answers file is about, and when its name was set (so copies merge, the later
@@ -223,6 +224,10 @@ pub struct Assessment {
     /// A free-text note per domain id.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub notes: IndexMap<String, String>,
+    /// When it was entered, where that is not when it was taken: a form given on paper
+    /// (`assess --on`), entered later.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entered_at: Option<Timestamp>,
     /// Fields written by someone else (a newer version, a person); kept as they are.
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
@@ -238,6 +243,7 @@ impl Assessment {
             framework: framework.into(),
             answers: IndexMap::new(),
             notes: IndexMap::new(),
+            entered_at: None,
             extra: serde_yaml::Mapping::new(),
         }
     }

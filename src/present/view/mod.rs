@@ -63,6 +63,22 @@ pub struct RoundInfo {
     pub awaited: Vec<String>,
     /// How many of its answers a decision of the team's gives (agreed, standing or done).
     pub decided: usize,
+    /// Changes to the answers it is worked out from, made after they were given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionInfo>,
+}
+
+/// A correction to a round's answers, as JSON gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorrectionInfo {
+    /// When it was made.
+    pub on: Timestamp,
+    /// `withdrawn` (an assessment taken by mistake) or `paper-form` (entered later).
+    pub kind: &'static str,
+    /// Whose assessment it concerned.
+    pub respondent: Option<String>,
+    /// When that assessment was taken.
+    pub taken_at: Timestamp,
 }
 
 /// Someone left out of a round: their answers are older than it.
@@ -117,6 +133,19 @@ impl Subject {
                 .collect(),
             awaited: point.awaited.clone(),
             decided: point.record.as_ref().map_or(0, RoundRecord::decided_count),
+            corrections: s.record.as_ref().map_or_else(Vec::new, |record| {
+                let each = record.corrections(point.number - 1).into_iter();
+                each.map(|c| CorrectionInfo {
+                    on: c.on,
+                    kind: match c.kind {
+                        record::CorrectionKind::Withdrawn => "withdrawn",
+                        record::CorrectionKind::PaperForm => "paper-form",
+                    },
+                    respondent: c.respondent,
+                    taken_at: c.taken_at,
+                })
+                .collect()
+            }),
         })
     }
 
@@ -206,8 +235,27 @@ impl Subject {
                 count(n, "answer")
             ),
         };
+        const NAMED: usize = 3;
+        let corrected = r.corrections.iter().take(NAMED).map(|c| {
+            let what = match c.kind {
+                "withdrawn" => "an assessment withdrawn",
+                _ => "a paper form entered",
+            };
+            let whose = c.respondent.as_deref().unwrap_or("no name");
+            format!(
+                "Round {} corrected on {}: {what} ({whose}, {}).",
+                r.number,
+                date_of(c.on),
+                date_of(c.taken_at)
+            )
+        });
+        let more = r.corrections.len().saturating_sub(NAMED);
+        let more =
+            (more > 0).then(|| format!("And {more} more corrections to round {}.", r.number));
         std::iter::once(format!("The team's answers, {how} ({people})."))
             .chain(waiting)
+            .chain(corrected)
+            .chain(more)
             .chain(r.left_out.iter().map(|l| {
                 format!(
                     "{}: latest answers {}, not in this round.",

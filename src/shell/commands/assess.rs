@@ -40,6 +40,10 @@ const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Takes an assessment on the terminal and shows the result.
 pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
+    // What was asked for is checked first: a day after today is refused with or without a terminal.
+    if let Some(on) = args.on.filter(|on| *on > today()) {
+        return Err(Error::PaperFormInFuture { on, today: today() });
+    }
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::NeedsTerminal);
     }
@@ -201,9 +205,6 @@ pub fn take<P: Prompter>(
     prompter: &mut P,
     mut clock: impl FnMut() -> Timestamp,
 ) -> Result<Taken, Error> {
-    if let Some(on) = args.on.filter(|on| *on > today()) {
-        return Err(Error::PaperFormInFuture { on, today: today() });
-    }
     let loaded = store::check_can_save(&ctx.file)?;
     let new_file = loaded.is_none();
     let history = loaded.map(|l| l.history).unwrap_or_default();
@@ -292,7 +293,10 @@ pub fn take<P: Prompter>(
 
     // A paper form is dated the day it was given, at noon UTC.
     let taken_at = args.on.map_or_else(&mut clock, crate::core::time::noon_of);
-    let assessment = draft.finish(f, taken_at, previous);
+    let mut assessment = draft.finish(f, taken_at, previous);
+    if args.on.is_some() {
+        assessment.entered_at = Some(clock());
+    }
     let saved = store::append(&ctx.file, &assessment).map_err(|cause| Error::NotSaved {
         cause: Box::new(cause),
         draft: file.path().to_path_buf(),
