@@ -62,8 +62,13 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
     assert_eq!(names, ["Sam", "Priya"]);
     let status = env.json(&["status", "--format", "json"]);
     assert!(
-        !status.to_string().contains("Sma"),
+        !status["waiting"].to_string().contains("Sma")
+            && !status["answered"].to_string().contains("Sma"),
         "nobody waits for Sma: {status}"
+    );
+    assert_eq!(
+        status["round"]["corrections"][0]["kind"], "withdrawn",
+        "the round says it was corrected"
     );
     env.fails(&["history", "--respondent", "Sma"], "has no assessments");
     let file: answers::History = answers::file::parse(&env.read("mbct-sustain.yaml")).unwrap();
