@@ -533,15 +533,20 @@ fn team_points<'h>(
 /// A round's label: the one most of its assessments carry (ignoring case;
 /// a tie goes to the latest).
 fn round_label(history: &History, all: &[usize]) -> Option<String> {
-    let labels: Vec<&str> = all
+    // Each label folded once and counted by hash: a round of thousands costs what it is long.
+    let labels: Vec<(&str, String)> = all
         .iter()
         .filter_map(|&i| history.assessments[i].label.as_deref())
+        .map(|l| (l, crate::core::answers::label_key(l)))
         .collect();
-    let votes = |l: &str| labels.iter().filter(|x| label_is(Some(x), l)).count();
+    let mut votes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, key) in &labels {
+        *votes.entry(key).or_default() += 1;
+    }
     labels
         .iter()
-        .max_by_key(|l| votes(l))
-        .map(|l| l.to_string())
+        .max_by_key(|(_, key)| votes[key.as_str()])
+        .map(|(l, _)| l.to_string())
 }
 
 /// The point `selector` names. A number is as `history` lists them (1 =

@@ -350,9 +350,10 @@ pub fn now() -> jiff::Timestamp {
     t.round(jiff::Unit::Millisecond).unwrap_or(t)
 }
 
-/// Today's date where the tool runs, for due dates and reviews.
+/// Today, as the answers file names days: the UTC day (every date the tool writes and compares is
+/// a UTC day), with no time-zone database to read at every start.
 pub fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    crate::core::time::day_of(jiff::Timestamp::now())
 }
 
 /// Loads the framework from `path`, or the bundled one.

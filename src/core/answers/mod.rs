@@ -183,9 +183,14 @@ pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// A label as labels are compared: ignoring case and surrounding spaces.
+pub fn label_key(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
 /// Whether an assessment's label is `wanted`, ignoring case and surrounding spaces.
 pub fn label_is(label: Option<&str>, wanted: &str) -> bool {
-    label.is_some_and(|l| l.trim().to_lowercase() == wanted.trim().to_lowercase())
+    label.is_some_and(|l| label_key(l) == label_key(wanted))
 }
 
 /// Which framework an assessment was taken against.
