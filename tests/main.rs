@@ -15,6 +15,7 @@ mod plan;
 mod properties;
 mod report;
 mod rounds;
+mod safety;
 mod shared_folder;
 mod sharing;
 mod team;

@@ -8,6 +8,7 @@ pub mod choose;
 pub mod compare;
 pub mod framework;
 pub mod merge;
+pub mod nesting;
 pub mod plan;
 pub mod rounds;
 pub mod stage;

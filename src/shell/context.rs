@@ -96,6 +96,13 @@ impl Context {
                 self.file_given.then_some(self.file.as_path()),
             ));
         }
+        for (copy, line) in too_deep_copies(&self.file) {
+            self.note(&format!(
+                "note: skipped {} (a sync service's conflict copy): it nests brackets too deeply \
+                 to be read (line {line}); it was left as it is.",
+                copy.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
     }
 
     /// Names each assessment dated after today (a computer's clock may be
@@ -360,4 +367,36 @@ fn write_output(
         }
         None => screen::write_stdout(bytes),
     }
+}
+
+/// The conflict copies beside the answers file `file` that the nesting guard refuses (each with
+/// its line): they are skipped, as reading them would take minutes, and named so none is lost
+/// from sight.
+fn too_deep_copies(file: &Path) -> Vec<(PathBuf, usize)> {
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let entries = std::fs::read_dir(store::folder_of(file))
+        .into_iter()
+        .flatten()
+        .flatten();
+    let mut copies: Vec<PathBuf> = entries
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| crate::core::merge::is_conflict_copy(name, n))
+        })
+        .map(|e| file.with_file_name(e.file_name()))
+        .collect();
+    copies.sort();
+    copies
+        .into_iter()
+        .filter_map(|p| {
+            let text = input::read_text(&p, store::MAX_ANSWERS_BYTES).ok()?;
+            let mistake = crate::core::yaml::check(&text).err()?;
+            let deep =
+                mistake.kind == crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep);
+            Some((p, mistake.line?)).filter(|_| deep)
+        })
+        .collect()
 }

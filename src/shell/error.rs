@@ -617,21 +617,36 @@ fn place(problem: &AnswersProblem) -> String {
     }
 }
 
+/// A place deeper than this many steps is named by its first and last steps.
+const PLACE_STEPS: usize = 4;
+
+/// Text from the file (a key, an id, a value) as a message quotes it: on one line, and cut short,
+/// so that no file can make a message longer than a line or two.
+fn quoted_from_file(text: &str) -> String {
+    crate::present::fit::truncate(&one_line(text), 60)
+}
+
 /// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
 fn mistake_words(m: &Mistake) -> String {
     let step = |p: &Place| match p {
         Place::Item { list, number } => match list.as_deref() {
-            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
+            Some(l @ ("assessments" | "domains" | "actions" | "stages" | "agreements")) => {
                 format!("{} {number}", &l[..l.len() - 1])
             }
-            Some(other) => format!("`{other}` item {number}"),
+            Some("evidence") => format!("evidence item {number}"),
+            Some(other) => format!("`{}` item {number}", quoted_from_file(other)),
             None => format!("item {number}"),
         },
-        Place::Answer(id) => format!("the answer to {id}"),
-        Place::Note(id) => format!("the note for {id}"),
-        Place::Field(key) => format!("`{key}`"),
+        Place::Answer(id) => format!("the answer to {}", quoted_from_file(id)),
+        Place::Note(id) => format!("the note for {}", quoted_from_file(id)),
+        Place::Field(key) => format!("`{}`", quoted_from_file(key)),
     };
-    let places: Vec<String> = m.place.iter().map(step).collect();
+    let mut places: Vec<String> = m.place.iter().map(step).collect();
+    if places.len() > PLACE_STEPS {
+        // The first two steps and the last, with how many are left out between.
+        let last = places.len() - 1;
+        places.splice(2..last, [format!("… ({} more)", last - 2)]);
+    }
     let words = kind_words(&m.kind);
     if places.is_empty() {
         words
@@ -645,26 +660,33 @@ fn kind_words(kind: &Kind) -> String {
         [] => String::new(),
         _ => format!("{lead}`{}`", allowed.join("`, `")),
     };
+    let name = match kind {
+        Kind::UnknownValue { name, .. }
+        | Kind::UnknownField { name, .. }
+        | Kind::MissingField { name, .. }
+        | Kind::Repeated { name, .. } => quoted_from_file(name),
+        _ => String::new(),
+    };
     match kind {
-        Kind::UnknownValue { name, allowed } => {
+        Kind::UnknownValue { allowed, .. } => {
             format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
         }
-        Kind::UnknownField { name, allowed } => {
+        Kind::UnknownField { allowed, .. } => {
             format!("`{name}` is not a field this file can have (a typo?){}", listed("; the fields here are ", allowed))
         }
-        Kind::MissingField { name, line: None } => format!("`{name}` is missing"),
-        Kind::MissingField { name, line: Some(line) } => format!(
+        Kind::MissingField { line: None, .. } => format!("`{name}` is missing"),
+        Kind::MissingField { line: Some(line), .. } => format!(
             "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
         ),
-        Kind::Repeated { name, lines: None } => format!("`{name}` appears twice"),
-        Kind::Repeated { name, lines: Some((first, second)) } => {
+        Kind::Repeated { lines: None, .. } => format!("`{name}` appears twice"),
+        Kind::Repeated { lines: Some((first, second)), .. } => {
             format!("`{name}` is given twice, at lines {first} and {second}: keep one")
         }
         Kind::WrongType { expected, found } => {
             format!("expected {} here, but found {}", expected_words(*expected), found_words(found))
         }
         Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
-        Kind::NotADate => "this is not a date; write it as year-month-day, like 2027-01-31".into(),
+        Kind::NotADate => "this is not a date like 2026-09-03 (year-month-day)".into(),
         Kind::Syntax(syntax) => syntax_words(*syntax).into(),
         Kind::Empty => "the file is empty".into(),
         Kind::Broken(Rule::ReviewOnOrEvery) => {
@@ -674,7 +696,8 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Broken(Rule::DecimalVersion) => {
             "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
         }
-        Kind::Other(message) => message.clone(),
+        // The parser's own words name its internals, never what to do: they are not shown.
+        Kind::Other(_) => "mbct-sustain cannot read this value here".into(),
     }
 }
 
@@ -690,8 +713,8 @@ fn expected_words(expected: Expected) -> &'static str {
 
 fn found_words(found: &Found) -> String {
     match found {
-        Found::Text(text) => format!("the text \"{text}\""),
-        Found::Number(n) => format!("the number {n}"),
+        Found::Text(text) => format!("the text \"{}\"", quoted_from_file(text)),
+        Found::Number(n) => format!("the number {}", quoted_from_file(n)),
         Found::List => "a list".into(),
         Found::Map => "a set of `name: value` lines".into(),
         Found::Nothing => "nothing".into(),
@@ -764,6 +787,39 @@ mod tests {
             "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
         );
         assert!(e.hint().unwrap().contains("left as it is"));
+    }
+
+    #[test]
+    fn a_deep_place_and_long_names_from_the_file_make_one_short_line() {
+        let item = |list: Option<&str>| Place::Item {
+            list: list.map(String::from),
+            number: 1,
+        };
+        let mut place = vec![Place::Field("x".repeat(500))];
+        place.extend(std::iter::repeat_with(|| item(None)).take(127));
+        let e = Error::AnswersInvalid {
+            path: "a.yaml".into(),
+            problem: AnswersProblem::Invalid(Box::new(Mistake {
+                line: Some(3),
+                column: None,
+                place,
+                kind: Kind::UnknownValue {
+                    name: "y".repeat(5000),
+                    allowed: vec![],
+                },
+            })),
+        };
+        let text = e.to_string();
+        assert!(!text.contains('\n') && text.chars().count() < 250, "{text}");
+        assert!(text.contains("item 1, … (125 more), item 1:"), "{text}");
+    }
+
+    #[test]
+    fn a_parser_message_this_version_does_not_know_is_never_shown_in_its_words() {
+        let words = kind_words(&Kind::Other(
+            "failed to convert civil datetime to timestamp: overflowed".into(),
+        ));
+        assert_eq!(words, "mbct-sustain cannot read this value here");
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let walking = store::drafts::find(&ctx.file)
         .iter()
         .filter_map(|p| crate::shell::input::read_text(p, 4 * 1024 * 1024).ok())
-        .filter_map(|t| serde_yaml::from_str::<crate::core::walk::Draft>(&t).ok())
+        .filter_map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t).ok())
         .map(|d| Walking {
             name: d.respondent.clone().unwrap_or_else(|| "(no name)".into()),
             answered: d.answered(&ctx.framework),

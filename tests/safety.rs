@@ -1,0 +1,118 @@
+//! Safe and whole: every YAML the tool reads is guarded before the parser sees it, and a file that
+//! would take minutes to read is refused or skipped in one line, leaving every file as it was.
+//! (How fast a refusal is belongs in `cargo bench` and the closing notes: these tests check what
+//! is said and what is kept, never a clock.)
+
+use crate::common::*;
+
+/// 50,000 nested brackets behind an apostrophe inside a plain scalar (`[a 'b, [[[…`), which a
+/// guard that takes the apostrophe for a quote never counts: the parser would take 12 seconds.
+fn nested_behind_an_apostrophe() -> String {
+    format!("x: [a 'b, {}{}\n", "[".repeat(50_000), "]".repeat(50_001))
+}
+
+const COPY: &str = "mbct-sustain (Priya's conflicted copy 2026-12-03).yaml";
+
+fn one_line(stderr: &str) -> &str {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 400),
+        "no line over 400 characters: {stderr}"
+    );
+    stderr
+}
+
+#[test]
+fn a_conflict_copy_nesting_behind_an_apostrophe_is_skipped_with_a_one_line_note() {
+    let env = Env::new();
+    let file = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    env.write("mbct-sustain.yaml", &file);
+    env.write(COPY, nested_behind_an_apostrophe());
+    for args in [
+        vec!["report"],
+        vec!["plan"],
+        vec!["people"],
+        vec!["history"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        let note: Vec<&str> = one_line(&stderr)
+            .lines()
+            .filter(|l| l.contains(COPY))
+            .collect();
+        assert_eq!(note.len(), 1, "{args:?}: {stderr}");
+        assert!(
+            note[0].contains("skipped")
+                && note[0].contains("too deeply")
+                && note[0].contains("line 1"),
+            "{}",
+            note[0]
+        );
+    }
+    assert_eq!(env.bytes(COPY), nested_behind_an_apostrophe().as_bytes());
+    assert_eq!(env.bytes("mbct-sustain.yaml"), file.as_bytes());
+}
+
+#[test]
+fn deep_nesting_behind_an_apostrophe_is_refused_in_every_file_the_tool_reads() {
+    let env = Env::new();
+    let good = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    let deep = good.replacen(
+        "format: 1\n",
+        &format!("format: 1\n{}", nested_behind_an_apostrophe()),
+        1,
+    );
+    // The answers file itself, an adapted framework, a file given to merge, and git's merge driver.
+    env.write("deep.yaml", &deep);
+    env.write("mbct-sustain.yaml", &good);
+    let line = deep
+        .lines()
+        .position(|l| l.starts_with("x: [a 'b"))
+        .unwrap()
+        + 1;
+    let err = env.fails(&["--file", "deep.yaml", "report"], "nested too deeply");
+    assert!(err.contains(&format!("deep.yaml (line {line})")), "{err}");
+    one_line(&err);
+    let err = env.fails(&["--framework", "deep.yaml", "report"], "nested too deeply");
+    one_line(&err);
+    let err = env.fails(&["merge", "deep.yaml"], "nested too deeply");
+    one_line(&err);
+    env.write("base.yaml", &good);
+    env.write("ours.yaml", &good);
+    let out = env
+        .cmd()
+        .args(["merge-driver", "base.yaml", "ours.yaml", "deep.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "a driver input that cannot be read is no clean merge"
+    );
+    one_line(&String::from_utf8_lossy(&out.stderr));
+    for (name, bytes) in [
+        ("deep.yaml", &deep),
+        ("mbct-sustain.yaml", &good),
+        ("ours.yaml", &good),
+    ] {
+        assert_eq!(
+            env.bytes(name),
+            bytes.as_bytes(),
+            "{name} left byte for byte"
+        );
+    }
+}
+
+#[test]
+fn a_refusal_deep_in_the_file_names_its_place_in_one_short_line() {
+    // Block nesting the guard lets through (it is cheap to parse) still ends at the parser's own
+    // limit, with a place 128 steps deep: the message names its ends, not every step.
+    let deep = format!("format: 1\nx:\n{}x\nassessments: []\n", "- ".repeat(300));
+    let env = Env::new();
+    env.write("mbct-sustain.yaml", &deep);
+    let err = env.fails(&["report"], "mbct-sustain.yaml");
+    assert_eq!(err.lines().count(), 2, "the message and its hint: {err}");
+    assert!(err.contains("in `x` item 1, item 1, …"), "{err}");
+    assert!(err.lines().next().unwrap().chars().count() < 250, "{err}");
+    assert_eq!(env.bytes("mbct-sustain.yaml"), deep.as_bytes());
+}
