@@ -116,3 +116,30 @@ fn a_refusal_deep_in_the_file_names_its_place_in_one_short_line() {
     assert!(err.lines().next().unwrap().chars().count() < 250, "{err}");
     assert_eq!(env.bytes("mbct-sustain.yaml"), deep.as_bytes());
 }
+
+#[test]
+fn json_has_no_raw_zero_width_or_invisible_character() {
+    let env = Env::new();
+    let mut a = mixed("2026-09-03T10:00:00Z");
+    a.respondent = Some("Sam\u{200b}\u{2060}\u{feff}".into());
+    a.label = Some("Autumn\u{200d} review".into());
+    env.write("mbct-sustain.yaml", file_of(vec![a]));
+    for args in [
+        vec!["report", "--format", "json"],
+        vec!["history", "--format", "json"],
+        vec!["people", "--format", "json"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for c in ['\u{200b}', '\u{200d}', '\u{2060}', '\u{feff}'] {
+            assert!(!text.contains(c), "{args:?} holds U+{:04X} raw", c as u32);
+        }
+        assert!(text.contains("\\u200b"), "{args:?}: {text}");
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            json.to_string().contains('\u{200b}'),
+            "the name reads back whole"
+        );
+    }
+}

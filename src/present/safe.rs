@@ -8,7 +8,10 @@
 
 use std::borrow::Cow;
 
-fn is_unsafe(c: char) -> bool {
+/// Whether a character is one no output shows raw: a control (but newline and tab), a bidi
+/// control, or an invisible one (zero-width spaces and joiners, word joiner, invisible operators,
+/// byte-order mark). Every renderer treats these alike.
+pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c,
             '\u{061c}'
