@@ -14,5 +14,6 @@ pub mod rounds;
 pub mod stage;
 pub mod subject;
 pub mod team;
+pub mod turns;
 pub mod walk;
 pub mod yaml;
