@@ -143,3 +143,60 @@ fn json_has_no_raw_zero_width_or_invisible_character() {
         );
     }
 }
+
+#[test]
+fn evidence_links_that_carry_a_password_hide_their_site_or_hold_an_escape_are_refused() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
+    let before = env.bytes("mbct-sustain.yaml");
+    for (link, rule) in [
+        (
+            "http://user:pass@intranet.example/x",
+            "user name or password before an @",
+        ),
+        (
+            "https://trusted.example@evil.example/",
+            "user name or password before an @",
+        ),
+        (
+            "https://trusted.example/\u{1b}]8;;https://evil.example\u{7}x",
+            "control or invisible",
+        ),
+        ("https://a.example/\u{1b}[2J", "control or invisible"),
+        (
+            "https://evil.example/\u{202e}fdp.exe",
+            "control or invisible",
+        ),
+        ("https://a.example/two words", "a space or a line break"),
+        ("https://evil.example\\.trusted.example/", "backslash"),
+        ("javascript:alert(1)", "starts https://"),
+    ] {
+        let args = [
+            "evidence",
+            "add",
+            "networks.buddy",
+            "Leaflet",
+            "--link",
+            link,
+        ];
+        let err = env.fails(&args, "is not a web address evidence can link to");
+        assert!(err.contains(rule), "{link:?}: {err}");
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+            "shown, never obeyed: {err}"
+        );
+        assert_eq!(
+            env.bytes("mbct-sustain.yaml"),
+            before,
+            "{link:?} left the file byte for byte"
+        );
+    }
+    env.cmd()
+        .args(["evidence", "add", "networks.buddy", "Leaflet"])
+        .args(["--link", "https://intranet.example/buddy.pdf"])
+        .assert()
+        .success();
+}

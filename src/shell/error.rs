@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::core::answers::roster::Refusal;
 use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
+use crate::core::links::LinkProblem;
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
@@ -296,12 +297,13 @@ pub enum Error {
     #[error("{}", refusal_words(refusal))]
     People { refusal: Refusal },
 
-    /// Evidence given a link that is not a web address.
+    /// Evidence given a link that is not a web address a page may link to.
     #[error(
-        "`{}` is not a web address: evidence links start https:// (or http://)",
-        one_line(link)
+        "`{}` is not a web address evidence can link to: {}",
+        quoted_from_file(link),
+        link_words(*why)
     )]
-    NotAWebAddress { link: String },
+    NotAWebAddress { link: String, why: LinkProblem },
 
     /// `evidence remove` named evidence that is not there.
     #[error("{action} has {} to remove", if *count == 0 { "no evidence".to_string() } else { format!("{} of evidence: say which, 1 to {count}", counted(*count, "piece")) })]
@@ -404,7 +406,8 @@ impl Error {
             Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
             Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
             Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
-            Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
+            Error::NotAWebAddress { .. } => "give the address as a browser shows it, e.g. \
+                https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
             Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
@@ -448,6 +451,26 @@ fn refusal_words(r: &Refusal) -> String {
             one_line(member)
         ),
         Refusal::Blank => "a name needs at least one letter".into(),
+    }
+}
+
+/// Which rule a link breaks, in words.
+fn link_words(why: LinkProblem) -> &'static str {
+    match why {
+        LinkProblem::NotHttp => "a link starts https:// (or http://)",
+        LinkProblem::NoHost => "it names no site after https://",
+        LinkProblem::UserInfo => {
+            "it has a user name or password before an @, which would be shown to everyone who \
+             reads the page (and can make a link look like another site's)"
+        }
+        LinkProblem::Whitespace => "it holds a space or a line break",
+        LinkProblem::Hidden => {
+            "it holds a control or invisible character (such as an escape code or a \
+             right-to-left mark)"
+        }
+        LinkProblem::Backslash => "it holds a backslash (\\), which browsers read as /",
+        LinkProblem::BadHost => "its site name holds characters a site name cannot have",
+        LinkProblem::BadPort => "the port after the site name is not a number from 1 to 65535",
     }
 }
 
@@ -552,8 +575,11 @@ fn framework_problem(p: &Problem) -> String {
             )
         }
         ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
-        ProblemKind::BadLink { action, url } => format!(
-            "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
+        ProblemKind::BadLink { action, url, why } => format!(
+            "the action `{action}` has a link `{}` that is not a web address a page may link \
+             to: {}",
+            quoted_from_file(url),
+            link_words(*why)
         ),
         ProblemKind::UndeclaredStage { action, stage } => {
             format!(
