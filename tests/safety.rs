@@ -200,3 +200,96 @@ fn evidence_links_that_carry_a_password_hide_their_site_or_hold_an_escape_are_re
         .assert()
         .success();
 }
+
+/// A team of Zoë (written as one letter ë), Alex and Straße.
+fn zoe_alex_and_strasse() -> Env {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
+    for name in ["Zo\u{eb}", "Alex", "Stra\u{df}e"] {
+        env.cmd().args(["people", "add", name]).assert().success();
+    }
+    env
+}
+
+#[test]
+fn people_add_refuses_a_members_name_written_another_way_or_in_look_alike_letters() {
+    let env = zoe_alex_and_strasse();
+    let before = env.bytes("mbct-sustain.yaml");
+    for (name, said) in [
+        ("Zoe\u{308}", "is already a name Zo\u{eb} goes by"),
+        ("ZO\u{cb}", "is already a name Zo\u{eb} goes by"),
+        ("STRASSE", "is already a name Stra\u{df}e goes by"),
+        ("\u{410}lex", "looks like Alex (one letter is Cyrillic)"),
+        (
+            "\u{410}l\u{435}x",
+            "looks like Alex (2 letters are Cyrillic)",
+        ),
+    ] {
+        let err = env.fails(&["people", "add", name], said);
+        assert!(err.contains("left as it was"), "{err}");
+        assert_eq!(
+            env.bytes("mbct-sustain.yaml"),
+            before,
+            "{name:?}: the file as it was"
+        );
+    }
+    let people = env.json(&["people", "--format", "json"]);
+    assert_eq!(people["members"].as_array().unwrap().len(), 3, "{people}");
+    // Someone else whose name only looks like Alex's is added when the team says so.
+    env.cmd()
+        .args(["people", "add", "\u{410}lex", "--new"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn one_login_account_is_one_members() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
+    env.cmd()
+        .args(["people", "add", "Sam", "--account", "sam.jones"])
+        .assert()
+        .success();
+    let before = env.bytes("mbct-sustain.yaml");
+    env.fails(
+        &["people", "add", "Samuel", "--account", "SAM.JONES"],
+        "the login account `SAM.JONES` is already Sam's",
+    );
+    assert_eq!(env.bytes("mbct-sustain.yaml"), before);
+}
+
+#[test]
+fn a_leave_date_far_from_today_is_noted_and_one_outside_the_years_refused() {
+    let env = zoe_alex_and_strasse();
+    let before = env.bytes("mbct-sustain.yaml");
+    for day in ["1899-12-31", "3000-01-01"] {
+        let out = env
+            .cmd()
+            .args(["people", "leave", "Alex", "--on", day])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("between the years 1900 and 2999"), "{err}");
+        assert_eq!(env.bytes("mbct-sustain.yaml"), before);
+    }
+    for (day, way) in [("1900-01-01", "before"), ("2099-01-01", "after")] {
+        let out = env
+            .cmd()
+            .args(["people", "leave", "Alex", "--on", day])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains(&format!("{day} is more than a year {way} today")),
+            "{err}"
+        );
+    }
+}

@@ -4,11 +4,13 @@
 //! plain enums that the shell puts into words.
 
 pub mod answers;
+pub mod calendar;
 pub mod choose;
 pub mod compare;
 pub mod framework;
 pub mod links;
 pub mod merge;
+pub mod names;
 pub mod nesting;
 pub mod plan;
 pub mod rounds;

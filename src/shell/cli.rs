@@ -547,6 +547,9 @@ pub enum PeopleCommand {
         /// The login account they run mbct-sustain from: the name question starts on them there
         #[arg(long, value_name = "LOGIN")]
         account: Option<String>,
+        /// Someone new, though their name looks like a member's (in letters of another script)
+        #[arg(long)]
+        new: bool,
     },
     /// Give someone a new name: their assessments, notes and plan steps follow, and the old name still means them
     Rename {
@@ -664,11 +667,14 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
             format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
         }
     })?;
-    match date.year() {
-        1900..=2999 => Ok(date),
-        _ => Err(format!(
-            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
-        )),
+    if crate::core::calendar::works_with(date) {
+        Ok(date)
+    } else {
+        let (first, last) = crate::core::calendar::YEARS.into_inner();
+        Err(format!(
+            "`{t}` is not a date mbct-sustain works with; give a date between the years {first} \
+             and {last}"
+        ))
     }
 }
 

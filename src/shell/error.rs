@@ -9,6 +9,7 @@ use crate::core::answers::roster::Refusal;
 use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
 use crate::core::links::LinkProblem;
+use crate::core::names::NewName;
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
@@ -297,6 +298,10 @@ pub enum Error {
     #[error("{}", refusal_words(refusal))]
     People { refusal: Refusal },
 
+    /// A new member's name or account that would mix them up with a member.
+    #[error("{}", new_name_words(refusal))]
+    NewName { refusal: NewName },
+
     /// Evidence given a link that is not a web address a page may link to.
     #[error(
         "`{}` is not a web address evidence can link to: {}",
@@ -410,6 +415,12 @@ impl Error {
                 https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
+            Error::NewName { refusal: NewName::LooksLike { .. } } => "type the name in the \
+                letters of the member's name; if this is someone else, add --new (the answers \
+                file was left as it was)".into(),
+            Error::NewName { refusal: NewName::AccountTaken { .. } } => "each member runs \
+                mbct-sustain from their own login account: give theirs, or leave out --account \
+                (the answers file was left as it was)".into(),
             Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
             Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
             Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
@@ -471,6 +482,30 @@ fn link_words(why: LinkProblem) -> &'static str {
         LinkProblem::Backslash => "it holds a backslash (\\), which browsers read as /",
         LinkProblem::BadHost => "its site name holds characters a site name cannot have",
         LinkProblem::BadPort => "the port after the site name is not a number from 1 to 65535",
+    }
+}
+
+/// Why a new member cannot be added as given, in words.
+fn new_name_words(refusal: &NewName) -> String {
+    match refusal {
+        NewName::LooksLike { name, like } => {
+            let scripts: Vec<&str> = like.scripts.iter().map(|s| s.full_name()).collect();
+            let letters = match like.letters {
+                1 => "one letter is".to_string(),
+                n => format!("{n} letters are"),
+            };
+            format!(
+                "`{}` looks like {} ({letters} {})",
+                quoted_from_file(name),
+                quoted_from_file(&like.member),
+                scripts.join(" or ")
+            )
+        }
+        NewName::AccountTaken { account, member } => format!(
+            "the login account `{}` is already {}'s: one account is one member's",
+            quoted_from_file(account),
+            quoted_from_file(member)
+        ),
     }
 }
 

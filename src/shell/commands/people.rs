@@ -3,6 +3,7 @@
 //! leaves the file byte for byte as it was when it is refused.
 
 use crate::core::answers::roster;
+use crate::core::names;
 use crate::core::subject::{self, At, Whom};
 use crate::present::view::people::{self, Walking};
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
@@ -22,8 +23,19 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
                 .ok();
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
-        Some(PeopleCommand::Add { name, account }) => {
+        Some(PeopleCommand::Add { name, account, new }) => {
             let (_, name) = store::update(&ctx.file, |h| {
+                let team = roster::members(h);
+                let known: Vec<names::Known> = team
+                    .iter()
+                    .map(|(name, m)| names::Known {
+                        name,
+                        spellings: &m.spellings,
+                        account: m.account.as_deref(),
+                    })
+                    .collect();
+                names::check_new(&known, name, account.as_deref(), *new)
+                    .map_err(|refusal| Error::NewName { refusal })?;
                 roster::add(h, name, account.as_deref(), now).map_err(refused)
             })?;
             format!("{name} is on the team.")
@@ -55,7 +67,21 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             let (_, name) = store::update(&ctx.file, |h| {
                 roster::leave(h, name, on, now).map_err(refused)
             })?;
-            format!("{name} left the team on {on}; later rounds do not wait for them.")
+            let left = format!("{name} left the team on {on}; later rounds do not wait for them.");
+            match crate::core::calendar::far_from(on, today()) {
+                None => left,
+                Some(far) => {
+                    ctx.note(&left);
+                    let way = match far {
+                        crate::core::calendar::Far::Before => "before",
+                        crate::core::calendar::Far::After => "after",
+                    };
+                    format!(
+                        "note: {on} is more than a year {way} today: check it is the day {name} \
+                         left (`mbct-sustain people leave NAME --on DATE` sets another)."
+                    )
+                }
+            }
         }
     };
     ctx.note(&said);
