@@ -293,3 +293,82 @@ fn a_leave_date_far_from_today_is_noted_and_one_outside_the_years_refused() {
         );
     }
 }
+
+/// A draft of a walk beside the answers file, by `who` (none: no name), last answered at `at`.
+fn draft(env: &Env, file: &str, who: Option<&str>, at: &str) {
+    let respondent = who.map_or(String::new(), |w| format!("respondent: {w}\n"));
+    env.write(
+        file,
+        format!(
+            "started_at: {at}\nupdated_at: {at}\n{respondent}framework: {{id: aspire-mbct, \
+             version: '1.0'}}\nanswers: {{fit.evidence-and-need: in-place}}\n"
+        ),
+    );
+}
+
+#[test]
+fn a_one_person_team_with_a_rerun_and_a_nameless_draft_from_2020_has_one_of_one_answered() {
+    let env = Env::new();
+    let hours_ago = |h: i64| jiff::Timestamp::now() - jiff::SignedDuration::from_hours(h);
+    let mut sam = mixed(&hours_ago(5).to_string());
+    sam.respondent = Some("Sam".into());
+    env.write("mbct-sustain.yaml", file_of(vec![sam]));
+    draft(
+        &env,
+        "mbct-sustain.yaml.draft-20261207T050000Z-abcdefghij",
+        Some("Sam"),
+        &hours_ago(1).to_string(),
+    );
+    draft(
+        &env,
+        "mbct-sustain.yaml.draft-20200301T100000Z-klmnopqrst",
+        None,
+        "2020-03-01T10:00:00Z",
+    );
+    let out = env.cmd().arg("status").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(
+        text.contains("1 of 1 answered; nobody is awaited."),
+        "{text}"
+    );
+    assert!(text.contains("Sam: a rerun in progress"), "{text}");
+    assert!(
+        text.contains("An old draft, not counted: one with no name (last answer 2020-03-01)"),
+        "{text}"
+    );
+    let s = env.json(&["status", "--format", "json"]);
+    assert_eq!(s["in_progress"], serde_json::json!([]));
+    assert_eq!(s["reruns"][0]["name"], "Sam");
+    assert_eq!(s["old_drafts"][0]["why"], "no-name");
+    assert_eq!(s["old_drafts"][0]["name"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_draft_nesting_deeply_is_skipped_by_status_with_a_one_line_note() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-09-03T10:00:00Z")]),
+    );
+    let name = "mbct-sustain.yaml.draft-20261207T050000Z-abcdefghij";
+    let deep = format!("started_at: [a 'b, {}\n", "[".repeat(50_000));
+    env.write(name, &deep);
+    let out = env.cmd().arg("status").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let note: Vec<&str> = one_line(&stderr)
+        .lines()
+        .filter(|l| l.contains(name))
+        .collect();
+    assert_eq!(note.len(), 1, "{stderr}");
+    assert!(
+        note[0].contains("skipped") && note[0].contains("too deeply"),
+        "{stderr}"
+    );
+    assert_eq!(
+        env.bytes(name),
+        deep.as_bytes(),
+        "the draft is left as it is"
+    );
+}

@@ -15,6 +15,7 @@ pub mod nesting;
 pub mod plan;
 pub mod rounds;
 pub mod stage;
+pub mod standing;
 pub mod subject;
 pub mod team;
 pub mod text;

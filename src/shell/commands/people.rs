@@ -5,7 +5,7 @@
 use crate::core::answers::roster;
 use crate::core::names;
 use crate::core::subject::{self, At, Whom};
-use crate::present::view::people::{self, Walking};
+use crate::present::view::people::{self, DraftRead};
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
 use crate::shell::context::{Context, today};
 use crate::shell::error::Error;
@@ -98,18 +98,17 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let gathering = s
         .as_ref()
         .is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
-    let walking = store::drafts::find(&ctx.file)
+    let drafts = store::drafts::find(&ctx.file)
         .iter()
-        .filter_map(|p| crate::shell::input::read_text(p, 4 * 1024 * 1024).ok())
-        .filter_map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t).ok())
-        .map(|d| Walking {
-            name: d.respondent.clone().unwrap_or_else(|| "(no name)".into()),
+        .filter_map(|p| read_draft(ctx, p))
+        .map(|d| DraftRead {
+            name: d.respondent.clone(),
             answered: d.answered(&ctx.framework),
             of: ctx.framework.action_count(),
             updated_at: d.updated_at,
         })
         .collect();
-    let mut view = people::status(&history, s.as_ref(), gathering, walking, today());
+    let mut view = people::status(&history, s.as_ref(), gathering, drafts, today());
     let copies = crate::shell::sharing::holding(&ctx.file, &history).into_iter();
     let name = |p: std::path::PathBuf| {
         p.file_name()
@@ -121,6 +120,28 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         .map(|(p, r)| (name(p), crate::shell::sharing::words(&r)))
         .collect();
     ctx.emit(&view, output, &[])
+}
+
+/// A draft beside the answers file, through the one YAML guard; one that cannot be read (another
+/// version's, or nested too deeply to read in time) is skipped with a note, never waited on.
+fn read_draft(ctx: &Context, path: &std::path::Path) -> Option<crate::core::walk::Draft> {
+    let text = crate::shell::input::read_text(path, store::drafts::MAX_DRAFT_BYTES);
+    let draft = text
+        .ok()
+        .map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t));
+    if let Some(Err(mistake)) = &draft {
+        let why = match mistake.kind {
+            crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep) => {
+                "it nests brackets too deeply to be read"
+            }
+            _ => "it is not an unfinished assessment this version can read",
+        };
+        ctx.note(&format!(
+            "note: skipped {}: {why}; it was left as it is.",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ));
+    }
+    draft?.ok()
 }
 
 fn counted(n: usize, noun: &str) -> String {
