@@ -297,6 +297,30 @@ pub fn status(
 /// At most this many old drafts are named in the text; the rest are counted.
 const OLD_DRAFTS_NAMED: usize = 3;
 
+/// At most this many people are named in one line of text (JSON names them all).
+const PEOPLE_NAMED: usize = 10;
+
+/// "Sam, Priya and Alex", or the first [`PEOPLE_NAMED`] "and 1,490 more": a line a person can
+/// read, however large the team.
+fn some_of(names: &[String]) -> String {
+    if names.len() <= PEOPLE_NAMED {
+        return and_list(names);
+    }
+    let more = (names.len() - PEOPLE_NAMED).to_string();
+    // Digits in threes, as people write large numbers: 1,490.
+    let digits: Vec<char> = more.chars().collect();
+    let grouped: Vec<String> = digits
+        .rchunks(3)
+        .rev()
+        .map(|c| c.iter().collect())
+        .collect();
+    format!(
+        "{} and {} more",
+        names[..PEOPLE_NAMED].join(", "),
+        grouped.join(",")
+    )
+}
+
 impl StatusView {
     /// "1 of 1 answered; nobody is awaited.": each member counted once.
     fn count_line(&self) -> String {
@@ -310,7 +334,7 @@ impl StatusView {
             format!(
                 "{} of {total} answered; waiting for {}.",
                 self.answered.len(),
-                and_list(&self.waiting)
+                some_of(&self.waiting)
             )
         }
     }
@@ -342,7 +366,7 @@ impl StatusView {
             .collect();
         let more = self.old_drafts.len().saturating_sub(OLD_DRAFTS_NAMED);
         if more > 0 {
-            each.push(format!("{} more", more));
+            each.push(format!("{more} more"));
         }
         Some(format!(
             "{} not counted: {}.",
@@ -391,7 +415,7 @@ impl View for StatusView {
                 .collect();
             doc.push(Block::Note(format!(
                 "Not on the team now: {}.",
-                left.join(", ")
+                some_of(&left)
             )));
         }
         doc.blocks.extend(self.old_drafts_line().map(Block::Note));
@@ -406,5 +430,20 @@ impl View for StatusView {
             )));
         }
         doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_people_is_cut_to_a_readable_line() {
+        let names = |n: usize| (1..=n).map(|i| format!("P{i}")).collect::<Vec<_>>();
+        assert_eq!(some_of(&names(3)), "P1, P2 and P3");
+        assert_eq!(some_of(&names(10)).matches('P').count(), 10);
+        let many = some_of(&names(1_500));
+        assert!(many.ends_with("P10 and 1,490 more"), "{many}");
+        assert!(many.len() < 100, "{many}");
     }
 }
