@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before parsing.
-const MAX_FLOW_DEPTH: usize = 100;
+pub const MAX_FLOW_DEPTH: usize = 100;
 
 /// A YAML mistake: where it is and what is wrong, as data the shell words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,20 +242,32 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     }
 }
 
-/// Refuses, before the parser sees it, text that is empty or nested so deeply it would take minutes.
+/// Refuses text that holds nothing but blank lines and comments, which the parser would read as a
+/// missing everything. (Nesting is refused by [`guard`], which every read passes through.)
 pub fn check(text: &str) -> Result<(), Mistake> {
-    let line = crate::core::nesting::too_deep(text, MAX_FLOW_DEPTH);
-    let kind = match (is_blank(text), line) {
-        (true, _) => Kind::Empty,
-        (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
-        (false, None) => return Ok(()),
-    };
+    if !is_blank(text) {
+        return Ok(());
+    }
     Err(Mistake {
-        line,
+        line: None,
         column: None,
         place: Vec::new(),
-        kind,
+        kind: Kind::Empty,
     })
+}
+
+/// Refuses, before the parser sees it, text nested so deeply that parsing it would take minutes:
+/// brackets nested more than [`MAX_FLOW_DEPTH`] deep, counted by the parser's own scanner.
+pub fn guard(text: &str) -> Result<(), Mistake> {
+    match crate::core::nesting::too_deep(text, MAX_FLOW_DEPTH) {
+        None => Ok(()),
+        Some(line) => Err(Mistake {
+            line: Some(line),
+            column: None,
+            place: Vec::new(),
+            kind: Kind::Syntax(Syntax::TooDeep),
+        }),
+    }
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -270,14 +282,7 @@ fn is_blank(text: &str) -> bool {
 /// through here (an architecture test checks it), so none reaches the parser nested deeper than
 /// the guard allows: answers files, frameworks, drafts, conflict copies, merge and driver inputs.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
-    if let Some(line) = crate::core::nesting::too_deep(text, MAX_FLOW_DEPTH) {
-        return Err(Mistake {
-            line: Some(line),
-            column: None,
-            place: Vec::new(),
-            kind: Kind::Syntax(Syntax::TooDeep),
-        });
-    }
+    guard(text)?;
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
@@ -557,9 +562,11 @@ mod tests {
         let m = from_str::<Doc>(&text).unwrap_err();
         assert_eq!((m.line, m.kind), (Some(2), Kind::Syntax(Syntax::TooDeep)));
         assert_eq!(
-            check(&text).unwrap_err().kind,
+            guard(&text).unwrap_err().kind,
             Kind::Syntax(Syntax::TooDeep)
         );
+        assert_eq!(check(&text), Ok(()), "check refuses only empty text");
+        assert_eq!(check("# nothing\n").unwrap_err().kind, Kind::Empty);
     }
 
     #[test]

@@ -393,10 +393,8 @@ fn too_deep_copies(file: &Path) -> Vec<(PathBuf, usize)> {
         .into_iter()
         .filter_map(|p| {
             let text = input::read_text(&p, store::MAX_ANSWERS_BYTES).ok()?;
-            let mistake = crate::core::yaml::check(&text).err()?;
-            let deep =
-                mistake.kind == crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep);
-            Some((p, mistake.line?)).filter(|_| deep)
+            let mistake = crate::core::yaml::guard(&text).err()?;
+            Some((p, mistake.line?))
         })
         .collect()
 }
