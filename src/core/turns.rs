@@ -4,9 +4,10 @@
 //! it is free: a save that has just finished and saves again at once (a script, a busy shared
 //! folder) can take it every time, and a save waiting beside it can lose that race for longer than
 //! it waits. So each save joins a queue (kept in a file of its own, locked only for the moment it
-//! is read and written), and only the save at its head may take the lock. Nothing here needs a clock or a process id: a
-//! waiter shows it is alive by a beat it adds each time it looks at the queue, and a waiter whose
-//! beat stood still while another looked many times over (it was killed, or gave up) is dropped.
+//! is read and written), and only the save at its head may take the lock. Nothing here needs a
+//! clock or a process id: a waiter shows it is alive by a beat it adds each time it looks at the
+//! queue, and a waiter whose beat stood still while another looked many times over (it was killed,
+//! or gave up) is dropped.
 
 use std::collections::HashMap;
 
