@@ -136,30 +136,32 @@ pub fn lock(path: &Path) -> Result<Lock, Error> {
             },
             None => None,
         };
-        match turn {
+        // Whether this look found another save ahead (not just the queue busy for a moment).
+        let behind = match turn {
             Some(Look::Took) => return Ok(Lock { file }),
-            Some(Look::Busy) => {}
+            Some(Look::Busy) => false,
             Some(Look::Waiting { mine: m, place }) => {
                 mine = Some(m);
                 if seen.replace(place) != Some(place) {
                     moved_at = Instant::now();
                 }
+                true
             }
             None => match file.try_lock() {
                 Ok(()) => return Ok(Lock { file }),
-                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::WouldBlock) => true,
                 Err(fs::TryLockError::Error(source)) => {
                     return Err(Error::SaveFailed { path: lock, source });
                 }
             },
-        }
+        };
         if moved_at.elapsed() >= LOCK_WAIT {
             return Err(Error::Locked {
                 path: path.to_path_buf(),
                 seconds: LOCK_WAIT.as_secs(),
             });
         }
-        if !std::mem::replace(&mut told, true) {
+        if behind && !std::mem::replace(&mut told, true) {
             crate::shell::screen::note(&format!(
                 "Waiting: another mbct-sustain is saving to {} (it holds {}); this save follows as \
                  soon as it is done.",
