@@ -145,6 +145,18 @@ mod tests {
         assert_eq!(too_deep(&wide, MAX), None, "many collections side by side");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn text_the_tool_writes_is_never_taken_for_nesting(
+            text in "[\\[\\]{}'\" a:#,\n|>-]{0,300}"
+        ) {
+            // As the tool writes a note or a label: a map, in block style.
+            let fields = std::collections::BTreeMap::from([("label", &text), ("note", &text)]);
+            let yaml = serde_yaml::to_string(&[fields]).unwrap();
+            proptest::prop_assert_eq!(too_deep(&yaml, 1), None, "{}", yaml);
+        }
+    }
+
     #[test]
     fn a_text_the_scanner_stops_in_is_counted_up_to_there() {
         // An unclosed quote ends the scan (and the parse): nothing after it is read.
