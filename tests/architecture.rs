@@ -237,3 +237,37 @@ fn the_path_reader_finds_the_edges_a_person_would() {
         "declaring a child is not importing it"
     );
 }
+
+/// The parser's ways in from text: each reads YAML without the nesting guard.
+const UNGUARDED_READS: [&str; 4] = [
+    "serde_yaml::from_str",
+    "serde_yaml::from_slice",
+    "serde_yaml::from_reader",
+    "Deserializer::from_",
+];
+
+#[test]
+fn every_yaml_the_tool_reads_goes_through_the_one_guarded_reader() {
+    let found: Vec<String> = modules()
+        .iter()
+        .filter(|m| m.name != "core::yaml")
+        .flat_map(|m| {
+            UNGUARDED_READS
+                .iter()
+                .filter(|r| m.code.contains(*r))
+                .map(move |r| format!("{} uses {r}", m.name))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "read YAML with core::yaml::from_str, which refuses deep nesting first: {found:?}"
+    );
+    let yaml = modules()
+        .into_iter()
+        .find(|m| m.name == "core::yaml")
+        .expect("core::yaml");
+    assert!(
+        yaml.code.contains("serde_yaml::from_str"),
+        "the check reads the code it means to: core::yaml calls the parser"
+    );
+}

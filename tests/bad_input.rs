@@ -79,7 +79,7 @@ fn a_wrong_date_is_named_as_a_date_and_a_wrong_time_as_a_date_and_time() {
     ] {
         let err = refused_answers(plan_due(due).as_bytes());
         assert!(
-            err.contains("`due`: this is not a date; write it as year-month-day, like 2027-01-31"),
+            err.contains("`due`: this is not a date like 2026-09-03 (year-month-day)"),
             "{due}: {err}"
         );
     }
@@ -93,6 +93,89 @@ fn a_wrong_date_is_named_as_a_date_and_a_wrong_time_as_a_date_and_time() {
         err.contains("this is not a date and time like 2026-09-03T10:00:00Z (UTC)"),
         "{err}"
     );
+}
+
+/// A file whose `section` (placed before the assessments) is `text`.
+fn with_section(text: &str) -> String {
+    file_of(vec![mixed("2026-09-03T10:00:00Z")]).replacen(
+        "\nassessments:",
+        &format!("\n{text}assessments:"),
+        1,
+    )
+}
+
+#[test]
+fn a_bad_date_in_any_section_is_named_by_field_and_line_and_shown_how_to_write() {
+    const DAY: &str = "this is not a date like 2026-09-03 (year-month-day)";
+    const TIME: &str = "this is not a date and time like 2026-09-03T10:00:00Z (UTC)";
+    let agreement = |round: &str, at: &str| {
+        format!(
+            "agreements:\n- round: {round}\n  action: networks.buddy\n  answer: in-place\n  \
+             at: {at}\n"
+        )
+    };
+    let evidence = |at: &str| {
+        format!("evidence:\n- action: networks.buddy\n  text: Buddy scheme\n  at: {at}\n")
+    };
+    let member = |field: &str, value: &str| format!("team:\n  Sam:\n    {field}: {value}\n");
+    for (section, field, bad, words) in [
+        (
+            agreement("2026-13-01", "2026-12-04T10:30:00Z"),
+            "round",
+            "2026-13-01",
+            DAY,
+        ),
+        (
+            agreement("2026-12-01", "yesterday"),
+            "at",
+            "yesterday",
+            TIME,
+        ),
+        (
+            agreement("2026-12-01", "99999-12-04T10:30:00Z"),
+            "at",
+            "99999-12-04T10:30:00Z",
+            TIME,
+        ),
+        (evidence("2026-12-04"), "at", "2026-12-04", TIME),
+        (evidence("1e999"), "at", "1e999", TIME),
+        (member("set_at", "2026-12-04"), "set_at", "2026-12-04", TIME),
+        (member("left", "soon"), "left", "soon", DAY),
+        (member("joined", "2026-02-30"), "joined", "2026-02-30", DAY),
+        (
+            "plan:\n  review:\n    on: 2027-03-01\n  review_set_at: noon\n".to_string(),
+            "review_set_at",
+            "noon",
+            TIME,
+        ),
+    ] {
+        let text = with_section(&section);
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().trim_start_matches("- ") == format!("{field}: {bad}"))
+            .unwrap()
+            + 1;
+        let err = refused_answers(text.as_bytes());
+        assert!(
+            err.contains(&format!("(line {line}")),
+            "{field}: {bad}: {err}"
+        );
+        assert!(
+            err.contains(&format!("`{field}`: {words}")),
+            "{field}: {bad}: {err}"
+        );
+        for library in [
+            "failed to",
+            "civil",
+            "timestamp",
+            "parameter",
+            "overflow",
+            "component",
+            "not written as YAML",
+        ] {
+            assert!(!err.contains(library), "{library:?} in {err}");
+        }
+    }
 }
 
 #[test]
@@ -116,6 +199,26 @@ fn no_message_is_in_a_parser_s_own_words() {
         good.replacen("format: 1", "format: 1\nx: [a, b}", 1),
         good.replacen("format: 1", "format: 1\nx: *nowhere", 1),
         good.replacen("format: 1", "format: 1\nx: a\u{7}b", 1),
+        with_section(
+            "agreements:\n- round: 2026-12-01\n  action: networks.buddy\n  answer: maybe\n  \
+             at: 2026-12-04T10:30:00Z\n",
+        ),
+        with_section(
+            "agreements:\n- round: 2026-12-01\n  action: [networks.buddy]\n  \
+             at: 2026-12-04T10:30:00Z\n",
+        ),
+        with_section(
+            "agreements:\n- round: 2026-12-01\n  action: networks.buddy\n  \
+             at: 2026-12-04T10:30:00Z\n  mood: good\n",
+        ),
+        with_section(
+            "evidence:\n- action: networks.buddy\n  text: {a: 1}\n  at: 2026-12-04T10:30:00Z\n",
+        ),
+        with_section("evidence:\n- action: networks.buddy\n  at: 2026-12-04T10:30:00Z\n"),
+        with_section("evidence: yes\n"),
+        with_section("team:\n  Sam: [x]\n"),
+        with_section("team:\n  Sam:\n    spellings: 5\n"),
+        with_section("team:\n  Sam:\n    left: 2027-01-01T00:00:00Z\n"),
     ];
     for text in broken {
         let err = refused_answers(text.as_bytes());
@@ -135,6 +238,12 @@ fn no_message_is_in_a_parser_s_own_words() {
             "did not find",
             "expected one of",
             "unknown variant",
+            "failed to",
+            "civil",
+            "timestamp",
+            "parameter",
+            "overflow",
+            "component",
         ] {
             assert!(!err.contains(crate_words), "{crate_words:?} in: {err}");
         }

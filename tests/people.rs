@@ -190,7 +190,13 @@ fn status_lists_who_answered_who_is_part_way_and_who_is_awaited() {
     }
     env.write("mbct-sustain.yaml", text);
     env.cmd().args(["people", "add", "Jo"]).assert().success();
-    let draft = "started_at: 2026-12-04T09:00:00Z\nupdated_at: 2026-12-04T09:05:00Z\nrespondent: alex\nframework: {id: aspire-mbct, version: '1.0'}\nanswers: {fit.evidence-and-need: in-place}\n";
+    // Alex's walk is under way in this round (its dates follow the clock, as the round's do).
+    let draft = format!(
+        "started_at: {}\nupdated_at: {}\nrespondent: alex\nframework: {{id: aspire-mbct, \
+         version: '1.0'}}\nanswers: {{fit.evidence-and-need: in-place}}\n",
+        now(3),
+        now(3)
+    );
     env.write("mbct-sustain.yaml.draft-20261204T090000Z-abcdefghij", draft);
     let s = env.json(&["status", "--format", "json"]);
     let names = |key: &str| -> Vec<String> {

@@ -129,8 +129,12 @@ pub enum ProblemKind {
     NoActions { domain: String },
     /// An action names a stage that is not declared.
     UndeclaredStage { action: String, stage: String },
-    /// A link that is not an absolute http or https address.
-    BadLink { action: String, url: String },
+    /// A link that is not a web address a page may link to, and why.
+    BadLink {
+        action: String,
+        url: String,
+        why: crate::core::links::LinkProblem,
+    },
 }
 
 /// A text field of a framework, for messages about it.
@@ -343,10 +347,14 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
                     v.say(Spot::Id(at.0.clone(), at.1), Some(&action.id), kind);
                 }
             }
-            for link in action.links.iter().filter(|l| !is_web_address(&l.url)) {
+            for link in &action.links {
+                let Err(why) = crate::core::links::web_address(&link.url) else {
+                    continue;
+                };
                 let kind = ProblemKind::BadLink {
                     action: action.id.clone(),
                     url: link.url.clone(),
+                    why,
                 };
                 let spot = if link.url.trim().is_empty() {
                     Spot::Id(at.0.clone(), at.1)
@@ -360,16 +368,9 @@ fn validate(f: &mut Framework, text: &str) -> Vec<Problem> {
     v.into_problems(text)
 }
 
-/// An absolute http or https address with a host, and no spaces.
-/// (Also what `evidence add --link` accepts.)
+/// Whether a link is a web address a page may link to ([`crate::core::links::web_address`]).
 pub fn is_web_address(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && host.contains('.') && !url.contains(char::is_whitespace)
-    })
+    crate::core::links::web_address(url).is_ok()
 }
 
 /// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as `1.1`).

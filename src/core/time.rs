@@ -24,8 +24,33 @@ pub fn noon_of(day: Date) -> Timestamp {
         .unwrap_or(Timestamp::MIN)
 }
 
-/// The years a date the tool works with may fall in.
+/// The years a typed day may fall in: a service plans within them, and a typo (`0226`, `20266`)
+/// falls outside.
 pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
+
+/// Whether a day is one mbct-sustain works with.
+pub fn works_with(day: Date) -> bool {
+    YEARS.contains(&day.year())
+}
+
+/// Which way a day lies far from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Far {
+    /// More than a year before today.
+    Before,
+    /// More than a year after today.
+    After,
+}
+
+/// Whether `day` is more than a year (366 days) from `today`, and which way: worth a note where a
+/// day is usually recent (the day someone left the team).
+pub fn far_from(day: Date, today: Date) -> Option<Far> {
+    match (day - today).get_days() {
+        d if d > 366 => Some(Far::After),
+        d if d < -366 => Some(Far::Before),
+        _ => None,
+    }
+}
 
 /// Why a typed day is not one the tool works with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +84,7 @@ pub fn parse_day(text: &str) -> Result<Date, DayProblem> {
     if !shaped {
         return Err(DayProblem::NotADate);
     }
-    if YEARS.contains(&date.year()) {
+    if works_with(date) {
         Ok(date)
     } else {
         Err(DayProblem::OutOfRange)
@@ -94,6 +119,21 @@ mod tests {
         ];
         for (typed, want) in cases {
             assert_eq!(parse_day(typed), want, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_day_more_than_a_year_away_is_far() {
+        let today = jiff::civil::date(2026, 12, 7);
+        for (day, far) in [
+            (jiff::civil::date(1900, 1, 1), Some(Far::Before)),
+            (jiff::civil::date(2099, 1, 1), Some(Far::After)),
+            (jiff::civil::date(2025, 12, 1), Some(Far::Before)),
+            (jiff::civil::date(2026, 1, 31), None),
+            (jiff::civil::date(2027, 3, 1), None),
+            (jiff::civil::date(2027, 12, 9), Some(Far::After)),
+        ] {
+            assert_eq!(far_from(day, today), far, "{day}");
         }
     }
 }

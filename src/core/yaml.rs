@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before parsing.
-const MAX_FLOW_DEPTH: usize = 100;
+pub const MAX_FLOW_DEPTH: usize = 100;
 
 /// A YAML mistake: where it is and what is wrong, as data the shell words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,20 +242,32 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     }
 }
 
-/// Refuses, before the parser sees it, text that is empty or nested so deeply it would take minutes.
+/// Refuses text that holds nothing but blank lines and comments, which the parser would read as a
+/// missing everything. (Nesting is refused by [`guard`], which every read passes through.)
 pub fn check(text: &str) -> Result<(), Mistake> {
-    let line = too_deep(text, MAX_FLOW_DEPTH);
-    let kind = match (is_blank(text), line) {
-        (true, _) => Kind::Empty,
-        (false, Some(_)) => Kind::Syntax(Syntax::TooDeep),
-        (false, None) => return Ok(()),
-    };
+    if !is_blank(text) {
+        return Ok(());
+    }
     Err(Mistake {
-        line,
+        line: None,
         column: None,
         place: Vec::new(),
-        kind,
+        kind: Kind::Empty,
     })
+}
+
+/// Refuses, before the parser sees it, text nested so deeply that parsing it would take minutes:
+/// brackets nested more than [`MAX_FLOW_DEPTH`] deep, counted by the parser's own scanner.
+pub fn guard(text: &str) -> Result<(), Mistake> {
+    match crate::core::nesting::too_deep(text, MAX_FLOW_DEPTH) {
+        None => Ok(()),
+        Some(line) => Err(Mistake {
+            line: Some(line),
+            column: None,
+            place: Vec::new(),
+            kind: Kind::Syntax(Syntax::TooDeep),
+        }),
+    }
 }
 
 /// Whether the text holds nothing but blank lines and comments.
@@ -266,8 +278,11 @@ fn is_blank(text: &str) -> bool {
     })
 }
 
-/// Deserializes `text`; on failure, says where and what went wrong.
+/// Deserializes `text`; on failure, says where and what went wrong. Every YAML the tool reads comes
+/// through here (an architecture test checks it), so none reaches the parser nested deeper than
+/// the guard allows: answers files, frameworks, drafts, conflict copies, merge and driver inputs.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
+    guard(text)?;
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
@@ -380,7 +395,6 @@ fn kind_of(message: &str, place: &[Place]) -> Kind {
         .or_else(|| message.split_once("invalid value: "))
         .and_then(|(_, rest)| rest.split_once(", expected "))
         .map(|(found, expected)| (expected_shape(expected), found_shape(found)));
-    let at = |keys: &[&str]| matches!(place.last(), Some(Place::Field(key)) if keys.contains(&key.as_str()));
     if let Some(rule) = Rule::ALL.into_iter().find(|r| has(&r.to_string())) {
         Kind::Broken(rule)
     } else if has("unknown variant `") {
@@ -395,9 +409,9 @@ fn kind_of(message: &str, place: &[Place]) -> Kind {
         // A map kept as it is (fields the tool does not know), in the parser's words.
         let name = key.trim_matches(['"', '`']).to_string();
         Kind::Repeated { name, lines: None }
-    } else if at(&["taken_at"]) {
+    } else if matches!(place.last(), Some(Place::Field(key)) if is_timestamp_field(key)) {
         Kind::NotATimestamp
-    } else if at(&["due", "by", "on"]) {
+    } else if matches!(place.last(), Some(Place::Field(key)) if is_date_field(key)) {
         Kind::NotADate
     } else if let Some((expected, found)) = shapes {
         Kind::WrongType { expected, found }
@@ -408,6 +422,22 @@ fn kind_of(message: &str, place: &[Place]) -> Kind {
             |(_, syntax)| Kind::Syntax(*syntax),
         )
     }
+}
+
+/// Whether a field of the file formats holds a date and time (UTC): `taken_at`, `at`, `set_at`,
+/// `removed`, a draft's `started_at`, and any other `…_at`. Its mistakes are worded as dates and
+/// times, whatever the parser said.
+fn is_timestamp_field(key: &str) -> bool {
+    key == "at" || key == "removed" || key.ends_with("_at")
+}
+
+/// Whether a field of the file formats holds a day: a plan's `due`, `by` and `on`, a member's
+/// `joined` and `left`, an agreement's `round` and `since`, and any other `…_on`.
+fn is_date_field(key: &str) -> bool {
+    matches!(
+        key,
+        "due" | "by" | "on" | "joined" | "left" | "round" | "since"
+    ) || key.ends_with("_on")
 }
 
 /// What serde expected, as a shape; never the name of a Rust type.
@@ -439,44 +469,6 @@ fn found_shape(found: &str) -> Found {
         Some("unit") => Found::Nothing,
         _ => Found::Other,
     }
-}
-
-/// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted strings and comments.
-fn too_deep(text: &str, max: usize) -> Option<usize> {
-    // Nesting deeper than `max` needs more than `max` opening brackets, which most files lack.
-    if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= max {
-        return None;
-    }
-    let (mut depth, mut line, mut quote, mut comment, mut prev) = (0usize, 1, None, false, ' ');
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            comment = false;
-            prev = c;
-            continue;
-        }
-        if comment {
-            continue;
-        }
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '\n') => quote = Some(c),
-                '#' if prev.is_whitespace() => comment = true,
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > max {
-                        return Some(line);
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-        }
-        prev = c;
-    }
-    None
 }
 
 /// Finds the 1-based line of the `nth` (0-based) `id: <id>` entry in YAML text.
@@ -565,16 +557,16 @@ mod tests {
     }
 
     #[test]
-    fn deep_flow_nesting_is_found_with_its_line() {
-        let text = format!("a: 1\nx: {}", "[".repeat(40_000));
-        assert_eq!(too_deep(&text, MAX_FLOW_DEPTH), Some(2));
-    }
-
-    #[test]
-    fn brackets_in_quotes_and_comments_do_not_count() {
-        let text = format!("x: \"{}\" # {}\n", "[".repeat(500), "{".repeat(500));
-        assert_eq!(too_deep(&text, MAX_FLOW_DEPTH), None);
-        assert_eq!(too_deep("a: [1, [2, {b: 3}]]\n", 3), None);
+    fn every_read_is_guarded_against_deep_nesting_even_behind_an_apostrophe() {
+        let text = format!("assessments: []\nx: [a 'b, {}", "[".repeat(50_000));
+        let m = from_str::<Doc>(&text).unwrap_err();
+        assert_eq!((m.line, m.kind), (Some(2), Kind::Syntax(Syntax::TooDeep)));
+        assert_eq!(
+            guard(&text).unwrap_err().kind,
+            Kind::Syntax(Syntax::TooDeep)
+        );
+        assert_eq!(check(&text), Ok(()), "check refuses only empty text");
+        assert_eq!(check("# nothing\n").unwrap_err().kind, Kind::Empty);
     }
 
     #[test]
@@ -770,17 +762,31 @@ mod tests {
         struct Dated {
             taken_at: Option<jiff::Timestamp>,
             due: Option<jiff::civil::Date>,
+            at: Option<jiff::Timestamp>,
+            set_at: Option<jiff::Timestamp>,
+            removed: Option<jiff::Timestamp>,
+            round: Option<jiff::civil::Date>,
+            left: Option<jiff::civil::Date>,
+            since: Option<jiff::civil::Date>,
         }
         for (text, kind) in [
             ("taken_at: last tuesday", Kind::NotATimestamp),
             ("taken_at: 2026-13-03T10:00:00Z", Kind::NotATimestamp),
             ("taken_at: 2026-09-03", Kind::NotATimestamp),
+            ("at: yesterday", Kind::NotATimestamp),
+            ("at: 99999-01-01T00:00:00Z", Kind::NotATimestamp),
+            ("set_at: 2026-09-03", Kind::NotATimestamp),
+            ("removed: 2026-09-03T25:00:00Z", Kind::NotATimestamp),
             ("due: 2027-13-31", Kind::NotADate),
             ("due: 2027-02-30", Kind::NotADate),
             ("due: 2027-01-31T10:00:00Z", Kind::NotADate),
             ("due: [2027]", Kind::NotADate),
+            ("round: 2026-13-01", Kind::NotADate),
+            ("left: soon", Kind::NotADate),
+            ("since: 2026-12-1", Kind::NotADate),
         ] {
-            assert_eq!(from_str::<Dated>(text).unwrap_err().kind, kind, "{text}");
+            let m = from_str::<Dated>(text).unwrap_err();
+            assert_eq!((m.kind, m.line), (kind, Some(1)), "{text}");
         }
     }
 

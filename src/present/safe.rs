@@ -11,17 +11,11 @@
 
 use std::borrow::Cow;
 
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c,
-            '\u{061c}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}')
+/// Whether a character is one no output shows raw: a control (but newline and tab), a bidi
+/// control, or an invisible one ([`crate::core::text::is_hidden`]). Every renderer treats these
+/// alike.
+pub fn is_unsafe(c: char) -> bool {
+    crate::core::text::is_hidden(c) && c != '\n' && c != '\t'
 }
 
 /// The text with unsafe characters shown as `\u{..}`; newlines and tabs kept.

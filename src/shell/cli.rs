@@ -582,6 +582,9 @@ pub enum PeopleCommand {
         /// The login account they run mbct-sustain from: the name question starts on them there
         #[arg(long, value_name = "LOGIN")]
         account: Option<String>,
+        /// Someone new, though their name looks like a member's (in letters of another script)
+        #[arg(long)]
+        new: bool,
     },
     /// Give someone a new name: their assessments, notes and plan steps follow, and the old name still means them
     Rename {

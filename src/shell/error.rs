@@ -9,6 +9,8 @@ use crate::core::answers::roster::Refusal;
 use crate::core::answers::withdrawn::CannotWithdraw;
 use crate::core::answers::{FORMAT, file::Problem as AnswersProblem};
 use crate::core::framework::{Field, Item, Problem, ProblemKind};
+use crate::core::links::LinkProblem;
+use crate::core::names::NewName;
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
 use crate::shell::exit_code::ExitCode;
@@ -297,12 +299,17 @@ pub enum Error {
     #[error("{}", refusal_words(refusal))]
     People { refusal: Refusal },
 
-    /// Evidence given a link that is not a web address.
+    /// A new member's name or account that would mix them up with a member.
+    #[error("{}", new_name_words(refusal))]
+    NewName { refusal: NewName },
+
+    /// Evidence given a link that is not a web address a page may link to.
     #[error(
-        "`{}` is not a web address: evidence links start https:// (or http://)",
-        one_line(link)
+        "`{}` is not a web address evidence can link to: {}",
+        quoted_from_file(link),
+        link_words(*why)
     )]
-    NotAWebAddress { link: String },
+    NotAWebAddress { link: String, why: LinkProblem },
 
     /// `evidence remove` named evidence that is not there.
     #[error("{action} has {} to remove", if *count == 0 { "no evidence".to_string() } else { format!("{} of evidence: say which, 1 to {count}", counted(*count, "piece")) })]
@@ -517,7 +524,8 @@ impl Error {
             }
             Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
             Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
-            Error::NotAWebAddress { .. } => "give the full address, e.g. https://intranet.example/report.pdf; the answers file was left as it was".into(),
+            Error::NotAWebAddress { .. } => "give the address as a browser shows it, e.g. \
+                https://intranet.example/report.pdf; the answers file was left as it was".into(),
             Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
             Error::People { refusal: Refusal::Answered { name } } => format!(
                 "if they are one person, `mbct-sustain people merge {}` followed by the \
@@ -526,6 +534,12 @@ impl Error {
                 quoted_name(name)
             ),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
+            Error::NewName { refusal: NewName::LooksLike { .. } } => "type the name in the \
+                letters of the member's name; if this is someone else, add --new (the answers \
+                file was left as it was)".into(),
+            Error::NewName { refusal: NewName::AccountTaken { .. } } => "each member runs \
+                mbct-sustain from their own login account: give theirs, or leave out --account \
+                (the answers file was left as it was)".into(),
             Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
             Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
             Error::OtherUnreadable { problem: ReadProblem::PermissionDenied, .. } => {
@@ -689,6 +703,50 @@ fn refusal_words(r: &Refusal) -> String {
     }
 }
 
+/// Which rule a link breaks, in words.
+fn link_words(why: LinkProblem) -> &'static str {
+    match why {
+        LinkProblem::NotHttp => "a link starts https:// (or http://)",
+        LinkProblem::NoHost => "it names no site after https://",
+        LinkProblem::UserInfo => {
+            "it has a user name or password before an @, which would be shown to everyone who \
+             reads the page (and can make a link look like another site's)"
+        }
+        LinkProblem::Whitespace => "it holds a space or a line break",
+        LinkProblem::Hidden => {
+            "it holds a control or invisible character (such as an escape code or a \
+             right-to-left mark)"
+        }
+        LinkProblem::Backslash => "it holds a backslash (\\), which browsers read as /",
+        LinkProblem::BadHost => "its site name holds characters a site name cannot have",
+        LinkProblem::BadPort => "the port after the site name is not a number from 1 to 65535",
+    }
+}
+
+/// Why a new member cannot be added as given, in words.
+fn new_name_words(refusal: &NewName) -> String {
+    match refusal {
+        NewName::LooksLike { name, like } => {
+            let scripts: Vec<&str> = like.scripts.iter().map(|s| s.full_name()).collect();
+            let letters = match like.letters {
+                1 => "one letter is".to_string(),
+                n => format!("{n} letters are"),
+            };
+            format!(
+                "`{}` looks like {} ({letters} {})",
+                quoted_from_file(name),
+                quoted_from_file(&like.member),
+                scripts.join(" or ")
+            )
+        }
+        NewName::AccountTaken { account, member } => format!(
+            "the login account `{}` is already {}'s: one account is one member's",
+            quoted_from_file(account),
+            quoted_from_file(member)
+        ),
+    }
+}
+
 /// "1 answer", "5 answers": the one place a count meets a noun.
 pub fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -790,8 +848,11 @@ fn framework_problem(p: &Problem) -> String {
             )
         }
         ProblemKind::NoActions { domain } => format!("the domain `{domain}` has no actions"),
-        ProblemKind::BadLink { action, url } => format!(
-            "the action `{action}` has a link `{url}` that is not a web address; write it in full, starting https:// (or http://)"
+        ProblemKind::BadLink { action, url, why } => format!(
+            "the action `{action}` has a link `{}` that is not a web address a page may link \
+             to: {}",
+            quoted_from_file(url),
+            link_words(*why)
         ),
         ProblemKind::UndeclaredStage { action, stage } => {
             format!(
@@ -855,21 +916,36 @@ fn place(problem: &AnswersProblem) -> String {
     }
 }
 
+/// A place deeper than this many steps is named by its first and last steps.
+const PLACE_STEPS: usize = 4;
+
+/// Text from the file (a key, an id, a value) as a message quotes it: on one line, and cut short,
+/// so that no file can make a message longer than a line or two.
+fn quoted_from_file(text: &str) -> String {
+    crate::present::fit::truncate(&one_line(text), 60)
+}
+
 /// "in assessment 1, the answer to fit.pathways: `maybe` is not allowed here; …"
 fn mistake_words(m: &Mistake) -> String {
     let step = |p: &Place| match p {
         Place::Item { list, number } => match list.as_deref() {
-            Some(l @ ("assessments" | "domains" | "actions" | "stages")) => {
+            Some(l @ ("assessments" | "domains" | "actions" | "stages" | "agreements")) => {
                 format!("{} {number}", &l[..l.len() - 1])
             }
-            Some(other) => format!("`{other}` item {number}"),
+            Some("evidence") => format!("evidence item {number}"),
+            Some(other) => format!("`{}` item {number}", quoted_from_file(other)),
             None => format!("item {number}"),
         },
-        Place::Answer(id) => format!("the answer to {id}"),
-        Place::Note(id) => format!("the note for {id}"),
-        Place::Field(key) => format!("`{key}`"),
+        Place::Answer(id) => format!("the answer to {}", quoted_from_file(id)),
+        Place::Note(id) => format!("the note for {}", quoted_from_file(id)),
+        Place::Field(key) => format!("`{}`", quoted_from_file(key)),
     };
-    let places: Vec<String> = m.place.iter().map(step).collect();
+    let mut places: Vec<String> = m.place.iter().map(step).collect();
+    if places.len() > PLACE_STEPS {
+        // The first two steps and the last, with how many are left out between.
+        let last = places.len() - 1;
+        places.splice(2..last, [format!("… ({} more)", last - 2)]);
+    }
     let words = kind_words(&m.kind);
     if places.is_empty() {
         words
@@ -883,26 +959,33 @@ fn kind_words(kind: &Kind) -> String {
         [] => String::new(),
         _ => format!("{lead}`{}`", allowed.join("`, `")),
     };
+    let name = match kind {
+        Kind::UnknownValue { name, .. }
+        | Kind::UnknownField { name, .. }
+        | Kind::MissingField { name, .. }
+        | Kind::Repeated { name, .. } => quoted_from_file(name),
+        _ => String::new(),
+    };
     match kind {
-        Kind::UnknownValue { name, allowed } => {
+        Kind::UnknownValue { allowed, .. } => {
             format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
         }
-        Kind::UnknownField { name, allowed } => {
+        Kind::UnknownField { allowed, .. } => {
             format!("`{name}` is not a field this file can have (a typo?){}", listed("; the fields here are ", allowed))
         }
-        Kind::MissingField { name, line: None } => format!("`{name}` is missing"),
-        Kind::MissingField { name, line: Some(line) } => format!(
+        Kind::MissingField { line: None, .. } => format!("`{name}` is missing"),
+        Kind::MissingField { line: Some(line), .. } => format!(
             "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
         ),
-        Kind::Repeated { name, lines: None } => format!("`{name}` appears twice"),
-        Kind::Repeated { name, lines: Some((first, second)) } => {
+        Kind::Repeated { lines: None, .. } => format!("`{name}` appears twice"),
+        Kind::Repeated { lines: Some((first, second)), .. } => {
             format!("`{name}` is given twice, at lines {first} and {second}: keep one")
         }
         Kind::WrongType { expected, found } => {
             format!("expected {} here, but found {}", expected_words(*expected), found_words(found))
         }
         Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
-        Kind::NotADate => "this is not a date; write it as year-month-day, like 2027-01-31".into(),
+        Kind::NotADate => "this is not a date like 2026-09-03 (year-month-day)".into(),
         Kind::Syntax(syntax) => syntax_words(*syntax).into(),
         Kind::Empty => "the file is empty".into(),
         Kind::Broken(Rule::ReviewOnOrEvery) => {
@@ -915,7 +998,8 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Broken(Rule::DecimalVersion) => {
             "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
         }
-        Kind::Other(message) => message.clone(),
+        // The parser's own words name its internals, never what to do: they are not shown.
+        Kind::Other(_) => "mbct-sustain cannot read this value here".into(),
     }
 }
 
@@ -931,8 +1015,8 @@ fn expected_words(expected: Expected) -> &'static str {
 
 fn found_words(found: &Found) -> String {
     match found {
-        Found::Text(text) => format!("the text \"{text}\""),
-        Found::Number(n) => format!("the number {n}"),
+        Found::Text(text) => format!("the text \"{}\"", quoted_from_file(text)),
+        Found::Number(n) => format!("the number {}", quoted_from_file(n)),
         Found::List => "a list".into(),
         Found::Map => "a set of `name: value` lines".into(),
         Found::Nothing => "nothing".into(),
@@ -1005,6 +1089,39 @@ mod tests {
             "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
         );
         assert!(e.hint().unwrap().contains("left as it is"));
+    }
+
+    #[test]
+    fn a_deep_place_and_long_names_from_the_file_make_one_short_line() {
+        let item = |list: Option<&str>| Place::Item {
+            list: list.map(String::from),
+            number: 1,
+        };
+        let mut place = vec![Place::Field("x".repeat(500))];
+        place.extend(std::iter::repeat_with(|| item(None)).take(127));
+        let e = Error::AnswersInvalid {
+            path: "a.yaml".into(),
+            problem: AnswersProblem::Invalid(Box::new(Mistake {
+                line: Some(3),
+                column: None,
+                place,
+                kind: Kind::UnknownValue {
+                    name: "y".repeat(5000),
+                    allowed: vec![],
+                },
+            })),
+        };
+        let text = e.to_string();
+        assert!(!text.contains('\n') && text.chars().count() < 250, "{text}");
+        assert!(text.contains("item 1, … (125 more), item 1:"), "{text}");
+    }
+
+    #[test]
+    fn a_parser_message_this_version_does_not_know_is_never_shown_in_its_words() {
+        let words = kind_words(&Kind::Other(
+            "failed to convert civil datetime to timestamp: overflowed".into(),
+        ));
+        assert_eq!(words, "mbct-sustain cannot read this value here");
     }
 
     #[test]

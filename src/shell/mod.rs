@@ -42,6 +42,7 @@ fn ignore_file_size_signal() {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
     ignore_file_size_signal();
+    screen::set_quiet(cli.global.quiet);
     if cli.global.color == ColorChoice::Never
         || (cli.global.color == ColorChoice::Auto && no_color_env())
     {

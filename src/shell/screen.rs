@@ -43,9 +43,22 @@ fn message_width() -> Option<usize> {
     width(Stream::Stderr).map(|w| w - 1).filter(|w| *w >= 40)
 }
 
-/// Writes a message to stderr, wrapped to the terminal (a closed one is ignored). It may hold names
-/// from files, so it is shown on one line with every control character made visible.
+/// Whether `--quiet` was given: no note or progress line is written then, wherever it comes from
+/// (a command, or the save lock's "Waiting").
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Silences (or not) every note and progress line from here on: `--quiet`.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Writes a message to stderr, wrapped to the terminal (a closed one is ignored), unless
+/// `--quiet`. It may hold names from files, so it is shown on one line with every control
+/// character made visible.
 pub fn note(text: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let text = one_line(text);
     let text = match message_width() {
         Some(w) => wrap_indented(&text, w, "  "),

@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Result<History, Problem> {
                     |n| n > FORMAT,
                 )
             };
-            match serde_yaml::from_str::<Probe>(text) {
+            match yaml::from_str::<Probe>(text) {
                 Ok(Probe {
                     format: Some(found),
                 }) if newer(&found) => Err(Problem::NewerFormat { found }),
@@ -102,7 +102,7 @@ fn parse_in_pieces(text: &str) -> Option<History> {
         .strip_prefix("\r\n")
         .or_else(|| after.strip_prefix('\n'))
         .filter(|b| b.starts_with("- "))?;
-    let mut history: History = serde_yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
+    let mut history: History = yaml::from_str(&format!("{head}assessments: []\n")).ok()?;
     let mut offset = 0;
     while offset < body.len() {
         let mut end = (offset + PIECE_BYTES).min(body.len());
@@ -121,7 +121,7 @@ fn parse_in_pieces(text: &str) -> Option<History> {
         }
         history
             .assessments
-            .extend(serde_yaml::from_str::<Vec<Assessment>>(piece).ok()?);
+            .extend(yaml::from_str::<Vec<Assessment>>(piece).ok()?);
         offset = end;
     }
     Some(history)

@@ -173,12 +173,12 @@ impl Answer {
     }
 }
 
-/// Whether two respondent names are the same person: names are compared
-/// ignoring case and surrounding spaces, and "no name" matches only itself.
+/// Whether two respondent names are the same person: names are compared as
+/// [`crate::core::names::fold`] compares them, and "no name" matches only itself.
 pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        (Some(a), Some(b)) => crate::core::names::fold(a) == crate::core::names::fold(b),
         _ => false,
     }
 }

@@ -48,9 +48,9 @@ pub struct Member {
 /// The roster section of the answers file: members by name, in order.
 pub type Roster = IndexMap<String, Member>;
 
-/// A name as names are compared: ignoring case and surrounding spaces.
+/// A name as names are compared ([`crate::core::names::fold`], the one place that decides).
 pub fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::core::names::fold(name)
 }
 
 /// The team's members: the roster, or, in a file without one, everyone who

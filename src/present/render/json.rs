@@ -2,15 +2,16 @@
 
 use serde::Serialize;
 
-/// The view as pretty JSON. serde_json escapes C0 controls only; C1
-/// controls and bidi overrides (which can only stand inside strings) are
-/// escaped too, so a JSON file shown in a terminal cannot drive it.
+/// The view as pretty JSON. serde_json escapes C0 controls only; every other character the
+/// other renderers treat as unsafe (DEL, C1 controls, bidi controls, zero-width and other
+/// invisible characters, the byte-order mark), which can only stand inside strings, is written as
+/// `\uXXXX` too, so a JSON file shown in a terminal cannot drive it or hide text.
 pub fn render<V: Serialize>(view: &V) -> String {
     let json = serde_json::to_string_pretty(view).unwrap_or_default();
-    let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     let mut out = String::with_capacity(json.len() + 1);
     for c in json.chars() {
-        if needs(c) {
+        // Every such character is in the Basic Multilingual Plane: one `\uXXXX` each.
+        if crate::present::safe::is_unsafe(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -29,6 +30,28 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<String>(&json).unwrap(),
             "a\u{9b}b\u{202e}c\u{1b}"
+        );
+    }
+
+    #[test]
+    fn json_escapes_every_invisible_character_the_other_renderers_do() {
+        let hidden: String = ('\u{200b}'..='\u{200f}')
+            .chain('\u{2060}'..='\u{2064}')
+            .chain(['\u{feff}', '\u{7f}', '\u{2066}', '\u{61c}'])
+            .collect();
+        let json = super::render(&format!("Sam{hidden}\nnext"));
+        assert!(json.is_ascii(), "{json}");
+        assert!(
+            json.contains("\\u200b") && json.contains("\\ufeff"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\\n"),
+            "a newline stays serde_json's own escape"
+        );
+        assert_eq!(
+            serde_json::from_str::<String>(&json).unwrap(),
+            format!("Sam{hidden}\nnext")
         );
     }
 }

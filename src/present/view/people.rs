@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::core::answers::History;
 use crate::core::answers::roster::{self, Roster};
+use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
@@ -120,6 +121,19 @@ impl View for PeopleView {
     }
 }
 
+/// An unfinished walk, as read from its draft.
+#[derive(Debug, Clone)]
+pub struct DraftRead {
+    /// Who is answering, if they said.
+    pub name: Option<String>,
+    /// How many actions they have answered.
+    pub answered: usize,
+    /// How many there are.
+    pub of: usize,
+    /// When they last answered.
+    pub updated_at: Timestamp,
+}
+
 /// A walk under way, from its draft.
 #[derive(Debug, Clone, Serialize)]
 pub struct Walking {
@@ -133,6 +147,22 @@ pub struct Walking {
     pub updated_at: Timestamp,
 }
 
+/// A draft that is no walk of this round: listed apart, never counted as a person.
+#[derive(Debug, Clone, Serialize)]
+pub struct OldDraft {
+    /// Whose, if it names anyone.
+    pub name: Option<String>,
+    /// How many actions it answers.
+    pub answered: usize,
+    /// How many there are.
+    pub of: usize,
+    /// When its last answer was given.
+    pub updated_at: Timestamp,
+    /// Why it is old: `no-name`, `before-round` (last answered before the round began) or
+    /// `earlier` (the same person has a later draft).
+    pub why: &'static str,
+}
+
 /// Where the team's round stands.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
@@ -143,12 +173,17 @@ pub struct StatusView {
     pub gathering: bool,
     /// Who answered the round, and when.
     pub answered: Vec<Answered<Timestamp>>,
-    /// Who is part-way through a walk.
+    /// Who is part-way through a walk and has not answered the round.
     pub in_progress: Vec<Walking>,
+    /// Who answered the round and is answering again.
+    pub reruns: Vec<Walking>,
     /// Who on the team has not answered yet.
     pub waiting: Vec<String>,
     /// Who has left the team, and when.
     pub left: Vec<Answered<Date>>,
+    /// Drafts that are no walk of this round: no name, older than the round, or an earlier draft
+    /// of someone walking again.
+    pub old_drafts: Vec<OldDraft>,
     /// Files beside the answers file named like a sync service's conflict
     /// copy of it: each that holds what the file does not, cannot be read,
     /// or is another answers file, with what to do.
@@ -174,31 +209,20 @@ pub struct Answered<T> {
 }
 
 /// The round `s` shows (the team's latest), or a new one being gathered,
-/// with the walks under way (`walking`) and the roster of `history`.
+/// with the unfinished walks (`drafts`) and the roster of `history`: each member is counted once.
 pub fn status(
     history: &History,
     s: Option<&Snapshot>,
     gathering: bool,
-    walking: Vec<Walking>,
+    drafts: Vec<DraftRead>,
     today: Date,
 ) -> StatusView {
     let team: Roster = roster::members(history);
-    let walking: Vec<Walking> = walking
-        .into_iter()
-        .map(|w| Walking {
-            name: roster::member_named(&team, &w.name).map_or(w.name.clone(), str::to_string),
-            ..w
-        })
-        .collect();
-    let is_walking = |name: &str| {
-        walking
-            .iter()
-            .any(|w| roster::fold(&w.name) == roster::fold(name))
-    };
-    let (round, answered, awaited) = match s.filter(|_| !gathering) {
+    let current = s.filter(|_| !gathering);
+    let (round, answered, awaited) = match current {
         Some(s) => {
             let p = s.point();
-            let answered = p
+            let answered: Vec<Answered<Timestamp>> = p
                 .members
                 .iter()
                 .map(|&i| Answered {
@@ -216,12 +240,56 @@ pub fn status(
             (None, Vec::new(), on.collect())
         }
     };
+    // A round under way began with its first answer; one being gathered, when the last ended.
+    let since = match current {
+        Some(s) => Some(s.point().from),
+        None => s.and_then(|s| s.points.last()).map(|p| p.to),
+    };
+    let names: Vec<&str> = answered.iter().map(|a| a.name.as_str()).collect();
+    let seen: Vec<standing::Walk> = drafts
+        .iter()
+        .map(|d| standing::Walk {
+            name: d.name.as_deref(),
+            updated_at: d.updated_at,
+        })
+        .collect();
+    let (mut in_progress, mut reruns, mut old_drafts) = (Vec::new(), Vec::new(), Vec::new());
+    for (d, is) in drafts
+        .iter()
+        .zip(standing::walks(&team, &names, since, &seen))
+    {
+        let walking = |name: String| Walking {
+            name,
+            answered: d.answered,
+            of: d.of,
+            updated_at: d.updated_at,
+        };
+        let old = |why| OldDraft {
+            name: d.name.clone().filter(|n| !n.trim().is_empty()),
+            answered: d.answered,
+            of: d.of,
+            updated_at: d.updated_at,
+            why,
+        };
+        match is {
+            WalkIs::PartWay { person } => in_progress.push(walking(person)),
+            WalkIs::Rerun { person } => reruns.push(walking(person)),
+            WalkIs::Old(OldBecause::NoName) => old_drafts.push(old("no-name")),
+            WalkIs::Old(OldBecause::BeforeRound) => old_drafts.push(old("before-round")),
+            WalkIs::Old(OldBecause::Earlier) => old_drafts.push(old("earlier")),
+        }
+    }
+    let walking_now: Vec<String> = in_progress.iter().map(|w| roster::fold(&w.name)).collect();
     StatusView {
         round,
         gathering,
         answered,
-        waiting: awaited.into_iter().filter(|n| !is_walking(n)).collect(),
-        in_progress: walking,
+        waiting: awaited
+            .into_iter()
+            .filter(|n| !walking_now.contains(&roster::fold(n)))
+            .collect(),
+        in_progress,
+        reruns,
         left: team
             .iter()
             .filter_map(|(n, m)| {
@@ -231,7 +299,94 @@ pub fn status(
                 })
             })
             .collect(),
+        old_drafts,
         conflict_copies: Vec::new(),
+    }
+}
+
+/// At most this many old drafts are named in the text; the rest are counted.
+const OLD_DRAFTS_NAMED: usize = 3;
+
+/// At most this many people are named in one line of text (JSON names them all).
+const PEOPLE_NAMED: usize = 10;
+
+/// "Sam, Priya and Alex", or the first [`PEOPLE_NAMED`] "and 1,490 more": a line a person can
+/// read, however large the team.
+fn some_of(names: &[String]) -> String {
+    if names.len() <= PEOPLE_NAMED {
+        return and_list(names);
+    }
+    let more = (names.len() - PEOPLE_NAMED).to_string();
+    // Digits in threes, as people write large numbers: 1,490.
+    let digits: Vec<char> = more.chars().collect();
+    let grouped: Vec<String> = digits
+        .rchunks(3)
+        .rev()
+        .map(|c| c.iter().collect())
+        .collect();
+    format!(
+        "{} and {} more",
+        names[..PEOPLE_NAMED].join(", "),
+        grouped.join(",")
+    )
+}
+
+impl StatusView {
+    /// "1 of 1 answered; nobody is awaited.": each member counted once.
+    fn count_line(&self) -> String {
+        let total = self.answered.len() + self.in_progress.len() + self.waiting.len();
+        if self.waiting.is_empty() {
+            format!(
+                "{} of {total} answered; nobody is awaited.",
+                self.answered.len()
+            )
+        } else {
+            format!(
+                "{} of {total} answered; waiting for {}.",
+                self.answered.len(),
+                some_of(&self.waiting)
+            )
+        }
+    }
+
+    /// "Old drafts, not counted: one with no name (last answer 2020-03-01), …".
+    fn old_drafts_line(&self) -> Option<String> {
+        if self.old_drafts.is_empty() {
+            return None;
+        }
+        let mut each: Vec<String> = self
+            .old_drafts
+            .iter()
+            .take(OLD_DRAFTS_NAMED)
+            .map(|d| {
+                let whose = d
+                    .name
+                    .as_deref()
+                    .map_or("one with no name".to_string(), |n| format!("{n}'s"));
+                let why = match d.why {
+                    "before-round" => ", from before this round",
+                    "earlier" => ", an earlier one",
+                    _ => "",
+                };
+                format!(
+                    "{whose} (last answer {}{why})",
+                    super::date_of(d.updated_at)
+                )
+            })
+            .collect();
+        let more = self.old_drafts.len().saturating_sub(OLD_DRAFTS_NAMED);
+        if more > 0 {
+            each.push(format!("{more} more"));
+        }
+        Some(format!(
+            "{} not counted: {}.",
+            if self.old_drafts.len() == 1 {
+                "An old draft,"
+            } else {
+                "Old drafts,"
+            },
+            and_list(&each)
+        ))
     }
 }
 
@@ -247,31 +402,21 @@ impl View for StatusView {
             .iter()
             .map(|a| vec![Cell::Text(format!("{}: answered {}", a.name, when(a.at)))])
             .collect();
-        items.extend(self.in_progress.iter().map(|w| {
+        let walk = |w: &Walking, what: &str| {
             vec![Cell::Text(format!(
-                "{}: part-way through ({} of {} answered, last answer {})",
+                "{}: {what} ({} of {} answered, last answer {})",
                 w.name,
                 w.answered,
                 w.of,
                 when(w.updated_at)
             ))]
-        }));
+        };
+        items.extend(self.in_progress.iter().map(|w| walk(w, "part-way through")));
+        items.extend(self.reruns.iter().map(|w| walk(w, "a rerun in progress")));
         if !items.is_empty() {
             doc.push(Block::List(items));
         }
-        let total = self.answered.len() + self.in_progress.len() + self.waiting.len();
-        doc.push(Block::Text(if self.waiting.is_empty() {
-            format!(
-                "{} of {total} answered; nobody is awaited.",
-                self.answered.len()
-            )
-        } else {
-            format!(
-                "{} of {total} answered; waiting for {}.",
-                self.answered.len(),
-                and_list(&self.waiting)
-            )
-        }));
+        doc.push(Block::Text(self.count_line()));
         if !self.left.is_empty() {
             let left: Vec<String> = self
                 .left
@@ -280,9 +425,10 @@ impl View for StatusView {
                 .collect();
             doc.push(Block::Note(format!(
                 "Not on the team now: {}.",
-                left.join(", ")
+                some_of(&left)
             )));
         }
+        doc.blocks.extend(self.old_drafts_line().map(Block::Note));
         if self.gathering {
             doc.push(Block::Note(
                 "Each of you, run `mbct-sustain` to answer.".into(),
@@ -292,5 +438,20 @@ impl View for StatusView {
             doc.push(Block::Note(copy.note.clone()));
         }
         doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_people_is_cut_to_a_readable_line() {
+        let names = |n: usize| (1..=n).map(|i| format!("P{i}")).collect::<Vec<_>>();
+        assert_eq!(some_of(&names(3)), "P1, P2 and P3");
+        assert_eq!(some_of(&names(10)).matches('P').count(), 10);
+        let many = some_of(&names(1_500));
+        assert!(many.ends_with("P10 and 1,490 more"), "{many}");
+        assert!(many.len() < 100, "{many}");
     }
 }

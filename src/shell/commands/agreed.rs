@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::core::answers::agreed::{Agreement, Evidence, evidence_of};
 use crate::core::answers::{Answer, History, Service};
 use crate::core::choose::day_of;
-use crate::core::framework::{Framework, is_web_address};
+use crate::core::framework::Framework;
+use crate::core::links::web_address;
 use crate::core::subject::{At, Whom};
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::{Sheet, View};
@@ -181,9 +182,10 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
             by,
         }) => {
             known_action(f, action)?;
-            if let Some(link) = link.as_deref().filter(|l| !is_web_address(l)) {
+            if let Some((link, Err(why))) = link.as_deref().map(|l| (l, web_address(l))) {
                 return Err(Error::NotAWebAddress {
                     link: link.to_string(),
+                    why,
                 });
             }
             let by = by.clone().or_else(|| ctx.respondent.clone());

@@ -352,7 +352,8 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         })
         .filter_map(|p| {
             let d =
-                input::read_text(&p, MAX_DRAFT_BYTES).ok().and_then(|t| serde_yaml::from_str::<walk::Draft>(&t).ok());
+                input::read_text(&p, MAX_DRAFT_BYTES).ok()
+                    .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
             if d.is_none() {
                 ctx.note(&format!(
                     "note: ignoring {}, which is not an unfinished assessment this version can read",

@@ -3,8 +3,9 @@
 //! leaves the file byte for byte as it was when it is refused.
 
 use crate::core::answers::roster;
+use crate::core::names;
 use crate::core::subject::{self, At, Whom};
-use crate::present::view::people::{self, Walking};
+use crate::present::view::people::{self, DraftRead};
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
 use crate::shell::context::{Context, today};
 use crate::shell::error::Error;
@@ -22,8 +23,19 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
                 .ok();
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
-        Some(PeopleCommand::Add { name, account }) => {
+        Some(PeopleCommand::Add { name, account, new }) => {
             let (_, name) = store::update(&ctx.file, |h| {
+                let team = roster::members(h);
+                let known: Vec<names::Known> = team
+                    .iter()
+                    .map(|(name, m)| names::Known {
+                        name,
+                        spellings: &m.spellings,
+                        account: m.account.as_deref(),
+                    })
+                    .collect();
+                names::check_new(&known, name, account.as_deref(), *new)
+                    .map_err(|refusal| Error::NewName { refusal })?;
                 roster::add(h, name, account.as_deref(), now).map_err(refused)
             })?;
             format!("{name} is on the team.")
@@ -55,7 +67,21 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             let (_, name) = store::update(&ctx.file, |h| {
                 roster::leave(h, name, on, now).map_err(refused)
             })?;
-            format!("{name} left the team on {on}; later rounds do not wait for them.")
+            let left = format!("{name} left the team on {on}; later rounds do not wait for them.");
+            match crate::core::time::far_from(on, today()) {
+                None => left,
+                Some(far) => {
+                    ctx.note(&left);
+                    let way = match far {
+                        crate::core::time::Far::Before => "before",
+                        crate::core::time::Far::After => "after",
+                    };
+                    format!(
+                        "note: {on} is more than a year {way} today: check it is the day {name} \
+                         left (`mbct-sustain people leave NAME --on DATE` sets another)."
+                    )
+                }
+            }
         }
     };
     ctx.note(&said);
@@ -72,18 +98,17 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let gathering = s
         .as_ref()
         .is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
-    let walking = store::drafts::find(&ctx.file)
+    let drafts = store::drafts::find(&ctx.file)
         .iter()
-        .filter_map(|p| crate::shell::input::read_text(p, 4 * 1024 * 1024).ok())
-        .filter_map(|t| serde_yaml::from_str::<crate::core::walk::Draft>(&t).ok())
-        .map(|d| Walking {
-            name: d.respondent.clone().unwrap_or_else(|| "(no name)".into()),
+        .filter_map(|p| read_draft(ctx, p))
+        .map(|d| DraftRead {
+            name: d.respondent.clone(),
             answered: d.answered(&ctx.framework),
             of: ctx.framework.action_count(),
             updated_at: d.updated_at,
         })
         .collect();
-    let mut view = people::status(&history, s.as_ref(), gathering, walking, today());
+    let mut view = people::status(&history, s.as_ref(), gathering, drafts, today());
     let file = ctx.file_given.then_some(ctx.file.as_path());
     view.conflict_copies = crate::shell::sharing::copies(&ctx.file, &history)
         .iter()
@@ -97,6 +122,28 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         })
         .collect();
     ctx.emit(&view, output, &[])
+}
+
+/// A draft beside the answers file, through the one YAML guard; one that cannot be read (another
+/// version's, or nested too deeply to read in time) is skipped with a note, never waited on.
+fn read_draft(ctx: &Context, path: &std::path::Path) -> Option<crate::core::walk::Draft> {
+    let text = crate::shell::input::read_text(path, store::drafts::MAX_DRAFT_BYTES);
+    let draft = text
+        .ok()
+        .map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t));
+    if let Some(Err(mistake)) = &draft {
+        let why = match mistake.kind {
+            crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep) => {
+                "it nests brackets too deeply to be read"
+            }
+            _ => "it is not an unfinished assessment this version can read",
+        };
+        ctx.note(&format!(
+            "note: skipped {}: {why}; it was left as it is.",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ));
+    }
+    draft?.ok()
 }
 
 fn counted(n: usize, noun: &str) -> String {

@@ -13,6 +13,9 @@ use super::atomic::{folder_of, remove_stale_temp_files, write_atomic_in_place};
 /// The suffix of a draft's lock file.
 const LOCK_SUFFIX: &str = ".lock";
 
+/// Drafts larger than this are not read (one holds a walk's answers and notes: a few KB).
+pub const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
+
 /// The draft of the walk running in this process, with its lock held.
 #[derive(Debug)]
 pub struct Draft {

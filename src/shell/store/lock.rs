@@ -3,14 +3,15 @@
 //! killed run never blocks the next one.
 
 use std::fs::{self, File, OpenOptions};
-use std::io;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::atomic::{folder_of, resolve, share_with_group};
+use crate::core::turns::{Queue, Watch};
 use crate::shell::error::Error;
 
-/// How long a save waits for another one to finish.
+/// How long a save waits while the queue does not move (another save holds the lock all along).
 pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// Held while the answers file is read, merged and replaced.
@@ -34,10 +35,11 @@ pub fn open_lock_file(lock: &Path) -> io::Result<File> {
         std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW);
         options.open(lock)
     };
-    match open(OpenOptions::new().write(true).create_new(true)) {
+    // Read and written: it holds the queue of saves waiting their turn.
+    match open(OpenOptions::new().read(true).write(true).create_new(true)) {
         Ok(file) => share_with_group(&file, &folder_of(lock)).map(|()| file),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            match open(OpenOptions::new().write(true)) {
+            match open(OpenOptions::new().read(true).write(true)) {
                 Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
                     open(OpenOptions::new().read(true))
                 }
@@ -96,36 +98,138 @@ pub fn lock_path(path: &Path) -> PathBuf {
     folder_of(&target).join(name)
 }
 
-/// Takes the exclusive lock for `path`, waiting up to [`LOCK_WAIT`].
+/// How long a waiting save sleeps between looks at the queue.
+const LOOK_EVERY: Duration = Duration::from_millis(10);
+
+/// A waiting save whose beat stood still this long (and over [`crate::core::turns::LOOKS`] looks
+/// of another's) is gone: killed, or given up. A live one looks a hundred times a second.
+const STILL_FOR: Duration = Duration::from_secs(1);
+
+/// The queue's text is never longer than this; more is not a queue (and is not read).
+const MAX_QUEUE_BYTES: u64 = 64 * 1024;
+
+/// The file that holds the queue of saves waiting for the lock on `path`.
+pub fn queue_path(path: &Path) -> PathBuf {
+    lock_path(path).with_extension("queue.lock")
+}
+
+/// Takes the exclusive lock for `path`, in turn: saves waiting for it go first come, first served
+/// (the queue is a file of its own beside the lock, [`crate::core::turns`]), so a save that
+/// finishes and saves again at once can never take the lock from one that was waiting. Gives up
+/// when the queue has not moved for [`LOCK_WAIT`]: another save has held the lock all that time.
 pub fn lock(path: &Path) -> Result<Lock, Error> {
     let lock = lock_path(path);
     let file = open_lock_file(&lock).map_err(|source| open_failed(lock.clone(), source))?;
+    // Without a queue this account may write (another's, read-only), the save waits as before.
+    let mut queue = open_lock_file(&queue_path(path)).ok();
     let start = Instant::now();
-    let mut told = false;
+    let (mut mine, mut watch, mut told) = (None, Watch::default(), false);
+    let (mut moved_at, mut seen) = (start, None);
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock { file }),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                if !std::mem::replace(&mut told, true) {
-                    crate::shell::screen::note(&format!(
-                        "Waiting: another mbct-sustain is saving to {} (it holds {}); this save follows as soon as it is done.",
-                        path.display(),
-                        lock.display()
-                    ));
+        let turn = match queue.as_mut() {
+            Some(q) => match look(q, &file, mine, &mut watch, start) {
+                Ok(turn) => Some(turn),
+                Err(()) => {
+                    queue = None;
+                    None
                 }
-                std::thread::sleep(Duration::from_millis(20));
+            },
+            None => None,
+        };
+        // Whether this look found another save ahead (not just the queue busy for a moment).
+        let behind = match turn {
+            Some(Look::Took) => return Ok(Lock { file }),
+            Some(Look::Busy) => false,
+            Some(Look::Waiting { mine: m, place }) => {
+                mine = Some(m);
+                if seen.replace(place) != Some(place) {
+                    moved_at = Instant::now();
+                }
+                true
             }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked {
-                    path: path.to_path_buf(),
-                    seconds: LOCK_WAIT.as_secs(),
-                });
-            }
-            Err(fs::TryLockError::Error(source)) => {
-                return Err(Error::SaveFailed { path: lock, source });
-            }
+            None => match file.try_lock() {
+                Ok(()) => return Ok(Lock { file }),
+                Err(fs::TryLockError::WouldBlock) => true,
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(Error::SaveFailed { path: lock, source });
+                }
+            },
+        };
+        if moved_at.elapsed() >= LOCK_WAIT {
+            return Err(Error::Locked {
+                path: path.to_path_buf(),
+                seconds: LOCK_WAIT.as_secs(),
+            });
         }
+        if behind && !std::mem::replace(&mut told, true) {
+            crate::shell::screen::note(&format!(
+                "Waiting: another mbct-sustain is saving to {} (it holds {}); this save follows as \
+                 soon as it is done.",
+                path.display(),
+                lock.display()
+            ));
+        }
+        std::thread::sleep(LOOK_EVERY);
     }
+}
+
+/// What one look at the queue came to.
+enum Look {
+    /// It was this save's turn, and it took the lock.
+    Took,
+    /// Another save was reading or writing the queue this very moment: look again shortly.
+    Busy,
+    /// It waits, as number `mine`; `place` is who is first and how many are ahead of it.
+    Waiting {
+        mine: u64,
+        place: (Option<u64>, usize),
+    },
+}
+
+/// One look at the queue, holding the queue's own lock for that moment: drops the saves gone,
+/// joins or beats, and takes the save lock `file` if it is this save's turn and the lock is free.
+/// `Err` when the queue cannot be read or written (it is left to the lock alone then).
+fn look(
+    queue: &mut File,
+    file: &File,
+    mine: Option<u64>,
+    watch: &mut Watch,
+    start: Instant,
+) -> Result<Look, ()> {
+    match queue.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => return Ok(Look::Busy),
+        Err(fs::TryLockError::Error(_)) => return Err(()),
+    }
+    let looked = (|| {
+        let mut text = String::new();
+        queue.seek(SeekFrom::Start(0)).map_err(drop)?;
+        let _ = (&*queue).take(MAX_QUEUE_BYTES).read_to_string(&mut text);
+        let mut waiting = Queue::parse(&text);
+        let now = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let still = u64::try_from(STILL_FOR.as_millis()).unwrap_or(u64::MAX);
+        let gone = watch.look(&waiting, mine, now, still);
+        let me = waiting.look(mine, &gone);
+        let took = waiting.is_first(me) && file.try_lock().is_ok();
+        if took {
+            waiting.leave(me);
+        }
+        let text = waiting.render();
+        let written = queue
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| queue.write_all(text.as_bytes()))
+            .and_then(|()| queue.set_len(text.len() as u64));
+        match (took, written) {
+            (true, _) => Ok(Look::Took),
+            (false, Ok(())) => Ok(Look::Waiting {
+                mine: me,
+                place: (waiting.head(), waiting.ahead_of(me)),
+            }),
+            (false, Err(_)) => Err(()),
+        }
+    })();
+    let _ = queue.unlock();
+    looked
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod lock;
 
 use atomic::resolve;
 pub use atomic::{folder_of, same_file, write_atomic, write_atomic_in_place};
-pub use lock::{LOCK_WAIT, lock, lock_path};
+pub use lock::{LOCK_WAIT, lock, lock_path, queue_path};
 
 use crate::core::answers::{self, Assessment, History};
 use crate::core::plan::Plan;
