@@ -45,21 +45,32 @@ fn an_absence_never_shows_as_a_slip_rounds_are_compared_over_who_answered_both()
     let env = Env::new();
     alex_missing_from_round_two(&env);
     let c = env.json(&["compare", "--format", "json"]);
+    // Each round as it stood, as every other view shows it; what changed only because Alex
+    // answered round 1 alone is marked, and is never a slip.
+    let report = env.json(&["report", "--format", "json"]);
     for d in c["domains"].as_array().unwrap() {
-        assert_eq!(d["direction"], "same", "{d}");
+        let shown = find(&report["domains"], "id", d["id"].as_str().unwrap());
+        assert_eq!(
+            d["to"], shown["stage"],
+            "the same round, the same stage: {d}"
+        );
+        if d["direction"] != "same" {
+            assert_eq!(d["by_who_answered"], true, "{d}");
+        }
     }
     assert_eq!(c["slipped"], serde_json::json!([]));
-    let changed: Vec<&str> = c["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["action_id"].as_str().unwrap())
-        .collect();
-    assert!(
-        !changed.contains(&"nourishing.reflect-and-challenge")
-            && !changed.contains(&"networks.buddy"),
-        "{changed:?}"
-    );
+    for tipped in ["nourishing.reflect-and-challenge", "networks.buddy"] {
+        let change = find(&c["changes"], "action_id", tipped);
+        assert_eq!(change["by_who_answered"], true, "{change}");
+    }
+    for change in c["changes"].as_array().unwrap() {
+        assert_eq!(
+            change["by_who_answered"], true,
+            "only who answered changed: {change}"
+        );
+    }
+    let report_slips = report["slipped"].as_array().unwrap();
+    assert!(report_slips.is_empty(), "{report_slips:?}");
     let mut over: Vec<&str> = c["compared_over"]
         .as_array()
         .unwrap()
@@ -72,8 +83,11 @@ fn an_absence_never_shows_as_a_slip_rounds_are_compared_over_who_answered_both()
     let text = env.cmd().arg("compare").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("Alex answered only round 1"), "{text}");
+    assert!(
+        text.contains("Changed only because different people answered"),
+        "{text}"
+    );
     // The round itself is still the full team's, as history shows it.
-    let report = env.json(&["report", "--format", "json"]);
     assert_eq!(report["round"]["awaited"], serde_json::json!(["Alex"]));
 }
 

@@ -382,10 +382,11 @@ fn five_people(env: &Env, rounds: usize) {
             let mut a = assessment(&format!("2026-{month}-0{}T10:00:00Z", p + 1), InPlace, &[]);
             a.respondent = Some(name.to_string());
             for (i, id) in ids.iter().enumerate() {
-                // Every fourth divided point has a majority (In place), the others none.
+                // Two in four divided points have a majority (In place, Not yet), the others none.
                 let answer = match i {
                     29.. => NotYet,
                     _ if i % 4 == 0 => [InPlace, InPlace, InPlace, NotYet, InProgress][p],
+                    _ if i % 4 == 1 => [NotYet, NotYet, NotYet, InPlace, InProgress][p],
                     _ => Answer::ALL[(i + p) % 3],
                 };
                 a.answers.insert(id.clone(), answer);
@@ -536,5 +537,152 @@ fn a_withdrawal_corrects_the_round_it_was_in_and_the_views_say_so() {
         table.contains("Round 1 corrected on ")
             && table.contains(": an assessment withdrawn (Alex, 2026-06-03)."),
         "{table}"
+    );
+}
+
+#[test]
+fn a_step_done_between_reviews_is_never_overdue_and_every_screen_counts_it_alike() {
+    let env = Env::new();
+    after_round_one(&env);
+    add_round(&env, round("09", &[]));
+    env.cmd().args(["plan", "done", DONE]).assert().success();
+    let out = env
+        .cmd()
+        .args([
+            "plan",
+            "assign",
+            DONE,
+            "--owner",
+            "Sam",
+            "--due",
+            "2026-11-01",
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !said.contains("overdue"), "{said}");
+    let compare = env.json(&["compare", "--format", "json"]);
+    let plan = &compare["plan"];
+    assert_eq!(plan["overdue"], serde_json::json!([]), "{plan}");
+    assert_eq!(
+        plan["now_in_place"].as_array().map(Vec::len),
+        Some(1),
+        "{plan}"
+    );
+    let listed = env.json(&["plan", "--format", "json"]);
+    let text = serde_json::to_string(&listed).unwrap();
+    assert!(!text.contains("\"overdue\":true"), "{text}");
+    env.cmd()
+        .args(["report", "--format", "html", "--output", "page.html"])
+        .assert()
+        .success();
+    let page = env.read("page.html");
+    assert!(
+        !page.contains("Overdue"),
+        "a step done is not overdue on the page"
+    );
+    assert!(
+        page.contains("Since round 2: 1 step done"),
+        "the page names it as pending"
+    );
+}
+
+#[test]
+fn a_past_round_waits_for_nobody_who_joined_later_and_keeps_its_evidence_as_it_stood() {
+    let env = Env::new();
+    after_round_one(&env);
+    let mut newcomer = round("09", &[]);
+    newcomer[2].respondent = Some("Dee".into());
+    add_round(&env, newcomer);
+    let before = env.json(&["report", "--at", "1", "--format", "json"]);
+    assert_eq!(
+        before["round"]["awaited"],
+        serde_json::json!([]),
+        "Dee joined later"
+    );
+    let latest = env.json(&["report", "--format", "json"]);
+    assert_eq!(latest["round"]["awaited"], serde_json::json!(["Alex"]));
+    env.cmd()
+        .args(["evidence", "add", COMMENTED, "Board minutes, November"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["plan", "review", "--on", "2027-03-01"])
+        .assert()
+        .success();
+    let after = env.json(&["report", "--at", "1", "--format", "json"]);
+    assert_eq!(
+        after, before,
+        "round 1 stays as it stood once round 2 began"
+    );
+}
+
+#[test]
+fn an_agreement_where_the_vote_had_no_majority_is_told_from_an_override() {
+    let env = Env::new();
+    after_round_one(&env);
+    let team = env.json(&["team", "--format", "json"]);
+    assert_eq!(team_answer(&team, SPLIT)["vote"], "no-majority");
+    assert_eq!(team_answer(&team, OVERRIDDEN)["vote"], "override");
+    let table = env.cmd().arg("team").output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("where the vote had no majority"), "{table}");
+}
+
+#[test]
+fn the_team_csv_lists_every_decision_with_its_date_and_comment() {
+    let env = Env::new();
+    after_round_one(&env);
+    let csv = env
+        .cmd()
+        .args(["team", "--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = |action: &str| {
+        rows.iter()
+            .find(|r| &r[column("action_id")] == action)
+            .unwrap_or_else(|| panic!("no row for {action}: {rows:?}"))
+    };
+    let commented = row(COMMENTED);
+    assert_eq!(
+        &commented[column("status")],
+        "decided",
+        "not on the agenda, still listed"
+    );
+    assert_eq!(
+        &commented[column("team_comment")],
+        "Plan signed off by the board"
+    );
+    assert_eq!(&commented[column("team_agreed_at")], "2026-06-15T14:00:00Z");
+    assert_eq!(
+        &row(OVERRIDDEN)[column("team_comment")],
+        "Only one pathway so far"
+    );
+}
+
+#[test]
+fn the_plan_says_it_counts_the_steps_done_since_its_round() {
+    let env = Env::new();
+    after_round_one(&env);
+    done_between(&env);
+    let plan = env.cmd().arg("plan").output().unwrap();
+    let plan = String::from_utf8_lossy(&plan.stdout);
+    assert!(
+        plan.contains("Next steps from the team's round 1")
+            && plan.contains("and the steps done since it"),
+        "{plan}"
+    );
+    assert!(plan.contains("Since round 1: 1 step done"), "{plan}");
+    let out = env.cmd().args(["withdraw", "abc"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        said.contains("`abc` is not a number; give the number `history` shows"),
+        "{said}"
     );
 }

@@ -267,10 +267,18 @@ fn markdown_and_csv_team_tables_are_well_formed() {
             "stage"
         ]
     );
-    assert_eq!(headers[9..11], ["team_answer", "team_source"]);
-    assert_eq!(headers[11..14], ["Ann", "Bob", "Cat"]);
     assert_eq!(
-        headers[14..],
+        headers[9..13],
+        [
+            "team_answer",
+            "team_source",
+            "team_agreed_at",
+            "team_comment"
+        ]
+    );
+    assert_eq!(headers[13..16], ["Ann", "Bob", "Cat"]);
+    assert_eq!(
+        headers[16..],
         [
             "in_place",
             "in_progress",
@@ -288,7 +296,7 @@ fn markdown_and_csv_team_tables_are_well_formed() {
     let points: Vec<&csv::StringRecord> = rows.iter().filter(|r| !r[0].is_empty()).collect();
     assert_eq!(points.len(), 2);
     assert!(
-        points.iter().all(|r| &r[14] == "2" && &r[16] == "1"),
+        points.iter().all(|r| &r[16] == "2" && &r[18] == "1"),
         "{rows:?}"
     );
     assert!(
@@ -309,12 +317,12 @@ fn markdown_and_csv_team_tables_are_well_formed() {
         .unwrap()
         .stdout;
     let mut reader = csv::Reader::from_reader(anonymous.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 16, "counts, not names");
+    assert_eq!(reader.headers().unwrap().len(), 18, "counts, not names");
     assert!(
         reader
             .records()
             .map(|r| r.unwrap())
             .filter(|r| !r[0].is_empty())
-            .all(|r| &r[11] == "2")
+            .all(|r| &r[13] == "2")
     );
 }

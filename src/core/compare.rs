@@ -52,8 +52,10 @@ pub struct DomainChange {
     pub movement: Movement,
     /// Within the same stage, when its progress moved: in place and applicable then, and now.
     pub progress: Option<[usize; 4]>,
-    /// How many of its actions slipped (In place then, not now).
+    /// How many of its actions slipped (In place then, not now), among the same people.
     pub slipped: usize,
+    /// It moved only because of who answered (see [`compare_rounds`]).
+    pub by_who: bool,
 }
 
 /// One action whose answer differs.
@@ -67,17 +69,20 @@ pub struct ActionChange {
     pub before: Option<Answer>,
     /// The later answer.
     pub after: Option<Answer>,
+    /// The change comes only from who answered (someone answered one of two rounds): over the
+    /// people who answered both, the answer is the same. Never a slip or a gain.
+    pub by_who: bool,
 }
 
 impl ActionChange {
-    /// In place then and not now.
+    /// In place then and not now, among the same people.
     pub fn slipped(&self) -> bool {
-        self.before == Some(Answer::InPlace) && self.after != Some(Answer::InPlace)
+        self.before == Some(Answer::InPlace) && self.after != Some(Answer::InPlace) && !self.by_who
     }
 
-    /// In place now and not then.
+    /// In place now and not then, among the same people.
     pub fn gained(&self) -> bool {
-        self.after == Some(Answer::InPlace) && self.before != Some(Answer::InPlace)
+        self.after == Some(Answer::InPlace) && self.before != Some(Answer::InPlace) && !self.by_who
     }
 }
 
@@ -107,6 +112,38 @@ impl Comparison {
     }
 }
 
+/// Compares two rounds as each stood, so every view shows each the same; `both`, when someone
+/// answered only one of them, are the two rounds' answers over the people who answered both
+/// ("like with like"). A change that is no change over them comes only from who answered: it is
+/// marked, and is never a slip or a gain, so an absence or a newcomer never shows as one.
+pub fn compare_rounds(
+    framework: &Framework,
+    (before, after): (&Assessment, &Assessment),
+    both: Option<(&Assessment, &Assessment)>,
+) -> Comparison {
+    let mut full = compare(framework, before, after);
+    let Some((b, a)) = both else {
+        return full;
+    };
+    let over_both = compare(framework, b, a);
+    for c in &mut full.actions {
+        c.by_who = !over_both
+            .actions
+            .iter()
+            .any(|x| (x.domain, x.action) == (c.domain, c.action));
+    }
+    for (d, change) in full.domains.iter_mut().enumerate() {
+        change.by_who =
+            change.movement != Movement::Same && over_both.domains[d].movement == Movement::Same;
+        change.slipped = full
+            .actions
+            .iter()
+            .filter(|c| c.domain == d && c.slipped())
+            .count();
+    }
+    full
+}
+
 /// Compares two assessments under `framework`.
 pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -> Comparison {
     let mut actions = Vec::new();
@@ -115,6 +152,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
             let (b, a) = (before.answer(&action.id), after.answer(&action.id));
             if b != a {
                 actions.push(ActionChange {
+                    by_who: false,
                     domain: d,
                     action: i,
                     before: b,
@@ -159,6 +197,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
                 movement,
                 progress,
                 slipped,
+                by_who: false,
             }
         })
         .collect();
@@ -194,7 +233,8 @@ mod tests {
                 domain: 0,
                 action: 0,
                 before: Some(NotYet),
-                after: Some(InPlace)
+                after: Some(InPlace),
+                by_who: false,
             }]
         );
         assert!(!c.is_unchanged());

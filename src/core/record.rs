@@ -6,8 +6,8 @@
 //!   changes an earlier round: an agreement for round N recorded after round N+1 began is left out
 //!   (and named), and a step done between reviews counts only in rounds that begin after its date.
 //! - **A step done between reviews counts from its date**: in every round whose first assessment
-//!   falls on a day after it, in no other; until such a round begins, it is *pending* (the view of
-//!   today counts it, a round's view names it).
+//!   falls on a day after it, in no other, whenever it was recorded; until such a round begins, it
+//!   is *pending* (the view of today counts it, a round's view names it).
 //! - **A settled point stays settled while nobody changes their answer.** Each person's baseline
 //!   is their answer in the round a point was decided (for a done step, their latest answer before
 //!   its date). A decided answer stands in later rounds; it becomes *to confirm* when someone's
@@ -142,10 +142,13 @@ pub enum CorrectionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Vote {
-    /// It differs from the majority answer of its round (or there was none).
+    /// It differs from the majority answer of its round.
     Override,
     /// It is the majority answer of its round.
     Matches,
+    /// Its round's vote gave no majority (No agreement): the meeting decided where the rule could
+    /// not.
+    NoMajority,
 }
 
 /// The team's answer to one action in one round, and why.
@@ -366,10 +369,10 @@ impl<'h> Record<'h> {
     fn counts(&self, d: &Decision, r: usize, today: bool) -> bool {
         match d.made {
             Made::Meeting(round) => round.is_none_or(|b| b <= r),
-            Made::Done(since) => {
-                let closed_before = self.spans.get(r + 1).is_some_and(|(from, _)| d.at >= *from);
-                (today || self.first_day(r) > since) && !closed_before
-            }
+            // In every round whose first assessment falls on a day after it, whenever it was
+            // recorded: `plan done` refuses a day before the latest round began, so only a form
+            // entered later with an earlier date can put a round before the recording.
+            Made::Done(since) => today || self.first_day(r) > since,
         }
     }
 
@@ -465,10 +468,10 @@ impl<'h> Record<'h> {
                     vote: match d.made {
                         Made::Meeting(Some(b)) => {
                             let then = Tally::of(self.answers_in(b, &d.action).into_values());
-                            Some(if then.team_answer() == Some(x) {
-                                Vote::Matches
-                            } else {
-                                Vote::Override
+                            Some(match then.team_answer() {
+                                Some(Answer::NoAgreement) | None => Vote::NoMajority,
+                                Some(vote) if vote == x => Vote::Matches,
+                                Some(_) => Vote::Override,
                             })
                         }
                         _ => None,
@@ -641,6 +644,16 @@ mod tests {
         let today = answer_in(&pending, 0, true);
         assert_eq!((today.answer, today.source), (Some(InPlace), Source::Done));
         assert!(today.pending, "it counts from the next round");
+    }
+
+    #[test]
+    fn a_done_step_counts_in_a_round_entered_later_with_earlier_dates() {
+        // Done on 2026-10-28, recorded 2026-12-10, after round 2's forms (2026-12-01) were entered
+        // on paper: it still counts in round 2, which began after its day.
+        let mut h = team(&[[NotYet, NotYet, NotYet], [NotYet, NotYet, NotYet]]);
+        done(&mut h, "2026-10-28", "2026-12-10T12:00:00Z");
+        assert_eq!(answer_in(&h, 1, false).source, Source::Done);
+        assert_eq!(answer_in(&h, 0, false).source, Source::Rule);
     }
 
     #[test]

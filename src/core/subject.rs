@@ -100,12 +100,14 @@ pub struct Point<'h> {
 /// never shows as a slip.
 #[derive(Debug, Clone)]
 pub struct Compared<'h> {
-    /// The earlier side's answers.
+    /// The earlier side's answers, as that point stood.
     pub before: Cow<'h, Assessment>,
-    /// The later side's answers.
+    /// The later side's answers, as that point stood.
     pub after: Cow<'h, Assessment>,
-    /// The people both sides are worked out over (empty for one person;
-    /// when nobody answered both rounds, each round is taken whole).
+    /// When someone answered only one of two rounds: both rounds' answers over the people who
+    /// answered both, which tell a change from one that comes only from who answered.
+    pub both: Option<(Assessment, Assessment)>,
+    /// The people who answered both rounds (empty for one person).
     pub over: Vec<String>,
     /// Who answered only the earlier round.
     pub only_before: Vec<String>,
@@ -220,6 +222,24 @@ impl<'h> Snapshot<'h> {
             let pending = t.record.actions.iter().filter(|(_, a)| a.pending);
             pending.map(|(id, a)| (id.as_str(), a)).collect()
         })
+    }
+
+    /// What changed from the point compared with to the point shown: each as it stood, a change
+    /// that comes only from who answered marked so (never a slip). `None` without a comparison.
+    pub fn comparison(&self, framework: &Framework) -> Option<crate::core::compare::Comparison> {
+        let c = self.compared.as_ref()?;
+        let both = c.both.as_ref().map(|(b, a)| (b, a));
+        Some(crate::core::compare::compare_rounds(
+            framework,
+            (&c.before, &c.after),
+            both,
+        ))
+    }
+
+    /// When the point shown stopped being the latest (the next one began): what was recorded
+    /// after that is not part of its picture. `None` for the latest.
+    pub fn closed_at(&self) -> Option<Timestamp> {
+        self.points.get(self.now + 1).map(|p| p.from)
     }
 
     /// The team today, when the latest round is shown by default: the plan works from it.
@@ -359,7 +379,8 @@ pub fn resolve<'h>(
         today: selection.today,
         record,
         team_today,
-        chosen: !matches!(selection.at, At::One(None)),
+        // The later side of a comparison is the latest by default, as a view's point is.
+        chosen: !matches!(selection.at, At::One(None) | At::Pair(_, None)),
         resolved_at: selection.now,
     })
 }
@@ -377,6 +398,7 @@ fn compare_like_with_like<'h>(
     let whole = |over: Vec<String>, only_before: Vec<String>, only_after: Vec<String>| Compared {
         before: before.answers.clone(),
         after: after.answers.clone(),
+        both: None,
         over,
         only_before,
         only_after,
@@ -409,11 +431,12 @@ fn compare_like_with_like<'h>(
     let side = |point: &Point<'h>, members: &[usize]| {
         let answers = record.round(framework, point.number - 1, members, false);
         let members: Vec<&Assessment> = members.iter().map(|&i| &history.assessments[i]).collect();
-        Cow::Owned(answers.assessment(framework, &members, point.to, point.label.clone()))
+        answers.assessment(framework, &members, point.to, point.label.clone())
     };
     Compared {
-        before: side(before, &both_before),
-        after: side(after, &both_after),
+        before: before.answers.clone(),
+        after: after.answers.clone(),
+        both: Some((side(before, &both_before), side(after, &both_after))),
         over: names(&both_after),
         only_before: names(&only_before),
         only_after: names(&only_after),
@@ -484,6 +507,15 @@ fn team_points<'h>(
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
     let record = Record::new(history, &rounds, &names, selection.now);
+    // When each person first answered (in a round): a member with no joining date is on the team
+    // from then, so an earlier round, as it stood, never waits for them.
+    let mut first: std::collections::HashMap<Option<String>, Timestamp> =
+        std::collections::HashMap::new();
+    for &i in rounds.iter().flat_map(|r| &r.all) {
+        let earliest = first.entry(key(i)).or_insert(at(i));
+        *earliest = (*earliest).min(at(i));
+    }
+    let last = rounds.len().saturating_sub(1);
     let points = rounds
         .into_iter()
         .enumerate()
@@ -497,10 +529,18 @@ fn team_points<'h>(
             let answered: std::collections::HashSet<Option<String>> =
                 r.members.iter().map(|&i| key(i)).collect();
             let (start, end) = (day_of(from), day_of(to));
+            let joined = |name: &str, m: &roster::Member| match m.joined {
+                Some(j) => j <= end,
+                None => {
+                    n == last
+                        || first
+                            .get(&Some(roster::fold(name)))
+                            .is_some_and(|t| *t <= to)
+                }
+            };
             let on_team = |name: &str| {
-                team.get(name).is_some_and(|m| {
-                    m.left.is_none_or(|l| l > start) && m.joined.is_none_or(|j| j <= end)
-                })
+                let m = team.get(name);
+                m.is_some_and(|m| m.left.is_none_or(|l| l > start) && joined(name, m))
             };
             Point {
                 number: n + 1,

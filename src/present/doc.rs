@@ -58,6 +58,8 @@ pub enum Cell {
         from: Option<String>,
         progress: Option<[usize; 4]>,
         slipped: usize,
+        /// It moved only because of who answered (not among the same people).
+        by_who: bool,
     },
     /// Progress through a stage: in place of applicable; whether it is worked in, and the target.
     Progress {

@@ -217,7 +217,7 @@ pub enum Command {
     )]
     Withdraw {
         /// The assessment's number as `history` lists it (-1 = the latest)
-        #[arg(value_name = "N", allow_hyphen_values = true)]
+        #[arg(value_name = "N", allow_hyphen_values = true, value_parser = parse_number)]
         number: i64,
     },
 
@@ -681,6 +681,13 @@ fn parse_name(text: &str) -> Result<String, String> {
     } else {
         Ok(name.to_string())
     }
+}
+
+/// An assessment's number as `history` lists it, with a plain message when it is not one.
+fn parse_number(text: &str) -> Result<i64, String> {
+    text.trim().parse().map_err(|_| {
+        format!("`{text}` is not a number; give the number `history` shows beside it, like 3 or -1")
+    })
 }
 
 /// `--every`'s parser: the months reviews may be set apart.

@@ -76,10 +76,21 @@ fn lines(select: &Numbered, cursor: usize, unicode: bool) -> Vec<String> {
     out
 }
 
+/// The screen rows `lines` take on a terminal `columns` wide: a line longer than that wraps (a
+/// terminal that says 0 columns is taken not to wrap).
+fn rows(lines: &[String], columns: usize) -> usize {
+    if columns == 0 {
+        return lines.len();
+    }
+    let each = |l: &String| console::measure_text_width(l).div_ceil(columns).max(1);
+    lines.iter().map(each).sum()
+}
+
 /// Asks `select` on `term`; the chosen item's index, or `None` for Esc. The prompt is cleared
-/// once answered.
+/// once answered, however far its lines wrapped.
 pub fn ask(term: &Term, select: &Numbered, unicode: bool) -> io::Result<Option<usize>> {
     let count = select.items.len();
+    let columns = usize::from(term.size().1);
     let mut cursor = select.default.min(count.saturating_sub(1));
     let mut drawn = lines(select, cursor, unicode);
     let _ = term.hide_cursor();
@@ -88,7 +99,7 @@ pub fn ask(term: &Term, select: &Numbered, unicode: bool) -> io::Result<Option<u
         let key = match term.read_key() {
             Ok(key) => key,
             Err(e) => {
-                let _ = term.clear_last_lines(drawn.len());
+                let _ = term.clear_last_lines(rows(&drawn, columns));
                 return Err(e);
             }
         };
@@ -98,13 +109,13 @@ pub fn ask(term: &Term, select: &Numbered, unicode: bool) -> io::Result<Option<u
             Move::Stay => {}
             Move::To(i) => {
                 cursor = i;
-                term.clear_last_lines(drawn.len())?;
+                term.clear_last_lines(rows(&drawn, columns))?;
                 drawn = lines(select, cursor, unicode);
                 term.write_line(&drawn.join("\n"))?;
             }
         }
     };
-    term.clear_last_lines(drawn.len())?;
+    term.clear_last_lines(rows(&drawn, columns))?;
     let _ = term.show_cursor();
     Ok(chosen)
 }
@@ -132,6 +143,13 @@ mod tests {
         for (key, cursor, want) in cases {
             assert_eq!(meaning(&key, cursor, 5), want, "{key:?} at {cursor}");
         }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_terminal_takes_the_rows_it_wraps_to() {
+        let lines = ["short".to_string(), "x".repeat(81), String::new()];
+        assert_eq!(rows(&lines, 80), 1 + 2 + 1);
+        assert_eq!(rows(&lines, 0), 3, "a terminal that says 0 columns");
     }
 
     #[test]

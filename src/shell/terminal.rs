@@ -515,11 +515,9 @@ impl Prompter for TerminalPrompter {
             Some(a) => format!("The majority says {}.", a.label()),
         };
         let standing = p.standing.as_ref().map(|s| {
-            let when = s.since.map_or_else(|| date_of(s.at), |d| d.to_string());
-            let made = if s.since.is_some() {
-                "marked done"
-            } else {
-                "agreed"
+            let decided = match s.since {
+                Some(day) => format!("marked it done on {day}"),
+                None => format!("agreed {} on {}", s.answer.label(), date_of(s.at)),
             };
             let comment = s
                 .comment
@@ -527,8 +525,7 @@ impl Prompter for TerminalPrompter {
                 .map(|c| format!(" (“{}”)", one_line(c)));
             let changed: Vec<String> = s.changed.iter().map(person_name).collect();
             format!(
-                "To confirm: the team {made} {} on {when}{}; changed since: {}.\n",
-                s.answer.label(),
+                "To confirm: the team {decided}{}; changed since: {}.\n",
                 comment.unwrap_or_default(),
                 changed.join(", ")
             )
@@ -542,10 +539,9 @@ impl Prompter for TerminalPrompter {
         );
         let prompt = wrap(&self.fit(&context), self.width() - SELECT_ROOM);
         let mut items: Vec<String> = Answer::ALL.iter().map(|a| a.label().to_string()).collect();
+        // The split is in the context above; the choice says only what leaving it gives.
         items.push(match p.tally.team_answer() {
-            Some(Answer::NoAgreement) => {
-                format!("Leave it to the majority rule ({})", no_agreement(&p.tally))
-            }
+            Some(Answer::NoAgreement) => "Leave it to the majority rule (No agreement)".into(),
             _ => "Leave it to the majority rule".into(),
         });
         let default = q

@@ -63,7 +63,21 @@ pub fn evidence_of<'e>(
     evidence: &'e [Evidence],
     action: &'e str,
 ) -> impl Iterator<Item = &'e Evidence> {
-    evidence
-        .iter()
-        .filter(move |e| e.action == action && e.removed.is_none())
+    evidence_until(evidence, action, None)
+}
+
+/// The evidence of an action as it stood until `until` (none: now): added before it, and not
+/// removed before it. A round's picture stays as it stood: evidence added after the next round
+/// began is not shown with it.
+pub fn evidence_until<'e>(
+    evidence: &'e [Evidence],
+    action: &'e str,
+    until: Option<jiff::Timestamp>,
+) -> impl Iterator<Item = &'e Evidence> {
+    let stood = move |e: &&Evidence| match until {
+        None => e.removed.is_none(),
+        Some(t) => e.at < t && e.removed.is_none_or(|r| r >= t),
+    };
+    let of_action = move |e: &&Evidence| e.action == action;
+    evidence.iter().filter(of_action).filter(stood)
 }

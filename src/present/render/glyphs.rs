@@ -38,7 +38,15 @@ pub fn words(cell: &Cell, g: Glyphs) -> String {
             from,
             progress,
             slipped,
-        } => change_with(*direction, from.as_deref(), *progress, *slipped, g),
+            by_who,
+        } => {
+            let change = change_with(*direction, from.as_deref(), *progress, *slipped, g);
+            if *by_who {
+                format!("{change} (who answered)")
+            } else {
+                change
+            }
+        }
         Cell::Progress { done, total, .. } => format!("{done}/{total}"),
         Cell::Shade { rank, of, .. } => shade(*rank, *of, g),
         Cell::Becomes => g.pick(("→", "->")).to_string(),

@@ -39,7 +39,8 @@ th, td { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; vertica
 th { background: #eee; }
 svg { display: inline-block; vertical-align: middle; }
 svg text { font-family: inherit; }
-table, tr, svg, li { break-inside: avoid; page-break-inside: avoid; }
+tr, svg, li { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
 h2 { break-after: avoid; page-break-after: avoid; }
 .two-columns { columns: 2; column-gap: 1.5rem; }
 .two-columns > * { break-inside: avoid; }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::core::answers::Answer;
-use crate::core::compare::{self, Movement};
+use crate::core::compare::Movement;
 use crate::core::framework::Framework;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -11,7 +11,8 @@ use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::report::{Slip, slip_list, slips};
 use crate::present::view::{
-    ActionRef, ComparedOver, FrameworkInfo, StageRef, Subject, answer_cell,
+    ActionRef, ComparedOver, FrameworkInfo, PendingStep, StageRef, Subject, answer_cell,
+    pending_line, pending_steps,
 };
 
 /// Two assessments, or two rounds of the team's, side by side.
@@ -37,6 +38,9 @@ pub struct CompareView {
     /// How the team's plan moved, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanMoves>,
+    /// Steps done since the later round, shown by default (they count from the next round).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<PendingStep>,
     #[serde(skip)]
     stage_count: usize,
 }
@@ -55,6 +59,8 @@ pub struct DomainMove {
     /// `up`, `down`, `same` or `new`.
     #[serde(rename = "direction")]
     pub movement: Movement,
+    /// It moved only because of who answered (someone answered only one of the two rounds).
+    pub by_who_answered: bool,
     /// How many of its actions slipped.
     #[serde(skip)]
     slipped: usize,
@@ -70,13 +76,15 @@ pub struct AnswerChange {
     pub from: Option<Answer>,
     /// The later answer.
     pub to: Option<Answer>,
+    /// The change comes only from who answered: over the people who answered both, the same.
+    pub by_who_answered: bool,
 }
 
 /// Compares the snapshot's earlier point with its point shown; `None`
 /// when there is nothing to compare with.
 pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
     let (before, compared) = (s.before?, s.compared.as_ref()?);
-    let c = compare::compare(framework, &compared.before, &compared.after);
+    let c = s.comparison(framework)?;
     Some(CompareView {
         framework: framework.into(),
         from: Subject::of(s, before),
@@ -92,6 +100,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
                 from: d.before.map(|p| StageRef::new(framework, p)),
                 to: StageRef::new(framework, d.after),
                 movement: d.movement,
+                by_who_answered: d.by_who,
                 slipped: d.slipped,
             })
             .collect(),
@@ -102,14 +111,18 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
                 at: ActionRef::new(framework, ch.domain, ch.action),
                 from: ch.before,
                 to: ch.after,
+                by_who_answered: ch.by_who,
             })
             .collect(),
         slipped: slips(framework, &c),
+        pending: pending_steps(framework, s),
+        // The plan as it stands: for the latest round shown by default, today (steps done since
+        // it count, and are never overdue), as every other screen says it.
         plan: PlanMoves::new(
             framework,
             s,
             Some(&compared.before),
-            (&compared.after, s.point().to),
+            (s.plan_answers(), s.plan_time()),
         ),
         stage_count: framework.stages.len(),
     })
@@ -153,6 +166,7 @@ impl View for CompareView {
                             from: None,
                             progress: None,
                             slipped: d.slipped,
+                            by_who: d.by_who_answered,
                         },
                     ]
                 })
@@ -172,7 +186,9 @@ impl View for CompareView {
             )));
             let mut current = "";
             let mut items = Vec::new();
-            for c in &self.changes {
+            let (same_people, by_who): (Vec<&AnswerChange>, Vec<&AnswerChange>) =
+                self.changes.iter().partition(|c| !c.by_who_answered);
+            for c in same_people {
                 if c.at.domain != current {
                     if !items.is_empty() {
                         doc.push(Block::List(std::mem::take(&mut items)));
@@ -187,7 +203,25 @@ impl View for CompareView {
                     answer_cell(c.to),
                 ]);
             }
-            doc.push(Block::List(items));
+            if !items.is_empty() {
+                doc.push(Block::List(items));
+            }
+            if !by_who.is_empty() {
+                doc.push(Block::Text(format!(
+                    "Changed only because different people answered ({}; over those who answered \
+                     both, the same):",
+                    by_who.len()
+                )));
+                let items = by_who.iter().map(|c| {
+                    vec![
+                        Cell::Text(format!("{} ({}):", c.at.action, c.at.domain)),
+                        answer_cell(c.from),
+                        Cell::Becomes,
+                        answer_cell(c.to),
+                    ]
+                });
+                doc.push(Block::List(items.collect()));
+            }
         }
         // Compared backwards in time, a slip is not "since last time".
         let heading = if self.from.number() < self.to.number() {
@@ -196,6 +230,8 @@ impl View for CompareView {
             "In place in the first, not in the second"
         };
         doc.blocks.extend(slip_list(&self.slipped, heading));
+        doc.blocks
+            .extend(pending_line(&self.pending, self.to.number()).map(Block::Text));
         if let Some(plan) = &self.plan {
             doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
         }

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
-use crate::core::answers::agreed::evidence_of;
+use crate::core::answers::agreed::evidence_until;
 use crate::core::framework::Framework;
 use crate::core::record::{self, RoundRecord, Source, Vote};
 use crate::core::stage::Position;
@@ -513,9 +513,11 @@ pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInf
         for (i, a) in domain.actions.iter().enumerate() {
             if s.point().answers.answer(&a.id) == Some(Answer::InPlace) {
                 out.extend(
-                    evidence_of(&s.history.evidence, &a.id).map(|e| EvidenceInfo {
-                        at: ActionRef::new(framework, d, i),
-                        evidence: e.clone(),
+                    evidence_until(&s.history.evidence, &a.id, s.closed_at()).map(|e| {
+                        EvidenceInfo {
+                            at: ActionRef::new(framework, d, i),
+                            evidence: e.clone(),
+                        }
                     }),
                 );
             }

@@ -17,7 +17,7 @@ use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
 use crate::present::view::team::{self, DecisionInfo, TeamView};
-use crate::present::view::{capitalised, count};
+use crate::present::view::{capitalised, count, pending_line};
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
 pub const AGENDA_ON_PAGE: usize = 5;
@@ -31,19 +31,22 @@ const DECISIONS_ON_PAGE: usize = 3;
 /// not each name: a list of twelve names per point does not fit paper.
 const NAMES_ON_PAGE: usize = 4;
 
-/// At most this many items of evidence, and of notes, are listed.
+/// At most this many items of evidence are listed.
 const ITEMS_ON_PAGE: usize = 3;
+/// At most this many people's notes are listed.
+const NOTES_ON_PAGE: usize = 2;
 /// At most this many next steps are listed per domain.
 const STEPS_ON_PAGE: usize = 2;
 
-/// A list of at most `max` items, then "And N more." for the rest: a page of two sheets ends a
-/// long list rather than add a sheet.
+/// A list of at most `max` items, the last ending "(and N more)" for the rest: a page of two sheets
+/// ends a long list rather than add a sheet (and a line for the count).
 fn bounded(doc: &mut Doc, items: Vec<Vec<Cell>>, max: usize) {
     let more = items.len().saturating_sub(max);
-    doc.push(Block::List(items.into_iter().take(max).collect()));
-    if more > 0 {
-        doc.push(Block::Note(format!("And {more} more.")));
+    let mut shown: Vec<Vec<Cell>> = items.into_iter().take(max).collect();
+    if let Some(last) = shown.last_mut().filter(|_| more > 0) {
+        last.push(Cell::Text(format!("(and {more} more)")));
     }
+    doc.push(Block::List(shown));
 }
 
 /// Everything on the meeting page.
@@ -155,7 +158,15 @@ impl MeetingPage {
             .filter(|d| d.to.rank != d.from.as_ref().map_or(usize::MAX, |f| f.rank))
             .map(|d| {
                 let from = d.from.as_ref().map_or("no answers", |f| f.name.as_str());
-                vec![Cell::Text(format!("{}: {from} → {}", d.name, d.to.name))]
+                let who = if d.by_who_answered {
+                    " (who answered)"
+                } else {
+                    ""
+                };
+                vec![Cell::Text(format!(
+                    "{}: {from} → {}{who}",
+                    d.name, d.to.name
+                ))]
             })
             .collect();
         if moved.is_empty() {
@@ -175,8 +186,13 @@ impl MeetingPage {
             let changed = c.changes.iter().map(|a| {
                 let was = a.from.map_or("not asked", |x| x.label());
                 let is = a.to.map_or("not asked", |x| x.label());
+                let who = if a.by_who_answered {
+                    " (who answered)"
+                } else {
+                    ""
+                };
                 vec![Cell::Text(format!(
-                    "{} ({}): {was} → {is}",
+                    "{} ({}): {was} → {is}{who}",
                     a.at.action, a.at.stage
                 ))]
             });
@@ -233,6 +249,10 @@ impl MeetingPage {
                 Some(Vote::Matches),
                 "Decided by the team, matching the vote of their round",
             ),
+            (
+                Some(Vote::NoMajority),
+                "Decided by the team where the vote of their round had no majority",
+            ),
             (None, "Steps done between reviews"),
         ];
         for (vote, heading) in kinds {
@@ -277,7 +297,7 @@ impl MeetingPage {
                 "In place, no evidence recorded ({}):",
                 missing.len()
             )));
-            bounded(doc, missing, CHANGES_ON_PAGE);
+            bounded(doc, missing, ITEMS_ON_PAGE);
         }
     }
 
@@ -315,6 +335,14 @@ impl MeetingPage {
                 "Every stage met: {}.",
                 names.join("; ")
             )));
+            for d in p.complete.iter().filter(|d| !d.done.is_empty()) {
+                let done: Vec<String> = d.done.iter().map(done_text).collect();
+                doc.push(Block::Note(format!(
+                    "Done in {}: {}",
+                    d.name,
+                    done.join("; ")
+                )));
+            }
         }
     }
 }
@@ -332,6 +360,9 @@ impl View for MeetingPage {
         )));
         doc.blocks
             .extend(r.subject.value.who().into_iter().map(Block::Text));
+        let number = r.subject.value.number();
+        doc.blocks
+            .extend(pending_line(&r.pending, number).map(Block::Text));
         doc.blocks.extend(self.plan.review_line().map(Block::Text));
         doc.push(Block::Heading("Where each domain is: the journey".into()));
         doc.push(Block::Table(self.journey()));
@@ -340,10 +371,16 @@ impl View for MeetingPage {
         } else {
             ""
         };
+        // The stage rule in the chart's own terms, once (the report's legend says the same).
         doc.push(Block::Note(format!(
-            "How to read it: each stage is filled by the share of its actions that are In place (Not applicable ones \
-             left out); a domain is working in the first stage not yet fully in place (thick outline). {target}{}",
-            r.rule
+            "How to read it: each stage is filled by its share of actions In place (Not applicable \
+             ones left out; counts are In place / applicable); a domain is working in the first \
+             stage not yet fully in place (thick outline), and one with every stage met is {}. \
+             {target}",
+            self.plan
+                .stages
+                .last()
+                .map_or("", |(_, name)| name.as_str())
         )));
         if let Some(c) = &self.compare {
             self.change(c, &mut doc);
@@ -362,10 +399,10 @@ impl View for MeetingPage {
         }
         self.evidence(&mut doc);
         Self::plan(&self.plan, &mut doc);
-        let notes = r.notes();
+        let notes = r.notes_named(true);
         if !notes.is_empty() {
             doc.push(Block::Heading("Notes".into()));
-            bounded(&mut doc, notes, ITEMS_ON_PAGE);
+            bounded(&mut doc, notes, NOTES_ON_PAGE);
         }
         doc
     }

@@ -17,7 +17,10 @@ use crate::core::subject::Snapshot;
 use crate::core::time::start_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of};
+use crate::present::view::{
+    FrameworkInfo, Keyed, PendingStep, StageRef, Subject, count, date_of, pending_line,
+    pending_steps,
+};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +40,10 @@ pub struct PlanView {
     pub review_overdue: bool,
     /// Plan entries for actions or domains this framework does not have (kept in the file).
     pub not_in_framework: Vec<String>,
+    /// Steps done since the round planned from: the plan counts them (today's answers), the round
+    /// does not yet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<PendingStep>,
     /// The stages a target can name, `(id, name)`, complete last.
     #[serde(skip)]
     pub stages: Vec<(String, String)>,
@@ -259,6 +266,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         next_review: s.next_review,
         review_overdue: s.review_overdue,
         not_in_framework,
+        pending: pending_steps(framework, s),
         stages: framework
             .stages
             .iter()
@@ -530,13 +538,22 @@ impl DomainPlan {
 impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
+        // Steps done since the round count in the plan (today's answers): the heading says so.
+        let since = if self.pending.is_empty() {
+            ""
+        } else {
+            " and the steps done since it"
+        };
         doc.push(Block::Heading(format!(
-            "Next steps from {}",
+            "Next steps from {}{since}",
             self.subject.value.title()
         )));
         for line in self.subject.value.who() {
             doc.push(Block::Text(line));
         }
+        let number = self.subject.value.number();
+        doc.blocks
+            .extend(pending_line(&self.pending, number).map(Block::Text));
         if let Some(line) = self.review_line() {
             doc.push(Block::Text(line));
         }

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
-use crate::core::compare::{self, Comparison, Movement};
+use crate::core::compare::{Comparison, Movement};
 use crate::core::framework::Framework;
 use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
@@ -103,8 +103,10 @@ pub struct ChangeInfo {
     /// Within the same stage: in place / applicable then and now, when it moved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<[usize; 4]>,
-    /// How many actions were In place then and are not now.
+    /// How many actions were In place then and are not now (among the same people).
     pub slipped: usize,
+    /// It moved only because of who answered (someone answered only one of the two rounds).
+    pub by_who_answered: bool,
 }
 
 /// An action that was In place last time and is not now.
@@ -126,6 +128,7 @@ impl ChangeInfo {
             from: self.from.as_ref().filter(|_| moved).map(|f| f.name.clone()),
             progress: self.progress,
             slipped: self.slipped,
+            by_who: self.by_who_answered,
         }
     }
 }
@@ -143,10 +146,7 @@ pub fn slips(framework: &Framework, c: &Comparison) -> Vec<Slip> {
 /// Builds the report of the snapshot's point, with changes since the one before.
 pub fn build(framework: &Framework, s: &Snapshot) -> Report {
     let answers = &s.point().answers;
-    let comparison = s
-        .compared
-        .as_ref()
-        .map(|c| compare::compare(framework, &c.before, &c.after));
+    let comparison = s.comparison(framework);
     let domains = framework
         .domains
         .iter()
@@ -160,6 +160,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
                     from: c.before.map(|p| StageRef::new(framework, p)),
                     progress: c.progress,
                     slipped: c.slipped,
+                    by_who_answered: c.by_who,
                 }
             });
             let (note, notes) = if s.is_team() {
@@ -207,7 +208,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
                 .map(|x| ActionRef::new(framework, x.domain, x.action))
                 .collect()
         }),
-        next_review: s.next_review,
+        // A past round shows as it stood: the review set since is not part of it.
+        next_review: s.next_review.filter(|_| s.closed_at().is_none()),
         evidence: evidence_in_place(framework, s),
         pending: pending_steps(framework, s),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
@@ -284,16 +286,56 @@ impl Report {
         Table { header, rows }
     }
 
+    /// The stage table in four columns, for a narrow screen: each domain's stage, the progress of
+    /// the stage it is working in, and its change (the walk's closing screen at 80 columns).
+    pub fn compact_table(&self) -> Table {
+        let header = ["Domain", "Working in", "Progress", "Change"]
+            .map(String::from)
+            .to_vec();
+        let of = self.stage_names.len();
+        let rows = self
+            .domains
+            .iter()
+            .map(|d| {
+                let name = Cell::Text(d.short.clone().unwrap_or_else(|| d.name.clone()));
+                let working = d
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .find(|(i, _)| d.stage.rank == *i);
+                let progress = working.map_or(Cell::Text(String::new()), |(_, s)| Cell::Progress {
+                    done: s.in_place,
+                    total: s.applicable,
+                    working: true,
+                    target: false,
+                });
+                let change = d
+                    .change
+                    .as_ref()
+                    .map_or(Cell::Text(String::new()), ChangeInfo::cell);
+                vec![name, d.stage.cell(of), progress, change]
+            })
+            .collect();
+        Table { header, rows }
+    }
+
     /// Everyone's notes, one item each: "Domain: note" or "Domain (Sam): note".
     pub fn notes(&self) -> Vec<Vec<Cell>> {
+        self.notes_named(false)
+    }
+
+    /// Everyone's notes, each domain named by its short name where `short` and it has one (the
+    /// page, where room is short).
+    pub fn notes_named(&self, short: bool) -> Vec<Vec<Cell>> {
         self.domains
             .iter()
             .flat_map(|d| {
-                let own = d.note.iter().map(move |n| format!("{}: {n}", d.name));
+                let name = d.short.as_ref().filter(|_| short).unwrap_or(&d.name);
+                let own = d.note.iter().map(move |n| format!("{name}: {n}"));
                 let each = d
                     .notes
                     .iter()
-                    .map(move |n| format!("{} ({}): {}", d.name, n.respondent, n.note));
+                    .map(move |n| format!("{name} ({}): {}", n.respondent, n.note));
                 own.chain(each).map(|t| vec![Cell::Text(t)])
             })
             .collect()
@@ -406,7 +448,8 @@ mod tests {
                 direction: Direction::Up,
                 from: Some("Stage 0".into()),
                 progress: None,
-                slipped: 0
+                slipped: 0,
+                by_who: false,
             }
         );
         assert_eq!(
@@ -415,7 +458,8 @@ mod tests {
                 direction: Direction::New,
                 from: None,
                 progress: None,
-                slipped: 0
+                slipped: 0,
+                by_who: false,
             }
         );
     }
@@ -447,7 +491,8 @@ mod tests {
                 direction: Direction::Same,
                 from: None,
                 progress: Some([1, 3, 2, 3]),
-                slipped: 1
+                slipped: 1,
+                by_who: false,
             }
         );
         assert_eq!(r.slipped.len(), 1);

@@ -413,19 +413,22 @@ impl TeamView {
     }
 
     /// The decisions in force, one line each: "Action (Domain): In progress (agreed in round 1,
-    /// 2026-09-15), overriding the vote — “comment”" (the domain left out unless `domains`).
-    pub fn decision_lines(&self, domains: bool) -> Vec<String> {
+    /// 2026-09-15), overriding the vote — “comment”". On the page, grouped by how they went with
+    /// the vote, the domain and the vote are left out (`full` false).
+    pub fn decision_lines(&self, full: bool) -> Vec<String> {
+        use crate::core::record::Vote;
         self.decisions
             .iter()
             .map(|d| {
-                let vote = match d.team.vote {
-                    Some(crate::core::record::Vote::Override) => ", overriding the vote",
-                    Some(crate::core::record::Vote::Matches) => ", matching the vote",
+                let vote = match d.team.vote.filter(|_| full) {
+                    Some(Vote::Override) => ", overriding the vote",
+                    Some(Vote::Matches) => ", matching the vote",
+                    Some(Vote::NoMajority) => ", where the vote had no majority",
                     None => "",
                 };
                 let comment = comment_words(&d.team).unwrap_or_default();
                 let words = team_words(&d.team);
-                let domain = if domains {
+                let domain = if full {
                     format!(" ({})", d.at.domain)
                 } else {
                     String::new()
@@ -616,6 +619,8 @@ impl TeamView {
             "action_stage",
             "team_answer",
             "team_source",
+            "team_agreed_at",
+            "team_comment",
         ]
         .map(String::from)
         .to_vec();
@@ -625,6 +630,24 @@ impl TeamView {
         header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
         let width = header.len();
         let text = |t: &str| Cell::Text(t.to_string());
+        // The team's answer to an action, and where from: its answer, source, date and comment.
+        let team_cells = |team: Option<&TeamAnswer>| {
+            let source = team.map(|t| serde_json::to_value(t.source).unwrap_or_default());
+            let at = team.and_then(|t| t.agreed_at).map(|t| t.to_string());
+            [
+                text(team.map_or("", |t| t.answer.label())),
+                text(source.as_ref().and_then(|s| s.as_str()).unwrap_or_default()),
+                text(at.as_deref().unwrap_or_default()),
+                text(team.and_then(|t| t.comment.as_deref()).unwrap_or_default()),
+            ]
+        };
+        let counts = |c: &indexmap::IndexMap<&'static str, usize>| {
+            let n = |a: &Answer| c.get(a.key()).copied().unwrap_or(0).to_string();
+            Answer::ALL
+                .iter()
+                .map(move |a| text(&n(a)))
+                .collect::<Vec<_>>()
+        };
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for d in &self.domains {
             let points: Vec<&DiscussionPoint> = self
@@ -632,8 +655,13 @@ impl TeamView {
                 .iter()
                 .filter(|p| p.at.domain_id == d.id)
                 .collect();
+            // Decisions in force that are not on the agenda: a row each, so every one is there.
+            let decided: Vec<&DecisionInfo> = (self.decisions.iter())
+                .filter(|x| x.at.domain_id == d.id)
+                .filter(|x| !points.iter().any(|p| p.at.action_id == x.at.action_id))
+                .collect();
             let domain = [text(&d.id), text(&d.name), text(&d.team.name)];
-            if points.is_empty() {
+            if points.is_empty() && decided.is_empty() {
                 let mut row = vec![text(""), text(""), text("")];
                 row.extend(domain.iter().cloned());
                 row.resize(width, text(""));
@@ -647,25 +675,25 @@ impl TeamView {
                     text(&p.decides_stage.to_string()),
                 ];
                 row.extend(domain.iter().cloned());
-                let team = p.team.as_ref();
-                let source = team.map(|t| serde_json::to_value(t.source).unwrap_or_default());
-                row.extend([
-                    text(&p.at.action_id),
-                    text(&p.at.action),
-                    text(&p.at.stage),
-                    text(team.map_or("", |t| t.answer.label())),
-                    text(source.as_ref().and_then(|s| s.as_str()).unwrap_or_default()),
-                ]);
+                row.extend([text(&p.at.action_id), text(&p.at.action), text(&p.at.stage)]);
+                row.extend(team_cells(p.team.as_ref()));
                 row.extend(
                     p.answers
                         .iter()
                         .map(|w| text(w.answer.map_or("", |a| a.label()))),
                 );
-                row.extend(
-                    Answer::ALL
-                        .iter()
-                        .map(|a| text(&p.counts.get(a.key()).copied().unwrap_or(0).to_string())),
-                );
+                row.extend(counts(&p.counts));
+                rows.push(row);
+            }
+            for x in decided {
+                let mut row = vec![text(""), text("decided"), text("")];
+                row.extend(domain.iter().cloned());
+                row.extend([text(&x.at.action_id), text(&x.at.action), text(&x.at.stage)]);
+                row.extend(team_cells(Some(&x.team)));
+                if !self.anonymous {
+                    row.extend(self.respondents.iter().map(|_| text("")));
+                }
+                row.extend(counts(&x.team.split));
                 rows.push(row);
             }
         }

@@ -322,7 +322,8 @@ fn now() -> Timestamp {
 fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
-        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: {} and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: the number beside an answer, or {} and Enter, to choose · Esc to go back · Ctrl-C to stop \
+         (your answers so far are kept).\n",
         "mbct-sustain",
         one_line(&f.title),
         view::count(f.action_count(), "action"),
@@ -498,8 +499,6 @@ fn shell_quote(text: &str) -> String {
     shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
-/// How many slipped actions the closing screen names before "and N more".
-const SLIPS_NAMED: usize = 3;
 /// A terminal this tall has room for the next steps on the closing screen too.
 const ROWS_FOR_NEXT_STEPS: usize = 40;
 
@@ -540,22 +539,31 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         };
         doc.push(Block::Text(format!("{since} {}.", p.title())));
     }
-    doc.push(Block::Table(report.stage_table(moved)));
+    // Below 100 columns a Change column wraps the domains' names: four columns instead.
+    let narrow = look.width.is_some_and(|w| w < 100);
+    doc.push(Block::Table(if moved && narrow {
+        report.compact_table()
+    } else {
+        report.stage_table(moved)
+    }));
     // Under the table, one line each, with no blank line between, so the screen fits 24 rows.
     let mut lines = Vec::new();
     if !report.slipped.is_empty() {
-        let named: Vec<String> = (report.slipped.iter().take(SLIPS_NAMED))
-            .map(|x| x.at.action.clone())
-            .collect();
-        let more = report.slipped.len().saturating_sub(SLIPS_NAMED);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
+        // One line: how many, and in which domains (by their short names); `compare` names them.
+        let mut domains: Vec<String> = Vec::new();
+        for slip in &report.slipped {
+            let d = report.domains.iter().find(|d| d.id == slip.at.domain_id);
+            let name = d.map_or(slip.at.domain.clone(), |d| {
+                d.short.clone().unwrap_or_else(|| d.name.clone())
+            });
+            if !domains.contains(&name) {
+                domains.push(name);
+            }
+        }
         lines.push(format!(
-            "Slipped since last time: {}{more}.",
-            named.join("; ")
+            "Slipped since last time: {} in {}; `mbct-sustain compare` names them.",
+            view::count(report.slipped.len(), "action"),
+            view::and_list(&domains)
         ));
     }
     let team = ctx

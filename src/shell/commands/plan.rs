@@ -23,13 +23,18 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
         PlanCommand::Assign { action, owner, due } => {
             known_action(f, action)?;
             let mut said = owner.clone();
-            store::update_plan(&ctx.file, |plan, history| {
+            let saved = store::update_plan(&ctx.file, |plan, history| {
                 said = roster::owner_named(history, owner);
                 let before = plan.step(action).cloned().unwrap_or_default();
                 plan.set_step(action, Some(said.clone()), due.or(before.due), now);
                 Ok(())
             })?;
-            if due.is_some_and(|d| d < today()) {
+            // Overdue is one rule, on the answers the plan works from (a step done counts).
+            let answer = ctx
+                .snapshot(&saved, At::One(None), None)
+                .ok()
+                .and_then(|s| s.plan_answers().answer(action));
+            if due.is_some_and(|d| plan::overdue(Some(d), answer, today())) {
                 ctx.note(&format!(
                     "note: {} is already past: this step is overdue from today.",
                     due.unwrap_or(today())
