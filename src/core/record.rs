@@ -15,8 +15,8 @@
 //!   baseline differs from it). One changed answer never overturns it; only a new decision does.
 //!   A point left to the rule is decided by each round's majority and is *reopened* when someone's
 //!   answer differs from their baseline. Leaving a point to the rule ends any earlier decision.
-//! - The latest decision in force wins, by when it was recorded; one dated in the future (a wrong
-//!   clock) counts as dated now.
+//! - The latest decision in force wins, by when it was recorded; one dated more than a day ahead (a
+//!   wrong clock) counts as made a moment before now, as the next save dates it.
 
 use std::collections::HashMap;
 
@@ -71,8 +71,10 @@ pub struct Decision {
     pub at: Timestamp,
     /// The meeting's (or the done step's) comment.
     pub comment: Option<String>,
-    /// Its place in time: when recorded (a future date counts as now), then its place in the file.
-    order: (Timestamp, usize),
+    /// Its place in time: when recorded (a wrong clock's date counts as a moment before now); two
+    /// recorded in the same millisecond are ordered by what they say, so copies merged either way
+    /// read alike.
+    order: (Timestamp, String),
 }
 
 impl Decision {
@@ -278,7 +280,10 @@ impl<'h> Record<'h> {
                 made,
                 at: a.at,
                 comment: a.comment.clone(),
-                order: (a.at.min(now), entry),
+                order: (
+                    crate::core::answers::clock::ordered(a.at, now),
+                    format!("{:?} {:?} {:?}", a.answer, made, a.comment),
+                ),
             };
             record
                 .by_action
@@ -287,7 +292,7 @@ impl<'h> Record<'h> {
                 .push(decision);
         }
         for list in record.by_action.values_mut() {
-            list.sort_by_key(|d| d.order);
+            list.sort_by(|a, b| a.order.cmp(&b.order));
         }
         record
     }
@@ -741,6 +746,23 @@ mod tests {
         });
         assert_eq!(answer_in(&h, 0, false).source, Source::Rule);
         assert_eq!(answer_in(&h, 1, false).source, Source::Done);
+    }
+
+    #[test]
+    fn two_decisions_of_one_millisecond_are_ordered_by_what_they_say_not_where_they_sit() {
+        let mut one = team(&[[InPlace, InPlace, NotYet]]);
+        agree(&mut one, "2026-09-01", Some(NotYet), "2026-09-20T10:00:00Z");
+        agree(
+            &mut one,
+            "2026-09-01",
+            Some(InProgress),
+            "2026-09-20T10:00:00Z",
+        );
+        let mut other = one.clone();
+        other.agreements.reverse();
+        let (a, b) = (answer_in(&one, 0, false), answer_in(&other, 0, false));
+        assert_eq!((a.answer, a.source), (b.answer, b.source));
+        assert_eq!(a.decided(), b.decided(), "whichever sits later in the file");
     }
 
     #[test]

@@ -65,10 +65,14 @@ pub struct Ahead {
     pub at: Timestamp,
 }
 
-/// The time a reader orders an entry by: its date, or now if that is later (a wrong clock's date
-/// counts as now; a change made now, later in the file, then wins).
+/// The time a reader orders an entry by: its date, or, for a wrong clock's (after now and a day),
+/// a moment before now, as the next save dates it ([`redate`]): a change made now then wins.
 pub fn ordered(at: Timestamp, now: Timestamp) -> Timestamp {
-    at.min(now)
+    if is_ahead(at, now) {
+        now - jiff::SignedDuration::from_millis(1)
+    } else {
+        at
+    }
 }
 
 /// Whether `at` is after `now` and a day: a wrong clock's.
@@ -277,7 +281,8 @@ mod tests {
         ] {
             assert_eq!(is_ahead(t(at), now()), wrong, "{at}");
         }
-        assert_eq!(ordered(t("2099-01-01T00:00:00Z"), now()), now());
+        let just_before = now() - jiff::SignedDuration::from_millis(1);
+        assert_eq!(ordered(t("2099-01-01T00:00:00Z"), now()), just_before);
         assert_eq!(
             ordered(t("2026-01-01T00:00:00Z"), now()),
             t("2026-01-01T00:00:00Z")
