@@ -155,10 +155,11 @@ mod merging {
     use std::collections::{BTreeMap, BTreeSet};
 
     use jiff::{SignedDuration, Timestamp};
-    use mbct_sustain::core::answers::roster::{self, Names, fold};
+    use mbct_sustain::core::answers::roster;
     use mbct_sustain::core::answers::{Answer, Assessment, History, withdrawn};
     use mbct_sustain::core::framework::{self, Framework};
     use mbct_sustain::core::merge::merge;
+    use mbct_sustain::core::names::{Names, fold};
     use mbct_sustain::core::subject::{self, At, Selection, Whom};
     use proptest::prelude::*;
 

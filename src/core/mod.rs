@@ -5,7 +5,6 @@
 
 pub mod agenda;
 pub mod answers;
-pub mod choose;
 pub mod compare;
 pub mod framework;
 pub mod links;

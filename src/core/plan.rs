@@ -11,9 +11,10 @@ use jiff::civil::Date;
 
 pub use crate::core::answers::plan::{Plan, REVIEW_MONTHS, Review, Step, Target};
 use crate::core::answers::{Answer, Assessment};
-use crate::core::choose::day_of;
 use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::names;
 use crate::core::stage::{self, Position};
+use crate::core::time::day_of;
 
 /// The date of the next review, counting an interval from `latest`.
 pub fn next_review(plan: &Plan, latest: Option<Timestamp>) -> Option<Date> {
@@ -63,25 +64,20 @@ pub fn stage_named(framework: &Framework, name: &str) -> Option<String> {
         .map(|s| s.id.clone())
 }
 
-/// The ids in `known` most like `wanted`, for "did you mean": those within a
-/// small edit distance, else those sharing its first part (`networks.`).
-pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Vec<&'a str> {
+/// The ids in `known` most like `wanted`, for "did you mean": the closest by the one rule for
+/// names and ids ([`names::closest`]), else those sharing its first part (`networks.`).
+pub fn similar_ids<'a>(known: impl IntoIterator<Item = &'a str>, wanted: &str) -> Vec<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();
-    let mut near: Vec<(usize, &str)> = known
-        .iter()
-        .map(|k| (strsim::levenshtein(k, wanted), *k))
-        .filter(|(d, k)| *d <= (k.len().max(wanted.len()) / 3).max(2))
-        .collect();
-    near.sort();
-    if near.is_empty() {
-        let prefix = wanted.split('.').next().unwrap_or(wanted);
-        return known
-            .into_iter()
-            .filter(|k| k.starts_with(&format!("{prefix}.")))
-            .take(8)
-            .collect();
+    let near = names::closest(known.iter().copied(), wanted);
+    if !near.is_empty() {
+        return near;
     }
-    near.into_iter().take(3).map(|(_, k)| k).collect()
+    let prefix = wanted.split('.').next().unwrap_or(wanted);
+    known
+        .into_iter()
+        .filter(|k| k.starts_with(&format!("{prefix}.")))
+        .take(8)
+        .collect()
 }
 
 /// The actions a domain's plan lists: stage by stage from the one it is
@@ -330,12 +326,12 @@ mod tests {
     #[test]
     fn unknown_ids_are_met_with_the_closest_ones() {
         let known = ["networks.buddy", "networks.local-networks", "fit.pathways"];
-        assert_eq!(closest(known, "networks.budy"), ["networks.buddy"]);
+        assert_eq!(similar_ids(known, "networks.budy"), ["networks.buddy"]);
         assert_eq!(
-            closest(known, "networks.x"),
+            similar_ids(known, "networks.x"),
             ["networks.buddy", "networks.local-networks"]
         );
-        assert!(closest(known, "zzz").is_empty());
+        assert!(similar_ids(known, "zzz").is_empty());
     }
 
     #[test]

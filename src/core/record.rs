@@ -25,9 +25,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::roster::Names;
 use crate::core::answers::{Answer, Assessment, History};
 use crate::core::framework::Framework;
+use crate::core::names::Names;
 use crate::core::rounds::Round;
 use crate::core::tally::Tally;
 use crate::core::time::day_of;

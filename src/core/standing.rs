@@ -7,7 +7,8 @@
 
 use jiff::Timestamp;
 
-use crate::core::answers::roster::{Names, Roster};
+use crate::core::answers::roster::Roster;
+use crate::core::names::Names;
 
 /// What `status` knows of an unfinished walk: whose (if they said) and when its last answer was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

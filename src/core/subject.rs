@@ -14,13 +14,15 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::core::answers::roster;
+use crate::core::answers::roster::known_spelling;
 use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
-use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
+use crate::core::names::Names;
 use crate::core::plan::{self, Plan};
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
+use crate::core::time::day_of;
 
 /// Whose answers a command shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,7 +288,7 @@ pub fn resolve<'h>(
         Whom::Team => Whose::Team,
         Whom::Auto if several_people(history) => Whose::Team,
         Whom::Auto => Whose::Person({
-            let names = roster::Names::new(&team);
+            let names = Names::new(&team);
             let gone = withdrawn(history, |n| names.key(n));
             (0..history.assessments.len())
                 .find(|&i| gone.is_live(i))
@@ -384,7 +386,7 @@ fn compare_like_with_like<'h>(
     let Some(record) = record else {
         return whole(Vec::new(), Vec::new(), Vec::new());
     };
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
     let name = |i: &usize| {
         history.assessments[*i]
@@ -424,7 +426,7 @@ fn compare_like_with_like<'h>(
 /// counts as one person; spellings of one member are one person).
 pub fn several_people(history: &History) -> bool {
     let team = roster::members(history);
-    let names = roster::Names::new(&team);
+    let names = Names::new(&team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let gone = withdrawn(history, |n| names.key(n));
     let mut live = (0..history.assessments.len()).filter(|&i| gone.is_live(i));
@@ -442,7 +444,7 @@ fn person_points<'h>(
 ) -> Vec<Point<'h>> {
     let mut order: Vec<usize> = (0..history.assessments.len()).collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let wanted = names.key(who);
     let gone = withdrawn(history, |n| names.key(n));
     order
@@ -480,7 +482,7 @@ fn team_points<'h>(
     selection: &Selection,
 ) -> (Vec<Point<'h>>, Record<'h>) {
     let at = |i: usize| history.assessments[i].taken_at;
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
     let record = Record::new(history, &rounds, &names, selection.now);
@@ -517,7 +519,9 @@ fn team_points<'h>(
                     .collect(),
                 awaited: team
                     .keys()
-                    .filter(|name| on_team(name) && !answered.contains(&Some(roster::fold(name))))
+                    .filter(|name| {
+                        on_team(name) && !answered.contains(&Some(crate::core::names::fold(name)))
+                    })
                     .cloned()
                     .collect(),
                 members: r.members,

@@ -336,7 +336,7 @@ pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
     let ids = f.actions().map(|(_, a)| a.id.as_str());
     Err(Error::UnknownAction {
         id: id.to_string(),
-        closest: crate::core::plan::closest(ids, id)
+        closest: crate::core::plan::similar_ids(ids, id)
             .into_iter()
             .map(str::to_string)
             .collect(),

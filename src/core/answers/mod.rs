@@ -173,16 +173,6 @@ impl Answer {
     }
 }
 
-/// Whether two respondent names are the same person: names are compared as
-/// [`crate::core::names::fold`] compares them, and "no name" matches only itself.
-pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => crate::core::names::fold(a) == crate::core::names::fold(b),
-        _ => false,
-    }
-}
-
 /// A label as labels are compared: ignoring case and surrounding spaces.
 pub fn label_key(label: &str) -> String {
     label.trim().to_lowercase()
@@ -336,10 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn names_and_labels_match_ignoring_case_and_surrounding_spaces() {
-        assert!(same_person(Some(" ann "), Some("ANN")));
-        assert!(same_person(None, None));
-        assert!(!same_person(None, Some("Ann")));
+    fn labels_match_ignoring_case_and_surrounding_spaces() {
         assert!(label_is(Some("Autumn Review "), "autumn review"));
         assert!(!label_is(None, "x"));
     }

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use super::{Entry, Report, people};
 use crate::core::answers::agreed::Evidence;
 use crate::core::answers::clock;
-use crate::core::answers::roster::{self, Names};
+use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
+use crate::core::names::Names;
 
 /// What `copy` holds that `saved` does not (empty: the copy may go).
 pub fn unkept(saved: &History, copy: &History) -> Vec<Entry> {

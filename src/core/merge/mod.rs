@@ -28,8 +28,9 @@ use crate::core::answers::History;
 use crate::core::answers::agreed::{Agreement, Evidence};
 use crate::core::answers::clock::{self, Ahead};
 use crate::core::answers::plan::{Plan, Review, Step, Target};
-use crate::core::answers::roster::{self, Member, Names};
+use crate::core::answers::roster::{self, Member};
 use crate::core::answers::withdrawn::Withdrawal;
+use crate::core::names::Names;
 
 pub mod assessments;
 pub mod copies;

@@ -13,6 +13,7 @@ use crate::core::framework::{Domain, Framework};
 
 pub mod meeting;
 pub mod plan;
+pub mod start;
 use meeting::{AgreeQuestion, FollowUpQuestion};
 use plan::Question;
 

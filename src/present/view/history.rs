@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::names::Names;
 use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -61,7 +62,7 @@ pub struct WithdrawnEntry {
 pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec<WithdrawnEntry> {
     use crate::core::answers::{roster, withdrawn};
     let team = roster::members(h);
-    let names = roster::Names::new(&team);
+    let names = Names::new(&team);
     let numbers = withdrawn::numbers(h);
     let whose = person.map(|p| names.key(Some(p)));
     let mut out: Vec<WithdrawnEntry> = withdrawn::list(h, |n| names.key(n))

@@ -751,7 +751,7 @@ pub fn capitalised(text: &str) -> String {
 
 /// The date part of a timestamp, in UTC: how people name an assessment.
 pub fn date_of(t: Timestamp) -> String {
-    crate::core::choose::day_of(t).to_string()
+    crate::core::time::day_of(t).to_string()
 }
 
 /// `2026-06-01 to 2026-06-12`, or one date when both fall on one day.

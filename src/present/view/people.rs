@@ -49,7 +49,7 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
             .filter(|p| {
                 p.members.iter().any(|&i| {
                     roster::person_key(&team, s.assessment(i).respondent.as_deref())
-                        == Some(roster::fold(name))
+                        == Some(crate::core::names::fold(name))
                 })
             })
             .map(|p| p.number)
@@ -279,14 +279,17 @@ pub fn status(
             WalkIs::Old(OldBecause::Earlier) => old_drafts.push(old("earlier")),
         }
     }
-    let walking_now: Vec<String> = in_progress.iter().map(|w| roster::fold(&w.name)).collect();
+    let walking_now: Vec<String> = in_progress
+        .iter()
+        .map(|w| crate::core::names::fold(&w.name))
+        .collect();
     StatusView {
         round,
         gathering,
         answered,
         waiting: awaited
             .into_iter()
-            .filter(|n| !walking_now.contains(&roster::fold(n)))
+            .filter(|n| !walking_now.contains(&crate::core::names::fold(n)))
             .collect(),
         in_progress,
         reruns,

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use crate::core::answers::agreed::{Agreement, Evidence, evidence_of};
 use crate::core::answers::{Answer, History, Service};
-use crate::core::choose::day_of;
 use crate::core::framework::Framework;
 use crate::core::links::web_address;
 use crate::core::subject::{At, Whom};
+use crate::core::time::day_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::{Sheet, View};
 use crate::shell::cli::{EvidenceArgs, EvidenceCommand};

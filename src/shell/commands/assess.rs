@@ -12,11 +12,11 @@ use jiff::Timestamp;
 
 use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
-use crate::core::choose;
-use crate::core::choose::NameMatch;
 use crate::core::framework::Framework;
+use crate::core::names::Names;
 use crate::core::record;
 use crate::core::subject::{At, Whom};
+use crate::core::walk::start::{self as choose, NameMatch};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
 };
@@ -244,7 +244,8 @@ pub fn take<P: Prompter>(
         ));
     }
 
-    let (mut draft, file, others) = start_draft(prompter, ctx, f, drafts, respondent, &mut clock)?;
+    let (mut draft, file, others) =
+        start_draft(prompter, ctx, &history, drafts, respondent, &mut clock)?;
     crate::shell::interrupt::on_stop(&format!(
         "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you stopped.",
         file.path().display(),
@@ -378,11 +379,13 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
 fn start_draft<P: Prompter>(
     prompter: &mut P,
     ctx: &Context,
-    f: &Framework,
+    history: &History,
     drafts: Vec<(PathBuf, walk::Draft)>,
     respondent: Option<String>,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> Result<(walk::Draft, drafts::Draft, Vec<PathBuf>), Error> {
+    let f = &ctx.framework;
+    let team = roster::members(history);
     let folder_error = |source| Error::FolderNotWritable {
         path: store::folder_of(&ctx.file),
         source,
@@ -396,6 +399,7 @@ fn start_draft<P: Prompter>(
                 d.started_at,
             )
         }),
+        &Names::new(&team),
         respondent.as_deref(),
         &f.id,
     );

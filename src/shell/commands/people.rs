@@ -26,15 +26,7 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
         Some(PeopleCommand::Add { name, account, new }) => {
             let (_, name) = store::update(&ctx.file, |h| {
                 let team = roster::members(h);
-                let known: Vec<names::Known> = team
-                    .iter()
-                    .map(|(name, m)| names::Known {
-                        name,
-                        spellings: &m.spellings,
-                        account: m.account.as_deref(),
-                    })
-                    .collect();
-                names::check_new(&known, name, account.as_deref(), *new)
+                names::check_new(&team, name, account.as_deref(), *new)
                     .map_err(|refusal| Error::NewName { refusal })?;
                 roster::add(h, name, account.as_deref(), now).map_err(refused)
             })?;

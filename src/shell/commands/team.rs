@@ -7,8 +7,8 @@ use crate::core::subject::{At, Whom};
 use crate::core::team::combine_files;
 use crate::present::render::Format;
 use crate::present::view::team;
-use crate::shell::Context;
 use crate::shell::cli::TeamArgs;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 

@@ -1,8 +1,9 @@
 //! `withdraw N`: an assessment taken by mistake is withdrawn, never deleted. It stays in the file
 //! with a dated record, so no merge brings it back, and counts nowhere.
 
-use crate::core::answers::roster::{self, Names};
+use crate::core::answers::roster;
 use crate::core::answers::withdrawn::{self, numbers};
+use crate::core::names::Names;
 use crate::present::safe::one_line;
 use crate::present::view::date_of;
 use crate::shell::context::{self, Context};
