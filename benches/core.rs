@@ -10,7 +10,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use mbct_sustain::core::answers::{self, Answer, History};
 use mbct_sustain::core::framework::{self, Framework};
-use mbct_sustain::core::subject::{self, At, Selection, Snapshot, Whom};
+use mbct_sustain::core::subject::{self, At, Requested, Selection, Snapshot};
 use mbct_sustain::core::{stage, walk};
 use mbct_sustain::present::render::{self, Format};
 use mbct_sustain::present::view;
@@ -107,7 +107,7 @@ fn stage_assess(bencher: Bencher) {
 /// The latest point of `h`, as a command with no options resolves it.
 fn latest<'h>(f: &Framework, h: &'h History, at: At) -> Snapshot<'h> {
     let selection = Selection {
-        whom: Whom::Auto,
+        requested: Requested::Auto,
         at,
         since: None,
         today: TODAY,

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
-use crate::core::walk::plan::{Ask, Question};
+use crate::core::walk::plan_edit::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion,
     Stop,
@@ -308,11 +308,11 @@ impl FrameworkBuilder {
 pub fn snapshot<'h>(
     f: &Framework,
     history: &'h crate::core::answers::History,
-    whom: crate::core::subject::Whom,
+    whom: crate::core::subject::Requested,
     at: crate::core::subject::At,
 ) -> crate::core::subject::Snapshot<'h> {
     let selection = crate::core::subject::Selection {
-        whom,
+        requested: whom,
         at,
         since: None,
         today: jiff::civil::date(2027, 1, 10),
@@ -329,7 +329,7 @@ pub fn latest<'h>(
     snapshot(
         f,
         history,
-        crate::core::subject::Whom::Auto,
+        crate::core::subject::Requested::Auto,
         crate::core::subject::At::One(None),
     )
 }

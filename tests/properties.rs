@@ -158,9 +158,9 @@ mod merging {
     use mbct_sustain::core::answers::roster;
     use mbct_sustain::core::answers::{Answer, Assessment, History, withdrawn};
     use mbct_sustain::core::framework::{self, Framework};
-    use mbct_sustain::core::merge::merge;
+    use mbct_sustain::core::merge::merge_histories;
     use mbct_sustain::core::names::{Names, fold};
-    use mbct_sustain::core::subject::{self, At, Selection, Whom};
+    use mbct_sustain::core::subject::{self, At, Requested, Selection};
     use proptest::prelude::*;
 
     const NAMES: [&str; 6] = ["Priya", "Pryia", "Sam", "sam", "Alex", "Kim"];
@@ -224,7 +224,7 @@ mod merging {
                 }
                 Op::MergePeople(a, b) => {
                     let mut c = h.clone();
-                    if roster::merge(&mut c, NAMES[*a], NAMES[*b], now).is_ok() {
+                    if roster::merge_names(&mut c, NAMES[*a], NAMES[*b], now).is_ok() {
                         h = c;
                     }
                 }
@@ -292,7 +292,7 @@ mod merging {
             .collect();
         let f = framework();
         let selection = Selection {
-            whom: Whom::Team,
+            requested: Requested::Team,
             at: At::One(None),
             since: None,
             today: jiff::civil::date(2027, 6, 1),
@@ -349,12 +349,12 @@ mod merging {
             let base = apply(History::default(), &base_ops, at("2026-11-01T10:00:00Z"));
             let a = apply(base.clone(), &a_ops, at("2026-11-10T10:00:00Z"));
             let b = apply(base.clone(), &b_ops, at("2026-11-10T10:00:03Z"));
-            let (ab, _) = merge(&a, &b, None, now());
-            let (ba, _) = merge(&b, &a, None, now());
+            let (ab, _) = merge_histories(&a, &b, None, now());
+            let (ba, _) = merge_histories(&b, &a, None, now());
             prop_assert_eq!(meaning(&ab), meaning(&ba), "either way round");
-            prop_assert_eq!(&merge(&ab, &ab, None, now()).0, &ab, "merged with itself: as it was");
-            prop_assert_eq!(meaning(&merge(&ab, &a, None, now()).0), meaning(&ab), "idempotent");
-            prop_assert_eq!(meaning(&merge(&ab, &b, None, now()).0), meaning(&ab), "idempotent");
+            prop_assert_eq!(&merge_histories(&ab, &ab, None, now()).0, &ab, "merged with itself: as it was");
+            prop_assert_eq!(meaning(&merge_histories(&ab, &a, None, now()).0), meaning(&ab), "idempotent");
+            prop_assert_eq!(meaning(&merge_histories(&ab, &b, None, now()).0), meaning(&ab), "idempotent");
             // Nothing lost: every assessment of either copy is in the merge, and every one
             // withdrawn in either is withdrawn in it.
             let (kept, gone) = contents(&ab);
@@ -364,8 +364,8 @@ mod merging {
                 prop_assert!(withdrawn.is_subset(&gone), "{:?} back in {:?}", withdrawn, gone);
             }
             // With git's base, the same either way too.
-            let (abo, _) = merge(&a, &b, Some(&base), now());
-            let (bao, _) = merge(&b, &a, Some(&base), now());
+            let (abo, _) = merge_histories(&a, &b, Some(&base), now());
+            let (bao, _) = merge_histories(&b, &a, Some(&base), now());
             prop_assert_eq!(meaning(&abo), meaning(&bao), "with a base, either way round");
         }
     }
@@ -386,7 +386,10 @@ mod merging {
             &[Op::MergePeople(1, 0)],
             at("2026-11-10T10:00:00Z"),
         );
-        for (h, _) in [merge(&a, &base, None, now()), merge(&base, &a, None, now())] {
+        for (h, _) in [
+            merge_histories(&a, &base, None, now()),
+            merge_histories(&base, &a, None, now()),
+        ] {
             let team = roster::members(&h);
             assert_eq!(team.len(), 2, "{team:?}");
             assert_eq!(team["Priya"].spellings, ["Pryia"]);
@@ -404,7 +407,7 @@ mod typed_text {
     use mbct_sustain::core::answers::withdrawn::Withdrawal;
     use mbct_sustain::core::answers::{Answer, Assessment, History, file, format_needed};
     use mbct_sustain::core::framework::Framework;
-    use mbct_sustain::core::merge::merge;
+    use mbct_sustain::core::merge::merge_histories;
     use proptest::prelude::*;
 
     /// Any text, with the characters that end a line for YAML readers (and other troublemakers)
@@ -530,7 +533,7 @@ mod typed_text {
             prop_assert!(first.starts_with("# mbct-sustain merge: 1 conflict"), "{}", first);
             prop_assert!(!first.contains(['\u{2028}', '\u{2029}', '\u{85}', '\r']), "{:?}", first);
             let now = at("2027-01-01T00:00:00Z");
-            let (mut want, _) = merge(&ours_changed, &theirs, Some(&base), now);
+            let (mut want, _) = merge_histories(&ours_changed, &theirs, Some(&base), now);
             want.format = format_needed(&want);
             prop_assert_eq!(file::parse(&text).unwrap(), want);
         }

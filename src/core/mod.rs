@@ -11,7 +11,7 @@ pub mod links;
 pub mod merge;
 pub mod names;
 pub mod nesting;
-pub mod plan;
+pub mod planning;
 pub mod record;
 pub mod rounds;
 pub mod stage;

@@ -13,29 +13,30 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::core::answers::plan::Plan;
 use crate::core::answers::roster;
 use crate::core::answers::roster::known_spelling;
 use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
 use crate::core::framework::Framework;
 use crate::core::names::Names;
-use crate::core::plan::{self, Plan};
+use crate::core::planning;
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
 use crate::core::time::day_of;
 
-/// Whose answers a command shows.
+/// Whose answers a command shows: the subject resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Whose {
+pub enum Subject {
     /// One person's assessments (no name is a person of its own).
     Person(Option<String>),
     /// The team's rounds.
     Team,
 }
 
-/// Whose answers were asked for.
+/// Whose answers were asked for (resolved into a [`Subject`]).
 #[derive(Debug, Clone, Copy)]
-pub enum Whom<'a> {
+pub enum Requested<'a> {
     /// The team when the file holds more than one person's assessments, else that one person.
     Auto,
     /// This person (`None`: the unnamed one).
@@ -58,7 +59,7 @@ pub enum At<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Selection<'a> {
     /// Whose answers.
-    pub whom: Whom<'a>,
+    pub requested: Requested<'a>,
     /// Which point (or pair).
     pub at: At<'a>,
     /// Assessments taken before this day are left out before the team's rounds are formed.
@@ -122,7 +123,7 @@ pub struct Snapshot<'h> {
     /// The answers file.
     pub history: &'h History,
     /// Whose answers these are.
-    pub whose: Whose,
+    pub subject: Subject,
     /// Every point of the journey, oldest first.
     pub points: Vec<Point<'h>>,
     /// The point shown (index into `points`).
@@ -194,7 +195,7 @@ pub enum Miss {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missed {
     /// Whose answers were looked in.
-    pub whose: Whose,
+    pub subject: Subject,
     /// What was missed.
     pub miss: Miss,
 }
@@ -212,7 +213,7 @@ impl<'h> Snapshot<'h> {
 
     /// True when the subject is the team.
     pub fn is_team(&self) -> bool {
-        self.whose == Whose::Team
+        self.subject == Subject::Team
     }
 
     /// The steps done since the latest round, which count from the next one: shown under the
@@ -279,15 +280,15 @@ pub fn resolve<'h>(
     selection: &Selection,
 ) -> Result<Snapshot<'h>, Missed> {
     let team = roster::members(history);
-    let whose = match selection.whom {
+    let whose = match selection.requested {
         // "sam" is the "Sam" of the roster or the file, as they spell it.
-        Whom::Person(who) => Whose::Person(who.map(|w| {
+        Requested::Person(who) => Subject::Person(who.map(|w| {
             roster::member_named(&team, w)
                 .map_or_else(|| known_spelling(history, w), str::to_string)
         })),
-        Whom::Team => Whose::Team,
-        Whom::Auto if several_people(history) => Whose::Team,
-        Whom::Auto => Whose::Person({
+        Requested::Team => Subject::Team,
+        Requested::Auto if several_people(history) => Subject::Team,
+        Requested::Auto => Subject::Person({
             let names = Names::new(&team);
             let gone = withdrawn(history, |n| names.key(n));
             (0..history.assessments.len())
@@ -296,26 +297,26 @@ pub fn resolve<'h>(
         }),
     };
     let (points, record) = match &whose {
-        Whose::Team => {
+        Subject::Team => {
             let (points, record) = team_points(framework, history, &team, selection);
             (points, Some(record))
         }
-        Whose::Person(who) => (
+        Subject::Person(who) => (
             person_points(history, &team, who.as_deref(), selection.now),
             None,
         ),
     };
     let missed = |miss| Missed {
-        whose: whose.clone(),
+        subject: whose.clone(),
         miss,
     };
     if points.is_empty() {
         return Err(missed(match (&whose, selection.since) {
-            (Whose::Team, Some(since)) => Miss::NothingSince(since),
+            (Subject::Team, Some(since)) => Miss::NothingSince(since),
             _ => Miss::NoAssessments,
         }));
     }
-    let is_team = whose == Whose::Team;
+    let is_team = whose == Subject::Team;
     let (before, now) = match selection.at {
         At::One(selector) => {
             let now = pick(history, &points, is_team, selector).map_err(missed)?;
@@ -350,14 +351,14 @@ pub fn resolve<'h>(
     Ok(Snapshot {
         history,
         since_ignored: selection.since.is_some() && !is_team,
-        whose,
+        subject: whose,
         points,
         now,
         before,
         compared,
         plan: &history.plan,
-        next_review: plan::next_review(&history.plan, latest),
-        review_overdue: plan::review_overdue(&history.plan, latest, selection.today).is_some(),
+        next_review: planning::next_review(&history.plan, latest),
+        review_overdue: planning::review_overdue(&history.plan, latest, selection.today).is_some(),
         today: selection.today,
         record,
         team_today,
@@ -650,9 +651,13 @@ mod tests {
         h
     }
 
-    fn resolved(h: &History, whom: Whom, at: At) -> Result<(Whose, usize, Option<usize>), Miss> {
+    fn resolved(
+        h: &History,
+        whom: Requested,
+        at: At,
+    ) -> Result<(Subject, usize, Option<usize>), Miss> {
         let selection = Selection {
-            whom,
+            requested: whom,
             at,
             since: None,
             today: jiff::civil::date(2027, 1, 1),
@@ -661,7 +666,7 @@ mod tests {
         resolve(&grid(1, 1), h, &selection)
             .map(|s| {
                 (
-                    s.whose.clone(),
+                    s.subject.clone(),
                     s.points[s.now].number,
                     s.before.map(|b| s.points[b].number),
                 )
@@ -680,23 +685,33 @@ mod tests {
     #[test]
     fn one_persons_file_is_that_persons_journey_by_date_not_file_order() {
         let h = one_person();
-        let (whose, now, before) = resolved(&h, Whom::Auto, At::One(None)).unwrap();
-        assert_eq!(whose, Whose::Person(Some("Ann".into())));
+        let (whose, now, before) = resolved(&h, Requested::Auto, At::One(None)).unwrap();
+        assert_eq!(whose, Subject::Person(Some("Ann".into())));
         assert_eq!((now, before), (3, Some(2)));
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("1"))).unwrap().1, 1);
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("-2"))).unwrap().1, 2);
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("spring"))).unwrap().1,
+            resolved(&h, Requested::Auto, At::One(Some("1"))).unwrap().1,
             1
         );
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("2026-09-03")))
+            resolved(&h, Requested::Auto, At::One(Some("-2")))
                 .unwrap()
                 .1,
             2
         );
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
+            resolved(&h, Requested::Auto, At::One(Some("spring")))
+                .unwrap()
+                .1,
+            1
+        );
+        assert_eq!(
+            resolved(&h, Requested::Auto, At::One(Some("2026-09-03")))
+                .unwrap()
+                .1,
+            2
+        );
+        assert_eq!(
+            resolved(&h, Requested::Auto, At::One(Some("2026-09-04"))),
             Err(Miss::NoSuch {
                 selector: "2026-09-04".into(),
                 count: 3
@@ -704,7 +719,7 @@ mod tests {
             "one person's date is that day only"
         );
         assert!(matches!(
-            resolved(&h, Whom::Auto, At::One(Some("0"))),
+            resolved(&h, Requested::Auto, At::One(Some("0"))),
             Err(Miss::NoSuch { .. })
         ));
     }
@@ -714,13 +729,14 @@ mod tests {
         let mut h = one_person();
         h.assessments[2].respondent = Some("Bob".into());
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(None)).unwrap().0,
-            Whose::Team
+            resolved(&h, Requested::Auto, At::One(None)).unwrap().0,
+            Subject::Team
         );
-        let (whose, now, before) = resolved(&h, Whom::Person(Some("ann")), At::One(None)).unwrap();
+        let (whose, now, before) =
+            resolved(&h, Requested::Person(Some("ann")), At::One(None)).unwrap();
         assert_eq!(
             whose,
-            Whose::Person(Some("Ann".into())),
+            Subject::Person(Some("Ann".into())),
             "as the file spells the name"
         );
         assert_eq!(
@@ -730,13 +746,13 @@ mod tests {
         );
         assert!(
             matches!(
-                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
+                resolved(&h, Requested::Person(Some("ann")), At::One(Some("3"))),
                 Err(Miss::NoSuch { .. })
             ),
             "#3 is Bob's"
         );
         assert_eq!(
-            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
+            resolved(&h, Requested::Person(Some("Cat")), At::One(None)),
             Err(Miss::NoAssessments)
         );
     }
@@ -749,7 +765,7 @@ mod tests {
             ("2026-06-30T09:00:00Z", Some("December"), Some("A")),
             ("2026-07-02T09:00:00Z", None, Some("B")),
         ]);
-        let round = |s: &str| resolved(&h, Whom::Auto, At::One(Some(s))).map(|r| r.1);
+        let round = |s: &str| resolved(&h, Requested::Auto, At::One(Some(s))).map(|r| r.1);
         assert_eq!(round("1"), Ok(1));
         assert_eq!(round("-1"), Ok(2));
         assert!(round("3").is_err());
@@ -766,7 +782,7 @@ mod tests {
             &grid(1, 1),
             &h,
             &Selection {
-                whom: Whom::Auto,
+                requested: Requested::Auto,
                 at: At::One(None),
                 since: None,
                 today: jiff::civil::date(2027, 1, 1),
@@ -792,7 +808,7 @@ mod tests {
     #[test]
     fn compare_takes_the_previous_and_the_latest_unless_told() {
         let h = one_person();
-        let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
+        let pair = |a, b| resolved(&h, Requested::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
         assert_eq!(pair(None, None), Ok((Some(2), 3)));
         assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
         assert_eq!(
@@ -816,7 +832,7 @@ mod tests {
         );
         let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
         assert_eq!(
-            resolved(&single, Whom::Auto, At::Pair(None, None)),
+            resolved(&single, Requested::Auto, At::Pair(None, None)),
             Err(Miss::NothingToCompare { count: 1 })
         );
     }
@@ -826,7 +842,7 @@ mod tests {
         let mut h = one_person();
         h.assessments[2].respondent = Some("Bob".into());
         let s = Selection {
-            whom: Whom::Auto,
+            requested: Requested::Auto,
             at: At::One(None),
             since: Some(jiff::civil::date(2030, 1, 1)),
             today: jiff::civil::date(2027, 1, 1),

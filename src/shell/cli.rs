@@ -685,7 +685,7 @@ fn parse_name(text: &str) -> Result<String, String> {
 
 /// `--every`'s parser: the months reviews may be set apart.
 fn review_months() -> clap::builder::RangedI64ValueParser<u32> {
-    let months = crate::core::plan::REVIEW_MONTHS;
+    let months = crate::core::answers::plan::REVIEW_MONTHS;
     clap::value_parser!(u32).range(i64::from(*months.start())..=i64::from(*months.end()))
 }
 

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::core::answers::History;
 use crate::core::framework::{self, Framework};
-use crate::core::subject::{self, At, Miss, Missed, Selection, Snapshot, Whom, Whose};
+use crate::core::subject::{self, At, Miss, Missed, Requested, Selection, Snapshot, Subject};
 use crate::present::render::{self, Look};
 use crate::shell::cli::{Global, OutputArgs};
 use crate::shell::error::Error;
@@ -179,7 +179,7 @@ impl Context {
     /// One line on stderr when the plan's next review date has passed.
     pub fn remind(&self, history: &History) {
         let latest = history.assessments.iter().map(|a| a.taken_at).max();
-        if let Some(due) = crate::core::plan::review_overdue(&history.plan, latest, today()) {
+        if let Some(due) = crate::core::planning::review_overdue(&history.plan, latest, today()) {
             self.note(&format!(
                 "reminder: the team's review was due on {due}; each of you, run `mbct-sustain` to answer again."
             ));
@@ -197,7 +197,7 @@ impl Context {
         let whom = self
             .respondent
             .as_deref()
-            .map_or(Whom::Auto, |r| Whom::Person(Some(r)));
+            .map_or(Requested::Auto, |r| Requested::Person(Some(r)));
         self.snapshot_of(history, whom, at, since)
     }
 
@@ -205,12 +205,12 @@ impl Context {
     pub fn snapshot_of<'h>(
         &self,
         history: &'h History,
-        whom: Whom,
+        whom: Requested,
         at: At,
         since: Option<Date>,
     ) -> Result<Snapshot<'h>, Error> {
         let selection = Selection {
-            whom,
+            requested: whom,
             at,
             since,
             today: today(),
@@ -268,11 +268,11 @@ impl Context {
     /// Why nothing could be shown, in the words of whose journey it was.
     pub fn missed(&self, missed: Missed) -> Error {
         let path = self.file.clone();
-        let respondent = match &missed.whose {
-            Whose::Person(who) => who.clone(),
-            Whose::Team => None,
+        let respondent = match &missed.subject {
+            Subject::Person(who) => who.clone(),
+            Subject::Team => None,
         };
-        let team = missed.whose == Whose::Team;
+        let team = missed.subject == Subject::Team;
         match missed.miss {
             Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => Error::NotADate {
                 message: not_a_date(&selector).unwrap_or_default(),
@@ -336,7 +336,7 @@ pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
     let ids = f.actions().map(|(_, a)| a.id.as_str());
     Err(Error::UnknownAction {
         id: id.to_string(),
-        closest: crate::core::plan::similar_ids(ids, id)
+        closest: crate::core::planning::similar_ids(ids, id)
             .into_iter()
             .map(str::to_string)
             .collect(),

@@ -992,7 +992,7 @@ fn kind_words(kind: &Kind) -> String {
             "give the review either `on` (a date) or `every_months` (a number), one of them".into()
         }
         Kind::Broken(Rule::ReviewMonths) => {
-            let months = crate::core::plan::REVIEW_MONTHS;
+            let months = crate::core::answers::plan::REVIEW_MONTHS;
             format!("`every_months` must be from {} to {}", months.start(), months.end())
         }
         Kind::Broken(Rule::DecimalVersion) => {

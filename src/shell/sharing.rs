@@ -91,7 +91,8 @@ pub fn copies(file: &Path, history: &History) -> Vec<(PathBuf, Found)> {
                     Found::Unrelated
                 }
                 Ok(copy) => {
-                    let (_, mut report) = merge::merge(history, &copy.loaded.history, None, now);
+                    let (_, mut report) =
+                        merge::merge_histories(history, &copy.loaded.history, None, now);
                     report.conflicts.retain(|c| c.theirs_won);
                     // What merging would bring, not what the file itself lacks (its own
                     // newcomers) or how dates are counted.

@@ -12,7 +12,7 @@ use std::io;
 
 use crate::core::answers::Answer;
 use crate::core::walk::meeting::{AgreeQuestion, FollowUp, FollowUpQuestion};
-use crate::core::walk::plan::{Ask, Question};
+use crate::core::walk::plan_edit::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter,
     Reply, ResumeQuestion, Stop,
@@ -672,7 +672,7 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
         (Some(t), Ask::Review) => {
-            let months = crate::core::plan::REVIEW_MONTHS;
+            let months = crate::core::answers::plan::REVIEW_MONTHS;
             let (from, to) = (months.start(), months.end());
             format!(
                 "{}, or give a number of months from {from} to {to}.",
@@ -752,8 +752,8 @@ fn stop(e: dialoguer::Error) -> Stop {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan::Plan;
-    use crate::core::walk::plan::{Agenda, Domain};
+    use crate::core::answers::plan::Plan;
+    use crate::core::walk::plan_edit::{Agenda, Domain};
 
     fn agenda() -> Agenda {
         let domain = Domain {
@@ -808,7 +808,7 @@ mod tests {
     fn plan_edit_offers_no_target_and_the_stages_ahead_with_a_passed_target_marked_as_set() {
         let a = agenda();
         let mut plan = Plan::default();
-        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into()))
+        crate::core::walk::plan_edit::Change::Target("fit".into(), Some("gone".into()))
             .apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
         let q = Question {
             ask: Ask::Target(0),

@@ -371,7 +371,7 @@ pub fn rename(
 /// answered in one round, the later counts, as it does for anyone who
 /// answers twice), and `spelling` means `into` from now on, in every copy
 /// of the file it reaches.
-pub fn merge(
+pub fn merge_names(
     history: &mut History,
     spelling: &str,
     into: &str,
@@ -541,7 +541,7 @@ mod tests {
     #[test]
     fn merging_makes_two_names_one_person() {
         let mut h = history(&["Priya", "Pryia", "Sam"]);
-        let c = merge(&mut h, "Pryia", "Priya", now()).unwrap();
+        let c = merge_names(&mut h, "Pryia", "Priya", now()).unwrap();
         assert_eq!(c.assessments, 1);
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
         assert!(
@@ -550,13 +550,13 @@ mod tests {
                 .all(|a| a.respondent.as_deref() != Some("Pryia"))
         );
         assert_eq!(
-            merge(&mut h, "pryia", "Priya", now()),
+            merge_names(&mut h, "pryia", "Priya", now()),
             Err(Refusal::Same {
                 member: "Priya".into()
             })
         );
         assert!(
-            matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
+            matches!(merge_names(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
         );
     }
 
@@ -621,7 +621,7 @@ mod tests {
             add(&mut h.clone(), "kim", None, now()).map(|_| ()),
             answered
         );
-        let c = merge(&mut h, "Kim", "Sam", now()).unwrap();
+        let c = merge_names(&mut h, "Kim", "Sam", now()).unwrap();
         assert_eq!((c.member.as_str(), c.assessments), ("Sam", 1));
         assert_eq!(h.team["Sam"].spellings, ["Kim"]);
         assert_eq!(

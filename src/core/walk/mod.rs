@@ -1,4 +1,4 @@
-//! The interactive walk through every domain and action, and (in [`plan`]) `plan edit`'s questions,
+//! The interactive walk through every domain and action, and (in [`plan_edit`]) `plan edit`'s questions,
 //! on one question engine. The flow (which question comes next, what Esc goes back to, what a rerun
 //! may skip, where a resumed walk picks up) is plain code over the [`Prompter`] trait, so it is unit
 //! tested with scripted answers; the prompts live in the shell. After every answer the [`Draft`] is
@@ -12,10 +12,10 @@ use crate::core::answers::{Answer, Assessment, FrameworkRef};
 use crate::core::framework::{Domain, Framework};
 
 pub mod meeting;
-pub mod plan;
+pub mod plan_edit;
 pub mod start;
 use meeting::{AgreeQuestion, FollowUpQuestion};
-use plan::Question;
+use plan_edit::Question;
 
 /// An assessment under way, saved after every answer so it can be resumed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -257,7 +257,7 @@ pub trait Prompter {
     fn went_back(&mut self) {}
     /// Asks `plan edit`'s question for a line of text; Enter on an empty line keeps `q.now`.
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
-    /// Asks which stage a domain should reach: an index into [`plan::Agenda::offers`].
+    /// Asks which stage a domain should reach: an index into [`plan_edit::Agenda::offers`].
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
     /// Asks what the team agrees about a point of the meeting (`None`: leave it to the rule).
     fn agree(&mut self, q: &AgreeQuestion) -> Result<Reply<Option<Answer>>, Stop>;

@@ -11,7 +11,7 @@ use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::report::{Slip, slip_list, slips};
 use crate::present::view::{
-    ActionRef, ComparedOver, FrameworkInfo, StageRef, Subject, answer_cell,
+    ActionRef, ComparedOver, FrameworkInfo, StageRef, SubjectInfo, answer_cell,
 };
 
 /// Two assessments, or two rounds of the team's, side by side.
@@ -20,9 +20,9 @@ pub struct CompareView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
     /// The earlier assessment or round.
-    pub from: Subject,
+    pub from: SubjectInfo,
     /// The later assessment or round.
-    pub to: Subject,
+    pub to: SubjectInfo,
     /// Who two rounds were compared over.
     #[serde(flatten)]
     pub over: ComparedOver,
@@ -79,8 +79,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
     let c = compare::compare(framework, &compared.before, &compared.after);
     Some(CompareView {
         framework: framework.into(),
-        from: Subject::of(s, before),
-        to: Subject::of(s, s.now),
+        from: SubjectInfo::of(s, before),
+        to: SubjectInfo::of(s, s.now),
         over: ComparedOver::of(s),
         unchanged: c.is_unchanged(),
         domains: c

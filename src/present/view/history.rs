@@ -8,7 +8,7 @@ use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of, dates};
+use crate::present::view::{FrameworkInfo, StageRef, SubjectInfo, UnderKey, count, date_of, dates};
 
 /// At most this many points are drawn in the journey view: more would not fit a screen or a page.
 pub const JOURNEY_COLUMNS: usize = 16;
@@ -20,7 +20,7 @@ pub struct HistoryView {
     pub framework: FrameworkInfo,
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
-    pub entries: Keyed<Vec<HistoryEntry>>,
+    pub entries: UnderKey<Vec<HistoryEntry>>,
     /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub withdrawn: Vec<WithdrawnEntry>,
@@ -36,7 +36,7 @@ pub struct HistoryView {
 pub struct HistoryEntry {
     /// Which assessment or round.
     #[serde(flatten)]
-    pub info: Subject,
+    pub info: SubjectInfo,
     /// How many domains are at each stage, by stage id (and `complete`).
     pub stage_counts: indexmap::IndexMap<String, usize>,
     /// Each domain's stage, in framework order.
@@ -118,7 +118,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
                 })
                 .collect();
             HistoryEntry {
-                info: Subject::of(s, p),
+                info: SubjectInfo::of(s, p),
                 stage_counts,
                 domains,
             }
@@ -126,7 +126,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
         .collect();
     HistoryView {
         framework: framework.into(),
-        entries: Keyed {
+        entries: UnderKey {
             key: if s.is_team() { "rounds" } else { "assessments" },
             value: entries,
         },
@@ -160,13 +160,13 @@ impl HistoryView {
             .iter()
             .map(|e| {
                 let (number, when, label, who) = match &e.info {
-                    Subject::Assessment(a) => (
+                    SubjectInfo::Assessment(a) => (
                         a.number,
                         date_of(a.taken_at),
                         &a.label,
                         a.respondent.clone(),
                     ),
-                    Subject::Round(r) => (
+                    SubjectInfo::Round(r) => (
                         r.number,
                         dates(r.from, r.to),
                         &r.label,

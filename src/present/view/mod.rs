@@ -91,24 +91,24 @@ pub struct LeftOutInfo {
 }
 
 /// Whom a view is about: one person's assessment, or a round of the team's.
-/// As JSON, its fields stand alone; see [`Keyed`] for the views that name it.
+/// As JSON, its fields stand alone; see [`UnderKey`] for the views that name it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-pub enum Subject {
+pub enum SubjectInfo {
     /// One assessment.
     Assessment(AssessmentInfo),
     /// A round of the team's.
     Round(RoundInfo),
 }
 
-impl Subject {
+impl SubjectInfo {
     /// Point `p` of the snapshot's journey.
-    pub fn of(s: &Snapshot, p: usize) -> Subject {
+    pub fn of(s: &Snapshot, p: usize) -> SubjectInfo {
         let point: &Point = &s.points[p];
         let name = |i: usize| person(s.assessment(i).respondent.as_deref());
         if !s.is_team() {
             let a = s.assessment(point.members[0]);
-            return Subject::Assessment(AssessmentInfo {
+            return SubjectInfo::Assessment(AssessmentInfo {
                 number: point.number,
                 taken_at: a.taken_at,
                 label: a.label.clone(),
@@ -117,7 +117,7 @@ impl Subject {
                 framework_version: a.framework.version.clone(),
             });
         }
-        Subject::Round(RoundInfo {
+        SubjectInfo::Round(RoundInfo {
             number: point.number,
             from: point.from,
             to: point.to,
@@ -153,7 +153,7 @@ impl Subject {
     /// or "round 2, 2026-11-28 to 2026-12-02 (Autumn review)".
     pub fn short(&self) -> String {
         match self {
-            Subject::Assessment(a) => {
+            SubjectInfo::Assessment(a) => {
                 let extras: Vec<&str> = a
                     .label
                     .iter()
@@ -167,7 +167,7 @@ impl Subject {
                     format!("#{}, {date} ({})", a.number, extras.join(", "))
                 }
             }
-            Subject::Round(r) => {
+            SubjectInfo::Round(r) => {
                 let label = r
                     .label
                     .as_deref()
@@ -181,38 +181,38 @@ impl Subject {
     /// How headings name it: "assessment #3, …" or "the team's round 2, …".
     pub fn title(&self) -> String {
         match self {
-            Subject::Assessment(_) => format!("assessment {}", self.short()),
-            Subject::Round(_) => format!("the team's {}", self.short()),
+            SubjectInfo::Assessment(_) => format!("assessment {}", self.short()),
+            SubjectInfo::Round(_) => format!("the team's {}", self.short()),
         }
     }
 
     /// Its number, as `history` lists them.
     pub fn number(&self) -> usize {
         match self {
-            Subject::Assessment(a) => a.number,
-            Subject::Round(r) => r.number,
+            SubjectInfo::Assessment(a) => a.number,
+            SubjectInfo::Round(r) => r.number,
         }
     }
 
     /// A short column heading: `#3`, or a round's first date.
     pub fn column(&self) -> String {
         match self {
-            Subject::Assessment(a) => format!("#{}", a.number),
-            Subject::Round(r) => date_of(r.from),
+            SubjectInfo::Assessment(a) => format!("#{}", a.number),
+            SubjectInfo::Round(r) => date_of(r.from),
         }
     }
 
     /// The JSON key that names it in a view: `assessment` or `round`.
     pub fn key(&self) -> &'static str {
         match self {
-            Subject::Assessment(_) => "assessment",
-            Subject::Round(_) => "round",
+            SubjectInfo::Assessment(_) => "assessment",
+            SubjectInfo::Round(_) => "round",
         }
     }
 
     /// The lines every team view opens with: who is in the round, who is not.
     pub fn who(&self) -> Vec<String> {
-        let Subject::Round(r) = self else {
+        let SubjectInfo::Round(r) = self else {
             return Vec::new();
         };
         let people = format!(
@@ -267,8 +267,8 @@ impl Subject {
     }
 
     /// Under its key, for views that name it (`"assessment": …` or `"round": …`).
-    pub fn keyed(self) -> Keyed<Subject> {
-        Keyed {
+    pub fn keyed(self) -> UnderKey<SubjectInfo> {
+        UnderKey {
             key: self.key(),
             value: self,
         }
@@ -278,14 +278,14 @@ impl Subject {
 /// A value serialised under a key chosen at run time, flattened into its
 /// view: `{"assessment": …}` for one person, `{"round": …}` for the team.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Keyed<T> {
+pub struct UnderKey<T> {
     /// The key.
     pub key: &'static str,
     /// The value.
     pub value: T,
 }
 
-impl<T: Serialize> Serialize for Keyed<T> {
+impl<T: Serialize> Serialize for UnderKey<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(1))?;
@@ -701,14 +701,14 @@ impl ComparedOver {
             compared_over: c.over.clone(),
             only_earlier: c.only_before.clone(),
             only_later: c.only_after.clone(),
-            sentence: like_with_like(c, &Subject::of(s, b)),
+            sentence: like_with_like(c, &SubjectInfo::of(s, b)),
         }
     }
 }
 
 /// Who a comparison of two rounds was worked out over, in a sentence; `None`
 /// when it took each side whole (one person, or the same people).
-pub fn like_with_like(c: &crate::core::subject::Compared, before: &Subject) -> Option<String> {
+pub fn like_with_like(c: &crate::core::subject::Compared, before: &SubjectInfo) -> Option<String> {
     if c.only_before.is_empty() && c.only_after.is_empty() {
         return None;
     }

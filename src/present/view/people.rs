@@ -11,7 +11,7 @@ use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{Subject, and_list, count, when};
+use crate::present::view::{SubjectInfo, and_list, count, when};
 
 /// The team's members.
 #[derive(Debug, Clone, Serialize)]
@@ -167,7 +167,7 @@ pub struct OldDraft {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     /// The round being answered, if it has begun.
-    pub round: Option<Subject>,
+    pub round: Option<SubjectInfo>,
     /// True when a new round is being gathered (the review is due, or the
     /// latest round is over): nobody has answered it yet.
     pub gathering: bool,
@@ -230,7 +230,7 @@ pub fn status(
                     at: s.assessment(i).taken_at,
                 })
                 .collect();
-            (Some(Subject::of(s, s.now)), answered, p.awaited.clone())
+            (Some(SubjectInfo::of(s, s.now)), answered, p.awaited.clone())
         }
         None => {
             let on = team

@@ -10,14 +10,14 @@ use serde::Serialize;
 use crate::core::answers::agreed::evidence_of;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
-use crate::core::plan as core_plan;
+use crate::core::planning;
 use crate::core::record::Source;
 use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
 use crate::core::time::start_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of};
+use crate::present::view::{FrameworkInfo, StageRef, SubjectInfo, UnderKey, count, date_of};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +26,7 @@ pub struct PlanView {
     pub framework: FrameworkInfo,
     /// The assessment (`assessment`) or the team's round (`round`) planned from.
     #[serde(flatten)]
-    pub subject: Keyed<Subject>,
+    pub subject: UnderKey<SubjectInfo>,
     /// Domains still working through a stage (or short of their target), in framework order.
     pub domains: Vec<DomainPlan>,
     /// Domains with every stage met, with the planned steps done in them.
@@ -175,7 +175,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     owner: step.and_then(|p| p.owner.clone()),
                     due: step.and_then(|p| p.due),
                     in_place_since: since.map_or_else(
-                        || core_plan::in_place_since(&a.id, &over_time),
+                        || planning::in_place_since(&a.id, &over_time),
                         |day| Some(start_of(day)),
                     ),
                     pending: done.is_some_and(|t| t.pending),
@@ -194,8 +194,8 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             continue;
         };
         let target = plan.target(&domain.id);
-        let target_stage = target.and_then(|t| core_plan::target_stage(framework, t));
-        let steps = core_plan::listed_steps(framework, d, answers, plan, target_stage)
+        let target_stage = target.and_then(|t| planning::target_stage(framework, t));
+        let steps = planning::listed_steps(framework, d, answers, plan, target_stage)
             .into_iter()
             .map(|i| {
                 let a = &domain.actions[i];
@@ -209,7 +209,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                     answer: answers.answer(&a.id),
                     owner: step.and_then(|p| p.owner.clone()),
                     due,
-                    overdue: core_plan::overdue(due, answers.answer(&a.id), s.today),
+                    overdue: planning::overdue(due, answers.answer(&a.id), s.today),
                     explain: a.explain.clone(),
                     links: a.links.clone(),
                 }
@@ -224,7 +224,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             target: target_stage.map(|t| TargetInfo {
                 id: framework.stages[t].id.clone(),
                 name: framework.stages[t].name.clone(),
-                met: core_plan::target_met(status.position, t),
+                met: planning::target_met(status.position, t),
             }),
             target_date: target.and_then(|t| t.by),
             steps,
@@ -241,7 +241,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                 .filter(|(id, t)| {
                     plan.target(id).is_some()
                         && (!framework.domains.iter().any(|d| &d.id == *id)
-                            || core_plan::target_stage(framework, t).is_none())
+                            || planning::target_stage(framework, t).is_none())
                 })
                 .map(|(id, t)| {
                     format!(
@@ -253,7 +253,7 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         .collect();
     PlanView {
         framework: framework.into(),
-        subject: Subject::of(s, s.now).keyed(),
+        subject: SubjectInfo::of(s, s.now).keyed(),
         domains,
         complete,
         next_review: s.next_review,
@@ -354,7 +354,7 @@ impl PlanMoves {
                 .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
         let journey = s.over_time();
-        let p = core_plan::progress(s.plan, &journey, before, after, s.today)?;
+        let p = planning::progress(s.plan, &journey, before, after, s.today)?;
         Some(PlanMoves {
             now_in_place: p.moves.now_in_place.iter().map(|id| text(id)).collect(),
             set_on: p.set_on.map(crate::core::time::day_of),
@@ -677,7 +677,7 @@ impl PlanView {
 mod tests {
     use super::*;
     use crate::core::answers::History;
-    use crate::core::plan::{Plan, Target};
+    use crate::core::answers::plan::{Plan, Target};
     use crate::tests::{grid, latest};
 
     const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
@@ -845,7 +845,9 @@ mod tests {
     #[test]
     fn a_past_review_is_overdue() {
         let mut plan = Plan::default();
-        plan.review = Some(crate::core::plan::Review::On(jiff::civil::date(2027, 1, 1)));
+        plan.review = Some(crate::core::answers::plan::Review::On(jiff::civil::date(
+            2027, 1, 1,
+        )));
         let p = plan_of(&[], &plan, &[]);
         assert!(p.review_overdue);
         assert!(p.review_line().unwrap().contains("past due"));

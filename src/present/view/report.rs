@@ -11,8 +11,8 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PendingStep,
-    PersonNote, StageRef, Subject, evidence_in_place, name_in, notes_of, pending_line,
+    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, PendingStep, PersonNote,
+    StageRef, SubjectInfo, UnderKey, evidence_in_place, name_in, notes_of, pending_line,
     pending_steps, stage_legend, team_actions,
 };
 
@@ -23,9 +23,9 @@ pub struct Report {
     pub framework: FrameworkInfo,
     /// The assessment (`assessment`) or round (`round`) shown.
     #[serde(flatten)]
-    pub subject: Keyed<Subject>,
+    pub subject: UnderKey<SubjectInfo>,
     /// The assessment or round changes are measured from, if there is one.
-    pub previous: Option<Subject>,
+    pub previous: Option<SubjectInfo>,
     /// Who two rounds were compared over.
     #[serde(flatten)]
     pub over: ComparedOver,
@@ -194,8 +194,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         .collect();
     Report {
         framework: framework.into(),
-        subject: Subject::of(s, s.now).keyed(),
-        previous: s.before.map(|b| Subject::of(s, b)),
+        subject: SubjectInfo::of(s, s.now).keyed(),
+        previous: s.before.map(|b| SubjectInfo::of(s, b)),
         over: ComparedOver::of(s),
         domains,
         rule: stage_legend(framework),

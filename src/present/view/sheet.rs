@@ -17,7 +17,7 @@ use crate::present::view::people::{PeopleView, StatusView};
 use crate::present::view::plan::PlanView;
 use crate::present::view::report::Report;
 use crate::present::view::team::TeamView;
-use crate::present::view::{Subject, answer_cell, date_of};
+use crate::present::view::{SubjectInfo, answer_cell, date_of};
 
 impl Sheet for Report {
     fn sheet(&self) -> Option<Table> {
@@ -148,13 +148,13 @@ pub fn history(h: &HistoryView) -> Table {
         .iter()
         .map(|e| {
             let mut row = match &e.info {
-                Subject::Assessment(a) => vec![
+                SubjectInfo::Assessment(a) => vec![
                     text(a.number.to_string()),
                     text(date_of(a.taken_at)),
                     text(a.label.clone().unwrap_or_default()),
                     text(a.respondent.clone().unwrap_or_default()),
                 ],
-                Subject::Round(r) => vec![
+                SubjectInfo::Round(r) => vec![
                     text(r.number.to_string()),
                     text(date_of(r.from)),
                     text(date_of(r.to)),

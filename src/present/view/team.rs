@@ -12,8 +12,9 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{
-    ActionAnswer, ActionRef, FrameworkInfo, PendingStep, RoundInfo, StageRef, Subject, TeamAnswer,
-    count, date_of, pending_line, pending_steps, person, split, team_actions, team_words,
+    ActionAnswer, ActionRef, FrameworkInfo, PendingStep, RoundInfo, StageRef, SubjectInfo,
+    TeamAnswer, count, date_of, pending_line, pending_steps, person, split, team_actions,
+    team_words,
 };
 
 /// The rule for the team column, as the output and README state it.
@@ -274,7 +275,7 @@ pub fn build(
                 .collect()
         })
         .collect();
-    let Subject::Round(mut round) = Subject::of(s, s.now) else {
+    let SubjectInfo::Round(mut round) = SubjectInfo::of(s, s.now) else {
         unreachable!("the team view is built from the team's round")
     };
     if anonymous {
@@ -532,7 +533,7 @@ pub fn comment_words(t: &TeamAnswer) -> Option<String> {
 impl View for TeamView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        let round = Subject::Round(self.round.clone());
+        let round = SubjectInfo::Round(self.round.clone());
         doc.push(Block::Heading(format!(
             "{}: {}",
             self.framework.title,
@@ -688,7 +689,7 @@ fn label_of(key: &str) -> &'static str {
 mod tests {
     use super::*;
     use crate::core::answers::History;
-    use crate::core::subject::{At, Whom};
+    use crate::core::subject::{At, Requested};
     use crate::tests::{grid, snapshot};
     use Answer::*;
 
@@ -710,7 +711,7 @@ mod tests {
         let files = vec!["x.yaml".to_string(); h.assessments.len()];
         build(
             f,
-            &snapshot(f, h, Whom::Team, At::One(None)),
+            &snapshot(f, h, Requested::Team, At::One(None)),
             &files,
             anonymous,
             shown,

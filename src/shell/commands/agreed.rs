@@ -9,7 +9,7 @@ use crate::core::answers::agreed::{Agreement, Evidence, evidence_of};
 use crate::core::answers::{Answer, History, Service};
 use crate::core::framework::Framework;
 use crate::core::links::web_address;
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::time::day_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::{Sheet, View};
@@ -45,7 +45,7 @@ pub fn agree(
 /// round's picture stays as it stood once the next one has begun.
 pub fn round_of(ctx: &Context, at: Option<&str>) -> Result<Date, Error> {
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(at), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(at), None)?;
     if let Some(next) = s.points.get(s.now + 1) {
         return Err(Error::RoundClosed {
             number: s.point().number,
@@ -96,7 +96,7 @@ pub fn done(
         return Err(Error::DoneInFuture { on, today });
     }
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let latest = s.point();
     if on < day_of(latest.from) {
         return Err(Error::DoneBeforeRound {

@@ -15,7 +15,7 @@ use crate::core::answers::{Assessment, History};
 use crate::core::framework::Framework;
 use crate::core::names::Names;
 use crate::core::record;
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::walk::start::{self as choose, NameMatch};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
@@ -91,7 +91,7 @@ fn from_the_record(
 ) -> (IndexMap<String, String>, IndexMap<String, String>) {
     let (mut about, mut beside) = (IndexMap::new(), IndexMap::new());
     let today = ctx
-        .snapshot_of(history, Whom::Team, At::One(None), None)
+        .snapshot_of(history, Requested::Team, At::One(None), None)
         .ok()
         .and_then(|s| s.team_today);
     let decided = today.iter().flat_map(|t| t.record.actions.iter());
@@ -517,7 +517,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         assessment,
         based_on,
     } = taken;
-    let whom = Whom::Person(assessment.respondent.as_deref());
+    let whom = Requested::Person(assessment.respondent.as_deref());
     let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
         return;
     };
@@ -563,7 +563,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         ));
     }
     let team = ctx
-        .snapshot_of(&saved, Whom::Team, At::One(None), None)
+        .snapshot_of(&saved, Requested::Team, At::One(None), None)
         .ok();
     let plan = team
         .as_ref()

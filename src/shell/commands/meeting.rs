@@ -7,7 +7,7 @@
 use std::io::{self, IsTerminal};
 
 use crate::core::answers::{History, roster};
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::walk::meeting::{self, Minute};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::doc::{Block, Doc};
@@ -22,7 +22,7 @@ use crate::shell::{interrupt, store};
 /// Runs the meeting on the terminal.
 pub fn run(ctx: &Context) -> Result<(), Error> {
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let (points, of) = meeting::open_points(&ctx.framework, &s);
     let number = s.point().number;
     if points.is_empty() {
@@ -82,7 +82,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
         }
     }
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let files = vec![ctx.file.display().to_string(); history.assessments.len()];
     let view = team::build(&ctx.framework, &s, &files, false, Some(0));
     let mut doc = Doc::default();

@@ -4,7 +4,7 @@
 
 use crate::core::answers::roster;
 use crate::core::names;
-use crate::core::subject::{self, At, Whom};
+use crate::core::subject::{self, At, Requested};
 use crate::present::view::people::{self, DraftRead};
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
 use crate::shell::context::{Context, today};
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
         None => {
             let history = ctx.history_or_empty()?;
             let s = ctx
-                .snapshot_of(&history, Whom::Team, At::One(None), None)
+                .snapshot_of(&history, Requested::Team, At::One(None), None)
                 .ok();
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
         }
         Some(PeopleCommand::Merge { spelling, into }) => {
             let (_, c) = store::update(&ctx.file, |h| {
-                roster::merge(h, spelling, into, now).map_err(refused)
+                roster::merge_names(h, spelling, into, now).map_err(refused)
             })?;
             format!(
                 "{spelling} is {} ({} and {} moved to them).",
@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
 pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let history = ctx.history_or_empty()?;
     let s = ctx
-        .snapshot_of(&history, Whom::Team, At::One(None), None)
+        .snapshot_of(&history, Requested::Team, At::One(None), None)
         .ok();
     let gathering = s
         .as_ref()

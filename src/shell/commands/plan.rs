@@ -2,9 +2,10 @@
 //! given against the framework, then changes the answers file under its
 //! lock (so a secretary and a colleague typing at once both count).
 
+use crate::core::answers::plan::{Review, Target};
 use crate::core::answers::roster;
 use crate::core::framework::Framework;
-use crate::core::plan::{self, Review, Target};
+use crate::core::planning;
 use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
 use crate::shell::commands::{plan_edit, views};
@@ -61,12 +62,12 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             let target = match (clear, stage) {
                 (true, _) | (false, None) => None,
                 (false, Some(name)) => Some(Target {
-                    stage: Some(
-                        plan::stage_named(f, name).ok_or_else(|| Error::UnknownStage {
+                    stage: Some(planning::stage_named(f, name).ok_or_else(|| {
+                        Error::UnknownStage {
                             name: name.clone(),
                             known: stage_names(f),
-                        })?,
-                    ),
+                        }
+                    })?),
                     by: *by,
                     set_at: Some(now),
                 }),
@@ -82,8 +83,8 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 && let Ok(history) = store::load_existing(&ctx.file)
                 && let Ok(s) = ctx.snapshot(&history, At::One(None), None)
                 && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
-                && let Some(goal) = plan::target_stage(f, t)
-                && plan::target_met(
+                && let Some(goal) = planning::target_stage(f, t)
+                && planning::target_met(
                     crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id))
                         .position,
                     goal,
@@ -118,7 +119,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 Ok(())
             })?;
             let latest = history.assessments.iter().map(|a| a.taken_at).max();
-            if let Some(next) = plan::next_review(&history.plan, latest) {
+            if let Some(next) = planning::next_review(&history.plan, latest) {
                 ctx.note(&format!("Next review: {next}."));
             }
         }

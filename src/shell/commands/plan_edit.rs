@@ -1,11 +1,11 @@
-//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan`]).
+//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan_edit`]).
 //! Each change is saved once confirmed, so Ctrl-C never loses one, and where a session stopped is
 //! kept beside the answers file, so the next one carries on there.
 
 use std::io::{self, IsTerminal};
 
-use crate::core::plan::Review;
-use crate::core::walk::plan::{self, Agenda, Change, Domain};
+use crate::core::answers::plan::Review;
+use crate::core::walk::plan_edit::{self, Agenda, Change, Domain};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::view::plan::PlanView;
 use crate::shell::cli::PlanArgs;
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         "Going through the plan: {steps} next steps, then each domain's target, then the next review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C stops (every change you confirmed is saved).\n"
     ));
     let mut changes = 0;
-    let result = plan::edit(
+    let result = plan_edit::edit(
         &agenda,
         history.plan,
         from.unwrap_or(0),

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::core::answers::{self, History};
-use crate::core::merge::{self, Report, foreign_frameworks, is_conflict_copy, merge, unkept};
+use crate::core::merge::{
+    self, Report, foreign_frameworks, is_conflict_copy, merge_histories, unkept,
+};
 use crate::present::safe::one_line;
 use crate::shell::cli::MergeArgs;
 use crate::shell::context::{self, Context};
@@ -52,7 +54,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
             related
                 .borrow_mut()
                 .push(merge::shares_an_assessment(h, copy));
-            let (merged, report) = merge(h, copy, None, now);
+            let (merged, report) = merge_histories(h, copy, None, now);
             *h = merged;
             report
         };
@@ -238,7 +240,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
     let (o, t) = (read(ours)?, read(theirs)?);
     // Git gives an empty base when the two sides share no ancestor.
     let base = read_other(base).ok().map(|b| b.loaded.history);
-    let (merged, report) = merge(&o.history, &t.history, base.as_ref(), context::now());
+    let (merged, report) = merge_histories(&o.history, &t.history, base.as_ref(), context::now());
     let failed = |source| Error::WriteFailed {
         path: ours.to_path_buf(),
         source,

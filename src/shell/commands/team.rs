@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::team::combine_files;
 use crate::present::render::Format;
 use crate::present::view::team;
@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
     let s = ctx
         .snapshot_of(
             &history,
-            Whom::Team,
+            Requested::Team,
             At::One(args.at.as_deref()),
             args.since,
         )

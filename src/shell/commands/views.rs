@@ -30,7 +30,7 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     match view::compare::build(&ctx.framework, &s) {
         Some(view) => ctx.emit(&view, &args.output, &[]),
         None => Err(ctx.missed(Missed {
-            whose: s.whose,
+            subject: s.subject,
             miss: Miss::NothingToCompare {
                 count: s.points.len(),
             },

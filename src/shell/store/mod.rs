@@ -17,8 +17,8 @@ use atomic::resolve;
 pub use atomic::{folder_of, same_file, write_atomic, write_atomic_in_place};
 pub use lock::{LOCK_WAIT, lock, lock_path, queue_path};
 
+use crate::core::answers::plan::Plan;
 use crate::core::answers::{self, Assessment, History};
-use crate::core::plan::Plan;
 use crate::shell::error::Error;
 use crate::shell::input::{self, ReadProblem};
 

@@ -7,8 +7,8 @@ use jiff::civil::Date;
 
 use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
+use crate::core::answers::plan::{Plan, REVIEW_MONTHS, Review, Target};
 use crate::core::framework::COMPLETE_ID;
-use crate::core::plan::{Plan, REVIEW_MONTHS, Review, Target};
 
 /// What `plan edit` goes through: the plan's domains in order, the stages a target can name.
 #[derive(Debug, Clone, Default)]

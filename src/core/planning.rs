@@ -9,7 +9,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-pub use crate::core::answers::plan::{Plan, REVIEW_MONTHS, Review, Step, Target};
+use crate::core::answers::plan::{Plan, Review, Step, Target};
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework};
 use crate::core::names;
