@@ -47,6 +47,8 @@ pub struct ScriptedPrompter {
     pub asked: Vec<String>,
     /// Everything shown with `tell` or `settled`.
     pub told: Vec<String>,
+    /// Each typed day a question was asked again for, with why.
+    pub rejected: Vec<crate::core::time::RejectedDay>,
 }
 
 impl ScriptedPrompter {
@@ -129,6 +131,7 @@ impl Prompter for ScriptedPrompter {
         })
     }
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
+        self.rejected.extend(q.rejected.clone());
         let what = match q.ask {
             Ask::Owner(..) => "owner",
             Ask::Due(..) => "due",
@@ -161,6 +164,7 @@ impl Prompter for ScriptedPrompter {
         q: &crate::core::walk::meeting::FollowUpQuestion,
     ) -> Result<Reply<String>, Stop> {
         use crate::core::walk::meeting::FollowUp;
+        self.rejected.extend(q.rejected.clone());
         let what = match q.ask {
             FollowUp::Comment => "comment",
             FollowUp::Owner => "owner",

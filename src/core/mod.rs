@@ -6,6 +6,8 @@
 pub mod agenda;
 pub mod answers;
 pub mod compare;
+pub mod decisions;
+pub mod evidence;
 pub mod framework;
 pub mod links;
 pub mod merge;

@@ -179,6 +179,12 @@ impl TeamAnswer {
     pub fn decided(&self) -> Option<Answer> {
         self.decision.as_ref().and_then(|d| d.answer)
     }
+
+    /// Whether the answer decided differs from `answer` (someone's): the walk names the team's
+    /// decision beside a last-time answer that differs.
+    pub fn differs_from(&self, answer: Option<Answer>) -> bool {
+        self.decided() != answer
+    }
 }
 
 /// The team's answers in one round (or today), by action id in framework order.

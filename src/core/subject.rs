@@ -20,7 +20,7 @@ use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
 use crate::core::framework::Framework;
 use crate::core::names::Names;
-use crate::core::planning;
+use crate::core::planning::{self, Overview, Standing};
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
 use crate::core::time::day_of;
@@ -252,6 +252,31 @@ impl<'h> Snapshot<'h> {
         } else {
             self.point().to
         }
+    }
+
+    /// The numbers of the points `member` (a roster name) answered in, by the roster's names.
+    pub fn answered_by(&self, names: &Names, member: &str) -> Vec<usize> {
+        let key = Some(crate::core::names::fold(member));
+        let of = |i: &usize| names.key(self.assessment(*i).respondent.as_deref());
+        let points = self
+            .points
+            .iter()
+            .filter(|p| p.members.iter().any(|i| of(i) == key));
+        points.map(|p| p.number).collect()
+    }
+
+    /// The plan from the point shown (the team's today, with steps done since its latest round,
+    /// when that is shown by default), for the domains with ids in `only` (empty: all).
+    pub fn plan_overview(&self, framework: &Framework, only: &[String]) -> Overview<'h> {
+        let over_time = self.over_time();
+        let standing = Standing {
+            answers: self.plan_answers(),
+            record: self.plan_record(),
+            over_time: &over_time,
+            evidence: &self.history.evidence,
+            today: self.today,
+        };
+        planning::overview(framework, self.plan, standing, only)
     }
 
     /// The subject's answers over time up to the point shown, oldest first,

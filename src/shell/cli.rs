@@ -4,9 +4,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::core::time::DayProblem;
 use crate::present::render::Format;
 use crate::shell::error::Error;
+use crate::shell::words;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -692,19 +692,7 @@ fn review_months() -> clap::builder::RangedI64ValueParser<u32> {
 /// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
 /// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    let t = text.trim();
-    crate::core::time::parse_day(t).map_err(|problem| match problem {
-        DayProblem::NotInCalendar => {
-            format!("`{t}` is not a day of the calendar; check the month and the day")
-        }
-        DayProblem::NotADate => {
-            format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
-        }
-        DayProblem::OutOfRange => format!(
-            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 \
-             and 2999"
-        ),
-    })
+    crate::core::time::parse_day(text).map_err(|problem| words::day_problem(text, problem))
 }
 
 /// Ends as clap does, except that help or a version that cannot be written

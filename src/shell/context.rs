@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use crate::core::answers::History;
 use crate::core::framework::{self, Framework};
 use crate::core::subject::{self, At, Miss, Missed, Requested, Selection, Snapshot, Subject};
+use crate::core::time::{DayProblem, parse_day};
 use crate::present::render::{self, Look};
 use crate::shell::cli::{Global, OutputArgs};
 use crate::shell::error::Error;
@@ -155,22 +156,11 @@ impl Context {
     /// typo such as `fit.evidence-and-ned` would otherwise count silently as
     /// unanswered). They are kept in the file all the same.
     pub fn note_unknown_ids(&self, history: &History) {
-        let f = &self.framework;
-        let mut unknown: Vec<&str> = Vec::new();
-        for a in history
-            .assessments
-            .iter()
-            .filter(|a| a.framework.id == f.id && a.framework.version == f.version)
-        {
-            for id in a.answers.keys() {
-                if !f.has_action(id) && !unknown.contains(&id.as_str()) {
-                    unknown.push(id);
-                }
-            }
-        }
+        let unknown = crate::core::answers::unknown_ids(history, &self.framework);
         if !unknown.is_empty() {
             self.note(&format!(
-                "note: answers to ids this framework does not have are kept but count for nothing (a typo?): {}",
+                "note: answers to ids this framework does not have are kept but count for \
+                 nothing (a typo?): {}",
                 unknown.join(", ")
             ));
         }
@@ -274,9 +264,16 @@ impl Context {
         };
         let team = missed.subject == Subject::Team;
         match missed.miss {
-            Miss::NoSuch { selector, .. } if not_a_date(&selector).is_some() => Error::NotADate {
-                message: not_a_date(&selector).unwrap_or_default(),
-            },
+            // A selector written like a date that is not one (`2026-13-01`) is a mistake in the
+            // date, not a label nobody used.
+            Miss::NoSuch { selector, .. }
+                if parse_day(&selector) == Err(DayProblem::NotInCalendar) =>
+            {
+                Error::NotADate {
+                    typed: selector,
+                    problem: DayProblem::NotInCalendar,
+                }
+            }
             Miss::NoAssessments => Error::NoAssessments {
                 path,
                 respondent: self.respondent.clone(),
@@ -318,14 +315,6 @@ impl Context {
         }
         write_output(self, text.as_bytes(), output, inputs)
     }
-}
-
-/// A selector written like a date that is not one (`2026-13-01`) is a
-/// mistake in the date, not a label nobody used: the message saying so.
-fn not_a_date(selector: &str) -> Option<String> {
-    crate::shell::cli::parse_date(selector)
-        .err()
-        .filter(|message| message.contains("not a day of the calendar"))
 }
 
 /// Refuses an action id the framework lacks, with the closest ids.

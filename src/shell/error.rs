@@ -121,8 +121,11 @@ pub enum Error {
     SameRound { number: usize, latest: bool },
 
     /// A date that is not one, where a date was meant.
-    #[error("{}", one_line(message))]
-    NotADate { message: String },
+    #[error("{}", one_line(&crate::shell::words::day_problem(typed, *problem)))]
+    NotADate {
+        typed: String,
+        problem: crate::core::time::DayProblem,
+    },
 
     /// `--since` left no assessment.
     #[error("no assessment in {} was taken on or after {since}", shown(path))]

@@ -24,6 +24,7 @@ pub mod select;
 pub mod sharing;
 pub mod store;
 pub mod terminal;
+pub mod words;
 
 pub use screen::print_error;
 

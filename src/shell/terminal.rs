@@ -11,6 +11,7 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
+use crate::core::time::RejectedDay;
 use crate::core::walk::meeting::{AgreeQuestion, FollowUp, FollowUpQuestion};
 use crate::core::walk::plan_edit::{Ask, Question};
 use crate::core::walk::{
@@ -21,11 +22,11 @@ use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
 use crate::present::view::{date_of, when};
-use crate::shell::cli::parse_date;
 use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 use crate::shell::select;
+use crate::shell::words;
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
 const SELECT_ROOM: usize = 4;
@@ -576,8 +577,8 @@ impl Prompter for TerminalPrompter {
         };
         let why = q
             .rejected
-            .as_deref()
-            .map(|t| parse_date(t).err().unwrap_or_default());
+            .as_ref()
+            .map(|r| words::day_problem(&r.typed, r.problem));
         let context = match why {
             Some(why) => format!("{place}\n{why}.\n{asked}"),
             None => format!("{place}\n{asked}"),
@@ -668,7 +669,7 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
     // What was typed is said again with why it is not a date, above the question (the review's, in its place).
-    let why = |t: &str| parse_date(t).err().unwrap_or_default();
+    let why = |r: &RejectedDay| words::day_problem(&r.typed, r.problem);
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
         (Some(t), Ask::Review) => {
@@ -753,21 +754,51 @@ fn stop(e: dialoguer::Error) -> Stop {
 mod tests {
     use super::*;
     use crate::core::answers::plan::Plan;
-    use crate::core::walk::plan_edit::{Agenda, Domain};
+    use crate::core::walk::plan_edit::{OutlineDomain, PlanOutline};
 
-    fn agenda() -> Agenda {
-        let domain = Domain {
+    fn agenda() -> PlanOutline {
+        let domain = OutlineDomain {
             id: "fit".into(),
             name: "Fit".into(),
             stage: ("Starting out".into(), 0),
             steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
         };
         let stages = [("s1", "Starting out"), ("s2", "Developmental")];
-        Agenda {
+        PlanOutline {
             domains: vec![domain],
             stages: stages
                 .map(|(id, name)| (id.to_string(), name.to_string()))
                 .into(),
+        }
+    }
+
+    /// A day typed in a question, refused by the one rule for typed days.
+    fn rejected(typed: &str) -> RejectedDay {
+        let problem = crate::core::time::parse_day(typed).expect_err("not a day");
+        RejectedDay {
+            typed: typed.into(),
+            problem,
+        }
+    }
+
+    #[test]
+    fn a_day_typed_in_plan_edit_is_refused_in_the_words_plan_assign_uses() {
+        let (a, plan) = (agenda(), Plan::default());
+        for typed in ["0001-01-01", "2027-02-30", "soon"] {
+            let q = Question {
+                ask: Ask::Due(0, 0),
+                number: (2, 5),
+                agenda: &a,
+                plan: &plan,
+                now: String::new(),
+                rejected: Some(rejected(typed)),
+            };
+            let said =
+                crate::shell::cli::parse_date(typed).expect_err("refused on the command line");
+            assert!(
+                plan_words(&q).0.starts_with(&format!("{said}.\n")),
+                "{typed}"
+            );
         }
     }
 
@@ -788,7 +819,7 @@ mod tests {
             "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
         );
         assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
-        q.rejected = Some("2026-02-30".into());
+        q.rejected = Some(rejected("2026-02-30"));
         assert!(
             plan_words(&q).0.starts_with(
                 "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion 2 of 5"
@@ -797,7 +828,7 @@ mod tests {
             plan_words(&q).0
         );
         q.ask = Ask::Review;
-        q.rejected = Some("soon".into());
+        q.rejected = Some(rejected("soon"));
         assert_eq!(
             plan_words(&q).0,
             "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number of months from 1 to 120."

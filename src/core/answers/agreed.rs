@@ -59,10 +59,10 @@ pub struct Evidence {
 
 /// The evidence of an action that has not been removed, oldest first; it
 /// stays with the action across rounds.
-pub fn evidence_of<'e>(
+pub fn evidence_of<'e, 'a>(
     evidence: &'e [Evidence],
-    action: &'e str,
-) -> impl Iterator<Item = &'e Evidence> {
+    action: &'a str,
+) -> impl Iterator<Item = &'e Evidence> + use<'e, 'a> {
     evidence
         .iter()
         .filter(move |e| e.action == action && e.removed.is_none())

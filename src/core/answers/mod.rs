@@ -173,6 +173,24 @@ impl Answer {
     }
 }
 
+/// The action ids answered in assessments taken with this very framework (id and version) that it
+/// does not have, each once, as first met: a typo such as `fit.evidence-and-ned` would otherwise
+/// count silently as unanswered. Assessments of other frameworks keep their ids unremarked.
+pub fn unknown_ids<'h>(history: &'h History, framework: &Framework) -> Vec<&'h str> {
+    let mut unknown: Vec<&str> = Vec::new();
+    let same = |a: &&Assessment| {
+        a.framework.id == framework.id && a.framework.version == framework.version
+    };
+    for a in history.assessments.iter().filter(same) {
+        for id in a.answers.keys() {
+            if !framework.has_action(id) && !unknown.contains(&id.as_str()) {
+                unknown.push(id);
+            }
+        }
+    }
+    unknown
+}
+
 /// A label as labels are compared: ignoring case and surrounding spaces.
 pub fn label_key(label: &str) -> String {
     label.trim().to_lowercase()
@@ -329,5 +347,20 @@ mod tests {
     fn labels_match_ignoring_case_and_surrounding_spaces() {
         assert!(label_is(Some("Autumn Review "), "autumn review"));
         assert!(!label_is(None, "x"));
+    }
+
+    #[test]
+    fn ids_this_framework_lacks_are_named_once_and_only_for_its_own_assessments() {
+        let f = crate::tests::grid(1, 1);
+        let mut h = History::default();
+        let mut ours = Assessment::new(&f, Timestamp::UNIX_EPOCH);
+        for id in ["d0.a0", "d0.typo", "d0.typo", "gone"] {
+            ours.answers.insert(id.into(), Answer::NotYet);
+        }
+        let mut older = ours.clone();
+        older.framework.version = "0".into();
+        older.answers.insert("retired".into(), Answer::NotYet);
+        h.assessments = vec![ours.clone(), older, ours];
+        assert_eq!(unknown_ids(&h, &f), ["d0.typo", "gone"]);
     }
 }

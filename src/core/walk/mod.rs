@@ -257,7 +257,7 @@ pub trait Prompter {
     fn went_back(&mut self) {}
     /// Asks `plan edit`'s question for a line of text; Enter on an empty line keeps `q.now`.
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
-    /// Asks which stage a domain should reach: an index into [`plan_edit::Agenda::offers`].
+    /// Asks which stage a domain should reach: an index into [`plan_edit::PlanOutline::offers`].
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
     /// Asks what the team agrees about a point of the meeting (`None`: leave it to the rule).
     fn agree(&mut self, q: &AgreeQuestion) -> Result<Reply<Option<Answer>>, Stop>;

@@ -64,14 +64,8 @@ pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec
     let team = roster::members(h);
     let names = Names::new(&team);
     let numbers = withdrawn::numbers(h);
-    let whose = person.map(|p| names.key(Some(p)));
-    let mut out: Vec<WithdrawnEntry> = withdrawn::list(h, |n| names.key(n))
+    let mut out: Vec<WithdrawnEntry> = withdrawn::list_of(h, |n| names.key(n), person)
         .into_iter()
-        .filter(|&(i, _)| {
-            whose
-                .as_ref()
-                .is_none_or(|w| names.key(h.assessments[i].respondent.as_deref()) == *w)
-        })
         .map(|(i, at)| WithdrawnEntry {
             number: numbers[i],
             taken_at: h.assessments[i].taken_at,

@@ -6,6 +6,7 @@
 //! [`Doc`]: crate::present::doc::Doc
 
 pub mod compare;
+pub mod evidence;
 pub mod history;
 pub mod page;
 pub mod people;
@@ -19,7 +20,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
-use crate::core::answers::agreed::evidence_of;
+use crate::core::evidence::in_place;
 use crate::core::framework::Framework;
 use crate::core::record::{self, RoundRecord, Source, Vote};
 use crate::core::stage::Position;
@@ -487,6 +488,9 @@ pub struct EvidenceInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
     pub at: ActionRef,
+    /// Its number among the action's evidence, from 1, as `evidence remove` takes it.
+    #[serde(skip)]
+    pub number: usize,
     /// What shows it, where, who added it and when (JSON: `text`, `link`, `by`, `added_at`).
     #[serde(serialize_with = "evidence_fields", flatten)]
     pub evidence: crate::core::answers::agreed::Evidence,
@@ -508,20 +512,20 @@ fn evidence_fields<S: serde::Serializer>(
 
 /// The evidence recorded for actions In place in the point shown, in framework order.
 pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInfo> {
-    let mut out = Vec::new();
-    for (d, domain) in framework.domains.iter().enumerate() {
-        for (i, a) in domain.actions.iter().enumerate() {
-            if s.point().answers.answer(&a.id) == Some(Answer::InPlace) {
-                out.extend(
-                    evidence_of(&s.history.evidence, &a.id).map(|e| EvidenceInfo {
-                        at: ActionRef::new(framework, d, i),
-                        evidence: e.clone(),
-                    }),
-                );
-            }
-        }
-    }
-    out
+    let answers = &s.point().answers;
+    in_place(framework, answers, &s.history.evidence)
+        .into_iter()
+        .flat_map(|p| {
+            p.evidence
+                .into_iter()
+                .enumerate()
+                .map(move |(n, e)| EvidenceInfo {
+                    at: ActionRef::new(framework, p.domain, p.action),
+                    number: n + 1,
+                    evidence: e.clone(),
+                })
+        })
+        .collect()
 }
 
 impl EvidenceInfo {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::core::answers::History;
 use crate::core::answers::roster::{self, Roster};
+use crate::core::names::Names;
 use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -42,19 +43,8 @@ pub struct MemberInfo {
 /// The members of `history`, each with the rounds of `s` (the team's) they answered in.
 pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
     let team = roster::members(history);
-    let answered = |name: &str| -> Vec<usize> {
-        let Some(s) = s else { return Vec::new() };
-        s.points
-            .iter()
-            .filter(|p| {
-                p.members.iter().any(|&i| {
-                    roster::person_key(&team, s.assessment(i).respondent.as_deref())
-                        == Some(crate::core::names::fold(name))
-                })
-            })
-            .map(|p| p.number)
-            .collect()
-    };
+    let names = Names::new(&team);
+    let answered = |name: &str| s.map_or_else(Vec::new, |s| s.answered_by(&names, name));
     PeopleView {
         from_answers: history.team.is_empty(),
         members: team
@@ -232,19 +222,9 @@ pub fn status(
                 .collect();
             (Some(SubjectInfo::of(s, s.now)), answered, p.awaited.clone())
         }
-        None => {
-            let on = team
-                .iter()
-                .filter(|(_, m)| roster::on_team(m, today))
-                .map(|(n, _)| n.clone());
-            (None, Vec::new(), on.collect())
-        }
+        None => (None, Vec::new(), standing::on_the_team(&team, today)),
     };
-    // A round under way began with its first answer; one being gathered, when the last ended.
-    let since = match current {
-        Some(s) => Some(s.point().from),
-        None => s.and_then(|s| s.points.last()).map(|p| p.to),
-    };
+    let since = standing::round_began(s, current);
     let names: Vec<&str> = answered.iter().map(|a| a.name.as_str()).collect();
     let seen: Vec<standing::Walk> = drafts
         .iter()
@@ -254,10 +234,8 @@ pub fn status(
         })
         .collect();
     let (mut in_progress, mut reruns, mut old_drafts) = (Vec::new(), Vec::new(), Vec::new());
-    for (d, is) in drafts
-        .iter()
-        .zip(standing::walks(&team, &names, since, &seen))
-    {
+    let walks = standing::walks(&team, &names, since, &seen);
+    for (d, is) in drafts.iter().zip(walks.iter().cloned()) {
         let walking = |name: String| Walking {
             name,
             answered: d.answered,
@@ -279,27 +257,18 @@ pub fn status(
             WalkIs::Old(OldBecause::Earlier) => old_drafts.push(old("earlier")),
         }
     }
-    let walking_now: Vec<String> = in_progress
-        .iter()
-        .map(|w| crate::core::names::fold(&w.name))
-        .collect();
     StatusView {
         round,
         gathering,
         answered,
-        waiting: awaited
-            .into_iter()
-            .filter(|n| !walking_now.contains(&crate::core::names::fold(n)))
-            .collect(),
+        waiting: standing::waiting(awaited, &walks),
         in_progress,
         reruns,
-        left: team
-            .iter()
-            .filter_map(|(n, m)| {
-                m.left.filter(|l| *l <= today).map(|l| Answered {
-                    name: n.clone(),
-                    at: l,
-                })
+        left: standing::left_by(&team, today)
+            .into_iter()
+            .map(|(name, at)| Answered {
+                name: name.to_string(),
+                at,
             })
             .collect(),
         old_drafts,

@@ -7,14 +7,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::agreed::evidence_of;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
-use crate::core::planning;
-use crate::core::record::Source;
-use crate::core::stage::{self, Position};
+use crate::core::planning::{self, NotInFramework};
+use crate::core::stage::Position;
 use crate::core::subject::Snapshot;
-use crate::core::time::start_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::{FrameworkInfo, StageRef, SubjectInfo, UnderKey, count, date_of};
@@ -145,47 +142,31 @@ pub struct CompleteDomain {
 }
 
 /// The plan from the snapshot's point (the team's today, with steps done since its latest round,
-/// when that is shown by default), for the domains with ids in `only` (empty: all).
+/// when that is shown by default), for the domains with ids in `only` (empty: all): the core's
+/// overview ([`planning::overview`]) laid out.
 pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
-    let (answers, plan) = (s.plan_answers(), s.plan);
-    let record = s.plan_record();
-    let over_time = s.over_time();
+    let overview = s.plan_overview(framework, only);
     let mut domains = Vec::new();
     let mut complete = Vec::new();
-    for (d, domain) in framework.domains.iter().enumerate() {
-        if !only.is_empty() && !only.contains(&domain.id) {
-            continue;
-        }
-        let status = stage::domain_status(framework, d, |id| answers.answer(id));
-        let done = domain
-            .actions
+    for d in &overview.domains {
+        let domain = &framework.domains[d.domain];
+        let done = d
+            .done
             .iter()
-            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
-            .filter_map(|a| {
-                let decided = record.and_then(|r| r.actions.get(&a.id));
-                let done = decided.filter(|t| t.source == Source::Done);
-                let step = plan.step(&a.id);
-                if step.is_none() && done.is_none() {
-                    return None;
-                }
-                let since = done.and_then(|t| t.decision.as_ref()?.since());
-                Some(DoneStep {
+            .map(|step| {
+                let a = &domain.actions[step.action];
+                DoneStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
-                    owner: step.and_then(|p| p.owner.clone()),
-                    due: step.and_then(|p| p.due),
-                    in_place_since: since.map_or_else(
-                        || planning::in_place_since(&a.id, &over_time),
-                        |day| Some(start_of(day)),
-                    ),
-                    pending: done.is_some_and(|t| t.pending),
-                    evidence: evidence_of(&s.history.evidence, &a.id)
-                        .map(|e| e.text.clone())
-                        .collect(),
-                })
+                    owner: step.step.and_then(|p| p.owner.clone()),
+                    due: step.step.and_then(|p| p.due),
+                    in_place_since: step.since,
+                    pending: step.pending,
+                    evidence: step.evidence.iter().map(|e| e.text.clone()).collect(),
+                }
             })
             .collect();
-        let Position::Working(working) = status.position else {
+        let Position::Working(working) = d.status.position else {
             complete.push(CompleteDomain {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
@@ -193,23 +174,20 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             });
             continue;
         };
-        let target = plan.target(&domain.id);
-        let target_stage = target.and_then(|t| planning::target_stage(framework, t));
-        let steps = planning::listed_steps(framework, d, answers, plan, target_stage)
-            .into_iter()
-            .map(|i| {
-                let a = &domain.actions[i];
-                let step = plan.step(&a.id);
-                let due = step.and_then(|p| p.due);
+        let steps = d
+            .open
+            .iter()
+            .map(|open| {
+                let a = &domain.actions[open.action];
                 NextStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
                     stage_id: framework.stages[a.stage_index].id.clone(),
                     stage: framework.stages[a.stage_index].name.clone(),
-                    answer: answers.answer(&a.id),
-                    owner: step.and_then(|p| p.owner.clone()),
-                    due,
-                    overdue: planning::overdue(due, answers.answer(&a.id), s.today),
+                    answer: open.answer,
+                    owner: open.step.and_then(|p| p.owner.clone()),
+                    due: open.step.and_then(|p| p.due),
+                    overdue: open.overdue,
                     explain: a.explain.clone(),
                     links: a.links.clone(),
                 }
@@ -218,38 +196,28 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         domains.push(DomainPlan {
             id: domain.id.clone(),
             name: domain.name.clone(),
-            stage: StageRef::new(framework, status.position),
-            in_place: status.stages[working].in_place,
-            applicable: status.stages[working].applicable,
-            target: target_stage.map(|t| TargetInfo {
-                id: framework.stages[t].id.clone(),
-                name: framework.stages[t].name.clone(),
-                met: planning::target_met(status.position, t),
+            stage: StageRef::new(framework, d.status.position),
+            in_place: d.status.stages[working].in_place,
+            applicable: d.status.stages[working].applicable,
+            target: d.target.map(|t| TargetInfo {
+                id: framework.stages[t.stage].id.clone(),
+                name: framework.stages[t.stage].name.clone(),
+                met: t.met,
             }),
-            target_date: target.and_then(|t| t.by),
+            target_date: d.target.and_then(|t| t.by),
             steps,
             done,
         });
     }
-    let not_in_framework = plan
-        .steps()
-        .filter(|(id, _)| !framework.has_action(id))
-        .map(|(id, _)| format!("action {id}"))
-        .chain(
-            plan.targets
-                .iter()
-                .filter(|(id, t)| {
-                    plan.target(id).is_some()
-                        && (!framework.domains.iter().any(|d| &d.id == *id)
-                            || planning::target_stage(framework, t).is_none())
-                })
-                .map(|(id, t)| {
-                    format!(
-                        "target {} for domain {id}",
-                        t.stage.as_deref().unwrap_or("")
-                    )
-                }),
-        )
+    let not_in_framework = overview
+        .not_in_framework
+        .iter()
+        .map(|entry| match entry {
+            NotInFramework::Action(id) => format!("action {id}"),
+            NotInFramework::Target { domain, stage } => {
+                format!("target {stage} for domain {domain}")
+            }
+        })
         .collect();
     PlanView {
         framework: framework.into(),

@@ -248,12 +248,10 @@ pub fn evidence(items: &[EvidenceInfo]) -> Table {
         "by",
         "added_on",
     ];
-    let mut seen: Vec<&str> = Vec::new();
     let rows = items
         .iter()
         .map(|e| {
-            seen.push(&e.at.action_id);
-            let number = seen.iter().filter(|a| **a == e.at.action_id).count();
+            let number = e.number;
             let ev = &e.evidence;
             vec![
                 text(&e.at.domain_id),

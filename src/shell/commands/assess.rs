@@ -12,10 +12,12 @@ use jiff::Timestamp;
 
 use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
+use crate::core::evidence;
 use crate::core::framework::Framework;
 use crate::core::names::Names;
 use crate::core::record;
 use crate::core::subject::{At, Requested};
+use crate::core::time::after_today;
 use crate::core::walk::start::{self as choose, NameMatch};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
@@ -41,7 +43,7 @@ const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 /// Takes an assessment on the terminal and shows the result.
 pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     // What was asked for is checked first: a day after today is refused with or without a terminal.
-    if let Some(on) = args.on.filter(|on| *on > today()) {
+    if let Some(on) = args.on.filter(|on| after_today(*on, today())) {
         return Err(Error::PaperFormInFuture { on, today: today() });
     }
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
@@ -100,25 +102,17 @@ fn from_the_record(
             continue;
         };
         about.insert(id.clone(), vec![view::capitalised(&words)]);
-        if previous.is_some_and(|p| p.answer(id) != t.decided()) {
+        if previous.is_some_and(|p| t.differs_from(p.answer(id))) {
             beside.insert(id.clone(), words);
         }
     }
-    for e in history
-        .evidence
-        .iter()
-        .rev()
-        .filter(|e| e.removed.is_none())
-    {
+    for e in evidence::latest(&history.evidence) {
         let by =
             e.by.as_deref()
                 .map(|b| format!("{b}, "))
                 .unwrap_or_default();
         let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
-        let lines = about.entry(e.action.clone()).or_default();
-        if !lines.iter().any(|l: &String| l.starts_with("Evidence:")) {
-            lines.push(line);
-        }
+        about.entry(e.action.clone()).or_default().push(line);
     }
     let about = about
         .into_iter()

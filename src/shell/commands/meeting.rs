@@ -6,14 +6,13 @@
 
 use std::io::{self, IsTerminal};
 
-use crate::core::answers::{History, roster};
 use crate::core::subject::{At, Requested};
 use crate::core::walk::meeting::{self, Minute};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::doc::{Block, Doc};
 use crate::present::render::{Format, render_doc};
 use crate::present::view::team;
-use crate::shell::commands::agreed::{agreement, round_of};
+use crate::shell::commands::agreed::round_of;
 use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::terminal::TerminalPrompter;
@@ -64,7 +63,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     ));
     let save = |_: &mut TerminalPrompter, minute: &Minute| {
         store::update(&ctx.file, |h| {
-            record(h, minute, round);
+            minute.record(h, round, crate::shell::context::now());
             Ok(())
         })
         .map(|_| ())
@@ -93,33 +92,4 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     doc.push(Block::Note(view.rule.clone()));
     let look = ctx.look(&Default::default());
     crate::shell::screen::write_stdout(render_doc(&doc, Format::Table, look).as_bytes())
-}
-
-/// Writes what the meeting gave into the file: an agreement of `round`, a comment with its
-/// agreement, or the step's owner or due date in the plan.
-fn record(h: &mut History, minute: &Minute, round: jiff::civil::Date) {
-    let now = crate::shell::context::now();
-    match minute {
-        Minute::Agreed { action, answer } => {
-            h.agreements
-                .push(agreement(action, *answer, None, round, None));
-        }
-        Minute::Comment {
-            action,
-            answer,
-            text,
-        } => {
-            h.agreements
-                .push(agreement(action, Some(*answer), Some(text), round, None));
-        }
-        Minute::Owner { action, name } => {
-            let step = h.plan.step(action).cloned().unwrap_or_default();
-            let owner = roster::owner_named(h, name);
-            h.plan.set_step(action, Some(owner), step.due, now);
-        }
-        Minute::Due { action, date } => {
-            let step = h.plan.step(action).cloned().unwrap_or_default();
-            h.plan.set_step(action, step.owner, Some(*date), now);
-        }
-    }
 }

@@ -30,10 +30,9 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 plan.set_step(action, Some(said.clone()), due.or(before.due), now);
                 Ok(())
             })?;
-            if due.is_some_and(|d| d < today()) {
+            if let Some(due) = due.filter(|d| planning::past_due(*d, today())) {
                 ctx.note(&format!(
-                    "note: {} is already past: this step is overdue from today.",
-                    due.unwrap_or(today())
+                    "note: {due} is already past: this step is overdue from today."
                 ));
             }
             let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
@@ -77,18 +76,12 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 plan.set_target(domain, stage, by, now);
                 Ok(())
             })?;
-            // A target the subject (the team, in a team file) has already
-            // passed changes nothing until it slips.
+            // A target the subject (the team, in a team file) has already passed changes nothing
+            // until it slips.
             if let Some(t) = &target
                 && let Ok(history) = store::load_existing(&ctx.file)
                 && let Ok(s) = ctx.snapshot(&history, At::One(None), None)
-                && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
-                && let Some(goal) = planning::target_stage(f, t)
-                && planning::target_met(
-                    crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id))
-                        .position,
-                    goal,
-                )
+                && planning::target_met_in(f, domain, t, &s.point().answers)
             {
                 let whose = if s.is_team() {
                     "the team's latest round"
@@ -96,7 +89,8 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                     "the latest assessment"
                 };
                 ctx.note(&format!(
-                    "note: {domain} has already met that stage in {whose}; the plan shows the target as met."
+                    "note: {domain} has already met that stage in {whose}; the plan shows the \
+                     target as met."
                 ));
             }
             ctx.note(&match &target {

@@ -4,10 +4,11 @@
 
 use std::io::{self, IsTerminal};
 
+use crate::core::answers::History;
 use crate::core::answers::plan::Review;
-use crate::core::walk::plan_edit::{self, Agenda, Change, Domain};
+use crate::core::subject::At;
+use crate::core::walk::plan_edit::{self, Change, PlanOutline};
 use crate::core::walk::{Prompter, Stop, WalkError};
-use crate::present::view::plan::PlanView;
 use crate::shell::cli::PlanArgs;
 use crate::shell::commands::views;
 use crate::shell::context::Context;
@@ -26,7 +27,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         ctx.file.display()
     ));
     let history = ctx.history()?;
-    let agenda = agenda(&views::plan_view(ctx, &history, show)?);
+    let agenda = outline(ctx, &history, show)?;
     let mut place = ctx.file.clone().into_os_string();
     place.push(".plan-edit");
     let from = input::read_text(place.as_ref(), 1024)
@@ -81,27 +82,15 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     ctx.emit(&views::plan_view(ctx, &history, show)?, &show.output, &[])
 }
 
-/// What `plan edit` goes through, from the plan as `plan` shows it: the one place that reads the view.
-fn agenda(view: &PlanView) -> Agenda {
-    let domain = |d: &crate::present::view::plan::DomainPlan| Domain {
-        id: d.id.clone(),
-        name: d.name.clone(),
-        stage: (d.stage.name.clone(), d.stage.rank),
-        steps: (d
-            .steps
-            .iter()
-            .map(|s| (s.action_id.clone(), s.text.clone(), s.answer)))
-        .collect(),
-    };
-    let domains = view.domains.iter().map(domain).collect();
-    Agenda {
-        domains,
-        stages: view.stages.clone(),
-    }
+/// What `plan edit` goes through: the core's overview of the plan `plan` shows.
+fn outline(ctx: &Context, history: &History, show: &PlanArgs) -> Result<PlanOutline, Error> {
+    let s = ctx.snapshot(history, At::One(show.at.as_deref()), show.rounds.since)?;
+    let overview = s.plan_overview(&ctx.framework, &show.domains);
+    Ok(PlanOutline::new(&ctx.framework, &overview))
 }
 
 /// The line a saved change leaves on the screen.
-fn summary(change: &Change, agenda: &Agenda) -> String {
+fn summary(change: &Change, agenda: &PlanOutline) -> String {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "none".into());
     let date = |d: &Option<jiff::civil::Date>| or_none(d.map(|d| d.to_string()));
     match change {
