@@ -11,6 +11,7 @@ use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Captures, Eof, Expect, Needle, Regex, Session};
 use mbct_sustain::core::answers::{self, Answer};
+use mbct_sustain::present::words::AnswerWords;
 
 pub(crate) type Pty = expectrl::session::OsSession;
 

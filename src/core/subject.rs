@@ -109,11 +109,11 @@ pub struct Compared<'h> {
     pub after: Cow<'h, Assessment>,
     /// The people both sides are worked out over (empty for one person;
     /// when nobody answered both rounds, each round is taken whole).
-    pub over: Vec<String>,
+    pub over: Vec<Option<String>>,
     /// Who answered only the earlier round.
-    pub only_before: Vec<String>,
+    pub only_before: Vec<Option<String>>,
     /// Who answered only the later round.
-    pub only_after: Vec<String>,
+    pub only_after: Vec<Option<String>>,
 }
 
 /// A subject resolved: its whole journey, the point shown, what that is
@@ -402,7 +402,8 @@ fn compare_like_with_like<'h>(
     (before, after): (&Point<'h>, &Point<'h>),
     record: Option<&Record<'h>>,
 ) -> Compared<'h> {
-    let whole = |over: Vec<String>, only_before: Vec<String>, only_after: Vec<String>| Compared {
+    type People = Vec<Option<String>>;
+    let whole = |over: People, only_before: People, only_after: People| Compared {
         before: before.answers.clone(),
         after: after.answers.clone(),
         over,
@@ -414,12 +415,7 @@ fn compare_like_with_like<'h>(
     };
     let names = Names::new(team);
     let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
-    let name = |i: &usize| {
-        history.assessments[*i]
-            .respondent
-            .clone()
-            .unwrap_or_else(|| "(no name)".into())
-    };
+    let name = |i: &usize| history.assessments[*i].respondent.clone();
     let keys_after: Vec<_> = after.members.iter().map(key).collect();
     let keys_before: Vec<_> = before.members.iter().map(key).collect();
     let (both_before, only_before): (Vec<usize>, Vec<usize>) = before

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::present::render::Format;
+use crate::present::words::AnswerWords;
 use crate::shell::error::Error;
 use crate::shell::words;
 

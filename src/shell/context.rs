@@ -11,7 +11,9 @@ use crate::core::framework::{self, Framework};
 use crate::core::subject::{self, At, Miss, Missed, Requested, Selection, Snapshot, Subject};
 use crate::core::time::{DayProblem, parse_day};
 use crate::present::render::{self, Look};
+use crate::present::words::AnswerWords;
 use crate::shell::cli::{Global, OutputArgs};
+use crate::shell::clock::{self, today};
 use crate::shell::error::Error;
 use crate::shell::input;
 use crate::shell::screen::{self, Stream};
@@ -101,20 +103,20 @@ impl Context {
     /// wrong): it is left out of rounds until its date; and the other entries
     /// dated after today, which count as made now.
     pub fn note_future(&self, history: &History) {
-        let ahead = crate::core::answers::clock::ahead(history, jiff::Timestamp::now());
+        let ahead = crate::core::answers::clock::ahead(history, clock::now());
         if !ahead.is_empty() {
             let n = ahead.len();
             self.note(&format!(
                 "note: {} {} dated after today (a computer's clock may be wrong): {}; {} as made \
                     now, and the next change saves {} so.",
-                crate::shell::sharing::many(n, "entry"),
+                crate::present::words::count(n, "entry"),
                 if n == 1 { "is" } else { "are" },
                 crate::shell::sharing::ahead_words(&ahead),
                 if n == 1 { "it counts" } else { "they count" },
                 if n == 1 { "it" } else { "them" },
             ));
         }
-        for i in crate::core::rounds::in_the_future(history, jiff::Timestamp::now()) {
+        for i in crate::core::rounds::in_the_future(history, clock::now()) {
             let a = &history.assessments[i];
             let who = a
                 .respondent
@@ -122,7 +124,7 @@ impl Context {
                 .map_or("An".to_string(), |r| format!("{r}'s"));
             self.note(&format!(
                 "note: {who} assessment is dated {}, after today: a computer's clock may be wrong; fix `taken_at` in the file (it is left out of rounds until then).",
-                crate::present::view::date_of(a.taken_at)
+                crate::present::words::date_of(a.taken_at)
             ));
         }
     }
@@ -204,7 +206,7 @@ impl Context {
             at,
             since,
             today: today(),
-            now: jiff::Timestamp::now(),
+            now: clock::now(),
         };
         let s =
             subject::resolve(&self.framework, history, &selection).map_err(|m| self.missed(m))?;
@@ -244,7 +246,7 @@ impl Context {
                 "note: the agreement on {} ({answer}, recorded {}) counts in no round: {why}; \
                  `mbct-sustain agree` records one for the latest round.",
                 crate::present::safe::one_line(&a.action),
-                crate::present::view::date_of(a.at)
+                crate::present::words::date_of(a.at)
             ));
         }
         if left_out.len() > NAMED {
@@ -330,19 +332,6 @@ pub fn known_action(f: &Framework, id: &str) -> Result<(), Error> {
             .map(str::to_string)
             .collect(),
     })
-}
-
-/// Now, to the millisecond: when a change to the file is made (fine enough
-/// to order two changes made in one second, when copies are merged).
-pub fn now() -> jiff::Timestamp {
-    let t = jiff::Timestamp::now();
-    t.round(jiff::Unit::Millisecond).unwrap_or(t)
-}
-
-/// Today, as the answers file names days: the UTC day (every date the tool writes and compares is
-/// a UTC day), with no time-zone database to read at every start.
-pub fn today() -> jiff::civil::Date {
-    crate::core::time::day_of(jiff::Timestamp::now())
 }
 
 /// Loads the framework from `path`, or the bundled one.

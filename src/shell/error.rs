@@ -13,6 +13,7 @@ use crate::core::links::LinkProblem;
 use crate::core::names::NewName;
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
+use crate::present::words::count as counted;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
 
@@ -429,7 +430,7 @@ pub enum Error {
     /// `merge --remove-merged` could not remove some copies (each named as it was met).
     #[error(
         "{} could not be removed (named above); everything merged is saved",
-        if *count == 1 { "1 copy".to_string() } else { format!("{count} copies") }
+        counted(*count, "copy")
     )]
     CopiesNotRemoved { count: usize },
 
@@ -534,7 +535,7 @@ impl Error {
                 "if they are one person, `mbct-sustain people merge {}` followed by the \
                  member's name makes them one; else choose another name. The answers file was \
                  left as it was",
-                quoted_name(name)
+                crate::shell::words::quoted(name)
             ),
             Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
             Error::NewName { refusal: NewName::LooksLike { .. } } => "type the name in the \
@@ -641,12 +642,6 @@ fn git_file_words(p: &GitFileProblem) -> String {
     }
 }
 
-/// A name as it is typed in a command: quoted for a shell where it needs it.
-fn quoted_name(name: &str) -> String {
-    let name = one_line(name);
-    shlex::try_quote(&name).map_or(name.clone(), |q| q.into_owned())
-}
-
 /// Why an assessment could not be withdrawn, in words.
 fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
     let whose = respondent
@@ -670,7 +665,7 @@ fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
         ),
         CannotWithdraw::Already { number, at } => format!(
             "assessment {number} was withdrawn already, on {}",
-            crate::present::view::date_of(*at)
+            crate::present::words::date_of(*at)
         ),
     }
 }
@@ -748,11 +743,6 @@ fn new_name_words(refusal: &NewName) -> String {
             quoted_from_file(member)
         ),
     }
-}
-
-/// "1 answer", "5 answers": the one place a count meets a noun.
-pub fn counted(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A path in a message, on one line with controls shown, so a file name cannot forge a line of its own.

@@ -12,6 +12,7 @@ use crate::shell::error::Error;
 use crate::shell::screen::{no_color_env, write_stdout};
 
 pub mod cli;
+pub mod clock;
 mod commands;
 pub mod context;
 pub mod error;

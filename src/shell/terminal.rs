@@ -21,7 +21,8 @@ use crate::core::walk::{
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
-use crate::present::view::{date_of, when};
+use crate::present::words::AnswerWords;
+use crate::present::words::{date_of, when};
 use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
@@ -603,7 +604,9 @@ fn person_name(name: &Option<String>) -> String {
 
 /// "No agreement: 2 In progress, 2 Not yet, 1 Don't know": a split with no majority.
 fn no_agreement(tally: &crate::core::tally::Tally) -> String {
-    crate::present::view::no_agreement(&crate::present::view::split(tally))
+    crate::present::view::team_answer::no_agreement(&crate::present::view::team_answer::split(
+        tally,
+    ))
 }
 
 /// "Domain 2 of 7 · `what`": where a question of the walk sits.

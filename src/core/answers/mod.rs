@@ -148,18 +148,6 @@ impl Answer {
         Answer::NotApplicable,
     ];
 
-    /// How people read the answer.
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::InPlace => "In place",
-            Answer::InProgress => "In progress",
-            Answer::NotYet => "Not yet",
-            Answer::DontKnow => "Don't know",
-            Answer::NotApplicable => "Not applicable",
-            Answer::NoAgreement => "No agreement",
-        }
-    }
-
     /// How the answer is written in files and JSON.
     pub fn key(self) -> &'static str {
         match self {

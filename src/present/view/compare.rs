@@ -9,10 +9,9 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
+use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef, answer_cell};
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::{
-    ActionRef, ComparedOver, FrameworkInfo, StageRef, SubjectInfo, answer_cell,
-};
+use crate::present::view::subject::{ComparedOver, SubjectInfo};
 
 /// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]

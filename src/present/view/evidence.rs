@@ -8,7 +8,7 @@ use crate::core::evidence;
 use crate::core::framework::Framework;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::{Sheet, View};
-use crate::present::view::{ActionRef, EvidenceInfo};
+use crate::present::view::refs::{ActionRef, EvidenceInfo};
 
 /// Every action's evidence, in framework order.
 #[derive(Debug, Clone, Serialize)]

@@ -8,7 +8,9 @@ use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, StageRef, SubjectInfo, UnderKey, count, date_of, dates};
+use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::subject::{SubjectInfo, UnderKey};
+use crate::present::words::{count, date_of, dates};
 
 /// At most this many points are drawn in the journey view: more would not fit a screen or a page.
 pub const JOURNEY_COLUMNS: usize = 16;

@@ -17,7 +17,8 @@ use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
 use crate::present::view::team::{self, DecisionInfo, TeamView};
-use crate::present::view::{capitalised, count};
+use crate::present::words::AnswerWords;
+use crate::present::words::{capitalised, count};
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
 pub const AGENDA_ON_PAGE: usize = 5;

@@ -12,7 +12,8 @@ use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{SubjectInfo, and_list, count, when};
+use crate::present::view::subject::SubjectInfo;
+use crate::present::words::{and_list, count, when};
 
 /// The team's members.
 #[derive(Debug, Clone, Serialize)]
@@ -216,7 +217,7 @@ pub fn status(
                 .members
                 .iter()
                 .map(|&i| Answered {
-                    name: super::person(s.assessment(i).respondent.as_deref()),
+                    name: crate::present::words::person(s.assessment(i).respondent.as_deref()),
                     at: s.assessment(i).taken_at,
                 })
                 .collect();
@@ -342,7 +343,7 @@ impl StatusView {
                 };
                 format!(
                     "{whose} (last answer {}{why})",
-                    super::date_of(d.updated_at)
+                    crate::present::words::date_of(d.updated_at)
                 )
             })
             .collect();

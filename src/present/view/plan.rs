@@ -14,7 +14,10 @@ use crate::core::stage::Position;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, StageRef, SubjectInfo, UnderKey, count, date_of};
+use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::subject::{SubjectInfo, UnderKey};
+use crate::present::words::AnswerWords;
+use crate::present::words::{count, date_of};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]

@@ -10,11 +10,16 @@ use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, PendingStep, PersonNote,
-    StageRef, SubjectInfo, UnderKey, evidence_in_place, name_in, notes_of, pending_line,
-    pending_steps, stage_legend, team_actions,
+use crate::present::view::refs::{
+    ActionRef, EvidenceInfo, FrameworkInfo, PersonNote, StageRef, evidence_in_place, notes_of,
 };
+use crate::present::view::subject::{ComparedOver, SubjectInfo, UnderKey};
+use crate::present::view::team_answer::pending_line;
+use crate::present::view::team_answer::{
+    ActionAnswer, PendingStep, name_in, pending_steps, team_actions,
+};
+use crate::present::words::AnswerWords;
+use crate::present::words::stage_legend;
 
 /// The stage table of one assessment, or of a round of the team's.
 #[derive(Debug, Clone, Serialize)]

@@ -9,15 +9,17 @@
 
 use crate::present::doc::{Cell, Table};
 use crate::present::render::Sheet;
-use crate::present::view::EvidenceInfo;
 use crate::present::view::compare::CompareView;
 use crate::present::view::history::HistoryView;
 use crate::present::view::page::MeetingPage;
 use crate::present::view::people::{PeopleView, StatusView};
 use crate::present::view::plan::PlanView;
+use crate::present::view::refs::EvidenceInfo;
+use crate::present::view::refs::answer_cell;
 use crate::present::view::report::Report;
+use crate::present::view::subject::SubjectInfo;
 use crate::present::view::team::TeamView;
-use crate::present::view::{SubjectInfo, answer_cell, date_of};
+use crate::present::words::date_of;
 
 impl Sheet for Report {
     fn sheet(&self) -> Option<Table> {

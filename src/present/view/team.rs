@@ -11,11 +11,14 @@ use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    ActionAnswer, ActionRef, FrameworkInfo, PendingStep, RoundInfo, StageRef, SubjectInfo,
-    TeamAnswer, count, date_of, pending_line, pending_steps, person, split, team_actions,
-    team_words,
+use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef};
+use crate::present::view::subject::{RoundInfo, SubjectInfo};
+use crate::present::view::team_answer::{
+    ActionAnswer, PendingStep, TeamAnswer, pending_steps, split, team_actions,
 };
+use crate::present::view::team_answer::{pending_line, team_words};
+use crate::present::words::AnswerWords;
+use crate::present::words::{count, date_of, person};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's answers: for each action, what the \

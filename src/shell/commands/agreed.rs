@@ -11,8 +11,10 @@ use crate::core::evidence as core_evidence;
 use crate::core::links::web_address;
 use crate::core::subject::{At, Requested};
 use crate::present::view::evidence;
+use crate::present::words::AnswerWords;
 use crate::shell::cli::{EvidenceArgs, EvidenceCommand};
-use crate::shell::context::{Context, known_action, today};
+use crate::shell::clock::today;
+use crate::shell::context::{Context, known_action};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -32,7 +34,7 @@ pub fn agree(
         answer,
         note,
         (round, None),
-        crate::shell::context::now(),
+        crate::shell::clock::now(),
     );
     store::update(&ctx.file, |h| {
         h.agreements.push(agreement);
@@ -90,7 +92,7 @@ pub fn done(
     let history = ctx.history()?;
     let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let round = decisions::done_since_round(&s, on).map_err(refused)?;
-    let now = crate::shell::context::now();
+    let now = crate::shell::clock::now();
     let agreement = agreement(action, Some(Answer::InPlace), note, (round, Some(on)), now);
     let by = ctx.respondent.clone();
     store::update(&ctx.file, |h| {
@@ -134,7 +136,7 @@ pub fn service(ctx: &Context, name: Option<&str>) -> Result<(), Error> {
     }
     let service = Service {
         name: name.to_string(),
-        set_at: Some(crate::shell::context::now()),
+        set_at: Some(crate::shell::clock::now()),
     };
     store::update(&ctx.file, |h| {
         h.service = Some(service);
@@ -174,7 +176,7 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
                 text: text.trim().into(),
                 link: link.clone(),
                 by,
-                at: crate::shell::context::now(),
+                at: crate::shell::clock::now(),
                 removed: None,
             };
             store::update(&ctx.file, |h| {
@@ -193,7 +195,7 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
                             count: missing.count,
                         }
                     })?;
-                h.evidence[chosen].removed = Some(crate::shell::context::now());
+                h.evidence[chosen].removed = Some(crate::shell::clock::now());
                 Ok(())
             })?;
             ctx.note(&format!(

@@ -26,19 +26,20 @@ use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
+use crate::present::words::AnswerWords;
 use crate::shell::cli::AssessArgs;
-use crate::shell::context::{Context, today};
+use crate::shell::clock::today;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::input;
 use crate::shell::screen::{self, Stream};
 use crate::shell::store::{self, drafts};
 use crate::shell::terminal::TerminalPrompter;
+use crate::shell::{clock, words};
 use indexmap::IndexMap;
 
 /// Seconds a first-time answer takes, for the time estimate in the header.
 const SECONDS_PER_ACTION: usize = 15;
-/// Drafts larger than this are not read.
-const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Takes an assessment on the terminal and shows the result.
 pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
@@ -50,7 +51,7 @@ pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
         return Err(Error::NeedsTerminal);
     }
     crate::shell::interrupt::install();
-    let taken = take(ctx, args, &mut TerminalPrompter::new(), now)?;
+    let taken = take(ctx, args, &mut TerminalPrompter::new(), clock::now)?;
     closing_screen(ctx, taken, args.ascii || !screen::shows_unicode());
     Ok(())
 }
@@ -78,7 +79,7 @@ fn decided_words(t: &record::TeamAnswer) -> Option<String> {
         None => format!(
             "the team agreed {} on {}{comment}",
             answer.label(),
-            view::date_of(d.at)
+            crate::present::words::date_of(d.at)
         ),
     })
 }
@@ -101,7 +102,7 @@ fn from_the_record(
         let Some(words) = decided_words(t) else {
             continue;
         };
-        about.insert(id.clone(), vec![view::capitalised(&words)]);
+        about.insert(id.clone(), vec![crate::present::words::capitalised(&words)]);
         if previous.is_some_and(|p| t.differs_from(p.answer(id))) {
             beside.insert(id.clone(), words);
         }
@@ -111,7 +112,11 @@ fn from_the_record(
             e.by.as_deref()
                 .map(|b| format!("{b}, "))
                 .unwrap_or_default();
-        let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
+        let line = format!(
+            "Evidence: {} ({by}{})",
+            e.text,
+            crate::present::words::date_of(e.at)
+        );
         about.entry(e.action.clone()).or_default().push(line);
     }
     let about = about
@@ -234,7 +239,7 @@ pub fn take<P: Prompter>(
             respondent
                 .as_deref()
                 .map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
-            view::date_of(p.taken_at)
+            crate::present::words::date_of(p.taken_at)
         ));
     }
 
@@ -309,20 +314,15 @@ pub fn take<P: Prompter>(
     })
 }
 
-fn now() -> Timestamp {
-    let t = Timestamp::now();
-    t.round(jiff::Unit::Second).unwrap_or(t)
-}
-
 fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
         "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: {} and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         "mbct-sustain",
         one_line(&f.title),
-        view::count(f.action_count(), "action"),
-        view::count(f.domains.len(), "domain"),
-        view::count(minutes, "minute"),
+        crate::present::words::count(f.action_count(), "action"),
+        crate::present::words::count(f.domains.len(), "domain"),
+        crate::present::words::count(minutes, "minute"),
         file.display(),
         if screen::shows_unicode() {
             "↑/↓"
@@ -347,7 +347,7 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         })
         .filter_map(|p| {
             let d =
-                input::read_text(&p, MAX_DRAFT_BYTES).ok()
+                input::read_text(&p, drafts::MAX_DRAFT_BYTES).ok()
                     .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
             if d.is_none() {
                 ctx.note(&format!(
@@ -479,21 +479,15 @@ fn stopped(
 fn rerun(ctx: &Context, respondent: Option<&str>) -> String {
     let mut command = String::from("mbct-sustain");
     if ctx.file_given {
-        command += &format!(" --file {}", shell_quote(&ctx.file.display().to_string()));
+        command += &format!(" --file {}", words::quoted_path(&ctx.file));
     }
     if let Some(f) = &ctx.framework_file {
-        command += &format!(" --framework {}", shell_quote(&f.display().to_string()));
+        command += &format!(" --framework {}", words::quoted_path(f));
     }
     if let Some(r) = respondent {
-        command += &format!(" --respondent {}", shell_quote(r));
+        command += &format!(" --respondent {}", words::quoted(r));
     }
     command
-}
-
-/// Quotes `text` for a POSIX shell when it needs it; an argument a shell
-/// cannot carry (a NUL byte) is left as it is, since the command is only shown.
-fn shell_quote(text: &str) -> String {
-    shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
 /// How many slipped actions the closing screen names before "and N more".

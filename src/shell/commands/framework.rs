@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::core::framework::{BUNDLED_YAML, Framework};
 use crate::present::safe::printable;
-use crate::present::view::count;
+use crate::present::words::count;
 use crate::shell::cli::FrameworkFormat;
 use crate::shell::error::Error;
 use crate::shell::store;

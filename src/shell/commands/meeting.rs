@@ -63,7 +63,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     ));
     let save = |_: &mut TerminalPrompter, minute: &Minute| {
         store::update(&ctx.file, |h| {
-            minute.record(h, round, crate::shell::context::now());
+            minute.record(h, round, crate::shell::clock::now());
             Ok(())
         })
         .map(|_| ())

@@ -6,14 +6,16 @@ use crate::core::answers::roster;
 use crate::core::names;
 use crate::core::subject::{self, At, Requested};
 use crate::present::view::people::{self, DraftRead};
+use crate::present::words::count;
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
-use crate::shell::context::{Context, today};
+use crate::shell::clock::today;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 
 /// Lists the team, or changes it.
 pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
-    let now = crate::shell::context::now();
+    let now = crate::shell::clock::now();
     let refused = |refusal| Error::People { refusal };
     let said = match &args.command {
         None => {
@@ -39,8 +41,8 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             format!(
                 "{old} is {} now ({} and {} follow; `{old}` still means them).",
                 c.member,
-                counted(c.assessments, "assessment"),
-                counted(c.owners, "plan step")
+                count(c.assessments, "assessment"),
+                count(c.owners, "plan step")
             )
         }
         Some(PeopleCommand::Merge { spelling, into }) => {
@@ -50,8 +52,8 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             format!(
                 "{spelling} is {} ({} and {} moved to them).",
                 c.member,
-                counted(c.assessments, "assessment"),
-                counted(c.owners, "plan step")
+                count(c.assessments, "assessment"),
+                count(c.owners, "plan step")
             )
         }
         Some(PeopleCommand::Leave { name, on }) => {
@@ -89,7 +91,7 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         .ok();
     let gathering = s
         .as_ref()
-        .is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
+        .is_none_or(|s| subject::gathering(s, crate::shell::clock::now()));
     let drafts = store::drafts::find(&ctx.file)
         .iter()
         .filter_map(|p| read_draft(ctx, p))
@@ -136,8 +138,4 @@ fn read_draft(ctx: &Context, path: &std::path::Path) -> Option<crate::core::walk
         ));
     }
     draft?.ok()
-}
-
-fn counted(n: usize, noun: &str) -> String {
-    crate::shell::error::counted(n, noun)
 }

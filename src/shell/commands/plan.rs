@@ -8,8 +8,9 @@ use crate::core::framework::Framework;
 use crate::core::planning;
 use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
+use crate::shell::clock::today;
 use crate::shell::commands::{plan_edit, views};
-use crate::shell::context::{Context, known_action, today};
+use crate::shell::context::{Context, known_action};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -19,7 +20,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
     let Some(command) = &args.command else {
         return views::plan(ctx, &args.show);
     };
-    let now = crate::shell::context::now();
+    let now = crate::shell::clock::now();
     match command {
         PlanCommand::Assign { action, owner, due } => {
             known_action(f, action)?;

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         },
         |prompter, change| {
             store::update_plan(&ctx.file, |plan, _| {
-                change.apply(plan, crate::shell::context::now());
+                change.apply(plan, crate::shell::clock::now());
                 Ok(())
             })?;
             prompter.settled(&summary(change, &agenda));
