@@ -360,3 +360,12 @@ mod builder_tests {
         assert_eq!(f.domains[0].name, "D: with a colon");
     }
 }
+
+/// A view written in `format` with `look`, as text.
+pub fn rendered<V: crate::present::render::View>(
+    view: &V,
+    format: crate::present::render::Format,
+    look: crate::present::render::Look,
+) -> String {
+    String::from_utf8(crate::present::render::render(view, format, look)).expect("UTF-8")
+}

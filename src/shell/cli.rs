@@ -285,11 +285,71 @@ pub struct AssessArgs {
     pub on: Option<jiff::civil::Date>,
 }
 
-/// How and where to write a result.
+/// The formats a command's `--format` offers, declared once for each command (its
+/// [`OutputArgs`]): clap offers only these, and refuses any other as wrong usage (exit 2),
+/// listing them.
+pub trait Offers: Clone + Default + Send + Sync + 'static {
+    /// The formats, the first the default.
+    const FORMATS: &'static [Format];
+}
+
+/// The views of the answers: `report` (its page is the meeting page), `compare`, `history`,
+/// `plan`, `team`, `people`, `status` and `evidence`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ViewFormats;
+
+impl Offers for ViewFormats {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
+}
+
+/// `framework show`: as the views, and as YAML, a framework file to adapt.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FrameworkFormats;
+
+impl Offers for FrameworkFormats {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Yaml,
+        Format::Html,
+    ];
+}
+
+/// `--format`'s parser: the formats `offered`, by the names and help the command line gives them.
+fn format_parser(
+    offered: &'static [Format],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = offered.iter().map(|f| {
+        let (name, help) = f.name_and_help();
+        let value = PossibleValue::new(name).help(help);
+        // `framework show --format tree`, as earlier versions called its table.
+        if *f == Format::Table {
+            value.alias("tree")
+        } else {
+            value
+        }
+    });
+    PossibleValuesParser::new(values).map(move |name: String| {
+        let named =
+            |f: &&Format| f.name_and_help().0 == name || (name == "tree" && **f == Format::Table);
+        offered.iter().find(named).copied().unwrap_or_default()
+    })
+}
+
+/// How and where to write a result, in the formats `F` declares.
 #[derive(Debug, Clone, Default, Args)]
-pub struct OutputArgs {
+pub struct OutputArgs<F: Offers = ViewFormats> {
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = format_parser(F::FORMATS))]
     pub format: Format,
 
     /// Write to this file (replaced whole) instead of the screen
@@ -299,6 +359,10 @@ pub struct OutputArgs {
     /// Draw tables with plain ASCII characters
     #[arg(long)]
     pub ascii: bool,
+
+    /// The formats offered.
+    #[arg(skip)]
+    pub offered: std::marker::PhantomData<F>,
 }
 
 /// Options of `merge`.
@@ -624,9 +688,9 @@ pub enum FrameworkCommand {
         after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json"
     )]
     Show {
-        /// Output format
-        #[arg(long, value_enum, default_value_t = FrameworkFormat::Tree, value_name = "FORMAT")]
-        format: FrameworkFormat,
+        /// How and where to write it.
+        #[command(flatten)]
+        output: OutputArgs<FrameworkFormats>,
     },
     /// Write a copy of the bundled framework to FILE, to adapt it
     #[command(
@@ -648,29 +712,6 @@ pub enum FrameworkCommand {
         #[arg(id = "checked", value_name = "FILE")]
         file: PathBuf,
     },
-}
-
-/// The output formats, as the command line spells them.
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Format::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let (name, help) = self.name_and_help();
-        Some(clap::builder::PossibleValue::new(name).help(help))
-    }
-}
-
-/// Formats of `framework show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FrameworkFormat {
-    /// An indented tree for reading.
-    Tree,
-    /// YAML, as a framework file.
-    Yaml,
-    /// JSON.
-    Json,
 }
 
 /// A name that is not blank.

@@ -12,7 +12,7 @@ use crate::core::subject::{self, At, Miss, Missed, Requested, Selection, Snapsho
 use crate::core::time::{DayProblem, parse_day};
 use crate::present::render::{self, Look};
 use crate::present::words::AnswerWords;
-use crate::shell::cli::{Global, OutputArgs};
+use crate::shell::cli::{Global, Offers, OutputArgs};
 use crate::shell::clock::{self, today};
 use crate::shell::error::Error;
 use crate::shell::input;
@@ -54,9 +54,10 @@ impl Context {
     }
 
     /// How results look: colour and width only when written to the screen.
-    pub fn look(&self, output: &OutputArgs) -> Look {
+    pub fn look<F: Offers>(&self, output: &OutputArgs<F>) -> Look {
         let to_screen = output.output.is_none();
         Look {
+            file: !to_screen,
             color: self.color && to_screen,
             // A terminal whose locale cannot show Unicode gets ASCII.
             ascii: output.ascii
@@ -305,17 +306,14 @@ impl Context {
 
     /// Renders a view and writes it to stdout or `--output`; `inputs` are
     /// files the command read, never written over.
-    pub fn emit<V: render::View + render::Sheet + serde::Serialize>(
+    pub fn emit<V: render::View, F: Offers>(
         &self,
         v: &V,
-        output: &OutputArgs,
+        output: &OutputArgs<F>,
         inputs: &[PathBuf],
     ) -> Result<(), Error> {
-        let mut text = render::render(v, output.format, self.look(output));
-        if output.output.is_some() {
-            text = render::as_file(output.format, text);
-        }
-        write_output(self, text.as_bytes(), output, inputs)
+        let bytes = render::render(v, output.format, self.look(output));
+        write_output(self, &bytes, output, inputs)
     }
 }
 
@@ -351,10 +349,10 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
     })
 }
 
-fn write_output(
+fn write_output<F: Offers>(
     ctx: &Context,
     bytes: &[u8],
-    output: &OutputArgs,
+    output: &OutputArgs<F>,
     inputs: &[PathBuf],
 ) -> Result<(), Error> {
     match &output.output {

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use crate::shell::cli::{Cli, ColorChoice, Command, FrameworkCommand};
-use crate::shell::context::{Context, load_framework};
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::screen::{no_color_env, write_stdout};
 
@@ -94,8 +94,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::GitSetup) => commands::share::git_setup(&Context::new(&cli.global)?),
         Some(Command::Framework(cmd)) => match cmd {
-            FrameworkCommand::Show { format } => {
-                commands::framework::show(&load_framework(cli.global.framework.as_deref())?, format)
+            FrameworkCommand::Show { output } => {
+                commands::framework::show(&Context::new(&cli.global)?, &output)
             }
             FrameworkCommand::Init { file, force } => {
                 let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

@@ -4,6 +4,8 @@
 //! obeyed. The charts need no colour: a stage's bar is filled by its share in place, the stage a
 //! domain is working in has a thick outline and the words "working in", a target a dashed one.
 
+use std::io::{self, Write};
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -54,7 +56,12 @@ h2 { break-after: avoid; page-break-after: avoid; }
 /// A document as a page: its first heading is the title; the page is one `main` landmark, and
 /// each later heading opens a section labelled by it, so a screen reader can list and jump to
 /// them.
-pub fn render(doc: &Doc) -> String {
+pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(doc).as_bytes())
+}
+
+/// The document's page.
+fn render(doc: &Doc) -> String {
     let (intro, sections) = sections(&doc.blocks);
     let body = html! {
         main {

@@ -11,6 +11,7 @@ use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef, answer_cell};
 use crate::present::view::report::{Slip, slip_list, slips};
+use crate::present::view::sheet::{header, text};
 use crate::present::view::subject::{ComparedOver, SubjectInfo};
 
 /// Two assessments, or two rounds of the team's, side by side.
@@ -115,6 +116,10 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
 }
 
 impl View for CompareView {
+    fn sheet(&self) -> Table {
+        compare_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -202,6 +207,38 @@ impl View for CompareView {
     }
 }
 
+/// `compare`: one row per action whose answer changed.
+fn compare_sheet(c: &CompareView) -> Table {
+    let head = [
+        "domain_id",
+        "domain",
+        "action_id",
+        "action",
+        "action_stage",
+        "from",
+        "to",
+    ];
+    let rows = c
+        .changes
+        .iter()
+        .map(|ch| {
+            vec![
+                text(&ch.at.domain_id),
+                text(&ch.at.domain),
+                text(&ch.at.action_id),
+                text(&ch.at.action),
+                text(&ch.at.stage),
+                answer_cell(ch.from),
+                answer_cell(ch.to),
+            ]
+        })
+        .collect();
+    Table {
+        header: header(&head),
+        rows,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,7 +262,7 @@ mod tests {
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
         assert_eq!(
-            crate::present::render::Sheet::sheet(&v).unwrap().rows.len(),
+            crate::present::render::View::sheet(&v).rows.len(),
             1,
             "CSV has one row per changed action"
         );

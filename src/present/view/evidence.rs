@@ -7,8 +7,10 @@ use crate::core::answers::History;
 use crate::core::evidence;
 use crate::core::framework::Framework;
 use crate::present::doc::{Block, Cell, Doc, Table};
-use crate::present::render::{Sheet, View};
+use crate::present::render::View;
 use crate::present::view::refs::{ActionRef, EvidenceInfo};
+use crate::present::view::sheet::{header, text};
+use crate::present::words::date_of;
 
 /// Every action's evidence, in framework order.
 #[derive(Debug, Clone, Serialize)]
@@ -30,13 +32,11 @@ pub fn build(framework: &Framework, history: &History) -> EvidenceView {
     EvidenceView { evidence }
 }
 
-impl Sheet for EvidenceView {
-    fn sheet(&self) -> Option<Table> {
-        Some(crate::present::view::sheet::evidence(&self.evidence))
-    }
-}
-
 impl View for EvidenceView {
+    fn sheet(&self) -> Table {
+        evidence_sheet(&self.evidence)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -58,6 +58,45 @@ impl View for EvidenceView {
             ));
         }
         doc
+    }
+}
+
+/// `evidence`: one row per item, numbered per action as `evidence remove` takes them.
+fn evidence_sheet(items: &[EvidenceInfo]) -> Table {
+    let head = [
+        "domain_id",
+        "domain",
+        "action_id",
+        "action",
+        "action_stage",
+        "number",
+        "text",
+        "link",
+        "by",
+        "added_on",
+    ];
+    let rows = items
+        .iter()
+        .map(|e| {
+            let number = e.number;
+            let ev = &e.evidence;
+            vec![
+                text(&e.at.domain_id),
+                text(&e.at.domain),
+                text(&e.at.action_id),
+                text(&e.at.action),
+                text(&e.at.stage),
+                text(number.to_string()),
+                text(&ev.text),
+                text(ev.link.clone().unwrap_or_default()),
+                text(ev.by.clone().unwrap_or_default()),
+                text(date_of(ev.at)),
+            ]
+        })
+        .collect();
+    Table {
+        header: header(&head),
+        rows,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::sheet::{column, header, text};
 use crate::present::view::subject::{SubjectInfo, UnderKey};
 use crate::present::words::{count, date_of, dates};
 
@@ -224,6 +225,10 @@ impl HistoryView {
 }
 
 impl View for HistoryView {
+    fn sheet(&self) -> Table {
+        history_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         let (all, domains, key) = (&self.entries.value, self.domains.len(), self.entries.key);
@@ -277,6 +282,51 @@ impl View for HistoryView {
         }
         doc
     }
+}
+
+/// `history`: one row per assessment or round: when, who, how many domains are at each stage
+/// (`starting_out_count`, …, `complete_count`) and each domain's stage (a column per domain id).
+fn history_sheet(h: &HistoryView) -> Table {
+    let all = &h.entries.value;
+    let team = h.entries.key == "rounds";
+    let mut head = if team {
+        header(&["round", "from", "to", "label", "respondents"])
+    } else {
+        header(&["number", "date", "label", "respondent"])
+    };
+    if let Some(first) = all.first() {
+        head.extend(
+            first
+                .stage_counts
+                .keys()
+                .map(|id| format!("{}_count", column(id))),
+        );
+        head.extend(first.domains.iter().map(|d| column(&d.id)));
+    }
+    let rows = all
+        .iter()
+        .map(|e| {
+            let mut row = match &e.info {
+                SubjectInfo::Assessment(a) => vec![
+                    text(a.number.to_string()),
+                    text(date_of(a.taken_at)),
+                    text(a.label.clone().unwrap_or_default()),
+                    text(a.respondent.clone().unwrap_or_default()),
+                ],
+                SubjectInfo::Round(r) => vec![
+                    text(r.number.to_string()),
+                    text(date_of(r.from)),
+                    text(date_of(r.to)),
+                    text(r.label.clone().unwrap_or_default()),
+                    text(r.respondents.join("; ")),
+                ],
+            };
+            row.extend(e.stage_counts.values().map(|n| text(n.to_string())));
+            row.extend(e.domains.iter().map(|d| text(&d.stage.name)));
+            row
+        })
+        .collect();
+    Table { header: head, rows }
 }
 
 #[cfg(test)]
@@ -345,5 +395,34 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
+    }
+    #[test]
+    fn history_keeps_every_assessment_with_counts_and_each_domains_stage_by_id() {
+        let f = crate::tests::grid(2, 1);
+        let h = crate::core::answers::History {
+            assessments: vec![
+                crate::core::answers::Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+                40
+            ],
+            ..crate::core::answers::History::default()
+        };
+        let t = history_sheet(&build(&f, &crate::tests::latest(&f, &h)));
+        assert_eq!(t.rows.len(), 40, "every assessment, not only those drawn");
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        assert_eq!(
+            head,
+            [
+                "number",
+                "date",
+                "label",
+                "respondent",
+                "s0_count",
+                "s1_count",
+                "complete_count",
+                "d0"
+            ]
+        );
+        assert_eq!(t.rows[0][4], Cell::Text("1".into()));
+        assert_eq!(t.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod compare;
 pub mod evidence;
+pub mod framework;
 pub mod history;
 pub mod page;
 pub mod people;

@@ -305,6 +305,10 @@ impl MeetingPage {
 }
 
 impl View for MeetingPage {
+    fn sheet(&self) -> Table {
+        self.report.sheet()
+    }
+
     fn doc(&self) -> Doc {
         let r = &self.report;
         let subject = capitalised(&r.subject.value.title());

@@ -12,8 +12,9 @@ use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
+use crate::present::view::sheet::{header, text};
 use crate::present::view::subject::SubjectInfo;
-use crate::present::words::{and_list, count, when};
+use crate::present::words::{and_list, count, date_of, when};
 
 /// The team's members.
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +64,10 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
 }
 
 impl View for PeopleView {
+    fn sheet(&self) -> Table {
+        people_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -364,6 +369,10 @@ impl StatusView {
 }
 
 impl View for StatusView {
+    fn sheet(&self) -> Table {
+        status_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(match &self.round {
@@ -411,6 +420,70 @@ impl View for StatusView {
             doc.push(Block::Note(copy.note.clone()));
         }
         doc
+    }
+}
+
+/// `people`: one row per member.
+fn people_sheet(p: &PeopleView) -> Table {
+    let head = ["name", "spellings", "account", "joined", "left", "rounds"];
+    let rows = p
+        .members
+        .iter()
+        .map(|m| {
+            let rounds: Vec<String> = m.rounds.iter().map(usize::to_string).collect();
+            vec![
+                text(&m.name),
+                text(m.spellings.join("; ")),
+                text(m.account.clone().unwrap_or_default()),
+                text(m.joined.map(|d| d.to_string()).unwrap_or_default()),
+                text(m.left.map(|d| d.to_string()).unwrap_or_default()),
+                text(rounds.join("; ")),
+            ]
+        })
+        .collect();
+    Table {
+        header: header(&head),
+        rows,
+    }
+}
+
+/// `status`: one row per person: `answered` (on `date`), `in_progress` (`answered` of `of`, last
+/// answer on `date`), `waiting`, or `left` (on `date`).
+fn status_sheet(s: &StatusView) -> Table {
+    let head = ["name", "status", "date", "answered", "of"];
+    let row = |name: &str, status: &str, date: String, answered: String, of: String| {
+        vec![
+            text(name),
+            text(status),
+            text(date),
+            text(answered),
+            text(of),
+        ]
+    };
+    let none = String::new;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for a in &s.answered {
+        rows.push(row(&a.name, "answered", date_of(a.at), none(), none()));
+    }
+    for w in &s.in_progress {
+        let (answered, of) = (w.answered.to_string(), w.of.to_string());
+        rows.push(row(
+            &w.name,
+            "in_progress",
+            date_of(w.updated_at),
+            answered,
+            of,
+        ));
+    }
+    for name in &s.waiting {
+        rows.push(row(name, "waiting", none(), none(), none()));
+    }
+    for l in &s.left {
+        rows.push(row(&l.name, "left", l.at.to_string(), none(), none()));
+    }
+    Table {
+        header: header(&head),
+        rows,
     }
 }
 

@@ -499,6 +499,10 @@ impl DomainPlan {
 }
 
 impl View for PlanView {
+    fn sheet(&self) -> Table {
+        self.data()
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -542,7 +546,6 @@ impl View for PlanView {
                 self.not_in_framework.join("; ")
             )));
         }
-        doc.data = Some(self.data());
         doc
     }
 }
@@ -743,7 +746,7 @@ mod tests {
             .find(|s| s.action_id == "b")
             .unwrap();
         assert!(!b.overdue, "due today is not overdue yet");
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &p,
             crate::present::render::Format::Markdown,
             Default::default(),
@@ -841,6 +844,6 @@ mod tests {
         h.assessments
             .push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
         let v = build(&f, &latest(&f, &h), &[]);
-        assert_eq!(v.doc().data.unwrap().rows.len(), 3);
+        assert_eq!(v.sheet().rows.len(), 3);
     }
 }

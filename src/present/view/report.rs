@@ -13,6 +13,7 @@ use crate::present::render::View;
 use crate::present::view::refs::{
     ActionRef, EvidenceInfo, FrameworkInfo, PersonNote, StageRef, evidence_in_place, notes_of,
 };
+use crate::present::view::sheet::{column, header, text};
 use crate::present::view::subject::{ComparedOver, SubjectInfo, UnderKey};
 use crate::present::view::team_answer::pending_line;
 use crate::present::view::team_answer::{
@@ -306,6 +307,10 @@ impl Report {
 }
 
 impl View for Report {
+    fn sheet(&self) -> Table {
+        report_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -359,6 +364,31 @@ impl View for Report {
         }
         doc
     }
+}
+
+/// `report`: one row per domain, its stage, its change and each stage's progress (`2 of 3`).
+fn report_sheet(r: &Report) -> Table {
+    let stages = r.domains.first().map_or(&[][..], |d| &d.stages[..]);
+    let mut head = header(&["domain_id", "domain", "stage", "change"]);
+    head.extend(stages.iter().map(|s| column(&s.id)));
+    let rows = r
+        .domains
+        .iter()
+        .map(|d| {
+            let change = d
+                .change
+                .as_ref()
+                .map_or(Cell::Text(String::new()), |c| c.cell());
+            let mut row = vec![text(&d.id), text(&d.name), text(&d.stage.name), change];
+            row.extend(
+                d.stages
+                    .iter()
+                    .map(|s| Cell::progress(s.in_place, s.applicable)),
+            );
+            row
+        })
+        .collect();
+    Table { header: head, rows }
 }
 
 #[cfg(test)]
@@ -459,7 +489,7 @@ mod tests {
         assert_eq!(r.slipped[0].at.action_id, "a");
         let gained: Vec<&str> = r.gained.iter().map(|a| a.action_id.as_str()).collect();
         assert_eq!(gained, ["b", "c"], "gains are listed beside the slip");
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &r,
             crate::present::render::Format::Markdown,
             Default::default(),

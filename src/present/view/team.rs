@@ -534,6 +534,10 @@ pub fn comment_words(t: &TeamAnswer) -> Option<String> {
 }
 
 impl View for TeamView {
+    fn sheet(&self) -> Table {
+        self.data()
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         let round = SubjectInfo::Round(self.round.clone());
@@ -598,7 +602,6 @@ impl View for TeamView {
         } else {
             self.agenda(&mut doc);
         }
-        doc.data = Some(self.data());
         doc
     }
 }
@@ -791,7 +794,7 @@ mod tests {
         let a: Vec<(&str, Answer)> = answers_a.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let b: Vec<(&str, Answer)> = answers_b.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let h = history(&f, &[("Ann", &a), ("Bob", &b)]);
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &view(&f, &h, false, Some(12)),
             crate::present::render::Format::Table,
             Default::default(),
@@ -828,7 +831,7 @@ mod tests {
             v.discussion[0].answers[1].note.as_deref(),
             Some("Don't know what a buddy means for us, put N/A")
         );
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &v,
             crate::present::render::Format::Markdown,
             Default::default(),
@@ -857,7 +860,7 @@ mod tests {
             "file names can name people: {json}"
         );
         assert_eq!(v.discussion[0].counts["in-place"], 1);
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &v,
             crate::present::render::Format::Markdown,
             Default::default(),

@@ -513,6 +513,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         color: ctx.color,
         ascii,
         width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
+        file: false,
     };
     let f = &ctx.framework;
     let report = view::report::build(f, &s);
@@ -583,7 +584,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     }
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
-    let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
+    let _ = render::write_table(&doc, look, &mut out);
     let _ = out.flush();
 }
 

@@ -101,7 +101,10 @@ mod tests {
             assert!(fish.contains(&format!("{value}\\t")), "fish: {value}");
             assert!(bash.contains(value), "bash: {value}");
         }
-        assert!(fish.contains("-l format") && fish.contains("tree\\t"));
+        assert!(
+            fish.contains("-l format") && fish.contains("yaml\\t"),
+            "framework show"
+        );
     }
 
     #[test]

@@ -10,8 +10,9 @@ use crate::core::subject::{At, Requested};
 use crate::core::walk::meeting::{self, Minute};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::doc::{Block, Doc};
-use crate::present::render::{Format, render_doc};
+use crate::present::render::write_table;
 use crate::present::view::team;
+use crate::shell::cli::{OutputArgs, ViewFormats};
 use crate::shell::commands::agreed::round_of;
 use crate::shell::context::Context;
 use crate::shell::error::Error;
@@ -90,6 +91,8 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     )));
     doc.push(Block::Table(view.stage_table()));
     doc.push(Block::Note(view.rule.clone()));
-    let look = ctx.look(&Default::default());
-    crate::shell::screen::write_stdout(render_doc(&doc, Format::Table, look).as_bytes())
+    let look = ctx.look(&OutputArgs::<ViewFormats>::default());
+    let mut bytes = Vec::new();
+    let _ = write_table(&doc, look, &mut bytes);
+    crate::shell::screen::write_stdout(&bytes)
 }
