@@ -1296,3 +1296,37 @@ fn a_paper_form_entered_with_on_is_dated_that_day_and_corrects_its_round() {
     );
     assert_eq!(env.bytes("mbct-sustain.yaml"), before);
 }
+
+/// What the walk shows with the first action's question, up to its answers.
+fn first_action_screen(env: &Env) -> String {
+    let mut s = spawn(env.dir.path(), &["--respondent", "Cat"]);
+    let c = s.wait_for(Regex("(?s)Action 1 of 41.*?❯ [1-5] "));
+    let shown = String::from_utf8_lossy(c.get(0).unwrap()).into_owned();
+    s.send("\x03").unwrap();
+    finish(s);
+    shown.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_point_left_to_the_rule_after_an_agreement_is_not_said_to_be_agreed_under_the_action() {
+    let env = Env::new();
+    three_people(&env);
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let first = &f.domains[0].actions[0].id;
+    let agree = |answer: &str| {
+        env.cmd().args(["agree", first, answer]).assert().success();
+    };
+    agree("in-place");
+    let agreed = first_action_screen(&env);
+    assert!(
+        agreed.contains("The team agreed In place on"),
+        "the decision is shown while it stands: {agreed}"
+    );
+    agree("rule");
+    let left = first_action_screen(&env);
+    assert!(left.contains("Action 1 of 41"), "{left}");
+    assert!(
+        !left.contains("The team agreed In place"),
+        "left to the rule since: {left}"
+    );
+}

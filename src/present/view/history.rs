@@ -27,6 +27,9 @@ pub struct HistoryView {
     /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub withdrawn: Vec<WithdrawnEntry>,
+    /// Whether the entries are the team's rounds (else one person's assessments).
+    #[serde(skip)]
+    team: bool,
     /// Each stage's name, then the completion label.
     #[serde(skip)]
     stages: Vec<String>,
@@ -128,6 +131,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
             value: entries,
         },
         withdrawn: Vec::new(),
+        team: s.is_team(),
         stages: framework
             .stages
             .iter()
@@ -141,7 +145,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
 impl HistoryView {
     /// One row per point: when, who, and how many domains at each stage.
     fn summary(&self) -> Table {
-        let first = if self.entries.key == "rounds" {
+        let first = if self.team {
             ["Round", "Dates", "Label", "People"]
         } else {
             ["#", "Date", "Label", "Respondent"]
@@ -231,16 +235,17 @@ impl View for HistoryView {
 
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        let (all, domains, key) = (&self.entries.value, self.domains.len(), self.entries.key);
-        let what = if key == "rounds" {
+        let (all, domains) = (&self.entries.value, self.domains.len());
+        let what = if self.team {
             format!("the team, {}", count(all.len(), "round"))
         } else {
             count(all.len(), "assessment")
         };
         doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
-        if key == "rounds" {
+        if self.team {
             doc.push(Block::Text(
-                "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
+                "Each round is the team's answers by the majority rule, each person counted once \
+                 with their latest answers in it."
                     .into(),
             ));
         }
@@ -251,8 +256,10 @@ impl View for HistoryView {
         doc.push(Block::Heading("Each domain over time".into()));
         if all.len() > JOURNEY_COLUMNS {
             let n = all.len();
+            let points = if self.team { "rounds" } else { "assessments" };
             doc.push(Block::Note(format!(
-                "The latest {JOURNEY_COLUMNS} of {n} {key}; --format csv or json gives them all."
+                "The latest {JOURNEY_COLUMNS} of {n} {points}; --format csv or json gives them \
+                 all."
             )));
         }
         doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));
@@ -288,7 +295,7 @@ impl View for HistoryView {
 /// (`starting_out_count`, …, `complete_count`) and each domain's stage (a column per domain id).
 fn history_sheet(h: &HistoryView) -> Table {
     let all = &h.entries.value;
-    let team = h.entries.key == "rounds";
+    let team = h.team;
     let mut head = if team {
         header(&["round", "from", "to", "label", "respondents"])
     } else {
