@@ -192,7 +192,8 @@ impl Framework {
     }
 }
 
-/// Parses and validates framework YAML, returning every problem found so `framework check` lists all.
+/// Parses and validates framework YAML, returning every problem found so `framework check` lists
+/// all.
 pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let yaml_problem = |m: yaml::Mistake| {
@@ -212,7 +213,8 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     }
 }
 
-/// Where a problem is in the text, its line found only at the end, since finding one scans the text.
+/// Where a problem is in the text, its line found only at the end, since finding one scans the
+/// text.
 enum Spot {
     /// The first `key:` line.
     Key(&'static str),
@@ -373,7 +375,8 @@ pub fn is_web_address(url: &str) -> bool {
     crate::core::links::web_address(url).is_ok()
 }
 
-/// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as `1.1`).
+/// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as
+/// `1.1`).
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct V;
     impl serde::de::Visitor<'_> for V {
@@ -420,7 +423,9 @@ mod tests {
         }
     }
 
-    const GOOD: &str = "id: x\ntitle: X\nversion: \"2\"\ncompletion_label: Done\nstages:\n  - id: a\n    name: A\ndomains:\n  - id: d\n    name: D\n    actions:\n      - id: d.one\n        stage: a\n        text: One\n";
+    const GOOD: &str = "id: x\ntitle: X\nversion: \"2\"\ncompletion_label: Done\nstages:\n  - id: \
+        a\n    name: A\ndomains:\n  - id: d\n    name: D\n    actions:\n      - id: d.one\n        \
+        stage: a\n        text: One\n";
 
     #[test]
     fn a_minimal_framework_loads() {
@@ -486,8 +491,9 @@ mod tests {
     #[test]
     fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
         let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
+        let decimal = yaml::Kind::Broken(yaml::Rule::DecimalVersion);
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
+            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == decimal),
             "{problems:?}"
         );
         assert_eq!(
@@ -511,11 +517,14 @@ mod tests {
         let problems =
             parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
-        assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { name, allowed }, .. })
-                if name == "txet" && allowed.contains(&"explain".to_string())),
-            "{problems:?}"
-        );
+        let ProblemKind::Yaml(yaml::Mistake {
+            kind: yaml::Kind::UnknownField { name, allowed },
+            ..
+        }) = &problems[0].kind
+        else {
+            panic!("{problems:?}")
+        };
+        assert!(name == "txet" && allowed.contains(&"explain".to_string()));
     }
 
     #[test]

@@ -459,7 +459,11 @@ mod tests {
 
     #[test]
     fn the_plan_reads_and_writes_as_plain_yaml() {
-        let text = "actions:\n  d0.a0:\n    owner: Priya\n    due: 2027-01-31\ntargets:\n  d0:\n    stage: s1\n    by: 2027-06-30\nreview:\n  every_months: 6\n";
+        let text = concat!(
+            "actions:\n  d0.a0:\n    owner: Priya\n    due: 2027-01-31\n",
+            "targets:\n  d0:\n    stage: s1\n    by: 2027-06-30\n",
+            "review:\n  every_months: 6\n"
+        );
         let plan: Plan = serde_yaml::from_str(text).unwrap();
         assert_eq!(plan.actions["d0.a0"].owner.as_deref(), Some("Priya"));
         assert_eq!(plan.review, Some(Review::EveryMonths(6)));

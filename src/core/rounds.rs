@@ -4,8 +4,8 @@
 //! in it. Someone who answered before but not in a round is *left out* of it and named, never
 //! silently mixed in with older answers. A withdrawn assessment is in no round. People are told
 //! apart through the roster (a spelling is its member), an
-//! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and people
-//! are found by hash: a round costs what it is long.
+//! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and
+//! people are found by hash: a round costs what it is long.
 
 use std::collections::HashMap;
 

@@ -51,7 +51,8 @@ pub enum Cell {
         of: usize,
     },
     /// A domain's change of stage, and the stage it moved from where that is not shown beside it;
-    /// within the same stage, progress then and now (in place, applicable, twice); how many slipped.
+    /// within the same stage, progress then and now (in place, applicable, twice); how many
+    /// slipped.
     Change {
         direction: Direction,
         from: Option<String>,

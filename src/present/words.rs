@@ -111,7 +111,8 @@ pub fn when(t: Timestamp) -> String {
 /// The legend that states the stage rule under every stage table.
 pub fn stage_legend(framework: &Framework) -> String {
     format!(
-        "Working in = the first stage not yet met. A stage is met when all its actions are In place \
+        "Working in = the first stage not yet met. A stage is met when all its actions are In \
+            place \
          (Not applicable ones are left out); a domain with every stage met is {}. \
          Counts are In place / applicable actions.",
         framework.completion_label

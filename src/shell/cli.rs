@@ -65,7 +65,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
 pub struct Global {
-    /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
+    /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new
+    /// one here]
     #[arg(
         long,
         global = true,
@@ -96,7 +97,14 @@ pub struct Global {
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", alias = "colour")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        alias = "colour"
+    )]
     pub color: ColorChoice,
 
     /// Print only the results: no notes or progress messages
@@ -120,45 +128,61 @@ pub enum ColorChoice {
 pub enum Command {
     /// Take an assessment: answer each action, see each domain's stage
     #[command(
-        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, even if nothing changed"
+        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam \
+            --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, \
+            even if nothing changed"
     )]
     Assess(AssessArgs),
 
-    /// Show the stage each domain has reached (latest assessment or the team's latest round, or --at)
+    /// Show the stage each domain has reached (latest assessment or the team's latest round, or
+    /// --at)
     #[command(
-        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv"
+        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  \
+            mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report \
+            --format csv > stages.csv"
     )]
     Report(ReportArgs),
 
     /// Show what changed between two assessments or rounds (default: previous and latest)
     #[command(
-        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
+        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the \
+            latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  \
+            mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare \
+            2026-03-01 2026-09-03 --format markdown"
     )]
     Compare(CompareArgs),
 
     /// List every assessment (the team's: every round) and each domain's stage over time
-    #[command(
-        after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv"
-    )]
+    #[command(after_help = "Examples:\n  mbct-sustain history\n  \
+            mbct-sustain history --respondent Sam\n  \
+            mbct-sustain history --format csv > history.csv")]
     History(HistoryArgs),
 
     /// The team's plan: next steps with owners and due dates, targets, the next review
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan review --every 6\n  mbct-sustain plan edit                # go through the plan on a terminal"
+        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> \
+            agenda.md\n  mbct-sustain plan --domain evaluation --domain team\n  mbct-sustain plan \
+            assign networks.buddy --owner Priya --due 2027-01-31\n  mbct-sustain plan target \
+            evaluation sustainable --by 2027-06-30\n  mbct-sustain plan review --every 6\n  \
+            mbct-sustain plan edit                # go through the plan on a terminal"
     )]
     Plan(PlanCommandArgs),
 
     /// Show the team's latest round side by side, and the meeting's agenda
     #[command(
-        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown"
+        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers \
+            file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn \
+            review\" --anonymous --format markdown"
     )]
     Team(TeamArgs),
 
     /// The team's members: list them, add one, rename, merge two names into one, record who left
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain people\n  mbct-sustain people add Jo --account jo.smith\n  mbct-sustain people rename Pryia Priya\n  mbct-sustain people merge \"Priya K\" Priya\n  mbct-sustain people leave Alex --on 2027-01-31"
+        after_help = "Examples:\n  mbct-sustain people\n  mbct-sustain people add Jo --account \
+            jo.smith\n  mbct-sustain people rename Pryia Priya\n  mbct-sustain people merge \
+            \"Priya K\" Priya\n  mbct-sustain people leave Alex --on 2027-01-31"
     )]
     People(PeopleArgs),
 
@@ -168,7 +192,8 @@ pub enum Command {
 
     /// The service's name, which titles the meeting page: show it, or set it
     #[command(
-        after_help = "Examples:\n  mbct-sustain service\n  mbct-sustain service \"Gwynedd MBCT service\""
+        after_help = "Examples:\n  mbct-sustain service\n  mbct-sustain service \"Gwynedd MBCT \
+            service\""
     )]
     Service {
         /// The name to set (without it, the name is shown)
@@ -182,13 +207,16 @@ pub enum Command {
 
     /// Record the team's agreed answer to an action (as `meeting` does, for scripts)
     #[command(
-        after_help = "Examples:\n  mbct-sustain agree networks.buddy in-place --note \"Buddy scheme running since May\"\n  mbct-sustain agree networks.buddy rule          # leave it to the majority rule again"
+        after_help = "Examples:\n  mbct-sustain agree networks.buddy in-place --note \"Buddy \
+            scheme running since May\"\n  mbct-sustain agree networks.buddy rule          # leave \
+            it to the majority rule again"
     )]
     Agree {
         /// The action's id
         #[arg(value_name = "ACTION")]
         action: String,
-        /// in-place, in-progress, not-yet, dont-know, not-applicable, or rule (leave it to the majority rule)
+        /// in-place, in-progress, not-yet, dont-know, not-applicable, or rule (leave it to the
+        /// majority rule)
         #[arg(value_name = "ANSWER", value_parser = parse_agreed)]
         answer: Agreed,
         /// The meeting's comment
@@ -202,7 +230,10 @@ pub enum Command {
     /// What shows an action is in place: list it, add it, remove it
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain evidence\n  mbct-sustain evidence add evaluation.annual-report \"Annual report 2026\" --link https://intranet.example/report.pdf\n  mbct-sustain evidence remove evaluation.annual-report 1"
+        after_help = "Examples:\n  mbct-sustain evidence\n  mbct-sustain evidence add \
+            evaluation.annual-report \"Annual report 2026\" --link \
+            https://intranet.example/report.pdf\n  mbct-sustain evidence remove \
+            evaluation.annual-report 1"
     )]
     Evidence(EvidenceArgs),
 
@@ -224,7 +255,9 @@ pub enum Command {
 
     /// Bring other answers files in: a colleague's file, a sync service's conflict copy
     #[command(
-        after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  mbct-sustain merge other.yaml --dry-run"
+        after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \
+            \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  \
+            mbct-sustain merge other.yaml --dry-run"
     )]
     Merge(MergeArgs),
 
@@ -246,9 +279,10 @@ pub enum Command {
     Framework(FrameworkCommand),
 
     /// Print a shell completion script
-    #[command(
-        after_help = "Examples:\n  mbct-sustain completions bash > ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > ~/.config/fish/completions/mbct-sustain.fish"
-    )]
+    #[command(after_help = "Examples:\n  mbct-sustain completions bash > \
+            ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions \
+            zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > \
+            ~/.config/fish/completions/mbct-sustain.fish")]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
@@ -349,7 +383,12 @@ fn format_parser(
 #[derive(Debug, Clone, Default, Args)]
 pub struct OutputArgs<F: Offers = ViewFormats> {
     /// Output format
-    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = format_parser(F::FORMATS))]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "table",
+        value_parser = format_parser(F::FORMATS)
+    )]
     pub format: Format,
 
     /// Write to this file (replaced whole) instead of the screen
@@ -390,7 +429,8 @@ pub struct RoundArgs {
 /// Options of `report`.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// Which assessment (the team's: which round): number (1 = oldest, -1 = latest), date (2026-09-03) or label
+    /// Which assessment (the team's: which round): number (1 = oldest, -1 = latest), date
+    /// (2026-09-03) or label
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// How the team's rounds are formed.
@@ -448,7 +488,8 @@ pub struct PlanCommandArgs {
 pub enum PlanCommand {
     /// Give an action an owner and, optionally, a due date
     #[command(
-        after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31"
+        after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due \
+            2027-01-31"
     )]
     Assign {
         /// The action's id, as `mbct-sustain framework show` lists it
@@ -471,7 +512,9 @@ pub enum PlanCommand {
     /// Set (or --clear) the stage a domain should reach, and by when
     #[command(
         group = clap::ArgGroup::new("what").args(["stage", "clear"]).required(true),
-        after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  mbct-sustain plan target evaluation --clear"
+        after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by \
+            2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  \
+            mbct-sustain plan target evaluation --clear"
     )]
     Target {
         /// The domain's id
@@ -490,7 +533,8 @@ pub enum PlanCommand {
     /// Set when the team reviews next: on a date, or every N months after the latest round
     #[command(
         group = clap::ArgGroup::new("when").args(["on", "every"]).required(true),
-        after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan review --every 6"
+        after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan \
+            review --every 6"
     )]
     Review {
         /// On this date
@@ -504,7 +548,8 @@ pub enum PlanCommand {
     Edit,
     /// The team agrees an action is now in place, between reviews
     #[command(
-        after_help = "Example:\n  mbct-sustain plan done networks.buddy --on 2027-03-10 --note \"Buddy scheme running\" --evidence \"Scheme leaflet\""
+        after_help = "Example:\n  mbct-sustain plan done networks.buddy --on 2027-03-10 --note \
+            \"Buddy scheme running\" --evidence \"Scheme leaflet\""
     )]
     Done {
         /// The action's id
@@ -545,7 +590,8 @@ pub struct TeamArgs {
     /// Answers files to read [default: the answers file]
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Which round: number (1 = oldest, -1 = latest), date (2026-09-03) or label [default: the latest]
+    /// Which round: number (1 = oldest, -1 = latest), date (2026-09-03) or label [default: the
+    /// latest]
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Leave out assessments taken before this date, before rounds are formed
@@ -621,7 +667,10 @@ fn parse_agreed(text: &str) -> Result<Agreed, String> {
         .find(|a| a.key() == t || a.label().to_lowercase().replace(' ', "-") == t)
         .map(|a| Agreed(Some(a)))
         .ok_or_else(|| {
-            format!("`{text}` is not an answer; use in-place, in-progress, not-yet, dont-know, not-applicable, or rule")
+            format!(
+                "`{text}` is not an answer; use in-place, in-progress, not-yet, dont-know, \
+                not-applicable, or rule"
+            )
         })
 }
 
@@ -651,7 +700,8 @@ pub enum PeopleCommand {
         #[arg(long)]
         new: bool,
     },
-    /// Give someone a new name: their assessments, notes and plan steps follow, and the old name still means them
+    /// Give someone a new name: their assessments, notes and plan steps follow, and the old name
+    /// still means them
     Rename {
         /// The name (or another spelling) they go by now
         #[arg(value_name = "OLD")]
@@ -685,7 +735,8 @@ pub enum PeopleCommand {
 pub enum FrameworkCommand {
     /// Print the framework in use: domains, stages and actions with their ids
     #[command(
-        after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json"
+        after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show \
+            --format json"
     )]
     Show {
         /// How and where to write it.
@@ -694,7 +745,8 @@ pub enum FrameworkCommand {
     },
     /// Write a copy of the bundled framework to FILE, to adapt it
     #[command(
-        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain --framework my-framework.yaml   # then use it"
+        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain \
+            --framework my-framework.yaml   # then use it"
     )]
     Init {
         /// Where to write the copy
@@ -763,7 +815,8 @@ pub fn parse() -> Result<Cli, Error> {
     ] {
         if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
             let why = format!(
-                "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
+                "the environment variable {name} is set but empty: unset it (`unset {name}`) or \
+                    give it a value"
             );
             command()
                 .error(clap::error::ErrorKind::InvalidValue, why)
@@ -775,7 +828,8 @@ pub fn parse() -> Result<Cli, Error> {
     if cli.command.is_some()
         && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new)
     {
-        let why = "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command";
+        let why = "--label, --full and --ascii before a command belong to the assessment: put them \
+            after the command, or leave out the command";
         command()
             .error(clap::error::ErrorKind::ArgumentConflict, why)
             .exit();

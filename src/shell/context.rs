@@ -124,7 +124,8 @@ impl Context {
                 .as_deref()
                 .map_or("An".to_string(), |r| format!("{r}'s"));
             self.note(&format!(
-                "note: {who} assessment is dated {}, after today: a computer's clock may be wrong; fix `taken_at` in the file (it is left out of rounds until then).",
+                "note: {who} assessment is dated {}, after today: a computer's clock may be wrong; \
+                    fix `taken_at` in the file (it is left out of rounds until then).",
                 crate::present::words::date_of(a.taken_at)
             ));
         }
@@ -137,8 +138,12 @@ impl Context {
                 || last.framework.version != self.framework.version)
         {
             self.note(&format!(
-                "note: the latest assessment was taken with framework {} {}; you are using {} {}. Answers are matched by action id.",
-                last.framework.id, last.framework.version, self.framework.id, self.framework.version
+                "note: the latest assessment was taken with framework {} {}; you are using {} {}. \
+                    Answers are matched by action id.",
+                last.framework.id,
+                last.framework.version,
+                self.framework.id,
+                self.framework.version
             ));
         }
     }
@@ -174,7 +179,8 @@ impl Context {
         let latest = history.assessments.iter().map(|a| a.taken_at).max();
         if let Some(due) = crate::core::planning::review_overdue(&history.plan, latest, today()) {
             self.note(&format!(
-                "reminder: the team's review was due on {due}; each of you, run `mbct-sustain` to answer again."
+                "reminder: the team's review was due on {due}; each of you, run `mbct-sustain` to \
+                    answer again."
             ));
         }
     }
@@ -215,7 +221,10 @@ impl Context {
             self.note_left_out(history, &record.left_out);
         }
         if s.since_ignored {
-            self.note("note: --since picks the team's rounds; one person's view shows all their assessments.");
+            self.note(
+                "note: --since picks the team's rounds; one person's view shows all their \
+                assessments.",
+            );
         }
         Ok(s)
     }

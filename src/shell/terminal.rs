@@ -1,9 +1,9 @@
 //! The walk's questions on a real terminal, with dialoguer: the only file that draws prompts, on
-//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by counting
-//! its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us (selects) or
-//! kept to one line below a wrapped context that we clear ourselves (yes/no and text questions).
-//! Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where the locale
-//! cannot show Unicode, every mark and text is plain ASCII.
+//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by
+//! counting its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us
+//! (selects) or kept to one line below a wrapped context that we clear ourselves (yes/no and text
+//! questions). Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where
+//! the locale cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -147,9 +147,10 @@ impl TerminalPrompter {
         }
     }
 
-    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at the
-    /// end writes one character, so a long paste costs its length, not its square. Returns the text
-    /// (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last took.
+    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at
+    /// the end writes one character, so a long paste costs its length, not its square. Returns the
+    /// text (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last
+    /// took.
     fn read_line(
         &self,
         prompt: &str,
@@ -172,7 +173,8 @@ impl TerminalPrompter {
                 .sum()
         };
         let mut rows = 1;
-        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing starts.
+        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing
+        // starts.
         let below = std::cell::Cell::new(0usize);
         let to_last_row = || {
             let _ = self.term.move_cursor_down(below.replace(0));
@@ -303,7 +305,8 @@ impl Prompter for TerminalPrompter {
                 return Ok(q.members[i].to_string());
             }
         }
-        let context = "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).";
+        let context = "Who is answering? Type your name, or press Enter to leave it blank (kept \
+            with the answers; a rerun starts from that person's last assessment).";
         let typed = self.input_below(context, "Your name", None, "")?;
         Ok(typed.unwrap_or_default().trim().to_string())
     }
@@ -671,7 +674,8 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
-    // What was typed is said again with why it is not a date, above the question (the review's, in its place).
+    // What was typed is said again with why it is not a date, above the question (the review's, in
+    // its place).
     let why = |r: &RejectedDay| words::day_problem(&r.typed, r.problem);
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
@@ -706,10 +710,13 @@ fn shown(c: char) -> String {
 pub const MIN_ROWS: usize = 12;
 
 /// `plan edit`'s last question.
-const REVIEW: &str = "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
+const REVIEW: &str = "When does the team review next? A date (YYYY-MM-DD), or a number of months \
+    after the latest round.";
 
 /// What each answer means, in the README's words, under every action.
-const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
+const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being \
+    worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not \
+    applicable: does not apply to your service";
 
 /// The terminal's height, when it says.
 fn rows() -> Option<usize> {
@@ -718,8 +725,9 @@ fn rows() -> Option<usize> {
         .map(|(rows, _)| usize::from(rows))
 }
 
-/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost none
-/// (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no panic.
+/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost
+/// none (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no
+/// panic.
 fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -731,7 +739,8 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     })
 }
 
-/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next question.
+/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next
+/// question.
 fn stop_if_requested() -> Result<(), Stop> {
     match rows() {
         Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall {
@@ -825,7 +834,8 @@ mod tests {
         q.rejected = Some(rejected("2026-02-30"));
         assert!(
             plan_words(&q).0.starts_with(
-                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion 2 of 5"
+                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion \
+                    2 of 5"
             ),
             "{}",
             plan_words(&q).0
@@ -834,7 +844,8 @@ mod tests {
         q.rejected = Some(rejected("soon"));
         assert_eq!(
             plan_words(&q).0,
-            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number of months from 1 to 120."
+            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number \
+                of months from 1 to 120."
         );
     }
 

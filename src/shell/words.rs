@@ -8,8 +8,8 @@ use crate::core::time::{DayProblem, YEARS};
 use crate::present::safe::one_line;
 
 /// A name or a path as it is typed in a command shown to a person: on one line with controls
-/// shown, and quoted for a POSIX shell where it needs it (`'Priya K'`, `'my folder/x.yaml'`); text a
-/// shell cannot carry (a NUL byte) is left as it is, since the command is only shown. The one
+/// shown, and quoted for a POSIX shell where it needs it (`'Priya K'`, `'my folder/x.yaml'`); text
+/// a shell cannot carry (a NUL byte) is left as it is, since the command is only shown. The one
 /// quoter of every command the tool suggests.
 pub fn quoted(text: &str) -> String {
     let text = one_line(text);

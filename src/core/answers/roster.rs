@@ -555,8 +555,10 @@ mod tests {
                 member: "Priya".into()
             })
         );
+        let refused = merge_names(&mut h, "Pria", "Priya", now());
         assert!(
-            matches!(merge_names(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
+            matches!(&refused, Err(Refusal::Unknown { closest, .. }) if closest == &["Priya"]),
+            "{refused:?}"
         );
     }
 

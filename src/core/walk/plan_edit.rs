@@ -178,8 +178,8 @@ impl PlanOutline {
             .map_or(id, |(_, name)| name)
     }
 
-    /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first, so
-    /// Enter keeps it, then no target and the stages from the one it works in. True when the one
+    /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first,
+    /// so Enter keeps it, then no target and the stages from the one it works in. True when the one
     /// set now is not among those (a stage passed, or one the framework does not have).
     pub fn offers<'a>(&'a self, d: usize, plan: &'a Plan) -> (Vec<Option<&'a str>>, bool) {
         // `complete`, as older files write it, is the last stage met.
@@ -309,7 +309,8 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
     })
 }
 
-/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if any.
+/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if
+/// any.
 fn read_line<T: Clone + PartialEq, P: Prompter>(
     p: &mut P,
     mut q: Question,

@@ -56,8 +56,9 @@ pub fn name_match(roster: &Roster, typed: &str) -> NameMatch {
     }
 }
 
-/// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with this
-/// framework, oldest first: the last is offered, and all are replaced once an assessment is saved.
+/// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with
+/// this framework, oldest first: the last is offered, and all are replaced once an assessment is
+/// saved.
 pub fn drafts_of<'d>(
     drafts: impl IntoIterator<Item = (usize, Option<&'d str>, &'d str, Timestamp)>,
     names: &Names,

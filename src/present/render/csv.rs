@@ -63,7 +63,8 @@ mod tests {
         let out = render(&first_table(&awkward()));
         assert_eq!(
             out,
-            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n"
+            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of \
+                3\r\n"
         );
     }
 

@@ -1,5 +1,5 @@
-//! A view as YAML: the form a framework is written in (`framework show --format yaml` is a framework
-//! file), by the same writer as the answers file, which every YAML reader reads alike.
+//! A view as YAML: the form a framework is written in (`framework show --format yaml` is a
+//! framework file), by the same writer as the answers file, which every YAML reader reads alike.
 
 use std::io::{self, Write};
 

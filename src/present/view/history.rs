@@ -16,7 +16,8 @@ use crate::present::words::{count, date_of, dates};
 /// At most this many points are drawn in the journey view: more would not fit a screen or a page.
 pub const JOURNEY_COLUMNS: usize = 16;
 
-/// Every assessment (by one person), or every round of the team's, oldest first, up to the point shown.
+/// Every assessment (by one person), or every round of the team's, oldest first, up to the point
+/// shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
     /// The framework the stages are judged by.

@@ -330,8 +330,10 @@ impl View for MeetingPage {
             ""
         };
         doc.push(Block::Note(format!(
-            "How to read it: each stage is filled by the share of its actions that are In place (Not applicable ones \
-             left out); a domain is working in the first stage not yet fully in place (thick outline). {target}{}",
+            "How to read it: each stage is filled by the share of its actions that are In place \
+                (Not applicable ones \
+             left out); a domain is working in the first stage not yet fully in place (thick \
+             outline). {target}{}",
             r.rule
         )));
         if let Some(c) = &self.compare {

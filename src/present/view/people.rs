@@ -76,7 +76,8 @@ impl View for PeopleView {
         )));
         if self.from_answers {
             doc.push(Block::Note(
-                "No roster in the answers file yet: the team is everyone who has answered. `people add`, `rename`, `merge` and `leave` start one."
+                "No roster in the answers file yet: the team is everyone who has answered. `people \
+                    add`, `rename`, `merge` and `leave` start one."
                     .into(),
             ));
         }

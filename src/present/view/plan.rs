@@ -387,7 +387,8 @@ impl PlanMoves {
             ),
             (Some(on), false) => {
                 format!(
-                    "The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}."
+                    "The plan: {n} of {of} planned actions in place since the plan was set on \
+                        {on}{moved}."
                 )
             }
             (None, _) => format!("The plan: {n} of {of} planned actions newly in place{moved}."),
@@ -551,7 +552,8 @@ impl View for PlanView {
 }
 
 impl PlanView {
-    /// One row per step, open or done, with ids, owners, dates and targets: what a spreadsheet gets.
+    /// One row per step, open or done, with ids, owners, dates and targets: what a spreadsheet
+    /// gets.
     fn data(&self) -> Table {
         let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
         let review = text(self.next_review.map(|t| t.to_string()));
@@ -654,7 +656,12 @@ mod tests {
     use crate::core::answers::plan::{Plan, Target};
     use crate::tests::{grid, latest};
 
-    const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
+    const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+        {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    \
+        actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      \
+        - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - \
+        {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - \
+        {id: e1, stage: s0, text: E1}\n";
 
     /// The plan of one assessment with `answers`, and `plan`.
     fn plan_of(answers: &[(&str, Answer)], plan: &Plan, only: &[&str]) -> PlanView {

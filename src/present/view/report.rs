@@ -458,7 +458,10 @@ mod tests {
     #[test]
     fn progress_inside_a_stage_and_slips_show_in_the_change_column() {
         // Three actions in the first stage: 1/3 then 2/3, one of them slipping.
-        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n";
+        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+            {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - \
+            {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - \
+            {id: c, stage: s0, text: C}\n";
         let f = crate::core::framework::parse(yaml).unwrap();
         let h = history(
             &f,

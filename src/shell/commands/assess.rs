@@ -211,7 +211,8 @@ pub fn take<P: Prompter>(
     prompter.tell(&header(f, &ctx.file));
     if new_file && !ctx.file_given {
         prompter.tell(&format!(
-            "No answers file here or in the folders above: starting a new one at {}. Your team's file is elsewhere? Stop with Ctrl-C and use --file or MBCT_SUSTAIN_FILE.",
+            "No answers file here or in the folders above: starting a new one at {}. Your team's \
+                file is elsewhere? Stop with Ctrl-C and use --file or MBCT_SUSTAIN_FILE.",
             ctx.file.display()
         ));
     }
@@ -246,7 +247,8 @@ pub fn take<P: Prompter>(
     let (mut draft, file, others) =
         start_draft(prompter, ctx, &history, drafts, respondent, &mut clock)?;
     crate::shell::interrupt::on_stop(&format!(
-        "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you stopped.",
+        "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you \
+            stopped.",
         file.path().display(),
         rerun(ctx, draft.respondent.as_deref())
     ));
@@ -317,7 +319,9 @@ pub fn take<P: Prompter>(
 fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
-        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: {} and Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach \
+            answer is kept as you go; the assessment is saved to {} at the end.\nKeys: {} and \
+            Enter to choose · Esc to go back · Ctrl-C to stop (your answers so far are kept).\n",
         "mbct-sustain",
         one_line(&f.title),
         crate::present::words::count(f.action_count(), "action"),
@@ -341,17 +345,22 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         .filter(|p| {
             let live = drafts::in_use(p);
             if live {
-                ctx.note(&format!("note: {} belongs to a walk still running; leaving it alone", p.display()));
+                ctx.note(&format!(
+                    "note: {} belongs to a walk still running; leaving it \
+                    alone",
+                    p.display()
+                ));
             }
             !live
         })
         .filter_map(|p| {
-            let d =
-                input::read_text(&p, drafts::MAX_DRAFT_BYTES).ok()
-                    .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
+            let d = input::read_text(&p, drafts::MAX_DRAFT_BYTES)
+                .ok()
+                .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
             if d.is_none() {
                 ctx.note(&format!(
-                    "note: ignoring {}, which is not an unfinished assessment this version can read",
+                    "note: ignoring {}, which is not an unfinished assessment this version can \
+                        read",
                     p.display()
                 ));
             }
@@ -409,7 +418,9 @@ fn start_draft<P: Prompter>(
             .resume(&question)
             .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
         if carry_on {
-            match drafts::Draft::take_over(path, &ctx.file, draft.started_at).map_err(folder_error)? {
+            match drafts::Draft::take_over(path, &ctx.file, draft.started_at)
+                .map_err(folder_error)?
+            {
                 Some(file) => {
                     prompter.settled(&format!(
                         "Carrying on with the unfinished assessment ({} of {} answered)",
@@ -418,9 +429,10 @@ fn start_draft<P: Prompter>(
                     others.retain(|p| p != path);
                     return Ok((draft.clone(), file, others));
                 }
-                None => {
-                    prompter.tell("That unfinished assessment was just taken up in another window; starting afresh.")
-                }
+                None => prompter.tell(
+                    "That unfinished assessment was just taken up in another window; \
+                        starting afresh.",
+                ),
             }
         } else {
             prompter.settled(
@@ -445,7 +457,7 @@ fn stopped(
 ) -> Error {
     let rerun = rerun(ctx, respondent);
     match (stop, draft) {
-        (Stop::Io(e), None) => Error::Terminal(e),
+        (Stop::Io(e), None) => Error::Terminal { source: e },
         (Stop::TooSmall { rows, needed }, draft) => {
             let draft = draft
                 .filter(|d| answered > 0 && d.exists())

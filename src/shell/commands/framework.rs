@@ -31,7 +31,9 @@ pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(),
         });
     }
     let copy = format!(
-        "# Copied from the bundled framework by `mbct-sustain framework init`.\n# When you adapt it, change `id` or `version` below, so each assessment\n# records which framework it was taken with.\n#\n{BUNDLED_YAML}"
+        "# Copied from the bundled framework by `mbct-sustain framework init`.\n# When you adapt \
+            it, change `id` or `version` below, so each assessment\n# records which framework it \
+            was taken with.\n#\n{BUNDLED_YAML}"
     );
     store::write_atomic(file, copy.as_bytes()).map_err(|source| Error::WriteFailed {
         path: file.to_path_buf(),
@@ -41,7 +43,11 @@ pub fn init(file: &Path, force: bool, answers: &Path, quiet: bool) -> Result<(),
         let f = file.display();
         let _ = writeln!(
             std::io::stderr(),
-            "Wrote a copy of the bundled framework to {f}.\nEdit it, then change its `id` or `version` so assessments record which framework\nthey were taken with. Check it with `mbct-sustain framework check {f}`, then use it\nwith `mbct-sustain --framework {f}` (or set MBCT_SUSTAIN_FRAMEWORK).\nKeep the ids of actions you keep: answers are matched by id."
+            "Wrote a copy of the bundled framework to {f}.\nEdit it, then change its `id` or \
+                `version` so assessments record which framework\nthey were taken with. Check it \
+                with `mbct-sustain framework check {f}`, then use it\nwith `mbct-sustain \
+                --framework {f}` (or set MBCT_SUSTAIN_FRAMEWORK).\nKeep the ids of actions you \
+                keep: answers are matched by id."
         );
     }
     Ok(())

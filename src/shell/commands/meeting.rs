@@ -74,7 +74,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     match result {
         Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
-        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
+        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal { source: e }),
         Err(WalkError::Stopped(_)) => {
             return Err(Error::MeetingStopped {
                 path: ctx.file.clone(),

@@ -1,6 +1,7 @@
-//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan_edit`]).
-//! Each change is saved once confirmed, so Ctrl-C never loses one, and where a session stopped is
-//! kept beside the answers file, so the next one carries on there.
+//! `plan edit`: the plan on a projector, asked question by question
+//! ([`crate::core::walk::plan_edit`]). Each change is saved once confirmed, so Ctrl-C never loses
+//! one, and where a session stopped is kept beside the answers file, so the next one carries on
+//! there.
 
 use std::io::{self, IsTerminal};
 
@@ -42,7 +43,9 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         )
     });
     prompter.tell(&format!(
-        "Going through the plan: {steps} next steps, then each domain's target, then the next review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C stops (every change you confirmed is saved).\n"
+        "Going through the plan: {steps} next steps, then each domain's target, then the next \
+            review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C \
+            stops (every change you confirmed is saved).\n"
     ));
     let mut changes = 0;
     let result = plan_edit::edit(
@@ -69,7 +72,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     match result {
         Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
-        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
+        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal { source: e }),
         Err(WalkError::Stopped(_)) => {
             return Err(Error::PlanEditStopped {
                 changes,

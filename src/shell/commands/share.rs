@@ -390,7 +390,10 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
         });
     let driver = format!("{program} merge-driver %O %A %B");
     git(&["config", "merge.mbct-sustain.driver", &driver]).ok_or_else(not_git)?;
-    ctx.note(&format!("Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run `mbct-sustain git-setup` once in each)."));
+    ctx.note(&format!(
+        "Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run \
+        `mbct-sustain git-setup` once in each)."
+    ));
     git(&["config", "pull.rebase", "false"]).ok_or_else(not_git)?;
     ctx.note(
         "Ran `git config pull.rebase false`: `git pull` in this clone merges (a rebase would \
