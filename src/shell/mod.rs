@@ -20,6 +20,8 @@ pub mod exit_code;
 pub mod input;
 pub mod interrupt;
 pub mod line_edit;
+pub mod notices;
+pub mod output;
 pub mod screen;
 pub mod select;
 pub mod sharing;

@@ -31,7 +31,6 @@ use crate::shell::cli::AssessArgs;
 use crate::shell::clock::today;
 use crate::shell::context::Context;
 use crate::shell::error::Error;
-use crate::shell::input;
 use crate::shell::screen::{self, Stream};
 use crate::shell::store::{self, drafts};
 use crate::shell::terminal::TerminalPrompter;
@@ -345,27 +344,14 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         .filter(|p| {
             let live = drafts::in_use(p);
             if live {
+                let draft = p.display();
                 ctx.note(&format!(
-                    "note: {} belongs to a walk still running; leaving it \
-                    alone",
-                    p.display()
+                    "note: {draft} belongs to a walk still running; leaving it alone"
                 ));
             }
             !live
         })
-        .filter_map(|p| {
-            let d = input::read_text(&p, drafts::MAX_DRAFT_BYTES)
-                .ok()
-                .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
-            if d.is_none() {
-                ctx.note(&format!(
-                    "note: ignoring {}, which is not an unfinished assessment this version can \
-                        read",
-                    p.display()
-                ));
-            }
-            d.map(|d| (p, d))
-        })
+        .filter_map(|p| ctx.read_draft(&p).map(|d| (p, d)))
         .filter(|(p, d)| {
             let saved = choose::already_saved(history, d, &ctx.framework);
             if saved {

@@ -94,7 +94,7 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         .is_none_or(|s| subject::gathering(s, crate::shell::clock::now()));
     let drafts = store::drafts::find(&ctx.file)
         .iter()
-        .filter_map(|p| read_draft(ctx, p))
+        .filter_map(|p| ctx.read_draft(p))
         .map(|d| DraftRead {
             name: d.respondent.clone(),
             answered: d.answered(&ctx.framework),
@@ -116,26 +116,4 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         })
         .collect();
     ctx.emit(&view, output, &[])
-}
-
-/// A draft beside the answers file, through the one YAML guard; one that cannot be read (another
-/// version's, or nested too deeply to read in time) is skipped with a note, never waited on.
-fn read_draft(ctx: &Context, path: &std::path::Path) -> Option<crate::core::walk::Draft> {
-    let text = crate::shell::input::read_text(path, store::drafts::MAX_DRAFT_BYTES);
-    let draft = text
-        .ok()
-        .map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t));
-    if let Some(Err(mistake)) = &draft {
-        let why = match mistake.kind {
-            crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep) => {
-                "it nests brackets too deeply to be read"
-            }
-            _ => "it is not an unfinished assessment this version can read",
-        };
-        ctx.note(&format!(
-            "note: skipped {}: {why}; it was left as it is.",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
-    }
-    draft?.ok()
 }
