@@ -55,7 +55,8 @@ const FORMATS: [&str; 3] = ["table", "markdown", "json"];
 /// Loading and validating the bundled framework (every command does this).
 #[divan::bench]
 fn framework_parse() -> Framework {
-    framework::parse(black_box(framework::BUNDLED_YAML)).expect("the bundled framework is valid")
+    framework::from_yaml(black_box(framework::BUNDLED_YAML))
+        .expect("the bundled framework is valid")
 }
 
 /// Between an answer and the next question in the walk: the whole draft

@@ -302,7 +302,7 @@ impl FrameworkBuilder {
 
     /// The framework, which must be valid.
     pub fn build(&self) -> Framework {
-        framework::parse(&self.yaml())
+        framework::from_yaml(&self.yaml())
             .unwrap_or_else(|p| panic!("test framework is invalid: {p:?}"))
     }
 }

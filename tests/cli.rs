@@ -216,7 +216,8 @@ fn framework_show_prints_a_tree_yaml_or_json() {
         .output()
         .unwrap()
         .stdout;
-    let again = mbct_sustain::core::framework::parse(std::str::from_utf8(&yaml).unwrap()).unwrap();
+    let again =
+        mbct_sustain::core::framework::from_yaml(std::str::from_utf8(&yaml).unwrap()).unwrap();
     assert_eq!(again.action_count(), 41);
 }
 

@@ -28,7 +28,7 @@ fn frameworks() -> impl Strategy<Value = Framework> {
                     );
                 }
             }
-            framework::parse(&y).expect("generated framework is valid")
+            framework::from_yaml(&y).expect("generated framework is valid")
         })
 }
 
@@ -106,7 +106,7 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)
     ) {
         let text = mutate(BUNDLED_YAML, &edits);
-        if let Err(problems) = framework::parse(&text) {
+        if let Err(problems) = framework::from_yaml(&text) {
             prop_assert!(!problems.is_empty());
         }
     }
@@ -128,7 +128,7 @@ proptest! {
 
     #[test]
     fn random_text_never_panics_either_loader(text in "\\PC{0,200}") {
-        let _ = framework::parse(&text);
+        let _ = framework::from_yaml(&text);
         let _ = answers::file::parse(&text);
     }
 }
@@ -170,7 +170,7 @@ mod merging {
     const NAMES: [&str; 6] = ["Priya", "Pryia", "Sam", "sam", "Alex", "Kim"];
 
     fn framework() -> Framework {
-        framework::parse(
+        framework::from_yaml(
             "id: p\ntitle: P\nversion: 1\ncompletion_label: Done\n\
              stages:\n  - {id: s0, name: S0}\n\
              domains:\n  - id: d0\n    name: D0\n    actions:\n\

@@ -460,7 +460,7 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
         .args(["framework", "init", "my.yaml"])
         .assert()
         .success();
-    let mut f = mbct_sustain::core::framework::parse(&env.read("my.yaml")).unwrap();
+    let mut f = mbct_sustain::core::framework::from_yaml(&env.read("my.yaml")).unwrap();
     f.stages.push(mbct_sustain::core::framework::Stage {
         id: "thriving".into(),
         name: "Thriving".into(),

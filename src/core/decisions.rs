@@ -12,7 +12,7 @@ use crate::core::time::{after_today, day_of};
 
 /// Why a decision cannot be recorded; the shell words each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub enum CannotRecord {
     /// Round `number`'s meeting is over: round `next` began on `began`.
     RoundClosed {
         /// The round asked for.
@@ -42,9 +42,9 @@ pub enum Refusal {
 
 /// The first day of the round shown in `s` (the team's), which a decision is recorded for: only the
 /// latest round takes one.
-pub fn open_round(s: &Snapshot) -> Result<Date, Refusal> {
+pub fn open_round(s: &Snapshot) -> Result<Date, CannotRecord> {
     match s.points.get(s.now + 1) {
-        Some(next) => Err(Refusal::RoundClosed {
+        Some(next) => Err(CannotRecord::RoundClosed {
             number: s.point().number,
             next: next.number,
             began: day_of(next.from),
@@ -54,20 +54,20 @@ pub fn open_round(s: &Snapshot) -> Result<Date, Refusal> {
 }
 
 /// Whether a step can be done on `on` as of `today`: not after it.
-pub fn done_by_today(on: Date, today: Date) -> Result<(), Refusal> {
+pub fn done_by_today(on: Date, today: Date) -> Result<(), CannotRecord> {
     if after_today(on, today) {
-        return Err(Refusal::DoneInFuture { on, today });
+        return Err(CannotRecord::DoneInFuture { on, today });
     }
     Ok(())
 }
 
 /// The first day of the latest round in `s` (the team's), which a step done on `on` follows: a day
 /// before that round began is that round's meeting's decision, not a step done between reviews.
-pub fn done_since_round(s: &Snapshot, on: Date) -> Result<Date, Refusal> {
+pub fn done_since_round(s: &Snapshot, on: Date) -> Result<Date, CannotRecord> {
     let latest = s.point();
     let began = day_of(latest.from);
     if on < began {
-        return Err(Refusal::DoneBeforeRound {
+        return Err(CannotRecord::DoneBeforeRound {
             on,
             number: latest.number,
             began,
@@ -132,7 +132,7 @@ mod tests {
         let first = crate::tests::snapshot(&f, &h, Requested::Team, At::One(Some("1")));
         assert_eq!(
             open_round(&first),
-            Err(Refusal::RoundClosed {
+            Err(CannotRecord::RoundClosed {
                 number: 1,
                 next: 2,
                 began: date(2026, 12, 1)
@@ -149,7 +149,7 @@ mod tests {
         assert_eq!(done_by_today(today, today), Ok(()));
         assert!(matches!(
             done_by_today(date(2026, 12, 8), today),
-            Err(Refusal::DoneInFuture { .. })
+            Err(CannotRecord::DoneInFuture { .. })
         ));
         assert_eq!(
             done_since_round(&s, date(2026, 12, 1)),
@@ -157,7 +157,7 @@ mod tests {
         );
         assert_eq!(
             done_since_round(&s, date(2026, 11, 30)),
-            Err(Refusal::DoneBeforeRound {
+            Err(CannotRecord::DoneBeforeRound {
                 on: date(2026, 11, 30),
                 number: 2,
                 began: date(2026, 12, 1)

@@ -163,7 +163,7 @@ impl Framework {
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
         BUNDLED
-            .get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid"))
+            .get_or_init(|| from_yaml(BUNDLED_YAML).expect("the bundled framework is valid"))
             .clone()
     }
 
@@ -194,7 +194,7 @@ impl Framework {
 
 /// Parses and validates framework YAML, returning every problem found so `framework check` lists
 /// all.
-pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
+pub fn from_yaml(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let yaml_problem = |m: yaml::Mistake| {
         vec![Problem {
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn bundled_framework_has_seven_domains_three_stages_and_41_actions() {
-        let f = parse(BUNDLED_YAML).expect("bundled framework is valid");
+        let f = from_yaml(BUNDLED_YAML).expect("bundled framework is valid");
         assert_eq!(f.domains.len(), 7);
         assert_eq!(f.stages.len(), 3);
         assert_eq!(f.action_count(), 41);
@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_minimal_framework_loads() {
-        let f = parse(GOOD).unwrap();
+        let f = from_yaml(GOOD).unwrap();
         assert_eq!(f.action_count(), 1);
         assert_eq!(f.version, "2");
     }
@@ -440,7 +440,7 @@ mod tests {
             "text: One\n",
             "text: One\n      - id: d.one\n        stage: a\n        text: Two\n",
         );
-        let problems = parse(&text).unwrap_err();
+        let problems = from_yaml(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
         assert_eq!(problems[0].line, Some(15));
@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn an_action_in_an_undeclared_stage_is_named() {
-        let problems = parse(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
         assert_eq!(
             problems[0].kind,
@@ -470,13 +470,13 @@ mod tests {
             .replace("text: One", "text: \"\"")
             .replace("name: D", "name: \" \"")
             .replace("stage: a", "stage: b");
-        let problems = parse(&text).unwrap_err();
+        let problems = from_yaml(&text).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]
     fn the_complete_stage_id_is_reserved() {
-        let problems = parse(
+        let problems = from_yaml(
             &GOOD
                 .replace("id: a\n", "id: complete\n")
                 .replace("stage: a", "stage: complete"),
@@ -490,14 +490,14 @@ mod tests {
 
     #[test]
     fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
-        let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
         let decimal = yaml::Kind::Broken(yaml::Rule::DecimalVersion);
         assert!(
             matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == decimal),
             "{problems:?}"
         );
         assert_eq!(
-            parse(&GOOD.replace("version: \"2\"", "version: 3"))
+            from_yaml(&GOOD.replace("version: \"2\"", "version: 3"))
                 .unwrap()
                 .version,
             "3"
@@ -506,16 +506,17 @@ mod tests {
 
     #[test]
     fn no_stages_and_no_domains_are_refused() {
-        let problems =
-            parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n")
-                .unwrap_err();
+        let problems = from_yaml(
+            "id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n",
+        )
+        .unwrap_err();
         assert_eq!(problems.len(), 2);
     }
 
     #[test]
     fn unknown_fields_are_refused_with_their_line() {
         let problems =
-            parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
+            from_yaml(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
         let ProblemKind::Yaml(yaml::Mistake {
             kind: yaml::Kind::UnknownField { name, allowed },
@@ -529,7 +530,7 @@ mod tests {
 
     #[test]
     fn a_version_of_the_wrong_shape_is_named_as_shapes() {
-        let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
         let ProblemKind::Yaml(mistake) = &problems[0].kind else {
             panic!("{problems:?}")
         };
@@ -544,13 +545,13 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_a_line() {
-        let problems = parse("id: x\ntitle: [unclosed\n").unwrap_err();
+        let problems = from_yaml("id: x\ntitle: [unclosed\n").unwrap_err();
         assert!(problems[0].line.is_some());
     }
 
     #[test]
     fn empty_and_deeply_nested_text_is_refused() {
-        let kind = |text: &str| match parse(text).unwrap_err().remove(0).kind {
+        let kind = |text: &str| match from_yaml(text).unwrap_err().remove(0).kind {
             ProblemKind::Yaml(m) => m.kind,
             other => panic!("{other:?}"),
         };

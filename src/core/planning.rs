@@ -256,7 +256,7 @@ pub fn in_place_since(
 /// Where the plan stands from: the answers planned from and what the team decided about them
 /// (borrowed for `'t`), and the evidence recorded in the file (for `'a`, as long as the overview).
 #[derive(Debug, Clone, Copy)]
-pub struct Standing<'a, 't> {
+pub struct Basis<'a, 't> {
     /// The answers the plan works from (a person's, or the team's).
     pub answers: &'t Assessment,
     /// The team's record of those answers (none for one person): steps done between reviews.
@@ -350,7 +350,7 @@ pub enum NotInFramework<'a> {
 pub fn overview<'a>(
     framework: &Framework,
     plan: &'a Plan,
-    standing: Standing<'a, '_>,
+    standing: Basis<'a, '_>,
     only: &[String],
 ) -> Overview<'a> {
     let answers = standing.answers;
@@ -410,7 +410,7 @@ fn step_done<'a>(
     id: &str,
     i: usize,
     plan: &'a Plan,
-    standing: &Standing<'a, '_>,
+    standing: &Basis<'a, '_>,
 ) -> Option<StepDone<'a>> {
     if standing.answers.answer(id) != Some(Answer::InPlace) {
         return None;
@@ -665,7 +665,7 @@ mod tests {
             a.answers.insert(id.to_string(), *x);
         }
         let journey = [(Timestamp::UNIX_EPOCH, &a)];
-        let standing = Standing {
+        let standing = Basis {
             answers: &a,
             record: None,
             over_time: &journey,

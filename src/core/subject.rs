@@ -20,7 +20,7 @@ use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
 use crate::core::framework::Framework;
 use crate::core::names::Names;
-use crate::core::planning::{self, Overview, Standing};
+use crate::core::planning::{self, Basis, Overview};
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
 use crate::core::time::day_of;
@@ -269,7 +269,7 @@ impl<'h> Snapshot<'h> {
     /// when that is shown by default), for the domains with ids in `only` (empty: all).
     pub fn plan_overview(&self, framework: &Framework, only: &[String]) -> Overview<'h> {
         let over_time = self.over_time();
-        let standing = Standing {
+        let standing = Basis {
             answers: self.plan_answers(),
             record: self.plan_record(),
             over_time: &over_time,

@@ -219,7 +219,7 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, Error> {
             problem,
         }
     })?;
-    framework::parse(&text).map_err(|problems| Error::FrameworkInvalid {
+    framework::from_yaml(&text).map_err(|problems| Error::FrameworkInvalid {
         name: path.display().to_string(),
         problems,
     })

@@ -401,7 +401,7 @@ mod tests {
         }
         a.answers.insert("d1.a0".into(), Answer::InProgress);
         let journey = [(Timestamp::UNIX_EPOCH, &a)];
-        let standing = crate::core::planning::Standing {
+        let standing = crate::core::planning::Basis {
             answers: &a,
             record: None,
             over_time: &journey,

@@ -146,7 +146,7 @@ mod tests {
         let v = build(&f);
         assert_eq!(v.sheet().rows.len(), f.action_count());
         let yaml = String::from_utf8(render(&v, Format::Yaml, Default::default())).unwrap();
-        let again = crate::core::framework::parse(&yaml).expect("a framework file");
+        let again = crate::core::framework::from_yaml(&yaml).expect("a framework file");
         assert_eq!(again, f);
     }
 }

@@ -665,7 +665,7 @@ mod tests {
 
     /// The plan of one assessment with `answers`, and `plan`.
     fn plan_of(answers: &[(&str, Answer)], plan: &Plan, only: &[&str]) -> PlanView {
-        let f = crate::core::framework::parse(YAML).unwrap();
+        let f = crate::core::framework::from_yaml(YAML).unwrap();
         let mut a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         for (id, ans) in answers {
             a.answers.insert(id.to_string(), *ans);

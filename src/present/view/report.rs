@@ -462,7 +462,7 @@ mod tests {
             {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - \
             {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - \
             {id: c, stage: s0, text: C}\n";
-        let f = crate::core::framework::parse(yaml).unwrap();
+        let f = crate::core::framework::from_yaml(yaml).unwrap();
         let h = history(
             &f,
             &[

@@ -56,10 +56,10 @@ pub fn round_of(ctx: &Context, at: Option<&str>) -> Result<Date, Error> {
 }
 
 /// Why a decision cannot be recorded, as an error.
-fn refused(refusal: decisions::Refusal) -> Error {
-    use decisions::Refusal;
+fn refused(refusal: decisions::CannotRecord) -> Error {
+    use decisions::CannotRecord;
     match refusal {
-        Refusal::RoundClosed {
+        CannotRecord::RoundClosed {
             number,
             next,
             began,
@@ -68,10 +68,10 @@ fn refused(refusal: decisions::Refusal) -> Error {
             next,
             began,
         },
-        Refusal::DoneBeforeRound { on, number, began } => {
+        CannotRecord::DoneBeforeRound { on, number, began } => {
             Error::DoneBeforeRound { on, number, began }
         }
-        Refusal::DoneInFuture { on, today } => Error::DoneInFuture { on, today },
+        CannotRecord::DoneInFuture { on, today } => Error::DoneInFuture { on, today },
     }
 }
 
