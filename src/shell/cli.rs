@@ -347,14 +347,7 @@ impl Offers for ViewFormats {
 pub struct FrameworkFormats;
 
 impl Offers for FrameworkFormats {
-    const FORMATS: &'static [Format] = &[
-        Format::Table,
-        Format::Markdown,
-        Format::Csv,
-        Format::Json,
-        Format::Yaml,
-        Format::Html,
-    ];
+    const FORMATS: &'static [Format] = &Format::ALL;
 }
 
 /// `--format`'s parser: the formats `offered`, by the names and help the command line gives them.

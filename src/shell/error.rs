@@ -373,16 +373,7 @@ errors! {
         source: io::Error,
     }
         message("could not save to {}: {}", shown(path), io_words(source))
-        hint(match source.kind() {
-            io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that \
-                exists".into(),
-            io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "choose a \
-                folder you may write to".into(),
-            io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; \
-                raise it, then run again (the file was left as it was)".into(),
-            _ => "check there is space on the disk and that you may write there".into(),
-        });
+        hint(write_hint(source));
 
     /// A save would make the answers file larger than the tool reads.
     TooLargeToSave {
@@ -404,16 +395,7 @@ errors! {
         source: io::Error,
     }
         message("could not write {}: {}", shown(path), io_words(source))
-        hint(match source.kind() {
-            io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that \
-                exists".into(),
-            io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "choose a \
-                folder you may write to".into(),
-            io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; \
-                raise it, then run again (the file was left as it was)".into(),
-            _ => "check there is space on the disk and that you may write there".into(),
-        });
+        hint(write_hint(source));
 
     /// `--output` names a file the tool reads from.
     WouldOverwrite {
@@ -773,6 +755,23 @@ impl Error {
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }
+    }
+}
+
+/// What to do about a file that could not be written (the answers file, or an output file).
+fn write_hint(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::NotFound => {
+            "create the folder first, or give a path in a folder that exists".into()
+        }
+        io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "choose a folder you may write to".into()
+        }
+        io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; \
+            raise it, then run again (the file was left as it was)"
+            .into(),
+        _ => "check there is space on the disk and that you may write there".into(),
     }
 }
 

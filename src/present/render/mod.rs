@@ -39,6 +39,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Yaml,
+        Format::Html,
+    ];
+
     /// How the command line names it, and what it is for.
     pub fn name_and_help(self) -> (&'static str, &'static str) {
         match self {
@@ -179,14 +189,7 @@ mod tests {
         let view = Awkward {
             name: "Fit, \"the\" | service",
         };
-        for format in [
-            Format::Table,
-            Format::Markdown,
-            Format::Csv,
-            Format::Json,
-            Format::Yaml,
-            Format::Html,
-        ] {
+        for format in Format::ALL {
             let out = String::from_utf8(render(&view, format, Look::default())).unwrap();
             assert!(
                 out.contains("Fit, ") && out.contains("service"),

@@ -11,7 +11,7 @@ use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
 use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef, answer_cell};
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::sheet::{header, text};
+use crate::present::view::sheet::{action_cells, action_header};
 use crate::present::view::subject::{ComparedOver, SubjectInfo};
 
 /// Two assessments, or two rounds of the team's, side by side.
@@ -209,32 +209,17 @@ impl View for CompareView {
 
 /// `compare`: one row per action whose answer changed.
 fn compare_sheet(c: &CompareView) -> Table {
-    let head = [
-        "domain_id",
-        "domain",
-        "action_id",
-        "action",
-        "action_stage",
-        "from",
-        "to",
-    ];
     let rows = c
         .changes
         .iter()
         .map(|ch| {
-            vec![
-                text(&ch.at.domain_id),
-                text(&ch.at.domain),
-                text(&ch.at.action_id),
-                text(&ch.at.action),
-                text(&ch.at.stage),
-                answer_cell(ch.from),
-                answer_cell(ch.to),
-            ]
+            let mut row = action_cells(&ch.at);
+            row.extend([answer_cell(ch.from), answer_cell(ch.to)]);
+            row
         })
         .collect();
     Table {
-        header: header(&head),
+        header: action_header(&["from", "to"]),
         rows,
     }
 }

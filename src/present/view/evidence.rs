@@ -9,7 +9,7 @@ use crate::core::framework::Framework;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::refs::{ActionRef, EvidenceInfo};
-use crate::present::view::sheet::{header, text};
+use crate::present::view::sheet::{action_cells, action_header, text};
 use crate::present::words::date_of;
 
 /// Every action's evidence, in framework order.
@@ -63,39 +63,23 @@ impl View for EvidenceView {
 
 /// `evidence`: one row per item, numbered per action as `evidence remove` takes them.
 fn evidence_sheet(items: &[EvidenceInfo]) -> Table {
-    let head = [
-        "domain_id",
-        "domain",
-        "action_id",
-        "action",
-        "action_stage",
-        "number",
-        "text",
-        "link",
-        "by",
-        "added_on",
-    ];
     let rows = items
         .iter()
         .map(|e| {
-            let number = e.number;
             let ev = &e.evidence;
-            vec![
-                text(&e.at.domain_id),
-                text(&e.at.domain),
-                text(&e.at.action_id),
-                text(&e.at.action),
-                text(&e.at.stage),
-                text(number.to_string()),
+            let mut row = action_cells(&e.at);
+            row.extend([
+                text(e.number.to_string()),
                 text(&ev.text),
                 text(ev.link.clone().unwrap_or_default()),
                 text(ev.by.clone().unwrap_or_default()),
                 text(date_of(ev.at)),
-            ]
+            ]);
+            row
         })
         .collect();
     Table {
-        header: header(&head),
+        header: action_header(&["number", "text", "link", "by", "added_on"]),
         rows,
     }
 }

@@ -8,6 +8,7 @@
 //! id in snake_case ([`column()`]: `starting_out`, `buy_in`), one per person by the person's name.
 
 use crate::present::doc::Cell;
+use crate::present::view::refs::ActionRef;
 
 /// A column name for an id from the framework: `-` and `.` become `_` (`buy-in`: `buy_in`).
 pub fn column(id: &str) -> String {
@@ -22,6 +23,28 @@ pub fn header(names: &[&str]) -> Vec<String> {
 /// A text cell.
 pub fn text(t: impl Into<String>) -> Cell {
     Cell::Text(t.into())
+}
+
+/// The columns that name an action, in every sheet that lists actions.
+pub const ACTION_COLUMNS: [&str; 5] =
+    ["domain_id", "domain", "action_id", "action", "action_stage"];
+
+/// A sheet's header: the columns naming an action, then `more`.
+pub fn action_header(more: &[&str]) -> Vec<String> {
+    header(&[&ACTION_COLUMNS[..], more].concat())
+}
+
+/// An action's cells under [`ACTION_COLUMNS`].
+pub fn action_cells(at: &ActionRef) -> Vec<Cell> {
+    [
+        &at.domain_id,
+        &at.domain,
+        &at.action_id,
+        &at.action,
+        &at.stage,
+    ]
+    .map(|t| text(t.as_str()))
+    .to_vec()
 }
 
 #[cfg(test)]
