@@ -276,6 +276,9 @@ pub struct Overview<'a> {
     pub domains: Vec<DomainOverview<'a>>,
     /// Plan entries for actions, domains or stages this framework does not have (kept).
     pub not_in_framework: Vec<NotInFramework<'a>>,
+    /// How the plan moved since it was set (none when it plans nothing; set by the caller that
+    /// knows what the answers are compared with: `Snapshot::plan_overview`).
+    pub progress: Option<Progress<'a>>,
 }
 
 /// One domain's part of the plan.
@@ -401,6 +404,7 @@ pub fn overview<'a>(
     Overview {
         domains,
         not_in_framework: not_in_framework(framework, plan),
+        progress: None,
     }
 }
 

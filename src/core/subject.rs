@@ -20,7 +20,7 @@ use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
 use crate::core::framework::Framework;
 use crate::core::names::Names;
-use crate::core::planning::{self, Basis, Overview};
+use crate::core::planning::{self, Basis, Overview, Progress};
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
 use crate::core::time::day_of;
@@ -276,7 +276,21 @@ impl<'h> Snapshot<'h> {
             evidence: &self.history.evidence,
             today: self.today,
         };
-        planning::overview(framework, self.plan, standing, only)
+        let before = self.compared.as_ref().map(|c| &*c.before);
+        let mut overview = planning::overview(framework, self.plan, standing, only);
+        overview.progress = self.plan_progress(before, (self.plan_answers(), self.plan_time()));
+        overview
+    }
+
+    /// How the plan moved from `before` to `after` (answers standing at its time), as of today,
+    /// measured against the answers when it was set (`planning::progress`); none when it plans
+    /// nothing.
+    pub fn plan_progress(
+        &self,
+        before: Option<&Assessment>,
+        after: (&Assessment, Timestamp),
+    ) -> Option<Progress<'h>> {
+        planning::progress(self.plan, &self.over_time(), before, after, self.today)
     }
 
     /// The subject's answers over time up to the point shown, oldest first,
@@ -873,5 +887,35 @@ mod tests {
             resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
             Miss::NothingSince(jiff::civil::date(2030, 1, 1))
         );
+    }
+
+    #[test]
+    fn the_plan_overview_carries_how_far_the_plan_has_come() {
+        let f = grid(1, 2);
+        let mut h = History::default();
+        for (when, answer) in [
+            ("2026-09-01T10:00:00Z", crate::core::answers::Answer::NotYet),
+            (
+                "2026-12-01T10:00:00Z",
+                crate::core::answers::Answer::InPlace,
+            ),
+        ] {
+            let mut a = Assessment::new(&f, when.parse().unwrap());
+            a.answers.insert("d0.a0".into(), answer);
+            h.assessments.push(a);
+        }
+        let set: Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
+        h.plan.set_step("d0.a0", Some("Sam".into()), None, set);
+        h.plan.set_step("d1.a0", Some("Jo".into()), None, set);
+        let s = crate::tests::latest(&f, &h);
+        let overview = s.plan_overview(&f, &[]);
+        let progress = overview.progress.expect("the plan plans something");
+        assert_eq!(progress.moves.planned, 2);
+        assert_eq!(
+            progress.moves.now_in_place,
+            ["d0.a0"],
+            "in place since it was set"
+        );
+        assert_eq!(overview.domains.len(), 2);
     }
 }

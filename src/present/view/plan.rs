@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
-use crate::core::planning::{self, NotInFramework};
+use crate::core::planning::{NotInFramework, Progress};
 use crate::core::stage::Position;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -318,15 +318,23 @@ impl PlanMoves {
         before: Option<&Assessment>,
         after: (&Assessment, Timestamp),
     ) -> Option<PlanMoves> {
+        Some(PlanMoves::of(
+            framework,
+            s.plan_progress(before, after)?,
+            s.today,
+        ))
+    }
+
+    /// The core's progress of the plan, laid out (`today`: the date an overdue step without one
+    /// is shown with).
+    fn of(framework: &Framework, p: Progress, today: Date) -> PlanMoves {
         let text = |id: &str| {
             framework
                 .actions()
                 .find(|(_, a)| a.id == id)
                 .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
-        let journey = s.over_time();
-        let p = planning::progress(s.plan, &journey, before, after, s.today)?;
-        Some(PlanMoves {
+        PlanMoves {
             now_in_place: p.moves.now_in_place.iter().map(|id| text(id)).collect(),
             set_on: p.set_on.map(crate::core::time::day_of),
             fresh: p.fresh,
@@ -339,17 +347,17 @@ impl PlanMoves {
                     action_id: id.to_string(),
                     text: text(id),
                     owner: step.owner.clone(),
-                    due: step.due.unwrap_or(s.today),
+                    due: step.due.unwrap_or(today),
                 })
                 .collect(),
-        })
+        }
     }
 
     /// How the plan stands today, as every screen says it: from the team's record (steps done
     /// between reviews counted), against the answers when it was set.
     pub fn today(framework: &Framework, s: &Snapshot) -> Option<PlanMoves> {
-        let before = s.compared.as_ref().map(|c| &*c.before);
-        PlanMoves::new(framework, s, before, (s.plan_answers(), s.plan_time()))
+        let progress = s.plan_overview(framework, &[]).progress?;
+        Some(PlanMoves::of(framework, progress, s.today))
     }
 
     /// The plan in one line, for the walk's closing screen: "The plan: 2 of 11 planned actions in
