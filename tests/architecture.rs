@@ -532,3 +532,32 @@ fn every_yaml_the_tool_reads_goes_through_the_one_guarded_reader() {
         "the check reads the code it means to: core::yaml calls the parser"
     );
 }
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    collect(dir, &mut files);
+    files
+}
+
+#[test]
+fn no_line_of_the_code_or_its_tests_runs_past_100_columns() {
+    let long: Vec<String> = ["src", "tests"]
+        .iter()
+        .flat_map(|d| sources(Path::new(d)))
+        .flat_map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| console::measure_text_width(l) > 100)
+                .map(|(i, _)| format!("{}:{}", p.display(), i + 1))
+                .collect();
+            lines
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "wrap these at 100 columns (rustfmt.toml; long strings by hand): {long:?}"
+    );
+}
