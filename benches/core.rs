@@ -10,7 +10,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use mbct_sustain::core::answers::{self, Answer, History};
 use mbct_sustain::core::framework::{self, Framework};
-use mbct_sustain::core::subject::{self, At, Selection, Snapshot, Whom};
+use mbct_sustain::core::subject::{self, At, Requested, Selection, Snapshot};
 use mbct_sustain::core::{stage, walk};
 use mbct_sustain::present::render::{self, Format};
 use mbct_sustain::present::view;
@@ -55,7 +55,8 @@ const FORMATS: [&str; 3] = ["table", "markdown", "json"];
 /// Loading and validating the bundled framework (every command does this).
 #[divan::bench]
 fn framework_parse() -> Framework {
-    framework::parse(black_box(framework::BUNDLED_YAML)).expect("the bundled framework is valid")
+    framework::from_yaml(black_box(framework::BUNDLED_YAML))
+        .expect("the bundled framework is valid")
 }
 
 /// Between an answer and the next question in the walk: the whole draft
@@ -107,7 +108,7 @@ fn stage_assess(bencher: Bencher) {
 /// The latest point of `h`, as a command with no options resolves it.
 fn latest<'h>(f: &Framework, h: &'h History, at: At) -> Snapshot<'h> {
     let selection = Selection {
-        whom: Whom::Auto,
+        requested: Requested::Auto,
         at,
         since: None,
         today: TODAY,

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use crate::core::answers::Answer;
 use crate::core::framework::{self, Framework};
-use crate::core::walk::plan::{Ask, Question};
+use crate::core::walk::plan_edit::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, NameQuestion, NoteQuestion, Prompter, Reply, ResumeQuestion,
     Stop,
@@ -47,6 +47,8 @@ pub struct ScriptedPrompter {
     pub asked: Vec<String>,
     /// Everything shown with `tell` or `settled`.
     pub told: Vec<String>,
+    /// Each typed day a question was asked again for, with why.
+    pub rejected: Vec<crate::core::time::RejectedDay>,
 }
 
 impl ScriptedPrompter {
@@ -129,6 +131,7 @@ impl Prompter for ScriptedPrompter {
         })
     }
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop> {
+        self.rejected.extend(q.rejected.clone());
         let what = match q.ask {
             Ask::Owner(..) => "owner",
             Ask::Due(..) => "due",
@@ -161,6 +164,7 @@ impl Prompter for ScriptedPrompter {
         q: &crate::core::walk::meeting::FollowUpQuestion,
     ) -> Result<Reply<String>, Stop> {
         use crate::core::walk::meeting::FollowUp;
+        self.rejected.extend(q.rejected.clone());
         let what = match q.ask {
             FollowUp::Comment => "comment",
             FollowUp::Owner => "owner",
@@ -298,7 +302,7 @@ impl FrameworkBuilder {
 
     /// The framework, which must be valid.
     pub fn build(&self) -> Framework {
-        framework::parse(&self.yaml())
+        framework::from_yaml(&self.yaml())
             .unwrap_or_else(|p| panic!("test framework is invalid: {p:?}"))
     }
 }
@@ -308,11 +312,11 @@ impl FrameworkBuilder {
 pub fn snapshot<'h>(
     f: &Framework,
     history: &'h crate::core::answers::History,
-    whom: crate::core::subject::Whom,
+    whom: crate::core::subject::Requested,
     at: crate::core::subject::At,
 ) -> crate::core::subject::Snapshot<'h> {
     let selection = crate::core::subject::Selection {
-        whom,
+        requested: whom,
         at,
         since: None,
         today: jiff::civil::date(2027, 1, 10),
@@ -329,7 +333,7 @@ pub fn latest<'h>(
     snapshot(
         f,
         history,
-        crate::core::subject::Whom::Auto,
+        crate::core::subject::Requested::Auto,
         crate::core::subject::At::One(None),
     )
 }
@@ -355,4 +359,13 @@ mod builder_tests {
         assert_eq!(f.stages[0].name, "A \"quoted\" stage");
         assert_eq!(f.domains[0].name, "D: with a colon");
     }
+}
+
+/// A view written in `format` with `look`, as text.
+pub fn rendered<V: crate::present::render::View>(
+    view: &V,
+    format: crate::present::render::Format,
+    look: crate::present::render::Look,
+) -> String {
+    String::from_utf8(crate::present::render::render(view, format, look)).expect("UTF-8")
 }

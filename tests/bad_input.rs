@@ -274,7 +274,10 @@ fn wrong_types_are_refused() {
     refused_answers(b"format: 1\nassessments: yes\n");
     refused_answers(b"format: one\nassessments: []\n");
     refused_answers(b"- just\n- a list\n");
-    refused_answers(b"format: 1\nassessments:\n  - taken_at: last tuesday\n    framework: {id: a, version: '1'}\n");
+    refused_answers(
+        b"format: 1\nassessments:\n  - taken_at: last tuesday\n    framework: \
+        {id: a, version: '1'}\n",
+    );
 }
 
 #[test]
@@ -538,7 +541,8 @@ fn a_key_given_twice_in_the_plan_or_an_assessment_is_refused_with_both_lines_and
     let cases = [
         (
             with_plan(
-                "  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n",
+                "  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: \
+                    Jo\n    networks.buddy: {owner: Sam}\n",
             ),
             "networks.buddy",
         ),

@@ -216,7 +216,8 @@ fn framework_show_prints_a_tree_yaml_or_json() {
         .output()
         .unwrap()
         .stdout;
-    let again = mbct_sustain::core::framework::parse(std::str::from_utf8(&yaml).unwrap()).unwrap();
+    let again =
+        mbct_sustain::core::framework::from_yaml(std::str::from_utf8(&yaml).unwrap()).unwrap();
     assert_eq!(again.action_count(), 41);
 }
 
@@ -296,7 +297,8 @@ fn an_adapted_framework_with_four_stages_reports_four_stage_columns() {
     env.write("four.yaml", four_stage_framework());
     env.write(
         "answers.yaml",
-        "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: local, version: '2'}\n    answers:\n      a.1: in-place\n      a.2: in-place\n",
+        "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: \
+            {id: local, version: '2'}\n    answers:\n      a.1: in-place\n      a.2: in-place\n",
     );
     let out = env
         .cmd()
@@ -339,7 +341,10 @@ fn bash_completion_completes_options_of_subcommands() {
     let out = std::process::Command::new("bash")
         .current_dir(env.dir.path())
         .arg("-c")
-        .arg("source c.bash; COMP_WORDS=(mbct-sustain report --format ''); COMP_CWORD=3; _mbct__sustain mbct-sustain '' --format; echo \"${COMPREPLY[*]}\"")
+        .arg(
+            "source c.bash; COMP_WORDS=(mbct-sustain report --format ''); COMP_CWORD=3; \
+            _mbct__sustain mbct-sustain '' --format; echo \"${COMPREPLY[*]}\"",
+        )
         .output()
         .unwrap();
     assert_eq!(

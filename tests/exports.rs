@@ -150,7 +150,12 @@ fn every_markdown_export_renders_in_gfm_as_typed() {
 
 /// The CSV header and rows of `command`.
 fn csv_of(env: &Env, command: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
-    let text = stdout(env, &[command, "--format", "csv"]);
+    csv_of_args(env, &[command, "--format", "csv"])
+}
+
+/// The CSV header and rows printed by the command line `args`.
+fn csv_of_args(env: &Env, args: &[&str]) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let text = stdout(env, args);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader
         .headers()
@@ -257,4 +262,68 @@ fn a_csv_file_starts_with_a_byte_order_mark_and_printed_csv_does_not() {
         env.read("stages.md").starts_with("# "),
         "no mark on other formats"
     );
+}
+
+/// What each command's `--format` offers, as a person would read it in `--help`.
+fn offered(env: &Env, args: &[&str]) -> Vec<String> {
+    let help = stdout(env, &[args, &["--help"]].concat());
+    let line = help
+        .lines()
+        .skip_while(|l| !l.contains("--format <FORMAT>"))
+        .take_while(|l| !l.trim_start().starts_with("-o, --output"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    ["table", "markdown", "csv", "json", "yaml", "html"]
+        .into_iter()
+        .filter(|f| line.contains(&format!("- {f}:")))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn every_command_writes_each_format_it_offers_and_refuses_the_others_listing_them() {
+    let env = Env::new();
+    team(&env);
+    let views = ["table", "markdown", "csv", "json", "html"];
+    let mut commands: Vec<(Vec<&str>, Vec<&str>)> = COMMANDS
+        .iter()
+        .map(|c| (vec![*c], views.to_vec()))
+        .collect();
+    let framework = ["table", "markdown", "csv", "json", "yaml", "html"];
+    commands.push((vec!["framework", "show"], framework.to_vec()));
+    for (command, formats) in commands {
+        assert_eq!(offered(&env, &command), formats, "{command:?} --help");
+        for format in formats.iter() {
+            let out = stdout(&env, &[&command[..], &["--format", format]].concat());
+            assert!(
+                out.lines().count() > 1,
+                "{command:?} --format {format}: {out}"
+            );
+        }
+        for refused in ["yaml", "pdf"].into_iter().filter(|f| !formats.contains(f)) {
+            let out = env
+                .cmd()
+                .args([&command[..], &["--format", refused]].concat())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{command:?} --format {refused}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            let listed = format!("[possible values: {}]", formats.join(", "));
+            assert!(
+                err.contains(&listed),
+                "{command:?} --format {refused}: {err}"
+            );
+            assert!(out.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn framework_show_gives_a_spreadsheet_a_row_per_action_and_still_takes_tree() {
+    let env = Env::new();
+    let (header, rows) = csv_of_args(&env, &["framework", "show", "--format", "csv"]);
+    assert_eq!(rows.len(), 41, "one row per action");
+    assert!(header.contains(&"action_id".to_string()), "{header:?}");
+    let tree = stdout(&env, &["framework", "show", "--format", "tree"]);
+    assert!(tree.contains("[evaluation.annual-report]"), "{tree}");
 }

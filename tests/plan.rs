@@ -279,9 +279,15 @@ fn bad_plan_input_is_refused_and_the_file_left_byte_for_byte() {
         ("--on", "1899-12-31"),
         ("--on", "3000-01-01"),
     ] {
-        env.cmd().args(["plan", "review", flag, date]).assert().code(2).stderr(predicate::str::contains(format!(
-            "`{date}` is not a date mbct-sustain works with; give a date between the years 1900 and 2999"
-        )));
+        let refused = format!(
+            "`{date}` is not a date mbct-sustain works with; give a date between the years 1900 \
+                and 2999"
+        );
+        env.cmd()
+            .args(["plan", "review", flag, date])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(refused));
     }
     env.cmd()
         .args([

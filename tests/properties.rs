@@ -28,7 +28,7 @@ fn frameworks() -> impl Strategy<Value = Framework> {
                     );
                 }
             }
-            framework::parse(&y).expect("generated framework is valid")
+            framework::from_yaml(&y).expect("generated framework is valid")
         })
 }
 
@@ -93,7 +93,10 @@ proptest! {
         for (x, y) in ab.domains.iter().zip(&ba.domains) {
             // A domain first answered in one of them is "new" one way only.
             if x.movement != compare::Movement::New && y.movement != compare::Movement::New {
-                prop_assert_eq!(x.before.map(|p| x.after.cmp(&p)), y.before.map(|p| p.cmp(&y.after)));
+                prop_assert_eq!(
+                    x.before.map(|p| x.after.cmp(&p)),
+                    y.before.map(|p| p.cmp(&y.after))
+                );
             }
         }
     }
@@ -103,7 +106,7 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)
     ) {
         let text = mutate(BUNDLED_YAML, &edits);
-        if let Err(problems) = framework::parse(&text) {
+        if let Err(problems) = framework::from_yaml(&text) {
             prop_assert!(!problems.is_empty());
         }
     }
@@ -118,13 +121,14 @@ proptest! {
             a.answers.insert(action.id.clone(), Answer::ALL[i % 4]);
         }
         a.notes.insert("fit".into(), "A note".into());
-        let text = answers::file::render(&answers::History { assessments: vec![a], ..Default::default() }, false).unwrap();
+        let history = answers::History { assessments: vec![a], ..Default::default() };
+        let text = answers::file::render(&history, false).unwrap();
         let _ = answers::file::parse(&mutate(&text, &edits));
     }
 
     #[test]
     fn random_text_never_panics_either_loader(text in "\\PC{0,200}") {
-        let _ = framework::parse(&text);
+        let _ = framework::from_yaml(&text);
         let _ = answers::file::parse(&text);
     }
 }
@@ -155,17 +159,18 @@ mod merging {
     use std::collections::{BTreeMap, BTreeSet};
 
     use jiff::{SignedDuration, Timestamp};
-    use mbct_sustain::core::answers::roster::{self, Names, fold};
+    use mbct_sustain::core::answers::roster;
     use mbct_sustain::core::answers::{Answer, Assessment, History, withdrawn};
     use mbct_sustain::core::framework::{self, Framework};
-    use mbct_sustain::core::merge::merge;
-    use mbct_sustain::core::subject::{self, At, Selection, Whom};
+    use mbct_sustain::core::merge::merge_histories;
+    use mbct_sustain::core::names::{Names, fold};
+    use mbct_sustain::core::subject::{self, At, Requested, Selection};
     use proptest::prelude::*;
 
     const NAMES: [&str; 6] = ["Priya", "Pryia", "Sam", "sam", "Alex", "Kim"];
 
     fn framework() -> Framework {
-        framework::parse(
+        framework::from_yaml(
             "id: p\ntitle: P\nversion: 1\ncompletion_label: Done\n\
              stages:\n  - {id: s0, name: S0}\n\
              domains:\n  - id: d0\n    name: D0\n    actions:\n\
@@ -223,7 +228,7 @@ mod merging {
                 }
                 Op::MergePeople(a, b) => {
                     let mut c = h.clone();
-                    if roster::merge(&mut c, NAMES[*a], NAMES[*b], now).is_ok() {
+                    if roster::merge_names(&mut c, NAMES[*a], NAMES[*b], now).is_ok() {
                         h = c;
                     }
                 }
@@ -291,7 +296,7 @@ mod merging {
             .collect();
         let f = framework();
         let selection = Selection {
-            whom: Whom::Team,
+            requested: Requested::Team,
             at: At::One(None),
             since: None,
             today: jiff::civil::date(2027, 6, 1),
@@ -348,12 +353,15 @@ mod merging {
             let base = apply(History::default(), &base_ops, at("2026-11-01T10:00:00Z"));
             let a = apply(base.clone(), &a_ops, at("2026-11-10T10:00:00Z"));
             let b = apply(base.clone(), &b_ops, at("2026-11-10T10:00:03Z"));
-            let (ab, _) = merge(&a, &b, None, now());
-            let (ba, _) = merge(&b, &a, None, now());
+            let (ab, _) = merge_histories(&a, &b, None, now());
+            let (ba, _) = merge_histories(&b, &a, None, now());
             prop_assert_eq!(meaning(&ab), meaning(&ba), "either way round");
-            prop_assert_eq!(&merge(&ab, &ab, None, now()).0, &ab, "merged with itself: as it was");
-            prop_assert_eq!(meaning(&merge(&ab, &a, None, now()).0), meaning(&ab), "idempotent");
-            prop_assert_eq!(meaning(&merge(&ab, &b, None, now()).0), meaning(&ab), "idempotent");
+            prop_assert_eq!(&merge_histories(&ab, &ab, None, now()).0, &ab, "merged with itself: \
+                as it was");
+            for side in [&a, &b] {
+                let again = merge_histories(&ab, side, None, now()).0;
+                prop_assert_eq!(meaning(&again), meaning(&ab), "idempotent");
+            }
             // Nothing lost: every assessment of either copy is in the merge, and every one
             // withdrawn in either is withdrawn in it.
             let (kept, gone) = contents(&ab);
@@ -363,8 +371,8 @@ mod merging {
                 prop_assert!(withdrawn.is_subset(&gone), "{:?} back in {:?}", withdrawn, gone);
             }
             // With git's base, the same either way too.
-            let (abo, _) = merge(&a, &b, Some(&base), now());
-            let (bao, _) = merge(&b, &a, Some(&base), now());
+            let (abo, _) = merge_histories(&a, &b, Some(&base), now());
+            let (bao, _) = merge_histories(&b, &a, Some(&base), now());
             prop_assert_eq!(meaning(&abo), meaning(&bao), "with a base, either way round");
         }
     }
@@ -385,7 +393,10 @@ mod merging {
             &[Op::MergePeople(1, 0)],
             at("2026-11-10T10:00:00Z"),
         );
-        for (h, _) in [merge(&a, &base, None, now()), merge(&base, &a, None, now())] {
+        for (h, _) in [
+            merge_histories(&a, &base, None, now()),
+            merge_histories(&base, &a, None, now()),
+        ] {
             let team = roster::members(&h);
             assert_eq!(team.len(), 2, "{team:?}");
             assert_eq!(team["Priya"].spellings, ["Pryia"]);
@@ -403,7 +414,7 @@ mod typed_text {
     use mbct_sustain::core::answers::withdrawn::Withdrawal;
     use mbct_sustain::core::answers::{Answer, Assessment, History, file, format_needed};
     use mbct_sustain::core::framework::Framework;
-    use mbct_sustain::core::merge::merge;
+    use mbct_sustain::core::merge::merge_histories;
     use proptest::prelude::*;
 
     /// Any text, with the characters that end a line for YAML readers (and other troublemakers)
@@ -529,7 +540,7 @@ mod typed_text {
             prop_assert!(first.starts_with("# mbct-sustain merge: 1 conflict"), "{}", first);
             prop_assert!(!first.contains(['\u{2028}', '\u{2029}', '\u{85}', '\r']), "{:?}", first);
             let now = at("2027-01-01T00:00:00Z");
-            let (mut want, _) = merge(&ours_changed, &theirs, Some(&base), now);
+            let (mut want, _) = merge_histories(&ours_changed, &theirs, Some(&base), now);
             want.format = format_needed(&want);
             prop_assert_eq!(file::parse(&text).unwrap(), want);
         }

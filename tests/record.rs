@@ -421,9 +421,9 @@ fn five_people(env: &Env, rounds: usize) {
             "2026-06-16T10:00:00Z".parse().unwrap(),
         );
     }
-    history.plan.review = Some(mbct_sustain::core::plan::Review::On(jiff::civil::date(
-        2026, 9, 1,
-    )));
+    history.plan.review = Some(mbct_sustain::core::answers::plan::Review::On(
+        jiff::civil::date(2026, 9, 1),
+    ));
     for id in ids.iter().take(25).step_by(4) {
         history
             .evidence

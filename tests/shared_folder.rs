@@ -363,7 +363,8 @@ fn under_umask_077_the_first_account_to_save_does_not_lock_the_others_out() {
     if !running_as_root() {
         let _ = writeln!(
             std::io::stderr(),
-            "could not run: acting as two accounts (setpriv --reuid) needs root; CI runs the tests as root"
+            "could not run: acting as two accounts (setpriv --reuid) needs root; CI runs the tests \
+                as root"
         );
         return;
     }

@@ -435,7 +435,8 @@ fn a_file_each_merged_by_the_lead_reports_a_conflict_with_both_values_and_dates(
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains(
-            "brought: 1 assessment (Priya 2026-12-03), 1 plan change; 1 conflict: networks.buddy: owner Priya (theirs, "
+            "brought: 1 assessment (Priya 2026-12-03), 1 plan change; 1 conflict: networks.buddy: \
+                owner Priya (theirs, "
         ),
         "{said}"
     );

@@ -57,7 +57,7 @@ fn fish_completes_the_shells_after_completions_and_every_value_of_an_option() {
     );
     assert_eq!(
         fish_offers(&env, "mbct-sustain framework show --format "),
-        ["json", "tree", "yaml"]
+        ["csv", "html", "json", "markdown", "table", "yaml"]
     );
 }
 

@@ -11,6 +11,7 @@ use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Captures, Eof, Expect, Needle, Regex, Session};
 use mbct_sustain::core::answers::{self, Answer};
+use mbct_sustain::present::words::AnswerWords;
 
 pub(crate) type Pty = expectrl::session::OsSession;
 
@@ -36,7 +37,8 @@ impl Screen for Pty {
                     let rest = self.check(Regex("(?s).+"));
                     let rest = rest.map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned());
                     panic!(
-                        "waiting for {needle:?}: {other:?}; the screen after the last match: {rest:?}"
+                        "waiting for {needle:?}: {other:?}; the screen after the last match: \
+                            {rest:?}"
                     );
                 }
             }
@@ -458,7 +460,7 @@ fn an_adapted_framework_with_a_fourth_stage_asks_48_and_shows_four_stage_columns
         .args(["framework", "init", "my.yaml"])
         .assert()
         .success();
-    let mut f = mbct_sustain::core::framework::parse(&env.read("my.yaml")).unwrap();
+    let mut f = mbct_sustain::core::framework::from_yaml(&env.read("my.yaml")).unwrap();
     f.stages.push(mbct_sustain::core::framework::Stage {
         id: "thriving".into(),
         name: "Thriving".into(),
@@ -827,7 +829,11 @@ fn an_actions_explanation_and_links_are_shown_with_it() {
     let env = Env::new();
     env.write(
         "f.yaml",
-        "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s, name: Start}\ndomains:\n  - id: gov\n    name: Governance\n    actions:\n      - id: gov.gpg\n        stage: s\n        text: Work within the GPG\n        explain: \"GPG: the Good Practice Guidelines\"\n        links:\n          - {title: Good Practice Guidelines, url: 'https://example.org/gpg'}\n",
+        "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+            {id: s, name: Start}\ndomains:\n  - id: gov\n    name: Governance\n    actions:\n      \
+            - id: gov.gpg\n        stage: s\n        text: Work within the GPG\n        explain: \
+            \"GPG: the Good Practice Guidelines\"\n        links:\n          - \
+            {title: Good Practice Guidelines, url: 'https://example.org/gpg'}\n",
     );
     let mut s = spawn(
         env.dir.path(),
@@ -1052,9 +1058,22 @@ fn a_framework_in_chinese_never_runs_past_80_columns() {
     let env = Env::new();
     let cjk =
         "正念认知疗法服务的可持续发展与团队支持，确保每位成员都能获得督导和持续的专业发展机会";
-    let framework = format!(
-        "id: cjk\ntitle: 正念认知疗法服务的可持续发展框架与团队支持评估工具\nversion: '1'\ncompletion_label: 已嵌入\nstages:\n  - {{id: s0, name: 起步阶段的服务与团队建设工作}}\ndomains:\n  - id: d\n    name: 服务契合度与循证基础以及当地需求评估和团队建设\n    actions:\n      - {{id: a, stage: s0, text: {cjk}{cjk}}}\n      - {{id: b, stage: s0, text: {cjk}}}\n"
-    );
+    let framework = [
+        "id: cjk",
+        "title: 正念认知疗法服务的可持续发展框架与团队支持评估工具",
+        "version: '1'",
+        "completion_label: 已嵌入",
+        "stages:",
+        "  - {id: s0, name: 起步阶段的服务与团队建设工作}",
+        "domains:",
+        "  - id: d",
+        "    name: 服务契合度与循证基础以及当地需求评估和团队建设",
+        "    actions:",
+        &format!("      - {{id: a, stage: s0, text: {cjk}{cjk}}}"),
+        &format!("      - {{id: b, stage: s0, text: {cjk}}}"),
+        "",
+    ]
+    .join("\n");
     env.write("cjk.yaml", framework);
     let mut s = spawn_sized(
         env.dir.path(),
@@ -1223,7 +1242,8 @@ fn the_meeting_names_a_tie_no_agreement_and_starts_there_on_leave_it_to_the_rule
     let mut seen_tie = false;
     for n in 1..=3 {
         let shown = s.wait_for(Regex(&format!(
-            "(?s)Point {n} of 3 .*?What does the team agree\\?.*?Leave it to the majority rule[^\\n]*"
+            "(?s)Point {n} of 3 .*?What does the team agree\\?.*?Leave it to the majority \
+                rule[^\\n]*"
         )));
         let prompt = String::from_utf8_lossy(shown.as_bytes()).into_owned();
         if prompt.contains("No agreement: 1 In place, 1 Not yet, 1 Don't know") {
@@ -1331,5 +1351,39 @@ fn a_rerun_that_changes_answers_still_closes_within_24_rows_at_80_columns() {
     assert!(
         text.contains("Change since") && text.contains("Slipped since last time"),
         "{text}"
+    );
+}
+
+/// What the walk shows with the first action's question, up to its answers.
+fn first_action_screen(env: &Env) -> String {
+    let mut s = spawn(env.dir.path(), &["--respondent", "Cat"]);
+    let c = s.wait_for(Regex("(?s)Action 1 of 41.*?❯ [1-5] "));
+    let shown = String::from_utf8_lossy(c.get(0).unwrap()).into_owned();
+    s.send("\x03").unwrap();
+    finish(s);
+    shown.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_point_left_to_the_rule_after_an_agreement_is_not_said_to_be_agreed_under_the_action() {
+    let env = Env::new();
+    three_people(&env);
+    let f = mbct_sustain::core::framework::Framework::bundled();
+    let first = &f.domains[0].actions[0].id;
+    let agree = |answer: &str| {
+        env.cmd().args(["agree", first, answer]).assert().success();
+    };
+    agree("in-place");
+    let agreed = first_action_screen(&env);
+    assert!(
+        agreed.contains("The team agreed In place on"),
+        "the decision is shown while it stands: {agreed}"
+    );
+    agree("rule");
+    let left = first_action_screen(&env);
+    assert!(left.contains("Action 1 of 41"), "{left}");
+    assert!(
+        !left.contains("The team agreed In place"),
+        "left to the rule since: {left}"
     );
 }

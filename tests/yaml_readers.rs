@@ -36,7 +36,8 @@ fn awkward_team(env: &Env) {
         a.notes.insert("fit".into(), note.into());
         // A long note of two lines, with typographic quotes and a Unicode line separator.
         let long = "Making it ‘fit’ — café: a long note that PyYAML folds across lines when it \
-                    writes it back, \"quoted\" and 'quoted', #not a comment\nsecond line\u{2028}end";
+                    writes it back, \"quoted\" and 'quoted', #not a comment\nsecond \
+                    line\u{2028}end";
         a.notes.insert("evaluation".into(), long.into());
         a.answers.insert("networks.buddy".into(), Answer::InPlace);
         a

@@ -6,6 +6,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = mbct_sustain::core::yaml::decode(data.to_vec()) {
-        let _ = mbct_sustain::core::framework::parse(&text);
+        let _ = mbct_sustain::core::framework::from_yaml(&text);
     }
 });

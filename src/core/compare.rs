@@ -1,5 +1,6 @@
 //! What changed between two sets of answers: each domain's stage, its progress inside a stage, and
-//! each answer, with the slips (In place then, not now) and gains (In place now, not then) decided here.
+//! each answer, with the slips (In place then, not now) and gains (In place now, not then) decided
+//! here.
 
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
@@ -91,7 +92,8 @@ impl ActionChange {
 pub struct Comparison {
     /// Every domain, in framework order.
     pub domains: Vec<DomainChange>,
-    /// The actions whose answer changed, in framework order (ids the framework lacks are not compared).
+    /// The actions whose answer changed, in framework order (ids the framework lacks are not
+    /// compared).
     pub actions: Vec<ActionChange>,
 }
 
@@ -281,8 +283,11 @@ mod tests {
     #[test]
     fn progress_inside_a_stage_and_slips_and_gains_are_decided_here() {
         // One stage of three actions: 1/3 then 2/3, one of them slipping.
-        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n";
-        let f = crate::core::framework::parse(yaml).unwrap();
+        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+            {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - \
+            {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - \
+            {id: c, stage: s0, text: C}\n";
+        let f = crate::core::framework::from_yaml(yaml).unwrap();
         let before = with(&f, &[("a", InPlace), ("b", NotYet), ("c", NotYet)]);
         let after = with(&f, &[("a", InProgress), ("b", InPlace), ("c", InPlace)]);
         let c = compare(&f, &before, &after);

@@ -163,7 +163,7 @@ impl Framework {
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
         BUNDLED
-            .get_or_init(|| parse(BUNDLED_YAML).expect("the bundled framework is valid"))
+            .get_or_init(|| from_yaml(BUNDLED_YAML).expect("the bundled framework is valid"))
             .clone()
     }
 
@@ -192,8 +192,9 @@ impl Framework {
     }
 }
 
-/// Parses and validates framework YAML, returning every problem found so `framework check` lists all.
-pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
+/// Parses and validates framework YAML, returning every problem found so `framework check` lists
+/// all.
+pub fn from_yaml(text: &str) -> Result<Framework, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let yaml_problem = |m: yaml::Mistake| {
         vec![Problem {
@@ -212,7 +213,8 @@ pub fn parse(text: &str) -> Result<Framework, Vec<Problem>> {
     }
 }
 
-/// Where a problem is in the text, its line found only at the end, since finding one scans the text.
+/// Where a problem is in the text, its line found only at the end, since finding one scans the
+/// text.
 enum Spot {
     /// The first `key:` line.
     Key(&'static str),
@@ -373,7 +375,8 @@ pub fn is_web_address(url: &str) -> bool {
     crate::core::links::web_address(url).is_ok()
 }
 
-/// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as `1.1`).
+/// A version is text, or a whole number taken as text; a decimal is refused (`1.10` would read as
+/// `1.1`).
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct V;
     impl serde::de::Visitor<'_> for V {
@@ -403,7 +406,7 @@ mod tests {
 
     #[test]
     fn bundled_framework_has_seven_domains_three_stages_and_41_actions() {
-        let f = parse(BUNDLED_YAML).expect("bundled framework is valid");
+        let f = from_yaml(BUNDLED_YAML).expect("bundled framework is valid");
         assert_eq!(f.domains.len(), 7);
         assert_eq!(f.stages.len(), 3);
         assert_eq!(f.action_count(), 41);
@@ -420,11 +423,13 @@ mod tests {
         }
     }
 
-    const GOOD: &str = "id: x\ntitle: X\nversion: \"2\"\ncompletion_label: Done\nstages:\n  - id: a\n    name: A\ndomains:\n  - id: d\n    name: D\n    actions:\n      - id: d.one\n        stage: a\n        text: One\n";
+    const GOOD: &str = "id: x\ntitle: X\nversion: \"2\"\ncompletion_label: Done\nstages:\n  - id: \
+        a\n    name: A\ndomains:\n  - id: d\n    name: D\n    actions:\n      - id: d.one\n        \
+        stage: a\n        text: One\n";
 
     #[test]
     fn a_minimal_framework_loads() {
-        let f = parse(GOOD).unwrap();
+        let f = from_yaml(GOOD).unwrap();
         assert_eq!(f.action_count(), 1);
         assert_eq!(f.version, "2");
     }
@@ -435,7 +440,7 @@ mod tests {
             "text: One\n",
             "text: One\n      - id: d.one\n        stage: a\n        text: Two\n",
         );
-        let problems = parse(&text).unwrap_err();
+        let problems = from_yaml(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
         assert_eq!(problems[0].line, Some(15));
@@ -447,7 +452,7 @@ mod tests {
 
     #[test]
     fn an_action_in_an_undeclared_stage_is_named() {
-        let problems = parse(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("stage: a", "stage: zz")).unwrap_err();
         assert_eq!(problems[0].id.as_deref(), Some("d.one"));
         assert_eq!(
             problems[0].kind,
@@ -465,13 +470,13 @@ mod tests {
             .replace("text: One", "text: \"\"")
             .replace("name: D", "name: \" \"")
             .replace("stage: a", "stage: b");
-        let problems = parse(&text).unwrap_err();
+        let problems = from_yaml(&text).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]
     fn the_complete_stage_id_is_reserved() {
-        let problems = parse(
+        let problems = from_yaml(
             &GOOD
                 .replace("id: a\n", "id: complete\n")
                 .replace("stage: a", "stage: complete"),
@@ -485,13 +490,14 @@ mod tests {
 
     #[test]
     fn a_version_that_is_a_decimal_number_must_be_quoted_to_be_kept() {
-        let problems = parse(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("version: \"2\"", "version: 1.10")).unwrap_err();
+        let decimal = yaml::Kind::Broken(yaml::Rule::DecimalVersion);
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == yaml::Kind::Broken(yaml::Rule::DecimalVersion)),
+            matches!(&problems[0].kind, ProblemKind::Yaml(m) if m.kind == decimal),
             "{problems:?}"
         );
         assert_eq!(
-            parse(&GOOD.replace("version: \"2\"", "version: 3"))
+            from_yaml(&GOOD.replace("version: \"2\"", "version: 3"))
                 .unwrap()
                 .version,
             "3"
@@ -500,27 +506,31 @@ mod tests {
 
     #[test]
     fn no_stages_and_no_domains_are_refused() {
-        let problems =
-            parse("id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n")
-                .unwrap_err();
+        let problems = from_yaml(
+            "id: x\ntitle: X\nversion: 1\ncompletion_label: D\nstages: []\ndomains: []\n",
+        )
+        .unwrap_err();
         assert_eq!(problems.len(), 2);
     }
 
     #[test]
     fn unknown_fields_are_refused_with_their_line() {
         let problems =
-            parse(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
+            from_yaml(&GOOD.replace("text: One", "text: One\n        txet: typo")).unwrap_err();
         assert_eq!(problems[0].line, Some(15));
-        assert!(
-            matches!(&problems[0].kind, ProblemKind::Yaml(yaml::Mistake { kind: yaml::Kind::UnknownField { name, allowed }, .. })
-                if name == "txet" && allowed.contains(&"explain".to_string())),
-            "{problems:?}"
-        );
+        let ProblemKind::Yaml(yaml::Mistake {
+            kind: yaml::Kind::UnknownField { name, allowed },
+            ..
+        }) = &problems[0].kind
+        else {
+            panic!("{problems:?}")
+        };
+        assert!(name == "txet" && allowed.contains(&"explain".to_string()));
     }
 
     #[test]
     fn a_version_of_the_wrong_shape_is_named_as_shapes() {
-        let problems = parse(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
+        let problems = from_yaml(&GOOD.replace("version: \"2\"", "version: [2]")).unwrap_err();
         let ProblemKind::Yaml(mistake) = &problems[0].kind else {
             panic!("{problems:?}")
         };
@@ -535,13 +545,13 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_a_line() {
-        let problems = parse("id: x\ntitle: [unclosed\n").unwrap_err();
+        let problems = from_yaml("id: x\ntitle: [unclosed\n").unwrap_err();
         assert!(problems[0].line.is_some());
     }
 
     #[test]
     fn empty_and_deeply_nested_text_is_refused() {
-        let kind = |text: &str| match parse(text).unwrap_err().remove(0).kind {
+        let kind = |text: &str| match from_yaml(text).unwrap_err().remove(0).kind {
             ProblemKind::Yaml(m) => m.kind,
             other => panic!("{other:?}"),
         };

@@ -1,18 +1,22 @@
 //! The functional core: what the framework says, what people answered and
-//! what follows from it. Imports nothing from `present` or `shell`, touches
-//! no file or terminal, and holds no wording meant for people: failures are
-//! plain enums that the shell puts into words.
+//! what follows from it, each rule in one module with its unit tests. Imports
+//! nothing from `present` or `shell`, touches no file or terminal, and holds no
+//! wording shown to people: failures and outcomes are plain enums that the
+//! shell and the views put into words (`shell::error`, `present::words`). The
+//! one English it writes is the answers file's header comment, part of the
+//! file's format.
 
 pub mod agenda;
 pub mod answers;
-pub mod choose;
 pub mod compare;
+pub mod decisions;
+pub mod evidence;
 pub mod framework;
 pub mod links;
 pub mod merge;
 pub mod names;
 pub mod nesting;
-pub mod plan;
+pub mod planning;
 pub mod record;
 pub mod rounds;
 pub mod stage;

@@ -9,6 +9,8 @@
 //! letters: `Аlex` with a Cyrillic А. Such a name is told apart by Unicode's confusable skeletons
 //! and the scripts of its letters (`unicode-security`, UTS #39).
 
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::{Script, UnicodeScript};
 
@@ -60,6 +62,81 @@ pub struct Known<'a> {
     pub account: Option<&'a str>,
 }
 
+/// A team as names know it: each member's name, spellings and account. The roster is one
+/// (`answers::roster`), and so is a list of [`Known`] members.
+pub trait Team {
+    /// Every member, in the team's order.
+    fn known(&self) -> impl Iterator<Item = Known<'_>>;
+}
+
+impl Team for [Known<'_>] {
+    fn known(&self) -> impl Iterator<Item = Known<'_>> {
+        self.iter().copied()
+    }
+}
+
+/// A team's names and spellings, folded, each to its member: found by hash, so telling thousands
+/// of people apart costs what they are many. The one place that says whether two names are one
+/// person's: through the roster, else as the names fold.
+pub struct Names<'r>(HashMap<String, &'r str>);
+
+impl<'r> Names<'r> {
+    /// The names of `team` (a member's own name wins over another member's spelling).
+    pub fn new<T: Team + ?Sized>(team: &'r T) -> Names<'r> {
+        let mut map = HashMap::new();
+        let members: Vec<Known<'r>> = team.known().collect();
+        for k in members.iter().rev() {
+            map.insert(fold(k.name), k.name);
+        }
+        for k in &members {
+            for s in k.spellings {
+                map.entry(fold(s)).or_insert(k.name);
+            }
+        }
+        Names(map)
+    }
+
+    /// The member a name means: their name or one of their spellings, in any case.
+    pub fn member(&self, name: &str) -> Option<&'r str> {
+        self.0.get(&fold(name)).copied()
+    }
+
+    /// How a name is told apart: the member it means (as that member's folded name), else the
+    /// name itself folded; no name is a person of its own.
+    pub fn key(&self, name: Option<&str>) -> Option<String> {
+        name.map(|n| self.member(n).map_or_else(|| fold(n), fold))
+    }
+
+    /// Whether two respondent names are one person's: the same member, or the same name as names
+    /// fold; "no name" is only itself.
+    pub fn same(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        self.key(a) == self.key(b)
+    }
+}
+
+/// The names in `known` that `typed` is likely meant as, closest first, at most three: "did you
+/// mean". A name is close when it is at most one edit (optimal string alignment, after folding)
+/// from a name of up to five letters, two from a longer one ("Pryia" is Priya; "Cleo" is not
+/// Alex), or when it looks the same written in letters of another script (`Аlex` with a Cyrillic
+/// А, as [`looks_like`] finds). The one rule for names and for ids alike.
+pub fn closest<'a>(known: impl IntoIterator<Item = &'a str>, typed: &str) -> Vec<&'a str> {
+    let (folded, shape) = (fold(typed), skeleton(typed));
+    let mut near: Vec<(usize, &str)> = known
+        .into_iter()
+        .filter_map(|k| {
+            if skeleton(k) == shape && !foreign_scripts(typed, k).is_empty() {
+                return Some((0, k));
+            }
+            let allowed = if k.chars().count() <= 5 { 1 } else { 2 };
+            let d = strsim::osa_distance(&fold(k), &folded);
+            (d <= allowed).then_some((d, k))
+        })
+        .collect();
+    near.sort();
+    near.dedup();
+    near.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
 /// A name that looks like a member's but is written with letters of another script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookAlike {
@@ -75,9 +152,9 @@ pub struct LookAlike {
 /// confusable skeleton (UTS #39), a different name, and letters of a script the member's name does
 /// not use (`Аlex` with a Cyrillic А beside Alex). Names that look alike within one script
 /// (`Arnie` and `Amie`) are different people's, and are not reported.
-pub fn looks_like(team: &[Known], name: &str) -> Option<LookAlike> {
+pub fn looks_like<T: Team + ?Sized>(team: &T, name: &str) -> Option<LookAlike> {
     let (folded, shape) = (fold(name), skeleton(name));
-    let written = team.iter().flat_map(|k| {
+    let written = team.known().flat_map(|k| {
         let spellings = k.spellings.iter().map(String::as_str);
         std::iter::once(k.name)
             .chain(spellings)
@@ -86,13 +163,7 @@ pub fn looks_like(team: &[Known], name: &str) -> Option<LookAlike> {
     written
         .filter(|(_, n)| fold(n) != folded && skeleton(n) == shape)
         .find_map(|(member, n)| {
-            let theirs: Vec<Script> = n.chars().map(|c| c.script()).collect();
-            let foreign: Vec<Script> = name
-                .chars()
-                .map(|c| c.script())
-                .filter(|s| !matches!(s, Script::Common | Script::Inherited | Script::Unknown))
-                .filter(|s| !theirs.contains(s))
-                .collect();
+            let foreign = foreign_scripts(name, n);
             let mut scripts = foreign.clone();
             scripts.dedup();
             (!foreign.is_empty()).then(|| LookAlike {
@@ -103,6 +174,16 @@ pub fn looks_like(team: &[Known], name: &str) -> Option<LookAlike> {
         })
 }
 
+/// The scripts of `name`'s letters that `like` does not use, one per such letter, in order.
+fn foreign_scripts(name: &str, like: &str) -> Vec<Script> {
+    let theirs: Vec<Script> = like.chars().map(|c| c.script()).collect();
+    name.chars()
+        .map(|c| c.script())
+        .filter(|s| !matches!(s, Script::Common | Script::Inherited | Script::Unknown))
+        .filter(|s| !theirs.contains(s))
+        .collect()
+}
+
 /// The confusable skeleton of a name as names are compared: what it looks like, whatever its
 /// letters are.
 fn skeleton(name: &str) -> String {
@@ -111,9 +192,9 @@ fn skeleton(name: &str) -> String {
 
 /// The member whose login account is `account`, compared as names are (`SAM.JONES` is
 /// `sam.jones`): one account is one member's.
-pub fn account_holder<'a>(team: &[Known<'a>], account: &str) -> Option<&'a str> {
+pub fn account_holder<'a, T: Team + ?Sized>(team: &'a T, account: &str) -> Option<&'a str> {
     let wanted = fold(account);
-    team.iter()
+    team.known()
         .find(|k| k.account.is_some_and(|a| fold(a) == wanted))
         .map(|k| k.name)
 }
@@ -139,8 +220,8 @@ pub enum NewName {
 
 /// Checks a new member's name and account against the roster: a name that looks like a member's
 /// is refused unless `new` says it is someone else, and an account is one member's.
-pub fn check_new(
-    team: &[Known],
+pub fn check_new<T: Team + ?Sized>(
+    team: &T,
     name: &str,
     account: Option<&str>,
     new: bool,
@@ -215,7 +296,7 @@ mod tests {
     #[test]
     fn a_name_in_another_scripts_look_alike_letters_is_caught_with_them_counted() {
         let r = roster(&[("Alex", None), ("Priya", None), ("Zoë", None)]);
-        let like = looks_like(&r, "Аlex").expect("a Cyrillic А");
+        let like = looks_like(&r[..], "Аlex").expect("a Cyrillic А");
         assert_eq!(
             like,
             LookAlike {
@@ -224,17 +305,17 @@ mod tests {
                 scripts: vec![Script::Cyrillic]
             }
         );
-        let like = looks_like(&r, "Рrіуа").expect("four Cyrillic letters");
+        let like = looks_like(&r[..], "Рrіуа").expect("four Cyrillic letters");
         assert_eq!((like.member.as_str(), like.letters), ("Priya", 4));
         assert_eq!(
-            looks_like(&r, "Alex"),
+            looks_like(&r[..], "Alex"),
             None,
             "the member's own name is theirs"
         );
-        assert_eq!(looks_like(&r, "alex"), None);
-        assert_eq!(looks_like(&r, "Alexa"), None, "another name");
+        assert_eq!(looks_like(&r[..], "alex"), None);
+        assert_eq!(looks_like(&r[..], "Alexa"), None, "another name");
         assert_eq!(
-            looks_like(&r, "Zoe\u{308}"),
+            looks_like(&r[..], "Zoe\u{308}"),
             None,
             "the same name, not a look-alike"
         );
@@ -243,7 +324,7 @@ mod tests {
     #[test]
     fn names_alike_within_one_script_are_different_people() {
         let r = roster(&[("Amie", None)]);
-        assert_eq!(looks_like(&r, "Arnie"), None);
+        assert_eq!(looks_like(&r[..], "Arnie"), None);
     }
 
     #[test]
@@ -252,7 +333,7 @@ mod tests {
         let mut r = roster(&[("Priya", None)]);
         r[0].spellings = &spellings;
         assert_eq!(
-            looks_like(&r, "Рri").map(|l| l.member),
+            looks_like(&r[..], "Рri").map(|l| l.member),
             Some("Priya".into())
         );
     }
@@ -260,25 +341,83 @@ mod tests {
     #[test]
     fn an_account_is_one_members_in_any_case() {
         let r = roster(&[("Sam", Some("sam.jones")), ("Jo", None)]);
-        assert_eq!(account_holder(&r, "SAM.JONES"), Some("Sam"));
-        assert_eq!(account_holder(&r, "jo"), None);
+        assert_eq!(account_holder(&r[..], "SAM.JONES"), Some("Sam"));
+        assert_eq!(account_holder(&r[..], "jo"), None);
         assert_eq!(
-            check_new(&r, "Samuel", Some("SAM.JONES"), false),
+            check_new(&r[..], "Samuel", Some("SAM.JONES"), false),
             Err(NewName::AccountTaken {
                 account: "SAM.JONES".into(),
                 member: "Sam".into()
             })
         );
-        assert_eq!(check_new(&r, "Samuel", Some("samuel"), false), Ok(()));
+        assert_eq!(check_new(&r[..], "Samuel", Some("samuel"), false), Ok(()));
     }
 
     #[test]
     fn a_look_alike_goes_on_the_team_only_when_said_to_be_someone_new() {
         let r = roster(&[("Alex", None)]);
         assert!(matches!(
-            check_new(&r, "Аlex", None, false),
+            check_new(&r[..], "Аlex", None, false),
             Err(NewName::LooksLike { .. })
         ));
-        assert_eq!(check_new(&r, "Аlex", None, true), Ok(()));
+        assert_eq!(check_new(&r[..], "Аlex", None, true), Ok(()));
+    }
+
+    #[test]
+    fn a_name_means_a_member_by_their_name_or_a_spelling_and_their_own_name_wins() {
+        let (bob, rob) = (["x".to_string()], ["bob".to_string(), "Bobby".to_string()]);
+        let mut r = roster(&[("Bob", None), ("Rob", None)]);
+        (r[0].spellings, r[1].spellings) = (&bob, &rob);
+        let names = Names::new(&r[..]);
+        assert_eq!(
+            names.member("BOB"),
+            Some("Bob"),
+            "a member's own name first"
+        );
+        assert_eq!(names.member(" bobby "), Some("Rob"));
+        assert_eq!(names.key(Some(" bobby ")), Some("rob".into()));
+        assert_eq!(
+            names.key(Some("Cat")),
+            Some("cat".into()),
+            "off the roster: themselves"
+        );
+        assert!(
+            names.same(Some("Bobby"), Some("ROB")),
+            "one person through the roster"
+        );
+        assert!(
+            names.same(Some("Cat"), Some(" cat ")),
+            "off the roster: as the names fold"
+        );
+        assert!(names.same(None, None));
+        assert!(!names.same(None, Some("Rob")), "no name is only itself");
+        assert!(!names.same(Some("Bob"), Some("Rob")));
+    }
+
+    #[test]
+    fn did_you_mean_is_one_rule_for_names_and_ids() {
+        let names = ["Priya", "Alex", "Bartholomew", "Amie"];
+        let cases: [(&str, &[&str]); 9] = [
+            ("Pryia", &["Priya"]),
+            ("prya", &["Priya"]),
+            ("Cleo", &[]),
+            ("Bartolomeo", &["Bartholomew"]),
+            ("Alxe", &["Alex"]),
+            ("Axxe", &[]),
+            ("Аlex", &["Alex"]),
+            ("Arnie", &[]),
+            ("Zed", &[]),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(closest(names, typed), want, "{typed}");
+        }
+        let ids = ["networks.buddy", "networks.local-networks", "fit.pathways"];
+        assert_eq!(closest(ids, "networks.budy"), ["networks.buddy"]);
+        assert!(closest(ids, "zzz").is_empty());
+        assert_eq!(
+            closest(["Jon", "Joe", "Jo", "Jan"], "Jo"),
+            ["Jo", "Joe", "Jon"],
+            "closest first, at most three"
+        );
     }
 }

@@ -25,9 +25,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::roster::Names;
 use crate::core::answers::{Answer, Assessment, History};
 use crate::core::framework::Framework;
+use crate::core::names::Names;
 use crate::core::rounds::Round;
 use crate::core::tally::Tally;
 use crate::core::time::day_of;
@@ -183,6 +183,12 @@ impl TeamAnswer {
     /// The answer decided, where a decision (not "left to the rule") gives it.
     pub fn decided(&self) -> Option<Answer> {
         self.decision.as_ref().and_then(|d| d.answer)
+    }
+
+    /// Whether the answer decided differs from `answer` (someone's): the walk names the team's
+    /// decision beside a last-time answer that differs.
+    pub fn differs_from(&self, answer: Option<Answer>) -> bool {
+        self.decided() != answer
     }
 }
 

@@ -4,17 +4,18 @@
 //! in it. Someone who answered before but not in a round is *left out* of it and named, never
 //! silently mixed in with older answers. A withdrawn assessment is in no round. People are told
 //! apart through the roster (a spelling is its member), an
-//! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and people
-//! are found by hash: a round costs what it is long.
+//! assessment dated in the future (a wrong clock) waits outside the rounds until its date, and
+//! people are found by hash: a round costs what it is long.
 
 use std::collections::HashMap;
 
 use jiff::{SignedDuration, Timestamp};
 
 use crate::core::answers::History;
-use crate::core::answers::roster::{self, Roster};
+use crate::core::answers::roster::Roster;
 use crate::core::answers::withdrawn::withdrawn;
-use crate::core::choose::day_of;
+use crate::core::names::Names;
+use crate::core::time::day_of;
 
 /// The longest gap between two assessments of one round: 30 days.
 pub const ROUND_GAP: SignedDuration = SignedDuration::from_hours(720);
@@ -52,7 +53,7 @@ pub fn rounds(
     now: Timestamp,
 ) -> Vec<Round> {
     let at = |i: usize| history.assessments[i].taken_at;
-    let names = roster::Names::new(roster);
+    let names = Names::new(roster);
     let gone = withdrawn(history, |n| names.key(n));
     let mut order: Vec<usize> = (0..history.assessments.len())
         .filter(|&i| since.is_none_or(|d| day_of(at(i)) >= d) && at(i) <= now + CLOCK_SLACK)
@@ -119,7 +120,7 @@ mod tests {
     }
 
     fn rounds(h: &History, since: Option<jiff::civil::Date>) -> Vec<Round> {
-        super::rounds(h, &roster::members(h), since, now())
+        super::rounds(h, &crate::core::answers::roster::members(h), since, now())
     }
 
     fn sizes(h: &History) -> Vec<usize> {
@@ -169,7 +170,7 @@ mod tests {
     #[test]
     fn a_spelling_on_the_roster_is_its_member_and_a_future_date_waits_outside() {
         let mut h = history(&[(0, "Priya"), (1, "Sam"), (2, "Pryia"), (1000, "Sam")]);
-        let mut team = roster::members(&h);
+        let mut team = crate::core::answers::roster::members(&h);
         team.shift_remove("Pryia");
         team["Priya"].spellings.push("Pryia".into());
         let r = super::rounds(&h, &team, None, now());

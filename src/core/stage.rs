@@ -126,7 +126,7 @@ mod tests {
                 }
             }
         }
-        let f = crate::core::framework::parse(&yaml).unwrap();
+        let f = crate::core::framework::from_yaml(&yaml).unwrap();
         let status = domain_status(&f, 0, |id| given.get(id).copied());
         assert_eq!(status.position, expect);
         let got: Vec<_> = status

@@ -6,8 +6,11 @@
 //! again is an old draft: listed apart, never counted as a member.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
-use crate::core::answers::roster::{Names, Roster};
+use crate::core::answers::roster::{self, Roster};
+use crate::core::names::{Names, fold};
+use crate::core::subject::Snapshot;
 
 /// What `status` knows of an unfinished walk: whose (if they said) and when its last answer was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +93,44 @@ pub fn walks(
             }
         })
         .collect()
+}
+
+/// When the round `status` counts began: the round `s` shows (the team's latest) began with its
+/// first answer; a round still being gathered (`current` is none), when the one before it ended.
+pub fn round_began(s: Option<&Snapshot>, current: Option<&Snapshot>) -> Option<Timestamp> {
+    match current {
+        Some(c) => Some(c.point().from),
+        None => s.and_then(|s| s.points.last()).map(|p| p.to),
+    }
+}
+
+/// Who a round still being gathered waits for: everyone on the team `today`.
+pub fn on_the_team(roster: &Roster, today: Date) -> Vec<String> {
+    let on = roster.iter().filter(|(_, m)| roster::on_team(m, today));
+    on.map(|(n, _)| n.clone()).collect()
+}
+
+/// Of those `awaited`, who the round still waits for: not those part-way through a walk.
+pub fn waiting(awaited: Vec<String>, walks: &[WalkIs]) -> Vec<String> {
+    let walking: Vec<String> = walks
+        .iter()
+        .filter_map(|w| match w {
+            WalkIs::PartWay { person } => Some(fold(person)),
+            _ => None,
+        })
+        .collect();
+    awaited
+        .into_iter()
+        .filter(|n| !walking.contains(&fold(n)))
+        .collect()
+}
+
+/// Who has left the team by `today`, with the day they left, in roster order.
+pub fn left_by(roster: &Roster, today: Date) -> Vec<(&str, Date)> {
+    let left = roster
+        .iter()
+        .filter_map(|(n, m)| Some((n.as_str(), m.left?)));
+    left.filter(|(_, day)| *day <= today).collect()
 }
 
 #[cfg(test)]
@@ -201,6 +242,36 @@ mod tests {
                 },
                 WalkIs::Old(OldBecause::BeforeRound)
             ]
+        );
+    }
+
+    #[test]
+    fn a_round_waits_for_who_is_on_the_team_and_not_part_way_and_names_who_left() {
+        let mut r = team(&["Ann", "Bob", "Cat"]);
+        r["Cat"].left = Some(jiff::civil::date(2026, 12, 1));
+        r["Bob"].joined = Some(jiff::civil::date(2027, 1, 1));
+        let today = jiff::civil::date(2026, 12, 7);
+        assert_eq!(on_the_team(&r, today), ["Ann"]);
+        assert_eq!(
+            left_by(&r, today),
+            [("Cat", jiff::civil::date(2026, 12, 1))]
+        );
+        assert!(
+            left_by(&r, jiff::civil::date(2026, 11, 30)).is_empty(),
+            "not yet left"
+        );
+        let walks = [
+            WalkIs::PartWay {
+                person: "ann".into(),
+            },
+            WalkIs::Rerun {
+                person: "Bob".into(),
+            },
+        ];
+        assert_eq!(
+            waiting(vec!["Ann".into(), "Bob".into()], &walks),
+            ["Bob"],
+            "Ann is part-way"
         );
     }
 }

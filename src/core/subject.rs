@@ -13,27 +13,30 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::core::answers::plan::Plan;
 use crate::core::answers::roster;
+use crate::core::answers::roster::known_spelling;
 use crate::core::answers::withdrawn::withdrawn;
 use crate::core::answers::{Assessment, History, label_is};
-use crate::core::choose::{day_of, known_spelling};
 use crate::core::framework::Framework;
-use crate::core::plan::{self, Plan};
+use crate::core::names::Names;
+use crate::core::planning::{self, Basis, Overview, Progress};
 use crate::core::record::{Record, RoundRecord};
 use crate::core::rounds;
+use crate::core::time::day_of;
 
-/// Whose answers a command shows.
+/// Whose answers a command shows: the subject resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Whose {
+pub enum Subject {
     /// One person's assessments (no name is a person of its own).
     Person(Option<String>),
     /// The team's rounds.
     Team,
 }
 
-/// Whose answers were asked for.
+/// Whose answers were asked for (resolved into a [`Subject`]).
 #[derive(Debug, Clone, Copy)]
-pub enum Whom<'a> {
+pub enum Requested<'a> {
     /// The team when the file holds more than one person's assessments, else that one person.
     Auto,
     /// This person (`None`: the unnamed one).
@@ -56,7 +59,7 @@ pub enum At<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Selection<'a> {
     /// Whose answers.
-    pub whom: Whom<'a>,
+    pub requested: Requested<'a>,
     /// Which point (or pair).
     pub at: At<'a>,
     /// Assessments taken before this day are left out before the team's rounds are formed.
@@ -108,11 +111,11 @@ pub struct Compared<'h> {
     /// answered both, which tell a change from one that comes only from who answered.
     pub both: Option<(Assessment, Assessment)>,
     /// The people who answered both rounds (empty for one person).
-    pub over: Vec<String>,
+    pub over: Vec<Option<String>>,
     /// Who answered only the earlier round.
-    pub only_before: Vec<String>,
+    pub only_before: Vec<Option<String>>,
     /// Who answered only the later round.
-    pub only_after: Vec<String>,
+    pub only_after: Vec<Option<String>>,
 }
 
 /// A subject resolved: its whole journey, the point shown, what that is
@@ -122,7 +125,7 @@ pub struct Snapshot<'h> {
     /// The answers file.
     pub history: &'h History,
     /// Whose answers these are.
-    pub whose: Whose,
+    pub subject: Subject,
     /// Every point of the journey, oldest first.
     pub points: Vec<Point<'h>>,
     /// The point shown (index into `points`).
@@ -194,7 +197,7 @@ pub enum Miss {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missed {
     /// Whose answers were looked in.
-    pub whose: Whose,
+    pub subject: Subject,
     /// What was missed.
     pub miss: Miss,
 }
@@ -212,7 +215,7 @@ impl<'h> Snapshot<'h> {
 
     /// True when the subject is the team.
     pub fn is_team(&self) -> bool {
-        self.whose == Whose::Team
+        self.subject == Subject::Team
     }
 
     /// The steps done since the latest round, which count from the next one: shown under the
@@ -271,6 +274,45 @@ impl<'h> Snapshot<'h> {
         }
     }
 
+    /// The numbers of the points `member` (a roster name) answered in, by the roster's names.
+    pub fn answered_by(&self, names: &Names, member: &str) -> Vec<usize> {
+        let key = Some(crate::core::names::fold(member));
+        let of = |i: &usize| names.key(self.assessment(*i).respondent.as_deref());
+        let points = self
+            .points
+            .iter()
+            .filter(|p| p.members.iter().any(|i| of(i) == key));
+        points.map(|p| p.number).collect()
+    }
+
+    /// The plan from the point shown (the team's today, with steps done since its latest round,
+    /// when that is shown by default), for the domains with ids in `only` (empty: all).
+    pub fn plan_overview(&self, framework: &Framework, only: &[String]) -> Overview<'h> {
+        let over_time = self.over_time();
+        let standing = Basis {
+            answers: self.plan_answers(),
+            record: self.plan_record(),
+            over_time: &over_time,
+            evidence: &self.history.evidence,
+            today: self.today,
+        };
+        let before = self.compared.as_ref().map(|c| &*c.before);
+        let mut overview = planning::overview(framework, self.plan, standing, only);
+        overview.progress = self.plan_progress(before, (self.plan_answers(), self.plan_time()));
+        overview
+    }
+
+    /// How the plan moved from `before` to `after` (answers standing at its time), as of today,
+    /// measured against the answers when it was set (`planning::progress`); none when it plans
+    /// nothing.
+    pub fn plan_progress(
+        &self,
+        before: Option<&Assessment>,
+        after: (&Assessment, Timestamp),
+    ) -> Option<Progress<'h>> {
+        planning::progress(self.plan, &self.over_time(), before, after, self.today)
+    }
+
     /// The subject's answers over time up to the point shown, oldest first,
     /// each with when its point ended: for when an action was first seen in place.
     pub fn over_time(&self) -> Vec<(Timestamp, &Assessment)> {
@@ -297,16 +339,16 @@ pub fn resolve<'h>(
     selection: &Selection,
 ) -> Result<Snapshot<'h>, Missed> {
     let team = roster::members(history);
-    let whose = match selection.whom {
+    let whose = match selection.requested {
         // "sam" is the "Sam" of the roster or the file, as they spell it.
-        Whom::Person(who) => Whose::Person(who.map(|w| {
+        Requested::Person(who) => Subject::Person(who.map(|w| {
             roster::member_named(&team, w)
                 .map_or_else(|| known_spelling(history, w), str::to_string)
         })),
-        Whom::Team => Whose::Team,
-        Whom::Auto if several_people(history) => Whose::Team,
-        Whom::Auto => Whose::Person({
-            let names = roster::Names::new(&team);
+        Requested::Team => Subject::Team,
+        Requested::Auto if several_people(history) => Subject::Team,
+        Requested::Auto => Subject::Person({
+            let names = Names::new(&team);
             let gone = withdrawn(history, |n| names.key(n));
             (0..history.assessments.len())
                 .find(|&i| gone.is_live(i))
@@ -314,26 +356,26 @@ pub fn resolve<'h>(
         }),
     };
     let (points, record) = match &whose {
-        Whose::Team => {
+        Subject::Team => {
             let (points, record) = team_points(framework, history, &team, selection);
             (points, Some(record))
         }
-        Whose::Person(who) => (
+        Subject::Person(who) => (
             person_points(history, &team, who.as_deref(), selection.now),
             None,
         ),
     };
     let missed = |miss| Missed {
-        whose: whose.clone(),
+        subject: whose.clone(),
         miss,
     };
     if points.is_empty() {
         return Err(missed(match (&whose, selection.since) {
-            (Whose::Team, Some(since)) => Miss::NothingSince(since),
+            (Subject::Team, Some(since)) => Miss::NothingSince(since),
             _ => Miss::NoAssessments,
         }));
     }
-    let is_team = whose == Whose::Team;
+    let is_team = whose == Subject::Team;
     let (before, now) = match selection.at {
         At::One(selector) => {
             let now = pick(history, &points, is_team, selector).map_err(missed)?;
@@ -368,14 +410,14 @@ pub fn resolve<'h>(
     Ok(Snapshot {
         history,
         since_ignored: selection.since.is_some() && !is_team,
-        whose,
+        subject: whose,
         points,
         now,
         before,
         compared,
         plan: &history.plan,
-        next_review: plan::next_review(&history.plan, latest),
-        review_overdue: plan::review_overdue(&history.plan, latest, selection.today).is_some(),
+        next_review: planning::next_review(&history.plan, latest),
+        review_overdue: planning::review_overdue(&history.plan, latest, selection.today).is_some(),
         today: selection.today,
         record,
         team_today,
@@ -395,7 +437,8 @@ fn compare_like_with_like<'h>(
     (before, after): (&Point<'h>, &Point<'h>),
     record: Option<&Record<'h>>,
 ) -> Compared<'h> {
-    let whole = |over: Vec<String>, only_before: Vec<String>, only_after: Vec<String>| Compared {
+    type People = Vec<Option<String>>;
+    let whole = |over: People, only_before: People, only_after: People| Compared {
         before: before.answers.clone(),
         after: after.answers.clone(),
         both: None,
@@ -406,14 +449,9 @@ fn compare_like_with_like<'h>(
     let Some(record) = record else {
         return whole(Vec::new(), Vec::new(), Vec::new());
     };
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let key = |i: &usize| names.key(history.assessments[*i].respondent.as_deref());
-    let name = |i: &usize| {
-        history.assessments[*i]
-            .respondent
-            .clone()
-            .unwrap_or_else(|| "(no name)".into())
-    };
+    let name = |i: &usize| history.assessments[*i].respondent.clone();
     let keys_after: Vec<_> = after.members.iter().map(key).collect();
     let keys_before: Vec<_> = before.members.iter().map(key).collect();
     let (both_before, only_before): (Vec<usize>, Vec<usize>) = before
@@ -447,7 +485,7 @@ fn compare_like_with_like<'h>(
 /// counts as one person; spellings of one member are one person).
 pub fn several_people(history: &History) -> bool {
     let team = roster::members(history);
-    let names = roster::Names::new(&team);
+    let names = Names::new(&team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let gone = withdrawn(history, |n| names.key(n));
     let mut live = (0..history.assessments.len()).filter(|&i| gone.is_live(i));
@@ -465,7 +503,7 @@ fn person_points<'h>(
 ) -> Vec<Point<'h>> {
     let mut order: Vec<usize> = (0..history.assessments.len()).collect();
     order.sort_by_key(|&i| history.assessments[i].taken_at);
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let wanted = names.key(who);
     let gone = withdrawn(history, |n| names.key(n));
     order
@@ -503,7 +541,7 @@ fn team_points<'h>(
     selection: &Selection,
 ) -> (Vec<Point<'h>>, Record<'h>) {
     let at = |i: usize| history.assessments[i].taken_at;
-    let names = roster::Names::new(team);
+    let names = Names::new(team);
     let key = |i: usize| names.key(history.assessments[i].respondent.as_deref());
     let rounds = rounds::rounds(history, team, selection.since, selection.now);
     let record = Record::new(history, &rounds, &names, selection.now);
@@ -531,12 +569,7 @@ fn team_points<'h>(
             let (start, end) = (day_of(from), day_of(to));
             let joined = |name: &str, m: &roster::Member| match m.joined {
                 Some(j) => j <= end,
-                None => {
-                    n == last
-                        || first
-                            .get(&Some(roster::fold(name)))
-                            .is_some_and(|t| *t <= to)
-                }
+                None => n == last || first.get(&names.key(Some(name))).is_some_and(|t| *t <= to),
             };
             let on_team = |name: &str| {
                 let m = team.get(name);
@@ -557,7 +590,9 @@ fn team_points<'h>(
                     .collect(),
                 awaited: team
                     .keys()
-                    .filter(|name| on_team(name) && !answered.contains(&Some(roster::fold(name))))
+                    .filter(|name| {
+                        on_team(name) && !answered.contains(&Some(crate::core::names::fold(name)))
+                    })
                     .cloned()
                     .collect(),
                 members: r.members,
@@ -686,9 +721,13 @@ mod tests {
         h
     }
 
-    fn resolved(h: &History, whom: Whom, at: At) -> Result<(Whose, usize, Option<usize>), Miss> {
+    fn resolved(
+        h: &History,
+        whom: Requested,
+        at: At,
+    ) -> Result<(Subject, usize, Option<usize>), Miss> {
         let selection = Selection {
-            whom,
+            requested: whom,
             at,
             since: None,
             today: jiff::civil::date(2027, 1, 1),
@@ -697,7 +736,7 @@ mod tests {
         resolve(&grid(1, 1), h, &selection)
             .map(|s| {
                 (
-                    s.whose.clone(),
+                    s.subject.clone(),
                     s.points[s.now].number,
                     s.before.map(|b| s.points[b].number),
                 )
@@ -716,23 +755,33 @@ mod tests {
     #[test]
     fn one_persons_file_is_that_persons_journey_by_date_not_file_order() {
         let h = one_person();
-        let (whose, now, before) = resolved(&h, Whom::Auto, At::One(None)).unwrap();
-        assert_eq!(whose, Whose::Person(Some("Ann".into())));
+        let (whose, now, before) = resolved(&h, Requested::Auto, At::One(None)).unwrap();
+        assert_eq!(whose, Subject::Person(Some("Ann".into())));
         assert_eq!((now, before), (3, Some(2)));
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("1"))).unwrap().1, 1);
-        assert_eq!(resolved(&h, Whom::Auto, At::One(Some("-2"))).unwrap().1, 2);
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("spring"))).unwrap().1,
+            resolved(&h, Requested::Auto, At::One(Some("1"))).unwrap().1,
             1
         );
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("2026-09-03")))
+            resolved(&h, Requested::Auto, At::One(Some("-2")))
                 .unwrap()
                 .1,
             2
         );
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(Some("2026-09-04"))),
+            resolved(&h, Requested::Auto, At::One(Some("spring")))
+                .unwrap()
+                .1,
+            1
+        );
+        assert_eq!(
+            resolved(&h, Requested::Auto, At::One(Some("2026-09-03")))
+                .unwrap()
+                .1,
+            2
+        );
+        assert_eq!(
+            resolved(&h, Requested::Auto, At::One(Some("2026-09-04"))),
             Err(Miss::NoSuch {
                 selector: "2026-09-04".into(),
                 count: 3
@@ -740,7 +789,7 @@ mod tests {
             "one person's date is that day only"
         );
         assert!(matches!(
-            resolved(&h, Whom::Auto, At::One(Some("0"))),
+            resolved(&h, Requested::Auto, At::One(Some("0"))),
             Err(Miss::NoSuch { .. })
         ));
     }
@@ -750,13 +799,14 @@ mod tests {
         let mut h = one_person();
         h.assessments[2].respondent = Some("Bob".into());
         assert_eq!(
-            resolved(&h, Whom::Auto, At::One(None)).unwrap().0,
-            Whose::Team
+            resolved(&h, Requested::Auto, At::One(None)).unwrap().0,
+            Subject::Team
         );
-        let (whose, now, before) = resolved(&h, Whom::Person(Some("ann")), At::One(None)).unwrap();
+        let (whose, now, before) =
+            resolved(&h, Requested::Person(Some("ann")), At::One(None)).unwrap();
         assert_eq!(
             whose,
-            Whose::Person(Some("Ann".into())),
+            Subject::Person(Some("Ann".into())),
             "as the file spells the name"
         );
         assert_eq!(
@@ -766,13 +816,13 @@ mod tests {
         );
         assert!(
             matches!(
-                resolved(&h, Whom::Person(Some("ann")), At::One(Some("3"))),
+                resolved(&h, Requested::Person(Some("ann")), At::One(Some("3"))),
                 Err(Miss::NoSuch { .. })
             ),
             "#3 is Bob's"
         );
         assert_eq!(
-            resolved(&h, Whom::Person(Some("Cat")), At::One(None)),
+            resolved(&h, Requested::Person(Some("Cat")), At::One(None)),
             Err(Miss::NoAssessments)
         );
     }
@@ -785,7 +835,7 @@ mod tests {
             ("2026-06-30T09:00:00Z", Some("December"), Some("A")),
             ("2026-07-02T09:00:00Z", None, Some("B")),
         ]);
-        let round = |s: &str| resolved(&h, Whom::Auto, At::One(Some(s))).map(|r| r.1);
+        let round = |s: &str| resolved(&h, Requested::Auto, At::One(Some(s))).map(|r| r.1);
         assert_eq!(round("1"), Ok(1));
         assert_eq!(round("-1"), Ok(2));
         assert!(round("3").is_err());
@@ -802,7 +852,7 @@ mod tests {
             &grid(1, 1),
             &h,
             &Selection {
-                whom: Whom::Auto,
+                requested: Requested::Auto,
                 at: At::One(None),
                 since: None,
                 today: jiff::civil::date(2027, 1, 1),
@@ -828,7 +878,7 @@ mod tests {
     #[test]
     fn compare_takes_the_previous_and_the_latest_unless_told() {
         let h = one_person();
-        let pair = |a, b| resolved(&h, Whom::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
+        let pair = |a, b| resolved(&h, Requested::Auto, At::Pair(a, b)).map(|r| (r.2, r.1));
         assert_eq!(pair(None, None), Ok((Some(2), 3)));
         assert_eq!(pair(Some("1"), None), Ok((Some(1), 3)));
         assert_eq!(
@@ -852,7 +902,7 @@ mod tests {
         );
         let single = history_of(&[("2026-01-01T09:00:00Z", None, None)]);
         assert_eq!(
-            resolved(&single, Whom::Auto, At::Pair(None, None)),
+            resolved(&single, Requested::Auto, At::Pair(None, None)),
             Err(Miss::NothingToCompare { count: 1 })
         );
     }
@@ -862,7 +912,7 @@ mod tests {
         let mut h = one_person();
         h.assessments[2].respondent = Some("Bob".into());
         let s = Selection {
-            whom: Whom::Auto,
+            requested: Requested::Auto,
             at: At::One(None),
             since: Some(jiff::civil::date(2030, 1, 1)),
             today: jiff::civil::date(2027, 1, 1),
@@ -872,5 +922,35 @@ mod tests {
             resolve(&grid(1, 1), &h, &s).unwrap_err().miss,
             Miss::NothingSince(jiff::civil::date(2030, 1, 1))
         );
+    }
+
+    #[test]
+    fn the_plan_overview_carries_how_far_the_plan_has_come() {
+        let f = grid(1, 2);
+        let mut h = History::default();
+        for (when, answer) in [
+            ("2026-09-01T10:00:00Z", crate::core::answers::Answer::NotYet),
+            (
+                "2026-12-01T10:00:00Z",
+                crate::core::answers::Answer::InPlace,
+            ),
+        ] {
+            let mut a = Assessment::new(&f, when.parse().unwrap());
+            a.answers.insert("d0.a0".into(), answer);
+            h.assessments.push(a);
+        }
+        let set: Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
+        h.plan.set_step("d0.a0", Some("Sam".into()), None, set);
+        h.plan.set_step("d1.a0", Some("Jo".into()), None, set);
+        let s = crate::tests::latest(&f, &h);
+        let overview = s.plan_overview(&f, &[]);
+        let progress = overview.progress.expect("the plan plans something");
+        assert_eq!(progress.moves.planned, 2);
+        assert_eq!(
+            progress.moves.now_in_place,
+            ["d0.a0"],
+            "in place since it was set"
+        );
+        assert_eq!(overview.domains.len(), 2);
     }
 }

@@ -1,15 +1,16 @@
 //! Several answers files read as one team (`team FILE...`): each file's assessments and roster,
-//! an unnamed respondent named after their file.
+//! an unnamed respondent named after their file (in the words the caller gives).
 
 use crate::core::answers::{History, label_is};
 
 /// Several answers files' assessments (and rosters) as one history, with
-/// the file each assessment came from. An unnamed respondent is named after their file, so two files'
-/// unnamed people stay two people; with `label`, only assessments with that
-/// label (ignoring case) are kept.
+/// the file each assessment came from. An unnamed respondent is named `unnamed(short)` after
+/// their file, so two files' unnamed people stay two people; with `label`, only assessments with
+/// that label (ignoring case) are kept.
 pub fn combine_files(
     sources: Vec<(String, String, History)>,
     label: Option<&str>,
+    unnamed: impl Fn(&str) -> String,
 ) -> (History, Vec<String>) {
     let mut history = History::default();
     let mut files = Vec::new();
@@ -26,7 +27,7 @@ pub fn combine_files(
                 continue;
             }
             if a.respondent.is_none() {
-                a.respondent = Some(format!("(no name, {short})"));
+                a.respondent = Some(unnamed(&short));
             }
             history.assessments.push(a);
             files.push(shown.clone());

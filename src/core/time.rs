@@ -33,6 +33,11 @@ pub fn works_with(day: Date) -> bool {
     YEARS.contains(&day.year())
 }
 
+/// Whether `day` is after `today`: a form given, or a step done, cannot be dated so.
+pub fn after_today(day: Date, today: Date) -> bool {
+    day > today
+}
+
 /// Which way a day lies far from today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Far {
@@ -61,6 +66,16 @@ pub enum DayProblem {
     NotInCalendar,
     /// A day outside [`YEARS`].
     OutOfRange,
+}
+
+/// A line typed where a day was asked for that is not one, and why: a question asks it again, and
+/// the shell says why in the words it uses for a date given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedDay {
+    /// What was typed (trimmed).
+    pub typed: String,
+    /// Why it is not a day the tool works with.
+    pub problem: DayProblem,
 }
 
 /// A day as people type it (`2026-09-03`), within [`YEARS`].
@@ -120,6 +135,13 @@ mod tests {
         for (typed, want) in cases {
             assert_eq!(parse_day(typed), want, "{typed}");
         }
+    }
+
+    #[test]
+    fn today_is_not_after_today() {
+        let today = jiff::civil::date(2026, 12, 7);
+        assert!(!after_today(today, today));
+        assert!(after_today(jiff::civil::date(2026, 12, 8), today));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Reading YAML that people wrote: cheap checks before the parser, and its errors told apart as data
-//! (where, and what kind), which `shell::error` words for someone who does not write YAML.
+//! Reading YAML that people wrote: cheap checks before the parser, and its errors told apart as
+//! data (where, and what kind), which `shell::error` words for someone who does not write YAML.
 //!
 //! Frameworks and answers files come from shared folders and other people's editors. The parser's
 //! cost grows with the square of bracket nesting (measured: 40,000 nested brackets after a key took
@@ -136,8 +136,8 @@ const PARSER: [(&str, Syntax); 18] = [
     ("YAML", Syntax::Unexpected),
 ];
 
-/// Rules of the file formats that serde does not check: sent through serde, which carries only text,
-/// and read back by [`from_str`] as [`Kind::Broken`].
+/// Rules of the file formats that serde does not check: sent through serde, which carries only
+/// text, and read back by [`from_str`] as [`Kind::Broken`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// A review gives both `on` and `every_months`, or neither.
@@ -162,7 +162,8 @@ impl std::fmt::Display for Rule {
     }
 }
 
-/// A key given twice, in serde's words for a field given twice, so both read back as [`Kind::Repeated`].
+/// A key given twice, in serde's words for a field given twice, so both read back as
+/// [`Kind::Repeated`].
 pub fn repeated(key: &str) -> String {
     format!("duplicate field `{key}`")
 }
@@ -286,8 +287,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Mistake> {
     serde_yaml::from_str(text).map_err(|e| explain::<T>(text, &e))
 }
 
-/// Locates and classifies a serde error, parsing again with the field path tracked to name the place
-/// (only on failure, so loading stays fast).
+/// Locates and classifies a serde error, parsing again with the field path tracked to name the
+/// place (only on failure, so loading stays fast).
 fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     let tracked =
         serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text));
@@ -308,7 +309,8 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
     };
     let line_text = |at: usize| text.lines().nth(at - 1).unwrap_or("");
     match &mut kind {
-        // "`stage` is missing" with a `stage:` line just below: it is indented wrongly, so name that line.
+        // "`stage` is missing" with a `stage:` line just below: it is indented wrongly, so name
+        // that line.
         Kind::MissingField { name, line: near } => {
             let below = |at: usize| {
                 text.lines()
@@ -319,7 +321,8 @@ fn explain<T: DeserializeOwned>(text: &str, e: &serde_yaml::Error) -> Mistake {
             };
             *near = line.and_then(|at| Some(line_of_key(&below(at), name)? + at - 1));
         }
-        // The parser places a key given twice at its map's start: find both by the key at that column.
+        // The parser places a key given twice at its map's start: find both by the key at that
+        // column.
         Kind::Repeated { name, lines } => {
             *lines = line
                 .zip(e.location())
@@ -381,8 +384,8 @@ fn place_of(path: &[serde_path_to_error::Segment]) -> Vec<Place> {
     place
 }
 
-/// What a serde or parser message says, as data; `place` is where it is. serde_yaml puts the path in
-/// front of a message, so its words are looked for anywhere.
+/// What a serde or parser message says, as data; `place` is where it is. serde_yaml puts the path
+/// in front of a message, so its words are looked for anywhere.
 fn kind_of(message: &str, place: &[Place]) -> Kind {
     let message = message.split(" at line ").next().unwrap_or(message);
     let has = |words: &str| message.contains(words);
@@ -496,7 +499,8 @@ pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
 }
 
 /// The 1-based lines of the first two `key:` entries of the block map whose first key is at `line`,
-/// `column` (1-based): its keys all stand at that column, and it ends at the first line indented less.
+/// `column` (1-based): its keys all stand at that column, and it ends at the first line indented
+/// less.
 fn repeated_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
     let (start, indent) = (line.checked_sub(1)?, column.checked_sub(1)?);
     // A key in quotes is the same key; one holding a colon is not found.
@@ -581,7 +585,8 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_is_found_at_its_maps_column_and_nowhere_else() {
-        let text = "plan:\n  actions:\n    a: 1\n    b:\n      a: nested\n    # a: comment\n\n    \"a\": 2\n  targets:\n    a: 3\n";
+        let text = "plan:\n  actions:\n    a: 1\n    b:\n      a: nested\n    # a: comment\n\n    \
+            \"a\": 2\n  targets:\n    a: 3\n";
         assert_eq!(repeated_lines(text, 3, 5, "a"), Some((3, 8)));
         let items = "- x: 1\n  y: 2\n- x: 3\n  x: 4\n";
         assert_eq!(
@@ -600,7 +605,8 @@ mod tests {
     #[test]
     fn a_key_given_twice_is_named_with_both_lines_where_the_parser_gives_none() {
         let m = from_str::<Doc>(
-            "assessments:\n  - count: 1\n    answers:\n      x: in-place\n      y: not-yet\n    count: 2\n",
+            "assessments:\n  - count: 1\n    answers:\n      x: in-place\n      y: not-yet\n    \
+                count: 2\n",
         )
         .unwrap_err();
         let (name, lines) = ("count".into(), Some((2, 6)));
@@ -883,7 +889,8 @@ mod tests {
                 },
             ),
             (
-                "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column 7",
+                "plan.actions.x: unknown field `ownr`, expected `owner` or `due` at line 5 column \
+                    7",
                 Kind::UnknownField {
                     name: "ownr".into(),
                     allowed: vec!["owner".into(), "due".into()],

@@ -1,14 +1,13 @@
-//! A small document model that every view builds and every format renders: views say *what* to
-//! show (headings, paragraphs, lists, tables of meaningful cells), the renderers in `render/` how it
-//! looks. JSON is serialised from the views themselves, so it carries ids and stays stable.
+//! A small document model that every view builds and the table, Markdown and HTML renderers
+//! write: views say *what* to show (headings, paragraphs, lists, tables of meaningful cells), the
+//! renderers in `render/` how it looks. JSON and YAML are serialised from the views themselves,
+//! and CSV is each view's sheet, so they carry ids and stay stable.
 
 /// A renderer-agnostic document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     /// The blocks, in reading order.
     pub blocks: Vec<Block>,
-    /// The one table a spreadsheet gets (CSV), where it is not the first table shown.
-    pub data: Option<Table>,
 }
 
 /// One block of a document.
@@ -52,7 +51,8 @@ pub enum Cell {
         of: usize,
     },
     /// A domain's change of stage, and the stage it moved from where that is not shown beside it;
-    /// within the same stage, progress then and now (in place, applicable, twice); how many slipped.
+    /// within the same stage, progress then and now (in place, applicable, twice); how many
+    /// slipped.
     Change {
         direction: Direction,
         from: Option<String>,
@@ -143,16 +143,6 @@ impl Doc {
     pub fn push(&mut self, block: Block) -> &mut Self {
         self.blocks.push(block);
         self
-    }
-
-    /// The table a spreadsheet gets: the view's data table, else the first table.
-    pub fn data_table(&self) -> Option<&Table> {
-        self.data.as_ref().or_else(|| {
-            self.blocks.iter().find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-        })
     }
 
     /// The first heading: what the document is.

@@ -23,7 +23,8 @@ pub fn wrap(text: &str, width: usize) -> String {
         .join("\n")
 }
 
-/// Wraps one paragraph to `width` (its leading spaces kept), indenting continuation lines with `indent`.
+/// Wraps one paragraph to `width` (its leading spaces kept), indenting continuation lines with
+/// `indent`.
 pub fn wrap_indented(text: &str, width: usize, indent: &str) -> String {
     let body = text.trim_start_matches(' ');
     let lead = &text[..text.len() - body.len()];
@@ -46,7 +47,8 @@ mod tests {
 
     #[test]
     fn wrapping_breaks_at_spaces_within_the_width() {
-        let text = "Domain 1 of 7\nBase service on evidence and local need (i.e., commissioning or clear service gap)";
+        let text = "Domain 1 of 7\nBase service on evidence and local need (i.e., commissioning or \
+            clear service gap)";
         let out = wrap(text, 30);
         assert!(out.lines().all(|l| l.chars().count() <= 30), "{out}");
         assert_eq!(out.replace('\n', " "), text.replace('\n', " "));

@@ -8,3 +8,4 @@ pub mod fit;
 pub mod render;
 pub mod safe;
 pub mod view;
+pub mod words;

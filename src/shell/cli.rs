@@ -4,9 +4,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::core::time::DayProblem;
 use crate::present::render::Format;
+use crate::present::words::AnswerWords;
 use crate::shell::error::Error;
+use crate::shell::words;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -64,7 +65,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
 pub struct Global {
-    /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new one here]
+    /// The answers file [default: the nearest mbct-sustain.yaml in this folder or above, else a new
+    /// one here]
     #[arg(
         long,
         global = true,
@@ -95,7 +97,14 @@ pub struct Global {
     pub respondent: Option<String>,
 
     /// When to use colour (never when NO_COLOR is set, unless `always`)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", alias = "colour")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        alias = "colour"
+    )]
     pub color: ColorChoice,
 
     /// Print only the results: no notes or progress messages
@@ -119,45 +128,61 @@ pub enum ColorChoice {
 pub enum Command {
     /// Take an assessment: answer each action, see each domain's stage
     #[command(
-        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, even if nothing changed"
+        after_help = "Examples:\n  mbct-sustain assess\n  mbct-sustain assess --respondent Sam \
+            --label \"Autumn review\"\n  mbct-sustain assess --full          # ask every action, \
+            even if nothing changed"
     )]
     Assess(AssessArgs),
 
-    /// Show the stage each domain has reached (latest assessment or the team's latest round, or --at)
+    /// Show the stage each domain has reached (latest assessment or the team's latest round, or
+    /// --at)
     #[command(
-        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report --format csv > stages.csv"
+        after_help = "Examples:\n  mbct-sustain report\n  mbct-sustain report --at 2026-09-03\n  \
+            mbct-sustain report --format markdown --output stages.md\n  mbct-sustain report \
+            --format csv > stages.csv"
     )]
     Report(ReportArgs),
 
     /// Show what changed between two assessments or rounds (default: previous and latest)
     #[command(
-        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare 2026-03-01 2026-09-03 --format markdown"
+        after_help = "Examples:\n  mbct-sustain compare                 # the previous against the \
+            latest\n  mbct-sustain compare 1 -1            # the first against the latest\n  \
+            mbct-sustain compare \"Spring review\" \"Autumn review\"\n  mbct-sustain compare \
+            2026-03-01 2026-09-03 --format markdown"
     )]
     Compare(CompareArgs),
 
     /// List every assessment (the team's: every round) and each domain's stage over time
-    #[command(
-        after_help = "Examples:\n  mbct-sustain history\n  mbct-sustain history --respondent Sam\n  mbct-sustain history --format csv > history.csv"
-    )]
+    #[command(after_help = "Examples:\n  mbct-sustain history\n  \
+            mbct-sustain history --respondent Sam\n  \
+            mbct-sustain history --format csv > history.csv")]
     History(HistoryArgs),
 
     /// The team's plan: next steps with owners and due dates, targets, the next review
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> agenda.md\n  mbct-sustain plan --domain evaluation --domain team\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan review --every 6\n  mbct-sustain plan edit                # go through the plan on a terminal"
+        after_help = "Examples:\n  mbct-sustain plan\n  mbct-sustain plan --format markdown >> \
+            agenda.md\n  mbct-sustain plan --domain evaluation --domain team\n  mbct-sustain plan \
+            assign networks.buddy --owner Priya --due 2027-01-31\n  mbct-sustain plan target \
+            evaluation sustainable --by 2027-06-30\n  mbct-sustain plan review --every 6\n  \
+            mbct-sustain plan edit                # go through the plan on a terminal"
     )]
     Plan(PlanCommandArgs),
 
     /// Show the team's latest round side by side, and the meeting's agenda
     #[command(
-        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn review\" --anonymous --format markdown"
+        after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers \
+            file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn \
+            review\" --anonymous --format markdown"
     )]
     Team(TeamArgs),
 
     /// The team's members: list them, add one, rename, merge two names into one, record who left
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain people\n  mbct-sustain people add Jo --account jo.smith\n  mbct-sustain people rename Pryia Priya\n  mbct-sustain people merge \"Priya K\" Priya\n  mbct-sustain people leave Alex --on 2027-01-31"
+        after_help = "Examples:\n  mbct-sustain people\n  mbct-sustain people add Jo --account \
+            jo.smith\n  mbct-sustain people rename Pryia Priya\n  mbct-sustain people merge \
+            \"Priya K\" Priya\n  mbct-sustain people leave Alex --on 2027-01-31"
     )]
     People(PeopleArgs),
 
@@ -167,7 +192,8 @@ pub enum Command {
 
     /// The service's name, which titles the meeting page: show it, or set it
     #[command(
-        after_help = "Examples:\n  mbct-sustain service\n  mbct-sustain service \"Gwynedd MBCT service\""
+        after_help = "Examples:\n  mbct-sustain service\n  mbct-sustain service \"Gwynedd MBCT \
+            service\""
     )]
     Service {
         /// The name to set (without it, the name is shown)
@@ -181,13 +207,16 @@ pub enum Command {
 
     /// Record the team's agreed answer to an action (as `meeting` does, for scripts)
     #[command(
-        after_help = "Examples:\n  mbct-sustain agree networks.buddy in-place --note \"Buddy scheme running since May\"\n  mbct-sustain agree networks.buddy rule          # leave it to the majority rule again"
+        after_help = "Examples:\n  mbct-sustain agree networks.buddy in-place --note \"Buddy \
+            scheme running since May\"\n  mbct-sustain agree networks.buddy rule          # leave \
+            it to the majority rule again"
     )]
     Agree {
         /// The action's id
         #[arg(value_name = "ACTION")]
         action: String,
-        /// in-place, in-progress, not-yet, dont-know, not-applicable, or rule (leave it to the majority rule)
+        /// in-place, in-progress, not-yet, dont-know, not-applicable, or rule (leave it to the
+        /// majority rule)
         #[arg(value_name = "ANSWER", value_parser = parse_agreed)]
         answer: Agreed,
         /// The meeting's comment
@@ -201,7 +230,10 @@ pub enum Command {
     /// What shows an action is in place: list it, add it, remove it
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  mbct-sustain evidence\n  mbct-sustain evidence add evaluation.annual-report \"Annual report 2026\" --link https://intranet.example/report.pdf\n  mbct-sustain evidence remove evaluation.annual-report 1"
+        after_help = "Examples:\n  mbct-sustain evidence\n  mbct-sustain evidence add \
+            evaluation.annual-report \"Annual report 2026\" --link \
+            https://intranet.example/report.pdf\n  mbct-sustain evidence remove \
+            evaluation.annual-report 1"
     )]
     Evidence(EvidenceArgs),
 
@@ -223,7 +255,9 @@ pub enum Command {
 
     /// Bring other answers files in: a colleague's file, a sync service's conflict copy
     #[command(
-        after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  mbct-sustain merge other.yaml --dry-run"
+        after_help = "Examples:\n  mbct-sustain merge priya.yaml alex.yaml\n  mbct-sustain merge \
+            \"mbct-sustain (Priya's conflicted copy 2026-12-03).yaml\" --remove-merged\n  \
+            mbct-sustain merge other.yaml --dry-run"
     )]
     Merge(MergeArgs),
 
@@ -245,9 +279,10 @@ pub enum Command {
     Framework(FrameworkCommand),
 
     /// Print a shell completion script
-    #[command(
-        after_help = "Examples:\n  mbct-sustain completions bash > ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > ~/.config/fish/completions/mbct-sustain.fish"
-    )]
+    #[command(after_help = "Examples:\n  mbct-sustain completions bash > \
+            ~/.local/share/bash-completion/completions/mbct-sustain\n  mbct-sustain completions \
+            zsh > ~/.zfunc/_mbct-sustain\n  mbct-sustain completions fish > \
+            ~/.config/fish/completions/mbct-sustain.fish")]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
@@ -284,11 +319,69 @@ pub struct AssessArgs {
     pub on: Option<jiff::civil::Date>,
 }
 
-/// How and where to write a result.
+/// The formats a command's `--format` offers, declared once for each command (its
+/// [`OutputArgs`]): clap offers only these, and refuses any other as wrong usage (exit 2),
+/// listing them.
+pub trait Offers: Clone + Default + Send + Sync + 'static {
+    /// The formats, the first the default.
+    const FORMATS: &'static [Format];
+}
+
+/// The views of the answers: `report` (its page is the meeting page), `compare`, `history`,
+/// `plan`, `team`, `people`, `status` and `evidence`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ViewFormats;
+
+impl Offers for ViewFormats {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
+}
+
+/// `framework show`: as the views, and as YAML, a framework file to adapt.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FrameworkFormats;
+
+impl Offers for FrameworkFormats {
+    const FORMATS: &'static [Format] = &Format::ALL;
+}
+
+/// `--format`'s parser: the formats `offered`, by the names and help the command line gives them.
+fn format_parser(
+    offered: &'static [Format],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = offered.iter().map(|f| {
+        let (name, help) = f.name_and_help();
+        let value = PossibleValue::new(name).help(help);
+        // `framework show --format tree`, as earlier versions called its table.
+        if *f == Format::Table {
+            value.alias("tree")
+        } else {
+            value
+        }
+    });
+    PossibleValuesParser::new(values).map(move |name: String| {
+        let named =
+            |f: &&Format| f.name_and_help().0 == name || (name == "tree" && **f == Format::Table);
+        offered.iter().find(named).copied().unwrap_or_default()
+    })
+}
+
+/// How and where to write a result, in the formats `F` declares.
 #[derive(Debug, Clone, Default, Args)]
-pub struct OutputArgs {
+pub struct OutputArgs<F: Offers = ViewFormats> {
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "table",
+        value_parser = format_parser(F::FORMATS)
+    )]
     pub format: Format,
 
     /// Write to this file (replaced whole) instead of the screen
@@ -298,6 +391,10 @@ pub struct OutputArgs {
     /// Draw tables with plain ASCII characters
     #[arg(long)]
     pub ascii: bool,
+
+    /// The formats offered.
+    #[arg(skip)]
+    pub offered: std::marker::PhantomData<F>,
 }
 
 /// Options of `merge`.
@@ -325,7 +422,8 @@ pub struct RoundArgs {
 /// Options of `report`.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// Which assessment (the team's: which round): number (1 = oldest, -1 = latest), date (2026-09-03) or label
+    /// Which assessment (the team's: which round): number (1 = oldest, -1 = latest), date
+    /// (2026-09-03) or label
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// How the team's rounds are formed.
@@ -383,7 +481,8 @@ pub struct PlanCommandArgs {
 pub enum PlanCommand {
     /// Give an action an owner and, optionally, a due date
     #[command(
-        after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due 2027-01-31"
+        after_help = "Example:\n  mbct-sustain plan assign networks.buddy --owner Priya --due \
+            2027-01-31"
     )]
     Assign {
         /// The action's id, as `mbct-sustain framework show` lists it
@@ -406,7 +505,9 @@ pub enum PlanCommand {
     /// Set (or --clear) the stage a domain should reach, and by when
     #[command(
         group = clap::ArgGroup::new("what").args(["stage", "clear"]).required(true),
-        after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by 2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  mbct-sustain plan target evaluation --clear"
+        after_help = "Examples:\n  mbct-sustain plan target evaluation sustainable --by \
+            2027-06-30\n  mbct-sustain plan target evaluation Embedded     # every stage met\n  \
+            mbct-sustain plan target evaluation --clear"
     )]
     Target {
         /// The domain's id
@@ -425,7 +526,8 @@ pub enum PlanCommand {
     /// Set when the team reviews next: on a date, or every N months after the latest round
     #[command(
         group = clap::ArgGroup::new("when").args(["on", "every"]).required(true),
-        after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan review --every 6"
+        after_help = "Examples:\n  mbct-sustain plan review --on 2027-03-01\n  mbct-sustain plan \
+            review --every 6"
     )]
     Review {
         /// On this date
@@ -439,7 +541,8 @@ pub enum PlanCommand {
     Edit,
     /// The team agrees an action is now in place, between reviews
     #[command(
-        after_help = "Example:\n  mbct-sustain plan done networks.buddy --on 2027-03-10 --note \"Buddy scheme running\" --evidence \"Scheme leaflet\""
+        after_help = "Example:\n  mbct-sustain plan done networks.buddy --on 2027-03-10 --note \
+            \"Buddy scheme running\" --evidence \"Scheme leaflet\""
     )]
     Done {
         /// The action's id
@@ -480,7 +583,8 @@ pub struct TeamArgs {
     /// Answers files to read [default: the answers file]
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Which round: number (1 = oldest, -1 = latest), date (2026-09-03) or label [default: the latest]
+    /// Which round: number (1 = oldest, -1 = latest), date (2026-09-03) or label [default: the
+    /// latest]
     #[arg(long, value_name = "WHICH", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Leave out assessments taken before this date, before rounds are formed
@@ -556,7 +660,10 @@ fn parse_agreed(text: &str) -> Result<Agreed, String> {
         .find(|a| a.key() == t || a.label().to_lowercase().replace(' ', "-") == t)
         .map(|a| Agreed(Some(a)))
         .ok_or_else(|| {
-            format!("`{text}` is not an answer; use in-place, in-progress, not-yet, dont-know, not-applicable, or rule")
+            format!(
+                "`{text}` is not an answer; use in-place, in-progress, not-yet, dont-know, \
+                not-applicable, or rule"
+            )
         })
 }
 
@@ -586,7 +693,8 @@ pub enum PeopleCommand {
         #[arg(long)]
         new: bool,
     },
-    /// Give someone a new name: their assessments, notes and plan steps follow, and the old name still means them
+    /// Give someone a new name: their assessments, notes and plan steps follow, and the old name
+    /// still means them
     Rename {
         /// The name (or another spelling) they go by now
         #[arg(value_name = "OLD")]
@@ -620,16 +728,18 @@ pub enum PeopleCommand {
 pub enum FrameworkCommand {
     /// Print the framework in use: domains, stages and actions with their ids
     #[command(
-        after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show --format json"
+        after_help = "Examples:\n  mbct-sustain framework show\n  mbct-sustain framework show \
+            --format json"
     )]
     Show {
-        /// Output format
-        #[arg(long, value_enum, default_value_t = FrameworkFormat::Tree, value_name = "FORMAT")]
-        format: FrameworkFormat,
+        /// How and where to write it.
+        #[command(flatten)]
+        output: OutputArgs<FrameworkFormats>,
     },
     /// Write a copy of the bundled framework to FILE, to adapt it
     #[command(
-        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain --framework my-framework.yaml   # then use it"
+        after_help = "Examples:\n  mbct-sustain framework init my-framework.yaml\n  mbct-sustain \
+            --framework my-framework.yaml   # then use it"
     )]
     Init {
         /// Where to write the copy
@@ -647,29 +757,6 @@ pub enum FrameworkCommand {
         #[arg(id = "checked", value_name = "FILE")]
         file: PathBuf,
     },
-}
-
-/// The output formats, as the command line spells them.
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Format::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let (name, help) = self.name_and_help();
-        Some(clap::builder::PossibleValue::new(name).help(help))
-    }
-}
-
-/// Formats of `framework show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FrameworkFormat {
-    /// An indented tree for reading.
-    Tree,
-    /// YAML, as a framework file.
-    Yaml,
-    /// JSON.
-    Json,
 }
 
 /// A name that is not blank.
@@ -692,26 +779,14 @@ fn parse_number(text: &str) -> Result<i64, String> {
 
 /// `--every`'s parser: the months reviews may be set apart.
 fn review_months() -> clap::builder::RangedI64ValueParser<u32> {
-    let months = crate::core::plan::REVIEW_MONTHS;
+    let months = crate::core::answers::plan::REVIEW_MONTHS;
     clap::value_parser!(u32).range(i64::from(*months.start())..=i64::from(*months.end()))
 }
 
 /// A date as people type it (`--since`, `--due`, `--by`, `--on`), with a
 /// plain message when it is not one, or not one a service plans around.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    let t = text.trim();
-    crate::core::time::parse_day(t).map_err(|problem| match problem {
-        DayProblem::NotInCalendar => {
-            format!("`{t}` is not a day of the calendar; check the month and the day")
-        }
-        DayProblem::NotADate => {
-            format!("`{t}` is not a date; write it as year-month-day, like 2026-09-03")
-        }
-        DayProblem::OutOfRange => format!(
-            "`{t}` is not a date mbct-sustain works with; give a date between the years 1900 \
-             and 2999"
-        ),
-    })
+    crate::core::time::parse_day(text).map_err(|problem| words::day_problem(text, problem))
 }
 
 /// Ends as clap does, except that help or a version that cannot be written
@@ -740,7 +815,8 @@ pub fn parse() -> Result<Cli, Error> {
     ] {
         if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
             let why = format!(
-                "the environment variable {name} is set but empty: unset it (`unset {name}`) or give it a value"
+                "the environment variable {name} is set but empty: unset it (`unset {name}`) or \
+                    give it a value"
             );
             command()
                 .error(clap::error::ErrorKind::InvalidValue, why)
@@ -752,7 +828,8 @@ pub fn parse() -> Result<Cli, Error> {
     if cli.command.is_some()
         && (cli.assess.label.is_some() || cli.assess.full || cli.assess.ascii || cli.assess.new)
     {
-        let why = "--label, --full and --ascii before a command belong to the assessment: put them after the command, or leave out the command";
+        let why = "--label, --full and --ascii before a command belong to the assessment: put them \
+            after the command, or leave out the command";
         command()
             .error(clap::error::ErrorKind::ArgumentConflict, why)
             .exit();

@@ -1,6 +1,11 @@
-//! Every failure a person can meet, in the words they will read: each variant's message beside it,
-//! what to do about it in [`Error::hint`], and the words for the problems the core reports as data
-//! (a bad framework, a bad answers file, a YAML mistake), which carry no wording of their own.
+//! Every failure a person can meet, in the words they will read, and the words for the problems the
+//! core reports as data (a bad framework, a bad answers file, a YAML mistake), which carry no
+//! wording of their own.
+//! Each failure is one entry of the `errors!` table below: its fields, its message (thiserror's
+//! `#[error]`) and its hint ([`Error::hint`], what the person can do about it) side by side, so a
+//! message is never worded far from what it tells the person to do. The macro writes the enum and
+//! `hint` from the table; a hint reads the entry's fields by name. (A table rather than one impl
+//! per group of errors: every variant keeps its two texts together, and nothing else moves.)
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,577 +18,718 @@ use crate::core::links::LinkProblem;
 use crate::core::names::NewName;
 use crate::core::yaml::{Expected, Found, Kind, Mistake, Place, Rule, Syntax};
 use crate::present::safe::one_line;
+use crate::present::words::count as counted;
 use crate::shell::exit_code::ExitCode;
 use crate::shell::input::ReadProblem;
 
-/// A failure of mbct-sustain, ready to show to a person.
-#[derive(Debug, thiserror::Error)]
-#[allow(missing_docs)] // variant fields are named for what they hold
-pub enum Error {
+/// Declares [`Error`] from one table in which each variant's message stands beside its hint, and
+/// writes [`Error::hint`] from it: a message is worded once, with what to do about it next to it.
+macro_rules! errors {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $({ $($(#[doc = $fdoc:literal])* $field:ident : $ty:ty),* $(,)? })?
+            message($($message:tt)+)
+            hint($hint:expr);
+    )+) => {
+        /// A failure of mbct-sustain, ready to show to a person.
+        #[derive(Debug, thiserror::Error)]
+        #[allow(missing_docs)] // variant fields are named for what they hold
+        pub enum Error {
+            $(
+                $(#[doc = $doc])*
+                #[error($($message)+)]
+                $name $({ $($(#[doc = $fdoc])* $field: $ty),* })?,
+            )+
+        }
+
+        impl Error {
+            /// What the person can do about it, where there is something to do (a hint may `return`
+            /// none, or another error's).
+            #[allow(unused_variables, unreachable_code)]
+            pub fn hint(&self) -> Option<String> {
+                match self {
+                    $(Error::$name $({ $($field),* })? => Some($hint),)+
+                }
+            }
+        }
+    };
+}
+
+errors! {
     /// The framework file could not be read.
-    #[error("cannot read the framework {}: {}", shown(path), read_words(problem))]
-    FrameworkUnreadable { path: PathBuf, problem: ReadProblem },
+    FrameworkUnreadable {
+        path: PathBuf,
+        problem: ReadProblem,
+    }
+        message("cannot read the framework {}: {}", shown(path), read_words(problem))
+        hint(match problem {
+            ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this \
+                under Save As)".into(),
+            ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => {
+                "give the path of a framework file (`mbct-sustain framework init FILE` makes \
+                 one)".into()
+            }
+            _ => "check the file name and path".into(),
+        });
 
     /// The framework file was read but is not a valid framework.
-    #[error(
-        "{} is not a valid framework:{}",
-        one_line(name),
-        framework_problems(problems)
-    )]
     FrameworkInvalid {
         name: String,
         problems: Vec<Problem>,
-    },
+    }
+        message("{} is not a valid framework:{}", one_line(name), framework_problems(problems))
+        hint(format!("fix what is listed above in a text editor, then check again with \
+            `mbct-sustain framework check {}`", one_line(name)));
 
     /// The answers file could not be read.
-    #[error(
-        "cannot read the answers file {}: {}",
-        shown(path),
-        read_words(problem)
-    )]
-    AnswersUnreadable { path: PathBuf, problem: ReadProblem },
+    AnswersUnreadable {
+        path: PathBuf,
+        problem: ReadProblem,
+    }
+        message("cannot read the answers file {}: {}", shown(path), read_words(problem))
+        hint(match problem {
+            ReadProblem::Directory => format!("give the answers file's own path, e.g. --file \
+                {}", path.join("mbct-sustain.yaml").display()),
+            ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write \
+                access".into(),
+            ReadProblem::NotUtf8 { .. } => "the file was left as it is; save it as UTF-8 text \
+                (most editors offer this under Save As)".into(),
+            _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set \
+                one)".into(),
+        });
 
     /// The answers file was read but cannot be used.
-    #[error(
-        "the answers file {}{} cannot be used: {}",
-        shown(path),
-        place(problem),
-        answers_problem(problem)
-    )]
     AnswersInvalid {
         path: PathBuf,
         problem: AnswersProblem,
-    },
+    }
+        message(
+            "the answers file {}{} cannot be used: {}",
+            shown(path),
+            place(problem),
+            answers_problem(problem),
+        )
+        hint(match (path, problem) {
+            (_, AnswersProblem::NewerFormat { .. }) => "upgrade mbct-sustain to the latest \
+                version; the file was left as it is".into(),
+            (path, AnswersProblem::Invalid(m)) if m.kind == Kind::Empty => format!("the file was \
+                left as it is; if it should be empty, delete {} and run mbct-sustain \
+                again", shown(path)),
+            (_, AnswersProblem::ConflictMarkers { .. }) => "resolve the conflict in a text editor: \
+                keep the assessments from both sides (each starts `- taken_at:`), delete the \
+                marker lines, then run again".into(),
+            (_, _) => "the file was left as it is; fix that line in a text editor (or restore the \
+                file from a backup or git), then run again".into(),
+        });
 
     /// The answers file cannot be replaced.
-    #[error("the answers file {} is read-only", shown(path))]
-    AnswersReadOnly { path: PathBuf },
+    AnswersReadOnly {
+        path: PathBuf,
+    }
+        message("the answers file {} is read-only", shown(path))
+        hint("make the file writable, or use --file to save elsewhere".into());
 
     /// The answers file's folder cannot take a new file.
-    #[error(
-        "cannot save answers in the folder {}: {}",
-        shown(path),
-        io_words(source)
-    )]
-    FolderNotWritable { path: PathBuf, source: io::Error },
+    FolderNotWritable {
+        path: PathBuf,
+        source: io::Error,
+    }
+        message("cannot save answers in the folder {}: {}", shown(path), io_words(source))
+        hint("use --file to save the answers in a folder you can write to".into());
 
     /// A command that shows results found no answers file.
-    #[error("there is no answers file at {} yet", shown(path))]
-    NoAnswersFile { path: PathBuf },
+    NoAnswersFile {
+        path: PathBuf,
+    }
+        message("there is no answers file at {} yet", shown(path))
+        hint("run `mbct-sustain` to take the first assessment, or use --file to point at an \
+            existing answers file".into());
 
     /// The answers file holds no (matching) assessment.
-    #[error(
-        "the answers file {} has no assessments{}",
-        shown(path),
-        by(respondent)
-    )]
     NoAssessments {
         path: PathBuf,
         respondent: Option<String>,
-    },
+    }
+        message("the answers file {} has no assessments{}", shown(path), by(respondent))
+        hint(match (path, respondent) {
+            (_, Some(_)) => "check the name with `mbct-sustain history`, or leave out \
+                --respondent".into(),
+            (_, _) => "run `mbct-sustain` to take the first assessment".into(),
+        });
 
     /// A selector (number, date, label) matched nothing.
-    #[error(
-        "no assessment matches `{}` in {} ({count} assessments{})",
-        one_line(selector),
-        shown(path),
-        by(respondent)
-    )]
     NoSuchAssessment {
         path: PathBuf,
         selector: String,
         count: usize,
         respondent: Option<String>,
-    },
+    }
+        message(
+            "no assessment matches `{}` in {} ({count} assessments{})",
+            one_line(selector),
+            shown(path),
+            by(respondent),
+        )
+        hint(match (path, selector, count, respondent) {
+            (_, _, _, Some(r)) => format!("pick one of theirs by number (as `mbct-sustain history \
+                --respondent {}` lists them; -1 = their latest), date (2026-09-03) or \
+                label", one_line(r)),
+            (_, _, _, _) => "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or \
+                label; `mbct-sustain history` lists them".into(),
+        });
 
     /// A selector matched none of the team's rounds.
-    #[error(
-        "no round of the team's matches `{}` in {} ({})",
-        one_line(selector),
-        shown(path),
-        counted(*count, "round")
-    )]
     NoSuchRound {
         path: PathBuf,
         selector: String,
         count: usize,
-    },
+    }
+        message(
+            "no round of the team's matches `{}` in {} ({})",
+            one_line(selector),
+            shown(path),
+            counted(*count, "round"),
+        )
+        hint("pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; \
+            `mbct-sustain history` lists them, or use --respondent NAME for one person's \
+            assessments".into());
 
     /// `compare` of the team needs two rounds.
-    #[error(
-        "there is nothing to compare yet: the team has answered in one round in {}",
-        shown(path)
-    )]
-    OneRound { path: PathBuf },
+    OneRound {
+        path: PathBuf,
+    }
+        message(
+            "there is nothing to compare yet: the team has answered in one round in {}",
+            shown(path),
+        )
+        hint("a round is a run of assessments with no gap of more than 30 days; rerun in a month \
+            or more, then compare (or --respondent NAME compares one person's)".into());
 
     /// `compare` of the team was given the same round twice.
-    #[error("{}", same(format!("round {number}"), "the team's", *latest))]
-    SameRound { number: usize, latest: bool },
+    SameRound {
+        number: usize,
+        latest: bool,
+    }
+        message("{}", same(format!("round {number}"), "the team's", *latest))
+        hint("name two different rounds (number, date or label); `mbct-sustain history` lists \
+            them".into());
 
     /// A date that is not one, where a date was meant.
-    #[error("{}", one_line(message))]
-    NotADate { message: String },
+    NotADate {
+        typed: String,
+        problem: crate::core::time::DayProblem,
+    }
+        message("{}", one_line(&crate::shell::words::day_problem(typed, *problem)))
+        hint("write the date as year-month-day, like 2026-09-03".into());
 
     /// `--since` left no assessment.
-    #[error("no assessment in {} was taken on or after {since}", shown(path))]
     NothingSince {
         path: PathBuf,
         since: jiff::civil::Date,
-    },
+    }
+        message("no assessment in {} was taken on or after {since}", shown(path))
+        hint("give an earlier date, or leave out --since".into());
 
     /// `compare` needs two assessments.
-    #[error(
-        "there is nothing to compare yet: {} holds {}{}",
-        shown(path),
-        counted(*count, "assessment"),
-        by(respondent)
-    )]
     NothingToCompare {
         path: PathBuf,
         count: usize,
         respondent: Option<String>,
-    },
+    }
+        message(
+            "there is nothing to compare yet: {} holds {}{}",
+            shown(path),
+            counted(*count, "assessment"),
+            by(respondent),
+        )
+        hint("rerun `mbct-sustain` after some time (before your next team meeting), then \
+            compare".into());
 
     /// `plan edit` was started without a terminal.
-    #[error("`plan edit` needs a terminal to ask its questions, and this is not one")]
-    PlanEditNeedsTerminal,
+    PlanEditNeedsTerminal
+        message("`plan edit` needs a terminal to ask its questions, and this is not one")
+        hint("in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and \
+            `plan target`, `plan review`)".into());
 
     /// `plan edit` was stopped; every confirmed change is saved.
-    #[error(
-        "Stopped; {} confirmed {} saved in {}.",
-        counted(*changes, "change"),
-        if *changes == 1 { "is" } else { "are" },
-        shown(path)
-    )]
-    PlanEditStopped { changes: usize, path: PathBuf },
+    PlanEditStopped {
+        changes: usize,
+        path: PathBuf,
+    }
+        message(
+            "Stopped; {} confirmed {} saved in {}.",
+            counted(*changes, "change"),
+            if *changes == 1 { "is" } else { "are" },
+            shown(path),
+        )
+        hint("run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the \
+            plan".into());
 
     /// The walk was started without a terminal.
-    #[error("the assessment needs a terminal to ask its questions, and this is not one")]
-    NeedsTerminal,
+    NeedsTerminal
+        message("the assessment needs a terminal to ask its questions, and this is not one")
+        hint("run it in a terminal window; to see the latest results without questions, use \
+            `mbct-sustain report`".into());
 
     /// The walk was stopped (Ctrl-C, closed terminal); answers are kept.
-    #[error("{}", match draft {
-        Some(draft) => format!("Stopped; your {}.", kept(*answered, draft)),
-        None => "Stopped before any answer was given; nothing was saved.".into(),
-    })]
     Interrupted {
         answered: usize,
         draft: Option<PathBuf>,
         /// The command that carries on with the draft.
         rerun: String,
-    },
+    }
+        message("{}", match draft {
+            Some(draft) => format!("Stopped; your {}.", kept(*answered, draft)),
+            None => "Stopped before any answer was given; nothing was saved.".into(),
+        })
+        hint(match (answered, draft, rerun) {
+            (_, None, _) => return None,
+            (_, _, rerun) => format!("Run `{}` again to carry on where you \
+                stopped.", one_line(rerun)),
+        });
 
-    /// The finished assessment could not be added to the answers file; its answers are in the draft.
-    #[error(
-        "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on with them to save.",
-        shown(draft),
-        one_line(rerun)
-    )]
+    /// The finished assessment could not be added to the answers file; its answers are in the
+    /// draft.
     NotSaved {
         cause: Box<Error>,
         draft: PathBuf,
         rerun: String,
-    },
+    }
+        message(
+            "{cause}\nYour answers are kept in {}: once this is fixed, run `{}` again and carry on \
+                with them to save.",
+            shown(draft),
+            one_line(rerun),
+        )
+        hint(return cause.hint());
 
     /// The terminal is too small to ask a question; answers are kept.
-    #[error(
-        "the terminal is {} high; a question needs at least {needed}{}",
-        counted(*rows, "row"),
-        draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default()
-    )]
     TerminalTooSmall {
         rows: usize,
         needed: usize,
         answered: usize,
         draft: Option<PathBuf>,
         rerun: String,
-    },
+    }
+        message(
+            "the terminal is {} high; a question needs at least {needed}{}",
+            counted(*rows, "row"),
+            draft.as_ref().map(|d| format!("\nYour {}.", kept(*answered, d))).unwrap_or_default(),
+        )
+        hint(format!("make the window taller, then run `{}` to carry on", one_line(rerun)));
 
     /// The terminal failed mid-walk.
-    #[error("the walk could not talk to the terminal: {0}")]
-    Terminal(io::Error),
+    Terminal {
+        source: io::Error,
+    }
+        message("the walk could not talk to the terminal: {source}")
+        hint("run `mbct-sustain` again in a terminal".into());
 
     /// Another save held the lock for too long.
-    #[error(
-        "another mbct-sustain has been saving to {} for over {seconds} seconds",
-        shown(path)
-    )]
-    Locked { path: PathBuf, seconds: u64 },
+    Locked {
+        path: PathBuf,
+        seconds: u64,
+    }
+        message(
+            "another mbct-sustain has been saving to {} for over {seconds} seconds",
+            shown(path),
+        )
+        hint("another save, perhaps from another computer, is still under way; wait a minute and \
+            run the command again".into());
 
-    /// A link stands where the lock file should be: never followed, as it could redirect the writes.
-    #[error(
-        "the lock file {} is a link, which mbct-sustain never follows (someone may be trying to redirect its writes)",
-        shown(path)
-    )]
-    LockIsALink { path: PathBuf },
+    /// A link stands where the lock file should be: never followed, as it could redirect the
+    /// writes.
+    LockIsALink {
+        path: PathBuf,
+    }
+        message(
+            "the lock file {} is a link, which mbct-sustain never follows (someone may be trying \
+                to redirect its writes)",
+            shown(path),
+        )
+        hint("remove that link (it is not the tool's), then run again".into());
 
-    /// Another account's lock file that this one may not open (made under a strict umask, before the
-    /// tool shared new locks with the team).
-    #[error(
-        "the lock file {} belongs to {}, and this account may not open it",
-        shown(path),
-        owner.as_deref().map_or("another account".into(), one_line)
-    )]
+    /// Another account's lock file that this one may not open (made under a strict umask, before
+    /// the tool shared new locks with the team).
     LockNotShared {
         path: PathBuf,
         owner: Option<String>,
-    },
+    }
+        message(
+            "the lock file {} belongs to {}, and this account may not open it",
+            shown(path),
+            owner.as_deref().map_or("another account".into(), one_line),
+        )
+        hint(format!(
+            "ask {} (or whoever manages the folder) to make {} readable and writable by the team, \
+                or remove it: it holds nothing",
+            owner.as_deref().map_or("its owner".into(), one_line),
+            shown(path)
+        ));
 
     /// The answers could not be saved.
-    #[error("could not save to {}: {}", shown(path), io_words(source))]
-    SaveFailed { path: PathBuf, source: io::Error },
+    SaveFailed {
+        path: PathBuf,
+        source: io::Error,
+    }
+        message("could not save to {}: {}", shown(path), io_words(source))
+        hint(write_hint(source));
 
     /// A save would make the answers file larger than the tool reads.
-    #[error(
-        "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing was written",
-        shown(path)
-    )]
     TooLargeToSave {
         path: PathBuf,
         size: u64,
         limit: u64,
-    },
+    }
+        message(
+            "saving would make {} {size} bytes, over the {limit} bytes mbct-sustain reads; nothing \
+                was written",
+            shown(path),
+        )
+        hint("move older assessments to another file (keep it as an archive, with --file to read \
+            it), then save again".into());
 
     /// An output file could not be written.
-    #[error("could not write {}: {}", shown(path), io_words(source))]
-    WriteFailed { path: PathBuf, source: io::Error },
+    WriteFailed {
+        path: PathBuf,
+        source: io::Error,
+    }
+        message("could not write {}: {}", shown(path), io_words(source))
+        hint(write_hint(source));
 
     /// `--output` names a file the tool reads from.
-    #[error("will not write over the {what} {}", shown(path))]
-    WouldOverwrite { path: PathBuf, what: &'static str },
+    WouldOverwrite {
+        path: PathBuf,
+        what: &'static str,
+    }
+        message("will not write over the {what} {}", shown(path))
+        hint("give --output another file name".into());
 
     /// `compare` was given the same assessment twice.
-    #[error("{}", same(format!("assessment #{number}"), "that person's", *latest))]
-    SameAssessment { number: usize, latest: bool },
+    SameAssessment {
+        number: usize,
+        latest: bool,
+    }
+        message("{}", same(format!("assessment #{number}"), "that person's", *latest))
+        hint("name two different assessments (number, date or label); `mbct-sustain history` lists \
+            them".into());
 
     /// `framework init` would overwrite a file.
-    #[error("{} already exists", shown(path))]
-    AlreadyExists { path: PathBuf },
+    AlreadyExists {
+        path: PathBuf,
+    }
+        message("{} already exists", shown(path))
+        hint("choose another file name, or add --force to overwrite it".into());
 
     /// An action id the framework does not have.
-    #[error(
-        "unknown action `{}`{}",
-        one_line(id),
-        if closest.is_empty() { String::new() } else { format!("; the closest ids are: {}", closest.join(", ")) }
-    )]
-    UnknownAction { id: String, closest: Vec<String> },
+    UnknownAction {
+        id: String,
+        closest: Vec<String>,
+    }
+        message(
+            "unknown action `{}`{}",
+            one_line(id),
+            if closest.is_empty() { String::new() } else { format!("; the closest ids are: \
+                {}", closest.join(", ")) },
+        )
+        hint("`mbct-sustain framework show` lists every action id; the answers file was left as it \
+            was".into());
 
     /// A stage the framework does not have.
-    #[error(
-        "unknown stage `{}`; this framework's stages are: {}",
-        one_line(name),
-        one_line(known)
-    )]
-    UnknownStage { name: String, known: String },
+    UnknownStage {
+        name: String,
+        known: String,
+    }
+        message(
+            "unknown stage `{}`; this framework's stages are: {}",
+            one_line(name),
+            one_line(known),
+        )
+        hint("give a stage by its id or name; the answers file was left as it was".into());
 
     /// `--domain` named a domain the framework does not have.
-    #[error(
-        "unknown domain `{}`; this framework's domains are: {}",
-        one_line(id),
-        one_line(known)
-    )]
-    UnknownDomain { id: String, known: String },
+    UnknownDomain {
+        id: String,
+        known: String,
+    }
+        message(
+            "unknown domain `{}`; this framework's domains are: {}",
+            one_line(id),
+            one_line(known),
+        )
+        hint("`mbct-sustain framework show` lists the domain ids".into());
 
     /// `team` found no assessment to show.
-    #[error(
-        "no assessment found for the team in {}{}",
-        one_line(files),
-        filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default()
-    )]
     NoTeamAssessments {
         files: String,
         filter: Option<String>,
-    },
+    }
+        message(
+            "no assessment found for the team in {}{}",
+            one_line(files),
+            filter.as_deref().map(|f| format!(" {}", one_line(f))).unwrap_or_default(),
+        )
+        hint(match (files, filter) {
+            (_, Some(_)) => "leave out --since or --label, or check the dates and labels with \
+                `mbct-sustain history`".into(),
+            (_, _) => "each team member runs `mbct-sustain --respondent NAME`; then run \
+                `mbct-sustain team` with their answers files".into(),
+        });
 
     /// A change to the team's people that cannot be made.
-    #[error("{}", refusal_words(refusal))]
-    People { refusal: Refusal },
+    People {
+        refusal: Refusal,
+    }
+        message("{}", refusal_words(refusal))
+        hint(match refusal {
+            Refusal::Answered { name } => format!(
+                "if they are one person, `mbct-sustain people merge {}` followed by the \
+                 member's name makes them one; else choose another name. The answers file was \
+                 left as it was",
+                crate::shell::words::quoted(name)
+            ),
+            _ => "`mbct-sustain people` lists the team and the names each goes by; the answers \
+                file was left as it was".into(),
+        });
 
     /// A new member's name or account that would mix them up with a member.
-    #[error("{}", new_name_words(refusal))]
-    NewName { refusal: NewName },
+    NewName {
+        refusal: NewName,
+    }
+        message("{}", new_name_words(refusal))
+        hint(match refusal {
+            NewName::LooksLike { .. } => "type the name in the \
+            letters of the member's name; if this is someone else, add --new (the answers \
+            file was left as it was)".into(),
+            NewName::AccountTaken { .. } => "each member runs \
+            mbct-sustain from their own login account: give theirs, or leave out --account \
+            (the answers file was left as it was)".into(),
+        });
 
     /// Evidence given a link that is not a web address a page may link to.
-    #[error(
-        "`{}` is not a web address evidence can link to: {}",
-        quoted_from_file(link),
-        link_words(*why)
-    )]
-    NotAWebAddress { link: String, why: LinkProblem },
+    NotAWebAddress {
+        link: String,
+        why: LinkProblem,
+    }
+        message(
+            "`{}` is not a web address evidence can link to: {}",
+            quoted_from_file(link),
+            link_words(*why),
+        )
+        hint("give the address as a browser shows it, e.g. \
+        https://intranet.example/report.pdf; the answers file was left as it was".into());
 
     /// `evidence remove` named evidence that is not there.
-    #[error("{action} has {} to remove", if *count == 0 { "no evidence".to_string() } else { format!("{} of evidence: say which, 1 to {count}", counted(*count, "piece")) })]
-    NoSuchEvidence { action: String, count: usize },
+    NoSuchEvidence {
+        action: String,
+        count: usize,
+    }
+        message("{action} has {} to remove", match count {
+            0 => "no evidence".to_string(),
+            n => format!("{} of evidence: say which, 1 to {n}", counted(*n, "piece")),
+        })
+        hint("`mbct-sustain evidence` lists each action's evidence, numbered".into());
 
     /// An agreement for a round whose next round has begun.
-    #[error(
-        "round {number}'s meeting is over: round {next} began on {began}, and a decision recorded \
-         now would change round {number} as it stood"
-    )]
     RoundClosed {
         number: usize,
         next: usize,
         began: jiff::civil::Date,
-    },
+    }
+        message(
+            "round {number}'s meeting is over: round {next} began on {began}, and a decision \
+                recorded now would change round {number} as it stood",
+        )
+        hint(format!(
+            "record it for round {next} (leave out --at), or, for a step done since, use \
+             `mbct-sustain plan done ACTION --on DATE`; the answers file was left as it was"
+        ));
 
     /// `plan done --on` a day before the latest round began.
-    #[error(
-        "{on} is before round {number} began ({began}): a step done before a round began is that \
-         round's meeting's decision, not a step done between reviews"
-    )]
     DoneBeforeRound {
         on: jiff::civil::Date,
         number: usize,
         began: jiff::civil::Date,
-    },
+    }
+        message(
+            "{on} is before round {number} began ({began}): a step done before a round began is \
+                that round's meeting's decision, not a step done between reviews",
+        )
+        hint(format!(
+            "agree it for round {number} with `mbct-sustain agree ACTION in-place`, or give \
+             the day it was done with --on; the answers file was left as it was"
+        ));
 
     /// `assess --on` a day after today.
-    #[error(
-        "{on} is after today ({today}): a paper form is entered on or after the day it was \
-             given"
-    )]
     PaperFormInFuture {
         on: jiff::civil::Date,
         today: jiff::civil::Date,
-    },
+    }
+        message(
+            "{on} is after today ({today}): a paper form is entered on or after the day it was \
+                given",
+        )
+        hint("give the day the form was filled in with --on; \
+         nothing was written"
+        .into());
 
     /// `plan done --on` a day after today.
-    #[error("{on} is after today ({today}): a step is marked done once it is done")]
     DoneInFuture {
         on: jiff::civil::Date,
         today: jiff::civil::Date,
-    },
+    }
+        message("{on} is after today ({today}): a step is marked done once it is done")
+        hint("give the day it was done with --on, or leave --on out \
+         for today; the answers file was left as it was"
+        .into());
 
     /// `service` given an empty name.
-    #[error("a service's name cannot be empty")]
-    BlankServiceName,
+    BlankServiceName
+        message("a service's name cannot be empty")
+        hint({
+            "give the name as the team writes it, e.g. `mbct-sustain service \"Gwynedd MBCT \
+             service\"`; the answers file was left as it was"
+                .into()
+        });
 
     /// `meeting` was started without a terminal.
-    #[error("`meeting` needs a terminal to ask its questions, and this is not one")]
-    MeetingNeedsTerminal,
+    MeetingNeedsTerminal
+        message("`meeting` needs a terminal to ask its questions, and this is not one")
+        hint("in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into());
 
     /// `meeting` was stopped; every confirmed agreement is saved.
-    #[error("Stopped; every agreement you confirmed is saved in {}.", shown(path))]
-    MeetingStopped { path: PathBuf },
+    MeetingStopped {
+        path: PathBuf,
+    }
+        message("Stopped; every agreement you confirmed is saved in {}.", shown(path))
+        hint("run `mbct-sustain meeting` again to carry on at the next point".into());
 
     /// The merge driver found keys both sides changed differently.
-    #[error(
-        "merging the answers file found {}; the later of each was kept",
-        one_line(words)
-    )]
-    MergeConflict { words: String },
+    MergeConflict {
+        words: String,
+    }
+        message("merging the answers file found {}; the later of each was kept", one_line(words))
+        hint("the merged file names the conflict at its top: check those entries, then `git add` \
+            the file and commit".into());
 
     /// `git-setup` outside a git repository.
-    #[error(
-        "{} is not in a git repository (or git could not be run there)",
-        shown(path)
-    )]
-    NotInGit { path: PathBuf },
+    NotInGit {
+        path: PathBuf,
+    }
+        message("{} is not in a git repository (or git could not be run there)", shown(path))
+        hint("run it inside the git repository that holds the answers file (or `git init` one \
+            first); a shared or synced folder needs no set-up".into());
 
     /// A file to merge (or a copy beside the answers file) could not be read.
-    #[error("cannot read {}: {}", shown(path), read_words(problem))]
-    OtherUnreadable { path: PathBuf, problem: ReadProblem },
+    OtherUnreadable {
+        path: PathBuf,
+        problem: ReadProblem,
+    }
+        message("cannot read {}: {}", shown(path), read_words(problem))
+        hint(match (path, problem) {
+            (_, ReadProblem::PermissionDenied) => {
+                "ask its owner to let you read it; nothing was merged or changed".into()
+            },
+            (_, _) => {
+                "check the file's name and path; nothing was merged or changed".into()
+            },
+        });
 
     /// A file to merge (or a copy beside the answers file) was read but cannot be used.
-    #[error(
-        "{}{} cannot be used: {}",
-        shown(path),
-        place(problem),
-        answers_problem(problem)
-    )]
     OtherInvalid {
         path: PathBuf,
         problem: AnswersProblem,
-    },
+    }
+        message("{}{} cannot be used: {}", shown(path), place(problem), answers_problem(problem))
+        hint(match (path, problem) {
+            (_, AnswersProblem::NewerFormat { .. }) => {
+                "upgrade mbct-sustain to the latest version, then merge it; nothing was merged \
+                 or changed"
+                    .into()
+            },
+            (_, _) => "open it in a text editor (it may be cut short, or not \
+             an answers file); nothing was merged or changed"
+            .into(),
+        });
 
     /// A file to merge holds assessments of a framework the answers file's are not of.
-    #[error(
-        "{} holds assessments of another framework ({}), not of {}: nothing was merged",
-        shown(path),
-        one_line(&found.join(", ")),
-        one_line(ours)
-    )]
     OtherFramework {
         path: PathBuf,
         found: Vec<String>,
         ours: String,
-    },
+    }
+        message(
+            "{} holds assessments of another framework ({}), not of {}: nothing was merged",
+            shown(path),
+            one_line(&found.join(", ")),
+            one_line(ours),
+        )
+        hint("merge only files taken with the same framework \
+         (`--framework` names an adapted one); nothing was changed"
+        .into());
 
     /// `withdraw` could not withdraw the assessment asked for.
-    #[error("{}", withdraw_words(refusal, respondent))]
     CannotWithdraw {
         refusal: CannotWithdraw,
         respondent: Option<String>,
-    },
-
-    /// `git-setup` will not change a file of git's it cannot change safely.
-    #[error("{} was left as it is: {}", shown(path), git_file_words(problem))]
-    GitFileRefused {
-        path: PathBuf,
-        problem: GitFileProblem,
-    },
-
-    /// `merge --remove-merged` could not remove some copies (each named as it was met).
-    #[error(
-        "{} could not be removed (named above); everything merged is saved",
-        if *count == 1 { "1 copy".to_string() } else { format!("{count} copies") }
-    )]
-    CopiesNotRemoved { count: usize },
-
-    /// A name close to a member's, given where a new person would start.
-    #[error(
-        "`{}` is not on the team; did you mean {}?",
-        one_line(name),
-        one_line(&closest.join(" or "))
-    )]
-    LikelyTypo { name: String, closest: Vec<String> },
-}
-
-impl Error {
-    /// What the person can do about it, where there is something to do.
-    pub fn hint(&self) -> Option<String> {
-        Some(match self {
-            Error::FrameworkUnreadable { problem, .. } => match problem {
-                ReadProblem::NotUtf8 { .. } => "save the file as UTF-8 text (most editors offer this under Save As)".into(),
-                ReadProblem::TooLarge { .. } | ReadProblem::NotRegular | ReadProblem::Directory => "give the path of a framework file (`mbct-sustain framework init FILE` makes one)".into(),
-                _ => "check the file name and path".into(),
-            },
-            Error::FrameworkInvalid { name, .. } => format!("fix what is listed above in a text editor, then check again with `mbct-sustain framework check {}`", one_line(name)),
-            Error::AnswersUnreadable { path, problem } => match problem {
-                ReadProblem::Directory => format!("give the answers file's own path, e.g. --file {}", path.join("mbct-sustain.yaml").display()),
-                ReadProblem::PermissionDenied => "ask whoever manages the folder for read and write access".into(),
-                ReadProblem::NotUtf8 { .. } => "the file was left as it is; save it as UTF-8 text (most editors offer this under Save As)".into(),
-                _ => "check the file name and path (--file or MBCT_SUSTAIN_FILE, if you set one)".into(),
-            },
-            Error::AnswersInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => "upgrade mbct-sustain to the latest version; the file was left as it is".into(),
-            Error::AnswersInvalid { problem: AnswersProblem::Invalid(m), path } if m.kind == Kind::Empty => format!("the file was left as it is; if it should be empty, delete {} and run mbct-sustain again", shown(path)),
-            Error::AnswersInvalid { problem: AnswersProblem::ConflictMarkers { .. }, .. } => "resolve the conflict in a text editor: keep the assessments from both sides (each starts `- taken_at:`), delete the marker lines, then run again".into(),
-            Error::AnswersInvalid { .. } => "the file was left as it is; fix that line in a text editor (or restore the file from a backup or git), then run again".into(),
-            Error::AnswersReadOnly { .. } => "make the file writable, or use --file to save elsewhere".into(),
-            Error::FolderNotWritable { .. } => "use --file to save the answers in a folder you can write to".into(),
-            Error::NoAnswersFile { .. } => "run `mbct-sustain` to take the first assessment, or use --file to point at an existing answers file".into(),
-            Error::NoAssessments { respondent: Some(_), .. } => "check the name with `mbct-sustain history`, or leave out --respondent".into(),
-            Error::NoAssessments { .. } => "run `mbct-sustain` to take the first assessment".into(),
-            Error::NoSuchAssessment { respondent: Some(r), .. } => format!("pick one of theirs by number (as `mbct-sustain history --respondent {}` lists them; -1 = their latest), date (2026-09-03) or label", one_line(r)),
-            Error::NoSuchAssessment { .. } => "pick one by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them".into(),
-            Error::PlanEditNeedsTerminal => "in a script, use `mbct-sustain plan assign ACTION --owner NAME --due DATE` (and `plan target`, `plan review`)".into(),
-            Error::PlanEditStopped { .. } => "run `mbct-sustain plan edit` again to go on, or `mbct-sustain plan` to see the plan".into(),
-            Error::NoSuchRound { .. } => "pick a round by number (1 = oldest, -1 = latest), date (2026-09-03) or label; `mbct-sustain history` lists them, or use --respondent NAME for one person's assessments".into(),
-            Error::OneRound { .. } => "a round is a run of assessments with no gap of more than 30 days; rerun in a month or more, then compare (or --respondent NAME compares one person's)".into(),
-            Error::SameRound { .. } => "name two different rounds (number, date or label); `mbct-sustain history` lists them".into(),
-            Error::NothingSince { .. } => "give an earlier date, or leave out --since".into(),
-            Error::NotADate { .. } => "write the date as year-month-day, like 2026-09-03".into(),
-            Error::NothingToCompare { .. } => "rerun `mbct-sustain` after some time (before your next team meeting), then compare".into(),
-            Error::NeedsTerminal => "run it in a terminal window; to see the latest results without questions, use `mbct-sustain report`".into(),
-            Error::Interrupted { draft: None, .. } => return None,
-            Error::Interrupted { rerun, .. } => format!("Run `{}` again to carry on where you stopped.", one_line(rerun)),
-            Error::NotSaved { cause, .. } => return cause.hint(),
-            Error::TerminalTooSmall { rerun, .. } => format!("make the window taller, then run `{}` to carry on", one_line(rerun)),
-            Error::Terminal(_) => "run `mbct-sustain` again in a terminal".into(),
-            Error::LockIsALink { .. } => "remove that link (it is not the tool's), then run again".into(),
-            Error::LockNotShared { path, owner } => format!(
-                "ask {} (or whoever manages the folder) to make {} readable and writable by the team, or remove it: it holds nothing",
-                owner.as_deref().map_or("its owner".into(), one_line),
-                shown(path)
-            ),
-            Error::Locked { .. } => "another save, perhaps from another computer, is still under way; wait a minute and run the command again".into(),
-            Error::SaveFailed { source, .. } | Error::WriteFailed { source, .. } => match source.kind() {
-                io::ErrorKind::NotFound => "create the folder first, or give a path in a folder that exists".into(),
-                io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "choose a folder you may write to".into(),
-                io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; raise it, then run again (the file was left as it was)".into(),
-                _ => "check there is space on the disk and that you may write there".into(),
-            },
-            Error::WouldOverwrite { .. } => "give --output another file name".into(),
-            Error::TooLargeToSave { .. } => "move older assessments to another file (keep it as an archive, with --file to read it), then save again".into(),
-            Error::SameAssessment { .. } => "name two different assessments (number, date or label); `mbct-sustain history` lists them".into(),
-            Error::AlreadyExists { .. } => "choose another file name, or add --force to overwrite it".into(),
-            Error::UnknownDomain { .. } => "`mbct-sustain framework show` lists the domain ids".into(),
-            Error::UnknownAction { .. } => "`mbct-sustain framework show` lists every action id; the answers file was left as it was".into(),
-            Error::UnknownStage { .. } => "give a stage by its id or name; the answers file was left as it was".into(),
-            Error::NoTeamAssessments { filter: Some(_), .. } => "leave out --since or --label, or check the dates and labels with `mbct-sustain history`".into(),
-            Error::NoTeamAssessments { .. } => "each team member runs `mbct-sustain --respondent NAME`; then run `mbct-sustain team` with their answers files".into(),
-            Error::RoundClosed { next, .. } => format!(
-                "record it for round {next} (leave out --at), or, for a step done since, use \
-                 `mbct-sustain plan done ACTION --on DATE`; the answers file was left as it was"
-            ),
-            Error::DoneBeforeRound { number, .. } => format!(
-                "agree it for round {number} with `mbct-sustain agree ACTION in-place`, or give \
-                 the day it was done with --on; the answers file was left as it was"
-            ),
-            Error::PaperFormInFuture { .. } => "give the day the form was filled in with --on; \
-                 nothing was written"
-                .into(),
-            Error::DoneInFuture { .. } => "give the day it was done with --on, or leave --on out \
-                 for today; the answers file was left as it was"
-                .into(),
-            Error::BlankServiceName => {
-                "give the name as the team writes it, e.g. `mbct-sustain service \"Gwynedd MBCT \
-                 service\"`; the answers file was left as it was"
-                    .into()
-            }
-            Error::MeetingNeedsTerminal => "in a script, use `mbct-sustain agree ACTION ANSWER --note TEXT`".into(),
-            Error::MeetingStopped { .. } => "run `mbct-sustain meeting` again to carry on at the next point".into(),
-            Error::NotAWebAddress { .. } => "give the address as a browser shows it, e.g. \
-                https://intranet.example/report.pdf; the answers file was left as it was".into(),
-            Error::NoSuchEvidence { .. } => "`mbct-sustain evidence` lists each action's evidence, numbered".into(),
-            Error::People { refusal: Refusal::Answered { name } } => format!(
-                "if they are one person, `mbct-sustain people merge {}` followed by the \
-                 member's name makes them one; else choose another name. The answers file was \
-                 left as it was",
-                quoted_name(name)
-            ),
-            Error::People { .. } => "`mbct-sustain people` lists the team and the names each goes by; the answers file was left as it was".into(),
-            Error::NewName { refusal: NewName::LooksLike { .. } } => "type the name in the \
-                letters of the member's name; if this is someone else, add --new (the answers \
-                file was left as it was)".into(),
-            Error::NewName { refusal: NewName::AccountTaken { .. } } => "each member runs \
-                mbct-sustain from their own login account: give theirs, or leave out --account \
-                (the answers file was left as it was)".into(),
-            Error::MergeConflict { .. } => "the merged file names the conflict at its top: check those entries, then `git add` the file and commit".into(),
-            Error::NotInGit { .. } => "run it inside the git repository that holds the answers file (or `git init` one first); a shared or synced folder needs no set-up".into(),
-            Error::OtherUnreadable { problem: ReadProblem::PermissionDenied, .. } => {
-                "ask its owner to let you read it; nothing was merged or changed".into()
-            }
-            Error::OtherUnreadable { .. } => {
-                "check the file's name and path; nothing was merged or changed".into()
-            }
-            Error::OtherInvalid { problem: AnswersProblem::NewerFormat { .. }, .. } => {
-                "upgrade mbct-sustain to the latest version, then merge it; nothing was merged \
-                 or changed"
-                    .into()
-            }
-            Error::OtherInvalid { .. } => "open it in a text editor (it may be cut short, or not \
-                 an answers file); nothing was merged or changed"
-                .into(),
-            Error::OtherFramework { .. } => "merge only files taken with the same framework \
-                 (`--framework` names an adapted one); nothing was changed"
-                .into(),
-            Error::CannotWithdraw { respondent: Some(r), .. } => format!(
+    }
+        message("{}", withdraw_words(refusal, respondent))
+        hint(match (refusal, respondent) {
+            (_, Some(r)) => format!(
                 "`mbct-sustain history --respondent {}` lists their assessments by number; the \
                  answers file was left as it was",
                 one_line(r)
             ),
-            Error::CannotWithdraw { .. } => "`mbct-sustain history` (for a team: `history \
-                 --respondent NAME`) lists assessments by number; the answers file was left as \
-                 it was"
+            (_, _) => "`mbct-sustain history` (for a team: `history --respondent NAME`) lists \
+                assessments by number; the answers file was left as it was"
                 .into(),
-            Error::GitFileRefused { problem: GitFileProblem::Link, .. } => {
+        });
+
+    /// `git-setup` will not change a file of git's it cannot change safely.
+    GitFileRefused {
+        path: PathBuf,
+        problem: GitFileProblem,
+    }
+        message("{} was left as it is: {}", shown(path), git_file_words(problem))
+        hint(match (path, problem) {
+            (_, GitFileProblem::Link) => {
                 "replace the link with a plain file (git reads links in a clone as files only \
                  on some systems), then run `mbct-sustain git-setup` again; nothing was changed"
                     .into()
-            }
-            Error::GitFileRefused { .. } => "fix the file (save it as UTF-8 text, or make it \
-                 readable), or add the lines yourself as the README shows, then run \
-                 `mbct-sustain git-setup` again; nothing was changed"
-                .into(),
-            Error::CopiesNotRemoved { .. } => {
-                "remove them by hand once you have checked them, or run the merge again".into()
-            }
-            Error::LikelyTypo { closest, .. } => format!("give the name as the team has it (--respondent {}), or add --new if this is someone new", one_line(&closest[0])),
-        })
-    }
+            },
+            (_, _) => "fix the file (save it as UTF-8 text, or make it \
+             readable), or add the lines yourself as the README shows, then run \
+             `mbct-sustain git-setup` again; nothing was changed"
+            .into(),
+        });
 
+    /// `merge --remove-merged` could not remove some copies (each named as it was met).
+    CopiesNotRemoved {
+        count: usize,
+    }
+        message(
+            "{} could not be removed (named above); everything merged is saved",
+            counted(*count, "copy"),
+        )
+        hint({
+            "remove them by hand once you have checked them, or run the merge again".into()
+        });
+
+    /// A name close to a member's, given where a new person would start.
+    LikelyTypo {
+        name: String,
+        closest: Vec<String>,
+    }
+        message(
+            "`{}` is not on the team; did you mean {}?",
+            one_line(name),
+            one_line(&closest.join(" or ")),
+        )
+        hint(format!("give the name as the team has it (--respondent {}), or add --new if this is \
+            someone new", one_line(&closest[0])));
+}
+
+impl Error {
     /// Why a file other than the answers file cannot be used, without naming it (for a line that
     /// names it already): "cannot be read: permission denied".
     pub fn unusable_words(&self) -> Option<String> {
@@ -609,6 +755,23 @@ impl Error {
             Error::NotSaved { cause, .. } => cause.exit_code(),
             _ => ExitCode::Failure,
         }
+    }
+}
+
+/// What to do about a file that could not be written (the answers file, or an output file).
+fn write_hint(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::NotFound => {
+            "create the folder first, or give a path in a folder that exists".into()
+        }
+        io::ErrorKind::IsADirectory => "give a file name, not a folder".into(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "choose a folder you may write to".into()
+        }
+        io::ErrorKind::FileTooLarge => "a limit on file size (`ulimit -f`) stopped the save; \
+            raise it, then run again (the file was left as it was)"
+            .into(),
+        _ => "check there is space on the disk and that you may write there".into(),
     }
 }
 
@@ -638,12 +801,6 @@ fn git_file_words(p: &GitFileProblem) -> String {
     }
 }
 
-/// A name as it is typed in a command: quoted for a shell where it needs it.
-fn quoted_name(name: &str) -> String {
-    let name = one_line(name);
-    shlex::try_quote(&name).map_or(name.clone(), |q| q.into_owned())
-}
-
 /// Why an assessment could not be withdrawn, in words.
 fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
     let whose = respondent
@@ -667,7 +824,7 @@ fn withdraw_words(r: &CannotWithdraw, respondent: &Option<String>) -> String {
         ),
         CannotWithdraw::Already { number, at } => format!(
             "assessment {number} was withdrawn already, on {}",
-            crate::present::view::date_of(*at)
+            crate::present::words::date_of(*at)
         ),
     }
 }
@@ -747,12 +904,8 @@ fn new_name_words(refusal: &NewName) -> String {
     }
 }
 
-/// "1 answer", "5 answers": the one place a count meets a noun.
-pub fn counted(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
-/// A path in a message, on one line with controls shown, so a file name cannot forge a line of its own.
+/// A path in a message, on one line with controls shown, so a file name cannot forge a line of its
+/// own.
 fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
 }
@@ -896,7 +1049,8 @@ fn answers_problem(problem: &AnswersProblem) -> String {
                 .to_string()
         }
         AnswersProblem::NewerFormat { found } => format!(
-            "it was written by a newer mbct-sustain (format {}; this version reads format {FORMAT})",
+            "it was written by a newer mbct-sustain (format {}; this version reads format \
+                {FORMAT})",
             one_line(found)
         ),
     }
@@ -968,21 +1122,38 @@ fn kind_words(kind: &Kind) -> String {
     };
     match kind {
         Kind::UnknownValue { allowed, .. } => {
-            format!("`{name}` is not allowed here{}", listed("; use one of ", allowed))
+            format!(
+                "`{name}` is not allowed here{}",
+                listed("; use one of ", allowed)
+            )
         }
         Kind::UnknownField { allowed, .. } => {
-            format!("`{name}` is not a field this file can have (a typo?){}", listed("; the fields here are ", allowed))
+            format!(
+                "`{name}` is not a field this file can have (a \
+                typo?){}",
+                listed("; the fields here are ", allowed)
+            )
         }
         Kind::MissingField { line: None, .. } => format!("`{name}` is missing"),
-        Kind::MissingField { line: Some(line), .. } => format!(
-            "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation against the lines around it"
+        Kind::MissingField {
+            line: Some(line), ..
+        } => format!(
+            "`{name}` is missing; a `{name}:` line is at line {line}: check its indentation \
+                against the lines around it"
         ),
         Kind::Repeated { lines: None, .. } => format!("`{name}` appears twice"),
-        Kind::Repeated { lines: Some((first, second)), .. } => {
+        Kind::Repeated {
+            lines: Some((first, second)),
+            ..
+        } => {
             format!("`{name}` is given twice, at lines {first} and {second}: keep one")
         }
         Kind::WrongType { expected, found } => {
-            format!("expected {} here, but found {}", expected_words(*expected), found_words(found))
+            format!(
+                "expected {} here, but found {}",
+                expected_words(*expected),
+                found_words(found)
+            )
         }
         Kind::NotATimestamp => "this is not a date and time like 2026-09-03T10:00:00Z (UTC)".into(),
         Kind::NotADate => "this is not a date like 2026-09-03 (year-month-day)".into(),
@@ -992,11 +1163,17 @@ fn kind_words(kind: &Kind) -> String {
             "give the review either `on` (a date) or `every_months` (a number), one of them".into()
         }
         Kind::Broken(Rule::ReviewMonths) => {
-            let months = crate::core::plan::REVIEW_MONTHS;
-            format!("`every_months` must be from {} to {}", months.start(), months.end())
+            let months = crate::core::answers::plan::REVIEW_MONTHS;
+            format!(
+                "`every_months` must be from {} to {}",
+                months.start(),
+                months.end()
+            )
         }
         Kind::Broken(Rule::DecimalVersion) => {
-            "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as written".into()
+            "write the version in quotes (for example version: \"1.10\"), so it is kept exactly as \
+                written"
+                .into()
         }
         // The parser's own words name its internals, never what to do: they are not shown.
         Kind::Other(_) => "mbct-sustain cannot read this value here".into(),
@@ -1027,14 +1204,17 @@ fn found_words(found: &Found) -> String {
 fn syntax_words(syntax: Syntax) -> &'static str {
     match syntax {
         Syntax::ColonInValue => {
-            "a colon (:) stands where it cannot: check this line's indentation against the line above, or put text that contains \": \" in quotes"
+            "a colon (:) stands where it cannot: check this line's indentation against the line \
+                above, or put text that contains \": \" in quotes"
         }
         Syntax::Indentation => {
-            "this line is not indented like the lines around it (or a quote or bracket above is not closed)"
+            "this line is not indented like the lines around it (or a quote or bracket above is \
+                not closed)"
         }
         Syntax::MissingColon => "a line is missing its colon (it should read `name: value`)",
         Syntax::CannotStartValue => {
-            "a character that cannot start a value here (such as @, ` or a tab): put the text in quotes"
+            "a character that cannot start a value here (such as @, ` or a tab): put the text in \
+                quotes"
         }
         Syntax::TabIndent => "a tab is used for indentation; use spaces",
         Syntax::TooManyAliases => {
@@ -1048,12 +1228,14 @@ fn syntax_words(syntax: Syntax) -> &'static str {
             "the file ends in the middle of something: a quote or bracket is not closed"
         }
         Syntax::Escape => {
-            "a backslash (\\) in double quotes starts an escape YAML does not know: use single quotes, or write \\\\ for a backslash"
+            "a backslash (\\) in double quotes starts an escape YAML does not know: use single \
+                quotes, or write \\\\ for a backslash"
         }
         Syntax::ControlCharacter => "a control character (an invisible one) stands here: delete it",
         Syntax::UnknownAlias => "an alias (*name) names no anchor (&name) above it",
         Syntax::Unexpected => {
-            "this is not written as YAML expects: check for a bracket or quote not closed, or a stray comma, colon, `!`, `&` or `%` (text with these belongs in quotes)"
+            "this is not written as YAML expects: check for a bracket or quote not closed, or a \
+                stray comma, colon, `!`, `&` or `%` (text with these belongs in quotes)"
         }
     }
 }
@@ -1086,7 +1268,9 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of `in-place`, `not-yet`"
+            "the answers file team/mbct-sustain.yaml (line 9, column 30) cannot be used: in \
+                assessment 2, the answer to fit.pathways: `maybe` is not allowed here; use one of \
+                `in-place`, `not-yet`"
         );
         assert!(e.hint().unwrap().contains("left as it is"));
     }
@@ -1145,7 +1329,8 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "my.yaml is not a valid framework:\n  - line 3: the stage name is empty (`a`)\n  - the id `zz` is used more than once; ids must be unique"
+            "my.yaml is not a valid framework:\n  - line 3: the stage name is empty (`a`)\n  - the \
+                id `zz` is used more than once; ids must be unique"
         );
     }
 
@@ -1160,7 +1345,8 @@ mod tests {
         assert_eq!(
             e.to_string(),
             format!(
-                "the answers file a.yaml cannot be used: it was written by a newer mbct-sustain (format 99999999999999999999; this version reads format {})",
+                "the answers file a.yaml cannot be used: it was written by a newer mbct-sustain \
+                    (format 99999999999999999999; this version reads format {})",
                 FORMAT
             )
         );
@@ -1207,7 +1393,8 @@ mod tests {
         };
         assert_eq!(
             small.to_string(),
-            "the terminal is 1 row high; a question needs at least 5\nYour 2 answers so far are kept in d.yaml."
+            "the terminal is 1 row high; a question needs at least 5\nYour 2 answers so far are \
+                kept in d.yaml."
         );
     }
 

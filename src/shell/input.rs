@@ -25,7 +25,8 @@ pub enum ReadProblem {
     Io(io::Error),
 }
 
-/// Reads `path` as UTF-8 text (a byte-order mark dropped): only a regular file of `limit` bytes at most.
+/// Reads `path` as UTF-8 text (a byte-order mark dropped): only a regular file of `limit` bytes at
+/// most.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadProblem> {
     decode(read_bytes(path, limit)?)
 }

@@ -7,11 +7,12 @@
 use std::path::PathBuf;
 
 use crate::shell::cli::{Cli, ColorChoice, Command, FrameworkCommand};
-use crate::shell::context::{Context, load_framework};
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::screen::{no_color_env, write_stdout};
 
 pub mod cli;
+pub mod clock;
 mod commands;
 pub mod context;
 pub mod error;
@@ -19,11 +20,14 @@ pub mod exit_code;
 pub mod input;
 pub mod interrupt;
 pub mod line_edit;
+pub mod notices;
+pub mod output;
 pub mod screen;
 pub mod select;
 pub mod sharing;
 pub mod store;
 pub mod terminal;
+pub mod words;
 
 pub use screen::print_error;
 
@@ -92,8 +96,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::GitSetup) => commands::share::git_setup(&Context::new(&cli.global)?),
         Some(Command::Framework(cmd)) => match cmd {
-            FrameworkCommand::Show { format } => {
-                commands::framework::show(&load_framework(cli.global.framework.as_deref())?, format)
+            FrameworkCommand::Show { output } => {
+                commands::framework::show(&Context::new(&cli.global)?, &output)
             }
             FrameworkCommand::Init { file, force } => {
                 let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

@@ -1,6 +1,6 @@
-//! What the terminal is like (its width, whether to colour), and writing messages and results to it.
-//! One width rule for the whole tool: text is fitted to a stream's width only when that stream is a
-//! terminal; piped or written output has no limit.
+//! What the terminal is like (its width, whether to colour), and writing messages and results to
+//! it. One width rule for the whole tool: text is fitted to a stream's width only when that stream
+//! is a terminal; piped or written output has no limit.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -90,8 +90,9 @@ pub fn shows_unicode() -> bool {
     locale_shows_unicode(var("LC_ALL"), var("LC_CTYPE"), var("LANG"))
 }
 
-/// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set must name
-/// UTF-8. None set is the C locale, ASCII, except on Windows, whose terminals show Unicode anyway.
+/// Whether a locale shows Unicode: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set must
+/// name UTF-8. None set is the C locale, ASCII, except on Windows, whose terminals show Unicode
+/// anyway.
 fn locale_shows_unicode(
     lc_all: Option<String>,
     lc_ctype: Option<String>,

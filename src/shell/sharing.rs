@@ -9,10 +9,11 @@ use crate::core::answers::plan::Review;
 use crate::core::answers::{self, History};
 use crate::core::merge::{self, Conflict, Entry, Report};
 use crate::present::safe::one_line;
-use crate::present::view::date_of;
+use crate::present::words::{AnswerWords, count, date_of, thousands};
 use crate::shell::error::Error;
 use crate::shell::input;
 use crate::shell::store::{self, Loaded};
+use crate::shell::words::{quoted, quoted_path};
 
 /// At most this many items of a list are named in a message; the rest are counted.
 const NAMED: usize = 3;
@@ -81,7 +82,7 @@ pub fn copies(file: &Path, history: &History) -> Vec<(PathBuf, Found)> {
         .map(|e| file.with_file_name(e.file_name()))
         .collect();
     paths.sort();
-    let now = jiff::Timestamp::now();
+    let now = crate::shell::clock::now();
     paths
         .into_iter()
         .filter_map(|path| {
@@ -91,7 +92,8 @@ pub fn copies(file: &Path, history: &History) -> Vec<(PathBuf, Found)> {
                     Found::Unrelated
                 }
                 Ok(copy) => {
-                    let (_, mut report) = merge::merge(history, &copy.loaded.history, None, now);
+                    let (_, mut report) =
+                        merge::merge_histories(history, &copy.loaded.history, None, now);
                     report.conflicts.retain(|c| c.theirs_won);
                     // What merging would bring, not what the file itself lacks (its own
                     // newcomers) or how dates are counted.
@@ -164,43 +166,14 @@ pub fn notices(found: &[(PathBuf, Found)], file: Option<&Path>) -> Vec<String> {
 
 /// `mbct-sustain [--file F] merge COPY`, each path quoted as a shell needs, relative to here.
 pub fn merge_command(copy: &Path, file: Option<&Path>) -> String {
-    let file = file.map_or(String::new(), |f| format!(" --file {}", quoted(f)));
+    let file = file.map_or(String::new(), |f| format!(" --file {}", quoted_path(f)));
     let here = std::env::current_dir()
         .ok()
         .and_then(|d| copy.strip_prefix(d).ok().map(Path::to_path_buf));
     format!(
         "mbct-sustain{file} merge {}",
-        quoted(&here.unwrap_or_else(|| copy.to_path_buf()))
+        quoted_path(&here.unwrap_or_else(|| copy.to_path_buf()))
     )
-}
-
-/// A path quoted for a POSIX shell where it needs it, controls shown.
-pub fn quoted(path: &Path) -> String {
-    let text = one_line(&path.display().to_string());
-    shlex::try_quote(&text).map_or(text.clone(), |q| q.into_owned())
-}
-
-/// 1500 as "1,500".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "1 copy", "1,500 copies": a count and its noun.
-pub fn many(n: usize, noun: &str) -> String {
-    let plural = match noun.strip_suffix('y') {
-        Some(stem) if n != 1 && !noun.ends_with("ey") => format!("{stem}ies"),
-        _ if n != 1 => format!("{noun}s"),
-        _ => noun.to_string(),
-    };
-    format!("{} {plural}", thousands(n))
 }
 
 /// Up to [`NAMED`] items, else the first few and "and N more".
@@ -247,7 +220,7 @@ pub fn words(r: &Report) -> String {
     if !r.assessments.is_empty() {
         parts.push(format!(
             "{} ({})",
-            many(r.assessments.len(), "assessment"),
+            count(r.assessments.len(), "assessment"),
             who(&r.assessments)
         ));
     }
@@ -262,7 +235,7 @@ pub fn words(r: &Report) -> String {
     ] {
         let n = r.changes.iter().filter(|e| self::noun(e) == noun).count();
         if n > 0 {
-            parts.push(many(n, noun));
+            parts.push(count(n, noun));
         }
     }
     let mut sections = vec![parts.join(", ")];
@@ -283,7 +256,7 @@ pub fn words(r: &Report) -> String {
         let each: Vec<String> = r.conflicts.iter().map(conflict).collect();
         sections.push(format!(
             "{}: {}",
-            many(r.conflicts.len(), "conflict"),
+            count(r.conflicts.len(), "conflict"),
             bounded_by(&each, "; ")
         ));
     }
@@ -323,8 +296,8 @@ pub fn lookalike_notes(from: &Path, r: &Report) -> Vec<String> {
                 text(name),
                 one_line(&from.file_name().unwrap_or_default().to_string_lossy()),
                 bounded_by(&like, " or "),
-                quoted(Path::new(name)),
-                quoted(Path::new(&like[0]))
+                quoted(name),
+                quoted(&like[0])
             )
         })
         .collect()
@@ -494,12 +467,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_read_with_thousands_separators_and_lists_are_bounded() {
-        assert_eq!(thousands(1500), "1,500");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(many(1, "copy"), "1 copy");
-        assert_eq!(many(1500, "assessment"), "1,500 assessments");
+    fn lists_are_bounded_with_the_rest_counted() {
         let items: Vec<String> = (0..1500).map(|i| format!("P{i}")).collect();
         assert_eq!(bounded(&items), "P0, P1 and 1,498 more");
         assert_eq!(bounded(&items[..3]), "P0, P1, P2");

@@ -1,9 +1,9 @@
 //! The walk's questions on a real terminal, with dialoguer: the only file that draws prompts, on
-//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by counting
-//! its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us (selects) or
-//! kept to one line below a wrapped context that we clear ourselves (yes/no and text questions).
-//! Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where the locale
-//! cannot show Unicode, every mark and text is plain ASCII.
+//! stderr, so stdout stays clean for the final table. dialoguer clears a finished prompt by
+//! counting its lines, which goes wrong when a line wraps, so every prompt here is wrapped by us
+//! (selects) or kept to one line below a wrapped context that we clear ourselves (yes/no and text
+//! questions). Each answered question leaves one summary line (`✔ …`), which Esc takes back. Where
+//! the locale cannot show Unicode, every mark and text is plain ASCII.
 
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
@@ -11,8 +11,9 @@ use dialoguer::{Confirm, Select};
 use std::io;
 
 use crate::core::answers::Answer;
+use crate::core::time::RejectedDay;
 use crate::core::walk::meeting::{AgreeQuestion, FollowUp, FollowUpQuestion};
-use crate::core::walk::plan::{Ask, Question};
+use crate::core::walk::plan_edit::{Ask, Question};
 use crate::core::walk::{
     ActionQuestion, ChangedQuestion, MeantQuestion, NameQuestion, NoteQuestion, Place, Prompter,
     Reply, ResumeQuestion, Stop,
@@ -20,12 +21,13 @@ use crate::core::walk::{
 use crate::present::fit::{wrap, wrap_indented};
 use crate::present::render::glyphs::ascii_punctuation;
 use crate::present::safe::{one_line, printable};
-use crate::present::view::{date_of, when};
-use crate::shell::cli::parse_date;
+use crate::present::words::AnswerWords;
+use crate::present::words::{date_of, when};
 use crate::shell::interrupt;
 use crate::shell::line_edit::{Edit, Line, Redraw};
 use crate::shell::screen::{self, Stream};
 use crate::shell::select;
+use crate::shell::words;
 
 /// Columns the theme adds around a select prompt's last line ("? " and " ›").
 const SELECT_ROOM: usize = 4;
@@ -145,9 +147,10 @@ impl TerminalPrompter {
         }
     }
 
-    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at the
-    /// end writes one character, so a long paste costs its length, not its square. Returns the text
-    /// (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last took.
+    /// A one-line editor ([`Line`]), as dialoguer's text prompt has no way back (Esc). Typing at
+    /// the end writes one character, so a long paste costs its length, not its square. Returns the
+    /// text (`None` for Esc; on a stop, what was typed) and how many screen rows the prompt last
+    /// took.
     fn read_line(
         &self,
         prompt: &str,
@@ -170,7 +173,8 @@ impl TerminalPrompter {
                 .sum()
         };
         let mut rows = 1;
-        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing starts.
+        // Rows the cursor sits above the line's last row (after an edit mid-line), where clearing
+        // starts.
         let below = std::cell::Cell::new(0usize);
         let to_last_row = || {
             let _ = self.term.move_cursor_down(below.replace(0));
@@ -301,7 +305,8 @@ impl Prompter for TerminalPrompter {
                 return Ok(q.members[i].to_string());
             }
         }
-        let context = "Who is answering? Type your name, or press Enter to leave it blank (kept with the answers; a rerun starts from that person's last assessment).";
+        let context = "Who is answering? Type your name, or press Enter to leave it blank (kept \
+            with the answers; a rerun starts from that person's last assessment).";
         let typed = self.input_below(context, "Your name", None, "")?;
         Ok(typed.unwrap_or_default().trim().to_string())
     }
@@ -572,8 +577,8 @@ impl Prompter for TerminalPrompter {
         };
         let why = q
             .rejected
-            .as_deref()
-            .map(|t| parse_date(t).err().unwrap_or_default());
+            .as_ref()
+            .map(|r| words::day_problem(&r.typed, r.problem));
         let context = match why {
             Some(why) => format!("{place}\n{why}.\n{asked}"),
             None => format!("{place}\n{asked}"),
@@ -598,7 +603,9 @@ fn person_name(name: &Option<String>) -> String {
 
 /// "No agreement: 2 In progress, 2 Not yet, 1 Don't know": a split with no majority.
 fn no_agreement(tally: &crate::core::tally::Tally) -> String {
-    crate::present::view::no_agreement(&crate::present::view::split(tally))
+    crate::present::view::team_answer::no_agreement(&crate::present::view::team_answer::split(
+        tally,
+    ))
 }
 
 /// "Domain 2 of 7 · `what`": where a question of the walk sits.
@@ -663,12 +670,13 @@ fn plan_words(q: &Question) -> (String, Vec<String>) {
         }
         Ask::Review => (format!("{place} · {REVIEW}"), "Next review"),
     };
-    // What was typed is said again with why it is not a date, above the question (the review's, in its place).
-    let why = |t: &str| parse_date(t).err().unwrap_or_default();
+    // What was typed is said again with why it is not a date, above the question (the review's, in
+    // its place).
+    let why = |r: &RejectedDay| words::day_problem(&r.typed, r.problem);
     let context = match (&q.rejected, q.ask) {
         (None, _) => asked,
         (Some(t), Ask::Review) => {
-            let months = crate::core::plan::REVIEW_MONTHS;
+            let months = crate::core::answers::plan::REVIEW_MONTHS;
             let (from, to) = (months.start(), months.end());
             format!(
                 "{}, or give a number of months from {from} to {to}.",
@@ -698,10 +706,13 @@ fn shown(c: char) -> String {
 pub const MIN_ROWS: usize = 12;
 
 /// `plan edit`'s last question.
-const REVIEW: &str = "When does the team review next? A date (YYYY-MM-DD), or a number of months after the latest round.";
+const REVIEW: &str = "When does the team review next? A date (YYYY-MM-DD), or a number of months \
+    after the latest round.";
 
 /// What each answer means, in the README's words, under every action.
-const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not applicable: does not apply to your service";
+const ANSWER_KEY: &str = "In place: done and part of how the service works · In progress: being \
+    worked on · Not yet: not started · Don't know: not sure (counts as not in place) · Not \
+    applicable: does not apply to your service";
 
 /// The terminal's height, when it says.
 fn rows() -> Option<usize> {
@@ -710,8 +721,9 @@ fn rows() -> Option<usize> {
         .map(|(rows, _)| usize::from(rows))
 }
 
-/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost none
-/// (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no panic.
+/// Runs a dialoguer prompt, which pages by the terminal's height and panics when there is almost
+/// none (a window shrunk mid-question): that becomes a stop that keeps the draft, and prints no
+/// panic.
 fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -723,7 +735,8 @@ fn guarded<T>(prompt: impl FnOnce() -> T) -> Result<T, Stop> {
     })
 }
 
-/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next question.
+/// A terminal too small to ask, or a Ctrl-C between prompts, stops the walk before the next
+/// question.
 fn stop_if_requested() -> Result<(), Stop> {
     match rows() {
         Some(rows) if rows < MIN_ROWS => Err(Stop::TooSmall {
@@ -748,22 +761,52 @@ fn stop(e: dialoguer::Error) -> Stop {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan::Plan;
-    use crate::core::walk::plan::{Agenda, Domain};
+    use crate::core::answers::plan::Plan;
+    use crate::core::walk::plan_edit::{OutlineDomain, PlanOutline};
 
-    fn agenda() -> Agenda {
-        let domain = Domain {
+    fn agenda() -> PlanOutline {
+        let domain = OutlineDomain {
             id: "fit".into(),
             name: "Fit".into(),
             stage: ("Starting out".into(), 0),
             steps: vec![("fit.a".into(), "Do a".into(), Some(Answer::InProgress))],
         };
         let stages = [("s1", "Starting out"), ("s2", "Developmental")];
-        Agenda {
+        PlanOutline {
             domains: vec![domain],
             stages: stages
                 .map(|(id, name)| (id.to_string(), name.to_string()))
                 .into(),
+        }
+    }
+
+    /// A day typed in a question, refused by the one rule for typed days.
+    fn rejected(typed: &str) -> RejectedDay {
+        let problem = crate::core::time::parse_day(typed).expect_err("not a day");
+        RejectedDay {
+            typed: typed.into(),
+            problem,
+        }
+    }
+
+    #[test]
+    fn a_day_typed_in_plan_edit_is_refused_in_the_words_plan_assign_uses() {
+        let (a, plan) = (agenda(), Plan::default());
+        for typed in ["0001-01-01", "2027-02-30", "soon"] {
+            let q = Question {
+                ask: Ask::Due(0, 0),
+                number: (2, 5),
+                agenda: &a,
+                plan: &plan,
+                now: String::new(),
+                rejected: Some(rejected(typed)),
+            };
+            let said =
+                crate::shell::cli::parse_date(typed).expect_err("refused on the command line");
+            assert!(
+                plan_words(&q).0.starts_with(&format!("{said}.\n")),
+                "{typed}"
+            );
         }
     }
 
@@ -784,19 +827,21 @@ mod tests {
             "Question 2 of 5 · Fit (working in Starting out)\nfit.a · In progress\nDo a"
         );
         assert_eq!(prompt, ["Due (YYYY-MM-DD) [2026-09-03]"]);
-        q.rejected = Some("2026-02-30".into());
+        q.rejected = Some(rejected("2026-02-30"));
         assert!(
             plan_words(&q).0.starts_with(
-                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion 2 of 5"
+                "`2026-02-30` is not a day of the calendar; check the month and the day.\nQuestion \
+                    2 of 5"
             ),
             "{}",
             plan_words(&q).0
         );
         q.ask = Ask::Review;
-        q.rejected = Some("soon".into());
+        q.rejected = Some(rejected("soon"));
         assert_eq!(
             plan_words(&q).0,
-            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number of months from 1 to 120."
+            "`soon` is not a date; write it as year-month-day, like 2026-09-03, or give a number \
+                of months from 1 to 120."
         );
     }
 
@@ -804,7 +849,7 @@ mod tests {
     fn plan_edit_offers_no_target_and_the_stages_ahead_with_a_passed_target_marked_as_set() {
         let a = agenda();
         let mut plan = Plan::default();
-        crate::core::walk::plan::Change::Target("fit".into(), Some("gone".into()))
+        crate::core::walk::plan_edit::Change::Target("fit".into(), Some("gone".into()))
             .apply(&mut plan, jiff::Timestamp::UNIX_EPOCH);
         let q = Question {
             ask: Ask::Target(0),

@@ -59,25 +59,27 @@ pub struct Evidence {
 
 /// The evidence of an action that has not been removed, oldest first; it
 /// stays with the action across rounds.
-pub fn evidence_of<'e>(
+pub fn evidence_of<'e, 'a>(
     evidence: &'e [Evidence],
-    action: &'e str,
-) -> impl Iterator<Item = &'e Evidence> {
+    action: &'a str,
+) -> impl Iterator<Item = &'e Evidence> + use<'e, 'a> {
     evidence_until(evidence, action, None)
 }
 
 /// The evidence of an action as it stood until `until` (none: now): added before it, and not
 /// removed before it. A round's picture stays as it stood: evidence added after the next round
 /// began is not shown with it.
-pub fn evidence_until<'e>(
+pub fn evidence_until<'e, 'a>(
     evidence: &'e [Evidence],
-    action: &'e str,
+    action: &'a str,
     until: Option<jiff::Timestamp>,
-) -> impl Iterator<Item = &'e Evidence> {
+) -> impl Iterator<Item = &'e Evidence> + use<'e, 'a> {
     let stood = move |e: &&Evidence| match until {
         None => e.removed.is_none(),
         Some(t) => e.at < t && e.removed.is_none_or(|r| r >= t),
     };
-    let of_action = move |e: &&Evidence| e.action == action;
-    evidence.iter().filter(of_action).filter(stood)
+    evidence
+        .iter()
+        .filter(move |e| e.action == action)
+        .filter(stood)
 }

@@ -1,4 +1,5 @@
-//! The answers file's text: reading it strictly, writing it with a header explaining it to a reader.
+//! The answers file's text: reading it strictly, writing it with a header explaining it to a
+//! reader.
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -17,9 +18,11 @@ use crate::core::yaml_emit::{self, Node};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // variant fields are named for what they hold
 pub enum Problem {
-    /// Not YAML, or not the shape of an answers file, or empty (boxed, so a `Result` of it is small).
+    /// Not YAML, or not the shape of an answers file, or empty (boxed, so a `Result` of it is
+    /// small).
     Invalid(Box<yaml::Mistake>),
-    /// Written by a newer version: `found` is the format as written, maybe too large for any number.
+    /// Written by a newer version: `found` is the format as written, maybe too large for any
+    /// number.
     NewerFormat { found: String },
     /// Holds git's merge-conflict markers, the first at `line`.
     ConflictMarkers { line: usize },
@@ -72,7 +75,8 @@ pub fn parse(text: &str) -> Result<History, Problem> {
     }
 }
 
-/// The first line of a merge conflict (`<<<<<<< `, `=======`, `>>>>>>> `), which YAML calls invalid.
+/// The first line of a merge conflict (`<<<<<<< `, `=======`, `>>>>>>> `), which YAML calls
+/// invalid.
 fn conflict_marker(text: &str) -> Option<usize> {
     if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
         return None;
@@ -87,10 +91,11 @@ fn conflict_marker(text: &str) -> Option<usize> {
 /// Pieces of about this many bytes are parsed at a time.
 const PIECE_BYTES: usize = 256 * 1024;
 
-/// The fast path for large files laid out as this tool writes them: the `assessments:` list, running
-/// to the end of the file, is parsed a few hundred assessments at a time, as parsing a large file at
-/// once costs more than linear time and memory. Anything unexpected (another layout, an error in a
-/// piece) gives `None`, and the whole file is parsed as usual, so errors are the same either way.
+/// The fast path for large files laid out as this tool writes them: the `assessments:` list,
+/// running to the end of the file, is parsed a few hundred assessments at a time, as parsing a
+/// large file at once costs more than linear time and memory. Anything unexpected (another layout,
+/// an error in a piece) gives `None`, and the whole file is parsed as usual, so errors are the same
+/// either way.
 fn parse_in_pieces(text: &str) -> Option<History> {
     if text.len() < 2 * PIECE_BYTES {
         return None;
@@ -315,7 +320,12 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const ONE: &str = "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    label: September\n    framework:\n      id: aspire-mbct\n      version: '1.0'\n    answers:\n      fit.evidence-and-need: in-place\n      gone.action: not-yet\n    notes:\n      fit: Going well\n    reviewed_by: Sam\n";
+    const ONE: &str = concat!(
+        "format: 1\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    label: September\n",
+        "    framework:\n      id: aspire-mbct\n      version: '1.0'\n",
+        "    answers:\n      fit.evidence-and-need: in-place\n      gone.action: not-yet\n",
+        "    notes:\n      fit: Going well\n    reviewed_by: Sam\n"
+    );
 
     #[test]
     fn an_answers_file_round_trips_with_unknown_fields_and_ids_kept() {
@@ -363,7 +373,8 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_is_an_error_not_a_silent_loss() {
-        let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: 2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
+        let twice = "format: 1\nassessments: []\nassessments:\n  - taken_at: \
+            2026-09-03T10:00:00Z\n    framework: {id: a, version: '1'}\n";
         assert_eq!(
             kind(parse(twice).unwrap_err()),
             repeated("assessments", 2, 3)
@@ -400,7 +411,9 @@ mod tests {
 
     #[test]
     fn a_plan_action_or_target_given_twice_is_refused_with_both_lines_not_dropped() {
-        let plan = "format: 2\nplan:\n  actions:\n    networks.buddy: {owner: Priya}\n    fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n  targets:\n    fit: {stage: embedded}\n    'fit': {stage: sustainable}\nassessments: []\n";
+        let plan = "format: 2\nplan:\n  actions:\n    networks.buddy: {owner: Priya}\n    \
+            fit.pathways:\n      owner: Jo\n    networks.buddy: {owner: Sam}\n  targets:\n    fit: \
+            {stage: embedded}\n    'fit': {stage: sustainable}\nassessments: []\n";
         assert_eq!(
             kind(parse(plan).unwrap_err()),
             repeated("networks.buddy", 4, 7)

@@ -148,18 +148,6 @@ impl Answer {
         Answer::NotApplicable,
     ];
 
-    /// How people read the answer.
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::InPlace => "In place",
-            Answer::InProgress => "In progress",
-            Answer::NotYet => "Not yet",
-            Answer::DontKnow => "Don't know",
-            Answer::NotApplicable => "Not applicable",
-            Answer::NoAgreement => "No agreement",
-        }
-    }
-
     /// How the answer is written in files and JSON.
     pub fn key(self) -> &'static str {
         match self {
@@ -173,14 +161,22 @@ impl Answer {
     }
 }
 
-/// Whether two respondent names are the same person: names are compared as
-/// [`crate::core::names::fold`] compares them, and "no name" matches only itself.
-pub fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => crate::core::names::fold(a) == crate::core::names::fold(b),
-        _ => false,
+/// The action ids answered in assessments taken with this very framework (id and version) that it
+/// does not have, each once, as first met: a typo such as `fit.evidence-and-ned` would otherwise
+/// count silently as unanswered. Assessments of other frameworks keep their ids unremarked.
+pub fn unknown_ids<'h>(history: &'h History, framework: &Framework) -> Vec<&'h str> {
+    let mut unknown: Vec<&str> = Vec::new();
+    let same = |a: &&Assessment| {
+        a.framework.id == framework.id && a.framework.version == framework.version
+    };
+    for a in history.assessments.iter().filter(same) {
+        for id in a.answers.keys() {
+            if !framework.has_action(id) && !unknown.contains(&id.as_str()) {
+                unknown.push(id);
+            }
+        }
     }
+    unknown
 }
 
 /// A label as labels are compared: ignoring case and surrounding spaces.
@@ -336,11 +332,23 @@ mod tests {
     }
 
     #[test]
-    fn names_and_labels_match_ignoring_case_and_surrounding_spaces() {
-        assert!(same_person(Some(" ann "), Some("ANN")));
-        assert!(same_person(None, None));
-        assert!(!same_person(None, Some("Ann")));
+    fn labels_match_ignoring_case_and_surrounding_spaces() {
         assert!(label_is(Some("Autumn Review "), "autumn review"));
         assert!(!label_is(None, "x"));
+    }
+
+    #[test]
+    fn ids_this_framework_lacks_are_named_once_and_only_for_its_own_assessments() {
+        let f = crate::tests::grid(1, 1);
+        let mut h = History::default();
+        let mut ours = Assessment::new(&f, Timestamp::UNIX_EPOCH);
+        for id in ["d0.a0", "d0.typo", "d0.typo", "gone"] {
+            ours.answers.insert(id.into(), Answer::NotYet);
+        }
+        let mut older = ours.clone();
+        older.framework.version = "0".into();
+        older.answers.insert("retired".into(), Answer::NotYet);
+        h.assessments = vec![ours.clone(), older, ours];
+        assert_eq!(unknown_ids(&h, &f), ["d0.typo", "gone"]);
     }
 }

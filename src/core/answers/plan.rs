@@ -1,5 +1,6 @@
 //! The plan section of the answers file, as plain data: who owns each next step and by when, each
-//! domain's target, the next review. What follows from it (dates, open actions) is in `core::plan`.
+//! domain's target, the next review. What follows from it (dates, open actions) is in
+//! `core::planning`.
 
 use indexmap::IndexMap;
 use jiff::Timestamp;

@@ -18,6 +18,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::History;
+use crate::core::names::{self, Known, Names, Team, fold};
+use crate::core::time::day_of;
 
 /// One member of the team, under their name (the roster's key).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,9 +50,14 @@ pub struct Member {
 /// The roster section of the answers file: members by name, in order.
 pub type Roster = IndexMap<String, Member>;
 
-/// A name as names are compared ([`crate::core::names::fold`], the one place that decides).
-pub fn fold(name: &str) -> String {
-    crate::core::names::fold(name)
+impl Team for Roster {
+    fn known(&self) -> impl Iterator<Item = Known<'_>> {
+        self.iter().map(|(name, m)| Known {
+            name,
+            spellings: &m.spellings,
+            account: m.account.as_deref(),
+        })
+    }
 }
 
 /// The team's members: the roster, or, in a file without one, everyone who
@@ -98,12 +105,7 @@ pub fn order(history: &mut History) {
         }
         first
             .into_iter()
-            .map(|(m, at)| {
-                (
-                    m.to_string(),
-                    jiff::tz::TimeZone::UTC.to_datetime(at).date(),
-                )
-            })
+            .map(|(m, at)| (m.to_string(), day_of(at)))
             .collect::<std::collections::HashMap<String, Date>>()
     };
     let since = |name: &str, m: &Member| m.joined.or_else(|| first.get(name).copied());
@@ -118,68 +120,35 @@ pub fn member_named<'r>(roster: &'r Roster, name: &str) -> Option<&'r str> {
     Names::new(roster).member(name)
 }
 
-/// Members whose name a typed name is likely a typo of: at most one edit
-/// (optimal string alignment) from a name of up to five letters, two from a
-/// longer one. "Pryia" is Priya; "Cleo" is not Alex.
+/// Members whose name a typed name is likely meant as ([`names::closest`]: "did you mean").
 pub fn likely_meant<'r>(roster: &'r Roster, typed: &str) -> Vec<&'r str> {
-    let typed = fold(typed);
-    roster
-        .keys()
-        .filter(|name| {
-            let name = fold(name);
-            let allowed = if name.chars().count() <= 5 { 1 } else { 2 };
-            strsim::osa_distance(&name, &typed) <= allowed
-        })
-        .map(String::as_str)
-        .collect()
+    names::closest(roster.keys().map(String::as_str), typed)
 }
 
 /// The member whose account is `login`, for the name question's default.
 pub fn member_of_account<'r>(roster: &'r Roster, login: &str) -> Option<&'r str> {
-    roster
-        .iter()
-        .find(|(_, m)| {
-            m.account
-                .as_deref()
-                .is_some_and(|a| a.eq_ignore_ascii_case(login))
-        })
-        .map(|(n, _)| n.as_str())
+    names::account_holder(roster, login)
 }
 
-/// How people are told apart: the member a name means (as that member's
-/// folded name), else the name itself folded; no name is a person of its own.
+/// How people are told apart through the roster ([`Names::key`]).
 pub fn person_key(roster: &Roster, name: Option<&str>) -> Option<String> {
     Names::new(roster).key(name)
 }
 
-/// A roster's names and spellings, folded, each to its member: found by
-/// hash, so telling thousands of people apart costs what they are many.
-pub struct Names<'r>(std::collections::HashMap<String, &'r str>);
-
-impl<'r> Names<'r> {
-    /// The names of `roster` (a member's own name first, then spellings).
-    pub fn new(roster: &'r Roster) -> Names<'r> {
-        let mut map = std::collections::HashMap::new();
-        for name in roster.keys().rev() {
-            map.insert(fold(name), name.as_str());
-        }
-        for (name, m) in roster {
-            for s in &m.spellings {
-                map.entry(fold(s)).or_insert(name.as_str());
-            }
-        }
-        Names(map)
-    }
-
-    /// The member a name means, as [`member_named`].
-    pub fn member(&self, name: &str) -> Option<&'r str> {
-        self.0.get(&fold(name)).copied()
-    }
-
-    /// How a name is told apart, as [`person_key`].
-    pub fn key(&self, name: Option<&str>) -> Option<String> {
-        name.map(|n| self.member(n).map_or_else(|| fold(n), fold))
-    }
+/// The spelling in the file for a typed name that no member goes by ("sam" is the "Sam" who
+/// answered; the latest wins), else the name as typed.
+pub fn known_spelling(history: &History, typed: &str) -> String {
+    let team = members(history);
+    let names = Names::new(&team);
+    let mut known = history
+        .assessments
+        .iter()
+        .rev()
+        .filter_map(|a| a.respondent.as_deref());
+    known
+        .find(|known| names.same(Some(known), Some(typed)))
+        .unwrap_or(typed)
+        .to_string()
 }
 
 /// Whether a member is on the team on `day`: joined by then, not yet left.
@@ -244,19 +213,11 @@ fn known(roster: &Roster, name: &str) -> Result<String, Refusal> {
         .map(str::to_string)
         .ok_or_else(|| Refusal::Unknown {
             name: name.to_string(),
-            closest: closest(roster, name),
+            closest: likely_meant(roster, name)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         })
-}
-
-/// The members' names most like `name`, for "did you mean".
-pub fn closest(roster: &Roster, name: &str) -> Vec<String> {
-    let mut near: Vec<(usize, &String)> = roster
-        .keys()
-        .map(|n| (strsim::osa_distance(&fold(n), &fold(name)), n))
-        .filter(|(d, n)| *d <= (n.chars().count() / 2).max(2))
-        .collect();
-    near.sort();
-    near.into_iter().take(3).map(|(_, n)| n.clone()).collect()
 }
 
 /// Adds a member named `name`, with a login account if given.
@@ -410,7 +371,7 @@ pub fn rename(
 /// answered in one round, the later counts, as it does for anyone who
 /// answers twice), and `spelling` means `into` from now on, in every copy
 /// of the file it reaches.
-pub fn merge(
+pub fn merge_names(
     history: &mut History,
     spelling: &str,
     into: &str,
@@ -516,14 +477,18 @@ mod tests {
     }
 
     #[test]
-    fn a_typo_of_one_letter_in_a_short_name_or_two_in_a_long_one_is_likely_meant() {
+    fn a_likely_typo_is_of_a_members_name() {
         let h = history(&["Priya", "Alex", "Bartholomew"]);
         let m = members(&h);
         assert_eq!(likely_meant(&m, "Pryia"), ["Priya"]);
         assert!(likely_meant(&m, "Cleo").is_empty(), "not Alex");
-        assert_eq!(likely_meant(&m, "Bartolomeo"), ["Bartholomew"]);
-        assert!(likely_meant(&m, "Alxe").contains(&"Alex"));
-        assert!(likely_meant(&m, "Axxe").is_empty());
+    }
+
+    #[test]
+    fn a_typed_name_takes_the_spelling_already_in_the_file() {
+        let h = history(&["Ann", "Bob", "ann "]);
+        assert_eq!(known_spelling(&h, "ANN"), "ann ", "the latest");
+        assert_eq!(known_spelling(&h, "Dee"), "Dee");
     }
 
     #[test]
@@ -576,7 +541,7 @@ mod tests {
     #[test]
     fn merging_makes_two_names_one_person() {
         let mut h = history(&["Priya", "Pryia", "Sam"]);
-        let c = merge(&mut h, "Pryia", "Priya", now()).unwrap();
+        let c = merge_names(&mut h, "Pryia", "Priya", now()).unwrap();
         assert_eq!(c.assessments, 1);
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
         assert!(
@@ -585,13 +550,15 @@ mod tests {
                 .all(|a| a.respondent.as_deref() != Some("Pryia"))
         );
         assert_eq!(
-            merge(&mut h, "pryia", "Priya", now()),
+            merge_names(&mut h, "pryia", "Priya", now()),
             Err(Refusal::Same {
                 member: "Priya".into()
             })
         );
+        let refused = merge_names(&mut h, "Pria", "Priya", now());
         assert!(
-            matches!(merge(&mut h, "Pria", "Priya", now()), Err(Refusal::Unknown { closest, .. }) if closest == ["Priya"])
+            matches!(&refused, Err(Refusal::Unknown { closest, .. }) if closest == &["Priya"]),
+            "{refused:?}"
         );
     }
 
@@ -656,7 +623,7 @@ mod tests {
             add(&mut h.clone(), "kim", None, now()).map(|_| ()),
             answered
         );
-        let c = merge(&mut h, "Kim", "Sam", now()).unwrap();
+        let c = merge_names(&mut h, "Kim", "Sam", now()).unwrap();
         assert_eq!((c.member.as_str(), c.assessments), ("Sam", 1));
         assert_eq!(h.team["Sam"].spellings, ["Kim"]);
         assert_eq!(

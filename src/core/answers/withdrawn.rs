@@ -64,6 +64,22 @@ pub fn withdrawn(history: &History, key: impl Fn(Option<&str>) -> Option<String>
     )
 }
 
+/// As [`list`], only `person`'s (by `key`) when one is given.
+pub fn list_of(
+    history: &History,
+    key: impl Fn(Option<&str>) -> Option<String>,
+    person: Option<&str>,
+) -> Vec<(usize, Timestamp)> {
+    let whose = person.map(|p| key(Some(p)));
+    let all = list(history, &key);
+    let theirs = |i: usize| {
+        whose
+            .as_ref()
+            .is_none_or(|w| key(history.assessments[i].respondent.as_deref()) == *w)
+    };
+    all.into_iter().filter(|&(i, _)| theirs(i)).collect()
+}
+
 /// Each withdrawn assessment of `history` (by file index, in file order) with when it was
 /// withdrawn (the first record of it).
 pub fn list(
@@ -299,5 +315,30 @@ mod tests {
             Ok(0),
             "the latest still counting"
         );
+    }
+
+    #[test]
+    fn the_withdrawn_are_listed_for_one_person_or_for_everyone() {
+        let f = crate::tests::grid(1, 1);
+        let mut h = History::default();
+        for (s, who) in [(0, "Ann"), (60, "Bob"), (120, "ann")] {
+            let mut a =
+                crate::core::answers::Assessment::new(&f, Timestamp::from_second(s).unwrap());
+            a.respondent = Some(who.into());
+            h.assessments.push(a);
+        }
+        for i in [0, 1, 2] {
+            withdraw(&mut h, i, Timestamp::from_second(600).unwrap());
+        }
+        let key = |n: Option<&str>| n.map(crate::core::names::fold);
+        let listed = |person| -> Vec<usize> {
+            list_of(&h, key, person)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect()
+        };
+        assert_eq!(listed(Some("ANN")), [0, 2]);
+        assert_eq!(listed(None), [0, 1, 2]);
+        assert!(listed(Some("Cat")).is_empty());
     }
 }

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 
 use super::{Entry, Report};
-use crate::core::answers::roster::Names;
 use crate::core::answers::withdrawn::Withdrawal;
 use crate::core::answers::{Assessment, History};
+use crate::core::names::Names;
 
 /// One person at one time.
 type Key = (Option<String>, Timestamp);

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::{Report, people};
 use crate::core::answers::History;
-use crate::core::answers::roster::Names;
+use crate::core::names::Names;
 
 /// Whether `name` is a sync service's conflict copy of the answers file
 /// named `file`: OneDrive `STEM-COMPUTER.EXT`, Dropbox and Nextcloud

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use super::{Entry, Report, people};
 use crate::core::answers::agreed::Evidence;
 use crate::core::answers::clock;
-use crate::core::answers::roster::{self, Names};
+use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
+use crate::core::names::Names;
 
 /// What `copy` holds that `saved` does not (empty: the copy may go).
 pub fn unkept(saved: &History, copy: &History) -> Vec<Entry> {
@@ -162,7 +163,7 @@ fn holds(s: &Evidence, e: &Evidence) -> bool {
 mod tests {
     use super::*;
     use crate::core::answers::Answer;
-    use crate::core::merge::merge;
+    use crate::core::merge::merge_histories;
 
     fn now() -> jiff::Timestamp {
         "2027-01-01T00:00:00Z".parse().unwrap()
@@ -185,7 +186,7 @@ mod tests {
         copy.assessments.push(one("Priya", 1));
         copy.plan.set_step("a", Some("Priya".into()), None, at(1));
         copy.extra.insert("area".into(), "North".into());
-        let (saved, _) = merge(&History::default(), &copy, None, now());
+        let (saved, _) = merge_histories(&History::default(), &copy, None, now());
         assert_eq!(unkept(&saved, &copy), []);
     }
 
@@ -209,7 +210,7 @@ mod tests {
         assert_eq!(lacking.len(), 2, "{lacking:?}");
         assert!(matches!(&lacking[0], Entry::Assessment(Some(w), t) if w == "Sam" && *t == at(1)));
         assert!(matches!(&lacking[1], Entry::Step(a, _) if a == "a"));
-        let (merged, _) = merge(&saved, &copy, None, now());
+        let (merged, _) = merge_histories(&saved, &copy, None, now());
         assert!(
             matches!(&unkept(&merged, &copy)[..], [Entry::Step(a, _)] if a == "a"),
             "the relabelled assessment came in beside the other; the step lost to a later one"

@@ -147,7 +147,7 @@ impl Keyed for (serde_yaml::Value, serde_yaml::Value) {
 
 /// Merges one section: each entry only one side has is kept (unless the base shows the other
 /// side deleted it); where both have one, [`resolve`] picks. Ours' order, then theirs' new ones.
-pub fn merge<T: Keyed>(
+pub fn merge_section<T: Keyed>(
     ours: &[T],
     theirs: &[T],
     base: Option<&[T]>,
@@ -275,14 +275,14 @@ mod tests {
     ) -> (Option<String>, usize) {
         let base = base.map(|b| vec![b]);
         let mut r = Report::default();
-        let ab = merge(
+        let ab = merge_section(
             std::slice::from_ref(&o),
             std::slice::from_ref(&t),
             base.as_deref(),
             &mut r,
         );
         let mut r2 = Report::default();
-        let ba = merge(&[t], &[o], base.as_deref(), &mut r2);
+        let ba = merge_section(&[t], &[o], base.as_deref(), &mut r2);
         assert_eq!(ab, ba, "whichever side is ours");
         assert_eq!(r.conflicts.len(), r2.conflicts.len());
         (
@@ -341,17 +341,17 @@ mod tests {
     fn with_a_base_an_entry_one_side_deleted_and_the_other_kept_as_it_was_stays_deleted() {
         let base = [step(Some("Sam"), Some("01T10:00:00"))];
         let mut r = Report::default();
-        assert!(merge(&base, &[], Some(&base), &mut r).is_empty());
+        assert!(merge_section(&base, &[], Some(&base), &mut r).is_empty());
         assert_eq!(r.deleted, [base[0].entry()]);
-        assert!(merge(&[], &base, Some(&base), &mut Report::default()).is_empty());
+        assert!(merge_section(&[], &base, Some(&base), &mut Report::default()).is_empty());
         let changed = [step(Some("Priya"), Some("02T10:00:00"))];
         assert_eq!(
-            merge(&[], &changed, Some(&base), &mut Report::default()),
+            merge_section(&[], &changed, Some(&base), &mut Report::default()),
             changed,
             "a change since the base outlives a deletion"
         );
         assert_eq!(
-            merge(&base, &[], None, &mut Report::default()),
+            merge_section(&base, &[], None, &mut Report::default()),
             base,
             "no base: kept"
         );

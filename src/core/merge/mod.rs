@@ -28,8 +28,9 @@ use crate::core::answers::History;
 use crate::core::answers::agreed::{Agreement, Evidence};
 use crate::core::answers::clock::{self, Ahead};
 use crate::core::answers::plan::{Plan, Review, Step, Target};
-use crate::core::answers::roster::{self, Member, Names};
+use crate::core::answers::roster::{self, Member};
 use crate::core::answers::withdrawn::Withdrawal;
+use crate::core::names::Names;
 
 pub mod assessments;
 pub mod copies;
@@ -105,7 +106,7 @@ impl Report {
 
 /// Merges `theirs` into `ours` as of `now`; `base`, where known (git), is the file both changed
 /// from, and tells a change (or a deletion) from a value the other side never had.
-pub fn merge(
+pub fn merge_histories(
     ours: &History,
     theirs: &History,
     base: Option<&History>,
@@ -121,14 +122,19 @@ pub fn merge(
     drop(names);
     let service = |h: &History| h.service.clone().into_iter().collect::<Vec<_>>();
     let base_service = b.map(service);
-    let service = keyed::merge(&service(o), &service(t), base_service.as_deref(), &mut r);
+    let service = keyed::merge_section(&service(o), &service(t), base_service.as_deref(), &mut r);
     let mut h = History {
         format: o.format,
         extra: serde_yaml::Mapping::new(),
         service: service.into_iter().next(),
         team,
         plan: plan(&o.plan, &t.plan, b.map(|b| &b.plan), &mut r),
-        evidence: keyed::merge(&o.evidence, &t.evidence, b.map(|b| &b.evidence[..]), &mut r),
+        evidence: keyed::merge_section(
+            &o.evidence,
+            &t.evidence,
+            b.map(|b| &b.evidence[..]),
+            &mut r,
+        ),
         agreements: keyed::agreements(
             &o.agreements,
             &t.agreements,
@@ -143,7 +149,7 @@ pub fn merge(
         m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     };
     let base_fields = b.map(|b| fields(&b.extra));
-    h.extra = keyed::merge(
+    h.extra = keyed::merge_section(
         &fields(&o.extra),
         &fields(&t.extra),
         base_fields.as_deref(),
@@ -206,7 +212,7 @@ fn plan(o: &Plan, t: &Plan, b: Option<&Plan>, r: &mut Report) -> Plan {
     let base_targets = b.map(|b| pairs(&b.targets));
     let base_review = b.map(review);
     let mut merged = Plan {
-        actions: keyed::merge(
+        actions: keyed::merge_section(
             &pairs(&o.actions),
             &pairs(&t.actions),
             base_steps.as_deref(),
@@ -214,7 +220,7 @@ fn plan(o: &Plan, t: &Plan, b: Option<&Plan>, r: &mut Report) -> Plan {
         )
         .into_iter()
         .collect(),
-        targets: keyed::merge(
+        targets: keyed::merge_section(
             &pairs(&o.targets),
             &pairs(&t.targets),
             base_targets.as_deref(),
@@ -225,7 +231,7 @@ fn plan(o: &Plan, t: &Plan, b: Option<&Plan>, r: &mut Report) -> Plan {
         ..Plan::default()
     };
     if let Some(&(review, at)) =
-        keyed::merge(&review(o), &review(t), base_review.as_deref(), r).first()
+        keyed::merge_section(&review(o), &review(t), base_review.as_deref(), r).first()
     {
         (merged.review, merged.review_set_at) = (review, at);
     }
@@ -280,12 +286,12 @@ mod tests {
             named("Gwynedd MBCT", "02T10:00:00"),
         );
         for (h, _) in [
-            merge(&old, &new, None, now()),
-            merge(&new, &old, None, now()),
+            merge_histories(&old, &new, None, now()),
+            merge_histories(&new, &old, None, now()),
         ] {
             assert_eq!(h.service.map(|s| s.name).as_deref(), Some("Gwynedd MBCT"));
         }
-        let (h, r) = merge(&History::default(), &new, None, now());
+        let (h, r) = merge_histories(&History::default(), &new, None, now());
         assert_eq!(h.service, new.service, "one side only: kept");
         assert_eq!(r.changes.len(), 1);
     }
@@ -320,7 +326,7 @@ mod tests {
             by("Alex", "02T10:00:00", Answer::InPlace),
             by("Priya", "03T10:00:00", Answer::NotYet),
         ]);
-        let (h, r) = merge(&ours, &theirs, None, now());
+        let (h, r) = merge_histories(&ours, &theirs, None, now());
         let who: Vec<_> = h
             .assessments
             .iter()
@@ -346,7 +352,7 @@ mod tests {
         );
         assert_eq!(r.clashes, [(Some("Priya".into()), at("03T10:00:00"))]);
         assert_eq!(
-            merge(&h, &theirs, None, now()).0,
+            merge_histories(&h, &theirs, None, now()).0,
             h,
             "merging again changes nothing"
         );
@@ -363,7 +369,7 @@ mod tests {
         theirs
             .plan
             .set_step("b", Some("Jo".into()), None, at("02T10:00:00"));
-        let (h, r) = merge(&ours, &theirs, None, now());
+        let (h, r) = merge_histories(&ours, &theirs, None, now());
         assert_eq!(
             (owner(&h, "a"), owner(&h, "b")),
             (Some("Priya".into()), Some("Jo".into()))
@@ -382,7 +388,7 @@ mod tests {
             c.ours.0,
             Entry::Step("a".into(), ours.plan.actions["a"].clone())
         );
-        let (h, r) = merge(&theirs, &ours, None, now());
+        let (h, r) = merge_histories(&theirs, &ours, None, now());
         assert_eq!(
             owner(&h, "a"),
             Some("Priya".into()),
@@ -413,8 +419,8 @@ mod tests {
         theirs.extra.insert("area".into(), "South".into());
         theirs.extra.insert("region".into(), "East".into());
         for (h, r) in [
-            merge(&ours, &theirs, None, now()),
-            merge(&theirs, &ours, None, now()),
+            merge_histories(&ours, &theirs, None, now()),
+            merge_histories(&theirs, &ours, None, now()),
         ] {
             assert_eq!(owner(&h, "a"), Some("Priya".into()), "dated beats undated");
             assert_eq!(r.conflicts.len(), 2, "{r:?}");
@@ -435,7 +441,7 @@ mod tests {
         theirs
             .plan
             .set_step("a", Some("Priya".into()), None, at("01T10:00:00"));
-        let (h, r) = merge(&ours, &theirs, Some(&base), now());
+        let (h, r) = merge_histories(&ours, &theirs, Some(&base), now());
         assert_eq!(
             (owner(&h, "a"), r.conflicts.len()),
             (Some("Priya".into()), 0),
@@ -443,7 +449,7 @@ mod tests {
         );
         ours.plan
             .set_step("a", Some("Jo".into()), None, at("02T10:00:00"));
-        let (h, r) = merge(&ours, &theirs, Some(&base), now());
+        let (h, r) = merge_histories(&ours, &theirs, Some(&base), now());
         assert_eq!((owner(&h, "a"), r.conflicts.len()), (Some("Jo".into()), 1));
     }
 
@@ -468,13 +474,13 @@ mod tests {
         new.plan.set_target("d", None, None, at("02T10:00:00"));
         new.evidence[0].removed = Some(at("02T10:00:00"));
         for (h, _) in [
-            merge(&new, &old, None, now()),
-            merge(&old, &new, None, now()),
+            merge_histories(&new, &old, None, now()),
+            merge_histories(&old, &new, None, now()),
         ] {
             assert!(h.plan.step("a").is_none() && h.plan.target("d").is_none());
             assert_eq!(h.evidence[0].removed, Some(at("02T10:00:00")));
         }
-        let (_, r) = merge(&old, &new, None, now());
+        let (_, r) = merge_histories(&old, &new, None, now());
         assert!(
             r.changes
                 .contains(&Entry::Evidence(new.evidence[0].clone())),
@@ -496,7 +502,7 @@ mod tests {
             .unwrap();
         old.assessments
             .push(by("Pryia", "03T10:00:00", Answer::InPlace));
-        let (h, r) = merge(&renamed, &old, None, now());
+        let (h, r) = merge_histories(&renamed, &old, None, now());
         assert_eq!(h.team.keys().collect::<Vec<_>>(), ["Priya", "Sam"]);
         assert_eq!(
             h.assessments.len(),
@@ -526,14 +532,14 @@ mod tests {
             agreements: vec![first.clone(), agreed(None, "03T10:00:00")],
             ..History::default()
         };
-        let (h, r) = merge(&ours, &theirs, None, now());
+        let (h, r) = merge_histories(&ours, &theirs, None, now());
         assert_eq!(h.agreements.len(), 3);
         assert!(r.conflicts[0].theirs_won && r.changes.is_empty());
         let only_theirs = History {
             agreements: vec![first],
             ..History::default()
         };
-        let (_, r) = merge(&only_theirs, &theirs, None, now());
+        let (_, r) = merge_histories(&only_theirs, &theirs, None, now());
         assert_eq!((r.changes.len(), r.conflicts.len()), (1, 0));
     }
 
@@ -575,12 +581,12 @@ mod tests {
             a in histories(),
             b in histories(),
         ) {
-            let (ab, _) = merge(&a, &b, None, now());
-            let (ba, _) = merge(&b, &a, None, now());
+            let (ab, _) = merge_histories(&a, &b, None, now());
+            let (ba, _) = merge_histories(&b, &a, None, now());
             prop_assert_eq!(set(&ab), set(&ba));
-            prop_assert_eq!(&merge(&a, &a, None, now()).0, &a);
-            prop_assert_eq!(&merge(&ab, &b, None, now()).0, &ab);
-            prop_assert_eq!(&merge(&ab, &a, None, now()).0, &ab);
+            prop_assert_eq!(&merge_histories(&a, &a, None, now()).0, &a);
+            prop_assert_eq!(&merge_histories(&ab, &b, None, now()).0, &ab);
+            prop_assert_eq!(&merge_histories(&ab, &a, None, now()).0, &ab);
             let all = set(&ab);
             prop_assert!(set(&a).iter().chain(&set(&b)).all(|x| all.contains(x)));
             let sorted = ab.assessments.windows(2).all(|w| w[0].taken_at <= w[1].taken_at);

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::{Conflict, Entry, Report};
-use crate::core::answers::roster::{Member, Names, Roster, fold};
+use crate::core::answers::roster::{Member, Roster};
+use crate::core::names::{Names, fold};
 
 /// One entry of one copy: its name, its member entry, and which copy (0 ours, 1 theirs).
 struct Held<'r> {

@@ -9,10 +9,12 @@ use jiff::civil::Date;
 
 use super::{Prompter, Reply, WalkError, in_turn};
 use crate::core::agenda::{self, Status};
-use crate::core::answers::Answer;
+use crate::core::answers::{Answer, History, roster};
+use crate::core::decisions::agreement;
 use crate::core::framework::Framework;
 use crate::core::subject::Snapshot;
 use crate::core::tally::Tally;
+use crate::core::time::{RejectedDay, parse_day};
 
 /// One person's answer to a point, and their note for its domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +160,7 @@ pub struct FollowUpQuestion<'a> {
     /// The answer agreed.
     pub agreed: Answer,
     /// What was typed last, when it was not a date (so it is asked again).
-    pub rejected: Option<String>,
+    pub rejected: Option<RejectedDay>,
 }
 
 /// What the meeting records, the moment it is given.
@@ -194,6 +196,38 @@ pub enum Minute {
         /// The day.
         date: Date,
     },
+}
+
+impl Minute {
+    /// Writes the minute into `history` as of `now`: an agreement of the round that began on
+    /// `round`, a comment with its agreement, or the step's owner (as the plan writes owners) or
+    /// due date in the plan.
+    pub fn record(&self, history: &mut History, round: Date, now: Timestamp) {
+        let agreed = |action, answer, note| agreement(action, answer, note, (round, None), now);
+        match self {
+            Minute::Agreed { action, answer } => {
+                history.agreements.push(agreed(action, *answer, None));
+            }
+            Minute::Comment {
+                action,
+                answer,
+                text,
+            } => {
+                history
+                    .agreements
+                    .push(agreed(action, Some(*answer), Some(text)));
+            }
+            Minute::Owner { action, name } => {
+                let step = history.plan.step(action).cloned().unwrap_or_default();
+                let owner = roster::owner_named(history, name);
+                history.plan.set_step(action, Some(owner), step.due, now);
+            }
+            Minute::Due { action, date } => {
+                let step = history.plan.step(action).cloned().unwrap_or_default();
+                history.plan.set_step(action, step.owner, Some(*date), now);
+            }
+        }
+    }
 }
 
 /// One question of the meeting, about open point `.0`.
@@ -285,9 +319,14 @@ pub fn run<P: Prompter, E>(
                                 });
                             }
                             FollowUp::Owner => break Some(Minute::Owner { action, name: text }),
-                            FollowUp::Due => match crate::core::time::parse_day(&text) {
+                            FollowUp::Due => match parse_day(&text) {
                                 Ok(date) => break Some(Minute::Due { action, date }),
-                                Err(_) => q.rejected = Some(text),
+                                Err(problem) => {
+                                    q.rejected = Some(RejectedDay {
+                                        typed: text,
+                                        problem,
+                                    })
+                                }
                             },
                         }
                     };

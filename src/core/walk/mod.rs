@@ -1,8 +1,9 @@
-//! The interactive walk through every domain and action, and (in [`plan`]) `plan edit`'s questions,
-//! on one question engine. The flow (which question comes next, what Esc goes back to, what a rerun
-//! may skip, where a resumed walk picks up) is plain code over the [`Prompter`] trait, so it is unit
-//! tested with scripted answers; the prompts live in the shell. After every answer the [`Draft`] is
-//! handed to a save callback, so an interrupted walk loses at most the question on screen.
+//! The interactive walk through every domain and action, and (in [`plan_edit`]) `plan edit`'s
+//! questions, on one question engine. The flow (which question comes next, what Esc goes back to,
+//! what a rerun may skip, where a resumed walk picks up) is plain code over the [`Prompter`] trait,
+//! so it is unit tested with scripted answers; the prompts live in the shell. After every answer
+//! the [`Draft`] is handed to a save callback, so an interrupted walk loses at most the question on
+//! screen.
 
 use indexmap::IndexMap;
 use jiff::Timestamp;
@@ -12,9 +13,10 @@ use crate::core::answers::{Answer, Assessment, FrameworkRef};
 use crate::core::framework::{Domain, Framework};
 
 pub mod meeting;
-pub mod plan;
+pub mod plan_edit;
+pub mod start;
 use meeting::{AgreeQuestion, FollowUpQuestion};
-use plan::Question;
+use plan_edit::Question;
 
 /// An assessment under way, saved after every answer so it can be resumed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,7 +76,8 @@ impl Draft {
     }
 
     /// The finished assessment, answers in framework order, taken at `now`. Answers and notes of
-    /// `previous` for ids this framework lacks are carried over, so an adapted framework loses nothing.
+    /// `previous` for ids this framework lacks are carried over, so an adapted framework loses
+    /// nothing.
     pub fn finish(
         &self,
         framework: &Framework,
@@ -234,7 +237,8 @@ pub struct ResumeQuestion {
 }
 
 /// Asks the walk's questions, the two before it (who is answering, whether to carry on), `plan
-/// edit`'s and the meeting's: on a terminal with dialoguer, or from a script, so tests run a session without one.
+/// edit`'s and the meeting's: on a terminal with dialoguer, or from a script, so tests run a
+/// session without one.
 pub trait Prompter {
     /// Asks who is answering: a member, or a name typed; empty answers without one.
     fn name(&mut self, q: &NameQuestion) -> Result<String, Stop>;
@@ -256,7 +260,7 @@ pub trait Prompter {
     fn went_back(&mut self) {}
     /// Asks `plan edit`'s question for a line of text; Enter on an empty line keeps `q.now`.
     fn line(&mut self, q: &Question) -> Result<Reply<String>, Stop>;
-    /// Asks which stage a domain should reach: an index into [`plan::Agenda::offers`].
+    /// Asks which stage a domain should reach: an index into [`plan_edit::PlanOutline::offers`].
     fn target(&mut self, q: &Question) -> Result<Reply<usize>, Stop>;
     /// Asks what the team agrees about a point of the meeting (`None`: leave it to the rule).
     fn agree(&mut self, q: &AgreeQuestion) -> Result<Reply<Option<Answer>>, Stop>;
@@ -292,7 +296,8 @@ pub struct Start<'a> {
     pub team: &'a indexmap::IndexMap<String, String>,
 }
 
-/// Walks every question not yet answered in `draft`, saving after each; the draft then holds the assessment.
+/// Walks every question not yet answered in `draft`, saving after each; the draft then holds the
+/// assessment.
 pub fn walk<P: Prompter, E>(
     start: Start,
     draft: &mut Draft,
@@ -382,14 +387,16 @@ pub fn walk<P: Prompter, E>(
                         place: domain_of(d),
                         initial: &initial,
                     });
-                    // A note being typed when the walk stops is kept, not marked as answered (offered again).
+                    // A note being typed when the walk stops is kept, not marked as answered
+                    // (offered again).
                     if let Err(Stop::InterruptedWhileTyping(typed)) = &reply {
                         draft.notes.insert(id.clone(), typed.clone());
                         draft.updated_at = now();
                         save(draft).map_err(WalkError::Save)?;
                         return Err(WalkError::Stopped(Stop::Interrupted));
                     }
-                    // The prompter trims what was typed; a note kept as it was is kept exactly, newline and all.
+                    // The prompter trims what was typed; a note kept as it was is kept exactly,
+                    // newline and all.
                     reply.map_err(WalkError::Stopped)?.map(|n| {
                         draft.notes.insert(id.clone(), n);
                         if !draft.noted.contains(id) {
@@ -407,9 +414,9 @@ pub fn walk<P: Prompter, E>(
     )
 }
 
-/// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in turn from `pos` on, passing
-/// over one that does not apply (by `applies`, on `state` as it is then); `Back` goes to the nearest
-/// earlier step that applies, or asks the first again.
+/// The one question engine, for the walk, `plan edit` and `meeting`: asks `steps` in turn from
+/// `pos` on, passing over one that does not apply (by `applies`, on `state` as it is then); `Back`
+/// goes to the nearest earlier step that applies, or asks the first again.
 pub fn in_turn<S: Copy, T, P: Prompter, E>(
     steps: &[S],
     mut pos: usize,

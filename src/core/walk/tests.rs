@@ -59,10 +59,10 @@ impl Prompter for Script {
     fn meant(&mut self, _q: &crate::core::walk::MeantQuestion) -> Result<Option<String>, Stop> {
         unreachable!("the walk itself never asks for a name")
     }
-    fn line(&mut self, _q: &plan::Question) -> Result<Reply<String>, Stop> {
+    fn line(&mut self, _q: &plan_edit::Question) -> Result<Reply<String>, Stop> {
         unreachable!("the walk never asks plan edit's questions")
     }
-    fn target(&mut self, _q: &plan::Question) -> Result<Reply<usize>, Stop> {
+    fn target(&mut self, _q: &plan_edit::Question) -> Result<Reply<usize>, Stop> {
         unreachable!("the walk never asks plan edit's questions")
     }
     fn agree(

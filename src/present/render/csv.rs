@@ -1,21 +1,25 @@
-//! RFC 4180 CSV of a view's data table, for spreadsheets, written by the
-//! csv crate; keeping a formula from running is ours.
+//! RFC 4180 CSV of a view's sheet, for spreadsheets, written by the csv crate; keeping a formula
+//! from running is ours.
+
+use std::io::{self, Write};
 
 use crate::present::doc::{Cell, Table};
 use crate::present::render::glyphs::{Glyphs, words};
 use crate::present::safe::printable;
 
-/// Renders a view's data table as CSV (CRLF line ends, as RFC 4180 says).
-pub fn render(table: Option<&Table>) -> String {
-    let Some(t) = table else {
-        return String::new();
-    };
+/// Writes a view's sheet as CSV (CRLF line ends, as RFC 4180 says). A file starts with a UTF-8
+/// byte-order mark, without which Excel reads it in the computer's old code page ("‘fit’" as
+/// "â€˜fitâ€™"); printed CSV has none: the program a pipe feeds would take the mark for text.
+pub fn write(t: &Table, file: bool, out: &mut dyn Write) -> io::Result<()> {
+    if file {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = out.write_record(t.header.iter().map(|h| field(h)));
+        .from_writer(out);
+    out.write_record(t.header.iter().map(|h| field(h)))?;
     for row in &t.rows {
-        let _ = out.write_record(row.iter().map(|c| {
+        out.write_record(row.iter().map(|c| {
             field(&match c {
                 // "1/3" would open in a spreadsheet as the 1st of March.
                 Cell::Progress { done, total, .. } => format!("{done} of {total}"),
@@ -23,9 +27,9 @@ pub fn render(table: Option<&Table>) -> String {
                 Cell::Shade { name, .. } => name.clone(),
                 other => words(other, Glyphs::Unicode),
             })
-        }));
+        }))?;
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.flush()
 }
 
 /// A cell's text, shown not obeyed; one starting like a formula (after any
@@ -45,14 +49,22 @@ fn field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::present::render::tests::awkward;
+    use crate::present::render::tests::{awkward, first_table};
+
+    /// The CSV of `t`, as printed.
+    fn render(t: &Table) -> String {
+        let mut out = Vec::new();
+        write(t, false, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn commas_quotes_and_newlines_are_quoted() {
-        let out = render(awkward().data_table());
+        let out = render(&first_table(&awkward()));
         assert_eq!(
             out,
-            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of 3\r\n"
+            "Domain,Stage,Progress\r\n\"Fit, \"\"the\"\" | service\nline two\",Starting out,1 of \
+                3\r\n"
         );
     }
 
@@ -63,7 +75,7 @@ mod tests {
                 header: vec!["h".into()],
                 rows: vec![vec![Cell::Text(text.into())]],
             };
-            render(Some(&t))
+            render(&t)
                 .trim_start_matches("h\r\n")
                 .trim_end_matches("\r\n")
                 .to_string()
@@ -80,7 +92,12 @@ mod tests {
     }
 
     #[test]
-    fn a_document_without_a_table_gives_nothing() {
-        assert_eq!(render(None), "");
+    fn only_a_file_starts_with_a_byte_order_mark() {
+        let t = first_table(&awkward());
+        let mut file = Vec::new();
+        write(&t, true, &mut file).unwrap();
+        assert_eq!(file[..3], [0xEF, 0xBB, 0xBF]);
+        assert_eq!(file[3..], *render(&t).as_bytes());
+        assert!(!render(&t).starts_with('\u{feff}'));
     }
 }

@@ -4,6 +4,8 @@
 //! obeyed. The charts need no colour: a stage's bar is filled by its share in place, the stage a
 //! domain is working in has a thick outline and the words "working in", a target a dashed one.
 
+use std::io::{self, Write};
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::present::doc::{Block, Cell, Doc, Table};
@@ -22,10 +24,12 @@ const LONG_WORD: usize = 30;
 /// See [`LONG_WORD`].
 const WORD_PIECE: usize = 20;
 
-/// The styles every page shares: readable on a laptop and a projector, on A4 without cut-off tables.
+/// The styles every page shares: readable on a laptop and a projector, on A4 without cut-off
+/// tables.
 const STYLE: &str = r#"
 @page { size: A4; margin: 12mm; }
-:root { color: #111; background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+:root { color: #111; background: #fff;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 body { max-width: 1100px; margin: 1.5rem auto; padding: 0 1rem; font-size: 15px; line-height: 1.4; }
 h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; border-bottom: 1px solid #999; }
@@ -55,7 +59,12 @@ h2 { break-after: avoid; page-break-after: avoid; }
 /// A document as a page: its first heading is the title; the page is one `main` landmark, and
 /// each later heading opens a section labelled by it, so a screen reader can list and jump to
 /// them.
-pub fn render(doc: &Doc) -> String {
+pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(doc).as_bytes())
+}
+
+/// The document's page.
+fn render(doc: &Doc) -> String {
     let (intro, sections) = sections(&doc.blocks);
     let body = html! {
         main {
@@ -180,7 +189,8 @@ fn cell(c: &Cell) -> Markup {
                 (rank + 1).to_string()
             };
             html! {
-                svg width="40" height="20" viewBox="0 0 40 20" role="img" aria-label=(printable(name)) {
+                svg width="40" height="20" viewBox="0 0 40 20" role="img"
+                    aria-label=(printable(name)) {
                     rect x="1" y="1" width="38" height="18" fill=(grey(fill)) stroke="#666" {}
                     text x="20" y="14" text-anchor="middle" font-size="11" fill=(grey(ink)) {
                         (label)
@@ -225,8 +235,9 @@ fn contrast(a: u8, b: u8) -> f64 {
     (a.max(b) + 0.05) / (a.min(b) + 0.05)
 }
 
-/// A stage's progress: a bar filled by the share in place, outlined thick when it is the stage worked
-/// in, dashed when it is the target, with the count in solid black below (legible in greyscale print).
+/// A stage's progress: a bar filled by the share in place, outlined thick when it is the stage
+/// worked in, dashed when it is the target, with the count in solid black below (legible in
+/// greyscale print).
 fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
     let share = if total == 0 {
         0.0
@@ -241,11 +252,19 @@ fn bar(done: usize, total: usize, working: bool, target: bool) -> Markup {
     html! {
         svg width=(BAR + 8.0) height="34" viewBox=(format!("0 0 {} 34", BAR + 8.0)) role="img"
             aria-label=(format!("{count} in place{}", if working { ", working in" } else { "" })) {
-            rect x="4" y="4" width=(BAR) height="12" fill="#fff" stroke="#444" stroke-width=(if working { "3" } else { "1" }) {}
+            rect x="4" y="4" width=(BAR) height="12" fill="#fff" stroke="#444"
+                stroke-width=(if working { "3" } else { "1" }) {}
             // A stage with nothing that applies is not drawn as met.
-            @if total > 0 { rect.filled x="4" y="4" width=(format!("{:.1}", BAR * share)) height="12" fill="#555" {} }
-            @if target { rect x="1" y="1" width=(BAR + 6.0) height="18" fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="5 3" {} }
-            text x="4" y="30" font-size="10" fill="#000" font-weight=(if working { "bold" } else { "normal" }) {
+            @if total > 0 {
+                rect.filled x="4" y="4" width=(format!("{:.1}", BAR * share)) height="12"
+                    fill="#555" {}
+            }
+            @if target {
+                rect x="1" y="1" width=(BAR + 6.0) height="18" fill="none" stroke="#000"
+                    stroke-width="1.5" stroke-dasharray="5 3" {}
+            }
+            text x="4" y="30" font-size="10" fill="#000"
+                font-weight=(if working { "bold" } else { "normal" }) {
                 (count) @if working { " ▲ working in" }
             }
         }
@@ -268,7 +287,8 @@ fn text(s: &str) -> Markup {
     html! {
         @for (i, word) in s.split(' ').enumerate() {
             @if i > 0 { " " }
-            @let (lead, rest) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len()));
+            @let digit = word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len());
+            @let (lead, rest) = word.split_at(digit);
             @if let Some(date) = rest.get(..10).filter(is_date) {
                 (lead) span.date { (date) } (&rest[10..])
             } @else if word.chars().count() > LONG_WORD {

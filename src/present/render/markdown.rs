@@ -1,11 +1,18 @@
 //! GitHub-flavoured Markdown, ready to paste into an agenda or minutes.
 
+use std::io::{self, Write};
+
 use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::glyphs::{Glyphs, words};
 use crate::present::safe::printable;
 
 /// Renders a document as Markdown.
-pub fn render(doc: &Doc) -> String {
+pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(doc).as_bytes())
+}
+
+/// The document's Markdown.
+fn render(doc: &Doc) -> String {
     let mut out = String::new();
     let mut first = true;
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));

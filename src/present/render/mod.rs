@@ -1,8 +1,10 @@
-//! Turning a view into text in the format a person asked for.
+//! Writing a view in the format a person asked for, as bytes to a writer.
 //!
-//! Every renderer is a pure function from a [`Doc`] (or, for JSON, the view
-//! itself) to a `String`; writing it to a terminal or a file is the caller's
-//! job. A new format is one file here and one [`Format`] variant.
+//! One file per format, each writing what it is given: a document ([`Doc`]) for the table, Markdown
+//! and HTML; the view's sheet (a [`Table`]) for CSV; the view itself for JSON and YAML. A view
+//! can be written in every format, and no renderer is handed what it cannot show; which formats a
+//! command offers is the shell's to declare (`shell::cli`). A new format is one file here and one
+//! [`Format`] variant.
 
 mod csv;
 pub mod glyphs;
@@ -10,12 +12,15 @@ mod html;
 mod json;
 mod markdown;
 mod table;
+mod yaml;
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::present::doc::{Doc, Table};
 
-/// The output formats of `report`, `compare`, `history`, `plan` and `team`.
+/// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// A table for reading in the terminal.
@@ -27,17 +32,20 @@ pub enum Format {
     Csv,
     /// One JSON document, for other tools.
     Json,
+    /// One YAML document (a framework file).
+    Yaml,
     /// One self-contained HTML page, for a screen, a projector or A4 paper.
     Html,
 }
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Table,
         Format::Markdown,
         Format::Csv,
         Format::Json,
+        Format::Yaml,
         Format::Html,
     ];
 
@@ -54,6 +62,7 @@ impl Format {
                 "Comma-separated values (RFC 4180), for a spreadsheet",
             ),
             Format::Json => ("json", "One JSON document, for other tools"),
+            Format::Yaml => ("yaml", "YAML, as a framework file"),
             Format::Html => (
                 "html",
                 "One self-contained HTML page: the meeting page for `report`",
@@ -68,12 +77,13 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Csv => "CSV",
             Format::Json => "JSON",
+            Format::Yaml => "YAML",
             Format::Html => "page",
         }
     }
 }
 
-/// How a terminal table looks.
+/// How a result looks, and where it goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
     /// Colour the stages and changes.
@@ -82,52 +92,45 @@ pub struct Look {
     pub ascii: bool,
     /// Wrap to this many columns; `None` never wraps.
     pub width: Option<u16>,
+    /// Written to a file, not printed (a CSV file starts with a byte-order mark).
+    pub file: bool,
 }
 
-/// A view that can be shown: it lays itself out as one document.
-pub trait View {
+/// A view that can be shown: it lays itself out as one document, gives a spreadsheet its table,
+/// and serialises as its data (JSON, YAML).
+pub trait View: Serialize {
     /// The view as headings, text, lists and tables of meaningful cells.
     fn doc(&self) -> Doc;
+
+    /// The table `--format csv` writes: ids beside names, one fact per column
+    /// (`present::view::sheet`).
+    fn sheet(&self) -> Table;
 }
 
-/// A view's table for a spreadsheet where the tables its document shows are laid out for reading:
-/// ids beside names, one fact per column (`present::view::sheet`).
-pub trait Sheet {
-    /// The table `--format csv` writes; `None`: the document's data table.
-    fn sheet(&self) -> Option<Table> {
-        None
-    }
-}
-
-/// Renders a view in `format`: JSON from the view's data, CSV from its sheet where it has one,
-/// every other format from its document.
-pub fn render<V: View + Sheet + Serialize>(view: &V, format: Format, look: Look) -> String {
-    match (format, view.sheet()) {
-        (Format::Json, _) => json::render(view),
-        (Format::Csv, Some(table)) => csv::render(Some(&table)),
-        (other, _) => render_doc(&view.doc(), other, look),
-    }
-}
-
-/// The text of a file of `format`: a CSV file starts with a UTF-8 byte-order mark, without which
-/// Excel reads it in the computer's old code page ("‘fit’" as "â€˜fitâ€™"). Printed CSV has none:
-/// the program a pipe feeds would take the mark for text.
-pub fn as_file(format: Format, text: String) -> String {
+/// Writes `view` in `format` to `out`.
+pub fn write<V: View>(view: &V, format: Format, look: Look, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Csv => format!("\u{feff}{text}"),
-        _ => text,
+        Format::Table => table::write(&view.doc(), look, out),
+        Format::Markdown => markdown::write(&view.doc(), out),
+        Format::Html => html::write(&view.doc(), out),
+        Format::Csv => csv::write(&view.sheet(), look.file, out),
+        Format::Json => json::write(view, out),
+        Format::Yaml => yaml::write(view, out),
     }
 }
 
-/// Renders a document in `format` (JSON, having no view, is empty).
-pub fn render_doc(doc: &Doc, format: Format, look: Look) -> String {
-    match format {
-        Format::Table => table::render(doc, look),
-        Format::Markdown => markdown::render(doc),
-        Format::Csv => csv::render(doc.data_table()),
-        Format::Html => html::render(doc),
-        Format::Json => String::new(),
-    }
+/// `view` in `format`, as bytes.
+pub fn render<V: View>(view: &V, format: Format, look: Look) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing to memory fails only where serialising does, which the views never do.
+    let _ = write(view, format, look, &mut out);
+    out
+}
+
+/// Writes a document that is no view (the walk's closing screen, the table after a meeting) as a
+/// terminal table.
+pub fn write_table(doc: &Doc, look: Look, out: &mut dyn Write) -> io::Result<()> {
+    table::write(doc, look, out)
 }
 
 #[cfg(test)]
@@ -155,27 +158,43 @@ mod tests {
         doc
     }
 
-    #[test]
-    fn only_a_csv_file_starts_with_a_byte_order_mark() {
-        assert_eq!(
-            as_file(Format::Csv, "a,b\r\n".into()).as_bytes()[..3],
-            [0xEF, 0xBB, 0xBF]
-        );
-        for other in [Format::Table, Format::Markdown, Format::Json, Format::Html] {
-            assert_eq!(as_file(other, "x".into()), "x");
+    /// The first table of a document.
+    pub fn first_table(doc: &Doc) -> Table {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t.clone()),
+                _ => None,
+            })
+            .expect("a table")
+    }
+
+    /// A view of the awkward document, its table its sheet.
+    #[derive(Serialize)]
+    struct Awkward {
+        name: &'static str,
+    }
+
+    impl View for Awkward {
+        fn doc(&self) -> Doc {
+            awkward()
+        }
+        fn sheet(&self) -> Table {
+            first_table(&awkward())
         }
     }
 
     #[test]
-    fn every_format_keeps_the_text_of_an_awkward_name() {
-        let doc = awkward();
-        for out in [
-            markdown::render(&doc),
-            csv::render(doc.data_table()),
-            table::render(&doc, Look::default()),
-        ] {
-            assert!(out.contains("Fit, "), "{out}");
-            assert!(out.contains("service"), "{out}");
+    fn every_format_writes_something_and_keeps_the_text_of_an_awkward_name() {
+        let view = Awkward {
+            name: "Fit, \"the\" | service",
+        };
+        for format in Format::ALL {
+            let out = String::from_utf8(render(&view, format, Look::default())).unwrap();
+            assert!(
+                out.contains("Fit, ") && out.contains("service"),
+                "{format:?}: {out}"
+            );
         }
     }
 }

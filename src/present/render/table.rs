@@ -1,5 +1,7 @@
 //! The terminal table: box drawing, progress gauges and (only when asked) colour.
 
+use std::io::{self, Write};
+
 use comfy_table::{
     Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, LineStyle,
     Table as TTable, TableStyle, Width, presets,
@@ -35,7 +37,12 @@ const FIRST_COLUMN_MIN: usize = 20;
 const MIN_WIDTH: u16 = 40;
 
 /// Renders a document for a terminal (or a pipe, without colour).
-pub fn render(doc: &Doc, look: Look) -> String {
+pub fn write(doc: &Doc, look: Look, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(doc, look).as_bytes())
+}
+
+/// The document as terminal text.
+fn render(doc: &Doc, look: Look) -> String {
     let mut out = String::new();
     let line = |text: &str| fit(&shown(look, &one_line(text)), look);
     for block in &doc.blocks {
@@ -329,6 +336,7 @@ mod tests {
                 color: false,
                 ascii: false,
                 width: Some(60),
+                file: false,
             },
         );
         assert!(!out.contains('\u{1b}'), "{out}");
@@ -342,6 +350,7 @@ mod tests {
                 color: true,
                 ascii: false,
                 width: None,
+                file: false,
             },
         );
         assert!(out.contains('\u{1b}'));
@@ -355,6 +364,7 @@ mod tests {
                 color: false,
                 ascii: true,
                 width: None,
+                file: false,
             },
         );
         assert!(out.is_ascii(), "{out}");
@@ -381,6 +391,7 @@ mod tests {
                 color: false,
                 ascii: false,
                 width: Some(40),
+                file: false,
             },
         );
         assert!(!out.contains('┌'), "{out}");
@@ -419,6 +430,7 @@ mod tests {
             color: false,
             ascii: false,
             width: Some(44),
+            file: false,
         };
         let out = render(&doc, look);
         assert!(
@@ -447,6 +459,7 @@ mod tests {
                 color: false,
                 ascii: false,
                 width: Some(40),
+                file: false,
             },
         );
         for line in out.lines() {

@@ -9,11 +9,11 @@ use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
 use crate::present::view::plan::PlanMoves;
+use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef, answer_cell};
 use crate::present::view::report::{Slip, slip_list, slips};
-use crate::present::view::{
-    ActionRef, ComparedOver, FrameworkInfo, PendingStep, StageRef, Subject, answer_cell,
-    pending_line, pending_steps,
-};
+use crate::present::view::sheet::{action_cells, action_header};
+use crate::present::view::subject::{ComparedOver, SubjectInfo};
+use crate::present::view::team_answer::{PendingStep, pending_line, pending_steps};
 
 /// Two assessments, or two rounds of the team's, side by side.
 #[derive(Debug, Clone, Serialize)]
@@ -21,9 +21,9 @@ pub struct CompareView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
     /// The earlier assessment or round.
-    pub from: Subject,
+    pub from: SubjectInfo,
     /// The later assessment or round.
-    pub to: Subject,
+    pub to: SubjectInfo,
     /// Who two rounds were compared over.
     #[serde(flatten)]
     pub over: ComparedOver,
@@ -87,8 +87,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
     let c = s.comparison(framework)?;
     Some(CompareView {
         framework: framework.into(),
-        from: Subject::of(s, before),
-        to: Subject::of(s, s.now),
+        from: SubjectInfo::of(s, before),
+        to: SubjectInfo::of(s, s.now),
         over: ComparedOver::of(s),
         unchanged: c.is_unchanged(),
         domains: c
@@ -129,6 +129,10 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
 }
 
 impl View for CompareView {
+    fn sheet(&self) -> Table {
+        compare_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -239,6 +243,23 @@ impl View for CompareView {
     }
 }
 
+/// `compare`: one row per action whose answer changed.
+fn compare_sheet(c: &CompareView) -> Table {
+    let rows = c
+        .changes
+        .iter()
+        .map(|ch| {
+            let mut row = action_cells(&ch.at);
+            row.extend([answer_cell(ch.from), answer_cell(ch.to)]);
+            row
+        })
+        .collect();
+    Table {
+        header: action_header(&["from", "to"]),
+        rows,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,7 +283,7 @@ mod tests {
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
         assert_eq!(
-            crate::present::render::Sheet::sheet(&v).unwrap().rows.len(),
+            crate::present::render::View::sheet(&v).rows.len(),
             1,
             "CSV has one row per changed action"
         );

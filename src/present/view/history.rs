@@ -3,26 +3,34 @@
 use serde::Serialize;
 
 use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::names::Names;
 use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{FrameworkInfo, Keyed, StageRef, Subject, count, date_of, dates};
+use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::sheet::{column, header, text};
+use crate::present::view::subject::{SubjectInfo, UnderKey};
+use crate::present::words::{count, date_of, dates};
 
 /// At most this many points are drawn in the journey view: more would not fit a screen or a page.
 pub const JOURNEY_COLUMNS: usize = 16;
 
-/// Every assessment (by one person), or every round of the team's, oldest first, up to the point shown.
+/// Every assessment (by one person), or every round of the team's, oldest first, up to the point
+/// shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
-    pub entries: Keyed<Vec<HistoryEntry>>,
+    pub entries: UnderKey<Vec<HistoryEntry>>,
     /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub withdrawn: Vec<WithdrawnEntry>,
+    /// Whether the entries are the team's rounds (else one person's assessments).
+    #[serde(skip)]
+    team: bool,
     /// Each stage's name, then the completion label.
     #[serde(skip)]
     stages: Vec<String>,
@@ -35,7 +43,7 @@ pub struct HistoryView {
 pub struct HistoryEntry {
     /// Which assessment or round.
     #[serde(flatten)]
-    pub info: Subject,
+    pub info: SubjectInfo,
     /// How many domains are at each stage, by stage id (and `complete`).
     pub stage_counts: indexmap::IndexMap<String, usize>,
     /// Each domain's stage, in framework order.
@@ -61,16 +69,10 @@ pub struct WithdrawnEntry {
 pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec<WithdrawnEntry> {
     use crate::core::answers::{roster, withdrawn};
     let team = roster::members(h);
-    let names = roster::Names::new(&team);
+    let names = Names::new(&team);
     let numbers = withdrawn::numbers(h);
-    let whose = person.map(|p| names.key(Some(p)));
-    let mut out: Vec<WithdrawnEntry> = withdrawn::list(h, |n| names.key(n))
+    let mut out: Vec<WithdrawnEntry> = withdrawn::list_of(h, |n| names.key(n), person)
         .into_iter()
-        .filter(|&(i, _)| {
-            whose
-                .as_ref()
-                .is_none_or(|w| names.key(h.assessments[i].respondent.as_deref()) == *w)
-        })
         .map(|(i, at)| WithdrawnEntry {
             number: numbers[i],
             taken_at: h.assessments[i].taken_at,
@@ -117,7 +119,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
                 })
                 .collect();
             HistoryEntry {
-                info: Subject::of(s, p),
+                info: SubjectInfo::of(s, p),
                 stage_counts,
                 domains,
             }
@@ -125,11 +127,12 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
         .collect();
     HistoryView {
         framework: framework.into(),
-        entries: Keyed {
+        entries: UnderKey {
             key: if s.is_team() { "rounds" } else { "assessments" },
             value: entries,
         },
         withdrawn: Vec::new(),
+        team: s.is_team(),
         stages: framework
             .stages
             .iter()
@@ -143,7 +146,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> HistoryView {
 impl HistoryView {
     /// One row per point: when, who, and how many domains at each stage.
     fn summary(&self) -> Table {
-        let first = if self.entries.key == "rounds" {
+        let first = if self.team {
             ["Round", "Dates", "Label", "People"]
         } else {
             ["#", "Date", "Label", "Respondent"]
@@ -159,13 +162,13 @@ impl HistoryView {
             .iter()
             .map(|e| {
                 let (number, when, label, who) = match &e.info {
-                    Subject::Assessment(a) => (
+                    SubjectInfo::Assessment(a) => (
                         a.number,
                         date_of(a.taken_at),
                         &a.label,
                         a.respondent.clone(),
                     ),
-                    Subject::Round(r) => (
+                    SubjectInfo::Round(r) => (
                         r.number,
                         dates(r.from, r.to),
                         &r.label,
@@ -227,18 +230,23 @@ impl HistoryView {
 }
 
 impl View for HistoryView {
+    fn sheet(&self) -> Table {
+        history_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        let (all, domains, key) = (&self.entries.value, self.domains.len(), self.entries.key);
-        let what = if key == "rounds" {
+        let (all, domains) = (&self.entries.value, self.domains.len());
+        let what = if self.team {
             format!("the team, {}", count(all.len(), "round"))
         } else {
             count(all.len(), "assessment")
         };
         doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
-        if key == "rounds" {
+        if self.team {
             doc.push(Block::Text(
-                "Each round is the team's answers by the majority rule, each person counted once with their latest answers in it."
+                "Each round is the team's answers by the majority rule, each person counted once \
+                 with their latest answers in it."
                     .into(),
             ));
         }
@@ -249,8 +257,10 @@ impl View for HistoryView {
         doc.push(Block::Heading("Each domain over time".into()));
         if all.len() > JOURNEY_COLUMNS {
             let n = all.len();
+            let points = if self.team { "rounds" } else { "assessments" };
             doc.push(Block::Note(format!(
-                "The latest {JOURNEY_COLUMNS} of {n} {key}; --format csv or json gives them all."
+                "The latest {JOURNEY_COLUMNS} of {n} {points}; --format csv or json gives them \
+                 all."
             )));
         }
         doc.push(Block::Table(self.journey(JOURNEY_COLUMNS)));
@@ -280,6 +290,51 @@ impl View for HistoryView {
         }
         doc
     }
+}
+
+/// `history`: one row per assessment or round: when, who, how many domains are at each stage
+/// (`starting_out_count`, …, `complete_count`) and each domain's stage (a column per domain id).
+fn history_sheet(h: &HistoryView) -> Table {
+    let all = &h.entries.value;
+    let team = h.team;
+    let mut head = if team {
+        header(&["round", "from", "to", "label", "respondents"])
+    } else {
+        header(&["number", "date", "label", "respondent"])
+    };
+    if let Some(first) = all.first() {
+        head.extend(
+            first
+                .stage_counts
+                .keys()
+                .map(|id| format!("{}_count", column(id))),
+        );
+        head.extend(first.domains.iter().map(|d| column(&d.id)));
+    }
+    let rows = all
+        .iter()
+        .map(|e| {
+            let mut row = match &e.info {
+                SubjectInfo::Assessment(a) => vec![
+                    text(a.number.to_string()),
+                    text(date_of(a.taken_at)),
+                    text(a.label.clone().unwrap_or_default()),
+                    text(a.respondent.clone().unwrap_or_default()),
+                ],
+                SubjectInfo::Round(r) => vec![
+                    text(r.number.to_string()),
+                    text(date_of(r.from)),
+                    text(date_of(r.to)),
+                    text(r.label.clone().unwrap_or_default()),
+                    text(r.respondents.join("; ")),
+                ],
+            };
+            row.extend(e.stage_counts.values().map(|n| text(n.to_string())));
+            row.extend(e.domains.iter().map(|d| text(&d.stage.name)));
+            row
+        })
+        .collect();
+    Table { header: head, rows }
 }
 
 #[cfg(test)]
@@ -348,5 +403,34 @@ mod tests {
             .unwrap();
         assert_eq!(journey.header.len(), 1 + JOURNEY_COLUMNS);
         assert_eq!(journey.header.last().unwrap(), "#40");
+    }
+    #[test]
+    fn history_keeps_every_assessment_with_counts_and_each_domains_stage_by_id() {
+        let f = crate::tests::grid(2, 1);
+        let h = crate::core::answers::History {
+            assessments: vec![
+                crate::core::answers::Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+                40
+            ],
+            ..crate::core::answers::History::default()
+        };
+        let t = history_sheet(&build(&f, &crate::tests::latest(&f, &h)));
+        assert_eq!(t.rows.len(), 40, "every assessment, not only those drawn");
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        assert_eq!(
+            head,
+            [
+                "number",
+                "date",
+                "label",
+                "respondent",
+                "s0_count",
+                "s1_count",
+                "complete_count",
+                "d0"
+            ]
+        );
+        assert_eq!(t.rows[0][4], Cell::Text("1".into()));
+        assert_eq!(t.rows[0].last().unwrap(), &Cell::Text("Stage 0".into()));
     }
 }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::core::answers::Answer;
+use crate::core::evidence::in_place;
 use crate::core::framework::Framework;
 use crate::core::record::Vote;
 use crate::core::subject::Snapshot;
@@ -17,7 +17,9 @@ use crate::present::view::history::{self, HistoryView};
 use crate::present::view::plan::{self, PlanView, done_text};
 use crate::present::view::report::{self, Report};
 use crate::present::view::team::{self, DecisionInfo, TeamView};
-use crate::present::view::{capitalised, count, pending_line};
+use crate::present::view::team_answer::pending_line;
+use crate::present::words::AnswerWords;
+use crate::present::words::{capitalised, count};
 
 /// How many agenda points the page shows: the page must fit two A4 sheets.
 pub const AGENDA_ON_PAGE: usize = 5;
@@ -64,9 +66,9 @@ pub struct MeetingPage {
     pub plan: PlanView,
     /// The service's name, where the answers file gives one: the page's title.
     pub service: Option<String>,
-    /// Each action's text, by id.
+    /// Actions In place for the team with no evidence recorded: "text (domain)".
     #[serde(skip)]
-    texts: indexmap::IndexMap<String, String>,
+    unevidenced: Vec<String>,
 }
 
 /// The page of the snapshot's point (`files`: where each assessment came from).
@@ -80,10 +82,22 @@ pub fn build(framework: &Framework, s: &Snapshot, files: &[String]) -> MeetingPa
             .then(|| team::build(framework, s, files, false, None)),
         plan: plan::build(framework, s, &[]),
         service: s.history.service.as_ref().map(|s| s.name.clone()),
-        texts: framework
-            .actions()
-            .map(|(_, a)| (a.id.clone(), a.text.clone()))
-            .collect(),
+        unevidenced: if s.is_team() {
+            let in_place = in_place(
+                framework,
+                &s.point().answers,
+                &s.history.evidence,
+                s.closed_at(),
+            );
+            let none = in_place.into_iter().filter(|p| p.evidence.is_empty());
+            none.map(|p| {
+                let domain = &framework.domains[p.domain];
+                format!("{} ({})", domain.actions[p.action].text, domain.name)
+            })
+            .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -276,37 +290,14 @@ impl MeetingPage {
             let items = r.evidence.iter().map(|e| vec![Cell::Text(e.line(false))]);
             bounded(doc, items.collect(), ITEMS_ON_PAGE);
         }
-        let missing: Vec<Vec<Cell>> = r
-            .domains
-            .iter()
-            .flat_map(|d| d.actions.iter().map(move |a| (d, a)))
-            .filter(|(_, a)| {
-                a.team.answer == Answer::InPlace
-                    && !r.evidence.iter().any(|e| e.at.action_id == a.action_id)
-            })
-            .map(|(d, a)| {
-                vec![Cell::Text(format!(
-                    "{} ({})",
-                    self.action_text(&a.action_id),
-                    d.name
-                ))]
-            })
-            .collect();
-        if !missing.is_empty() {
+        if !self.unevidenced.is_empty() {
             doc.push(Block::Text(format!(
                 "In place, no evidence recorded ({}):",
-                missing.len()
+                self.unevidenced.len()
             )));
-            bounded(doc, missing, ITEMS_ON_PAGE);
+            let items = self.unevidenced.iter().map(|l| vec![Cell::Text(l.clone())]);
+            bounded(doc, items.collect(), ITEMS_ON_PAGE);
         }
-    }
-
-    /// An action's text, by its id.
-    fn action_text(&self, id: &str) -> String {
-        self.texts
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
     }
 
     fn plan(p: &PlanView, doc: &mut Doc) {
@@ -348,6 +339,10 @@ impl MeetingPage {
 }
 
 impl View for MeetingPage {
+    fn sheet(&self) -> Table {
+        self.report.sheet()
+    }
+
     fn doc(&self) -> Doc {
         let r = &self.report;
         let subject = capitalised(&r.subject.value.title());

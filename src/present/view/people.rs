@@ -7,11 +7,14 @@ use serde::Serialize;
 
 use crate::core::answers::History;
 use crate::core::answers::roster::{self, Roster};
+use crate::core::names::Names;
 use crate::core::standing::{self, OldBecause, WalkIs};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{Subject, and_list, count, when};
+use crate::present::view::sheet::{header, text};
+use crate::present::view::subject::SubjectInfo;
+use crate::present::words::{and_list, count, date_of, when};
 
 /// The team's members.
 #[derive(Debug, Clone, Serialize)]
@@ -42,19 +45,8 @@ pub struct MemberInfo {
 /// The members of `history`, each with the rounds of `s` (the team's) they answered in.
 pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
     let team = roster::members(history);
-    let answered = |name: &str| -> Vec<usize> {
-        let Some(s) = s else { return Vec::new() };
-        s.points
-            .iter()
-            .filter(|p| {
-                p.members.iter().any(|&i| {
-                    roster::person_key(&team, s.assessment(i).respondent.as_deref())
-                        == Some(roster::fold(name))
-                })
-            })
-            .map(|p| p.number)
-            .collect()
-    };
+    let names = Names::new(&team);
+    let answered = |name: &str| s.map_or_else(Vec::new, |s| s.answered_by(&names, name));
     PeopleView {
         from_answers: history.team.is_empty(),
         members: team
@@ -72,6 +64,10 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
 }
 
 impl View for PeopleView {
+    fn sheet(&self) -> Table {
+        people_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -80,7 +76,8 @@ impl View for PeopleView {
         )));
         if self.from_answers {
             doc.push(Block::Note(
-                "No roster in the answers file yet: the team is everyone who has answered. `people add`, `rename`, `merge` and `leave` start one."
+                "No roster in the answers file yet: the team is everyone who has answered. `people \
+                    add`, `rename`, `merge` and `leave` start one."
                     .into(),
             ));
         }
@@ -167,7 +164,7 @@ pub struct OldDraft {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     /// The round being answered, if it has begun.
-    pub round: Option<Subject>,
+    pub round: Option<SubjectInfo>,
     /// True when a new round is being gathered (the review is due, or the
     /// latest round is over): nobody has answered it yet.
     pub gathering: bool,
@@ -226,25 +223,15 @@ pub fn status(
                 .members
                 .iter()
                 .map(|&i| Answered {
-                    name: super::person(s.assessment(i).respondent.as_deref()),
+                    name: crate::present::words::person(s.assessment(i).respondent.as_deref()),
                     at: s.assessment(i).taken_at,
                 })
                 .collect();
-            (Some(Subject::of(s, s.now)), answered, p.awaited.clone())
+            (Some(SubjectInfo::of(s, s.now)), answered, p.awaited.clone())
         }
-        None => {
-            let on = team
-                .iter()
-                .filter(|(_, m)| roster::on_team(m, today))
-                .map(|(n, _)| n.clone());
-            (None, Vec::new(), on.collect())
-        }
+        None => (None, Vec::new(), standing::on_the_team(&team, today)),
     };
-    // A round under way began with its first answer; one being gathered, when the last ended.
-    let since = match current {
-        Some(s) => Some(s.point().from),
-        None => s.and_then(|s| s.points.last()).map(|p| p.to),
-    };
+    let since = standing::round_began(s, current);
     let names: Vec<&str> = answered.iter().map(|a| a.name.as_str()).collect();
     let seen: Vec<standing::Walk> = drafts
         .iter()
@@ -254,10 +241,8 @@ pub fn status(
         })
         .collect();
     let (mut in_progress, mut reruns, mut old_drafts) = (Vec::new(), Vec::new(), Vec::new());
-    for (d, is) in drafts
-        .iter()
-        .zip(standing::walks(&team, &names, since, &seen))
-    {
+    let walks = standing::walks(&team, &names, since, &seen);
+    for (d, is) in drafts.iter().zip(walks.iter().cloned()) {
         let walking = |name: String| Walking {
             name,
             answered: d.answered,
@@ -279,24 +264,18 @@ pub fn status(
             WalkIs::Old(OldBecause::Earlier) => old_drafts.push(old("earlier")),
         }
     }
-    let walking_now: Vec<String> = in_progress.iter().map(|w| roster::fold(&w.name)).collect();
     StatusView {
         round,
         gathering,
         answered,
-        waiting: awaited
-            .into_iter()
-            .filter(|n| !walking_now.contains(&roster::fold(n)))
-            .collect(),
+        waiting: standing::waiting(awaited, &walks),
         in_progress,
         reruns,
-        left: team
-            .iter()
-            .filter_map(|(n, m)| {
-                m.left.filter(|l| *l <= today).map(|l| Answered {
-                    name: n.clone(),
-                    at: l,
-                })
+        left: standing::left_by(&team, today)
+            .into_iter()
+            .map(|(name, at)| Answered {
+                name: name.to_string(),
+                at,
             })
             .collect(),
         old_drafts,
@@ -370,7 +349,7 @@ impl StatusView {
                 };
                 format!(
                     "{whose} (last answer {}{why})",
-                    super::date_of(d.updated_at)
+                    crate::present::words::date_of(d.updated_at)
                 )
             })
             .collect();
@@ -391,6 +370,10 @@ impl StatusView {
 }
 
 impl View for StatusView {
+    fn sheet(&self) -> Table {
+        status_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(match &self.round {
@@ -438,6 +421,70 @@ impl View for StatusView {
             doc.push(Block::Note(copy.note.clone()));
         }
         doc
+    }
+}
+
+/// `people`: one row per member.
+fn people_sheet(p: &PeopleView) -> Table {
+    let head = ["name", "spellings", "account", "joined", "left", "rounds"];
+    let rows = p
+        .members
+        .iter()
+        .map(|m| {
+            let rounds: Vec<String> = m.rounds.iter().map(usize::to_string).collect();
+            vec![
+                text(&m.name),
+                text(m.spellings.join("; ")),
+                text(m.account.clone().unwrap_or_default()),
+                text(m.joined.map(|d| d.to_string()).unwrap_or_default()),
+                text(m.left.map(|d| d.to_string()).unwrap_or_default()),
+                text(rounds.join("; ")),
+            ]
+        })
+        .collect();
+    Table {
+        header: header(&head),
+        rows,
+    }
+}
+
+/// `status`: one row per person: `answered` (on `date`), `in_progress` (`answered` of `of`, last
+/// answer on `date`), `waiting`, or `left` (on `date`).
+fn status_sheet(s: &StatusView) -> Table {
+    let head = ["name", "status", "date", "answered", "of"];
+    let row = |name: &str, status: &str, date: String, answered: String, of: String| {
+        vec![
+            text(name),
+            text(status),
+            text(date),
+            text(answered),
+            text(of),
+        ]
+    };
+    let none = String::new;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for a in &s.answered {
+        rows.push(row(&a.name, "answered", date_of(a.at), none(), none()));
+    }
+    for w in &s.in_progress {
+        let (answered, of) = (w.answered.to_string(), w.of.to_string());
+        rows.push(row(
+            &w.name,
+            "in_progress",
+            date_of(w.updated_at),
+            answered,
+            of,
+        ));
+    }
+    for name in &s.waiting {
+        rows.push(row(name, "waiting", none(), none(), none()));
+    }
+    for l in &s.left {
+        rows.push(row(&l.name, "left", l.at.to_string(), none(), none()));
+    }
+    Table {
+        header: header(&head),
+        rows,
     }
 }
 

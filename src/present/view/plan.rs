@@ -7,20 +7,18 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::core::answers::agreed::evidence_of;
 use crate::core::answers::{Answer, Assessment};
 use crate::core::framework::{COMPLETE_ID, Framework, Link};
-use crate::core::plan as core_plan;
-use crate::core::record::Source;
-use crate::core::stage::{self, Position};
+use crate::core::planning::{NotInFramework, Progress};
+use crate::core::stage::Position;
 use crate::core::subject::Snapshot;
-use crate::core::time::start_of;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    FrameworkInfo, Keyed, PendingStep, StageRef, Subject, count, date_of, pending_line,
-    pending_steps,
-};
+use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::subject::{SubjectInfo, UnderKey};
+use crate::present::view::team_answer::{PendingStep, pending_line, pending_steps};
+use crate::present::words::AnswerWords;
+use crate::present::words::{count, date_of};
 
 /// The plan for every domain not yet complete.
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +27,7 @@ pub struct PlanView {
     pub framework: FrameworkInfo,
     /// The assessment (`assessment`) or the team's round (`round`) planned from.
     #[serde(flatten)]
-    pub subject: Keyed<Subject>,
+    pub subject: UnderKey<SubjectInfo>,
     /// Domains still working through a stage (or short of their target), in framework order.
     pub domains: Vec<DomainPlan>,
     /// Domains with every stage met, with the planned steps done in them.
@@ -152,47 +150,31 @@ pub struct CompleteDomain {
 }
 
 /// The plan from the snapshot's point (the team's today, with steps done since its latest round,
-/// when that is shown by default), for the domains with ids in `only` (empty: all).
+/// when that is shown by default), for the domains with ids in `only` (empty: all): the core's
+/// overview ([`planning::overview`]) laid out.
 pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
-    let (answers, plan) = (s.plan_answers(), s.plan);
-    let record = s.plan_record();
-    let over_time = s.over_time();
+    let overview = s.plan_overview(framework, only);
     let mut domains = Vec::new();
     let mut complete = Vec::new();
-    for (d, domain) in framework.domains.iter().enumerate() {
-        if !only.is_empty() && !only.contains(&domain.id) {
-            continue;
-        }
-        let status = stage::domain_status(framework, d, |id| answers.answer(id));
-        let done = domain
-            .actions
+    for d in &overview.domains {
+        let domain = &framework.domains[d.domain];
+        let done = d
+            .done
             .iter()
-            .filter(|a| answers.answer(&a.id) == Some(Answer::InPlace))
-            .filter_map(|a| {
-                let decided = record.and_then(|r| r.actions.get(&a.id));
-                let done = decided.filter(|t| t.source == Source::Done);
-                let step = plan.step(&a.id);
-                if step.is_none() && done.is_none() {
-                    return None;
-                }
-                let since = done.and_then(|t| t.decision.as_ref()?.since());
-                Some(DoneStep {
+            .map(|step| {
+                let a = &domain.actions[step.action];
+                DoneStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
-                    owner: step.and_then(|p| p.owner.clone()),
-                    due: step.and_then(|p| p.due),
-                    in_place_since: since.map_or_else(
-                        || core_plan::in_place_since(&a.id, &over_time),
-                        |day| Some(start_of(day)),
-                    ),
-                    pending: done.is_some_and(|t| t.pending),
-                    evidence: evidence_of(&s.history.evidence, &a.id)
-                        .map(|e| e.text.clone())
-                        .collect(),
-                })
+                    owner: step.step.and_then(|p| p.owner.clone()),
+                    due: step.step.and_then(|p| p.due),
+                    in_place_since: step.since,
+                    pending: step.pending,
+                    evidence: step.evidence.iter().map(|e| e.text.clone()).collect(),
+                }
             })
             .collect();
-        let Position::Working(working) = status.position else {
+        let Position::Working(working) = d.status.position else {
             complete.push(CompleteDomain {
                 id: domain.id.clone(),
                 name: domain.name.clone(),
@@ -200,23 +182,20 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
             });
             continue;
         };
-        let target = plan.target(&domain.id);
-        let target_stage = target.and_then(|t| core_plan::target_stage(framework, t));
-        let steps = core_plan::listed_steps(framework, d, answers, plan, target_stage)
-            .into_iter()
-            .map(|i| {
-                let a = &domain.actions[i];
-                let step = plan.step(&a.id);
-                let due = step.and_then(|p| p.due);
+        let steps = d
+            .open
+            .iter()
+            .map(|open| {
+                let a = &domain.actions[open.action];
                 NextStep {
                     action_id: a.id.clone(),
                     text: a.text.clone(),
                     stage_id: framework.stages[a.stage_index].id.clone(),
                     stage: framework.stages[a.stage_index].name.clone(),
-                    answer: answers.answer(&a.id),
-                    owner: step.and_then(|p| p.owner.clone()),
-                    due,
-                    overdue: core_plan::overdue(due, answers.answer(&a.id), s.today),
+                    answer: open.answer,
+                    owner: open.step.and_then(|p| p.owner.clone()),
+                    due: open.step.and_then(|p| p.due),
+                    overdue: open.overdue,
                     explain: a.explain.clone(),
                     links: a.links.clone(),
                 }
@@ -225,42 +204,32 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         domains.push(DomainPlan {
             id: domain.id.clone(),
             name: domain.name.clone(),
-            stage: StageRef::new(framework, status.position),
-            in_place: status.stages[working].in_place,
-            applicable: status.stages[working].applicable,
-            target: target_stage.map(|t| TargetInfo {
-                id: framework.stages[t].id.clone(),
-                name: framework.stages[t].name.clone(),
-                met: core_plan::target_met(status.position, t),
+            stage: StageRef::new(framework, d.status.position),
+            in_place: d.status.stages[working].in_place,
+            applicable: d.status.stages[working].applicable,
+            target: d.target.map(|t| TargetInfo {
+                id: framework.stages[t.stage].id.clone(),
+                name: framework.stages[t.stage].name.clone(),
+                met: t.met,
             }),
-            target_date: target.and_then(|t| t.by),
+            target_date: d.target.and_then(|t| t.by),
             steps,
             done,
         });
     }
-    let not_in_framework = plan
-        .steps()
-        .filter(|(id, _)| !framework.has_action(id))
-        .map(|(id, _)| format!("action {id}"))
-        .chain(
-            plan.targets
-                .iter()
-                .filter(|(id, t)| {
-                    plan.target(id).is_some()
-                        && (!framework.domains.iter().any(|d| &d.id == *id)
-                            || core_plan::target_stage(framework, t).is_none())
-                })
-                .map(|(id, t)| {
-                    format!(
-                        "target {} for domain {id}",
-                        t.stage.as_deref().unwrap_or("")
-                    )
-                }),
-        )
+    let not_in_framework = overview
+        .not_in_framework
+        .iter()
+        .map(|entry| match entry {
+            NotInFramework::Action(id) => format!("action {id}"),
+            NotInFramework::Target { domain, stage } => {
+                format!("target {stage} for domain {domain}")
+            }
+        })
         .collect();
     PlanView {
         framework: framework.into(),
-        subject: Subject::of(s, s.now).keyed(),
+        subject: SubjectInfo::of(s, s.now).keyed(),
         domains,
         complete,
         next_review: s.next_review,
@@ -355,15 +324,23 @@ impl PlanMoves {
         before: Option<&Assessment>,
         after: (&Assessment, Timestamp),
     ) -> Option<PlanMoves> {
+        Some(PlanMoves::of(
+            framework,
+            s.plan_progress(before, after)?,
+            s.today,
+        ))
+    }
+
+    /// The core's progress of the plan, laid out (`today`: the date an overdue step without one
+    /// is shown with).
+    fn of(framework: &Framework, p: Progress, today: Date) -> PlanMoves {
         let text = |id: &str| {
             framework
                 .actions()
                 .find(|(_, a)| a.id == id)
                 .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
-        let journey = s.over_time();
-        let p = core_plan::progress(s.plan, &journey, before, after, s.today)?;
-        Some(PlanMoves {
+        PlanMoves {
             now_in_place: p.moves.now_in_place.iter().map(|id| text(id)).collect(),
             set_on: p.set_on.map(crate::core::time::day_of),
             fresh: p.fresh,
@@ -376,17 +353,17 @@ impl PlanMoves {
                     action_id: id.to_string(),
                     text: text(id),
                     owner: step.owner.clone(),
-                    due: step.due.unwrap_or(s.today),
+                    due: step.due.unwrap_or(today),
                 })
                 .collect(),
-        })
+        }
     }
 
     /// How the plan stands today, as every screen says it: from the team's record (steps done
     /// between reviews counted), against the answers when it was set.
     pub fn today(framework: &Framework, s: &Snapshot) -> Option<PlanMoves> {
-        let before = s.compared.as_ref().map(|c| &*c.before);
-        PlanMoves::new(framework, s, before, (s.plan_answers(), s.plan_time()))
+        let progress = s.plan_overview(framework, &[]).progress?;
+        Some(PlanMoves::of(framework, progress, s.today))
     }
 
     /// The plan in one line, for the walk's closing screen: "The plan: 2 of 11 planned actions in
@@ -424,7 +401,8 @@ impl PlanMoves {
             ),
             (Some(on), false) => {
                 format!(
-                    "The plan: {n} of {of} planned actions in place since the plan was set on {on}{moved}."
+                    "The plan: {n} of {of} planned actions in place since the plan was set on \
+                        {on}{moved}."
                 )
             }
             (None, _) => format!("The plan: {n} of {of} planned actions newly in place{moved}."),
@@ -536,6 +514,10 @@ impl DomainPlan {
 }
 
 impl View for PlanView {
+    fn sheet(&self) -> Table {
+        self.data()
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         // Steps done since the round count in the plan (today's answers): the heading says so.
@@ -588,13 +570,13 @@ impl View for PlanView {
                 self.not_in_framework.join("; ")
             )));
         }
-        doc.data = Some(self.data());
         doc
     }
 }
 
 impl PlanView {
-    /// One row per step, open or done, with ids, owners, dates and targets: what a spreadsheet gets.
+    /// One row per step, open or done, with ids, owners, dates and targets: what a spreadsheet
+    /// gets.
     fn data(&self) -> Table {
         let text = |t: Option<String>| Cell::Text(t.unwrap_or_default());
         let review = text(self.next_review.map(|t| t.to_string()));
@@ -694,14 +676,19 @@ impl PlanView {
 mod tests {
     use super::*;
     use crate::core::answers::History;
-    use crate::core::plan::{Plan, Target};
+    use crate::core::answers::plan::{Plan, Target};
     use crate::tests::{grid, latest};
 
-    const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - {id: e1, stage: s0, text: E1}\n";
+    const YAML: &str = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+        {id: s0, name: First}\n  - {id: s1, name: Second}\ndomains:\n  - id: d\n    name: D\n    \
+        actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      \
+        - {id: c, stage: s0, text: C}\n      - {id: x, stage: s0, text: X}\n      - \
+        {id: z, stage: s1, text: Z}\n  - id: e\n    name: E\n    actions:\n      - \
+        {id: e1, stage: s0, text: E1}\n";
 
     /// The plan of one assessment with `answers`, and `plan`.
     fn plan_of(answers: &[(&str, Answer)], plan: &Plan, only: &[&str]) -> PlanView {
-        let f = crate::core::framework::parse(YAML).unwrap();
+        let f = crate::core::framework::from_yaml(YAML).unwrap();
         let mut a = Assessment::new(&f, Timestamp::UNIX_EPOCH);
         for (id, ans) in answers {
             a.answers.insert(id.to_string(), *ans);
@@ -789,7 +776,7 @@ mod tests {
             .find(|s| s.action_id == "b")
             .unwrap();
         assert!(!b.overdue, "due today is not overdue yet");
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &p,
             crate::present::render::Format::Markdown,
             Default::default(),
@@ -862,7 +849,9 @@ mod tests {
     #[test]
     fn a_past_review_is_overdue() {
         let mut plan = Plan::default();
-        plan.review = Some(crate::core::plan::Review::On(jiff::civil::date(2027, 1, 1)));
+        plan.review = Some(crate::core::answers::plan::Review::On(jiff::civil::date(
+            2027, 1, 1,
+        )));
         let p = plan_of(&[], &plan, &[]);
         assert!(p.review_overdue);
         assert!(p.review_line().unwrap().contains("past due"));
@@ -885,6 +874,6 @@ mod tests {
         h.assessments
             .push(Assessment::new(&f, Timestamp::UNIX_EPOCH));
         let v = build(&f, &latest(&f, &h), &[]);
-        assert_eq!(v.doc().data.unwrap().rows.len(), 3);
+        assert_eq!(v.sheet().rows.len(), 3);
     }
 }

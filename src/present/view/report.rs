@@ -10,11 +10,17 @@ use crate::core::stage::{self, Position};
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    ActionAnswer, ActionRef, ComparedOver, EvidenceInfo, FrameworkInfo, Keyed, PendingStep,
-    PersonNote, StageRef, Subject, evidence_in_place, name_in, notes_of, pending_line,
-    pending_steps, stage_legend, team_actions,
+use crate::present::view::refs::{
+    ActionRef, EvidenceInfo, FrameworkInfo, PersonNote, StageRef, evidence_in_place, notes_of,
 };
+use crate::present::view::sheet::{column, header, text};
+use crate::present::view::subject::{ComparedOver, SubjectInfo, UnderKey};
+use crate::present::view::team_answer::pending_line;
+use crate::present::view::team_answer::{
+    ActionAnswer, PendingStep, name_in, pending_steps, team_actions,
+};
+use crate::present::words::AnswerWords;
+use crate::present::words::stage_legend;
 
 /// The stage table of one assessment, or of a round of the team's.
 #[derive(Debug, Clone, Serialize)]
@@ -23,9 +29,9 @@ pub struct Report {
     pub framework: FrameworkInfo,
     /// The assessment (`assessment`) or round (`round`) shown.
     #[serde(flatten)]
-    pub subject: Keyed<Subject>,
+    pub subject: UnderKey<SubjectInfo>,
     /// The assessment or round changes are measured from, if there is one.
-    pub previous: Option<Subject>,
+    pub previous: Option<SubjectInfo>,
     /// Who two rounds were compared over.
     #[serde(flatten)]
     pub over: ComparedOver,
@@ -195,8 +201,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         .collect();
     Report {
         framework: framework.into(),
-        subject: Subject::of(s, s.now).keyed(),
-        previous: s.before.map(|b| Subject::of(s, b)),
+        subject: SubjectInfo::of(s, s.now).keyed(),
+        previous: s.before.map(|b| SubjectInfo::of(s, b)),
         over: ComparedOver::of(s),
         domains,
         rule: stage_legend(framework),
@@ -343,6 +349,10 @@ impl Report {
 }
 
 impl View for Report {
+    fn sheet(&self) -> Table {
+        report_sheet(self)
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Heading(format!(
@@ -396,6 +406,31 @@ impl View for Report {
         }
         doc
     }
+}
+
+/// `report`: one row per domain, its stage, its change and each stage's progress (`2 of 3`).
+fn report_sheet(r: &Report) -> Table {
+    let stages = r.domains.first().map_or(&[][..], |d| &d.stages[..]);
+    let mut head = header(&["domain_id", "domain", "stage", "change"]);
+    head.extend(stages.iter().map(|s| column(&s.id)));
+    let rows = r
+        .domains
+        .iter()
+        .map(|d| {
+            let change = d
+                .change
+                .as_ref()
+                .map_or(Cell::Text(String::new()), |c| c.cell());
+            let mut row = vec![text(&d.id), text(&d.name), text(&d.stage.name), change];
+            row.extend(
+                d.stages
+                    .iter()
+                    .map(|s| Cell::progress(s.in_place, s.applicable)),
+            );
+            row
+        })
+        .collect();
+    Table { header: head, rows }
 }
 
 #[cfg(test)]
@@ -467,8 +502,11 @@ mod tests {
     #[test]
     fn progress_inside_a_stage_and_slips_show_in_the_change_column() {
         // Three actions in the first stage: 1/3 then 2/3, one of them slipping.
-        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - {id: c, stage: s0, text: C}\n";
-        let f = crate::core::framework::parse(yaml).unwrap();
+        let yaml = "id: t\ntitle: T\nversion: 1\ncompletion_label: Done\nstages:\n  - \
+            {id: s0, name: First}\ndomains:\n  - id: d\n    name: D\n    actions:\n      - \
+            {id: a, stage: s0, text: A}\n      - {id: b, stage: s0, text: B}\n      - \
+            {id: c, stage: s0, text: C}\n";
+        let f = crate::core::framework::from_yaml(yaml).unwrap();
         let h = history(
             &f,
             &[
@@ -499,7 +537,7 @@ mod tests {
         assert_eq!(r.slipped[0].at.action_id, "a");
         let gained: Vec<&str> = r.gained.iter().map(|a| a.action_id.as_str()).collect();
         assert_eq!(gained, ["b", "c"], "gains are listed beside the slip");
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &r,
             crate::present::render::Format::Markdown,
             Default::default(),

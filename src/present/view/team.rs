@@ -11,10 +11,14 @@ use crate::core::stage;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::{
-    ActionAnswer, ActionRef, FrameworkInfo, PendingStep, RoundInfo, StageRef, Subject, TeamAnswer,
-    count, date_of, pending_line, pending_steps, person, split, team_actions, team_words,
+use crate::present::view::refs::{ActionRef, FrameworkInfo, StageRef};
+use crate::present::view::subject::{RoundInfo, SubjectInfo};
+use crate::present::view::team_answer::{
+    ActionAnswer, PendingStep, TeamAnswer, pending_steps, split, team_actions,
 };
+use crate::present::view::team_answer::{pending_line, team_words};
+use crate::present::words::AnswerWords;
+use crate::present::words::{count, date_of, person};
 
 /// The rule for the team column, as the output and README state it.
 pub const TEAM_RULE: &str = "Team = the stage from the team's answers: for each action, what the \
@@ -274,7 +278,7 @@ pub fn build(
                 .collect()
         })
         .collect();
-    let Subject::Round(mut round) = Subject::of(s, s.now) else {
+    let SubjectInfo::Round(mut round) = SubjectInfo::of(s, s.now) else {
         unreachable!("the team view is built from the team's round")
     };
     if anonymous {
@@ -533,9 +537,13 @@ pub fn comment_words(t: &TeamAnswer) -> Option<String> {
 }
 
 impl View for TeamView {
+    fn sheet(&self) -> Table {
+        self.data()
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
-        let round = Subject::Round(self.round.clone());
+        let round = SubjectInfo::Round(self.round.clone());
         doc.push(Block::Heading(format!(
             "{}: {}",
             self.framework.title,
@@ -597,7 +605,6 @@ impl View for TeamView {
         } else {
             self.agenda(&mut doc);
         }
-        doc.data = Some(self.data());
         doc
     }
 }
@@ -716,7 +723,7 @@ fn label_of(key: &str) -> &'static str {
 mod tests {
     use super::*;
     use crate::core::answers::History;
-    use crate::core::subject::{At, Whom};
+    use crate::core::subject::{At, Requested};
     use crate::tests::{grid, snapshot};
     use Answer::*;
 
@@ -738,7 +745,7 @@ mod tests {
         let files = vec!["x.yaml".to_string(); h.assessments.len()];
         build(
             f,
-            &snapshot(f, h, Whom::Team, At::One(None)),
+            &snapshot(f, h, Requested::Team, At::One(None)),
             &files,
             anonymous,
             shown,
@@ -815,7 +822,7 @@ mod tests {
         let a: Vec<(&str, Answer)> = answers_a.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let b: Vec<(&str, Answer)> = answers_b.iter().map(|(i, x)| (i.as_str(), *x)).collect();
         let h = history(&f, &[("Ann", &a), ("Bob", &b)]);
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &view(&f, &h, false, Some(12)),
             crate::present::render::Format::Table,
             Default::default(),
@@ -852,7 +859,7 @@ mod tests {
             v.discussion[0].answers[1].note.as_deref(),
             Some("Don't know what a buddy means for us, put N/A")
         );
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &v,
             crate::present::render::Format::Markdown,
             Default::default(),
@@ -881,7 +888,7 @@ mod tests {
             "file names can name people: {json}"
         );
         assert_eq!(v.discussion[0].counts["in-place"], 1);
-        let text = crate::present::render::render(
+        let text = crate::tests::rendered(
             &v,
             crate::present::render::Format::Markdown,
             Default::default(),

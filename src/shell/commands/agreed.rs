@@ -3,18 +3,18 @@
 //! re-read; a refusal leaves the file byte for byte as it was.
 
 use jiff::civil::Date;
-use serde::Serialize;
 
-use crate::core::answers::agreed::{Agreement, Evidence, evidence_of};
-use crate::core::answers::{Answer, History, Service};
-use crate::core::choose::day_of;
-use crate::core::framework::Framework;
+use crate::core::answers::agreed::Evidence;
+use crate::core::answers::{Answer, Service};
+use crate::core::decisions::{self, agreement};
+use crate::core::evidence as core_evidence;
 use crate::core::links::web_address;
-use crate::core::subject::{At, Whom};
-use crate::present::doc::{Block, Cell, Doc, Table};
-use crate::present::render::{Sheet, View};
+use crate::core::subject::{At, Requested};
+use crate::present::view::evidence;
+use crate::present::words::AnswerWords;
 use crate::shell::cli::{EvidenceArgs, EvidenceCommand};
-use crate::shell::context::{Context, known_action, today};
+use crate::shell::clock::today;
+use crate::shell::context::{Context, known_action};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -29,7 +29,13 @@ pub fn agree(
 ) -> Result<(), Error> {
     known_action(&ctx.framework, action)?;
     let round = round_of(ctx, at)?;
-    let agreement = agreement(action, answer, note, round, None);
+    let agreement = agreement(
+        action,
+        answer,
+        note,
+        (round, None),
+        crate::shell::clock::now(),
+    );
     store::update(&ctx.file, |h| {
         h.agreements.push(agreement);
         Ok(())
@@ -45,37 +51,27 @@ pub fn agree(
 /// round's picture stays as it stood once the next one has begun.
 pub fn round_of(ctx: &Context, at: Option<&str>) -> Result<Date, Error> {
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(at), None)?;
-    if let Some(next) = s.points.get(s.now + 1) {
-        return Err(Error::RoundClosed {
-            number: s.point().number,
-            next: next.number,
-            began: day_of(next.from),
-        });
-    }
-    Ok(day_of(s.point().from))
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(at), None)?;
+    decisions::open_round(&s).map_err(refused)
 }
 
-/// An agreement of `round` made now (with `since`: a step done between reviews, of no round).
-pub fn agreement(
-    action: &str,
-    answer: Option<Answer>,
-    note: Option<&str>,
-    round: Date,
-    since: Option<Date>,
-) -> Agreement {
-    let note = note
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_string);
-    Agreement {
-        round: since.is_none().then_some(round),
-        action: action.to_string(),
-        answer,
-        comment: note,
-        present: Vec::new(),
-        at: crate::shell::context::now(),
-        since,
+/// Why a decision cannot be recorded, as an error.
+fn refused(refusal: decisions::CannotRecord) -> Error {
+    use decisions::CannotRecord;
+    match refusal {
+        CannotRecord::RoundClosed {
+            number,
+            next,
+            began,
+        } => Error::RoundClosed {
+            number,
+            next,
+            began,
+        },
+        CannotRecord::DoneBeforeRound { on, number, began } => {
+            Error::DoneBeforeRound { on, number, began }
+        }
+        CannotRecord::DoneInFuture { on, today } => Error::DoneInFuture { on, today },
     }
 }
 
@@ -92,26 +88,12 @@ pub fn done(
     known_action(&ctx.framework, action)?;
     let today = today();
     let on = on.unwrap_or(today);
-    if on > today {
-        return Err(Error::DoneInFuture { on, today });
-    }
+    decisions::done_by_today(on, today).map_err(refused)?;
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
-    let latest = s.point();
-    if on < day_of(latest.from) {
-        return Err(Error::DoneBeforeRound {
-            on,
-            number: latest.number,
-            began: day_of(latest.from),
-        });
-    }
-    let agreement = agreement(
-        action,
-        Some(Answer::InPlace),
-        note,
-        day_of(latest.from),
-        Some(on),
-    );
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
+    let round = decisions::done_since_round(&s, on).map_err(refused)?;
+    let now = crate::shell::clock::now();
+    let agreement = agreement(action, Some(Answer::InPlace), note, (round, Some(on)), now);
     let by = ctx.respondent.clone();
     store::update(&ctx.file, |h| {
         if let Some(text) = evidence {
@@ -130,7 +112,7 @@ pub fn done(
     ctx.note(&format!(
         "Done: {action} is in place from {on}, as the team decided; it counts from the round \
          after round {}.",
-        latest.number
+        s.point().number
     ));
     Ok(())
 }
@@ -154,7 +136,7 @@ pub fn service(ctx: &Context, name: Option<&str>) -> Result<(), Error> {
     }
     let service = Service {
         name: name.to_string(),
-        set_at: Some(crate::shell::context::now()),
+        set_at: Some(crate::shell::clock::now()),
     };
     store::update(&ctx.file, |h| {
         h.service = Some(service);
@@ -173,7 +155,7 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
     match &args.command {
         None => {
             let history = ctx.history_or_empty()?;
-            ctx.emit(&EvidenceList::new(f, &history), &args.output, &[])
+            ctx.emit(&evidence::build(f, &history), &args.output, &[])
         }
         Some(EvidenceCommand::Add {
             action,
@@ -194,7 +176,7 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
                 text: text.trim().into(),
                 link: link.clone(),
                 by,
-                at: crate::shell::context::now(),
+                at: crate::shell::clock::now(),
                 removed: None,
             };
             store::update(&ctx.file, |h| {
@@ -206,20 +188,14 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
         }
         Some(EvidenceCommand::Remove { action, number }) => {
             store::update(&ctx.file, |h| {
-                let live: Vec<usize> = (0..h.evidence.len())
-                    .filter(|&i| h.evidence[i].action == *action && h.evidence[i].removed.is_none())
-                    .collect();
-                let chosen = match (number, live.len()) {
-                    (None, 1) => live[0],
-                    (Some(n), _) if (1..=live.len()).contains(n) => live[n - 1],
-                    (_, count) => {
-                        return Err(Error::NoSuchEvidence {
+                let chosen =
+                    core_evidence::to_remove(&h.evidence, action, *number).map_err(|missing| {
+                        Error::NoSuchEvidence {
                             action: action.clone(),
-                            count,
-                        });
-                    }
-                };
-                h.evidence[chosen].removed = Some(crate::shell::context::now());
+                            count: missing.count,
+                        }
+                    })?;
+                h.evidence[chosen].removed = Some(crate::shell::clock::now());
                 Ok(())
             })?;
             ctx.note(&format!(
@@ -227,62 +203,5 @@ pub fn evidence(ctx: &Context, args: &EvidenceArgs) -> Result<(), Error> {
             ));
             Ok(())
         }
-    }
-}
-
-/// Every action's evidence, numbered per action as `evidence remove` takes it.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvidenceList {
-    /// The evidence, in framework order.
-    pub evidence: Vec<crate::present::view::EvidenceInfo>,
-}
-
-impl EvidenceList {
-    fn new(f: &Framework, h: &History) -> EvidenceList {
-        let mut evidence = Vec::new();
-        for (d, domain) in f.domains.iter().enumerate() {
-            for (i, a) in domain.actions.iter().enumerate() {
-                evidence.extend(evidence_of(&h.evidence, &a.id).map(|e| {
-                    crate::present::view::EvidenceInfo {
-                        at: crate::present::view::ActionRef::new(f, d, i),
-                        evidence: e.clone(),
-                    }
-                }));
-            }
-        }
-        EvidenceList { evidence }
-    }
-}
-
-impl Sheet for EvidenceList {
-    fn sheet(&self) -> Option<Table> {
-        Some(crate::present::view::sheet::evidence(&self.evidence))
-    }
-}
-
-impl View for EvidenceList {
-    fn doc(&self) -> Doc {
-        let mut doc = Doc::default();
-        doc.push(Block::Heading(format!(
-            "Evidence ({})",
-            self.evidence.len()
-        )));
-        let mut seen: Vec<&str> = Vec::new();
-        let items = self.evidence.iter().map(|e| {
-            seen.push(&e.at.action_id);
-            let n = seen.iter().filter(|a| **a == e.at.action_id).count();
-            vec![Cell::Text(format!(
-                "{} {n}. {}",
-                e.at.action_id,
-                e.line(true)
-            ))]
-        });
-        doc.push(Block::List(items.collect()));
-        if self.evidence.is_empty() {
-            doc.push(Block::Text(
-                "None recorded yet; `mbct-sustain evidence add ACTION TEXT` records some.".into(),
-            ));
-        }
-        doc
     }
 }

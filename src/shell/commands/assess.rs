@@ -12,11 +12,13 @@ use jiff::Timestamp;
 
 use crate::core::answers::roster;
 use crate::core::answers::{Assessment, History};
-use crate::core::choose;
-use crate::core::choose::NameMatch;
+use crate::core::evidence;
 use crate::core::framework::Framework;
+use crate::core::names::Names;
 use crate::core::record;
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
+use crate::core::time::after_today;
+use crate::core::walk::start::{self as choose, NameMatch};
 use crate::core::walk::{
     self, MeantQuestion, NameQuestion, Prompter, ResumeQuestion, Start, Stop, WalkError,
 };
@@ -24,31 +26,31 @@ use crate::present::doc::{Block, Cell, Doc};
 use crate::present::render::{self, Look};
 use crate::present::safe::one_line;
 use crate::present::view;
+use crate::present::words::AnswerWords;
 use crate::shell::cli::AssessArgs;
-use crate::shell::context::{Context, today};
+use crate::shell::clock::today;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
-use crate::shell::input;
 use crate::shell::screen::{self, Stream};
 use crate::shell::store::{self, drafts};
 use crate::shell::terminal::TerminalPrompter;
+use crate::shell::{clock, words};
 use indexmap::IndexMap;
 
 /// Seconds a first-time answer takes, for the time estimate in the header.
 const SECONDS_PER_ACTION: usize = 15;
-/// Drafts larger than this are not read.
-const MAX_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Takes an assessment on the terminal and shows the result.
 pub fn run(ctx: &Context, args: &AssessArgs) -> Result<(), Error> {
     // What was asked for is checked first: a day after today is refused with or without a terminal.
-    if let Some(on) = args.on.filter(|on| *on > today()) {
+    if let Some(on) = args.on.filter(|on| after_today(*on, today())) {
         return Err(Error::PaperFormInFuture { on, today: today() });
     }
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::NeedsTerminal);
     }
     crate::shell::interrupt::install();
-    let taken = take(ctx, args, &mut TerminalPrompter::new(), now)?;
+    let taken = take(ctx, args, &mut TerminalPrompter::new(), clock::now)?;
     closing_screen(ctx, taken, args.ascii || !screen::shows_unicode());
     Ok(())
 }
@@ -76,7 +78,7 @@ fn decided_words(t: &record::TeamAnswer) -> Option<String> {
         None => format!(
             "the team agreed {} on {}{comment}",
             answer.label(),
-            view::date_of(d.at)
+            crate::present::words::date_of(d.at)
         ),
     })
 }
@@ -91,7 +93,7 @@ fn from_the_record(
 ) -> (IndexMap<String, String>, IndexMap<String, String>) {
     let (mut about, mut beside) = (IndexMap::new(), IndexMap::new());
     let today = ctx
-        .snapshot_of(history, Whom::Team, At::One(None), None)
+        .snapshot_of(history, Requested::Team, At::One(None), None)
         .ok()
         .and_then(|s| s.team_today);
     let decided = today.iter().flat_map(|t| t.record.actions.iter());
@@ -99,26 +101,22 @@ fn from_the_record(
         let Some(words) = decided_words(t) else {
             continue;
         };
-        about.insert(id.clone(), vec![view::capitalised(&words)]);
-        if previous.is_some_and(|p| p.answer(id) != t.decided()) {
+        about.insert(id.clone(), vec![crate::present::words::capitalised(&words)]);
+        if previous.is_some_and(|p| t.differs_from(p.answer(id))) {
             beside.insert(id.clone(), words);
         }
     }
-    for e in history
-        .evidence
-        .iter()
-        .rev()
-        .filter(|e| e.removed.is_none())
-    {
+    for e in evidence::latest(&history.evidence) {
         let by =
             e.by.as_deref()
                 .map(|b| format!("{b}, "))
                 .unwrap_or_default();
-        let line = format!("Evidence: {} ({by}{})", e.text, view::date_of(e.at));
-        let lines = about.entry(e.action.clone()).or_default();
-        if !lines.iter().any(|l: &String| l.starts_with("Evidence:")) {
-            lines.push(line);
-        }
+        let line = format!(
+            "Evidence: {} ({by}{})",
+            e.text,
+            crate::present::words::date_of(e.at)
+        );
+        about.entry(e.action.clone()).or_default().push(line);
     }
     let about = about
         .into_iter()
@@ -212,7 +210,8 @@ pub fn take<P: Prompter>(
     prompter.tell(&header(f, &ctx.file));
     if new_file && !ctx.file_given {
         prompter.tell(&format!(
-            "No answers file here or in the folders above: starting a new one at {}. Your team's file is elsewhere? Stop with Ctrl-C and use --file or MBCT_SUSTAIN_FILE.",
+            "No answers file here or in the folders above: starting a new one at {}. Your team's \
+                file is elsewhere? Stop with Ctrl-C and use --file or MBCT_SUSTAIN_FILE.",
             ctx.file.display()
         ));
     }
@@ -240,13 +239,15 @@ pub fn take<P: Prompter>(
             respondent
                 .as_deref()
                 .map_or("The".to_string(), |r| format!("{}'s", one_line(r))),
-            view::date_of(p.taken_at)
+            crate::present::words::date_of(p.taken_at)
         ));
     }
 
-    let (mut draft, file, others) = start_draft(prompter, ctx, f, drafts, respondent, &mut clock)?;
+    let (mut draft, file, others) =
+        start_draft(prompter, ctx, &history, drafts, respondent, &mut clock)?;
     crate::shell::interrupt::on_stop(&format!(
-        "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you stopped.",
+        "Stopped; your answers so far are kept in {}. Run `{}` again to carry on where you \
+            stopped.",
         file.path().display(),
         rerun(ctx, draft.respondent.as_deref())
     ));
@@ -314,21 +315,18 @@ pub fn take<P: Prompter>(
     })
 }
 
-fn now() -> Timestamp {
-    let t = Timestamp::now();
-    t.round(jiff::Unit::Second).unwrap_or(t)
-}
-
 fn header(f: &Framework, file: &std::path::Path) -> String {
     let minutes = ((f.action_count() * SECONDS_PER_ACTION + 30) / 60).max(1);
     format!(
-        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach answer is kept as you go; the assessment is saved to {} at the end.\nKeys: the number beside an answer, or {} and Enter, to choose · Esc to go back · Ctrl-C to stop \
-         (your answers so far are kept).\n",
+        "{}\n{}: {} in {}; a first assessment takes about {}, a rerun a minute or two.\nEach \
+            answer is kept as you go; the assessment is saved to {} at the end.\nKeys: the number \
+            beside an answer, or {} and Enter, to choose · Esc to go back · Ctrl-C to stop (your \
+            answers so far are kept).\n",
         "mbct-sustain",
         one_line(&f.title),
-        view::count(f.action_count(), "action"),
-        view::count(f.domains.len(), "domain"),
-        view::count(minutes, "minute"),
+        crate::present::words::count(f.action_count(), "action"),
+        crate::present::words::count(f.domains.len(), "domain"),
+        crate::present::words::count(minutes, "minute"),
         file.display(),
         if screen::shows_unicode() {
             "↑/↓"
@@ -347,22 +345,14 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
         .filter(|p| {
             let live = drafts::in_use(p);
             if live {
-                ctx.note(&format!("note: {} belongs to a walk still running; leaving it alone", p.display()));
+                let draft = p.display();
+                ctx.note(&format!(
+                    "note: {draft} belongs to a walk still running; leaving it alone"
+                ));
             }
             !live
         })
-        .filter_map(|p| {
-            let d =
-                input::read_text(&p, MAX_DRAFT_BYTES).ok()
-                    .and_then(|t| crate::core::yaml::from_str::<walk::Draft>(&t).ok());
-            if d.is_none() {
-                ctx.note(&format!(
-                    "note: ignoring {}, which is not an unfinished assessment this version can read",
-                    p.display()
-                ));
-            }
-            d.map(|d| (p, d))
-        })
+        .filter_map(|p| ctx.read_draft(&p).map(|d| (p, d)))
         .filter(|(p, d)| {
             let saved = choose::already_saved(history, d, &ctx.framework);
             if saved {
@@ -379,11 +369,13 @@ fn read_drafts(ctx: &Context, history: &History) -> Vec<(PathBuf, walk::Draft)> 
 fn start_draft<P: Prompter>(
     prompter: &mut P,
     ctx: &Context,
-    f: &Framework,
+    history: &History,
     drafts: Vec<(PathBuf, walk::Draft)>,
     respondent: Option<String>,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> Result<(walk::Draft, drafts::Draft, Vec<PathBuf>), Error> {
+    let f = &ctx.framework;
+    let team = roster::members(history);
     let folder_error = |source| Error::FolderNotWritable {
         path: store::folder_of(&ctx.file),
         source,
@@ -397,6 +389,7 @@ fn start_draft<P: Prompter>(
                 d.started_at,
             )
         }),
+        &Names::new(&team),
         respondent.as_deref(),
         &f.id,
     );
@@ -412,7 +405,9 @@ fn start_draft<P: Prompter>(
             .resume(&question)
             .map_err(|s| stopped(ctx, s, 0, None, respondent.as_deref()))?;
         if carry_on {
-            match drafts::Draft::take_over(path, &ctx.file, draft.started_at).map_err(folder_error)? {
+            match drafts::Draft::take_over(path, &ctx.file, draft.started_at)
+                .map_err(folder_error)?
+            {
                 Some(file) => {
                     prompter.settled(&format!(
                         "Carrying on with the unfinished assessment ({} of {} answered)",
@@ -421,9 +416,10 @@ fn start_draft<P: Prompter>(
                     others.retain(|p| p != path);
                     return Ok((draft.clone(), file, others));
                 }
-                None => {
-                    prompter.tell("That unfinished assessment was just taken up in another window; starting afresh.")
-                }
+                None => prompter.tell(
+                    "That unfinished assessment was just taken up in another window; \
+                        starting afresh.",
+                ),
             }
         } else {
             prompter.settled(
@@ -448,7 +444,7 @@ fn stopped(
 ) -> Error {
     let rerun = rerun(ctx, respondent);
     match (stop, draft) {
-        (Stop::Io(e), None) => Error::Terminal(e),
+        (Stop::Io(e), None) => Error::Terminal { source: e },
         (Stop::TooSmall { rows, needed }, draft) => {
             let draft = draft
                 .filter(|d| answered > 0 && d.exists())
@@ -482,21 +478,15 @@ fn stopped(
 fn rerun(ctx: &Context, respondent: Option<&str>) -> String {
     let mut command = String::from("mbct-sustain");
     if ctx.file_given {
-        command += &format!(" --file {}", shell_quote(&ctx.file.display().to_string()));
+        command += &format!(" --file {}", words::quoted_path(&ctx.file));
     }
     if let Some(f) = &ctx.framework_file {
-        command += &format!(" --framework {}", shell_quote(&f.display().to_string()));
+        command += &format!(" --framework {}", words::quoted_path(f));
     }
     if let Some(r) = respondent {
-        command += &format!(" --respondent {}", shell_quote(r));
+        command += &format!(" --respondent {}", words::quoted(r));
     }
     command
-}
-
-/// Quotes `text` for a POSIX shell when it needs it; an argument a shell
-/// cannot carry (a NUL byte) is left as it is, since the command is only shown.
-fn shell_quote(text: &str) -> String {
-    shlex::try_quote(text).map_or_else(|_| text.to_string(), |q| q.into_owned())
 }
 
 /// A terminal this tall has room for the next steps on the closing screen too.
@@ -512,7 +502,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         assessment,
         based_on,
     } = taken;
-    let whom = Whom::Person(assessment.respondent.as_deref());
+    let whom = Requested::Person(assessment.respondent.as_deref());
     let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
         return;
     };
@@ -520,6 +510,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         color: ctx.color,
         ascii,
         width: screen::width(Stream::Stdout).map(|w| u16::try_from(w).unwrap_or(u16::MAX)),
+        file: false,
     };
     let f = &ctx.framework;
     let report = view::report::build(f, &s);
@@ -562,12 +553,12 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         }
         lines.push(format!(
             "Slipped since last time: {} in {}; `mbct-sustain compare` names them.",
-            view::count(report.slipped.len(), "action"),
-            view::and_list(&domains)
+            crate::present::words::count(report.slipped.len(), "action"),
+            crate::present::words::and_list(&domains)
         ));
     }
     let team = ctx
-        .snapshot_of(&saved, Whom::Team, At::One(None), None)
+        .snapshot_of(&saved, Requested::Team, At::One(None), None)
         .ok();
     let plan = team
         .as_ref()
@@ -599,7 +590,7 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     }
     let mut out = io::stdout().lock();
     let _ = writeln!(out);
-    let _ = out.write_all(render::render_doc(&doc, render::Format::Table, look).as_bytes());
+    let _ = render::write_table(&doc, look, &mut out);
     let _ = out.flush();
 }
 

@@ -48,10 +48,10 @@ fn fish_positional_values(cmd: &Command, bin: &str, path: &mut Vec<String>, out:
             for v in &values {
                 out.push_str(&format!(
                     "complete -c {bin} -n \"{given}\" -f -a {}",
-                    quoted(v.get_name())
+                    fish_quoted(v.get_name())
                 ));
                 if let Some(help) = v.get_help() {
-                    out.push_str(&format!(" -d {}", quoted(&help.to_string())));
+                    out.push_str(&format!(" -d {}", fish_quoted(&help.to_string())));
                 }
                 out.push('\n');
             }
@@ -64,8 +64,8 @@ fn fish_positional_values(cmd: &Command, bin: &str, path: &mut Vec<String>, out:
     }
 }
 
-/// A fish single-quoted word.
-fn quoted(text: &str) -> String {
+/// A fish single-quoted word (fish's quoting, not a POSIX shell's: `shell::words::quoted`).
+fn fish_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
@@ -101,11 +101,14 @@ mod tests {
             assert!(fish.contains(&format!("{value}\\t")), "fish: {value}");
             assert!(bash.contains(value), "bash: {value}");
         }
-        assert!(fish.contains("-l format") && fish.contains("tree\\t"));
+        assert!(
+            fish.contains("-l format") && fish.contains("yaml\\t"),
+            "framework show"
+        );
     }
 
     #[test]
     fn quotes_in_help_stay_inside_the_word() {
-        assert_eq!(quoted("it's a \\ test"), "'it\\'s a \\\\ test'");
+        assert_eq!(fish_quoted("it's a \\ test"), "'it\\'s a \\\\ test'");
     }
 }

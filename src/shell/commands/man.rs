@@ -1,10 +1,10 @@
 //! `man`: one manual page with every command and its options. clap_mangen renders a page per
-//! command, referring to the others (`mbct-sustain-assess(1)`), which nobody installs; so the page is
-//! composed from its section renderers, each command's options under a heading of its own, and the
-//! sections clap knows nothing of (commands, examples, environment, exit status) written with `roff`.
-//! What clap_mangen writes is then tidied so `mandoc -Tlint` finds nothing to say: a date in the
-//! title's date slot, a blank line between `.br`s written as `.sp`, filled text in lines of at most
-//! 80 bytes.
+//! command, referring to the others (`mbct-sustain-assess(1)`), which nobody installs; so the page
+//! is composed from its section renderers, each command's options under a heading of its own, and
+//! the sections clap knows nothing of (commands, examples, environment, exit status) written with
+//! `roff`. What clap_mangen writes is then tidied so `mandoc -Tlint` finds nothing to say: a date
+//! in the title's date slot, a blank line between `.br`s written as `.sp`, filled text in lines of
+//! at most 80 bytes.
 
 use clap::Command;
 use clap_mangen::Man;
@@ -193,7 +193,8 @@ const EXIT_STATUS: [(&str, &str); 4] = [
     ("0", "Success."),
     (
         "1",
-        "A failure: a bad answers file or framework, no terminal for the assessment, nothing to compare, a file that cannot be written.",
+        "A failure: a bad answers file or framework, no terminal for the assessment, nothing to \
+            compare, a file that cannot be written.",
     ),
     ("2", "Wrong usage."),
     (

@@ -6,14 +6,14 @@
 
 use std::io::{self, IsTerminal};
 
-use crate::core::answers::{History, roster};
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::walk::meeting::{self, Minute};
 use crate::core::walk::{Prompter, Stop, WalkError};
 use crate::present::doc::{Block, Doc};
-use crate::present::render::{Format, render_doc};
+use crate::present::render::write_table;
 use crate::present::view::team;
-use crate::shell::commands::agreed::{agreement, round_of};
+use crate::shell::cli::{OutputArgs, ViewFormats};
+use crate::shell::commands::agreed::round_of;
 use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::terminal::TerminalPrompter;
@@ -22,7 +22,7 @@ use crate::shell::{interrupt, store};
 /// Runs the meeting on the terminal.
 pub fn run(ctx: &Context) -> Result<(), Error> {
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let (points, of) = meeting::open_points(&ctx.framework, &s);
     let number = s.point().number;
     if points.is_empty() {
@@ -64,7 +64,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     ));
     let save = |_: &mut TerminalPrompter, minute: &Minute| {
         store::update(&ctx.file, |h| {
-            record(h, minute, round);
+            minute.record(h, round, crate::shell::clock::now());
             Ok(())
         })
         .map(|_| ())
@@ -74,7 +74,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     match result {
         Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
-        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
+        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal { source: e }),
         Err(WalkError::Stopped(_)) => {
             return Err(Error::MeetingStopped {
                 path: ctx.file.clone(),
@@ -82,7 +82,7 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
         }
     }
     let history = ctx.history()?;
-    let s = ctx.snapshot_of(&history, Whom::Team, At::One(None), None)?;
+    let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
     let files = vec![ctx.file.display().to_string(); history.assessments.len()];
     let view = team::build(&ctx.framework, &s, &files, false, Some(0));
     let mut doc = Doc::default();
@@ -91,35 +91,8 @@ pub fn run(ctx: &Context) -> Result<(), Error> {
     )));
     doc.push(Block::Table(view.stage_table()));
     doc.push(Block::Note(view.rule.clone()));
-    let look = ctx.look(&Default::default());
-    crate::shell::screen::write_stdout(render_doc(&doc, Format::Table, look).as_bytes())
-}
-
-/// Writes what the meeting gave into the file: an agreement of `round`, a comment with its
-/// agreement, or the step's owner or due date in the plan.
-fn record(h: &mut History, minute: &Minute, round: jiff::civil::Date) {
-    let now = crate::shell::context::now();
-    match minute {
-        Minute::Agreed { action, answer } => {
-            h.agreements
-                .push(agreement(action, *answer, None, round, None));
-        }
-        Minute::Comment {
-            action,
-            answer,
-            text,
-        } => {
-            h.agreements
-                .push(agreement(action, Some(*answer), Some(text), round, None));
-        }
-        Minute::Owner { action, name } => {
-            let step = h.plan.step(action).cloned().unwrap_or_default();
-            let owner = roster::owner_named(h, name);
-            h.plan.set_step(action, Some(owner), step.due, now);
-        }
-        Minute::Due { action, date } => {
-            let step = h.plan.step(action).cloned().unwrap_or_default();
-            h.plan.set_step(action, step.owner, Some(*date), now);
-        }
-    }
+    let look = ctx.look(&OutputArgs::<ViewFormats>::default());
+    let mut bytes = Vec::new();
+    let _ = write_table(&doc, look, &mut bytes);
+    crate::shell::screen::write_stdout(&bytes)
 }

@@ -4,37 +4,31 @@
 
 use crate::core::answers::roster;
 use crate::core::names;
-use crate::core::subject::{self, At, Whom};
+use crate::core::subject::{self, At, Requested};
 use crate::present::view::people::{self, DraftRead};
+use crate::present::words::count;
 use crate::shell::cli::{OutputArgs, PeopleArgs, PeopleCommand};
-use crate::shell::context::{Context, today};
+use crate::shell::clock::today;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 
 /// Lists the team, or changes it.
 pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
-    let now = crate::shell::context::now();
+    let now = crate::shell::clock::now();
     let refused = |refusal| Error::People { refusal };
     let said = match &args.command {
         None => {
             let history = ctx.history_or_empty()?;
             let s = ctx
-                .snapshot_of(&history, Whom::Team, At::One(None), None)
+                .snapshot_of(&history, Requested::Team, At::One(None), None)
                 .ok();
             return ctx.emit(&people::people(&history, s.as_ref()), &args.output, &[]);
         }
         Some(PeopleCommand::Add { name, account, new }) => {
             let (_, name) = store::update(&ctx.file, |h| {
                 let team = roster::members(h);
-                let known: Vec<names::Known> = team
-                    .iter()
-                    .map(|(name, m)| names::Known {
-                        name,
-                        spellings: &m.spellings,
-                        account: m.account.as_deref(),
-                    })
-                    .collect();
-                names::check_new(&known, name, account.as_deref(), *new)
+                names::check_new(&team, name, account.as_deref(), *new)
                     .map_err(|refusal| Error::NewName { refusal })?;
                 roster::add(h, name, account.as_deref(), now).map_err(refused)
             })?;
@@ -47,19 +41,19 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             format!(
                 "{old} is {} now ({} and {} follow; `{old}` still means them).",
                 c.member,
-                counted(c.assessments, "assessment"),
-                counted(c.owners, "plan step")
+                count(c.assessments, "assessment"),
+                count(c.owners, "plan step")
             )
         }
         Some(PeopleCommand::Merge { spelling, into }) => {
             let (_, c) = store::update(&ctx.file, |h| {
-                roster::merge(h, spelling, into, now).map_err(refused)
+                roster::merge_names(h, spelling, into, now).map_err(refused)
             })?;
             format!(
                 "{spelling} is {} ({} and {} moved to them).",
                 c.member,
-                counted(c.assessments, "assessment"),
-                counted(c.owners, "plan step")
+                count(c.assessments, "assessment"),
+                count(c.owners, "plan step")
             )
         }
         Some(PeopleCommand::Leave { name, on }) => {
@@ -93,14 +87,14 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
 pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
     let history = ctx.history_or_empty()?;
     let s = ctx
-        .snapshot_of(&history, Whom::Team, At::One(None), None)
+        .snapshot_of(&history, Requested::Team, At::One(None), None)
         .ok();
     let gathering = s
         .as_ref()
-        .is_none_or(|s| subject::gathering(s, jiff::Timestamp::now()));
+        .is_none_or(|s| subject::gathering(s, crate::shell::clock::now()));
     let drafts = store::drafts::find(&ctx.file)
         .iter()
-        .filter_map(|p| read_draft(ctx, p))
+        .filter_map(|p| ctx.read_draft(p))
         .map(|d| DraftRead {
             name: d.respondent.clone(),
             answered: d.answered(&ctx.framework),
@@ -122,30 +116,4 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
         })
         .collect();
     ctx.emit(&view, output, &[])
-}
-
-/// A draft beside the answers file, through the one YAML guard; one that cannot be read (another
-/// version's, or nested too deeply to read in time) is skipped with a note, never waited on.
-fn read_draft(ctx: &Context, path: &std::path::Path) -> Option<crate::core::walk::Draft> {
-    let text = crate::shell::input::read_text(path, store::drafts::MAX_DRAFT_BYTES);
-    let draft = text
-        .ok()
-        .map(|t| crate::core::yaml::from_str::<crate::core::walk::Draft>(&t));
-    if let Some(Err(mistake)) = &draft {
-        let why = match mistake.kind {
-            crate::core::yaml::Kind::Syntax(crate::core::yaml::Syntax::TooDeep) => {
-                "it nests brackets too deeply to be read"
-            }
-            _ => "it is not an unfinished assessment this version can read",
-        };
-        ctx.note(&format!(
-            "note: skipped {}: {why}; it was left as it is.",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
-    }
-    draft?.ok()
-}
-
-fn counted(n: usize, noun: &str) -> String {
-    crate::shell::error::counted(n, noun)
 }

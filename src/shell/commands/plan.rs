@@ -2,13 +2,15 @@
 //! given against the framework, then changes the answers file under its
 //! lock (so a secretary and a colleague typing at once both count).
 
+use crate::core::answers::plan::{Review, Target};
 use crate::core::answers::roster;
 use crate::core::framework::Framework;
-use crate::core::plan::{self, Review, Target};
+use crate::core::planning;
 use crate::core::subject::At;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
+use crate::shell::clock::today;
 use crate::shell::commands::{plan_edit, views};
-use crate::shell::context::{Context, known_action, today};
+use crate::shell::context::{Context, known_action};
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -18,7 +20,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
     let Some(command) = &args.command else {
         return views::plan(ctx, &args.show);
     };
-    let now = crate::shell::context::now();
+    let now = crate::shell::clock::now();
     match command {
         PlanCommand::Assign { action, owner, due } => {
             known_action(f, action)?;
@@ -34,10 +36,10 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 .snapshot(&saved, At::One(None), None)
                 .ok()
                 .and_then(|s| s.plan_answers().answer(action));
-            if due.is_some_and(|d| plan::overdue(Some(d), answer, today())) {
+            let late = due.filter(|d| planning::overdue(Some(*d), answer, today()));
+            if let Some(due) = late {
                 ctx.note(&format!(
-                    "note: {} is already past: this step is overdue from today.",
-                    due.unwrap_or(today())
+                    "note: {due} is already past: this step is overdue from today."
                 ));
             }
             let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
@@ -66,12 +68,12 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
             let target = match (clear, stage) {
                 (true, _) | (false, None) => None,
                 (false, Some(name)) => Some(Target {
-                    stage: Some(
-                        plan::stage_named(f, name).ok_or_else(|| Error::UnknownStage {
+                    stage: Some(planning::stage_named(f, name).ok_or_else(|| {
+                        Error::UnknownStage {
                             name: name.clone(),
                             known: stage_names(f),
-                        })?,
-                    ),
+                        }
+                    })?),
                     by: *by,
                     set_at: Some(now),
                 }),
@@ -81,18 +83,12 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 plan.set_target(domain, stage, by, now);
                 Ok(())
             })?;
-            // A target the subject (the team, in a team file) has already
-            // passed changes nothing until it slips.
+            // A target the subject (the team, in a team file) has already passed changes nothing
+            // until it slips.
             if let Some(t) = &target
                 && let Ok(history) = store::load_existing(&ctx.file)
                 && let Ok(s) = ctx.snapshot(&history, At::One(None), None)
-                && let Some(d) = f.domains.iter().position(|d| &d.id == domain)
-                && let Some(goal) = plan::target_stage(f, t)
-                && plan::target_met(
-                    crate::core::stage::domain_status(f, d, |id| s.point().answers.answer(id))
-                        .position,
-                    goal,
-                )
+                && planning::target_met_in(f, domain, t, &s.point().answers)
             {
                 let whose = if s.is_team() {
                     "the team's latest round"
@@ -100,7 +96,8 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                     "the latest assessment"
                 };
                 ctx.note(&format!(
-                    "note: {domain} has already met that stage in {whose}; the plan shows the target as met."
+                    "note: {domain} has already met that stage in {whose}; the plan shows the \
+                     target as met."
                 ));
             }
             ctx.note(&match &target {
@@ -123,7 +120,7 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                 Ok(())
             })?;
             let latest = history.assessments.iter().map(|a| a.taken_at).max();
-            if let Some(next) = plan::next_review(&history.plan, latest) {
+            if let Some(next) = planning::next_review(&history.plan, latest) {
                 ctx.note(&format!("Next review: {next}."));
             }
         }

@@ -1,13 +1,15 @@
-//! `plan edit`: the plan on a projector, asked question by question ([`crate::core::walk::plan`]).
-//! Each change is saved once confirmed, so Ctrl-C never loses one, and where a session stopped is
-//! kept beside the answers file, so the next one carries on there.
+//! `plan edit`: the plan on a projector, asked question by question
+//! ([`crate::core::walk::plan_edit`]). Each change is saved once confirmed, so Ctrl-C never loses
+//! one, and where a session stopped is kept beside the answers file, so the next one carries on
+//! there.
 
 use std::io::{self, IsTerminal};
 
-use crate::core::plan::Review;
-use crate::core::walk::plan::{self, Agenda, Change, Domain};
+use crate::core::answers::History;
+use crate::core::answers::plan::Review;
+use crate::core::subject::At;
+use crate::core::walk::plan_edit::{self, Change, PlanOutline};
 use crate::core::walk::{Prompter, Stop, WalkError};
-use crate::present::view::plan::PlanView;
 use crate::shell::cli::PlanArgs;
 use crate::shell::commands::views;
 use crate::shell::context::Context;
@@ -26,7 +28,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         ctx.file.display()
     ));
     let history = ctx.history()?;
-    let agenda = agenda(&views::plan_view(ctx, &history, show)?);
+    let agenda = outline(ctx, &history, show)?;
     let mut place = ctx.file.clone().into_os_string();
     place.push(".plan-edit");
     let from = input::read_text(place.as_ref(), 1024)
@@ -41,10 +43,12 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         )
     });
     prompter.tell(&format!(
-        "Going through the plan: {steps} next steps, then each domain's target, then the next review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C stops (every change you confirmed is saved).\n"
+        "Going through the plan: {steps} next steps, then each domain's target, then the next \
+            review.\n{carry_on}Enter keeps what is there · `-` clears it · Esc goes back · Ctrl-C \
+            stops (every change you confirmed is saved).\n"
     ));
     let mut changes = 0;
-    let result = plan::edit(
+    let result = plan_edit::edit(
         &agenda,
         history.plan,
         from.unwrap_or(0),
@@ -56,7 +60,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
         },
         |prompter, change| {
             store::update_plan(&ctx.file, |plan, _| {
-                change.apply(plan, crate::shell::context::now());
+                change.apply(plan, crate::shell::clock::now());
                 Ok(())
             })?;
             prompter.settled(&summary(change, &agenda));
@@ -68,7 +72,7 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     match result {
         Ok(()) => {}
         Err(WalkError::Save(e)) => return Err(e),
-        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal(e)),
+        Err(WalkError::Stopped(Stop::Io(e))) => return Err(Error::Terminal { source: e }),
         Err(WalkError::Stopped(_)) => {
             return Err(Error::PlanEditStopped {
                 changes,
@@ -81,27 +85,15 @@ pub fn run(ctx: &Context, show: &PlanArgs) -> Result<(), Error> {
     ctx.emit(&views::plan_view(ctx, &history, show)?, &show.output, &[])
 }
 
-/// What `plan edit` goes through, from the plan as `plan` shows it: the one place that reads the view.
-fn agenda(view: &PlanView) -> Agenda {
-    let domain = |d: &crate::present::view::plan::DomainPlan| Domain {
-        id: d.id.clone(),
-        name: d.name.clone(),
-        stage: (d.stage.name.clone(), d.stage.rank),
-        steps: (d
-            .steps
-            .iter()
-            .map(|s| (s.action_id.clone(), s.text.clone(), s.answer)))
-        .collect(),
-    };
-    let domains = view.domains.iter().map(domain).collect();
-    Agenda {
-        domains,
-        stages: view.stages.clone(),
-    }
+/// What `plan edit` goes through: the core's overview of the plan `plan` shows.
+fn outline(ctx: &Context, history: &History, show: &PlanArgs) -> Result<PlanOutline, Error> {
+    let s = ctx.snapshot(history, At::One(show.at.as_deref()), show.rounds.since)?;
+    let overview = s.plan_overview(&ctx.framework, &show.domains);
+    Ok(PlanOutline::new(&ctx.framework, &overview))
 }
 
 /// The line a saved change leaves on the screen.
-fn summary(change: &Change, agenda: &Agenda) -> String {
+fn summary(change: &Change, agenda: &PlanOutline) -> String {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "none".into());
     let date = |d: &Option<jiff::civil::Date>| or_none(d.map(|d| d.to_string()));
     match change {

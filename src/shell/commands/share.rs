@@ -5,20 +5,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::core::answers::{self, History};
-use crate::core::merge::{self, Report, foreign_frameworks, is_conflict_copy, merge, unkept};
+use crate::core::merge::{
+    self, Report, foreign_frameworks, is_conflict_copy, merge_histories, unkept,
+};
 use crate::present::safe::one_line;
 use crate::shell::cli::MergeArgs;
-use crate::shell::context::{self, Context};
+use crate::shell::context::Context;
 use crate::shell::error::{Error, GitFileProblem};
-use crate::shell::sharing::{
-    self, Other, ahead_words, lookalike_notes, quoted, read_other, unkept_words, words,
-};
+use crate::shell::sharing::{Other, ahead_words, lookalike_notes, read_other, unkept_words, words};
 use crate::shell::store;
 
 /// Brings other answers files into the answers file, under the save lock. Every file is read
 /// (and refused, naming it) before anything is written.
 pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
-    let now = context::now();
+    let now = crate::shell::clock::now();
     let mut others: Vec<Other> = Vec::new();
     for path in &args.files {
         if store::same_file(path, &ctx.file) {
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
             related
                 .borrow_mut()
                 .push(merge::shares_an_assessment(h, copy));
-            let (merged, report) = merge(h, copy, None, now);
+            let (merged, report) = merge_histories(h, copy, None, now);
             *h = merged;
             report
         };
@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
             ctx.note(&format!(
                 "note: {} in {name} {} dated after today (a computer's clock may be wrong): {}; \
                     {} as made now, so a change made since wins.",
-                sharing::many(report.redated.len(), "entry"),
+                crate::present::words::count(report.redated.len(), "entry"),
                 if report.redated.len() == 1 {
                     "is"
                 } else {
@@ -238,7 +238,12 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
     let (o, t) = (read(ours)?, read(theirs)?);
     // Git gives an empty base when the two sides share no ancestor.
     let base = read_other(base).ok().map(|b| b.loaded.history);
-    let (merged, report) = merge(&o.history, &t.history, base.as_ref(), context::now());
+    let (merged, report) = merge_histories(
+        &o.history,
+        &t.history,
+        base.as_ref(),
+        crate::shell::clock::now(),
+    );
     let failed = |source| Error::WriteFailed {
         path: ours.to_path_buf(),
         source,
@@ -380,10 +385,15 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
     let program = std::env::current_exe()
         .ok()
         .filter(|_| !on_path)
-        .map_or("mbct-sustain".into(), |p| quoted(&p));
+        .map_or("mbct-sustain".into(), |p| {
+            crate::shell::words::quoted_path(&p)
+        });
     let driver = format!("{program} merge-driver %O %A %B");
     git(&["config", "merge.mbct-sustain.driver", &driver]).ok_or_else(not_git)?;
-    ctx.note(&format!("Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run `mbct-sustain git-setup` once in each)."));
+    ctx.note(&format!(
+        "Ran `git config merge.mbct-sustain.driver \"{driver}\"` (in this clone: run \
+        `mbct-sustain git-setup` once in each)."
+    ));
     git(&["config", "pull.rebase", "false"]).ok_or_else(not_git)?;
     ctx.note(
         "Ran `git config pull.rebase false`: `git pull` in this clone merges (a rebase would \

@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
-use crate::core::subject::{At, Whom};
+use crate::core::subject::{At, Requested};
 use crate::core::team::combine_files;
 use crate::present::render::Format;
 use crate::present::view::team;
-use crate::shell::Context;
+use crate::present::words;
 use crate::shell::cli::TeamArgs;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 
@@ -34,11 +35,11 @@ pub fn run(ctx: &Context, args: &TeamArgs) -> Result<(), Error> {
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         sources.push((shown, short, history));
     }
-    let (history, from) = combine_files(sources, args.label.as_deref());
+    let (history, from) = combine_files(sources, args.label.as_deref(), words::unnamed_in);
     let s = ctx
         .snapshot_of(
             &history,
-            Whom::Team,
+            Requested::Team,
             At::One(args.at.as_deref()),
             args.since,
         )

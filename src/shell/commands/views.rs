@@ -30,7 +30,7 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     match view::compare::build(&ctx.framework, &s) {
         Some(view) => ctx.emit(&view, &args.output, &[]),
         None => Err(ctx.missed(Missed {
-            whose: s.whose,
+            subject: s.subject,
             miss: Miss::NothingToCompare {
                 count: s.points.len(),
             },
@@ -50,7 +50,7 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<(), Error> {
         ctx.note(&format!(
             "note: {} withdrawn, counted nowhere and not listed; `mbct-sustain history \
                 --withdrawn` lists {}.",
-            crate::shell::sharing::many(withdrawn.len(), "assessment"),
+            crate::present::words::count(withdrawn.len(), "assessment"),
             if withdrawn.len() == 1 { "it" } else { "them" }
         ));
     }

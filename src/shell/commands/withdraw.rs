@@ -1,17 +1,18 @@
 //! `withdraw N`: an assessment taken by mistake is withdrawn, never deleted. It stays in the file
 //! with a dated record, so no merge brings it back, and counts nowhere.
 
-use crate::core::answers::roster::{self, Names};
+use crate::core::answers::roster;
 use crate::core::answers::withdrawn::{self, numbers};
+use crate::core::names::Names;
 use crate::present::safe::one_line;
-use crate::present::view::date_of;
-use crate::shell::context::{self, Context};
+use crate::present::words::date_of;
+use crate::shell::context::Context;
 use crate::shell::error::Error;
 use crate::shell::store;
 
 /// Withdraws the assessment `history` lists as `number` (only the `--respondent`'s, if given).
 pub fn run(ctx: &Context, number: i64) -> Result<(), Error> {
-    let now = context::now();
+    let now = crate::shell::clock::now();
     let whose = ctx.respondent.as_deref();
     let (saved, i) = store::update(&ctx.file, |h| {
         let team = roster::members(h);

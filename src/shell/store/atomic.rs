@@ -27,8 +27,8 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
         .prefix(&prefix)
         .suffix(".tmp")
         .rand_bytes(RANDOM_CHARS);
-    // A new file gets 0666 less the umask, as any program's would (and the team's access in a team's
-    // folder); a replaced one keeps its own mode.
+    // A new file gets 0666 less the umask, as any program's would (and the team's access in a
+    // team's folder); a replaced one keeps its own mode.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(&dir)?;
@@ -45,10 +45,12 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     Ok(())
 }
 
-/// No save takes this long: a temporary file this old was left by a killed one (a power cut, a limit).
+/// No save takes this long: a temporary file this old was left by a killed one (a power cut, a
+/// limit).
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// The random characters (`A-Za-z0-9`) in a temporary file's name: with the prefix, what marks it ours.
+/// The random characters (`A-Za-z0-9`) in a temporary file's name: with the prefix, what marks it
+/// ours.
 const RANDOM_CHARS: usize = 10;
 
 /// Removes the temporary files a killed save of `target` left: only this account's stale files of
@@ -82,8 +84,9 @@ pub(super) fn remove_stale_temp_files(target: &Path) {
     }
 }
 
-/// Makes a file this process created readable and writable by the group of a group-writable (team's)
-/// folder, whatever the umask: under umask 077 the team's other accounts would be locked out.
+/// Makes a file this process created readable and writable by the group of a group-writable
+/// (team's) folder, whatever the umask: under umask 077 the team's other accounts would be locked
+/// out.
 pub(super) fn share_with_group(file: &File, dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {

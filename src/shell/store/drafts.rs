@@ -45,8 +45,8 @@ impl Draft {
         })
     }
 
-    /// Takes over the left-behind draft at `old` by a rename, which happens once, so two windows never
-    /// both carry on with it; `None` when another took it first.
+    /// Takes over the left-behind draft at `old` by a rename, which happens once, so two windows
+    /// never both carry on with it; `None` when another took it first.
     pub fn take_over(
         old: &Path,
         answers: &Path,
@@ -129,7 +129,8 @@ pub fn discard(draft: &Path) {
     let _ = fs::remove_file(lock_path(draft));
 }
 
-/// Whether a walk is running with this draft now (in any window, on any computer sharing the locks).
+/// Whether a walk is running with this draft now (in any window, on any computer sharing the
+/// locks).
 pub fn in_use(draft: &Path) -> bool {
     File::open(lock_path(draft))
         .is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))

@@ -17,8 +17,8 @@ use atomic::resolve;
 pub use atomic::{folder_of, same_file, write_atomic, write_atomic_in_place};
 pub use lock::{LOCK_WAIT, lock, lock_path, queue_path};
 
+use crate::core::answers::plan::Plan;
 use crate::core::answers::{self, Assessment, History};
-use crate::core::plan::Plan;
 use crate::shell::error::Error;
 use crate::shell::input::{self, ReadProblem};
 
@@ -102,7 +102,8 @@ pub fn check_can_save(path: &Path) -> Result<Option<Loaded>, Error> {
     tempfile::NamedTempFile::new_in(&dir)
         .map(drop)
         .map_err(|source| Error::FolderNotWritable { path: dir, source })?;
-    // The save will take the lock: make sure it can (one not there yet is created like the file above).
+    // The save will take the lock: make sure it can (one not there yet is created like the file
+    // above).
     let lock = lock_path(path);
     if fs::symlink_metadata(&lock).is_ok() {
         lock::open_lock_file(&lock).map_err(|source| lock::open_failed(lock, source))?;
@@ -176,8 +177,9 @@ pub fn not_for_output(answers: &Path, path: &Path) -> Option<&'static str> {
     None
 }
 
-/// Changes the plan in the answers file at `path` (re-read under the lock, so two people changing it
-/// at once both take effect); returns the file as saved, or as it was if `change` refuses or does nothing.
+/// Changes the plan in the answers file at `path` (re-read under the lock, so two people changing
+/// it at once both take effect); returns the file as saved, or as it was if `change` refuses or
+/// does nothing.
 pub fn update_plan(
     path: &Path,
     change: impl FnOnce(&mut Plan, &History) -> Result<(), Error>,

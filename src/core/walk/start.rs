@@ -1,41 +1,28 @@
-//! Choosing for the walk, on plain data so each rule is unit tested: whose name a new walk records,
+//! How a walk starts, on plain data so each rule is unit tested: whose name a new walk records,
 //! which assessment a rerun starts from, which unfinished walk to offer. Assessments are ordered by
-//! when they were taken (`taken_at`), not where they sit in the file.
+//! when they were taken (`taken_at`), not where they sit in the file; people are told apart through
+//! the roster ([`Names`]).
 
 use jiff::Timestamp;
 
+use super::Draft;
+use crate::core::answers::History;
 use crate::core::answers::roster::{self, Roster};
 use crate::core::answers::withdrawn::withdrawn;
-use crate::core::answers::{History, same_person};
 use crate::core::framework::Framework;
-use crate::core::walk::Draft;
+use crate::core::names::Names;
 
-pub use crate::core::time::day_of;
-
-/// The latest assessment by exactly `respondent` (no name matches only no name), to pre-fill a rerun:
+/// The latest assessment by `respondent` (no name matches only no name), to pre-fill a rerun:
 /// a person never starts from someone else's answers (nor from one withdrawn). Ties go to the later
 /// in the file.
 pub fn latest_of(history: &History, respondent: Option<&str>) -> Option<usize> {
     let team = roster::members(history);
-    let names = roster::Names::new(&team);
+    let names = Names::new(&team);
     let gone = withdrawn(history, |n| names.key(n));
     (0..history.assessments.len())
         .filter(|&i| gone.is_live(i))
-        .filter(|&i| same_person(history.assessments[i].respondent.as_deref(), respondent))
+        .filter(|&i| names.same(history.assessments[i].respondent.as_deref(), respondent))
         .max_by_key(|&i| (history.assessments[i].taken_at, i))
-}
-
-/// The spelling in the file for a typed name ("sam" is the "Sam" who answered; the latest wins).
-pub fn known_spelling(history: &History, typed: &str) -> String {
-    let mut known = history
-        .assessments
-        .iter()
-        .rev()
-        .filter_map(|a| a.respondent.as_deref());
-    known
-        .find(|known| same_person(Some(known), Some(typed)))
-        .unwrap_or(typed)
-        .to_string()
 }
 
 /// Who a typed name means, by the roster.
@@ -69,16 +56,18 @@ pub fn name_match(roster: &Roster, typed: &str) -> NameMatch {
     }
 }
 
-/// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with this
-/// framework, oldest first: the last is offered, and all are replaced once an assessment is saved.
+/// Which unfinished walks (`(index, respondent, framework id, started_at)`) are this person's with
+/// this framework, oldest first: the last is offered, and all are replaced once an assessment is
+/// saved.
 pub fn drafts_of<'d>(
     drafts: impl IntoIterator<Item = (usize, Option<&'d str>, &'d str, Timestamp)>,
+    names: &Names,
     respondent: Option<&str>,
     framework_id: &str,
 ) -> Vec<usize> {
     let mine = drafts
         .into_iter()
-        .filter(|(_, who, id, _)| same_person(*who, respondent) && *id == framework_id);
+        .filter(|(_, who, id, _)| names.same(*who, respondent) && *id == framework_id);
     let mut mine: Vec<(Timestamp, usize)> = mine.map(|(i, _, _, started)| (started, i)).collect();
     mine.sort();
     mine.into_iter().map(|(_, i)| i).collect()
@@ -88,9 +77,11 @@ pub fn drafts_of<'d>(
 /// leaves a draft whose answers and notes are those of an assessment by the same person taken since
 /// it began. Such a draft is removed, never offered: carrying on would save it twice.
 pub fn already_saved(history: &History, draft: &Draft, framework: &Framework) -> bool {
+    let team = roster::members(history);
+    let names = Names::new(&team);
     let mut since = history.assessments.iter().filter(|a| {
         a.taken_at >= draft.started_at
-            && same_person(a.respondent.as_deref(), draft.respondent.as_deref())
+            && names.same(a.respondent.as_deref(), draft.respondent.as_deref())
             && a.framework == draft.framework
     });
     draft.framework.id == framework.id
@@ -149,13 +140,6 @@ mod tests {
     }
 
     #[test]
-    fn a_typed_name_takes_the_spelling_already_in_the_file() {
-        let h = history();
-        assert_eq!(known_spelling(&h, "ann"), "Ann");
-        assert_eq!(known_spelling(&h, "Dee"), "Dee");
-    }
-
-    #[test]
     fn a_typed_name_is_a_member_a_likely_typo_or_someone_new() {
         let team = roster::members(&history());
         assert_eq!(name_match(&team, " ann "), NameMatch::Member("Ann".into()));
@@ -181,8 +165,22 @@ mod tests {
             (2, Some("ann"), "aspire-mbct", t("2026-05-01T00:00:00Z")),
             (3, Some("Ann"), "other", t("2026-05-03T00:00:00Z")),
         ];
-        assert_eq!(drafts_of(drafts, Some("Ann"), "aspire-mbct"), vec![2, 0]);
-        assert_eq!(drafts_of(drafts, None, "aspire-mbct"), Vec::<usize>::new());
+        let mut team = Roster::new();
+        team.insert("Ann".into(), Default::default());
+        team["Ann"].spellings.push("Annie".into());
+        let names = Names::new(&team);
+        assert_eq!(
+            drafts_of(drafts, &names, Some("Ann"), "aspire-mbct"),
+            vec![2, 0]
+        );
+        assert_eq!(
+            drafts_of(drafts, &names, Some("annie"), "aspire-mbct"),
+            vec![2, 0]
+        );
+        assert_eq!(
+            drafts_of(drafts, &names, None, "aspire-mbct"),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]

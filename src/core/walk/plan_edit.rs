@@ -7,21 +7,25 @@ use jiff::civil::Date;
 
 use super::{Prompter, Reply, Stop, WalkError, in_turn};
 use crate::core::answers::Answer;
-use crate::core::framework::COMPLETE_ID;
-use crate::core::plan::{Plan, REVIEW_MONTHS, Review, Target};
+use crate::core::answers::plan::{Plan, REVIEW_MONTHS, Review, Target};
+use crate::core::framework::{COMPLETE_ID, Framework};
+use crate::core::planning::Overview;
+use crate::core::stage::Position;
+use crate::core::time::{DayProblem, RejectedDay, parse_day};
 
-/// What `plan edit` goes through: the plan's domains in order, the stages a target can name.
+/// What `plan edit` goes through: the plan's domains still working through a stage, in order, and
+/// the stages a target can name; read from the core's [`Overview`] of the plan.
 #[derive(Debug, Clone, Default)]
-pub struct Agenda {
+pub struct PlanOutline {
     /// The domains.
-    pub domains: Vec<Domain>,
+    pub domains: Vec<OutlineDomain>,
     /// The stages, `(id, name)`, complete last.
     pub stages: Vec<(String, String)>,
 }
 
 /// A domain of the plan.
 #[derive(Debug, Clone, Default)]
-pub struct Domain {
+pub struct OutlineDomain {
     /// Its id.
     pub id: String,
     /// Its name.
@@ -55,13 +59,13 @@ pub struct Question<'a> {
     /// Its 1-based number, and how many questions there are.
     pub number: (usize, usize),
     /// What `plan edit` goes through.
-    pub agenda: &'a Agenda,
+    pub agenda: &'a PlanOutline,
     /// The plan as it is now.
     pub plan: &'a Plan,
     /// The value now, as it would be typed (empty: none).
     pub now: String,
     /// What was typed last, when it meant nothing (so it is asked again).
-    pub rejected: Option<String>,
+    pub rejected: Option<RejectedDay>,
 }
 
 /// A confirmed change to the plan, by action or domain id.
@@ -100,7 +104,39 @@ impl Change {
     }
 }
 
-impl Agenda {
+impl PlanOutline {
+    /// The outline of `overview`: each domain not yet complete with its open steps.
+    pub fn new(framework: &Framework, overview: &Overview) -> PlanOutline {
+        let domains = overview.domains.iter().filter_map(|d| {
+            let Position::Working(_) = d.status.position else {
+                return None;
+            };
+            let domain = &framework.domains[d.domain];
+            let steps = d.open.iter().map(|s| {
+                let a = &domain.actions[s.action];
+                (a.id.clone(), a.text.clone(), s.answer)
+            });
+            Some(OutlineDomain {
+                id: domain.id.clone(),
+                name: domain.name.clone(),
+                stage: (
+                    d.status.position.name(framework).to_string(),
+                    d.status.position.rank(framework.stages.len()),
+                ),
+                steps: steps.collect(),
+            })
+        });
+        let stages = framework
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()));
+        let complete = (COMPLETE_ID.to_string(), framework.completion_label.clone());
+        PlanOutline {
+            domains: domains.collect(),
+            stages: stages.chain([complete]).collect(),
+        }
+    }
+
     /// Every question in order, with its index.
     fn questions(&self) -> Vec<(usize, Ask)> {
         let steps = self.domains.iter().enumerate();
@@ -142,8 +178,8 @@ impl Agenda {
             .map_or(id, |(_, name)| name)
     }
 
-    /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first, so
-    /// Enter keeps it, then no target and the stages from the one it works in. True when the one
+    /// The targets offered for domain `d` by stage id (`None`: no target): the one set now first,
+    /// so Enter keeps it, then no target and the stages from the one it works in. True when the one
     /// set now is not among those (a stage passed, or one the framework does not have).
     pub fn offers<'a>(&'a self, d: usize, plan: &'a Plan) -> (Vec<Option<&'a str>>, bool) {
         // `complete`, as older files write it, is the last stage met.
@@ -173,7 +209,7 @@ impl Agenda {
 /// question's key (kept, so a stopped session carries on there) and returns the plan as it is now,
 /// so a colleague's change is seen; `save` keeps each confirmed change and may say so.
 pub fn edit<P: Prompter, E>(
-    agenda: &Agenda,
+    agenda: &PlanOutline,
     mut plan: Plan,
     from: usize,
     prompter: &mut P,
@@ -233,14 +269,14 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
                 q,
                 now.clone(),
                 now,
-                |t| Some(t.to_string()),
+                |t| Ok(t.to_string()),
                 |o| Change::Owner(id.clone(), o),
             )?
         }
         Ask::Due(d, s) => {
             let (id, now) = step(d, s);
             let now = now.and_then(|s| s.due);
-            read_line(p, q, shown(now), now, date, |due| {
+            read_line(p, q, shown(now), now, parse_day, |due| {
                 Change::Due(id.clone(), due)
             })?
         }
@@ -259,7 +295,7 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
             let Some(now) = plan.target(id).map(|t| t.by) else {
                 return Ok(Reply::Given(None));
             };
-            read_line(p, q, shown(now), now, date, |by| {
+            read_line(p, q, shown(now), now, parse_day, |by| {
                 Change::TargetBy(id.clone(), by)
             })?
         }
@@ -273,13 +309,14 @@ fn ask_one<P: Prompter>(q: Question, p: &mut P) -> Result<Reply<Option<Change>>,
     })
 }
 
-/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if any.
+/// Asks `q` (the value now shown as `shown`) until what is typed has a [`meaning`]; the change, if
+/// any.
 fn read_line<T: Clone + PartialEq, P: Prompter>(
     p: &mut P,
     mut q: Question,
     shown: Option<String>,
     now: Option<T>,
-    parse: impl Fn(&str) -> Option<T>,
+    parse: impl Fn(&str) -> Result<T, DayProblem>,
     change: impl FnOnce(Option<T>) -> Change,
 ) -> Result<Reply<Option<Change>>, Stop> {
     q.now = shown.unwrap_or_default();
@@ -288,40 +325,42 @@ fn read_line<T: Clone + PartialEq, P: Prompter>(
             return Ok(Reply::Back);
         };
         match meaning(&typed, &q.now, now.clone(), &parse) {
-            Some(new) => return Ok(Reply::Given((new != now).then(|| change(new)))),
-            None => q.rejected = Some(typed.trim().to_string()),
+            Ok(new) => return Ok(Reply::Given((new != now).then(|| change(new)))),
+            Err(problem) => {
+                q.rejected = Some(RejectedDay {
+                    typed: typed.trim().to_string(),
+                    problem,
+                })
+            }
         }
     }
 }
 
 /// The value a typed line gives for a value `now` shown as `shown`: Enter (or the same text) keeps
-/// it, `-` clears it, anything else is `parse`d; `None` when that fails.
+/// it, `-` clears it, anything else is `parse`d; why not, when that fails.
 fn meaning<T>(
     typed: &str,
     shown: &str,
     now: Option<T>,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<Option<T>> {
+    parse: impl Fn(&str) -> Result<T, DayProblem>,
+) -> Result<Option<T>, DayProblem> {
     match typed.trim() {
-        t if t.is_empty() || t == shown => Some(now),
-        "-" => Some(None),
+        t if t.is_empty() || t == shown => Ok(now),
+        "-" => Ok(None),
         t => parse(t).map(Some),
     }
 }
 
-fn date(text: &str) -> Option<Date> {
-    crate::core::time::parse_day(text).ok()
-}
-
-/// A number of months from 1 to 120, or a date.
-fn review(text: &str) -> Option<Review> {
+/// A number of months reviews may be set apart ([`REVIEW_MONTHS`]), or a day.
+fn review(text: &str) -> Result<Review, DayProblem> {
     let months = text
         .parse::<u32>()
         .ok()
         .filter(|n| REVIEW_MONTHS.contains(n));
-    months
-        .map(Review::EveryMonths)
-        .or_else(|| date(text).map(Review::On))
+    match months {
+        Some(n) => Ok(Review::EveryMonths(n)),
+        None => parse_day(text).map(Review::On),
+    }
 }
 
 #[cfg(test)]
@@ -334,15 +373,15 @@ mod tests {
     /// Two domains working in the first of two stages: `a` with steps a.1
     /// and a.2, `b` with step b.1. Questions: 1-4 a.1/a.2 owner and due, 5-6
     /// b.1, 7-8 a's target and date, 9-10 b's, 11 the review.
-    fn agenda() -> Agenda {
+    fn agenda() -> PlanOutline {
         let step = |id: &str| (id.to_string(), format!("Do {id}"), None);
-        let domain = |id: &str, steps: Vec<(String, String, Option<Answer>)>| Domain {
+        let domain = |id: &str, steps: Vec<(String, String, Option<Answer>)>| OutlineDomain {
             id: id.into(),
             name: id.to_uppercase(),
             stage: ("One".into(), 0),
             steps,
         };
-        Agenda {
+        PlanOutline {
             domains: vec![
                 domain("a", vec![step("a.1"), step("a.2")]),
                 domain("b", vec![step("b.1")]),
@@ -351,6 +390,41 @@ mod tests {
                 .map(|(id, name)| (id.to_string(), name.to_string()))
                 .into(),
         }
+    }
+
+    #[test]
+    fn the_outline_is_the_overviews_domains_still_working_with_their_open_steps() {
+        let f = crate::tests::grid(2, 2);
+        let mut a = crate::core::answers::Assessment::new(&f, Timestamp::UNIX_EPOCH);
+        for id in ["d0.a0", "d0.a1"] {
+            a.answers.insert(id.into(), Answer::InPlace);
+        }
+        a.answers.insert("d1.a0".into(), Answer::InProgress);
+        let journey = [(Timestamp::UNIX_EPOCH, &a)];
+        let standing = crate::core::planning::Basis {
+            answers: &a,
+            record: None,
+            over_time: &journey,
+            evidence: &[],
+            today: jiff::civil::date(2027, 1, 1),
+        };
+        let plan = Plan::default();
+        let overview = crate::core::planning::overview(&f, &plan, standing, &[]);
+        let outline = PlanOutline::new(&f, &overview);
+        assert_eq!(outline.domains.len(), 1, "d0 has every stage met");
+        let d1 = &outline.domains[0];
+        assert_eq!(
+            (d1.id.as_str(), &d1.stage),
+            ("d1", &("Stage 0".to_string(), 0))
+        );
+        let steps: Vec<(&str, Option<Answer>)> = d1
+            .steps
+            .iter()
+            .map(|(id, _, x)| (id.as_str(), *x))
+            .collect();
+        assert_eq!(steps, [("d1.a0", Some(Answer::InProgress))]);
+        let ids: Vec<&str> = outline.stages.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["s0", "s1", COMPLETE_ID], "complete last");
     }
 
     fn typed(text: &str) -> Scripted {
@@ -363,6 +437,7 @@ mod tests {
         saved: Vec<Change>,
         keys: Vec<String>,
         asked: Vec<String>,
+        rejected: Vec<RejectedDay>,
     }
 
     /// Runs plan edit from question `from` on `plan`, as saved in a file.
@@ -395,6 +470,7 @@ mod tests {
             saved: saved.into_inner(),
             keys: keys.into_inner(),
             asked: p.asked,
+            rejected: p.rejected,
         }
     }
 
@@ -597,21 +673,54 @@ mod tests {
 
     #[test]
     fn what_a_typed_line_means() {
-        let now = Some(date("2026-09-03").unwrap());
+        let day = |t: &str| parse_day(t).unwrap();
+        let now = Some(day("2026-09-03"));
         for (typed, means) in [
-            ("", Some(now)),
-            ("  ", Some(now)),
-            ("2026-09-03", Some(now)),
-            ("-", Some(None)),
-            (" 2027-01-02 ", Some(date("2027-01-02"))),
-            ("2026-13-01", None),
-            ("next week", None),
+            ("", Ok(now)),
+            ("  ", Ok(now)),
+            ("2026-09-03", Ok(now)),
+            ("-", Ok(None)),
+            (" 2027-01-02 ", Ok(Some(day("2027-01-02")))),
+            ("2026-13-01", Err(DayProblem::NotInCalendar)),
+            ("next week", Err(DayProblem::NotADate)),
+            ("0001-01-01", Err(DayProblem::OutOfRange)),
         ] {
-            assert_eq!(meaning(typed, "2026-09-03", now, date), means, "{typed:?}");
+            assert_eq!(
+                meaning(typed, "2026-09-03", now, parse_day),
+                means,
+                "{typed:?}"
+            );
         }
-        assert_eq!(review("6"), Some(Review::EveryMonths(6)));
-        assert_eq!(review("2026-12-01"), date("2026-12-01").map(Review::On));
-        assert_eq!(review("0"), None);
-        assert_eq!(review("121"), None, "months run from 1 to 120");
+        assert_eq!(review("6"), Ok(Review::EveryMonths(6)));
+        assert_eq!(review("2026-12-01"), Ok(Review::On(day("2026-12-01"))));
+        assert_eq!(
+            review("0"),
+            Err(DayProblem::NotADate),
+            "neither months nor a day"
+        );
+        assert_eq!(
+            review("121"),
+            Err(DayProblem::NotADate),
+            "months run from 1 to 120"
+        );
+    }
+
+    #[test]
+    fn a_due_date_in_year_one_is_refused_as_plan_assign_refuses_it() {
+        let s = edit_from(
+            Plan::default(),
+            1,
+            [typed("0001-01-01"), typed("2027-01-31")],
+        );
+        assert_eq!(s.asked, ["due 2 []", "due 2 [] again", "owner 3 []"]);
+        assert_eq!(
+            s.rejected,
+            [RejectedDay {
+                typed: "0001-01-01".into(),
+                problem: DayProblem::OutOfRange
+            }],
+            "the one rule for a typed day (core::time::parse_day), which the shell words as \
+             it words --due"
+        );
     }
 }
