@@ -16,6 +16,7 @@ pub mod clock;
 pub mod file;
 pub mod plan;
 pub mod roster;
+pub mod splice;
 pub mod withdrawn;
 
 use agreed::{Agreement, Evidence};
