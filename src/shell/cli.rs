@@ -750,15 +750,14 @@ pub fn parse() -> Result<Cli, Error> {
     Ok(cli)
 }
 
-/// The clap command, with the version line naming the bundled framework.
+/// The clap command, with the version line naming the bundled framework (known when the program
+/// was built: no framework is read for `--version`, `--help`, `completions` or `man`).
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    let f = crate::core::framework::Framework::bundled();
+    let (id, version) = crate::core::framework::BUNDLED_ID_VERSION;
     Cli::command().version(format!(
-        "{} (framework {} {})",
+        "{} (framework {id} {version})",
         env!("CARGO_PKG_VERSION"),
-        f.id,
-        f.version
     ))
 }
 
