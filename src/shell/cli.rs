@@ -737,6 +737,15 @@ pub fn parse() -> Result<Cli, Error> {
                 .exit();
         }
     }
+    // `--version` alone, the commonest way to ask, is answered without building the parser (most
+    // of its cost), with the line clap writes.
+    let mut args = std::env::args_os().skip(1);
+    if let (Some(only), None) = (args.next(), args.next())
+        && (only == "--version" || only == "-V")
+    {
+        crate::shell::screen::write_stdout(version_line().as_bytes())?;
+        std::process::exit(0);
+    }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
     if cli.command.is_some()
@@ -750,15 +759,22 @@ pub fn parse() -> Result<Cli, Error> {
     Ok(cli)
 }
 
-/// The clap command, with the version line naming the bundled framework (known when the program
-/// was built: no framework is read for `--version`, `--help`, `completions` or `man`).
+/// The clap command, with the version naming the bundled framework (known when the program was
+/// built: no framework is read for `--version`, `--help`, `completions` or `man`).
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
+    Cli::command().version(version())
+}
+
+/// The program's version, and the bundled framework's.
+fn version() -> String {
     let (id, version) = crate::core::framework::BUNDLED_ID_VERSION;
-    Cli::command().version(format!(
-        "{} (framework {id} {version})",
-        env!("CARGO_PKG_VERSION"),
-    ))
+    format!("{} (framework {id} {version})", env!("CARGO_PKG_VERSION"))
+}
+
+/// What `--version` prints, as clap prints it.
+fn version_line() -> String {
+    format!("mbct-sustain {}\n", version())
 }
 
 #[cfg(test)]
@@ -766,5 +782,10 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn the_version_line_written_without_clap_is_claps() {
+        assert_eq!(super::version_line(), super::command().render_version());
     }
 }
