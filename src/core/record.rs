@@ -414,19 +414,12 @@ impl<'h> Record<'h> {
         members: &[usize],
         today: bool,
     ) -> RoundRecord {
-        // Member by member, each assessment's answers read while they are in the cache, then action
-        // by action (reading a round of thousands from memory once an action made `report` on
-        // 8,000 people 1.5x as long).
-        let mut by_action: Vec<Vec<(usize, Option<Answer>)>> =
-            vec![Vec::with_capacity(members.len()); framework.action_count()];
-        for &i in members {
-            let assessment = &self.history.assessments[i];
-            for ((_, action), answers) in framework.actions().zip(&mut by_action) {
-                answers.push((i, assessment.answer(&action.id)));
-            }
-        }
+        let assessments = members.iter().map(|&i| &self.history.assessments[i]);
+        let by_action = crate::core::tally::by_action(framework, assessments);
         let mut actions = IndexMap::new();
-        for ((_, action), answers) in framework.actions().zip(by_action) {
+        for ((_, action), column) in framework.actions().zip(by_action) {
+            let answers: Vec<(usize, Option<Answer>)> =
+                members.iter().copied().zip(column).collect();
             let tally = Tally::of(answers.iter().map(|(_, a)| *a));
             let decision = self.by_action.get(&action.id).and_then(|list| {
                 list.iter()
