@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The whole program's speed and memory, each figure as a ratio to its floor (BENCHMARKS.md):
 #
-#   scripts/bench-cli.sh           # about ten minutes on a 2-core machine
-#   ROUNDS=3 scripts/bench-cli.sh  # quicker, noisier
+#   scripts/bench-cli.sh           # about a quarter of an hour on a 2-core machine
+#   ROUNDS=5 scripts/bench-cli.sh  # quicker, noisier
 #
 # Floors: a minimal Rust program's start (`fn main() {}`), the parse floor (a minimal program that
 # reads the same answers file and parses it with the same yaml_serde into the tool's History), and
 # an fsync'd copy of the file (cp, sync, mv). Both programs are built in a temporary folder outside
-# the repository. Each pair is run alternately, ROUNDS times (hyperfine, several runs a side each
+# the repository. Each pair is run alternately, ROUNDS times (hyperfine, three runs a side each
 # time); a ratio is the median of the rounds' ratios, so a machine that slows down for a while
 # slows both sides alike. Peak memory is GNU time's largest resident size of three runs. With
 # valgrind installed, instruction counts (callgrind) for one round of 2,000 and 8,000 people too.
@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
-rounds="${ROUNDS:-7}"
+rounds="${ROUNDS:-11}"
 
 if ! command -v hyperfine >/dev/null 2>&1; then
     echo "bench-cli: hyperfine is not installed. Install it with: apt-get install -y hyperfine" >&2
@@ -89,7 +89,7 @@ cp "$tmp/h3600.yaml" "$tmp/save3600.yaml"
 median() { # command [shell]
     local shell=(-N)
     if [[ "${2:-}" == shell ]]; then shell=(); fi
-    hyperfine "${shell[@]}" --warmup 1 --runs 5 --output null --style none \
+    hyperfine "${shell[@]}" --runs 3 --output null --style none \
         --export-csv "$tmp/t.csv" "$1" >/dev/null 2>&1
     # The columns end median,user,system,min,max (no command here has a comma).
     awk -F, 'NR == 2 { print $(NF - 4) * 1000 }' "$tmp/t.csv"
@@ -164,7 +164,7 @@ echo "peak MiB: report (3,600) $mem_report, plan assign (3,600) $mem_save, repor
 
 declare -A instructions
 if command -v valgrind >/dev/null 2>&1; then
-    echo "measuring: instructions (callgrind, about two minutes)" >&2
+    echo "measuring: instructions (callgrind, about five minutes)" >&2
     echo
     for c in report team status "report --format html"; do
         for n in 2000 8000; do
