@@ -743,8 +743,18 @@ pub fn parse() -> Result<Cli, Error> {
     if let (Some(only), None) = (args.next(), args.next())
         && (only == "--version" || only == "-V")
     {
-        crate::shell::screen::write_stdout(version_line().as_bytes())?;
-        std::process::exit(0);
+        let mut out = io::stdout().lock();
+        return match out
+            .write_all(version_line().as_bytes())
+            .and_then(|()| out.flush())
+        {
+            // As clap's: a full disk is a failure, a reader that stopped reading is not.
+            Err(source) if source.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
+                path: "standard output".into(),
+                source,
+            }),
+            _ => std::process::exit(0),
+        };
     }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
