@@ -17,6 +17,7 @@ mod properties;
 mod record;
 mod report;
 mod rounds;
+mod saving;
 mod shared_folder;
 mod sharing;
 mod shells;
