@@ -8,7 +8,7 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use mbct_sustain::core::answers::{self, Answer, History};
+use mbct_sustain::core::answers::{self, Answer, History, splice};
 use mbct_sustain::core::framework::{self, Framework};
 use mbct_sustain::core::subject::{self, At, Requested, Selection, Snapshot};
 use mbct_sustain::core::{stage, walk};
@@ -91,11 +91,33 @@ fn answers_parse(bencher: Bencher, n: usize) {
         .bench(|| answers::file::parse(black_box(&text)).expect("generated files are valid"));
 }
 
-/// Writing an answers file of `n` assessments (every save rewrites it whole).
+/// Writing an answers file of `n` assessments whole (a save that cannot keep its bytes).
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn answers_render(bencher: Bencher, n: usize) {
     let (_, h) = generate(n);
     bencher.bench(|| answers::file::render(black_box(&h), false));
+}
+
+/// What a save that changes the plan writes over a file of `n` assessments: the head anew, the
+/// assessments' bytes kept, after telling what changed (`plan assign`, `agree`, `people`).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn answers_splice(bencher: Bencher, n: usize) {
+    let (_, mut h) = generate(n);
+    let at = "2027-01-01T00:00:00Z".parse().expect("a time");
+    // A plan already (format 3): a save that must upgrade the format writes the whole file.
+    h.plan
+        .set_step("fit.pathways", Some("Sam".into()), None, at);
+    let text = answers::file::render(&h, false).expect("renders");
+    let mut changed = h.clone();
+    changed
+        .plan
+        .set_step("fit.pathways", Some("Priya".into()), None, at);
+    bencher.bench(|| {
+        let read = splice::Read::new(black_box(&text), &h, false).expect("renders");
+        assert!(read.differs(&changed).expect("renders").head);
+        let pieces = read.spliced(&changed, splice::Kept::All).expect("renders");
+        pieces.expect("the generated file is the tool's").len()
+    });
 }
 
 /// The stage rule over one assessment.
@@ -142,13 +164,51 @@ mod build {
         let (f, h) = generate(n);
         bencher.bench(|| view::history::build(&f, &latest(&f, black_box(&h), At::One(None))));
     }
+}
 
-    /// `report` of one round of `n` people: the cost grows with the team, not its square.
-    #[divan::bench(args = PEOPLE, sample_count = 10)]
-    fn one_round_of(bencher: Bencher, n: usize) {
+/// One round of `n` people, a third of whom give it a label (in a few spellings): every view of
+/// the round grows with the team, not its square.
+mod one_round_of {
+    use super::*;
+
+    fn round(n: usize) -> (Framework, History) {
         let f = Framework::bundled();
         let h = gen_history::one_round(&f, n, gen_history::SEED);
+        (f, h)
+    }
+
+    /// `report`: the round's stages.
+    #[divan::bench(args = PEOPLE, sample_count = 10)]
+    fn report(bencher: Bencher, n: usize) {
+        let (f, h) = round(n);
         bencher.bench(|| view::report::build(&f, &latest(&f, black_box(&h), At::One(None))));
+    }
+
+    /// `team`: everyone's answers side by side, and the agenda, as a terminal table.
+    #[divan::bench(args = PEOPLE, sample_count = 10)]
+    fn team(bencher: Bencher, n: usize) {
+        let (f, h) = round(n);
+        let files = vec![String::new(); h.assessments.len()];
+        bencher.bench(|| {
+            let s = latest(&f, black_box(&h), At::One(None));
+            let v = view::team::build(&f, &s, &files, false, Some(10));
+            render::render(&v, Format::Table, Default::default())
+        });
+    }
+
+    /// `report --format html`: the meeting page.
+    #[divan::bench(args = PEOPLE, sample_count = 10)]
+    fn page(bencher: Bencher, n: usize) {
+        let (f, h) = round(n);
+        let files = vec![String::new(); h.assessments.len()];
+        bencher.bench(|| {
+            let s = latest(&f, black_box(&h), At::One(None));
+            render::render(
+                &view::page::build(&f, &s, &files),
+                Format::Html,
+                Default::default(),
+            )
+        });
     }
 }
 

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Whole-program speed and memory of mbct-sustain on answers files of 1, 1,000
-# and 10,000 assessments, with `cat` of the same files as the floor.
+# The whole program's speed and memory, each figure as a ratio to its floor (BENCHMARKS.md):
 #
-#   scripts/bench-cli.sh
+#   scripts/bench-cli.sh           # about a quarter of an hour on a 2-core machine
+#   ROUNDS=5 scripts/bench-cli.sh  # quicker, noisier
 #
-# Needs hyperfine (wall time) and GNU time at /usr/bin/time (peak memory); on
-# Debian or Ubuntu: apt-get install -y hyperfine time. Prints one line per
-# command (median wall time over many runs, peak resident memory) and checks
-# the targets in BENCHMARKS.md. The answers files are made-up, deterministic
-# ones from examples/gen_history.rs, written to a temporary folder and removed.
+# Floors: a minimal Rust program's start (`fn main() {}`), the parse floor (a minimal program that
+# reads the same answers file and parses it with the same yaml_serde into the tool's History), and
+# an fsync'd copy of the file (cp, sync, mv). Both programs are built in a temporary folder outside
+# the repository. Each pair is run alternately, ROUNDS times (hyperfine, three runs a side each
+# time); a ratio is the median of the rounds' ratios, so a machine that slows down for a while
+# slows both sides alike. Peak memory is GNU time's largest resident size of three runs. With
+# valgrind installed, instruction counts (callgrind) for one round of 2,000 and 8,000 people too.
+#
+# Needs hyperfine and GNU time at /usr/bin/time; on Debian or Ubuntu:
+#   apt-get install -y hyperfine time valgrind
+# The answers files are made-up, deterministic ones from examples/gen_history.rs, all dated before
+# today, written to the temporary folder and removed at the end. Never part of `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo="$(pwd)"
+rounds="${ROUNDS:-11}"
 
 if ! command -v hyperfine >/dev/null 2>&1; then
-    echo "bench-cli: hyperfine is not installed. Install it with: apt-get install -y hyperfine (or: cargo install hyperfine)" >&2
+    echo "bench-cli: hyperfine is not installed. Install it with: apt-get install -y hyperfine" >&2
     exit 2
 fi
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -22,64 +31,158 @@ if ! /usr/bin/time -v true >/dev/null 2>&1; then
 fi
 
 cargo build --release --locked --quiet --bin mbct-sustain --example gen_history
-bin=target/release/mbct-sustain
-gen=target/release/examples/gen_history
+bin="$repo/target/release/mbct-sustain"
+gen="$repo/target/release/examples/gen_history"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-for n in 1 1000 10000; do
-    "$gen" "$n" >"$tmp/answers-$n.yaml"
+
+# The floors: two minimal programs, built like the tool (release, the same codegen units).
+mkdir -p "$tmp/minimal/src" "$tmp/parse-floor/src"
+profile='[profile.release]
+codegen-units = 4'
+printf '[package]\nname = "minimal"\nversion = "0.1.0"\nedition = "2024"\n\n%s\n' "$profile" \
+    >"$tmp/minimal/Cargo.toml"
+echo 'fn main() {}' >"$tmp/minimal/src/main.rs"
+cat >"$tmp/parse-floor/Cargo.toml" <<EOF
+[package]
+name = "parse-floor"
+version = "0.1.0"
+edition = "2024"
+
+[dependencies]
+mbct-sustain = { path = "$repo" }
+serde_yaml = { package = "yaml_serde", version = "0.10" }
+
+$profile
+EOF
+cat >"$tmp/parse-floor/src/main.rs" <<'EOF'
+//! The parse floor: reads an answers file and parses it with yaml_serde into the tool's History.
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: parse-floor FILE");
+    let text = std::fs::read_to_string(path).expect("a readable file");
+    let history: mbct_sustain::core::answers::History =
+        serde_yaml::from_str(&text).expect("an answers file");
+    std::hint::black_box(&history);
+}
+EOF
+cp Cargo.lock "$tmp/parse-floor/"
+echo "building the floors" >&2
+cargo build --release --quiet --manifest-path "$tmp/minimal/Cargo.toml" --target-dir "$tmp/target"
+# The tool's own target folder: its dependencies are built already.
+cargo build --release --quiet --manifest-path "$tmp/parse-floor/Cargo.toml" \
+    --target-dir "$repo/target"
+minimal="$tmp/target/release/minimal"
+floor="$repo/target/release/parse-floor"
+
+for n in 40 400 3600 10000; do
+    "$gen" "$n" >"$tmp/h$n.yaml"
 done
+for n in 2000 8000; do
+    "$gen" --one-round "$n" >"$tmp/r$n.yaml"
+done
+cp "$tmp/h3600.yaml" "$tmp/save3600.yaml"
+# The first save upgrades the file to the format a dated plan needs (written whole, once).
+"$bin" --file "$tmp/save3600.yaml" --quiet plan assign fit.pathways --owner Sam
 
-# name|command (no commas: hyperfine's CSV is read with awk)
-cases=(
-    "mbct-sustain --version|$bin --version"
-    "cat (1)|cat $tmp/answers-1.yaml"
-    "report (1)|$bin --file $tmp/answers-1.yaml --color never report"
-    "cat (1,000)|cat $tmp/answers-1000.yaml"
-    "report (1,000)|$bin --file $tmp/answers-1000.yaml --color never report"
-    "compare (1,000)|$bin --file $tmp/answers-1000.yaml --color never compare"
-    "history (1,000)|$bin --file $tmp/answers-1000.yaml --color never history"
-    "report json (1,000)|$bin --file $tmp/answers-1000.yaml report --format json"
-    "report html (1,000)|$bin --file $tmp/answers-1000.yaml report --format html"
-    "cat (10,000)|cat $tmp/answers-10000.yaml"
-    "report (10,000)|$bin --file $tmp/answers-10000.yaml --color never report"
-    "compare (10,000)|$bin --file $tmp/answers-10000.yaml --color never compare"
-    "history (10,000)|$bin --file $tmp/answers-10000.yaml --color never history"
-)
+# The median wall time (ms) of a command over one hyperfine run, output thrown away.
+median() { # command [shell]
+    local shell=(-N)
+    if [[ "${2:-}" == shell ]]; then shell=(); fi
+    hyperfine "${shell[@]}" --runs 3 --output null --style none \
+        --export-csv "$tmp/t.csv" "$1" >/dev/null 2>&1
+    # The columns end median,user,system,min,max (no command here has a comma).
+    awk -F, 'NR == 2 { print $(NF - 4) * 1000 }' "$tmp/t.csv"
+}
 
-declare -A ms mb
-for case in "${cases[@]}"; do
-    name="${case%%|*}"
-    cmd="${case#*|}"
+# The middle one of some numbers.
+mid() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# The median over the rounds of A's time over B's, A and B alternated; also both medians.
+declare -A ratio a_ms b_ms
+pair() { # name, command A, command B, [shell if B needs one]
+    local name="$1" rs=() as=() bs=() a b
     echo "measuring: $name" >&2
-    # Wall time: hyperfine runs it at least 10 times and for at least 3 s, output to /dev/null.
-    hyperfine -N --warmup 3 --min-runs 10 --output null --style none \
-        --export-csv "$tmp/time.csv" "$cmd" >/dev/null 2>&1
-    ms[$name]="$(awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$tmp/time.csv")"
-    # Peak memory: the largest "Maximum resident set size" of three runs.
-    peak=0
-    for _ in 1 2 3; do
-        # shellcheck disable=SC2086 # $cmd is a command line to split into words
-        /usr/bin/time -v -o "$tmp/mem.txt" $cmd >/dev/null 2>&1
-        kb="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/mem.txt")"
-        if ((kb > peak)); then peak=$kb; fi
+    for _ in $(seq "$rounds"); do
+        a="$(median "$2")"
+        b="$(median "$3" "${4:-}")"
+        as+=("$a")
+        bs+=("$b")
+        rs+=("$(awk -v a="$a" -v b="$b" 'BEGIN { print a / b }')")
     done
-    mb[$name]="$(awk -v kb="$peak" 'BEGIN { printf "%.1f", kb / 1024 }')"
+    ratio[$name]="$(mid "${rs[@]}")"
+    a_ms[$name]="$(mid "${as[@]}")"
+    b_ms[$name]="$(mid "${bs[@]}")"
+}
+
+# Peak resident memory (MiB), the largest of three runs.
+peak() { # command line
+    local most=0 kb
+    for _ in 1 2 3; do
+        # shellcheck disable=SC2086 # a command line to split into words
+        /usr/bin/time -v -o "$tmp/mem.txt" $1 >/dev/null 2>&1
+        kb="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/mem.txt")"
+        if ((kb > most)); then most=$kb; fi
+    done
+    awk -v kb="$most" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+t() { echo "$bin --file $tmp/$1 --color never $2"; }
+
+pair "--version / minimal program" "$bin --version" "$minimal"
+for n in 40 400 3600 10000; do
+    pair "report ($n) / parse floor" "$(t "h$n.yaml" report)" "$floor $tmp/h$n.yaml"
+done
+pair "plan assign (3,600) / report (3,600)" \
+    "$(t save3600.yaml 'plan assign fit.pathways --owner Sam')" "$(t save3600.yaml report)"
+pair "plan assign (3,600) / fsync'd copy" \
+    "$(t save3600.yaml 'plan assign fit.pathways --owner Sam')" \
+    "cp $tmp/save3600.yaml $tmp/copy.tmp && sync $tmp/copy.tmp && mv $tmp/copy.tmp $tmp/copy.yaml" \
+    shell
+for c in report team status "report --format html"; do
+    pair "$c, one round: 8,000 / 2,000 people" "$(t r8000.yaml "$c")" "$(t r2000.yaml "$c")"
 done
 
 echo
-printf '%-24s %14s %14s\n' "command" "median wall ms" "peak RSS MB"
-printf '%-24s %14s %14s\n' "-------" "--------------" "-----------"
-for case in "${cases[@]}"; do
-    name="${case%%|*}"
-    printf '%-24s %14s %14s\n' "$name" "${ms[$name]}" "${mb[$name]}"
+printf '%-44s %10s %10s %8s\n' "A / B" "A ms" "B ms" "A / B"
+printf '%-44s %10s %10s %8s\n' "-----" "----" "----" "-----"
+for name in "--version / minimal program" "report (40) / parse floor" "report (400) / parse floor" \
+    "report (3600) / parse floor" "report (10000) / parse floor" \
+    "plan assign (3,600) / report (3,600)" "plan assign (3,600) / fsync'd copy" \
+    "report, one round: 8,000 / 2,000 people" "team, one round: 8,000 / 2,000 people" \
+    "status, one round: 8,000 / 2,000 people" \
+    "report --format html, one round: 8,000 / 2,000 people"; do
+    printf '%-44s %10.2f %10.2f %8.2f\n' "$name" "${a_ms[$name]}" "${b_ms[$name]}" "${ratio[$name]}"
 done
 
-# The speed targets (BENCHMARKS.md).
+echo
+echo "measuring: peak memory" >&2
+mem_report="$(peak "$(t save3600.yaml report)")"
+mem_save="$(peak "$(t save3600.yaml 'plan assign fit.pathways --owner Sam')")"
+mem_10000="$(peak "$(t h10000.yaml report)")"
+echo "peak MiB: report (3,600) $mem_report, plan assign (3,600) $mem_save, report (10,000) $mem_10000"
+
+declare -A instructions
+if command -v valgrind >/dev/null 2>&1; then
+    echo "measuring: instructions (callgrind, about five minutes)" >&2
+    echo
+    for c in report team status "report --format html"; do
+        for n in 2000 8000; do
+            # shellcheck disable=SC2086 # $c is a command and its options
+            instructions[$c $n]="$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+                "$bin" --file "$tmp/r$n.yaml" --color never $c 2>&1 >/dev/null |
+                awk '/Collected/ { print $NF }')"
+        done
+        echo "instructions, $c, one round: 8,000 / 2,000 people:" \
+            "$(awk -v a="${instructions[$c 8000]}" -v b="${instructions[$c 2000]}" \
+                'BEGIN { printf "%.2f", a / b }')"
+    done
+fi
+
+# The targets (BENCHMARKS.md).
 echo
 failed=0
-check() { # description, awk condition over the figures
+check() { # description, awk condition
     if awk "BEGIN { exit !($2) }"; then
         echo "met:    $1"
     else
@@ -87,13 +190,21 @@ check() { # description, awk condition over the figures
         failed=1
     fi
 }
-check "report (1) within 3x of cat (1): $(awk "BEGIN { printf \"%.1fx\", ${ms["report (1)"]} / ${ms["cat (1)"]} }")" \
-    "${ms["report (1)"]} <= 3 * ${ms["cat (1)"]}"
-for c in report compare history; do
-    check "$c (1,000) under 100 ms and 50 MB" "${ms["$c (1,000)"]} < 100 && ${mb["$c (1,000)"]} < 50"
-    check "$c (10,000) within about 10x (at most 11x) of 1,000: $(awk "BEGIN { printf \"%.1fx\", ${ms["$c (10,000)"]} / ${ms["$c (1,000)"]} }")" \
-        "${ms["$c (10,000)"]} <= 11 * ${ms["$c (1,000)"]}"
+r() { printf '%.2fx' "${ratio[$1]}"; }
+check "--version within 1.5x of a minimal program's start: $(r "--version / minimal program")" \
+    "${ratio["--version / minimal program"]} <= 1.5"
+check "report (40) within 1.2x the parse floor: $(r "report (40) / parse floor")" \
+    "${ratio["report (40) / parse floor"]} <= 1.2"
+check "plan assign (3,600) within 1.2x report: $(r "plan assign (3,600) / report (3,600)")" \
+    "${ratio["plan assign (3,600) / report (3,600)"]} <= 1.2"
+check "plan assign (3,600) peak memory within 1.5x report's: $mem_save / $mem_report MiB" \
+    "$mem_save <= 1.5 * $mem_report"
+for c in report team status "report --format html"; do
+    name="$c, one round: 8,000 / 2,000 people"
+    check "$name at most 5x: $(r "$name")" "${ratio[$name]} <= 5"
+    if [[ -n "${instructions[$c 8000]:-}" ]]; then
+        check "$c instructions at most 4.2x" \
+            "${instructions[$c 8000]} <= 4.2 * ${instructions[$c 2000]}"
+    fi
 done
-check "report html (1,000) within 2x of report json (1,000): $(awk "BEGIN { printf \"%.1fx\", ${ms["report html (1,000)"]} / ${ms["report json (1,000)"]} }")" \
-    "${ms["report html (1,000)"]} <= 2 * ${ms["report json (1,000)"]}"
 exit "$failed"

@@ -18,6 +18,7 @@ mod record;
 mod report;
 mod rounds;
 mod safety;
+mod saving;
 mod shared_folder;
 mod sharing;
 mod shells;

@@ -57,23 +57,26 @@ pub fn agenda(
         Some(t) if t.settled() => Status::Settled,
         _ => Status::Open,
     };
+    let mut tallies = crate::core::tally::by_action(framework, members.iter().copied())
+        .into_iter()
+        .map(Tally::of);
     let mut points: Vec<AgendaPoint> = framework
         .domains
         .iter()
         .enumerate()
         .flat_map(|(d, domain)| {
-            let working = working[d];
             domain
                 .actions
                 .iter()
                 .enumerate()
-                .map(move |(i, a)| AgendaPoint {
-                    domain: d,
-                    action: i,
-                    tally: Tally::of(members.iter().map(|m| m.answer(&a.id))),
-                    decides_stage: working == Some(a.stage_index),
-                    status: status(&a.id),
-                })
+                .map(move |(i, a)| (d, i, a))
+        })
+        .map(|(d, i, a)| AgendaPoint {
+            domain: d,
+            action: i,
+            tally: tallies.next().unwrap_or_default(),
+            decides_stage: working[d] == Some(a.stage_index),
+            status: status(&a.id),
         })
         .filter(|p| {
             p.status == Status::ToConfirm

@@ -13,6 +13,13 @@ pub const COMPLETE_ID: &str = "complete";
 /// The framework bundled into the binary.
 pub const BUNDLED_YAML: &str = include_str!("../../framework.yaml");
 
+/// [`BUNDLED_YAML`] as JSON, made by `build.rs`: the same framework, read without a YAML parser.
+const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/framework.json"));
+
+/// The bundled framework's id and version, read from [`BUNDLED_YAML`] by `build.rs`, for
+/// `--version`, which then reads no framework at all.
+pub const BUNDLED_ID_VERSION: (&str, &str) = include!(concat!(env!("OUT_DIR"), "/framework_id.rs"));
+
 /// A whole framework, as written in its YAML file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,11 +166,19 @@ pub enum Item {
 }
 
 impl Framework {
-    /// The bundled framework, checked by the test suite so a broken bundle is never released.
+    /// The bundled framework, read once a run from the JSON `build.rs` made of it (no YAML to
+    /// parse), and checked by the test suite to be what [`from_yaml`] makes of [`BUNDLED_YAML`],
+    /// so a broken bundle is never released.
     pub fn bundled() -> Framework {
         static BUNDLED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
         BUNDLED
-            .get_or_init(|| from_yaml(BUNDLED_YAML).expect("the bundled framework is valid"))
+            .get_or_init(|| {
+                let mut f: Framework =
+                    serde_json::from_str(BUNDLED_JSON).expect("the bundled framework is valid");
+                let problems = validate(&mut f, BUNDLED_YAML);
+                assert!(problems.is_empty(), "the bundled framework is valid");
+                f
+            })
             .clone()
     }
 
@@ -412,6 +427,13 @@ mod tests {
         assert_eq!(f.action_count(), 41);
         assert_eq!(f.completion_label, "Embedded");
         assert_eq!(f.version, "1.0");
+    }
+
+    #[test]
+    fn the_bundled_framework_read_from_json_is_what_its_yaml_says() {
+        let f = from_yaml(BUNDLED_YAML).expect("bundled framework is valid");
+        assert_eq!(Framework::bundled(), f);
+        assert_eq!(BUNDLED_ID_VERSION, (f.id.as_str(), f.version.as_str()));
     }
 
     #[test]

@@ -428,12 +428,12 @@ impl<'h> Record<'h> {
         members: &[usize],
         today: bool,
     ) -> RoundRecord {
+        let assessments = members.iter().map(|&i| &self.history.assessments[i]);
+        let by_action = crate::core::tally::by_action(framework, assessments);
         let mut actions = IndexMap::new();
-        for (_, action) in framework.actions() {
-            let answers: Vec<(usize, Option<Answer>)> = members
-                .iter()
-                .map(|&i| (i, self.history.assessments[i].answer(&action.id)))
-                .collect();
+        for ((_, action), column) in framework.actions().zip(by_action) {
+            let answers: Vec<(usize, Option<Answer>)> =
+                members.iter().copied().zip(column).collect();
             let tally = Tally::of(answers.iter().map(|(_, a)| *a));
             let decision = self.by_action.get(&action.id).and_then(|list| {
                 list.iter()

@@ -6,11 +6,46 @@
 //! who did not answer an action are left out of its count. What the team decided wins over the rule
 //! (see `core::record`).
 
-use crate::core::answers::Answer;
+use crate::core::answers::{Answer, Assessment};
+use crate::core::framework::Framework;
 
 /// How many gave each answer to one action, in [`Answer::ALL`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally(pub [usize; Answer::ALL.len()]);
+
+/// Each action's answers (in the framework's order of actions) from each of `members` (in their
+/// order): what a round's counts are made of. Each assessment is read once, front to back, in the
+/// order its answers are stored, which is nearly always the framework's: looking every action up
+/// by its id, action by action, read a round of thousands from memory 41 times over.
+pub fn by_action<'a>(
+    framework: &Framework,
+    members: impl IntoIterator<Item = &'a Assessment>,
+) -> Vec<Vec<Option<Answer>>> {
+    let ids: Vec<&str> = framework.actions().map(|(_, a)| a.id.as_str()).collect();
+    let members = members.into_iter();
+    let mut columns = vec![Vec::with_capacity(members.size_hint().0); ids.len()];
+    let mut row = vec![None; ids.len()];
+    for member in members {
+        row.fill(None);
+        // Each stored answer is first compared with the action after the last one found.
+        let mut next = 0;
+        for (id, answer) in &member.answers {
+            let at = if ids.get(next) == Some(&id.as_str()) {
+                Some(next)
+            } else {
+                ids.iter().position(|known| known == id)
+            };
+            if let Some(at) = at {
+                row[at] = Some(*answer);
+                next = at + 1;
+            }
+        }
+        for (column, answer) in columns.iter_mut().zip(&row) {
+            column.push(*answer);
+        }
+    }
+    columns
+}
 
 impl Tally {
     /// Counts the answers given.
@@ -77,6 +112,35 @@ impl Tally {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn answers_by_action_are_each_actions_answer_whatever_order_they_are_stored_in() {
+        let f = crate::tests::grid(2, 3);
+        let ids: Vec<String> = f.actions().map(|(_, a)| a.id.clone()).collect();
+        let member = |stored: &[(&str, Answer)]| {
+            let mut a = Assessment::new(&f, jiff::Timestamp::UNIX_EPOCH);
+            a.answers = stored.iter().map(|(id, x)| (id.to_string(), *x)).collect();
+            a
+        };
+        use Answer::*;
+        let members = [
+            member(&[("d0.a0", InPlace), ("d0.a1", NotYet), ("d1.a2", DontKnow)]),
+            member(&[("d1.a1", InProgress), ("d0.a0", NotYet), ("gone", InPlace)]),
+            member(&[]),
+            member(&[
+                ("d0.a2", NotApplicable),
+                ("d0.a1", InPlace),
+                ("d1.a0", NotYet),
+            ]),
+        ];
+        let columns = by_action(&f, &members);
+        assert_eq!(columns.len(), ids.len());
+        for (id, column) in ids.iter().zip(&columns) {
+            let expected: Vec<_> = members.iter().map(|m| m.answer(id)).collect();
+            assert_eq!(column, &expected, "{id}");
+        }
+    }
+
     use super::*;
     use Answer::*;
 

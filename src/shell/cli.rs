@@ -823,6 +823,25 @@ pub fn parse() -> Result<Cli, Error> {
                 .exit();
         }
     }
+    // `--version` alone, the commonest way to ask, is answered without building the parser (most
+    // of its cost), with the line clap writes.
+    let mut args = std::env::args_os().skip(1);
+    if let (Some(only), None) = (args.next(), args.next())
+        && (only == "--version" || only == "-V")
+    {
+        let mut out = io::stdout().lock();
+        return match out
+            .write_all(version_line().as_bytes())
+            .and_then(|()| out.flush())
+        {
+            // As clap's: a full disk is a failure, a reader that stopped reading is not.
+            Err(source) if source.kind() != io::ErrorKind::BrokenPipe => Err(Error::WriteFailed {
+                path: "standard output".into(),
+                source,
+            }),
+            _ => std::process::exit(0),
+        };
+    }
     let matches = command().try_get_matches().map_err(finish)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| finish(e.format(&mut command())))?;
     if cli.command.is_some()
@@ -837,16 +856,22 @@ pub fn parse() -> Result<Cli, Error> {
     Ok(cli)
 }
 
-/// The clap command, with the version line naming the bundled framework.
+/// The clap command, with the version naming the bundled framework (known when the program was
+/// built: no framework is read for `--version`, `--help`, `completions` or `man`).
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    let f = crate::core::framework::Framework::bundled();
-    Cli::command().version(format!(
-        "{} (framework {} {})",
-        env!("CARGO_PKG_VERSION"),
-        f.id,
-        f.version
-    ))
+    Cli::command().version(version())
+}
+
+/// The program's version, and the bundled framework's.
+fn version() -> String {
+    let (id, version) = crate::core::framework::BUNDLED_ID_VERSION;
+    format!("{} (framework {id} {version})", env!("CARGO_PKG_VERSION"))
+}
+
+/// What `--version` prints, as clap prints it.
+fn version_line() -> String {
+    format!("mbct-sustain {}\n", version())
 }
 
 #[cfg(test)]
@@ -854,5 +879,10 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn the_version_line_written_without_clap_is_claps() {
+        assert_eq!(super::version_line(), super::command().render_version());
     }
 }

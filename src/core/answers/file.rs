@@ -78,7 +78,9 @@ pub fn parse(text: &str) -> Result<History, Problem> {
 /// The first line of a merge conflict (`<<<<<<< `, `=======`, `>>>>>>> `), which YAML calls
 /// invalid.
 fn conflict_marker(text: &str) -> Option<usize> {
-    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+    // A search for one byte is much quicker than one for seven, and most files hold no `<` or `>`.
+    let holds = |byte: char, marker: &str| text.contains(byte) && text.contains(marker);
+    if !holds('<', "<<<<<<<") && !holds('>', ">>>>>>>") {
         return None;
     }
     text.lines()
@@ -154,10 +156,35 @@ const HEADER: &str = "\
 /// Every section the answers types serialise is written (so a new one needs no change here), in
 /// a fixed order: `format`, fields written by someone else, the roster, agreements, evidence, the
 /// plan, any other section, then the assessments, last so that one can be added to the text as
-/// it is ([`assessment_text`]). Every text any YAML reader could take for something else is quoted
-/// ([`yaml_emit`]), so PyYAML and this tool read the same values.
+/// it is ([`assessment_text`], [`super::splice`]). Every text any YAML reader could take for
+/// something else is quoted ([`yaml_emit`]), so PyYAML and this tool read the same values.
 pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error> {
-    let Node::Map(mut rest) = yaml_emit::to_node(history)? else {
+    let mut text = head_text(history)?;
+    if history.assessments.is_empty() {
+        text += EMPTY_LIST;
+    } else {
+        text += LIST_KEY;
+        for assessment in &history.assessments {
+            text += &assessment_text(assessment)?;
+        }
+    }
+    Ok(if crlf { to_crlf(&text) } else { text })
+}
+
+/// The line that opens the assessments when there are some; their items follow at column 0.
+pub(super) const LIST_KEY: &str = "assessments:\n";
+/// The line [`render`] writes when there is no assessment.
+pub(super) const EMPTY_LIST: &str = "assessments: []\n";
+
+/// `\n` line ends as `\r\n`.
+pub(super) fn to_crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+/// Everything [`render`] writes before `assessments:` (the header comment, `format`, every other
+/// section), with `\n` line ends; the assessments are not serialised to write it.
+pub fn head_text(history: &History) -> Result<String, serde_yaml::Error> {
+    let Node::Map(mut rest) = yaml_emit::to_node(&head_of(history))? else {
         unreachable!("a history serialises as a map")
     };
     let mut take = |key: &Node| {
@@ -168,7 +195,7 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
     let named = |name: &str| Node::Text(name.to_string());
     let format = Node::Number(super::format_needed(history).to_string());
     take(&named("format"));
-    let assessments = take(&named("assessments"));
+    take(&named("assessments"));
     let mut head = vec![(named("format"), format)];
     for key in history.extra.keys() {
         head.extend(take(&yaml_emit::to_node(key)?));
@@ -177,22 +204,36 @@ pub fn render(history: &History, crlf: bool) -> Result<String, serde_yaml::Error
         head.extend(take(&named(section)));
     }
     head.append(&mut rest);
-    let mut text = String::from(HEADER);
-    text += &yaml_emit::node_text(&Node::Map(head));
-    match assessments {
-        Some((_, Node::List(items))) if !items.is_empty() => {
-            text += "assessments:\n";
-            for item in &items {
-                text += &yaml_emit::item_text(item);
-            }
-        }
-        _ => text += "assessments: []\n",
+    Ok(String::from(HEADER) + &yaml_emit::node_text(&Node::Map(head)))
+}
+
+/// Everything in `history` but its assessments (a copy of the small part of the file).
+pub(super) fn head_of(history: &History) -> History {
+    // Every field named, so a section added to the file cannot be left out here.
+    let History {
+        format,
+        extra,
+        service,
+        team,
+        plan,
+        agreements,
+        evidence,
+        withdrawn,
+        redated,
+        assessments: _,
+    } = history;
+    History {
+        format: *format,
+        extra: extra.clone(),
+        service: service.clone(),
+        team: team.clone(),
+        plan: plan.clone(),
+        agreements: agreements.clone(),
+        evidence: evidence.clone(),
+        withdrawn: withdrawn.clone(),
+        redated: redated.clone(),
+        assessments: Vec::new(),
     }
-    Ok(if crlf {
-        text.replace('\n', "\r\n")
-    } else {
-        text
-    })
 }
 
 /// One assessment as an item of the file's `assessments:` list (at column 0, `\n` line ends),
@@ -810,6 +851,41 @@ mod tests {
             // One assessment alone is written as the file writes it.
             for a in &h.assessments {
                 prop_assert!(text.contains(&assessment_text(a).unwrap()));
+            }
+        }
+
+        #[test]
+        fn a_save_keeping_the_assessments_bytes_writes_what_a_full_render_writes(
+            h in histories(),
+            crlf in any::<bool>(),
+        ) {
+            use super::super::splice::{Kept, Read, place};
+            let mut before = h;
+            let new = before.assessments.pop();
+            before.format = super::super::format_needed(&before);
+            let text = render(&before, crlf).unwrap();
+            let read = Read::new(&text, &before, crlf).unwrap();
+            // A section of another version's added: the head changes, the format does not.
+            let mut changed = before.clone();
+            changed.extra.insert("zz-added".into(), "x".into());
+            let spliced = read.spliced(&changed, Kept::All).unwrap();
+            prop_assert_eq!(
+                spliced.map(|p| p.concat()),
+                Some(render(&changed, crlf).unwrap()),
+                "{}",
+                text
+            );
+            if let Some(new) = new {
+                let mut added = before.clone();
+                let at = place(&added.assessments, new.taken_at);
+                added.assessments.insert(at, new);
+                let spliced = read.spliced(&added, Kept::AllBut(at)).unwrap();
+                let same_format =
+                    super::super::format_needed(&added) == super::super::format_needed(&before);
+                prop_assert_eq!(spliced.is_some(), same_format);
+                if let Some(pieces) = spliced {
+                    prop_assert_eq!(pieces.concat(), render(&added, crlf).unwrap());
+                }
             }
         }
     }

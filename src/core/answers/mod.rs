@@ -16,6 +16,7 @@ pub mod clock;
 pub mod file;
 pub mod plan;
 pub mod roster;
+pub mod splice;
 pub mod withdrawn;
 
 use agreed::{Agreement, Evidence};
@@ -169,9 +170,17 @@ pub fn unknown_ids<'h>(history: &'h History, framework: &Framework) -> Vec<&'h s
     let same = |a: &&Assessment| {
         a.framework.id == framework.id && a.framework.version == framework.version
     };
+    let ids: Vec<&str> = framework.actions().map(|(_, a)| a.id.as_str()).collect();
     for a in history.assessments.iter().filter(same) {
+        // Answers are written in the framework's order: each is first compared with the id after
+        // the last one found, so a file costs about one comparison an answer.
+        let mut next = 0;
         for id in a.answers.keys() {
-            if !framework.has_action(id) && !unknown.contains(&id.as_str()) {
+            if ids.get(next) == Some(&id.as_str()) {
+                next += 1;
+            } else if let Some(i) = ids.iter().position(|known| known == id) {
+                next = i + 1;
+            } else if !unknown.contains(&id.as_str()) {
                 unknown.push(id);
             }
         }

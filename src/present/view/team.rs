@@ -213,33 +213,34 @@ pub fn build(
         let answer = point.record.as_ref()?.actions.get(id)?;
         TeamAnswer::new(answer, &name_of)
     };
-    let discussion = agenda::agenda(framework, &members, &point.answers, point.record.as_ref())
-        .into_iter()
-        .enumerate()
-        .map(|(rank, p)| {
-            let at = ActionRef::new(framework, p.domain, p.action);
-            let answers = if anonymous {
-                Vec::new()
-            } else {
-                names
-                    .iter()
-                    .zip(&members)
-                    .map(|(n, a)| WhoSaid {
-                        respondent: n.clone(),
-                        answer: a.answer(&at.action_id),
-                        note: a.note(&at.domain_id).map(str::to_string),
-                    })
-                    .collect()
-            };
-            DiscussionPoint {
-                rank: rank + 1,
-                status: p.status.into(),
-                decides_stage: p.decides_stage,
-                answers,
-                counts: split(&p.tally),
-                team: team_of(&at.action_id),
-                at,
+    let points = agenda::agenda(framework, &members, &point.answers, point.record.as_ref());
+    let at: Vec<ActionRef> = (points.iter())
+        .map(|p| ActionRef::new(framework, p.domain, p.action))
+        .collect();
+    let mut said: Vec<Vec<WhoSaid>> = at.iter().map(|_| Vec::new()).collect();
+    if !anonymous {
+        // Person by person, each assessment read while it is in the cache (point by point, a
+        // round of thousands was read from memory once a point).
+        for (n, a) in names.iter().zip(&members) {
+            for (at, answers) in at.iter().zip(&mut said) {
+                answers.push(WhoSaid {
+                    respondent: n.clone(),
+                    answer: a.answer(&at.action_id),
+                    note: a.note(&at.domain_id).map(str::to_string),
+                });
             }
+        }
+    }
+    let discussion = (points.into_iter().zip(at).zip(said))
+        .enumerate()
+        .map(|(rank, ((p, at), answers))| DiscussionPoint {
+            rank: rank + 1,
+            status: p.status.into(),
+            decides_stage: p.decides_stage,
+            answers,
+            counts: split(&p.tally),
+            team: team_of(&at.action_id),
+            at,
         })
         .collect();
     let decisions = point.record.as_ref().map_or_else(Vec::new, |record| {

@@ -10,6 +10,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(&resolve(path), |file| file.write_all(bytes))
 }
 
+/// As [`write_atomic`], with the bytes given in pieces (written one after another, never joined).
+pub fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> io::Result<()> {
+    replace(&resolve(path), |file| {
+        pieces.iter().try_for_each(|piece| file.write_all(piece))
+    })
+}
+
 /// As [`write_atomic`], but a symlink at `path` is replaced, never followed: for the tool's own
 /// files (drafts), where a link can only be a trap.
 pub fn write_atomic_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
