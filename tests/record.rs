@@ -686,3 +686,65 @@ fn the_plan_says_it_counts_the_steps_done_since_its_round() {
         "{said}"
     );
 }
+
+/// A copy of the file made at round 1's meeting, holding one agreement the file lacks, recorded
+/// at `at`; the file itself has gone on to round 2 (September) without it.
+fn a_copy_from_round_ones_meeting(env: &Env, at: &str) {
+    let mut made = agreed(SPLIT, Some(InPlace), Some("Settled after the meeting"));
+    made.at = at.parse().unwrap();
+    let copy = History {
+        assessments: round("06", &[]),
+        agreements: vec![made],
+        ..History::default()
+    };
+    env.write("copy.yaml", answers::file::render(&copy, false).unwrap());
+    let file = History {
+        assessments: round("06", &[])
+            .into_iter()
+            .chain(round("09", &[]))
+            .collect(),
+        ..History::default()
+    };
+    env.write(
+        "mbct-sustain.yaml",
+        answers::file::render(&file, false).unwrap(),
+    );
+}
+
+#[test]
+fn an_agreement_of_round_one_merged_in_after_round_two_began_is_named_as_a_correction() {
+    let env = Env::new();
+    a_copy_from_round_ones_meeting(&env, "2026-06-15T14:00:00Z");
+    let before = env.json(&["report", "--at", "1", "--format", "json"]);
+    let merged = env.cmd().args(["merge", "copy.yaml"]).assert().success();
+    let said = String::from_utf8_lossy(&merged.get_output().stderr).into_owned();
+    assert!(
+        said.contains("this merge corrects round 1, which had closed")
+            && said.contains("to In place")
+            && said.contains("report --at 1"),
+        "{said}"
+    );
+    let after = env.json(&["report", "--at", "1", "--format", "json"]);
+    assert_ne!(before, after, "round 1 now counts its meeting's agreement");
+    assert_eq!(
+        team_answer(&env.json(&["team", "--at", "1", "--format", "json"]), SPLIT)["answer"],
+        "in-place"
+    );
+}
+
+#[test]
+fn an_agreement_of_round_one_recorded_after_round_two_began_corrects_nothing_and_is_named() {
+    let env = Env::new();
+    a_copy_from_round_ones_meeting(&env, "2026-09-20T14:00:00Z");
+    let before = env.json(&["report", "--at", "1", "--format", "json"]);
+    let merged = env.cmd().args(["merge", "copy.yaml"]).assert().success();
+    let said = String::from_utf8_lossy(&merged.get_output().stderr).into_owned();
+    assert!(!said.contains("corrects round"), "{said}");
+    assert_eq!(
+        before,
+        env.json(&["report", "--at", "1", "--format", "json"])
+    );
+    let report = env.cmd().args(["report"]).assert().success();
+    let noted = String::from_utf8_lossy(&report.get_output().stderr).into_owned();
+    assert!(noted.contains("counts in no round"), "{noted}");
+}

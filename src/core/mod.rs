@@ -9,6 +9,7 @@
 pub mod agenda;
 pub mod answers;
 pub mod compare;
+pub mod corrected;
 pub mod decisions;
 pub mod evidence;
 pub mod framework;

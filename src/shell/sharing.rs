@@ -303,6 +303,40 @@ pub fn lookalike_notes(from: &Path, r: &Report) -> Vec<String> {
         .collect()
 }
 
+/// Names each closed round a merge corrected, with the team answers that moved: "note: this merge
+/// corrects round 1, which had closed: …". What belongs to a round (an agreement of its meeting
+/// recorded in time, an answer) may arrive from a copy after the next round began.
+pub fn corrected_words(
+    corrected: &[crate::core::corrected::CorrectedRound],
+    framework: &crate::core::framework::Framework,
+) -> Vec<String> {
+    let answer = |a: Option<answers::Answer>| a.map_or("no answer", |a| a.label());
+    let action = |id: &str| {
+        let found = framework.actions().find(|(_, a)| a.id == id);
+        text(found.map_or(id, |(_, a)| a.text.as_str()))
+    };
+    corrected
+        .iter()
+        .map(|c| {
+            let moved: Vec<String> = c
+                .moved
+                .iter()
+                .map(|(id, from, to)| {
+                    format!("{}: {} to {}", action(id), answer(*from), answer(*to))
+                })
+                .collect();
+            format!(
+                "note: this merge corrects round {n}, which had closed: what it brought belongs \
+                    to that round (an answer, or an agreement of its meeting recorded before the \
+                    next round began). The team's answers that moved: {}. `mbct-sustain report \
+                    --at {n}` shows the round as it now stands.",
+                bounded(&moved),
+                n = c.number
+            )
+        })
+        .collect()
+}
+
 /// Entries dated after today, each in words: "the agreed answer to networks.buddy (2099-01-01)".
 pub fn ahead_words(ahead: &[Ahead]) -> String {
     let each: Vec<String> = ahead

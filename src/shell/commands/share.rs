@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::core::answers::{self, History};
+use crate::core::corrected::corrected_rounds;
 use crate::core::merge::{
     self, Report, foreign_frameworks, is_conflict_copy, merge_histories, unkept,
 };
@@ -12,7 +13,9 @@ use crate::present::safe::one_line;
 use crate::shell::cli::MergeArgs;
 use crate::shell::context::Context;
 use crate::shell::error::{Error, GitFileProblem};
-use crate::shell::sharing::{Other, ahead_words, lookalike_notes, read_other, unkept_words, words};
+use crate::shell::sharing::{
+    Other, ahead_words, corrected_words, lookalike_notes, read_other, unkept_words, words,
+};
 use crate::shell::store;
 
 /// Brings other answers files into the answers file, under the save lock. Every file is read
@@ -35,7 +38,10 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
     }
     // Whether each shared an assessment with the file before it came in: a copy of it.
     let related = std::cell::RefCell::new(Vec::new());
+    // The closed rounds the merge corrected, named after the save.
+    let corrected = std::cell::RefCell::new(Vec::new());
     let bring = |h: &mut History| -> Result<Vec<Report>, Error> {
+        let before = h.clone();
         for other in &others {
             let found = foreign_frameworks(h, &other.loaded.history, &ctx.framework.id);
             if !found.is_empty() {
@@ -56,7 +62,9 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
             *h = merged;
             report
         };
-        Ok(others.iter().map(each).collect())
+        let reports = others.iter().map(each).collect();
+        *corrected.borrow_mut() = corrected_rounds(&ctx.framework, &before, h, now);
+        Ok(reports)
     };
     let (saved, reports) = if args.dry_run {
         let missing = || Error::NoAnswersFile {
@@ -97,6 +105,9 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), Error> {
         for line in lookalike_notes(&other.path, report) {
             ctx.note(&line);
         }
+    }
+    for line in corrected_words(&corrected.into_inner(), &ctx.framework) {
+        ctx.note(&line);
     }
     if args.remove_merged {
         remove_merged(ctx, &saved, &others, &related.into_inner())
