@@ -1,0 +1,221 @@
+//! Every command's JSON as another program reads it: one name for one concept with one JSON type
+//! in every command, and every output valid against its published schema in `schema/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::common::*;
+use crate::record::{add_round, after_round_one, round};
+use mbct_sustain::core::answers::Answer;
+
+/// The commands that write JSON, each with its schema in `schema/<command>.schema.json`.
+const COMMANDS: [&str; 8] = [
+    "report", "compare", "history", "plan", "team", "people", "status", "evidence",
+];
+
+/// A team of three over two rounds with everything a view can show: decisions agreed, standing
+/// and left to the rule, a step done between reviews and one done since the latest round, a point
+/// to confirm, evidence (one removed), a plan with an overdue step, a target and a review, a
+/// withdrawn assessment, a roster with someone who left and someone awaited, walks under way, an
+/// old draft and a conflict copy.
+fn team_file(env: &Env) {
+    after_round_one(env);
+    env.cmd()
+        .args(["plan", "done", "networks.local-networks", "--on", "2026-08-10"])
+        .assert()
+        .success();
+    let mut second = round("09", &[("networks.buddy", 0, Answer::InProgress)]);
+    let mut mistaken = mixed("2026-09-05T10:00:00Z");
+    mistaken.respondent = Some("Sma".into());
+    second.push(mistaken);
+    add_round(env, second);
+    for args in [
+        &["withdraw", "7"][..],
+        &["people", "add", "Jo", "--account", "jo.b"],
+        &["people", "leave", "Alex", "--on", "2026-11-30"],
+        &["service", "Gwynedd MBCT service"],
+        &["agree", "evaluation.evolve", "in-place", "--note", "Evolving yearly"],
+        &["evidence", "add", "evaluation.plan", "Board minutes", "--by", "Sam"],
+        &[
+            "evidence",
+            "add",
+            "evaluation.plan",
+            "Annual report",
+            "--link",
+            "https://intranet.example/report.pdf",
+        ],
+        &["evidence", "add", "fit.pathways", "Referral leaflet"],
+        &["evidence", "remove", "fit.pathways"],
+        &["plan", "assign", "networks.existing-networks", "--owner", "Jo", "--due", "2026-10-01"],
+        &["plan", "assign", "networks.visibility", "--owner", "Priya", "--due", "2099-01-31"],
+        &["plan", "assign", "evaluation.plan", "--owner", "Sam"],
+        &["plan", "target", "networks", "developmental", "--by", "2027-09-30"],
+        &["plan", "review", "--on", "2026-11-01"],
+        &["plan", "done", "networks.visibility", "--on", "2026-10-15"],
+    ] {
+        env.cmd().args(args).assert().success();
+    }
+    env.write(
+        "mbct-sustain.yaml.draft-20261204T090000Z-abcdefghij",
+        draft("respondent: Jo\n"),
+    );
+    env.write(
+        "mbct-sustain.yaml.draft-20261204T090000Z-klmnopqrst",
+        draft(""),
+    );
+    env.write(
+        "mbct-sustain (Priya's conflicted copy 2026-12-03).yaml",
+        "assessments: [unfinished",
+    );
+}
+
+/// A draft of a walk under way now, by `who` (a `respondent:` line, or none).
+fn draft(who: &str) -> String {
+    let now = jiff::Timestamp::now();
+    format!(
+        "started_at: {now}\nupdated_at: {now}\n{who}framework: {{id: aspire-mbct, version: \
+         '1.0'}}\nanswers: {{fit.evidence-and-need: in-place}}\n"
+    )
+}
+
+/// One person's file: two assessments with notes, evidence and a plan, the latest an hour ago (so
+/// its round is the one being gathered) and a walk under way again.
+fn person_file(env: &Env) {
+    let by = |when: &str, buddy: Answer| {
+        let mut a = mixed(when);
+        a.respondent = Some("Sam".into());
+        a.label = Some("Autumn review".into());
+        a.notes.insert("fit".into(), "Pathways agreed".into());
+        a.answers.insert("networks.buddy".into(), buddy);
+        a.answers.insert("fit.pathways".into(), Answer::NotYet);
+        a
+    };
+    let an_hour_ago = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1)).to_string();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            by("2026-06-01T10:00:00Z", Answer::InPlace),
+            by(&an_hour_ago, Answer::NotYet),
+        ]),
+    );
+    env.write(
+        "mbct-sustain.yaml.draft-20261204T090000Z-abcdefghij",
+        draft("respondent: Sam\n"),
+    );
+    for args in [
+        &["evidence", "add", "evaluation.plan", "Board minutes", "--by", "Sam"][..],
+        &["plan", "assign", "networks.buddy", "--owner", "Sam", "--due", "2026-10-01"],
+        &["plan", "target", "networks", "sustainable"],
+        &["plan", "review", "--every", "6"],
+    ] {
+        env.cmd().args(args).assert().success();
+    }
+}
+
+/// Each command's JSON for the file in `env`: by default, at an earlier point, and (for a team)
+/// one person's, as `(command, arguments, JSON)`.
+fn outputs(env: &Env, team: bool) -> Vec<(&'static str, Vec<&'static str>, Value)> {
+    let mut runs: Vec<Vec<&'static str>> = COMMANDS.iter().map(|c| vec![*c]).collect();
+    runs.extend([
+        vec!["report", "--at", "1"],
+        vec!["plan", "--at", "1"],
+        vec!["compare", "2", "1"],
+        vec!["history", "--withdrawn"],
+    ]);
+    if team {
+        runs.extend([
+            vec!["team", "--at", "1"],
+            vec!["team", "--anonymous"],
+            vec!["report", "--respondent", "Sam"],
+            vec!["compare", "--respondent", "Sam"],
+            vec!["history", "--respondent", "Sam"],
+            vec!["plan", "--respondent", "Sam"],
+        ]);
+    }
+    runs.into_iter()
+        .map(|args| {
+            let mut with_format = args.clone();
+            with_format.extend(["--format", "json"]);
+            let json = env.json(&with_format);
+            (args[0], args, json)
+        })
+        .collect()
+}
+
+/// Every command's JSON over a team's file and a person's.
+fn every_output() -> Vec<(&'static str, Vec<&'static str>, Value)> {
+    let (team, person) = (Env::new(), Env::new());
+    team_file(&team);
+    person_file(&person);
+    let mut all = outputs(&team, true);
+    all.extend(outputs(&person, false));
+    all
+}
+
+/// Fields whose keys are data (stage ids, answers), not field names.
+const MAPS: [&str; 2] = ["stage_counts", "split"];
+
+/// The JSON type of a value, with the type of an array's items (`array of object`).
+fn json_type(v: &Value) -> Option<String> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Bool(_) => "boolean".into(),
+        Value::Number(_) => "number".into(),
+        Value::String(_) => "string".into(),
+        Value::Object(_) => "object".into(),
+        Value::Array(items) => match items.iter().find_map(json_type) {
+            Some(t) => format!("array of {t}"),
+            None => return None,
+        },
+    })
+}
+
+/// Records the type of every field in `v` under its name, with where it was seen.
+fn field_types(v: &Value, at: &str, seen: &mut BTreeMap<String, BTreeMap<String, String>>) {
+    match v {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let here = format!("{at}.{key}");
+                if let Some(t) = json_type(value) {
+                    seen.entry(key.clone()).or_default().entry(t).or_insert(here.clone());
+                }
+                if MAPS.contains(&key.as_str()) {
+                    continue;
+                }
+                field_types(value, &here, seen);
+            }
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| field_types(item, &format!("{at}[]"), seen)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_json_field_name_has_two_types_across_the_commands() {
+    let mut seen = BTreeMap::new();
+    for (_, args, json) in every_output() {
+        field_types(&json, &args.join(" "), &mut seen);
+    }
+    let clashes: Vec<String> = seen
+        .iter()
+        .filter(|(_, types)| types.len() > 1)
+        .map(|(name, types)| {
+            let each: Vec<String> = types.iter().map(|(t, at)| format!("{t} at {at}")).collect();
+            format!("`{name}`: {}", each.join("; "))
+        })
+        .collect();
+    assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+    let fields: BTreeSet<&String> = seen.keys().collect();
+    assert!(fields.len() > 80, "the walk reached every field: {fields:?}");
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    for (_, args, json) in every_output() {
+        println!("=== {}\n{}", args.join(" "), serde_json::to_string_pretty(&json).unwrap());
+    }
+}
