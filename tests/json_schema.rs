@@ -17,26 +17,51 @@ const COMMANDS: [&str; 8] = [
 /// A team of three over two rounds with everything a view can show: decisions agreed, standing
 /// and left to the rule, a step done between reviews and one done since the latest round, a point
 /// to confirm, evidence (one removed), a plan with an overdue step, a target and a review, a
-/// withdrawn assessment, a roster with someone who left and someone awaited, walks under way, an
-/// old draft and a conflict copy.
+/// withdrawn assessment, someone who answered only the first round, a roster with another spelling,
+/// someone who left and someone awaited, walks under way, an old draft and a conflict copy.
 fn team_file(env: &Env) {
     after_round_one(env);
     env.cmd()
-        .args(["plan", "done", "networks.local-networks", "--on", "2026-08-10"])
+        .args([
+            "plan",
+            "done",
+            "networks.local-networks",
+            "--on",
+            "2026-08-10",
+        ])
         .assert()
         .success();
+    // Round two: Alex does not answer; Sam changes an agreed answer and writes a note.
     let mut second = round("09", &[("networks.buddy", 0, Answer::InProgress)]);
+    second.truncate(2);
+    second[0]
+        .notes
+        .insert("fit".into(), "Pathways agreed".into());
     let mut mistaken = mixed("2026-09-05T10:00:00Z");
     mistaken.respondent = Some("Sma".into());
     second.push(mistaken);
     add_round(env, second);
     for args in [
-        &["withdraw", "7"][..],
+        &["withdraw", "6"][..],
         &["people", "add", "Jo", "--account", "jo.b"],
+        &["people", "merge", "Sma", "Sam"],
         &["people", "leave", "Alex", "--on", "2026-11-30"],
         &["service", "Gwynedd MBCT service"],
-        &["agree", "evaluation.evolve", "in-place", "--note", "Evolving yearly"],
-        &["evidence", "add", "evaluation.plan", "Board minutes", "--by", "Sam"],
+        &[
+            "agree",
+            "evaluation.evolve",
+            "in-place",
+            "--note",
+            "Evolving yearly",
+        ],
+        &[
+            "evidence",
+            "add",
+            "evaluation.plan",
+            "Board minutes",
+            "--by",
+            "Sam",
+        ],
         &[
             "evidence",
             "add",
@@ -47,10 +72,33 @@ fn team_file(env: &Env) {
         ],
         &["evidence", "add", "fit.pathways", "Referral leaflet"],
         &["evidence", "remove", "fit.pathways"],
-        &["plan", "assign", "networks.existing-networks", "--owner", "Jo", "--due", "2026-10-01"],
-        &["plan", "assign", "networks.visibility", "--owner", "Priya", "--due", "2099-01-31"],
+        &[
+            "plan",
+            "assign",
+            "networks.existing-networks",
+            "--owner",
+            "Jo",
+            "--due",
+            "2026-10-01",
+        ],
+        &[
+            "plan",
+            "assign",
+            "networks.visibility",
+            "--owner",
+            "Priya",
+            "--due",
+            "2099-01-31",
+        ],
         &["plan", "assign", "evaluation.plan", "--owner", "Sam"],
-        &["plan", "target", "networks", "developmental", "--by", "2027-09-30"],
+        &[
+            "plan",
+            "target",
+            "networks",
+            "developmental",
+            "--by",
+            "2027-09-30",
+        ],
         &["plan", "review", "--on", "2026-11-01"],
         &["plan", "done", "networks.visibility", "--on", "2026-10-15"],
     ] {
@@ -104,8 +152,23 @@ fn person_file(env: &Env) {
         draft("respondent: Sam\n"),
     );
     for args in [
-        &["evidence", "add", "evaluation.plan", "Board minutes", "--by", "Sam"][..],
-        &["plan", "assign", "networks.buddy", "--owner", "Sam", "--due", "2026-10-01"],
+        &[
+            "evidence",
+            "add",
+            "evaluation.plan",
+            "Board minutes",
+            "--by",
+            "Sam",
+        ][..],
+        &[
+            "plan",
+            "assign",
+            "networks.buddy",
+            "--owner",
+            "Sam",
+            "--due",
+            "2026-10-01",
+        ],
         &["plan", "target", "networks", "sustainable"],
         &["plan", "review", "--every", "6"],
     ] {
@@ -178,7 +241,10 @@ fn field_types(v: &Value, at: &str, seen: &mut BTreeMap<String, BTreeMap<String,
             for (key, value) in map {
                 let here = format!("{at}.{key}");
                 if let Some(t) = json_type(value) {
-                    seen.entry(key.clone()).or_default().entry(t).or_insert(here.clone());
+                    seen.entry(key.clone())
+                        .or_default()
+                        .entry(t)
+                        .or_insert(here.clone());
                 }
                 if MAPS.contains(&key.as_str()) {
                     continue;
@@ -209,13 +275,20 @@ fn no_json_field_name_has_two_types_across_the_commands() {
         .collect();
     assert!(clashes.is_empty(), "{}", clashes.join("\n"));
     let fields: BTreeSet<&String> = seen.keys().collect();
-    assert!(fields.len() > 80, "the walk reached every field: {fields:?}");
+    assert!(
+        fields.len() > 80,
+        "the walk reached every field: {fields:?}"
+    );
 }
 
 #[test]
 #[ignore]
 fn dump() {
     for (_, args, json) in every_output() {
-        println!("=== {}\n{}", args.join(" "), serde_json::to_string_pretty(&json).unwrap());
+        println!(
+            "=== {}\n{}",
+            args.join(" "),
+            serde_json::to_string_pretty(&json).unwrap()
+        );
     }
 }

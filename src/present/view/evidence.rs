@@ -26,7 +26,7 @@ pub fn build(framework: &Framework, history: &History) -> EvidenceView {
         .map(|n| EvidenceInfo {
             at: ActionRef::new(framework, n.domain, n.action),
             number: n.number,
-            evidence: n.evidence.clone(),
+            evidence: n.evidence.into(),
         })
         .collect();
     EvidenceView { evidence }

@@ -25,8 +25,7 @@ pub struct HistoryView {
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
     pub entries: UnderKey<Vec<HistoryEntry>>,
-    /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The assessments withdrawn (`history --withdrawn`; else empty): they count nowhere.
     pub withdrawn: Vec<WithdrawnEntry>,
     /// Whether the entries are the team's rounds (else one person's assessments).
     #[serde(skip)]
@@ -170,7 +169,7 @@ impl HistoryView {
                     ),
                     SubjectInfo::Round(r) => (
                         r.number,
-                        dates(r.from, r.to),
+                        dates(r.first_taken_at, r.last_taken_at),
                         &r.label,
                         Some(r.respondents.join(", ")),
                     ),
@@ -323,8 +322,8 @@ fn history_sheet(h: &HistoryView) -> Table {
                 ],
                 SubjectInfo::Round(r) => vec![
                     text(r.number.to_string()),
-                    text(date_of(r.from)),
-                    text(date_of(r.to)),
+                    text(date_of(r.first_taken_at)),
+                    text(date_of(r.last_taken_at)),
                     text(r.label.clone().unwrap_or_default()),
                     text(r.respondents.join("; ")),
                 ],

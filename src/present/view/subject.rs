@@ -31,9 +31,9 @@ pub struct RoundInfo {
     /// 1 = the oldest round (as the team's `history` numbers them).
     pub number: usize,
     /// When its first assessment was taken (UTC).
-    pub from: Timestamp,
+    pub first_taken_at: Timestamp,
     /// When its last assessment was taken (UTC).
-    pub to: Timestamp,
+    pub last_taken_at: Timestamp,
     /// The round's label, if it has one.
     pub label: Option<String>,
     /// Who is in it (each with their latest answers in it), by name.
@@ -45,15 +45,14 @@ pub struct RoundInfo {
     /// How many of its answers a decision of the team's gives (agreed, standing or done).
     pub decided: usize,
     /// Changes to the answers it is worked out from, made after they were given.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<CorrectionInfo>,
 }
 
 /// A correction to a round's answers, as JSON gives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CorrectionInfo {
-    /// When it was made.
-    pub on: Timestamp,
+    /// When it was made (UTC).
+    pub at: Timestamp,
     /// `withdrawn` (an assessment taken by mistake) or `paper-form` (entered later).
     pub kind: &'static str,
     /// Whose assessment it concerned.
@@ -100,8 +99,8 @@ impl SubjectInfo {
         }
         SubjectInfo::Round(RoundInfo {
             number: point.number,
-            from: point.from,
-            to: point.to,
+            first_taken_at: point.from,
+            last_taken_at: point.to,
             label: point.label.clone(),
             respondents: point.members.iter().map(|&i| name(i)).collect(),
             left_out: point
@@ -117,7 +116,7 @@ impl SubjectInfo {
             corrections: s.record.as_ref().map_or_else(Vec::new, |record| {
                 let each = record.corrections(point.number - 1).into_iter();
                 each.map(|c| CorrectionInfo {
-                    on: c.on,
+                    at: c.on,
                     kind: match c.kind {
                         record::CorrectionKind::Withdrawn => "withdrawn",
                         record::CorrectionKind::PaperForm => "paper-form",
@@ -154,7 +153,11 @@ impl SubjectInfo {
                     .as_deref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default();
-                format!("round {}, {}{label}", r.number, dates(r.from, r.to))
+                format!(
+                    "round {}, {}{label}",
+                    r.number,
+                    dates(r.first_taken_at, r.last_taken_at)
+                )
             }
         }
     }
@@ -179,7 +182,7 @@ impl SubjectInfo {
     pub fn column(&self) -> String {
         match self {
             SubjectInfo::Assessment(a) => format!("#{}", a.number),
-            SubjectInfo::Round(r) => date_of(r.from),
+            SubjectInfo::Round(r) => date_of(r.first_taken_at),
         }
     }
 
@@ -226,7 +229,7 @@ impl SubjectInfo {
             format!(
                 "Round {} corrected on {}: {what} ({whose}, {}).",
                 r.number,
-                date_of(c.on),
+                date_of(c.at),
                 date_of(c.taken_at)
             )
         });
@@ -279,13 +282,10 @@ impl<T: Serialize> Serialize for UnderKey<T> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ComparedOver {
     /// Who answered both rounds: both sides are the team's answers over them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compared_over: Vec<String>,
     /// Who answered only the earlier round.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub only_earlier: Vec<String>,
     /// Who answered only the later round.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub only_later: Vec<String>,
     /// The same, in a sentence, when anyone answered one round only.
     #[serde(skip)]
