@@ -281,14 +281,3 @@ fn no_json_field_name_has_two_types_across_the_commands() {
     );
 }
 
-#[test]
-#[ignore]
-fn dump() {
-    for (_, args, json) in every_output() {
-        println!(
-            "=== {}\n{}",
-            args.join(" "),
-            serde_json::to_string_pretty(&json).unwrap()
-        );
-    }
-}
