@@ -2,6 +2,7 @@
 //! in every command, and every output valid against its published schema in `schema/`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -178,7 +179,7 @@ fn person_file(env: &Env) {
 
 /// Each command's JSON for the file in `env`: by default, at an earlier point, and (for a team)
 /// one person's, as `(command, arguments, JSON)`.
-fn outputs(env: &Env, team: bool) -> Vec<(&'static str, Vec<&'static str>, Value)> {
+fn outputs(env: &Env, team: bool) -> Vec<Output> {
     let mut runs: Vec<Vec<&'static str>> = COMMANDS.iter().map(|c| vec![*c]).collect();
     runs.extend([
         vec!["report", "--at", "1"],
@@ -206,14 +207,20 @@ fn outputs(env: &Env, team: bool) -> Vec<(&'static str, Vec<&'static str>, Value
         .collect()
 }
 
-/// Every command's JSON over a team's file and a person's.
-fn every_output() -> Vec<(&'static str, Vec<&'static str>, Value)> {
-    let (team, person) = (Env::new(), Env::new());
-    team_file(&team);
-    person_file(&person);
-    let mut all = outputs(&team, true);
-    all.extend(outputs(&person, false));
-    all
+/// A command's JSON: the command, its arguments, what it printed.
+type Output = (&'static str, Vec<&'static str>, Value);
+
+/// Every command's JSON over a team's file and a person's (made once for every test here).
+fn every_output() -> &'static [Output] {
+    static ALL: std::sync::OnceLock<Vec<Output>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let (team, person) = (Env::new(), Env::new());
+        team_file(&team);
+        person_file(&person);
+        let mut all = outputs(&team, true);
+        all.extend(outputs(&person, false));
+        all
+    })
 }
 
 /// Fields whose keys are data (stage ids, answers), not field names.
@@ -263,7 +270,7 @@ fn field_types(v: &Value, at: &str, seen: &mut BTreeMap<String, BTreeMap<String,
 fn no_json_field_name_has_two_types_across_the_commands() {
     let mut seen = BTreeMap::new();
     for (_, args, json) in every_output() {
-        field_types(&json, &args.join(" "), &mut seen);
+        field_types(json, &args.join(" "), &mut seen);
     }
     let clashes: Vec<String> = seen
         .iter()
@@ -281,3 +288,71 @@ fn no_json_field_name_has_two_types_across_the_commands() {
     );
 }
 
+/// The published schema `schema/<name>`, as a validator that checks formats too (days, times).
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let schema: Value = serde_json::from_str(&text).expect("a schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
+}
+
+/// What `validator` finds wrong with `json`, one line each (empty: it is valid).
+fn errors(validator: &jsonschema::Validator, json: &Value) -> Vec<String> {
+    validator
+        .iter_errors(json)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_commands_json_is_valid_against_its_published_schema() {
+    let validators: BTreeMap<&str, jsonschema::Validator> = COMMANDS
+        .iter()
+        .map(|c| (*c, validator(&format!("{c}.schema.json"))))
+        .collect();
+    for (command, args, json) in every_output() {
+        let found = errors(&validators[command], json);
+        assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+    }
+}
+
+#[test]
+fn a_schema_refuses_json_with_a_field_retyped_missing_or_out_of_its_list() {
+    let (_, _, report) = every_output()
+        .iter()
+        .find(|(command, _, _)| *command == "report")
+        .expect("a report");
+    let schema = validator("report.schema.json");
+    assert!(errors(&schema, report).is_empty());
+    let mut retyped = report.clone();
+    retyped["domains"][0]["stage"] = Value::from("Starting out");
+    let mut missing = report.clone();
+    missing["domains"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("short");
+    let mut unknown = report.clone();
+    unknown["domains"][0]["change"]["direction"] = Value::from("sideways");
+    let mut no_date = report.clone();
+    no_date["evidence"][0]["at"] = Value::from("yesterday");
+    let (_, _, own) = every_output()
+        .iter()
+        .find(|(command, args, _)| *command == "report" && args.contains(&"--respondent"))
+        .expect("one person's report");
+    let mut both = report.clone();
+    both["assessment"] = own["assessment"].clone();
+    for (what, json) in [
+        ("a stage as text", retyped),
+        ("no short name", missing),
+        ("an unknown direction", unknown),
+        ("a time that is not one", no_date),
+        ("an assessment and a round", both),
+    ] {
+        assert!(!errors(&schema, &json).is_empty(), "{what} passed");
+    }
+}

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod decisions;
 pub mod evidence;
 pub mod framework;
+pub mod json_schema;
 pub mod links;
 pub mod merge;
 pub mod names;

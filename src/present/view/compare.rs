@@ -1,5 +1,6 @@
 //! `compare`: each domain's stage at two points, and the answers that changed.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -16,7 +17,7 @@ use crate::present::view::subject::{ComparedOver, SubjectInfo};
 use crate::present::view::team_answer::{PendingStep, pending_line, pending_steps};
 
 /// Two assessments, or two rounds of the team's, side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompareView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -44,7 +45,7 @@ pub struct CompareView {
 }
 
 /// One domain at both points.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainMove {
     /// The domain's id.
     pub id: String,
@@ -65,7 +66,7 @@ pub struct DomainMove {
 }
 
 /// One action whose answer changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AnswerChange {
     /// The action, its domain and its stage.
     #[serde(flatten)]

@@ -1,6 +1,7 @@
 //! `evidence`: every action's evidence, numbered per action as `evidence remove` takes it
 //! (the numbering is the core's, [`evidence::numbered`]).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::History;
@@ -13,7 +14,7 @@ use crate::present::view::sheet::{action_cells, action_header, text};
 use crate::present::words::date_of;
 
 /// Every action's evidence, in framework order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EvidenceView {
     /// The evidence, in framework order.
     pub evidence: Vec<EvidenceInfo>,

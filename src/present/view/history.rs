@@ -1,5 +1,8 @@
 //! `history`: every assessment or round, and each domain's journey through the stages.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 
 use crate::core::framework::{COMPLETE_ID, Framework};
@@ -18,7 +21,7 @@ pub const JOURNEY_COLUMNS: usize = 16;
 
 /// Every assessment (by one person), or every round of the team's, oldest first, up to the point
 /// shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -37,8 +40,22 @@ pub struct HistoryView {
     domains: Vec<String>,
 }
 
+/// `"assessments": […]` for one person, `"rounds": […]` for the team.
+impl JsonSchema for UnderKey<Vec<HistoryEntry>> {
+    fn schema_name() -> Cow<'static, str> {
+        "AssessmentsOrRounds".into()
+    }
+
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        UnderKey::schema([
+            ("assessments", g.subschema_for::<Vec<HistoryEntry>>()),
+            ("rounds", g.subschema_for::<Vec<HistoryEntry>>()),
+        ])
+    }
+}
+
 /// One assessment or round in the history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryEntry {
     /// Which assessment or round.
     #[serde(flatten)]
@@ -50,17 +67,19 @@ pub struct HistoryEntry {
 }
 
 /// An assessment withdrawn: counted nowhere, kept in the file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WithdrawnEntry {
     /// Its number, as `history --respondent` lists assessments.
     pub number: usize,
     /// When it was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: jiff::Timestamp,
     /// Its label.
     pub label: Option<String>,
     /// Who answered.
     pub respondent: Option<String>,
     /// When it was withdrawn.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub withdrawn_at: jiff::Timestamp,
 }
 
@@ -85,7 +104,7 @@ pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec
 }
 
 /// A domain's stage at one point.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainStage {
     /// The domain's id.
     pub id: String,

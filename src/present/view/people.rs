@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::History;
@@ -17,7 +18,7 @@ use crate::present::view::subject::SubjectInfo;
 use crate::present::words::{and_list, count, date_of, when};
 
 /// The team's members.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PeopleView {
     /// Each member, in the roster's order.
     pub members: Vec<MemberInfo>,
@@ -26,7 +27,7 @@ pub struct PeopleView {
 }
 
 /// One member.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MemberInfo {
     /// Their name.
     pub name: String,
@@ -35,8 +36,10 @@ pub struct MemberInfo {
     /// The login account that runs the tool as them.
     pub account: Option<String>,
     /// When they joined, if recorded.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub joined: Option<Date>,
     /// When they left, if they did.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub left: Option<Date>,
     /// The numbers of the team's rounds they answered in.
     pub rounds_answered: Vec<usize>,
@@ -132,7 +135,7 @@ pub struct DraftRead {
 }
 
 /// A walk under way, from its draft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Walking {
     /// Who is answering.
     pub name: String,
@@ -141,11 +144,12 @@ pub struct Walking {
     /// How many there are.
     pub of: usize,
     /// When they last answered.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub updated_at: Timestamp,
 }
 
 /// A draft that is no walk of this round: listed apart, never counted as a person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OldDraft {
     /// Whose, if it names anyone.
     pub name: Option<String>,
@@ -154,6 +158,7 @@ pub struct OldDraft {
     /// How many there are.
     pub of: usize,
     /// When its last answer was given.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub updated_at: Timestamp,
     /// Why it is old: `no-name`, `before-round` (last answered before the round began) or
     /// `earlier` (the same person has a later draft).
@@ -161,7 +166,7 @@ pub struct OldDraft {
 }
 
 /// Where the team's round stands.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StatusView {
     /// The round being answered, if it has begun.
     pub round: Option<SubjectInfo>,
@@ -188,7 +193,7 @@ pub struct StatusView {
 }
 
 /// A file beside the answers file named like a conflict copy, and what it is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CopyNote {
     /// Its name.
     pub file: String,
@@ -197,20 +202,22 @@ pub struct CopyNote {
 }
 
 /// Someone who answered the round, and when.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Answered {
     /// Who.
     pub name: String,
     /// When they answered (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub at: Timestamp,
 }
 
 /// Someone who has left the team.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct LeftTeam {
     /// Who.
     pub name: String,
     /// The day they left.
+    #[schemars(with = "crate::core::json_schema::Day")]
     pub left: Date,
 }
 

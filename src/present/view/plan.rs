@@ -5,6 +5,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment};
@@ -21,7 +22,7 @@ use crate::present::words::AnswerWords;
 use crate::present::words::{count, date_of};
 
 /// The plan for every domain not yet complete.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -33,6 +34,7 @@ pub struct PlanView {
     /// Domains with every stage met, with the planned steps done in them.
     pub complete_domains: Vec<CompleteDomain>,
     /// When the team reviews next, if set.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub next_review: Option<Date>,
     /// True when that date has passed.
     pub review_overdue: bool,
@@ -47,7 +49,7 @@ pub struct PlanView {
 }
 
 /// A domain's next steps.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainPlan {
     /// The domain's id.
     pub id: String,
@@ -62,6 +64,7 @@ pub struct DomainPlan {
     /// The stage the team means to have met, if set.
     pub target: Option<TargetInfo>,
     /// By when.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub target_date: Option<Date>,
     /// What is left, stage by stage up to the target, In progress first.
     pub steps: Vec<NextStep>,
@@ -70,7 +73,7 @@ pub struct DomainPlan {
 }
 
 /// A target: the stage to have met by a date, and whether it is met.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TargetInfo {
     /// The stage's id.
     pub id: String,
@@ -92,7 +95,7 @@ impl TargetInfo {
 }
 
 /// One action still to put in place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NextStep {
     /// The action's id.
     pub action_id: String,
@@ -107,6 +110,7 @@ pub struct NextStep {
     /// Who owns it, if anyone.
     pub owner: Option<String>,
     /// When it should be in place.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub due: Option<Date>,
     /// True when its date has passed and it is not in place.
     pub overdue: bool,
@@ -117,7 +121,7 @@ pub struct NextStep {
 }
 
 /// A planned step now in place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DoneStep {
     /// The action's id.
     pub action_id: String,
@@ -126,8 +130,10 @@ pub struct DoneStep {
     /// Who owned it.
     pub owner: Option<String>,
     /// When it was due.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub due: Option<Date>,
     /// When it was first seen in place (a step done between reviews: the day it was done).
+    #[schemars(with = "Option<crate::core::json_schema::DateTime>")]
     pub in_place_since: Option<Timestamp>,
     /// Done between reviews (`plan done`): it counts from the next round.
     pub pending: bool,
@@ -136,7 +142,7 @@ pub struct DoneStep {
 }
 
 /// A domain with every stage met.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompleteDomain {
     /// The domain's id.
     pub id: String,
@@ -285,13 +291,14 @@ impl PlanView {
 
 /// How the plan moved between two sets of answers, for `compare`, the
 /// meeting page and the walk's closing screen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanMoves {
     /// Planned actions in place now that were not before (their text).
     pub now_in_place: Vec<String>,
     /// How many actions the plan gives an owner or a date.
     pub planned: usize,
     /// When the plan was set (its earliest step), where the file says.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub set_on: Option<Date>,
     /// True when it was set after these answers: nothing can have moved yet.
     pub fresh: bool,
@@ -300,7 +307,7 @@ pub struct PlanMoves {
 }
 
 /// A planned action past its date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OverdueStep {
     /// The action's id.
     pub action_id: String,
@@ -309,6 +316,7 @@ pub struct OverdueStep {
     /// Who owns it.
     pub owner: Option<String>,
     /// When it was due.
+    #[schemars(with = "crate::core::json_schema::Day")]
     pub due: Date,
 }
 

@@ -3,6 +3,7 @@
 //! a cell.
 
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -16,7 +17,7 @@ use crate::present::words::AnswerWords;
 use crate::present::words::{date_of, person};
 
 /// Evidence beside an action, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EvidenceInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -30,7 +31,7 @@ pub struct EvidenceInfo {
 }
 
 /// One piece of evidence's own fields, as JSON gives them beside an action or a plan's step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EvidenceEntry {
     /// What shows the action is in place (a document, a record, a minute).
     pub text: String,
@@ -39,6 +40,7 @@ pub struct EvidenceEntry {
     /// Who added it.
     pub by: Option<String>,
     /// When it was added (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub at: Timestamp,
 }
 
@@ -89,7 +91,7 @@ impl EvidenceInfo {
 }
 
 /// One person's note for a domain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PersonNote {
     /// Who wrote it.
     pub respondent: String,
@@ -113,7 +115,7 @@ pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
 }
 
 /// The framework's identity, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FrameworkInfo {
     /// The framework's id.
     pub id: String,
@@ -134,7 +136,7 @@ impl From<&Framework> for FrameworkInfo {
 }
 
 /// A domain's position, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StageRef {
     /// The stage id, or `complete`.
     pub id: String,
@@ -165,7 +167,7 @@ impl StageRef {
 }
 
 /// An action with its domain and stage, as JSON names them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ActionRef {
     /// The domain's id.
     pub domain_id: String,

@@ -1,6 +1,7 @@
 //! `report` and the walk's closing table: each domain's stage, progress and change.
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -23,7 +24,7 @@ use crate::present::words::AnswerWords;
 use crate::present::words::stage_legend;
 
 /// The stage table of one assessment, or of a round of the team's.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Report {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -44,6 +45,7 @@ pub struct Report {
     /// Actions In place now and not last time, in framework order.
     pub gained: Vec<ActionRef>,
     /// When the team reviews next, if the plan says.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub next_review: Option<Date>,
     /// What shows the actions In place are in place, where it was recorded.
     pub evidence: Vec<EvidenceInfo>,
@@ -54,7 +56,7 @@ pub struct Report {
 }
 
 /// One domain of a report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainRow {
     /// The domain's id.
     pub id: String,
@@ -79,7 +81,7 @@ pub struct DomainRow {
 }
 
 /// Progress through one stage of one domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StageCount {
     /// The stage's id.
     pub id: String,
@@ -94,7 +96,7 @@ pub struct StageCount {
 }
 
 /// How a domain moved since the previous assessment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChangeInfo {
     /// `up`, `down`, `same` or `new`.
     #[serde(rename = "direction")]
@@ -110,7 +112,7 @@ pub struct ChangeInfo {
 }
 
 /// An action that was In place last time and is not now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Slip {
     /// The action, its domain and its stage.
     #[serde(flatten)]

@@ -2,6 +2,9 @@
 //! team's, with who took part, who is awaited, and who a comparison was worked out over.
 
 use jiff::Timestamp;
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::core::record::{self, RoundRecord};
@@ -9,11 +12,12 @@ use crate::core::subject::{Point, Snapshot};
 use crate::present::words::{and_list, count, date_of, dates, person};
 
 /// Which assessment a view shows, as JSON and headings name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AssessmentInfo {
     /// Its place by date, 1 = oldest (as `history` numbers them).
     pub number: usize,
     /// When it was taken (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: Timestamp,
     /// Its label, if any.
     pub label: Option<String>,
@@ -26,13 +30,15 @@ pub struct AssessmentInfo {
 }
 
 /// A round of the team's, as JSON and headings name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoundInfo {
     /// 1 = the oldest round (as the team's `history` numbers them).
     pub number: usize,
     /// When its first assessment was taken (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub first_taken_at: Timestamp,
     /// When its last assessment was taken (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub last_taken_at: Timestamp,
     /// The round's label, if it has one.
     pub label: Option<String>,
@@ -49,30 +55,33 @@ pub struct RoundInfo {
 }
 
 /// A correction to a round's answers, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CorrectionInfo {
     /// When it was made (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub at: Timestamp,
     /// `withdrawn` (an assessment taken by mistake) or `paper-form` (entered later).
     pub kind: &'static str,
     /// Whose assessment it concerned.
     pub respondent: Option<String>,
     /// When that assessment was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: Timestamp,
 }
 
 /// Someone left out of a round: their answers are older than it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct LeftOutInfo {
     /// Their name.
     pub respondent: String,
     /// When they last answered (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub latest: Timestamp,
 }
 
 /// Whom a view is about: one person's assessment, or a round of the team's.
 /// As JSON, its fields stand alone; see [`UnderKey`] for the views that name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum SubjectInfo {
     /// One assessment.
@@ -278,8 +287,40 @@ impl<T: Serialize> Serialize for UnderKey<T> {
     }
 }
 
+impl UnderKey<()> {
+    /// The schema of a value under one of two keys (flattened into its view, so the view holds
+    /// exactly one of them).
+    pub fn schema(choices: [(&str, Schema); 2]) -> Schema {
+        let each: Vec<serde_json::Value> = choices
+            .into_iter()
+            .map(|(key, schema)| {
+                serde_json::json!({
+                    "type": "object",
+                    "properties": { key: schema },
+                    "required": [key]
+                })
+            })
+            .collect();
+        json_schema!({ "oneOf": each })
+    }
+}
+
+/// `"assessment": …` for one person, `"round": …` for the team.
+impl JsonSchema for UnderKey<SubjectInfo> {
+    fn schema_name() -> Cow<'static, str> {
+        "AssessmentOrRound".into()
+    }
+
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        UnderKey::schema([
+            ("assessment", g.subschema_for::<AssessmentInfo>()),
+            ("round", g.subschema_for::<RoundInfo>()),
+        ])
+    }
+}
+
 /// The people a comparison of two rounds was worked out over, as JSON gives them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct ComparedOver {
     /// Who answered both rounds: both sides are the team's answers over them.
     pub compared_over: Vec<String>,

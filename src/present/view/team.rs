@@ -2,6 +2,7 @@
 //! decisions in force, and the meeting's agenda (the decisions to confirm, then the actions people
 //! disagree on or do not know about, those that decide the team's stage first, then the settled).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::agenda::{self, Status};
@@ -27,7 +28,7 @@ pub const TEAM_RULE: &str = "Team = the stage from the team's answers: for each 
      answered).";
 
 /// A round of the team's answers side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TeamView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -57,13 +58,14 @@ pub struct TeamView {
 }
 
 /// One respondent's assessment in the round.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RespondentInfo {
     /// Their name (or "Respondent N" when anonymous).
     pub respondent: String,
     /// The answers file it came from (null when anonymous).
     pub file: Option<String>,
     /// When their assessment was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: jiff::Timestamp,
     /// Its label, if any.
     pub label: Option<String>,
@@ -74,7 +76,7 @@ pub struct RespondentInfo {
 }
 
 /// One domain across the team.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TeamDomain {
     /// The domain's id.
     pub id: String,
@@ -91,7 +93,7 @@ pub struct TeamDomain {
 }
 
 /// A decision in force: the action, and the team's answer with its source, date and comment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DecisionInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -101,7 +103,7 @@ pub struct DecisionInfo {
 }
 
 /// One point of the agenda.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DiscussionPoint {
     /// 1 = discuss first.
     pub rank: usize,
@@ -122,7 +124,7 @@ pub struct DiscussionPoint {
 }
 
 /// Where a point of the agenda stands, as JSON names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PointStatus {
     /// A decision stands, but someone's answer has changed since: confirm it or decide again.
@@ -144,7 +146,7 @@ impl From<Status> for PointStatus {
 }
 
 /// One respondent's answer to a discussion point.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WhoSaid {
     /// The respondent.
     pub respondent: String,
