@@ -356,3 +356,113 @@ fn a_schema_refuses_json_with_a_field_retyped_missing_or_out_of_its_list() {
         assert!(!errors(&schema, &json).is_empty(), "{what} passed");
     }
 }
+
+/// The answers file `name` in `env` as JSON, as a JSON Schema validator reads YAML.
+fn file_as_json(env: &Env, name: &str) -> Value {
+    serde_yaml::from_str(&env.read(name)).expect("the answers file is YAML")
+}
+
+/// A person's file as the tool writes it in format 1, 2 (a Don't know and a plan) and 3 (a
+/// roster, and an agreement's comment written `note:` as format 3 did).
+fn older_formats() -> Vec<(u64, String)> {
+    let one = file_of(vec![mixed("2026-09-03T10:00:00Z")]);
+    let mut unsure = mixed("2026-09-03T10:00:00Z");
+    unsure
+        .answers
+        .insert("fit.pathways".into(), Answer::DontKnow);
+    let two = file_of(vec![unsure]).replace(
+        "format: 2\n",
+        "format: 2\nplan:\n  actions:\n    fit.pathways: {owner: Sam, due: 2027-01-31}\n  \
+         review: {on: 2027-03-01}\n",
+    );
+    let three = one.replace(
+        "format: 1\n",
+        "format: 3\nteam:\n  Sam: {spellings: [Sma], joined: 2026-01-05}\nagreements:\n- round: \
+         2026-09-03\n  action: networks.buddy\n  answer: in-place\n  note: Buddy scheme running\n  \
+         at: 2026-09-10T10:00:00Z\nevidence:\n- action: networks.buddy\n  text: Rota\n  at: \
+         2026-09-10T10:05:00Z\n",
+    );
+    vec![(1, one), (2, two), (3, three)]
+}
+
+#[test]
+fn every_answers_file_the_tool_writes_or_reads_is_valid_against_its_schema() {
+    let schema = validator("answers-file.schema.json");
+    let (team, person) = (Env::new(), Env::new());
+    team_file(&team);
+    person_file(&person);
+    assert_eq!(file_as_json(&team, "mbct-sustain.yaml")["format"], 4);
+    for (what, env) in [("a team's file", &team), ("a person's file", &person)] {
+        let json = file_as_json(env, "mbct-sustain.yaml");
+        let found = errors(&schema, &json);
+        assert!(found.is_empty(), "{what}:\n{}", found.join("\n"));
+    }
+    for (format, text) in older_formats() {
+        let env = Env::new();
+        env.write("mbct-sustain.yaml", &text);
+        env.json(&["report", "--format", "json"]);
+        let json = file_as_json(&env, "mbct-sustain.yaml");
+        assert_eq!(json["format"], format, "{text}");
+        let found = errors(&schema, &json);
+        assert!(found.is_empty(), "format {format}:\n{}", found.join("\n"));
+    }
+}
+
+#[test]
+fn the_answers_file_schema_refuses_what_the_tool_refuses() {
+    let schema = validator("answers-file.schema.json");
+    let (_, good) = older_formats().remove(2);
+    for (what, text) in [
+        (
+            "an unknown answer",
+            good.replacen(": in-place\n", ": maybe\n", 1),
+        ),
+        ("no format", good.replacen("format: 3\n", "", 1)),
+        (
+            "a newer format",
+            good.replacen("format: 3\n", "format: 5\n", 1),
+        ),
+        (
+            "an unknown field in an agreement",
+            good.replacen("  note: ", "  notes: ", 1),
+        ),
+        (
+            "a member's unknown field",
+            good.replacen("joined:", "arrived:", 1),
+        ),
+    ] {
+        let env = Env::new();
+        env.write("mbct-sustain.yaml", &text);
+        let out = env.cmd().args(["report"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "the tool refuses {what}");
+        let json = file_as_json(&env, "mbct-sustain.yaml");
+        assert!(!errors(&schema, &json).is_empty(), "the schema took {what}");
+    }
+}
+
+#[test]
+#[ignore = "needs python3 with PyYAML"]
+fn an_answers_file_pyyaml_loaded_and_saved_is_still_valid_against_its_schema() {
+    let env = Env::new();
+    team_file(&env);
+    let script = "import sys, yaml\ndata = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))\n\
+                  open(sys.argv[1], 'w', encoding='utf-8').write(yaml.safe_dump(data))\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(env.path("mbct-sustain.yaml"))
+        .output()
+        .expect("python3 (apt-get install -y python3-yaml)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        env.read("mbct-sustain.yaml")
+            .contains("taken_at: 2026-06-01 10:00:00+00:00")
+    );
+    env.json(&["report", "--format", "json"]);
+    let json = file_as_json(&env, "mbct-sustain.yaml");
+    let found = errors(&validator("answers-file.schema.json"), &json);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -3,6 +3,8 @@
 //! one for the answers file. `cargo run --example schemas` writes them; a test checks that the
 //! committed files are what this module gives.
 
+mod answers_file;
+
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
@@ -44,9 +46,16 @@ pub fn commands() -> Vec<(&'static str, Schema)> {
 
 /// Every schema file of `schema/`: its name and its text (pretty JSON, ending in a newline).
 pub fn files() -> Vec<(String, String)> {
-    commands()
-        .into_iter()
-        .map(|(command, schema)| (format!("{command}.schema.json"), text(&schema)))
+    let answers = (
+        "answers-file.schema.json".to_string(),
+        text(&answers_file::schema()),
+    );
+    std::iter::once(answers)
+        .chain(
+            commands()
+                .into_iter()
+                .map(|(command, schema)| (format!("{command}.schema.json"), text(&schema))),
+        )
         .collect()
 }
 
