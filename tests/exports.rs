@@ -210,7 +210,7 @@ fn every_csv_export_has_rows_and_one_header_style() {
         );
     }
     let (header, rows) = csv_of(&env, "status");
-    assert_eq!(header, ["name", "status", "date", "answered", "of"]);
+    assert_eq!(header, ["name", "status", "date", "answered_count", "of"]);
     let people: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[1], &r[2])).collect();
     assert_eq!(
         people,

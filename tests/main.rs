@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod exports;
+mod json_schema;
 mod meeting;
 mod people;
 mod plan;

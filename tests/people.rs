@@ -51,7 +51,7 @@ fn an_absence_never_shows_as_a_slip_rounds_are_compared_over_who_answered_both()
     for d in c["domains"].as_array().unwrap() {
         let shown = find(&report["domains"], "id", d["id"].as_str().unwrap());
         assert_eq!(
-            d["to"], shown["stage"],
+            d["stage_after"], shown["stage"],
             "the same round, the same stage: {d}"
         );
         if d["direction"] != "same" {
@@ -104,17 +104,17 @@ fn a_typo_merged_and_a_member_renamed_carry_their_answers_and_plan_steps() {
         ]),
     );
     let before = env.json(&["team", "--format", "json"]);
-    assert_eq!(before["respondents"].as_array().unwrap().len(), 4);
+    assert_eq!(before["assessments"].as_array().unwrap().len(), 4);
     env.cmd()
         .args(["people", "merge", "Pryia", "Priya"])
         .assert()
         .success();
     let after = env.json(&["team", "--format", "json"]);
-    let names: Vec<&str> = after["respondents"]
+    let names: Vec<&str> = after["assessments"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap())
+        .map(|r| r["respondent"].as_str().unwrap())
         .collect();
     assert_eq!(names.len(), 3, "{names:?}");
     assert_eq!(names.iter().filter(|n| **n == "Priya").count(), 1);

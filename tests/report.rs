@@ -130,7 +130,10 @@ fn report_at_shows_an_earlier_assessment_with_its_change() {
     let json = env.json(&["report", "--at", "2", "--format", "json"]);
     assert_eq!(json["assessment"]["number"], 2);
     assert_eq!(json["domains"][0]["change"]["direction"], "up");
-    assert_eq!(json["domains"][0]["change"]["from"]["name"], "Starting out");
+    assert_eq!(
+        json["domains"][0]["change"]["stage_before"]["name"],
+        "Starting out"
+    );
     let table = env
         .cmd()
         .args(["report", "--at", "2026-09-03"])
@@ -347,11 +350,17 @@ fn in_a_shared_file_compare_is_the_teams_and_respondent_follows_one_person() {
     ann2.respondent = Some("Ann".into());
     env.write("mbct-sustain.yaml", file_of(vec![ann1, bob.clone(), ann2]));
     let team = env.json(&["compare", "--format", "json"]);
-    assert_eq!(team["from"]["respondents"], serde_json::json!(["Ann"]));
-    assert_eq!(team["to"]["respondents"], serde_json::json!(["Bob", "Ann"]));
+    assert_eq!(team["earlier"]["respondents"], serde_json::json!(["Ann"]));
+    assert_eq!(
+        team["later"]["respondents"],
+        serde_json::json!(["Bob", "Ann"])
+    );
     let ann = env.json(&["compare", "--respondent", "ann", "--format", "json"]);
     assert_eq!(
-        (ann["from"]["number"].as_u64(), ann["to"]["number"].as_u64()),
+        (
+            ann["earlier"]["number"].as_u64(),
+            ann["later"]["number"].as_u64()
+        ),
         (Some(1), Some(3))
     );
     let err = env.fails(

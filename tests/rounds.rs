@@ -96,12 +96,15 @@ fn compare_is_june_against_december() {
     let env = Env::new();
     june_and_december(&env);
     let json = env.json(&["compare", "--format", "json"]);
-    assert_eq!(json["from"]["number"], 1);
-    assert_eq!(json["to"]["number"], 2);
+    assert_eq!(json["earlier"]["number"], 1);
+    assert_eq!(json["later"]["number"], 2);
     let evaluation = find(&json["domains"], "id", "evaluation");
     assert_eq!(evaluation["direction"], "up");
     let json = env.json(&["compare", "2026-06-02", "-1", "--format", "json"]);
-    assert_eq!(json["from"]["number"], 1, "a date inside a round picks it");
+    assert_eq!(
+        json["earlier"]["number"], 1,
+        "a date inside a round picks it"
+    );
 }
 
 #[test]

@@ -1092,18 +1092,21 @@ fn a_copy_that_cannot_be_read_is_named_and_another_teams_file_is_not_called_a_co
         "mbct-sustain-north.yaml",
     );
     assert!(
-        north["note"]
+        north["description"]
             .as_str()
             .unwrap()
             .contains("is another answers file here")
-            && north["note"]
+            && north["description"]
                 .as_str()
                 .unwrap()
                 .contains("`mbct-sustain merge mbct-sustain-north.yaml` would bring it in"),
         "{north}"
     );
     assert!(
-        !north["note"].as_str().unwrap().contains("conflict copy"),
+        !north["description"]
+            .as_str()
+            .unwrap()
+            .contains("conflict copy"),
         "{north}"
     );
     // Merged on purpose, it comes in; named like a copy, it is still not removed as one.

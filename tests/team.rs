@@ -84,11 +84,11 @@ fn team_json_holds_the_same() {
     let env = Env::new();
     three_people(&env);
     let json = env.json(&["team", "shared.yaml", "cat.yaml", "--format", "json"]);
-    let names: Vec<&str> = json["respondents"]
+    let names: Vec<&str> = json["assessments"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap())
+        .map(|r| r["respondent"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Ann", "Bob", "Cat"]);
     let domains = json["domains"].as_array().unwrap();
@@ -99,7 +99,7 @@ fn team_json_holds_the_same() {
             d["team"]["name"], stage,
             "the majority keeps the mix's stage in {id}"
         );
-        assert_eq!(d["stages"].as_array().unwrap().len(), 3);
+        assert_eq!(d["respondent_stages"].as_array().unwrap().len(), 3);
     }
     let ids: Vec<&str> = json["discussion"]
         .as_array()
@@ -117,7 +117,7 @@ fn team_json_holds_the_same() {
         .unwrap();
     assert_eq!(point["answers"][1]["respondent"], "Bob");
     assert_eq!(point["answers"][1]["answer"], "not-yet");
-    assert_eq!(point["counts"]["in-place"], 2);
+    assert_eq!(point["split"]["in-place"], 2);
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn team_reads_the_default_file_and_chooses_a_round() {
     };
     let latest = json(&[]);
     assert_eq!(
-        latest["respondents"].as_array().unwrap().len(),
+        latest["assessments"].as_array().unwrap().len(),
         1,
         "Bob did not answer in September"
     );
@@ -170,7 +170,7 @@ fn team_reads_the_default_file_and_chooses_a_round() {
         "{text}"
     );
     assert_eq!(
-        json(&["--since", "2026-06-01"])["respondents"]
+        json(&["--since", "2026-06-01"])["assessments"]
             .as_array()
             .unwrap()
             .len(),

@@ -53,11 +53,11 @@ fn a_withdrawn_assessment_counts_nowhere_and_stays_in_the_file() {
     );
     let team = env.json(&["team", "--format", "json"]);
     assert_eq!(buddy(&team)["answer"], "no-agreement", "{team}");
-    let names: Vec<&str> = team["respondents"]
+    let names: Vec<&str> = team["assessments"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap())
+        .map(|r| r["respondent"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Sam", "Priya"]);
     let status = env.json(&["status", "--format", "json"]);

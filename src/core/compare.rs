@@ -40,6 +40,30 @@ impl Serialize for Movement {
     }
 }
 
+/// As it is written: one of its keys.
+impl schemars::JsonSchema for Movement {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Movement".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let position = Position::Complete;
+        let keys = [
+            Movement::Up(position),
+            Movement::Down(position),
+            Movement::Same,
+            Movement::New,
+        ]
+        .map(Movement::key);
+        schemars::json_schema!({
+            "description": "How a domain moved: `up` to a later stage, `down` to an earlier one, \
+                `same`, or `new` (no answers in it before).",
+            "type": "string",
+            "enum": keys
+        })
+    }
+}
+
 /// One domain, before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainChange {

@@ -25,11 +25,7 @@ type RoundAnswers = (Timestamp, Vec<(String, Option<Answer>)>);
 
 /// The team's answer to each action in every round of `history` as of `now`, keyed by the
 /// round's first moment (so a round is found again when a merge adds one before it).
-fn answers_by_round(
-    framework: &Framework,
-    history: &History,
-    now: Timestamp,
-) -> Vec<RoundAnswers> {
+fn answers_by_round(framework: &Framework, history: &History, now: Timestamp) -> Vec<RoundAnswers> {
     let team = roster::members(history);
     let names = Names::new(&team);
     let rounds = rounds(history, &team, None, now);

@@ -92,7 +92,7 @@ pub struct Action {
 }
 
 /// A resource an action names, with where to find it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// What it is, as people read it.

@@ -13,6 +13,7 @@ pub mod corrected;
 pub mod decisions;
 pub mod evidence;
 pub mod framework;
+pub mod json_schema;
 pub mod links;
 pub mod merge;
 pub mod names;

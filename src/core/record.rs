@@ -33,7 +33,7 @@ use crate::core::tally::Tally;
 use crate::core::time::day_of;
 
 /// Where the team's answer to an action comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// The majority rule over the round's answers.
@@ -141,7 +141,7 @@ pub enum CorrectionKind {
 }
 
 /// Whether an agreement goes with or against the vote of its round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Vote {
     /// It differs from the majority answer of its round.

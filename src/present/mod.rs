@@ -7,5 +7,6 @@ pub mod doc;
 pub mod fit;
 pub mod render;
 pub mod safe;
+pub mod schema;
 pub mod view;
 pub mod words;

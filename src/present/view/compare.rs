@@ -1,5 +1,6 @@
 //! `compare`: each domain's stage at two points, and the answers that changed.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -16,14 +17,14 @@ use crate::present::view::subject::{ComparedOver, SubjectInfo};
 use crate::present::view::team_answer::{PendingStep, pending_line, pending_steps};
 
 /// Two assessments, or two rounds of the team's, side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompareView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
-    /// The earlier assessment or round.
-    pub from: SubjectInfo,
-    /// The later assessment or round.
-    pub to: SubjectInfo,
+    /// The assessment or round compared from (`compare A B`: A, usually the earlier).
+    pub earlier: SubjectInfo,
+    /// The assessment or round compared with it (B, usually the later).
+    pub later: SubjectInfo,
     /// Who two rounds were compared over.
     #[serde(flatten)]
     pub over: ComparedOver,
@@ -35,27 +36,25 @@ pub struct CompareView {
     pub changes: Vec<AnswerChange>,
     /// Actions In place in the earlier and not in the later, in framework order.
     pub slipped: Vec<Slip>,
-    /// How the team's plan moved, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// How the team's plan moved (null when the plan gives nobody an action).
     pub plan: Option<PlanMoves>,
     /// Steps done since the later round, shown by default (they count from the next round).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<PendingStep>,
+    pub pending_steps: Vec<PendingStep>,
     #[serde(skip)]
     stage_count: usize,
 }
 
 /// One domain at both points.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainMove {
     /// The domain's id.
     pub id: String,
     /// The domain's name.
     pub name: String,
-    /// Its stage at the earlier point (absent when it had no answers then).
-    pub from: Option<StageRef>,
+    /// Its stage at the earlier point (null when it had no answers then).
+    pub stage_before: Option<StageRef>,
     /// Its stage at the later point.
-    pub to: StageRef,
+    pub stage_after: StageRef,
     /// `up`, `down`, `same` or `new`.
     #[serde(rename = "direction")]
     pub movement: Movement,
@@ -67,7 +66,7 @@ pub struct DomainMove {
 }
 
 /// One action whose answer changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AnswerChange {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -87,8 +86,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
     let c = s.comparison(framework)?;
     Some(CompareView {
         framework: framework.into(),
-        from: SubjectInfo::of(s, before),
-        to: SubjectInfo::of(s, s.now),
+        earlier: SubjectInfo::of(s, before),
+        later: SubjectInfo::of(s, s.now),
         over: ComparedOver::of(s),
         unchanged: c.is_unchanged(),
         domains: c
@@ -97,8 +96,8 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
             .map(|d| DomainMove {
                 id: framework.domains[d.domain].id.clone(),
                 name: framework.domains[d.domain].name.clone(),
-                from: d.before.map(|p| StageRef::new(framework, p)),
-                to: StageRef::new(framework, d.after),
+                stage_before: d.before.map(|p| StageRef::new(framework, p)),
+                stage_after: StageRef::new(framework, d.after),
                 movement: d.movement,
                 by_who_answered: d.by_who,
                 slipped: d.slipped,
@@ -115,7 +114,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Option<CompareView> {
             })
             .collect(),
         slipped: slips(framework, &c),
-        pending: pending_steps(framework, s),
+        pending_steps: pending_steps(framework, s),
         // The plan as it stands: for the latest round shown by default, today (steps done since
         // it count, and are never overdue), as every other screen says it.
         plan: PlanMoves::new(
@@ -138,10 +137,10 @@ impl View for CompareView {
         doc.push(Block::Heading(format!(
             "{}: {} compared with {}",
             self.framework.title,
-            self.to.title(),
-            self.from.short()
+            self.later.title(),
+            self.earlier.short()
         )));
-        for line in self.to.who() {
+        for line in self.later.who() {
             doc.push(Block::Text(line));
         }
         doc.blocks
@@ -150,8 +149,8 @@ impl View for CompareView {
         doc.push(Block::Table(Table {
             header: vec![
                 "Domain".into(),
-                self.from.column(),
-                self.to.column(),
+                self.earlier.column(),
+                self.later.column(),
                 "Change".into(),
             ],
             rows: self
@@ -160,10 +159,10 @@ impl View for CompareView {
                 .map(|d| {
                     vec![
                         Cell::Text(d.name.clone()),
-                        d.from
+                        d.stage_before
                             .as_ref()
                             .map_or(Cell::Text("(no answers)".into()), stage_cell),
-                        stage_cell(&d.to),
+                        stage_cell(&d.stage_after),
                         // Both stages are in the row: the change needs no "from".
                         Cell::Change {
                             direction: d.movement.into(),
@@ -201,7 +200,7 @@ impl View for CompareView {
                     current = &c.at.domain;
                 }
                 items.push(vec![
-                    Cell::Text(format!("{} ({}):", c.at.action, c.at.stage)),
+                    Cell::Text(format!("{} ({}):", c.at.action, c.at.stage_name)),
                     answer_cell(c.from),
                     Cell::Becomes,
                     answer_cell(c.to),
@@ -228,14 +227,14 @@ impl View for CompareView {
             }
         }
         // Compared backwards in time, a slip is not "since last time".
-        let heading = if self.from.number() < self.to.number() {
+        let heading = if self.earlier.number() < self.later.number() {
             "Slipped since last time"
         } else {
             "In place in the first, not in the second"
         };
         doc.blocks.extend(slip_list(&self.slipped, heading));
         doc.blocks
-            .extend(pending_line(&self.pending, self.to.number()).map(Block::Text));
+            .extend(pending_line(&self.pending_steps, self.later.number()).map(Block::Text));
         if let Some(plan) = &self.plan {
             doc.blocks.extend(plan.lines().into_iter().map(Block::Text));
         }
@@ -278,8 +277,8 @@ mod tests {
         h.assessments = vec![a, b];
         let v = build(&f, &latest(&f, &h)).unwrap();
         assert_eq!(v.domains[0].movement.key(), "up");
-        assert_eq!(v.domains[0].from.as_ref().unwrap().name, "Stage 0");
-        assert_eq!(v.domains[0].to.name, "Stage 1");
+        assert_eq!(v.domains[0].stage_before.as_ref().unwrap().name, "Stage 0");
+        assert_eq!(v.domains[0].stage_after.name, "Stage 1");
         assert_eq!(v.changes.len(), 1);
         assert_eq!(v.changes[0].at.action_id, "d0.a0");
         assert_eq!(

@@ -1,6 +1,7 @@
 //! `evidence`: every action's evidence, numbered per action as `evidence remove` takes it
 //! (the numbering is the core's, [`evidence::numbered`]).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::History;
@@ -13,7 +14,7 @@ use crate::present::view::sheet::{action_cells, action_header, text};
 use crate::present::words::date_of;
 
 /// Every action's evidence, in framework order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EvidenceView {
     /// The evidence, in framework order.
     pub evidence: Vec<EvidenceInfo>,
@@ -26,7 +27,7 @@ pub fn build(framework: &Framework, history: &History) -> EvidenceView {
         .map(|n| EvidenceInfo {
             at: ActionRef::new(framework, n.domain, n.action),
             number: n.number,
-            evidence: n.evidence.clone(),
+            evidence: n.evidence.into(),
         })
         .collect();
     EvidenceView { evidence }

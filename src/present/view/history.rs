@@ -1,5 +1,8 @@
 //! `history`: every assessment or round, and each domain's journey through the stages.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 
 use crate::core::framework::{COMPLETE_ID, Framework};
@@ -18,15 +21,14 @@ pub const JOURNEY_COLUMNS: usize = 16;
 
 /// Every assessment (by one person), or every round of the team's, oldest first, up to the point
 /// shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
     /// Each assessment (`assessments`) or round (`rounds`) with each domain's stage.
     #[serde(flatten)]
     pub entries: UnderKey<Vec<HistoryEntry>>,
-    /// The assessments withdrawn (`history --withdrawn`): they count nowhere.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The assessments withdrawn (`history --withdrawn`; else empty): they count nowhere.
     pub withdrawn: Vec<WithdrawnEntry>,
     /// Whether the entries are the team's rounds (else one person's assessments).
     #[serde(skip)]
@@ -38,8 +40,22 @@ pub struct HistoryView {
     domains: Vec<String>,
 }
 
+/// `"assessments": […]` for one person, `"rounds": […]` for the team.
+impl JsonSchema for UnderKey<Vec<HistoryEntry>> {
+    fn schema_name() -> Cow<'static, str> {
+        "AssessmentsOrRounds".into()
+    }
+
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        UnderKey::schema([
+            ("assessments", g.subschema_for::<Vec<HistoryEntry>>()),
+            ("rounds", g.subschema_for::<Vec<HistoryEntry>>()),
+        ])
+    }
+}
+
 /// One assessment or round in the history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryEntry {
     /// Which assessment or round.
     #[serde(flatten)]
@@ -51,17 +67,19 @@ pub struct HistoryEntry {
 }
 
 /// An assessment withdrawn: counted nowhere, kept in the file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WithdrawnEntry {
     /// Its number, as `history --respondent` lists assessments.
     pub number: usize,
     /// When it was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: jiff::Timestamp,
     /// Its label.
     pub label: Option<String>,
     /// Who answered.
     pub respondent: Option<String>,
     /// When it was withdrawn.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub withdrawn_at: jiff::Timestamp,
 }
 
@@ -86,7 +104,7 @@ pub fn withdrawn(h: &crate::core::answers::History, person: Option<&str>) -> Vec
 }
 
 /// A domain's stage at one point.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainStage {
     /// The domain's id.
     pub id: String,
@@ -170,7 +188,7 @@ impl HistoryView {
                     ),
                     SubjectInfo::Round(r) => (
                         r.number,
-                        dates(r.from, r.to),
+                        dates(r.first_taken_at, r.last_taken_at),
                         &r.label,
                         Some(r.respondents.join(", ")),
                     ),
@@ -323,8 +341,8 @@ fn history_sheet(h: &HistoryView) -> Table {
                 ],
                 SubjectInfo::Round(r) => vec![
                     text(r.number.to_string()),
-                    text(date_of(r.from)),
-                    text(date_of(r.to)),
+                    text(date_of(r.first_taken_at)),
+                    text(date_of(r.last_taken_at)),
                     text(r.label.clone().unwrap_or_default()),
                     text(r.respondents.join("; ")),
                 ],

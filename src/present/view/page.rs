@@ -140,7 +140,7 @@ impl MeetingPage {
                     d.stage.name.clone()
                 };
                 if let Some(c) = &d.change
-                    && let Some(from) = c.from.as_ref().filter(|f| f.rank != d.stage.rank)
+                    && let Some(from) = c.stage_before.as_ref().filter(|f| f.rank != d.stage.rank)
                 {
                     let way = if from.rank < d.stage.rank {
                         "↑ up"
@@ -164,14 +164,22 @@ impl MeetingPage {
     }
 
     fn change(&self, c: &CompareView, doc: &mut Doc) {
-        doc.push(Block::Heading(format!("Change since {}", c.from.short())));
+        doc.push(Block::Heading(format!(
+            "Change since {}",
+            c.earlier.short()
+        )));
         doc.blocks.extend(c.over.sentence.clone().map(Block::Text));
         let moved: Vec<Vec<Cell>> = c
             .domains
             .iter()
-            .filter(|d| d.to.rank != d.from.as_ref().map_or(usize::MAX, |f| f.rank))
+            .filter(|d| {
+                d.stage_after.rank != d.stage_before.as_ref().map_or(usize::MAX, |f| f.rank)
+            })
             .map(|d| {
-                let from = d.from.as_ref().map_or("no answers", |f| f.name.as_str());
+                let from = d
+                    .stage_before
+                    .as_ref()
+                    .map_or("no answers", |f| f.name.as_str());
                 let who = if d.by_who_answered {
                     " (who answered)"
                 } else {
@@ -179,7 +187,7 @@ impl MeetingPage {
                 };
                 vec![Cell::Text(format!(
                     "{}: {from} → {}{who}",
-                    d.name, d.to.name
+                    d.name, d.stage_after.name
                 ))]
             })
             .collect();
@@ -207,7 +215,7 @@ impl MeetingPage {
                 };
                 vec![Cell::Text(format!(
                     "{} ({}): {was} → {is}{who}",
-                    a.at.action, a.at.stage
+                    a.at.action, a.at.stage_name
                 ))]
             });
             bounded(doc, changed.collect(), CHANGES_ON_PAGE);
@@ -240,7 +248,7 @@ impl MeetingPage {
                 count(t.discussion.len(), "point"),
                 t.discussion.len() - open
             )));
-            let counted = t.respondents.len() > NAMES_ON_PAGE;
+            let counted = t.assessments.len() > NAMES_ON_PAGE;
             let items = t
                 .discussion
                 .iter()
@@ -320,13 +328,13 @@ impl MeetingPage {
                 doc.push(Block::Note(format!("Done: {}", done.join("; "))));
             }
         }
-        if !p.complete.is_empty() {
-            let names: Vec<&str> = p.complete.iter().map(|d| d.name.as_str()).collect();
+        if !p.complete_domains.is_empty() {
+            let names: Vec<&str> = p.complete_domains.iter().map(|d| d.name.as_str()).collect();
             doc.push(Block::Text(format!(
                 "Every stage met: {}.",
                 names.join("; ")
             )));
-            for d in p.complete.iter().filter(|d| !d.done.is_empty()) {
+            for d in p.complete_domains.iter().filter(|d| !d.done.is_empty()) {
                 let done: Vec<String> = d.done.iter().map(done_text).collect();
                 doc.push(Block::Note(format!(
                     "Done in {}: {}",
@@ -357,7 +365,7 @@ impl View for MeetingPage {
             .extend(r.subject.value.who().into_iter().map(Block::Text));
         let number = r.subject.value.number();
         doc.blocks
-            .extend(pending_line(&r.pending, number).map(Block::Text));
+            .extend(pending_line(&r.pending_steps, number).map(Block::Text));
         doc.blocks.extend(self.plan.review_line().map(Block::Text));
         doc.push(Block::Heading("Where each domain is: the journey".into()));
         doc.push(Block::Table(self.journey()));

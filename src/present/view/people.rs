@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::History;
@@ -17,7 +18,7 @@ use crate::present::view::subject::SubjectInfo;
 use crate::present::words::{and_list, count, date_of, when};
 
 /// The team's members.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PeopleView {
     /// Each member, in the roster's order.
     pub members: Vec<MemberInfo>,
@@ -26,7 +27,7 @@ pub struct PeopleView {
 }
 
 /// One member.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MemberInfo {
     /// Their name.
     pub name: String,
@@ -35,11 +36,13 @@ pub struct MemberInfo {
     /// The login account that runs the tool as them.
     pub account: Option<String>,
     /// When they joined, if recorded.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub joined: Option<Date>,
     /// When they left, if they did.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub left: Option<Date>,
     /// The numbers of the team's rounds they answered in.
-    pub rounds: Vec<usize>,
+    pub rounds_answered: Vec<usize>,
 }
 
 /// The members of `history`, each with the rounds of `s` (the team's) they answered in.
@@ -57,7 +60,7 @@ pub fn people(history: &History, s: Option<&Snapshot>) -> PeopleView {
                 account: m.account.clone(),
                 joined: m.joined,
                 left: m.left,
-                rounds: answered(name),
+                rounds_answered: answered(name),
             })
             .collect(),
     }
@@ -86,7 +89,7 @@ impl View for PeopleView {
             .members
             .iter()
             .map(|m| {
-                let rounds: Vec<String> = m.rounds.iter().map(usize::to_string).collect();
+                let rounds: Vec<String> = m.rounds_answered.iter().map(usize::to_string).collect();
                 let mut on = Vec::new();
                 on.extend(m.joined.map(|d| format!("joined {d}")));
                 on.extend(m.left.map(|d| format!("left {d}")));
@@ -132,28 +135,30 @@ pub struct DraftRead {
 }
 
 /// A walk under way, from its draft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Walking {
     /// Who is answering.
     pub name: String,
     /// How many actions they have answered.
-    pub answered: usize,
+    pub answered_count: usize,
     /// How many there are.
     pub of: usize,
     /// When they last answered.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub updated_at: Timestamp,
 }
 
 /// A draft that is no walk of this round: listed apart, never counted as a person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OldDraft {
     /// Whose, if it names anyone.
     pub name: Option<String>,
     /// How many actions it answers.
-    pub answered: usize,
+    pub answered_count: usize,
     /// How many there are.
     pub of: usize,
     /// When its last answer was given.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub updated_at: Timestamp,
     /// Why it is old: `no-name`, `before-round` (last answered before the round began) or
     /// `earlier` (the same person has a later draft).
@@ -161,7 +166,7 @@ pub struct OldDraft {
 }
 
 /// Where the team's round stands.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StatusView {
     /// The round being answered, if it has begun.
     pub round: Option<SubjectInfo>,
@@ -169,15 +174,15 @@ pub struct StatusView {
     /// latest round is over): nobody has answered it yet.
     pub gathering: bool,
     /// Who answered the round, and when.
-    pub answered: Vec<Answered<Timestamp>>,
+    pub answered: Vec<Answered>,
     /// Who is part-way through a walk and has not answered the round.
     pub in_progress: Vec<Walking>,
     /// Who answered the round and is answering again.
     pub reruns: Vec<Walking>,
     /// Who on the team has not answered yet.
     pub waiting: Vec<String>,
-    /// Who has left the team, and when.
-    pub left: Vec<Answered<Date>>,
+    /// Who has left the team, and the day they left.
+    pub left_team: Vec<LeftTeam>,
     /// Drafts that are no walk of this round: no name, older than the round, or an earlier draft
     /// of someone walking again.
     pub old_drafts: Vec<OldDraft>,
@@ -188,21 +193,32 @@ pub struct StatusView {
 }
 
 /// A file beside the answers file named like a conflict copy, and what it is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CopyNote {
     /// Its name.
     pub file: String,
     /// What it holds (or why it cannot be read), and the command that merges it.
-    pub note: String,
+    pub description: String,
 }
 
-/// A person and a moment (when they answered; the day they left).
-#[derive(Debug, Clone, Serialize)]
-pub struct Answered<T> {
+/// Someone who answered the round, and when.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Answered {
     /// Who.
     pub name: String,
-    /// When.
-    pub at: T,
+    /// When they answered (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
+    pub at: Timestamp,
+}
+
+/// Someone who has left the team.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct LeftTeam {
+    /// Who.
+    pub name: String,
+    /// The day they left.
+    #[schemars(with = "crate::core::json_schema::Day")]
+    pub left: Date,
 }
 
 /// The round `s` shows (the team's latest), or a new one being gathered,
@@ -219,7 +235,7 @@ pub fn status(
     let (round, answered, awaited) = match current {
         Some(s) => {
             let p = s.point();
-            let answered: Vec<Answered<Timestamp>> = p
+            let answered: Vec<Answered> = p
                 .members
                 .iter()
                 .map(|&i| Answered {
@@ -245,13 +261,13 @@ pub fn status(
     for (d, is) in drafts.iter().zip(walks.iter().cloned()) {
         let walking = |name: String| Walking {
             name,
-            answered: d.answered,
+            answered_count: d.answered,
             of: d.of,
             updated_at: d.updated_at,
         };
         let old = |why| OldDraft {
             name: d.name.clone().filter(|n| !n.trim().is_empty()),
-            answered: d.answered,
+            answered_count: d.answered,
             of: d.of,
             updated_at: d.updated_at,
             why,
@@ -271,11 +287,11 @@ pub fn status(
         waiting: standing::waiting(awaited, &walks),
         in_progress,
         reruns,
-        left: standing::left_by(&team, today)
+        left_team: standing::left_by(&team, today)
             .into_iter()
-            .map(|(name, at)| Answered {
+            .map(|(name, left)| LeftTeam {
                 name: name.to_string(),
-                at,
+                left,
             })
             .collect(),
         old_drafts,
@@ -389,7 +405,7 @@ impl View for StatusView {
             vec![Cell::Text(format!(
                 "{}: {what} ({} of {} answered, last answer {})",
                 w.name,
-                w.answered,
+                w.answered_count,
                 w.of,
                 when(w.updated_at)
             ))]
@@ -400,11 +416,11 @@ impl View for StatusView {
             doc.push(Block::List(items));
         }
         doc.push(Block::Text(self.count_line()));
-        if !self.left.is_empty() {
+        if !self.left_team.is_empty() {
             let left: Vec<String> = self
-                .left
+                .left_team
                 .iter()
-                .map(|l| format!("{} (left {})", l.name, l.at))
+                .map(|l| format!("{} (left {})", l.name, l.left))
                 .collect();
             doc.push(Block::Note(format!(
                 "Not on the team now: {}.",
@@ -418,7 +434,7 @@ impl View for StatusView {
             ));
         }
         for copy in &self.conflict_copies {
-            doc.push(Block::Note(copy.note.clone()));
+            doc.push(Block::Note(copy.description.clone()));
         }
         doc
     }
@@ -426,12 +442,19 @@ impl View for StatusView {
 
 /// `people`: one row per member.
 fn people_sheet(p: &PeopleView) -> Table {
-    let head = ["name", "spellings", "account", "joined", "left", "rounds"];
+    let head = [
+        "name",
+        "spellings",
+        "account",
+        "joined",
+        "left",
+        "rounds_answered",
+    ];
     let rows = p
         .members
         .iter()
         .map(|m| {
-            let rounds: Vec<String> = m.rounds.iter().map(usize::to_string).collect();
+            let rounds: Vec<String> = m.rounds_answered.iter().map(usize::to_string).collect();
             vec![
                 text(&m.name),
                 text(m.spellings.join("; ")),
@@ -448,10 +471,10 @@ fn people_sheet(p: &PeopleView) -> Table {
     }
 }
 
-/// `status`: one row per person: `answered` (on `date`), `in_progress` (`answered` of `of`, last
-/// answer on `date`), `waiting`, or `left` (on `date`).
+/// `status`: one row per person: `answered` (on `date`), `in_progress` (`answered_count` of `of`,
+/// last answer on `date`), `waiting`, or `left` (on `date`).
 fn status_sheet(s: &StatusView) -> Table {
-    let head = ["name", "status", "date", "answered", "of"];
+    let head = ["name", "status", "date", "answered_count", "of"];
     let row = |name: &str, status: &str, date: String, answered: String, of: String| {
         vec![
             text(name),
@@ -467,7 +490,7 @@ fn status_sheet(s: &StatusView) -> Table {
         rows.push(row(&a.name, "answered", date_of(a.at), none(), none()));
     }
     for w in &s.in_progress {
-        let (answered, of) = (w.answered.to_string(), w.of.to_string());
+        let (answered, of) = (w.answered_count.to_string(), w.of.to_string());
         rows.push(row(
             &w.name,
             "in_progress",
@@ -479,8 +502,8 @@ fn status_sheet(s: &StatusView) -> Table {
     for name in &s.waiting {
         rows.push(row(name, "waiting", none(), none(), none()));
     }
-    for l in &s.left {
-        rows.push(row(&l.name, "left", l.at.to_string(), none(), none()));
+    for l in &s.left_team {
+        rows.push(row(&l.name, "left", l.left.to_string(), none(), none()));
     }
     Table {
         header: header(&head),

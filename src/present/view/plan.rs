@@ -5,6 +5,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::{Answer, Assessment};
@@ -14,14 +15,14 @@ use crate::core::stage::Position;
 use crate::core::subject::Snapshot;
 use crate::present::doc::{Block, Cell, Doc, Table};
 use crate::present::render::View;
-use crate::present::view::refs::{FrameworkInfo, StageRef};
+use crate::present::view::refs::{EvidenceEntry, FrameworkInfo, StageRef};
 use crate::present::view::subject::{SubjectInfo, UnderKey};
 use crate::present::view::team_answer::{PendingStep, pending_line, pending_steps};
 use crate::present::words::AnswerWords;
 use crate::present::words::{count, date_of};
 
 /// The plan for every domain not yet complete.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -31,8 +32,9 @@ pub struct PlanView {
     /// Domains still working through a stage (or short of their target), in framework order.
     pub domains: Vec<DomainPlan>,
     /// Domains with every stage met, with the planned steps done in them.
-    pub complete: Vec<CompleteDomain>,
+    pub complete_domains: Vec<CompleteDomain>,
     /// When the team reviews next, if set.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub next_review: Option<Date>,
     /// True when that date has passed.
     pub review_overdue: bool,
@@ -40,15 +42,14 @@ pub struct PlanView {
     pub not_in_framework: Vec<String>,
     /// Steps done since the round planned from: the plan counts them (today's answers), the round
     /// does not yet.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<PendingStep>,
+    pub pending_steps: Vec<PendingStep>,
     /// The stages a target can name, `(id, name)`, complete last.
     #[serde(skip)]
     pub stages: Vec<(String, String)>,
 }
 
 /// A domain's next steps.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainPlan {
     /// The domain's id.
     pub id: String,
@@ -63,6 +64,7 @@ pub struct DomainPlan {
     /// The stage the team means to have met, if set.
     pub target: Option<TargetInfo>,
     /// By when.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub target_date: Option<Date>,
     /// What is left, stage by stage up to the target, In progress first.
     pub steps: Vec<NextStep>,
@@ -71,7 +73,7 @@ pub struct DomainPlan {
 }
 
 /// A target: the stage to have met by a date, and whether it is met.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TargetInfo {
     /// The stage's id.
     pub id: String,
@@ -93,53 +95,54 @@ impl TargetInfo {
 }
 
 /// One action still to put in place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NextStep {
     /// The action's id.
     pub action_id: String,
     /// The action's text.
-    pub text: String,
+    pub action: String,
     /// The id of the action's stage.
     pub stage_id: String,
     /// The name of the action's stage.
-    pub stage: String,
+    pub stage_name: String,
     /// Its answer (`null`: not answered).
     pub answer: Option<Answer>,
     /// Who owns it, if anyone.
     pub owner: Option<String>,
     /// When it should be in place.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub due: Option<Date>,
     /// True when its date has passed and it is not in place.
     pub overdue: bool,
     /// What the action means, where the framework says.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<String>,
     /// Where to read more.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
 }
 
 /// A planned step now in place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DoneStep {
     /// The action's id.
     pub action_id: String,
     /// The action's text.
-    pub text: String,
+    pub action: String,
     /// Who owned it.
     pub owner: Option<String>,
     /// When it was due.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub due: Option<Date>,
     /// When it was first seen in place (a step done between reviews: the day it was done).
+    #[schemars(with = "Option<crate::core::json_schema::DateTime>")]
     pub in_place_since: Option<Timestamp>,
     /// Done between reviews (`plan done`): it counts from the next round.
     pub pending: bool,
     /// What shows it is in place.
-    pub evidence: Vec<String>,
+    pub evidence: Vec<EvidenceEntry>,
 }
 
 /// A domain with every stage met.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompleteDomain {
     /// The domain's id.
     pub id: String,
@@ -165,12 +168,12 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                 let a = &domain.actions[step.action];
                 DoneStep {
                     action_id: a.id.clone(),
-                    text: a.text.clone(),
+                    action: a.text.clone(),
                     owner: step.step.and_then(|p| p.owner.clone()),
                     due: step.step.and_then(|p| p.due),
                     in_place_since: step.since,
                     pending: step.pending,
-                    evidence: step.evidence.iter().map(|e| e.text.clone()).collect(),
+                    evidence: step.evidence.iter().map(|e| (*e).into()).collect(),
                 }
             })
             .collect();
@@ -189,9 +192,9 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
                 let a = &domain.actions[open.action];
                 NextStep {
                     action_id: a.id.clone(),
-                    text: a.text.clone(),
+                    action: a.text.clone(),
                     stage_id: framework.stages[a.stage_index].id.clone(),
-                    stage: framework.stages[a.stage_index].name.clone(),
+                    stage_name: framework.stages[a.stage_index].name.clone(),
                     answer: open.answer,
                     owner: open.step.and_then(|p| p.owner.clone()),
                     due: open.step.and_then(|p| p.due),
@@ -231,11 +234,11 @@ pub fn build(framework: &Framework, s: &Snapshot, only: &[String]) -> PlanView {
         framework: framework.into(),
         subject: SubjectInfo::of(s, s.now).keyed(),
         domains,
-        complete,
+        complete_domains: complete,
         next_review: s.next_review,
         review_overdue: s.review_overdue,
         not_in_framework,
-        pending: pending_steps(framework, s),
+        pending_steps: pending_steps(framework, s),
         stages: framework
             .stages
             .iter()
@@ -288,30 +291,32 @@ impl PlanView {
 
 /// How the plan moved between two sets of answers, for `compare`, the
 /// meeting page and the walk's closing screen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanMoves {
     /// Planned actions in place now that were not before (their text).
     pub now_in_place: Vec<String>,
     /// How many actions the plan gives an owner or a date.
     pub planned: usize,
     /// When the plan was set (its earliest step), where the file says.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub set_on: Option<Date>,
     /// True when it was set after these answers: nothing can have moved yet.
     pub fresh: bool,
     /// Planned actions past their date and not in place.
-    pub overdue: Vec<OverdueStep>,
+    pub overdue_steps: Vec<OverdueStep>,
 }
 
 /// A planned action past its date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OverdueStep {
     /// The action's id.
     pub action_id: String,
     /// The action's text (its id when the framework does not have it).
-    pub text: String,
+    pub action: String,
     /// Who owns it.
     pub owner: Option<String>,
     /// When it was due.
+    #[schemars(with = "crate::core::json_schema::Day")]
     pub due: Date,
 }
 
@@ -345,13 +350,13 @@ impl PlanMoves {
             set_on: p.set_on.map(crate::core::time::day_of),
             fresh: p.fresh,
             planned: p.moves.planned,
-            overdue: p
+            overdue_steps: p
                 .moves
                 .overdue
                 .iter()
                 .map(|(id, step)| OverdueStep {
                     action_id: id.to_string(),
-                    text: text(id),
+                    action: text(id),
                     owner: step.owner.clone(),
                     due: step.due.unwrap_or(today),
                 })
@@ -380,7 +385,7 @@ impl PlanMoves {
             }
             (None, _) => format!("The plan: {n} of {of} planned actions newly in place"),
         };
-        match self.overdue.len() {
+        match self.overdue_steps.len() {
             0 => format!("{head}."),
             k => format!("{head}; {k} overdue."),
         }
@@ -407,9 +412,9 @@ impl PlanMoves {
             }
             (None, _) => format!("The plan: {n} of {of} planned actions newly in place{moved}."),
         }];
-        if !self.overdue.is_empty() {
+        if !self.overdue_steps.is_empty() {
             let items: Vec<String> = self
-                .overdue
+                .overdue_steps
                 .iter()
                 .map(|o| {
                     let owner = o
@@ -417,7 +422,7 @@ impl PlanMoves {
                         .as_deref()
                         .map(|w| format!("{w}, "))
                         .unwrap_or_default();
-                    format!("{} ({owner}due {})", o.text, o.due)
+                    format!("{} ({owner}due {})", o.action, o.due)
                 })
                 .collect();
             out.push(format!("Overdue: {}.", items.join("; ")));
@@ -429,7 +434,7 @@ impl PlanMoves {
 /// A step as a line: its text, how far it is, who and by when; with `reading`, what it means and
 /// where to read more.
 pub fn step_text(s: &NextStep, reading: bool) -> String {
-    let mut out = s.text.clone();
+    let mut out = s.action.clone();
     match s.answer {
         Some(Answer::InProgress) => out += " (in progress)",
         Some(Answer::DontKnow) => out += " (not known: find out)",
@@ -462,7 +467,7 @@ pub fn step_text(s: &NextStep, reading: bool) -> String {
 
 /// A done step as a line: its text, since when, and whose it was.
 pub fn done_text(s: &DoneStep) -> String {
-    let mut out = s.text.clone();
+    let mut out = s.action.clone();
     if let Some(since) = s.in_place_since {
         out += &format!(" — in place since {}", date_of(since));
     }
@@ -473,7 +478,8 @@ pub fn done_text(s: &DoneStep) -> String {
         out += &format!(" (owner {o})");
     }
     if !s.evidence.is_empty() {
-        out += &format!(" — evidence: {}", s.evidence.join("; "));
+        let texts: Vec<&str> = s.evidence.iter().map(|e| e.text.as_str()).collect();
+        out += &format!(" — evidence: {}", texts.join("; "));
     }
     out
 }
@@ -498,13 +504,13 @@ impl DomainPlan {
     /// The steps as list items, each with its stage when they span several; with `reading`,
     /// each step's explanation and links too (the page, read on paper, leaves them out).
     pub fn items(&self, reading: bool) -> Vec<Vec<Cell>> {
-        let spans_stages = self.steps.iter().any(|s| s.stage != self.stage.name);
+        let spans_stages = self.steps.iter().any(|s| s.stage_name != self.stage.name);
         self.steps
             .iter()
             .map(|s| {
                 let text = step_text(s, reading);
                 vec![Cell::Text(if spans_stages {
-                    format!("{}: {text}", s.stage)
+                    format!("{}: {text}", s.stage_name)
                 } else {
                     text
                 })]
@@ -521,7 +527,7 @@ impl View for PlanView {
     fn doc(&self) -> Doc {
         let mut doc = Doc::default();
         // Steps done since the round count in the plan (today's answers): the heading says so.
-        let since = if self.pending.is_empty() {
+        let since = if self.pending_steps.is_empty() {
             ""
         } else {
             " and the steps done since it"
@@ -535,7 +541,7 @@ impl View for PlanView {
         }
         let number = self.subject.value.number();
         doc.blocks
-            .extend(pending_line(&self.pending, number).map(Block::Text));
+            .extend(pending_line(&self.pending_steps, number).map(Block::Text));
         if let Some(line) = self.review_line() {
             doc.push(Block::Text(line));
         }
@@ -553,10 +559,14 @@ impl View for PlanView {
             }
         }
         let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
-        if !self.complete.is_empty() {
-            let names: Vec<&str> = self.complete.iter().map(|d| d.name.as_str()).collect();
+        if !self.complete_domains.is_empty() {
+            let names: Vec<&str> = self
+                .complete_domains
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect();
             doc.push(Block::Text(format!("{completion}: {}.", names.join("; "))));
-            for d in self.complete.iter().filter(|d| !d.done.is_empty()) {
+            for d in self.complete_domains.iter().filter(|d| !d.done.is_empty()) {
                 doc.push(Block::Text(format!("Done in {}:", d.name)));
                 let done = d.done.iter().map(|s| vec![Cell::Text(done_text(s))]);
                 doc.push(Block::List(done.collect()));
@@ -594,8 +604,8 @@ impl PlanView {
                 let answer = s.answer.unwrap_or(Answer::NotYet).label();
                 (
                     &s.action_id,
-                    &s.text,
-                    s.stage.clone(),
+                    &s.action,
+                    s.stage_name.clone(),
                     answer,
                     &s.owner,
                     s.due,
@@ -606,7 +616,7 @@ impl PlanView {
                 let answer = Answer::InPlace.label();
                 (
                     &s.action_id,
-                    &s.text,
+                    &s.action,
                     String::new(),
                     answer,
                     &s.owner,
@@ -630,7 +640,7 @@ impl PlanView {
             }
         }
         let completion = self.stages.last().map_or("", |(_, name)| name.as_str());
-        for d in &self.complete {
+        for d in &self.complete_domains {
             for s in &d.done {
                 rows.push(vec![
                     Cell::Text(d.id.clone()),
@@ -639,7 +649,7 @@ impl PlanView {
                     text(None),
                     text(None),
                     Cell::Text(s.action_id.clone()),
-                    Cell::Text(s.text.clone()),
+                    Cell::Text(s.action.clone()),
                     text(None),
                     Cell::Text(Answer::InPlace.label().to_string()),
                     text(s.owner.clone()),
@@ -725,11 +735,11 @@ mod tests {
         assert_eq!(ids, ["b", "a"]);
         assert_eq!((p.domains[0].in_place, p.domains[0].applicable), (1, 3));
         assert_eq!(
-            p.complete.len(),
+            p.complete_domains.len(),
             1,
             "a domain with every stage met is listed as complete"
         );
-        assert_eq!(p.complete[0].id, "e");
+        assert_eq!(p.complete_domains[0].id, "e");
     }
 
     #[test]
@@ -751,7 +761,10 @@ mod tests {
             .map(|s| s.action_id.as_str())
             .collect();
         assert_eq!(ids, ["z"], "unanswered actions are next steps too");
-        assert!(p.complete.is_empty(), "--domain leaves other domains out");
+        assert!(
+            p.complete_domains.is_empty(),
+            "--domain leaves other domains out"
+        );
     }
 
     #[test]

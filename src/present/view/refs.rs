@@ -2,9 +2,12 @@
 //! action with its domain and stage, evidence beside an action, a person's note; and an answer as
 //! a cell.
 
+use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
+use crate::core::answers::agreed::Evidence;
 use crate::core::evidence::in_place;
 use crate::core::framework::Framework;
 use crate::core::stage::Position;
@@ -14,7 +17,7 @@ use crate::present::words::AnswerWords;
 use crate::present::words::{date_of, person};
 
 /// Evidence beside an action, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EvidenceInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -22,23 +25,34 @@ pub struct EvidenceInfo {
     /// Its number among the action's evidence, from 1, as `evidence remove` takes it.
     #[serde(skip)]
     pub number: usize,
-    /// What shows it, where, who added it and when (JSON: `text`, `link`, `by`, `added_at`).
-    #[serde(serialize_with = "evidence_fields", flatten)]
-    pub evidence: crate::core::answers::agreed::Evidence,
+    /// What shows it, where, who added it and when.
+    #[serde(flatten)]
+    pub evidence: EvidenceEntry,
 }
 
-/// An evidence entry's own fields beside its action's (whose `action` is its text).
-fn evidence_fields<S: serde::Serializer>(
-    e: &crate::core::answers::agreed::Evidence,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = s.serialize_map(None)?;
-    map.serialize_entry("text", &e.text)?;
-    map.serialize_entry("link", &e.link)?;
-    map.serialize_entry("by", &e.by)?;
-    map.serialize_entry("added_at", &e.at)?;
-    map.end()
+/// One piece of evidence's own fields, as JSON gives them beside an action or a plan's step.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct EvidenceEntry {
+    /// What shows the action is in place (a document, a record, a minute).
+    pub text: String,
+    /// Where to find it: an http or https address.
+    pub link: Option<String>,
+    /// Who added it.
+    pub by: Option<String>,
+    /// When it was added (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
+    pub at: Timestamp,
+}
+
+impl From<&Evidence> for EvidenceEntry {
+    fn from(e: &Evidence) -> EvidenceEntry {
+        EvidenceEntry {
+            text: e.text.clone(),
+            link: e.link.clone(),
+            by: e.by.clone(),
+            at: e.at,
+        }
+    }
 }
 
 /// The evidence recorded for actions In place in the point shown, in framework order.
@@ -53,7 +67,7 @@ pub fn evidence_in_place(framework: &Framework, s: &Snapshot) -> Vec<EvidenceInf
                 .map(move |(n, e)| EvidenceInfo {
                     at: ActionRef::new(framework, p.domain, p.action),
                     number: n + 1,
-                    evidence: e.clone(),
+                    evidence: e.into(),
                 })
         })
         .collect()
@@ -77,7 +91,7 @@ impl EvidenceInfo {
 }
 
 /// One person's note for a domain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PersonNote {
     /// Who wrote it.
     pub respondent: String,
@@ -101,7 +115,7 @@ pub fn notes_of(s: &Snapshot, domain_id: &str) -> Vec<PersonNote> {
 }
 
 /// The framework's identity, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FrameworkInfo {
     /// The framework's id.
     pub id: String,
@@ -122,7 +136,7 @@ impl From<&Framework> for FrameworkInfo {
 }
 
 /// A domain's position, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StageRef {
     /// The stage id, or `complete`.
     pub id: String,
@@ -153,7 +167,7 @@ impl StageRef {
 }
 
 /// An action with its domain and stage, as JSON names them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ActionRef {
     /// The domain's id.
     pub domain_id: String,
@@ -166,7 +180,7 @@ pub struct ActionRef {
     /// The id of the action's stage.
     pub stage_id: String,
     /// The name of the action's stage.
-    pub stage: String,
+    pub stage_name: String,
 }
 
 impl ActionRef {
@@ -181,13 +195,13 @@ impl ActionRef {
             action_id: a.id.clone(),
             action: a.text.clone(),
             stage_id: stage.id.clone(),
-            stage: stage.name.clone(),
+            stage_name: stage.name.clone(),
         }
     }
 
     /// "Find a buddy (Networks, Developmental)".
     pub fn line(&self) -> String {
-        format!("{} ({}, {})", self.action, self.domain, self.stage)
+        format!("{} ({}, {})", self.action, self.domain, self.stage_name)
     }
 }
 

@@ -1,6 +1,7 @@
 //! `report` and the walk's closing table: each domain's stage, progress and change.
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -23,7 +24,7 @@ use crate::present::words::AnswerWords;
 use crate::present::words::stage_legend;
 
 /// The stage table of one assessment, or of a round of the team's.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Report {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -44,26 +45,24 @@ pub struct Report {
     /// Actions In place now and not last time, in framework order.
     pub gained: Vec<ActionRef>,
     /// When the team reviews next, if the plan says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub next_review: Option<Date>,
     /// What shows the actions In place are in place, where it was recorded.
     pub evidence: Vec<EvidenceInfo>,
     /// Steps done since the latest round, shown by default (they count from the next round).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<PendingStep>,
+    pub pending_steps: Vec<PendingStep>,
     #[serde(skip)]
     stage_names: Vec<String>,
 }
 
 /// One domain of a report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DomainRow {
     /// The domain's id.
     pub id: String,
     /// The domain's name.
     pub name: String,
     /// Its short name, for narrow screens.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
     /// The stage it is working in, or the completion label.
     pub stage: StageRef,
@@ -71,20 +70,18 @@ pub struct DomainRow {
     pub complete: bool,
     /// Progress through each stage.
     pub stages: Vec<StageCount>,
-    /// The change since the previous assessment (absent when there is none).
+    /// The change since the previous assessment or round (null when there is none).
     pub change: Option<ChangeInfo>,
     /// The note for this domain, if any (one person's view).
     pub note: Option<String>,
     /// Each person's note for this domain (the team's view).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<PersonNote>,
-    /// Each action's team answer, agreed or by the rule (the team's view).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Each action's team answer, agreed or by the rule (the team's view; empty for a person).
     pub actions: Vec<ActionAnswer>,
 }
 
 /// Progress through one stage of one domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StageCount {
     /// The stage's id.
     pub id: String,
@@ -99,24 +96,23 @@ pub struct StageCount {
 }
 
 /// How a domain moved since the previous assessment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChangeInfo {
     /// `up`, `down`, `same` or `new`.
     #[serde(rename = "direction")]
     pub movement: Movement,
-    /// Where it stood before, unless the domain is new.
-    pub from: Option<StageRef>,
-    /// Within the same stage: in place / applicable then and now, when it moved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Where it stood before (null when the domain is new).
+    pub stage_before: Option<StageRef>,
+    /// Within the same stage: in place / applicable then and now, when it moved (else null).
     pub progress: Option<[usize; 4]>,
     /// How many actions were In place then and are not now (among the same people).
-    pub slipped: usize,
+    pub slipped_count: usize,
     /// It moved only because of who answered (someone answered only one of the two rounds).
     pub by_who_answered: bool,
 }
 
 /// An action that was In place last time and is not now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Slip {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -131,9 +127,13 @@ impl ChangeInfo {
         let moved = matches!(self.movement, Movement::Up(_) | Movement::Down(_));
         Cell::Change {
             direction: self.movement.into(),
-            from: self.from.as_ref().filter(|_| moved).map(|f| f.name.clone()),
+            from: self
+                .stage_before
+                .as_ref()
+                .filter(|_| moved)
+                .map(|f| f.name.clone()),
             progress: self.progress,
-            slipped: self.slipped,
+            slipped: self.slipped_count,
             by_who: self.by_who_answered,
         }
     }
@@ -163,9 +163,9 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
                 let c = &c.domains[d];
                 ChangeInfo {
                     movement: c.movement,
-                    from: c.before.map(|p| StageRef::new(framework, p)),
+                    stage_before: c.before.map(|p| StageRef::new(framework, p)),
                     progress: c.progress,
-                    slipped: c.slipped,
+                    slipped_count: c.slipped,
                     by_who_answered: c.by_who,
                 }
             });
@@ -217,7 +217,7 @@ pub fn build(framework: &Framework, s: &Snapshot) -> Report {
         // A past round shows as it stood: the review set since is not part of it.
         next_review: s.next_review.filter(|_| s.closed_at().is_none()),
         evidence: evidence_in_place(framework, s),
-        pending: pending_steps(framework, s),
+        pending_steps: pending_steps(framework, s),
         stage_names: framework.stages.iter().map(|s| s.name.clone()).collect(),
     }
 }
@@ -249,7 +249,7 @@ impl Report {
     /// True when some domain moved, or some stage's count did, since the one before.
     pub fn moved(&self) -> bool {
         let moved = |c: &ChangeInfo| {
-            !matches!(c.movement, Movement::Same) || c.progress.is_some() || c.slipped > 0
+            !matches!(c.movement, Movement::Same) || c.progress.is_some() || c.slipped_count > 0
         };
         self.domains
             .iter()
@@ -372,7 +372,7 @@ impl View for Report {
         doc.push(Block::Note(self.rule.clone()));
         let number = self.subject.value.number();
         doc.blocks
-            .extend(pending_line(&self.pending, number).map(Block::Text));
+            .extend(pending_line(&self.pending_steps, number).map(Block::Text));
         if !self.gained.is_empty() {
             doc.push(Block::Heading(format!(
                 "Newly in place since last time ({})",

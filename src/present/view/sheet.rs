@@ -41,7 +41,7 @@ pub fn action_cells(at: &ActionRef) -> Vec<Cell> {
         &at.domain,
         &at.action_id,
         &at.action,
-        &at.stage,
+        &at.stage_name,
     ]
     .map(|t| text(t.as_str()))
     .to_vec()

@@ -2,6 +2,9 @@
 //! team's, with who took part, who is awaited, and who a comparison was worked out over.
 
 use jiff::Timestamp;
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::core::record::{self, RoundRecord};
@@ -9,11 +12,12 @@ use crate::core::subject::{Point, Snapshot};
 use crate::present::words::{and_list, count, date_of, dates, person};
 
 /// Which assessment a view shows, as JSON and headings name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AssessmentInfo {
     /// Its place by date, 1 = oldest (as `history` numbers them).
     pub number: usize,
     /// When it was taken (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: Timestamp,
     /// Its label, if any.
     pub label: Option<String>,
@@ -26,14 +30,16 @@ pub struct AssessmentInfo {
 }
 
 /// A round of the team's, as JSON and headings name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoundInfo {
     /// 1 = the oldest round (as the team's `history` numbers them).
     pub number: usize,
     /// When its first assessment was taken (UTC).
-    pub from: Timestamp,
+    #[schemars(with = "crate::core::json_schema::DateTime")]
+    pub first_taken_at: Timestamp,
     /// When its last assessment was taken (UTC).
-    pub to: Timestamp,
+    #[schemars(with = "crate::core::json_schema::DateTime")]
+    pub last_taken_at: Timestamp,
     /// The round's label, if it has one.
     pub label: Option<String>,
     /// Who is in it (each with their latest answers in it), by name.
@@ -45,35 +51,37 @@ pub struct RoundInfo {
     /// How many of its answers a decision of the team's gives (agreed, standing or done).
     pub decided: usize,
     /// Changes to the answers it is worked out from, made after they were given.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<CorrectionInfo>,
 }
 
 /// A correction to a round's answers, as JSON gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CorrectionInfo {
-    /// When it was made.
-    pub on: Timestamp,
+    /// When it was made (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
+    pub at: Timestamp,
     /// `withdrawn` (an assessment taken by mistake) or `paper-form` (entered later).
     pub kind: &'static str,
     /// Whose assessment it concerned.
     pub respondent: Option<String>,
     /// When that assessment was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: Timestamp,
 }
 
 /// Someone left out of a round: their answers are older than it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct LeftOutInfo {
     /// Their name.
     pub respondent: String,
     /// When they last answered (UTC).
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub latest: Timestamp,
 }
 
 /// Whom a view is about: one person's assessment, or a round of the team's.
 /// As JSON, its fields stand alone; see [`UnderKey`] for the views that name it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum SubjectInfo {
     /// One assessment.
@@ -100,8 +108,8 @@ impl SubjectInfo {
         }
         SubjectInfo::Round(RoundInfo {
             number: point.number,
-            from: point.from,
-            to: point.to,
+            first_taken_at: point.from,
+            last_taken_at: point.to,
             label: point.label.clone(),
             respondents: point.members.iter().map(|&i| name(i)).collect(),
             left_out: point
@@ -117,7 +125,7 @@ impl SubjectInfo {
             corrections: s.record.as_ref().map_or_else(Vec::new, |record| {
                 let each = record.corrections(point.number - 1).into_iter();
                 each.map(|c| CorrectionInfo {
-                    on: c.on,
+                    at: c.on,
                     kind: match c.kind {
                         record::CorrectionKind::Withdrawn => "withdrawn",
                         record::CorrectionKind::PaperForm => "paper-form",
@@ -154,7 +162,11 @@ impl SubjectInfo {
                     .as_deref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default();
-                format!("round {}, {}{label}", r.number, dates(r.from, r.to))
+                format!(
+                    "round {}, {}{label}",
+                    r.number,
+                    dates(r.first_taken_at, r.last_taken_at)
+                )
             }
         }
     }
@@ -179,7 +191,7 @@ impl SubjectInfo {
     pub fn column(&self) -> String {
         match self {
             SubjectInfo::Assessment(a) => format!("#{}", a.number),
-            SubjectInfo::Round(r) => date_of(r.from),
+            SubjectInfo::Round(r) => date_of(r.first_taken_at),
         }
     }
 
@@ -226,7 +238,7 @@ impl SubjectInfo {
             format!(
                 "Round {} corrected on {}: {what} ({whose}, {}).",
                 r.number,
-                date_of(c.on),
+                date_of(c.at),
                 date_of(c.taken_at)
             )
         });
@@ -275,17 +287,46 @@ impl<T: Serialize> Serialize for UnderKey<T> {
     }
 }
 
+impl UnderKey<()> {
+    /// The schema of a value under one of two keys (flattened into its view, so the view holds
+    /// exactly one of them).
+    pub fn schema(choices: [(&str, Schema); 2]) -> Schema {
+        let each: Vec<serde_json::Value> = choices
+            .into_iter()
+            .map(|(key, schema)| {
+                serde_json::json!({
+                    "type": "object",
+                    "properties": { key: schema },
+                    "required": [key]
+                })
+            })
+            .collect();
+        json_schema!({ "oneOf": each })
+    }
+}
+
+/// `"assessment": …` for one person, `"round": …` for the team.
+impl JsonSchema for UnderKey<SubjectInfo> {
+    fn schema_name() -> Cow<'static, str> {
+        "AssessmentOrRound".into()
+    }
+
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        UnderKey::schema([
+            ("assessment", g.subschema_for::<AssessmentInfo>()),
+            ("round", g.subschema_for::<RoundInfo>()),
+        ])
+    }
+}
+
 /// The people a comparison of two rounds was worked out over, as JSON gives them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct ComparedOver {
     /// Who answered both rounds: both sides are the team's answers over them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compared_over: Vec<String>,
     /// Who answered only the earlier round.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub only_earlier: Vec<String>,
     /// Who answered only the later round.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub only_later: Vec<String>,
     /// The same, in a sentence, when anyone answered one round only.
     #[serde(skip)]

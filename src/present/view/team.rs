@@ -2,6 +2,7 @@
 //! decisions in force, and the meeting's agenda (the decisions to confirm, then the actions people
 //! disagree on or do not know about, those that decide the team's stage first, then the settled).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::agenda::{self, Status};
@@ -27,7 +28,7 @@ pub const TEAM_RULE: &str = "Team = the stage from the team's answers: for each 
      answered).";
 
 /// A round of the team's answers side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TeamView {
     /// The framework the stages are judged by.
     pub framework: FrameworkInfo,
@@ -35,8 +36,8 @@ pub struct TeamView {
     pub anonymous: bool,
     /// Which round, who is in it and who is not.
     pub round: RoundInfo,
-    /// Who answered, with the date of their answers (names hidden when anonymous).
-    pub respondents: Vec<RespondentInfo>,
+    /// Each respondent's assessment in the round (names hidden when anonymous).
+    pub assessments: Vec<RespondentInfo>,
     /// One entry per domain, with the team's stage.
     pub domains: Vec<TeamDomain>,
     /// Every decision in force in the round (agreed in its meeting, standing from an earlier one,
@@ -45,8 +46,7 @@ pub struct TeamView {
     /// The agenda: every point, ranked (to confirm, open, settled).
     pub discussion: Vec<DiscussionPoint>,
     /// Steps done since this round, when it is the latest shown by default.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<PendingStep>,
+    pub pending_steps: Vec<PendingStep>,
     /// The team rule, in words.
     pub rule: String,
     #[serde(skip)]
@@ -57,15 +57,15 @@ pub struct TeamView {
     notes: Vec<Vec<(String, String)>>,
 }
 
-/// One respondent.
-#[derive(Debug, Clone, Serialize)]
+/// One respondent's assessment in the round.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RespondentInfo {
     /// Their name (or "Respondent N" when anonymous).
-    pub name: String,
-    /// The answers file it came from (left out when anonymous).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent: String,
+    /// The answers file it came from (null when anonymous).
     pub file: Option<String>,
     /// When their assessment was taken.
+    #[schemars(with = "crate::core::json_schema::DateTime")]
     pub taken_at: jiff::Timestamp,
     /// Its label, if any.
     pub label: Option<String>,
@@ -76,17 +76,16 @@ pub struct RespondentInfo {
 }
 
 /// One domain across the team.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TeamDomain {
     /// The domain's id.
     pub id: String,
     /// The domain's name.
     pub name: String,
     /// Its short name, for narrow screens.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
-    /// Each respondent's stage, in `respondents` order.
-    pub stages: Vec<StageRef>,
+    /// Each respondent's stage, in `assessments` order.
+    pub respondent_stages: Vec<StageRef>,
     /// The team's stage.
     pub team: StageRef,
     /// Each action's team answer, decided or by the rule.
@@ -94,7 +93,7 @@ pub struct TeamDomain {
 }
 
 /// A decision in force: the action, and the team's answer with its source, date and comment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DecisionInfo {
     /// The action, its domain and its stage.
     #[serde(flatten)]
@@ -104,7 +103,7 @@ pub struct DecisionInfo {
 }
 
 /// One point of the agenda.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DiscussionPoint {
     /// 1 = discuss first.
     pub rank: usize,
@@ -118,14 +117,14 @@ pub struct DiscussionPoint {
     pub at: ActionRef,
     /// Each respondent's answer and note for the domain (empty when anonymous).
     pub answers: Vec<WhoSaid>,
-    /// How many gave each answer, by answer key.
-    pub counts: indexmap::IndexMap<&'static str, usize>,
+    /// How many gave each answer, by answer key (answers nobody gave left out).
+    pub split: indexmap::IndexMap<&'static str, usize>,
     /// The team's answer to it, and why (none when nobody answered and nothing was decided).
     pub team: Option<TeamAnswer>,
 }
 
 /// Where a point of the agenda stands, as JSON names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PointStatus {
     /// A decision stands, but someone's answer has changed since: confirm it or decide again.
@@ -147,7 +146,7 @@ impl From<Status> for PointStatus {
 }
 
 /// One respondent's answer to a discussion point.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WhoSaid {
     /// The respondent.
     pub respondent: String,
@@ -201,7 +200,7 @@ pub fn build(
             id: domain.id.clone(),
             name: domain.name.clone(),
             short: domain.short.clone(),
-            stages: each
+            respondent_stages: each
                 .iter()
                 .map(|s| StageRef::new(framework, s[d].position))
                 .collect(),
@@ -238,7 +237,7 @@ pub fn build(
             status: p.status.into(),
             decides_stage: p.decides_stage,
             answers,
-            counts: split(&p.tally),
+            split: split(&p.tally),
             team: team_of(&at.action_id),
             at,
         })
@@ -292,12 +291,12 @@ pub fn build(
         framework: framework.into(),
         anonymous,
         round,
-        respondents: members
+        assessments: members
             .iter()
             .zip(&point.members)
             .zip(&names)
             .map(|((m, &i), name)| RespondentInfo {
-                name: name.clone(),
+                respondent: name.clone(),
                 file: (!anonymous).then(|| files.get(i).cloned().unwrap_or_default()),
                 taken_at: m.taken_at,
                 label: if anonymous { None } else { m.label.clone() },
@@ -309,7 +308,7 @@ pub fn build(
         domains,
         decisions,
         discussion,
-        pending: pending_steps(framework, s),
+        pending_steps: pending_steps(framework, s),
         rule: TEAM_RULE.to_string(),
         stage_count: framework.stages.len(),
         shown,
@@ -325,7 +324,7 @@ impl TeamView {
         if self.anonymous {
             header.push("Respondents' stages".into());
         } else {
-            header.extend(self.respondents.iter().map(|r| r.name.clone()));
+            header.extend(self.assessments.iter().map(|r| r.respondent.clone()));
         }
         header.push("Team".into());
         let rows = self
@@ -338,7 +337,7 @@ impl TeamView {
                 }];
                 if self.anonymous {
                     let mut spread: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
-                    let mut sorted = d.stages.clone();
+                    let mut sorted = d.respondent_stages.clone();
                     sorted.sort_by_key(|s| s.rank);
                     for s in &sorted {
                         *spread.entry(s.name.as_str()).or_default() += 1;
@@ -347,7 +346,7 @@ impl TeamView {
                         spread.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
                     row.push(Cell::Text(text.join(", ")));
                 } else {
-                    row.extend(d.stages.iter().map(stage_cell));
+                    row.extend(d.respondent_stages.iter().map(stage_cell));
                 }
                 row.push(stage_cell(&d.team));
                 row
@@ -365,7 +364,7 @@ impl TeamView {
     /// "Sam: Don't know; Priya: In place", or counts when anonymous.
     pub fn said(&self, p: &DiscussionPoint, counted: bool) -> String {
         if self.anonymous || counted {
-            p.counts
+            p.split
                 .iter()
                 .map(|(k, c)| format!("{c} {}", label_of(k)))
                 .collect::<Vec<_>>()
@@ -385,7 +384,7 @@ impl TeamView {
     /// A point's line on the agenda: its rank, the action, who said what, and the team's answer
     /// where a decision gives it or there is no agreement.
     pub fn point_line(&self, p: &DiscussionPoint, counted: bool) -> String {
-        let head = format!("{}. {} ({})", p.rank, p.at.action, p.at.stage);
+        let head = format!("{}. {} ({})", p.rank, p.at.action, p.at.stage_name);
         let team = p.team.as_ref();
         match p.status {
             PointStatus::ToConfirm => {
@@ -551,9 +550,9 @@ impl View for TeamView {
             round.title()
         )));
         let dated: Vec<String> = self
-            .respondents
+            .assessments
             .iter()
-            .map(|r| format!("{} ({})", r.name, date_of(r.taken_at)))
+            .map(|r| format!("{} ({})", r.respondent, date_of(r.taken_at)))
             .collect();
         doc.push(Block::Text(format!(
             "{}, each with their latest answers in this round: {}.",
@@ -566,15 +565,15 @@ impl View for TeamView {
         doc.push(Block::Table(self.stage_table()));
         doc.push(Block::Note(self.rule.clone()));
         doc.blocks
-            .extend(pending_line(&self.pending, self.round.number).map(Block::Text));
+            .extend(pending_line(&self.pending_steps, self.round.number).map(Block::Text));
         let flagged: Vec<String> = self
-            .respondents
+            .assessments
             .iter()
             .filter(|r| r.other_framework)
             .map(|r| {
                 format!(
                     "{} (framework version {}, {})",
-                    r.name,
+                    r.respondent,
                     r.framework_version,
                     date_of(r.taken_at)
                 )
@@ -633,7 +632,7 @@ impl TeamView {
         .map(String::from)
         .to_vec();
         if !self.anonymous {
-            header.extend(self.respondents.iter().map(|r| r.name.clone()));
+            header.extend(self.assessments.iter().map(|r| r.respondent.clone()));
         }
         header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
         let width = header.len();
@@ -683,23 +682,31 @@ impl TeamView {
                     text(&p.decides_stage.to_string()),
                 ];
                 row.extend(domain.iter().cloned());
-                row.extend([text(&p.at.action_id), text(&p.at.action), text(&p.at.stage)]);
+                row.extend([
+                    text(&p.at.action_id),
+                    text(&p.at.action),
+                    text(&p.at.stage_name),
+                ]);
                 row.extend(team_cells(p.team.as_ref()));
                 row.extend(
                     p.answers
                         .iter()
                         .map(|w| text(w.answer.map_or("", |a| a.label()))),
                 );
-                row.extend(counts(&p.counts));
+                row.extend(counts(&p.split));
                 rows.push(row);
             }
             for x in decided {
                 let mut row = vec![text(""), text("decided"), text("")];
                 row.extend(domain.iter().cloned());
-                row.extend([text(&x.at.action_id), text(&x.at.action), text(&x.at.stage)]);
+                row.extend([
+                    text(&x.at.action_id),
+                    text(&x.at.action),
+                    text(&x.at.stage_name),
+                ]);
                 row.extend(team_cells(Some(&x.team)));
                 if !self.anonymous {
-                    row.extend(self.respondents.iter().map(|_| text("")));
+                    row.extend(self.assessments.iter().map(|_| text("")));
                 }
                 row.extend(counts(&x.team.split));
                 rows.push(row);
@@ -767,7 +774,7 @@ mod tests {
         let v = view(&f, &h, false, None);
         assert_eq!(
             v.domains[0]
-                .stages
+                .respondent_stages
                 .iter()
                 .map(|s| s.rank)
                 .collect::<Vec<_>>(),
@@ -888,7 +895,7 @@ mod tests {
             !json.contains("x.yaml"),
             "file names can name people: {json}"
         );
-        assert_eq!(v.discussion[0].counts["in-place"], 1);
+        assert_eq!(v.discussion[0].split["in-place"], 1);
         let text = crate::tests::rendered(
             &v,
             crate::present::render::Format::Markdown,
@@ -903,8 +910,8 @@ mod tests {
         let mut h = history(&f, &[("Ann", &[]), ("Bob", &[])]);
         h.assessments[0].framework.version = "0.9".into();
         let v = view(&f, &h, false, None);
-        assert!(v.respondents[0].other_framework);
-        assert!(!v.respondents[1].other_framework);
+        assert!(v.assessments[0].other_framework);
+        assert!(!v.assessments[1].other_framework);
     }
 
     #[test]

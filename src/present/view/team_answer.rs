@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::answers::Answer;
@@ -14,7 +15,7 @@ use crate::core::tally::Tally;
 use crate::present::words::{AnswerWords, count, date_of, person};
 
 /// The team's answer to one action, where it came from and how people split.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ActionAnswer {
     /// The action's id.
     pub action_id: String,
@@ -23,7 +24,7 @@ pub struct ActionAnswer {
 }
 
 /// The team's answer: one of the five, or `no-agreement`, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TeamAnswer {
     /// The answer.
     pub answer: Answer,
@@ -31,10 +32,12 @@ pub struct TeamAnswer {
     /// meeting's agreement still in force) or `done` (a step done between reviews).
     pub source: Source,
     /// When the decision was recorded (null for the rule).
+    #[schemars(with = "Option<crate::core::json_schema::DateTime>")]
     pub agreed_at: Option<Timestamp>,
     /// The number of the round whose meeting agreed it (null for the rule and a done step).
     pub agreed_round: Option<usize>,
     /// A done step: the day it is in place from.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub since: Option<Date>,
     /// The meeting's (or the done step's) comment.
     pub comment: Option<String>,
@@ -109,13 +112,14 @@ pub fn name_in<'a>(s: &'a Snapshot) -> impl Fn(usize) -> String + 'a {
 }
 
 /// A step done since the latest round: it counts from the next round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PendingStep {
     /// The action's id.
     pub action_id: String,
     /// The action's text.
     pub action: String,
     /// The day it is in place from.
+    #[schemars(with = "Option<crate::core::json_schema::Day>")]
     pub since: Option<Date>,
     /// The comment recorded with it.
     pub comment: Option<String>,

@@ -112,7 +112,7 @@ pub fn status(ctx: &Context, output: &OutputArgs) -> Result<(), Error> {
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned(),
-            note: crate::shell::sharing::status_line(p, found, file),
+            description: crate::shell::sharing::status_line(p, found, file),
         })
         .collect();
     ctx.emit(&view, output, &[])
