@@ -148,6 +148,20 @@ fn a_bad_date_in_any_section_is_named_by_field_and_line_and_shown_how_to_write()
             "noon",
             TIME,
         ),
+        (
+            "service:\n  name: Gwynedd MBCT service\n  set_at: tomorrow\n".to_string(),
+            "set_at",
+            "tomorrow",
+            TIME,
+        ),
+        (
+            "agreements:\n- action: networks.buddy\n  answer: in-place\n  since: 2026-10-32\n  \
+             at: 2026-12-04T10:30:00Z\n"
+                .to_string(),
+            "since",
+            "2026-10-32",
+            DAY,
+        ),
     ] {
         let text = with_section(&section);
         let line = text

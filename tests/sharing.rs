@@ -802,9 +802,12 @@ fn git_setup_keeps_crlf_ends_the_last_line_ignores_the_lock_and_pulls_by_merging
         out.contains("then the line `mbct-sustain.yaml merge=mbct-sustain`"),
         "{out}"
     );
-    assert_eq!(env.read("repo/.gitignore"), "mbct-sustain.yaml.lock\n");
+    assert_eq!(
+        env.read("repo/.gitignore"),
+        "mbct-sustain.yaml.lock\nmbct-sustain.yaml.queue.lock\n"
+    );
     assert!(
-        out.contains("with the line `mbct-sustain.yaml.lock`"),
+        out.contains("with the lines `mbct-sustain.yaml.lock` and `mbct-sustain.yaml.queue.lock`"),
         "{out}"
     );
     assert!(out.contains("git config pull.rebase false"), "{out}");
@@ -814,9 +817,40 @@ fn git_setup_keeps_crlf_ends_the_last_line_ignores_the_lock_and_pulls_by_merging
     assert!(again.contains("already has"), "{again}");
     assert_eq!(
         env.read("repo/.gitignore"),
-        "mbct-sustain.yaml.lock\n",
+        "mbct-sustain.yaml.lock\nmbct-sustain.yaml.queue.lock\n",
         "once"
     );
+}
+
+#[test]
+fn after_git_setup_a_save_leaves_no_lock_file_for_git_to_add() {
+    if !has_git() {
+        return;
+    }
+    let env = Env::new();
+    let g = Git {
+        root: env.dir.path().to_path_buf(),
+    };
+    g.ok("git", ".", &["init", "-q", "repo"]);
+    env.write(
+        "repo/mbct-sustain.yaml",
+        file_of(vec![by("Sam", "2026-12-01T10:00:00Z")]),
+    );
+    g.tool("repo", &["git-setup"]);
+    g.tool(
+        "repo",
+        &["plan", "assign", "evaluation.plan", "--owner", "Sam"],
+    );
+    let status = g.ok(
+        "git",
+        "repo",
+        &["status", "--porcelain", "--untracked-files=all"],
+    );
+    assert!(
+        status.lines().all(|l| !l.ends_with(".lock")),
+        "`git add -A` would commit a lock file: {status}"
+    );
+    assert!(status.contains("mbct-sustain.yaml"), "{status}");
 }
 
 #[test]

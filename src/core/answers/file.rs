@@ -602,6 +602,34 @@ mod tests {
     }
 
     #[test]
+    fn a_service_reads_as_a_plain_name_or_with_its_time_and_writes_back_as_read() {
+        for (written, name, set) in [
+            (
+                "service: Gwynedd MBCT service\n",
+                "Gwynedd MBCT service",
+                false,
+            ),
+            (
+                "service:\n  name: Gwynedd MBCT service\n  set_at: 2026-12-04T10:15:00Z\n",
+                "Gwynedd MBCT service",
+                true,
+            ),
+        ] {
+            let text = ONE.replacen("format: 1\n", &format!("format: 4\n{written}"), 1);
+            let h = parse(&text).unwrap();
+            let service = h.service.clone().expect("a service");
+            assert_eq!(
+                (service.name.as_str(), service.set_at.is_some()),
+                (name, set)
+            );
+            assert_eq!(
+                parse(&render(&h, false).unwrap()).unwrap().service,
+                h.service
+            );
+        }
+    }
+
+    #[test]
     fn every_section_the_types_serialise_is_written_in_a_fixed_order() {
         let mut h = parse(ONE).unwrap();
         h.extra.insert("service".into(), "North".into());

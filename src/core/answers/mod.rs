@@ -53,8 +53,8 @@ fn needs_format_4(history: &History) -> bool {
 
 /// The service the answers file is about, and when its name was set (so copies merge, the later
 /// change winning). Written by hand as a plain name, it is read as one set at no known time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "ServiceFields", into = "ServiceFields")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "ServiceFields")]
 pub struct Service {
     /// Its name, as the team writes it ("Gwynedd MBCT service").
     pub name: String,
@@ -64,35 +64,57 @@ pub struct Service {
 
 /// How a service is written: its name alone (as a person may write it), or with the time it was
 /// set (as the tool writes it).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(untagged)]
 enum ServiceFields {
     Name(String),
-    Dated {
-        name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        set_at: Option<Timestamp>,
-    },
+    Dated(DatedService),
 }
 
-impl From<ServiceFields> for Service {
-    fn from(f: ServiceFields) -> Service {
-        match f {
-            ServiceFields::Name(name) => Service { name, set_at: None },
-            ServiceFields::Dated { name, set_at } => Service { name, set_at },
-        }
-    }
+/// A service written with its fields.
+#[derive(Serialize, Deserialize)]
+struct DatedService {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    set_at: Option<Timestamp>,
 }
 
 impl From<Service> for ServiceFields {
     fn from(s: Service) -> ServiceFields {
         match s.set_at {
             None => ServiceFields::Name(s.name),
-            set_at => ServiceFields::Dated {
+            set_at => ServiceFields::Dated(DatedService {
                 name: s.name,
                 set_at,
-            },
+            }),
         }
+    }
+}
+
+/// Read by the shape written (a name, or a map of fields) rather than as an untagged enum, so a
+/// mistake inside the map (a bad `set_at`) keeps its field and line instead of becoming "cannot
+/// read this value".
+impl<'de> Deserialize<'de> for Service {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Service, D::Error> {
+        struct Shape;
+        impl<'de> serde::de::Visitor<'de> for Shape {
+            type Value = Service;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name, or a map with `name` and `set_at`")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Service, E> {
+                Ok(Service {
+                    name: name.to_string(),
+                    set_at: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Service, A::Error> {
+                let DatedService { name, set_at } =
+                    DatedService::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Service { name, set_at })
+            }
+        }
+        d.deserialize_any(Shape)
     }
 }
 

@@ -279,18 +279,18 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Error> {
     }
 }
 
-/// A line `git-setup` adds to one of git's files, once checked it can be added safely.
+/// Lines `git-setup` adds to one of git's files, once checked they can be added safely.
 struct Addition {
     path: PathBuf,
-    line: String,
+    lines: Vec<String>,
     /// The file's text, or none when there is no file yet.
     old: Option<String>,
 }
 
 impl Addition {
-    /// Reads `path` to add `line`: refused (nothing written) when it is a link, not a regular
+    /// Reads `path` to add `lines`: refused (nothing written) when it is a link, not a regular
     /// file, cannot be read, or is not UTF-8 text.
-    fn check(path: PathBuf, line: String) -> Result<Addition, Error> {
+    fn check(path: PathBuf, lines: Vec<String>) -> Result<Addition, Error> {
         let refused = |problem| Error::GitFileRefused {
             path: path.clone(),
             problem,
@@ -306,39 +306,55 @@ impl Addition {
                 Some(String::from_utf8(bytes).map_err(|_| refused(GitFileProblem::NotText))?)
             }
         };
-        Ok(Addition { path, line, old })
+        Ok(Addition { path, lines, old })
     }
 
-    /// Adds the line (in the file's own line endings, ending its last line first if it had no
-    /// line break), and says exactly what was written; a line already there is left alone.
+    /// Adds the lines not there yet (in the file's own line endings, ending its last line first
+    /// if it had no line break), and says exactly what was written; lines already there are left
+    /// alone.
     fn write(&self, what: &str) -> Result<String, Error> {
         let shown = one_line(&self.path.display().to_string());
         let old = self.old.as_deref().unwrap_or_default();
-        if old.lines().any(|l| l.trim() == self.line) {
-            return Ok(format!("{shown} already has `{}`.", one_line(&self.line)));
+        let missing: Vec<&str> = (self.lines.iter())
+            .filter(|line| !old.lines().any(|l| l.trim() == line.as_str()))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            return Ok(format!("{shown} already has {}.", quoted(&self.lines)));
         }
         let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
         let ended = old.is_empty() || old.ends_with('\n');
-        let text = format!("{old}{}{}{eol}", if ended { "" } else { eol }, self.line);
+        let mut text = format!("{old}{}", if ended { "" } else { eol });
+        for line in &missing {
+            text += &format!("{line}{eol}");
+        }
         store::write_atomic(&self.path, text.as_bytes()).map_err(|source| Error::WriteFailed {
             path: self.path.clone(),
             source,
         })?;
+        let added = match missing.len() {
+            1 => format!("the line {}", quoted(&missing)),
+            _ => format!("the lines {}", quoted(&missing)),
+        };
         Ok(match (&self.old, ended) {
-            (None, _) => format!(
-                "Created {shown} with the line `{}` ({what}).",
-                one_line(&self.line)
-            ),
-            (Some(_), true) => format!(
-                "Added the line `{}` to the end of {shown} ({what}).",
-                one_line(&self.line)
-            ),
+            (None, _) => format!("Created {shown} with {added} ({what})."),
+            (Some(_), true) => format!("Added {added} to the end of {shown} ({what})."),
             (Some(_), false) => format!(
-                "Added a line break to the end of {shown}'s last line, then the line `{}` \
-                    ({what}).",
-                one_line(&self.line)
+                "Added a line break to the end of {shown}'s last line, then {added} ({what})."
             ),
         })
+    }
+}
+
+/// Lines as a person reads them: `a`, or `a` and `b`.
+fn quoted(lines: &[impl AsRef<str>]) -> String {
+    let each: Vec<String> = (lines.iter())
+        .map(|l| format!("`{}`", one_line(l.as_ref())))
+        .collect();
+    match each.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -355,7 +371,7 @@ fn ignore_pattern(name: &str) -> String {
 }
 
 /// Sets up the git repository the answers file is in: `.gitattributes` names the merge driver,
-/// `.gitignore` the lock file, and this clone runs the driver and pulls by merging.
+/// `.gitignore` the lock files, and this clone runs the driver and pulls by merging.
 pub fn git_setup(ctx: &Context) -> Result<(), Error> {
     let dir = store::folder_of(&ctx.file);
     let git = |args: &[&str]| {
@@ -377,18 +393,24 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
         .trim(),
     );
     let name = ctx.file.file_name().unwrap_or_default().to_string_lossy();
-    let lock = store::lock_path(&ctx.file);
-    let lock = lock.file_name().unwrap_or_default().to_string_lossy();
+    // Both lock files a save leaves beside the answers file, so `git add -A` takes neither.
+    let locks: Vec<String> = [store::lock_path(&ctx.file), store::queue_path(&ctx.file)]
+        .iter()
+        .map(|p| ignore_pattern(&p.file_name().unwrap_or_default().to_string_lossy()))
+        .collect();
     // Both checked before either is written: a refusal leaves both as they were.
     let attributes = Addition::check(
         top.join(".gitattributes"),
-        format!("{} merge=mbct-sustain", name.replace(' ', "[[:space:]]")),
+        vec![format!(
+            "{} merge=mbct-sustain",
+            name.replace(' ', "[[:space:]]")
+        )],
     )?;
-    let ignore = Addition::check(top.join(".gitignore"), ignore_pattern(&lock))?;
+    let ignore = Addition::check(top.join(".gitignore"), locks)?;
     ctx.note(
         &attributes.write("commit it, so that every clone merges the file with mbct-sustain")?,
     );
-    ctx.note(&ignore.write("the lock file saves take; commit it too")?);
+    ctx.note(&ignore.write("the lock files saves take; commit it too")?);
     // Git runs the driver by name when this program is on PATH, else by its full path.
     let exe = format!("mbct-sustain{}", std::env::consts::EXE_SUFFIX);
     let on_path = std::env::var_os("PATH")
@@ -416,6 +438,36 @@ pub fn git_setup(ctx: &Context) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_lines_a_file_lacks_are_added_in_its_own_line_endings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        std::fs::write(&path, "target\r\nmbct-sustain.yaml.lock").unwrap();
+        let lines = vec![
+            "mbct-sustain.yaml.lock".into(),
+            "mbct-sustain.yaml.queue.lock".into(),
+        ];
+        let said = Addition::check(path.clone(), lines.clone())
+            .unwrap()
+            .write("why")
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "target\r\nmbct-sustain.yaml.lock\r\nmbct-sustain.yaml.queue.lock\r\n"
+        );
+        assert!(
+            said.ends_with("then the line `mbct-sustain.yaml.queue.lock` (why)."),
+            "{said}"
+        );
+        let again = Addition::check(path, lines).unwrap().write("why").unwrap();
+        assert!(
+            again.ends_with(
+                "already has `mbct-sustain.yaml.lock` and `mbct-sustain.yaml.queue.lock`."
+            ),
+            "{again}"
+        );
+    }
 
     #[test]
     fn a_lock_file_name_is_a_gitignore_pattern_of_itself_alone() {
