@@ -92,6 +92,14 @@ pub fn already_saved(history: &History, draft: &Draft, framework: &Framework) ->
         })
 }
 
+/// Whether an assessment was saved as this person while their walk was being answered, from the
+/// time of the one now just before the walk's (`previous`) and the one the walk started from
+/// (`based_on`): only a later one is. One dated ahead by a wrong clock sorts after the new
+/// assessment, so the one before it is older than the walk's start: no save meanwhile.
+pub fn saved_meanwhile(previous: Option<Timestamp>, based_on: Option<Timestamp>) -> bool {
+    previous.is_some_and(|p| based_on.is_none_or(|b| p > b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +242,27 @@ mod tests {
         for (why, change) in cases {
             assert!(!with(change), "{why}");
         }
+    }
+
+    #[test]
+    fn only_a_later_assessment_than_the_walks_start_was_saved_meanwhile() {
+        let t = |s: &str| Some(s.parse::<Timestamp>().unwrap());
+        let base = t("2026-12-07T09:00:00Z");
+        assert!(!saved_meanwhile(None, None), "a first walk");
+        assert!(!saved_meanwhile(base, base), "the one it started from");
+        assert!(
+            saved_meanwhile(t("2026-12-07T09:30:00Z"), base),
+            "another window saved"
+        );
+        assert!(
+            saved_meanwhile(t("2026-12-07T09:30:00Z"), None),
+            "a first walk, and one saved"
+        );
+        // The walk started from one dated 18:00 today (a clock ahead): it sorts after the new one.
+        let ahead = t("2026-12-07T18:00:00Z");
+        assert!(
+            !saved_meanwhile(t("2026-12-01T09:00:00Z"), ahead),
+            "a clock ahead"
+        );
     }
 }

@@ -503,9 +503,17 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         based_on,
     } = taken;
     let whom = Requested::Person(assessment.respondent.as_deref());
-    let Ok(s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
+    let Ok(mut s) = ctx.snapshot_of(&saved, whom, At::One(None), None) else {
         return;
     };
+    // A clock ahead may have dated the person's last assessment after this one: show this one.
+    let this = s.points.iter().find(|p| p.to == assessment.taken_at);
+    let number = this.map(|p| p.number.to_string());
+    if let Some(n) = number.filter(|n| *n != s.point().number.to_string())
+        && let Ok(found) = ctx.snapshot_of(&saved, whom, At::One(Some(&n)), None)
+    {
+        s = found;
+    }
     let look = Look {
         color: ctx.color,
         ascii,
@@ -567,7 +575,9 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
     // Someone (perhaps this person, in another window) saved meanwhile: the
     // answers kept as "unchanged" came from the assessment before that one.
     let (now, previous) = (s.point().number, s.before.map(|b| &s.points[b]));
-    if let Some(p) = previous.filter(|p| Some(p.to) != based_on) {
+    if let Some(p) =
+        previous.filter(|p| crate::core::walk::start::saved_meanwhile(Some(p.to), based_on))
+    {
         lines.push(format!(
             "Note: assessment #{} by the same person was saved while this one was being \
              answered; this one started from the one before it. `mbct-sustain compare {} {now}` \
