@@ -259,7 +259,7 @@ fn markdown_and_csv_team_tables_are_well_formed() {
     assert_eq!(
         headers[..6],
         [
-            "rank",
+            "position",
             "status",
             "decides_stage",
             "domain_id",

@@ -293,8 +293,8 @@ impl PlanView {
 /// meeting page and the walk's closing screen.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanMoves {
-    /// Planned actions in place now that were not before (their text).
-    pub now_in_place: Vec<String>,
+    /// Planned actions in place now that were not before.
+    pub now_in_place: Vec<PlannedAction>,
     /// How many actions the plan gives an owner or a date.
     pub planned: usize,
     /// When the plan was set (its earliest step), where the file says.
@@ -304,6 +304,15 @@ pub struct PlanMoves {
     pub fresh: bool,
     /// Planned actions past their date and not in place.
     pub overdue_steps: Vec<OverdueStep>,
+}
+
+/// A planned action, by id and wording.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PlannedAction {
+    /// The action's id.
+    pub action_id: String,
+    /// The action's text (its id when the framework does not have it).
+    pub action: String,
 }
 
 /// A planned action past its date.
@@ -346,7 +355,12 @@ impl PlanMoves {
                 .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
         };
         PlanMoves {
-            now_in_place: p.moves.now_in_place.iter().map(|id| text(id)).collect(),
+            now_in_place: (p.moves.now_in_place.iter())
+                .map(|id| PlannedAction {
+                    action_id: id.to_string(),
+                    action: text(id),
+                })
+                .collect(),
             set_on: p.set_on.map(crate::core::time::day_of),
             fresh: p.fresh,
             planned: p.moves.planned,
@@ -396,7 +410,12 @@ impl PlanMoves {
         let moved = if self.now_in_place.is_empty() {
             String::new()
         } else {
-            format!(": {}", self.now_in_place.join("; "))
+            let each: Vec<&str> = self
+                .now_in_place
+                .iter()
+                .map(|a| a.action.as_str())
+                .collect();
+            format!(": {}", each.join("; "))
         };
         let (n, of) = (self.now_in_place.len(), self.planned);
         let mut out = vec![match (self.set_on, self.fresh) {

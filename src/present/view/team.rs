@@ -106,7 +106,7 @@ pub struct DecisionInfo {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DiscussionPoint {
     /// 1 = discuss first.
-    pub rank: usize,
+    pub position: usize,
     /// `to-confirm`, `open` or `settled`.
     pub status: PointStatus,
     /// True when the action is in the stage the team is working in for its
@@ -233,7 +233,7 @@ pub fn build(
     let discussion = (points.into_iter().zip(at).zip(said))
         .enumerate()
         .map(|(rank, ((p, at), answers))| DiscussionPoint {
-            rank: rank + 1,
+            position: rank + 1,
             status: p.status.into(),
             decides_stage: p.decides_stage,
             answers,
@@ -384,7 +384,7 @@ impl TeamView {
     /// A point's line on the agenda: its rank, the action, who said what, and the team's answer
     /// where a decision gives it or there is no agreement.
     pub fn point_line(&self, p: &DiscussionPoint, counted: bool) -> String {
-        let head = format!("{}. {} ({})", p.rank, p.at.action, p.at.stage_name);
+        let head = format!("{}. {} ({})", p.position, p.at.action, p.at.stage_name);
         let team = p.team.as_ref();
         match p.status {
             PointStatus::ToConfirm => {
@@ -610,12 +610,12 @@ impl View for TeamView {
 }
 
 impl TeamView {
-    /// One row per agenda point (rank, status, whether it decides the stage, who said what unless
-    /// anonymous, how many gave each answer, the team's answer and where it comes from), with each
-    /// domain's team stage; a domain with no point has a row of its own.
+    /// One row per agenda point (position, status, whether it decides the stage, who said what
+    /// unless anonymous, how many gave each answer, the team's answer and where it comes from),
+    /// with each domain's team stage; a domain with no point has a row of its own.
     fn data(&self) -> Table {
         let mut header: Vec<String> = [
-            "rank",
+            "position",
             "status",
             "decides_stage",
             "domain_id",
@@ -677,7 +677,7 @@ impl TeamView {
             for p in points {
                 let status = serde_json::to_value(p.status).unwrap_or_default();
                 let mut row = vec![
-                    text(&p.rank.to_string()),
+                    text(&p.position.to_string()),
                     text(status.as_str().unwrap_or_default()),
                     text(&p.decides_stage.to_string()),
                 ];
