@@ -165,9 +165,10 @@ errors! {
         respondent: Option<String>,
     }
         message(
-            "no assessment matches `{}` in {} ({count} assessments{})",
+            "no assessment matches `{}` in {} ({}{})",
             one_line(selector),
             shown(path),
+            counted(*count, "assessment"),
             by(respondent),
         )
         hint(match (path, selector, count, respondent) {
@@ -1245,6 +1246,19 @@ mod tests {
     use super::*;
     use crate::core::framework::{Field, ProblemKind};
     use crate::core::yaml::{Mistake, Place};
+
+    #[test]
+    fn a_selector_that_matches_nothing_counts_the_assessments_in_good_english() {
+        for (count, says) in [(1, "(1 assessment)"), (2, "(2 assessments)")] {
+            let e = Error::NoSuchAssessment {
+                path: "mbct-sustain.yaml".into(),
+                selector: "2026-03-04".into(),
+                count,
+                respondent: None,
+            };
+            assert!(e.to_string().contains(says), "{e}");
+        }
+    }
 
     #[test]
     fn an_invalid_answers_file_names_the_file_the_line_and_the_place() {
