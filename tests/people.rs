@@ -454,3 +454,20 @@ fn two_different_renames_of_one_person_in_two_copies_give_one_member_either_way(
         assert_eq!(status["answered"].as_array().unwrap().len(), 2, "{status}");
     }
 }
+
+#[test]
+fn a_change_refused_for_want_of_an_answers_file_leaves_the_folder_empty() {
+    let changes: [&[&str]; 5] = [
+        &["people", "add", "Sam"],
+        &["service", "Gwynedd MBCT service"],
+        &["plan", "review", "--on", "2027-03-01"],
+        &["evidence", "add", "networks.buddy", "Buddy scheme leaflet"],
+        &["agree", "networks.buddy", "in-place"],
+    ];
+    for args in changes {
+        let env = Env::new();
+        env.fails(args, "there is no answers file");
+        let left: Vec<_> = std::fs::read_dir(env.path("")).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
+}

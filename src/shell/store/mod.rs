@@ -244,10 +244,15 @@ pub fn update<T>(
     path: &Path,
     change: impl FnOnce(&mut History) -> Result<T, Error>,
 ) -> Result<(History, T), Error> {
-    let _lock = lock(path)?;
-    let (text, loaded) = read(path)?.ok_or_else(|| Error::NoAnswersFile {
+    let missing = || Error::NoAnswersFile {
         path: path.to_path_buf(),
-    })?;
+    };
+    // No file to change: refused before the lock, so the folder is left as it was (no lock files).
+    if matches!(path.try_exists(), Ok(false)) {
+        return Err(missing());
+    }
+    let _lock = lock(path)?;
+    let (text, loaded) = read(path)?.ok_or_else(missing)?;
     // A file made read-only is left alone, as the walk leaves it.
     if fs::metadata(resolve(path)).is_ok_and(|m| m.permissions().readonly()) {
         return Err(Error::AnswersReadOnly {
