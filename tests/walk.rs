@@ -1171,6 +1171,35 @@ fn the_meeting_saves_each_agreement_as_it_goes_and_carries_on_where_it_stopped()
 }
 
 #[test]
+fn the_meetings_line_for_an_agreed_point_shows_the_answer_agreed_at_80_columns() {
+    let env = Env::new();
+    let person = |name: &str, when: &str, a: Answer| {
+        let mut x = assessment(when, a, &[]);
+        x.respondent = Some(name.into());
+        x
+    };
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![
+            person("Alex", "2026-12-01T10:00:00Z", Answer::InPlace),
+            person("Priya", "2026-12-02T10:00:00Z", Answer::NotYet),
+            person("Sam", "2026-12-03T10:00:00Z", Answer::DontKnow),
+        ]),
+    );
+    let mut s = spawn_sized(env.dir.path(), 24, 80, "meeting");
+    s.wait_for("6 Leave it to the majority rule");
+    s.send("2").unwrap(); // In progress
+    let line = s.wait_for(Regex("✔[^\r\n]*"));
+    let line = console::strip_ansi_codes(&String::from_utf8_lossy(line.as_bytes())).into_owned();
+    assert!(
+        line.contains("Agreed In progress"),
+        "the answer agreed is on the line a long action leaves: {line}"
+    );
+    s.send("\x03").unwrap();
+    finish(s);
+}
+
+#[test]
 fn a_rerun_shows_the_teams_decision_beside_an_answer_and_closes_within_24_rows() {
     let env = Env::new();
     crate::record::after_round_one(&env);

@@ -557,8 +557,11 @@ impl Prompter for TerminalPrompter {
             return Ok(Reply::Back);
         };
         let answer = Answer::ALL.get(k).copied();
-        let agreed = answer.map_or("left to the majority rule", |a| a.label());
-        self.summary(&format!("{}: {agreed}", one_line(&p.text)));
+        // What was agreed goes first: a long action is cut at the terminal's edge.
+        let agreed = answer.map_or("Left to the majority rule".into(), |a| {
+            format!("Agreed {}", a.label())
+        });
+        self.summary(&format!("{agreed}: {}", one_line(&p.text)));
         Ok(Reply::Given(answer))
     }
 
