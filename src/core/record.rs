@@ -343,7 +343,9 @@ impl<'h> Record<'h> {
     }
 
     /// The corrections to round `r`'s answers, oldest first: assessments withdrawn from it, and
-    /// forms given on paper entered in it more than a day after they were given.
+    /// forms given on paper entered in it more than a day after they were given, once the next
+    /// round was on file. A form entered before that gathers the round rather than correcting it
+    /// (a team whose first round is all on paper, entered in one sitting, corrected nothing).
     pub fn corrections(&self, r: usize) -> Vec<Correction> {
         let (from, to) = self.spans[r];
         let near = |t: Timestamp| {
@@ -357,10 +359,19 @@ impl<'h> Record<'h> {
             respondent: w.respondent.clone(),
             taken_at: w.taken_at,
         });
+        // When the next round was first on file: until then, round `r` was still being gathered.
+        let recorded = |i: &usize| {
+            let a = &self.history.assessments[*i];
+            a.entered_at.unwrap_or(a.taken_at)
+        };
+        let closed = self
+            .all
+            .get(r + 1)
+            .and_then(|next| next.iter().map(recorded).min());
         let late = |a: &Assessment| {
             let slack = crate::core::answers::clock::SLACK;
             a.entered_at
-                .filter(|e| e.duration_since(a.taken_at) > slack)
+                .filter(|e| e.duration_since(a.taken_at) > slack && closed.is_some_and(|c| *e >= c))
         };
         let paper = self.all[r].iter().map(|&i| &self.history.assessments[i]);
         let paper = paper.filter_map(|a| {
@@ -574,6 +585,31 @@ mod tests {
         let record = Record::new(h, &rounds, &Names::new(&team), now);
         let answer = record.round(&f, r, &rounds[r].members, today);
         answer.actions["d0.a0"].clone()
+    }
+
+    #[test]
+    fn a_paper_form_corrects_its_round_only_when_entered_once_the_next_round_was_on_file() {
+        // Round 1 (2026-09-01) all on paper, entered on 2026-11-20, before round 2 (2026-12-01):
+        // the round was gathered, not corrected. Alex's form entered on 2026-12-05 corrects it.
+        let mut h = team(&[[InPlace; 3], [InPlace; 3]]);
+        for a in &mut h.assessments[..2] {
+            a.entered_at = Some(at("2026-11-20T09:00:00Z"));
+        }
+        h.assessments[2].entered_at = Some(at("2026-12-05T09:00:00Z"));
+        let team_of = roster::members(&h);
+        let now = at("2027-06-30T00:00:00Z");
+        let rounds = rounds(&h, &team_of, None, now);
+        let record = Record::new(&h, &rounds, &Names::new(&team_of), now);
+        let corrected: Vec<_> = record
+            .corrections(0)
+            .iter()
+            .map(|c| c.respondent.clone())
+            .collect();
+        assert_eq!(corrected, [Some("Alex".to_string())]);
+        assert!(
+            record.corrections(1).is_empty(),
+            "the latest round is still being gathered"
+        );
     }
 
     #[test]
