@@ -172,7 +172,7 @@ pub enum Command {
     /// Show the team's latest round side by side, and the meeting's agenda
     #[command(
         after_help = "Examples:\n  mbct-sustain team                    # everyone in the answers \
-            file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --label \"Autumn \
+            file\n  mbct-sustain team sam.yaml priya.yaml\n  mbct-sustain team --at \"Autumn \
             review\" --anonymous --format markdown"
     )]
     Team(TeamArgs),
