@@ -200,6 +200,26 @@ fn load(dir: &Path) -> answers::History {
 }
 
 #[test]
+fn a_walk_into_a_file_of_ones_own_names_that_file_in_the_report_it_suggests() {
+    let env = Env::new();
+    let mut s = spawn(
+        env.dir.path(),
+        &["assess", "--file", "priya.yaml", "--respondent", "Priya"],
+    );
+    walk_all(&mut s, &mix());
+    let (code, screen) = finish(s);
+    assert_eq!(code, 0, "{screen}");
+    let flat = console::strip_ansi_codes(&screen)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("`mbct-sustain report --file priya.yaml` shows the rest"),
+        "{flat}"
+    );
+}
+
+#[test]
 fn a_first_walk_asks_all_41_from_not_yet_and_shows_the_stage_the_rule_gives() {
     let env = Env::new();
     let mut s = spawn(

@@ -473,6 +473,19 @@ fn stopped(
     }
 }
 
+/// The `report` that reads the file just saved: with `--file` (and `--framework`) when they were
+/// given, since a bare `mbct-sustain report` looks for mbct-sustain.yaml instead.
+fn report_command(ctx: &Context) -> String {
+    let mut command = String::from("mbct-sustain report");
+    if ctx.file_given {
+        command += &format!(" --file {}", words::quoted_path(&ctx.file));
+    }
+    if let Some(f) = &ctx.framework_file {
+        command += &format!(" --framework {}", words::quoted_path(f));
+    }
+    command
+}
+
 /// The command that finds this walk's draft again: the same answers file,
 /// framework and respondent, quoted for a shell.
 fn rerun(ctx: &Context, respondent: Option<&str>) -> String {
@@ -586,8 +599,9 @@ fn closing_screen(ctx: &Context, taken: Taken, ascii: bool) {
         ));
     }
     lines.push(format!(
-        "Saved as assessment #{now} in {}; `mbct-sustain report` shows the rest.",
-        ctx.file.display()
+        "Saved as assessment #{now} in {}; `{}` shows the rest.",
+        ctx.file.display(),
+        report_command(ctx)
     ));
     doc.push(Block::List(
         lines.into_iter().map(|l| vec![Cell::Text(l)]).collect(),
