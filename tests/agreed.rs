@@ -248,3 +248,27 @@ fn a_target_is_the_stage_to_have_met() {
         "{text}"
     );
 }
+
+#[test]
+fn setting_a_target_confirms_the_stage_by_its_name_however_it_was_typed() {
+    let env = Env::new();
+    sam_and_priya(&env);
+    for (typed, says) in [
+        (
+            "developmental",
+            "Target for evaluation: Developmental met by 2027-09-30.",
+        ),
+        (
+            "Embedded",
+            "Target for evaluation: Sustainable met by 2027-09-30.",
+        ),
+    ] {
+        let out = env
+            .cmd()
+            .args(["plan", "target", "evaluation", typed, "--by", "2027-09-30"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(says), "{typed}: {said}");
+    }
+}

@@ -7,6 +7,7 @@ use crate::core::answers::roster;
 use crate::core::framework::Framework;
 use crate::core::planning;
 use crate::core::subject::At;
+use crate::present::safe::one_line;
 use crate::shell::cli::{PlanCommand, PlanCommandArgs};
 use crate::shell::clock::today;
 use crate::shell::commands::{plan_edit, views};
@@ -100,10 +101,18 @@ pub fn run(ctx: &Context, args: &PlanCommandArgs) -> Result<(), Error> {
                      target as met."
                 ));
             }
+            // The stage by its name, as `plan` shows it, whichever way it was typed.
+            let named = |t: &Target| {
+                let id = t.stage.as_deref().unwrap_or_default();
+                f.stages
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or(id.to_string(), |s| one_line(&s.name))
+            };
             ctx.note(&match &target {
                 Some(t) => format!(
                     "Target for {domain}: {} met{}.",
-                    stage.as_deref().unwrap_or_default(),
+                    named(t),
                     t.by.map(|d| format!(" by {d}")).unwrap_or_default()
                 ),
                 None => format!("{domain} has no target now."),
