@@ -471,3 +471,21 @@ fn a_change_refused_for_want_of_an_answers_file_leaves_the_folder_empty() {
         assert!(left.is_empty(), "{args:?} left {left:?}");
     }
 }
+
+#[test]
+fn a_leaving_date_still_to_come_is_said_in_the_future() {
+    let env = Env::new();
+    alex_missing_from_round_two(&env);
+    let said = |on: &str| {
+        let out = env
+            .cmd()
+            .args(["people", "leave", "Alex", "--on", on])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // A day after every day the tests run on, within a year of them or not: only the tense counts.
+    assert!(said("2999-01-31").contains("Alex leaves the team on 2999-01-31"));
+    assert!(said("2026-01-31").contains("Alex left the team on 2026-01-31"));
+}

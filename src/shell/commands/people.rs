@@ -61,7 +61,12 @@ pub fn run(ctx: &Context, args: &PeopleArgs) -> Result<(), Error> {
             let (_, name) = store::update(&ctx.file, |h| {
                 roster::leave(h, name, on, now).map_err(refused)
             })?;
-            let left = format!("{name} left the team on {on}; later rounds do not wait for them.");
+            // A day still to come is said as one: "leaves", not "left".
+            let left = if on > today() {
+                format!("{name} leaves the team on {on}; rounds after that do not wait for them.")
+            } else {
+                format!("{name} left the team on {on}; later rounds do not wait for them.")
+            };
             match crate::core::time::far_from(on, today()) {
                 None => left,
                 Some(far) => {
