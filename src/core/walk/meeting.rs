@@ -213,9 +213,18 @@ impl Minute {
                 answer,
                 text,
             } => {
-                history
-                    .agreements
-                    .push(agreed(action, Some(*answer), Some(text)));
+                let commented = agreed(action, Some(*answer), Some(text));
+                // The agreement just saved for the point takes its comment: one entry, not two.
+                match history.agreements.last_mut() {
+                    Some(last)
+                        if (&last.action, last.round, last.answer, last.since)
+                            == (&commented.action, commented.round, commented.answer, None)
+                            && last.comment.is_none() =>
+                    {
+                        *last = commented;
+                    }
+                    _ => history.agreements.push(commented),
+                }
             }
             Minute::Owner { action, name } => {
                 let step = history.plan.step(action).cloned().unwrap_or_default();
@@ -410,6 +419,37 @@ mod tests {
         assert_eq!(
             p.asked,
             ["agree 1/1 [rule]", "comment 1", "owner 1", "due 1"]
+        );
+    }
+
+    #[test]
+    fn a_comment_joins_the_agreement_just_saved_for_its_point_in_one_entry() {
+        let mut h = History::default();
+        let round = jiff::civil::date(2026, 9, 1);
+        let now: Timestamp = "2026-09-15T10:00:00Z".parse().unwrap();
+        let agreed = Minute::Agreed {
+            action: "a".into(),
+            answer: Some(InProgress),
+        };
+        let comment = |text: &str| Minute::Comment {
+            action: "a".into(),
+            answer: InProgress,
+            text: text.into(),
+        };
+        agreed.record(&mut h, round, now);
+        comment("Only one pathway so far").record(&mut h, round, now);
+        assert_eq!(h.agreements.len(), 1, "{:?}", h.agreements);
+        let a = &h.agreements[0];
+        assert_eq!(
+            (a.answer, a.comment.as_deref()),
+            (Some(InProgress), Some("Only one pathway so far"))
+        );
+        // A second comment is kept beside the first, never over it.
+        comment("And a buddy scheme").record(&mut h, round, now);
+        assert_eq!(h.agreements.len(), 2);
+        assert_eq!(
+            h.agreements[0].comment.as_deref(),
+            Some("Only one pathway so far")
         );
     }
 
