@@ -341,9 +341,14 @@ fn decisions_and_done_steps_are_refused_with_the_reason_once_their_round_has_clo
         "round 1's meeting is over",
     );
     assert!(said.contains("round 2 began on 2026-09-01"), "{said}");
-    env.fails(
+    let said = env.fails(
         &["plan", "done", DONE, "--on", "2026-08-10"],
         "before round 2 began",
+    );
+    let agree = format!("`mbct-sustain agree {DONE} in-place`");
+    assert!(
+        said.contains(&agree),
+        "the hint names the action typed: {said}"
     );
     env.fails(&["plan", "done", DONE, "--on", "2999-01-01"], "after today");
     assert_eq!(

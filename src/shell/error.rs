@@ -551,14 +551,16 @@ errors! {
         on: jiff::civil::Date,
         number: usize,
         began: jiff::civil::Date,
+        action: String,
     }
         message(
             "{on} is before round {number} began ({began}): a step done before a round began is \
                 that round's meeting's decision, not a step done between reviews",
         )
         hint(format!(
-            "agree it for round {number} with `mbct-sustain agree ACTION in-place`, or give \
-             the day it was done with --on; the answers file was left as it was"
+            "agree it for round {number} with `mbct-sustain agree {} in-place`, or give the day \
+             it was done with --on; the answers file was left as it was",
+            crate::shell::words::quoted(action)
         ));
 
     /// `assess --on` a day after today.

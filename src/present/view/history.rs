@@ -263,8 +263,8 @@ impl View for HistoryView {
         doc.push(Block::Heading(format!("{}: {what}", self.framework.title)));
         if self.team {
             doc.push(Block::Text(
-                "Each round is the team's answers by the majority rule, each person counted once \
-                 with their latest answers in it."
+                "Each round is the team's answers: the majority rule, each person counted once \
+                 with their latest answers in it, overridden by what the team agreed."
                     .into(),
             ));
         }

@@ -52,11 +52,11 @@ pub fn agree(
 pub fn round_of(ctx: &Context, at: Option<&str>) -> Result<Date, Error> {
     let history = ctx.history()?;
     let s = ctx.snapshot_of(&history, Requested::Team, At::One(at), None)?;
-    decisions::open_round(&s).map_err(refused)
+    decisions::open_round(&s).map_err(|r| refused(r, "ACTION"))
 }
 
 /// Why a decision cannot be recorded, as an error.
-fn refused(refusal: decisions::CannotRecord) -> Error {
+fn refused(refusal: decisions::CannotRecord, action: &str) -> Error {
     use decisions::CannotRecord;
     match refusal {
         CannotRecord::RoundClosed {
@@ -68,9 +68,12 @@ fn refused(refusal: decisions::CannotRecord) -> Error {
             next,
             began,
         },
-        CannotRecord::DoneBeforeRound { on, number, began } => {
-            Error::DoneBeforeRound { on, number, began }
-        }
+        CannotRecord::DoneBeforeRound { on, number, began } => Error::DoneBeforeRound {
+            on,
+            number,
+            began,
+            action: action.to_string(),
+        },
         CannotRecord::DoneInFuture { on, today } => Error::DoneInFuture { on, today },
     }
 }
@@ -88,10 +91,10 @@ pub fn done(
     known_action(&ctx.framework, action)?;
     let today = today();
     let on = on.unwrap_or(today);
-    decisions::done_by_today(on, today).map_err(refused)?;
+    decisions::done_by_today(on, today).map_err(|r| refused(r, action))?;
     let history = ctx.history()?;
     let s = ctx.snapshot_of(&history, Requested::Team, At::One(None), None)?;
-    let round = decisions::done_since_round(&s, on).map_err(refused)?;
+    let round = decisions::done_since_round(&s, on).map_err(|r| refused(r, action))?;
     let now = crate::shell::clock::now();
     let agreement = agreement(action, Some(Answer::InPlace), note, (round, Some(on)), now);
     let by = ctx.respondent.clone();
