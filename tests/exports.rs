@@ -72,6 +72,45 @@ fn team(env: &Env) {
     }
 }
 
+/// A link copied from a web page's source keeps `&amp;` in it: GitHub's renderer decodes an
+/// entity inside a `<…>` link, so it must go to the address as typed, and show it as typed.
+#[test]
+fn a_link_holding_an_entity_goes_to_exactly_that_address_in_gfm() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-12-01T10:00:00Z")]),
+    );
+    let link = "https://intranet.example/view?doc=3&amp;page=2_x";
+    env.cmd()
+        .args([
+            "evidence",
+            "add",
+            "networks.buddy",
+            "Minutes",
+            "--link",
+            link,
+        ])
+        .assert()
+        .success();
+    for command in ["evidence", "report"] {
+        let html = gfm(&stdout(&env, &[command, "--format", "markdown"]));
+        let page = scraper::Html::parse_document(&html);
+        let links = scraper::Selector::parse("a").unwrap();
+        let shown: Vec<(String, String)> = page
+            .select(&links)
+            .map(|a| {
+                let href = a.value().attr("href").unwrap_or_default().to_string();
+                (href, a.text().collect())
+            })
+            .collect();
+        assert!(
+            shown.contains(&(link.to_string(), link.to_string())),
+            "{command}: {html}"
+        );
+    }
+}
+
 /// Every command that exports Markdown and CSV.
 const COMMANDS: [&str; 8] = [
     "report", "compare", "history", "plan", "team", "people", "status", "evidence",
