@@ -111,6 +111,31 @@ fn a_link_holding_an_entity_goes_to_exactly_that_address_in_gfm() {
     }
 }
 
+/// `<` and `>` end a link in Markdown (and no web address holds them unencoded), so a link
+/// holding one would go somewhere else than typed: it is refused, and the file left as it was.
+#[test]
+fn a_link_holding_angle_brackets_is_refused_and_the_file_left_as_it_was() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-12-01T10:00:00Z")]),
+    );
+    let before = env.bytes("mbct-sustain.yaml");
+    for link in ["https://a.example/p?a=<b>", "https://a.example/report.pdf>"] {
+        let args = [
+            "evidence",
+            "add",
+            "networks.buddy",
+            "Minutes",
+            "--link",
+            link,
+        ];
+        let err = env.fails(&args, "is not a web address evidence can link to");
+        assert!(err.contains("%3C"), "says how to write one: {err}");
+        assert_eq!(env.bytes("mbct-sustain.yaml"), before, "{link}");
+    }
+}
+
 /// Every command that exports Markdown and CSV.
 const COMMANDS: [&str; 8] = [
     "report", "compare", "history", "plan", "team", "people", "status", "evidence",
