@@ -72,6 +72,70 @@ fn team(env: &Env) {
     }
 }
 
+/// A link copied from a web page's source keeps `&amp;` in it: GitHub's renderer decodes an
+/// entity inside a `<…>` link, so it must go to the address as typed, and show it as typed.
+#[test]
+fn a_link_holding_an_entity_goes_to_exactly_that_address_in_gfm() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-12-01T10:00:00Z")]),
+    );
+    let link = "https://intranet.example/view?doc=3&amp;page=2_x";
+    env.cmd()
+        .args([
+            "evidence",
+            "add",
+            "networks.buddy",
+            "Minutes",
+            "--link",
+            link,
+        ])
+        .assert()
+        .success();
+    for command in ["evidence", "report"] {
+        let html = gfm(&stdout(&env, &[command, "--format", "markdown"]));
+        let page = scraper::Html::parse_document(&html);
+        let links = scraper::Selector::parse("a").unwrap();
+        let shown: Vec<(String, String)> = page
+            .select(&links)
+            .map(|a| {
+                let href = a.value().attr("href").unwrap_or_default().to_string();
+                (href, a.text().collect())
+            })
+            .collect();
+        assert!(
+            shown.contains(&(link.to_string(), link.to_string())),
+            "{command}: {html}"
+        );
+    }
+}
+
+/// `<` and `>` end a link in Markdown (and no web address holds them unencoded), so a link
+/// holding one would go somewhere else than typed: it is refused, and the file left as it was.
+#[test]
+fn a_link_holding_angle_brackets_is_refused_and_the_file_left_as_it_was() {
+    let env = Env::new();
+    env.write(
+        "mbct-sustain.yaml",
+        file_of(vec![mixed("2026-12-01T10:00:00Z")]),
+    );
+    let before = env.bytes("mbct-sustain.yaml");
+    for link in ["https://a.example/p?a=<b>", "https://a.example/report.pdf>"] {
+        let args = [
+            "evidence",
+            "add",
+            "networks.buddy",
+            "Minutes",
+            "--link",
+            link,
+        ];
+        let err = env.fails(&args, "is not a web address evidence can link to");
+        assert!(err.contains("%3C"), "says how to write one: {err}");
+        assert_eq!(env.bytes("mbct-sustain.yaml"), before, "{link}");
+    }
+}
+
 /// Every command that exports Markdown and CSV.
 const COMMANDS: [&str; 8] = [
     "report", "compare", "history", "plan", "team", "people", "status", "evidence",

@@ -223,9 +223,6 @@ fn every_output() -> &'static [Output] {
     })
 }
 
-/// Fields whose keys are data (stage ids, answers), not field names.
-const MAPS: [&str; 2] = ["stage_counts", "split"];
-
 /// The JSON type of a value, with the type of an array's items (`array of object`).
 fn json_type(v: &Value) -> Option<String> {
     Some(match v {
@@ -241,7 +238,9 @@ fn json_type(v: &Value) -> Option<String> {
     })
 }
 
-/// Records the type of every field in `v` under its name, with where it was seen.
+/// Records the type of every field in `v` under its name, with where it was seen: the keys of a
+/// map too (`stage_counts`' stage ids, `split`'s answers), as a reader looking a name up anywhere
+/// (`jq '.. | .complete?'`) meets them; the bundled framework's ids never clash with a field.
 fn field_types(v: &Value, at: &str, seen: &mut BTreeMap<String, BTreeMap<String, String>>) {
     match v {
         Value::Object(map) => {
@@ -252,9 +251,6 @@ fn field_types(v: &Value, at: &str, seen: &mut BTreeMap<String, BTreeMap<String,
                         .or_default()
                         .entry(t)
                         .or_insert(here.clone());
-                }
-                if MAPS.contains(&key.as_str()) {
-                    continue;
                 }
                 field_types(value, &here, seen);
             }

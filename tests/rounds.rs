@@ -63,7 +63,7 @@ fn report_is_the_teams_latest_round_and_names_who_is_not_in_it() {
     let evaluation = &json["domains"][1];
     assert_eq!(evaluation["id"], "evaluation");
     assert_eq!(
-        evaluation["complete"], true,
+        evaluation["every_stage_met"], true,
         "both in the round have every stage in place"
     );
 }

@@ -21,6 +21,8 @@ pub enum LinkProblem {
     Hidden,
     /// A backslash, which browsers read as `/` (so the host is not what it seems).
     Backslash,
+    /// `<` or `>`, which no web address holds unencoded and which end a link in Markdown.
+    AngleBracket,
     /// The host holds characters no host name has.
     BadHost,
     /// The port after the host is not a number from 1 to 65535.
@@ -38,6 +40,9 @@ pub fn web_address(url: &str) -> Result<(), LinkProblem> {
     }
     if url.contains('\\') {
         return Err(LinkProblem::Backslash);
+    }
+    if url.contains(['<', '>']) {
+        return Err(LinkProblem::AngleBracket);
     }
     let scheme_end = url.find("://").ok_or(LinkProblem::NotHttp)?;
     if !matches!(
@@ -122,6 +127,8 @@ mod tests {
             ("https://a.example/x y", Whitespace),
             ("https://a.example/x\ny", Whitespace),
             ("https://evil.example\\.trusted.example/", Backslash),
+            ("https://a.example/p?a=<b>", AngleBracket),
+            ("https://a.example/report.pdf>", AngleBracket),
             ("ftp://a.example/", NotHttp),
             ("javascript:alert(1)", NotHttp),
             ("intranet.example/report", NotHttp),

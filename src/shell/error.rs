@@ -878,6 +878,10 @@ fn link_words(why: LinkProblem) -> &'static str {
              right-to-left mark)"
         }
         LinkProblem::Backslash => "it holds a backslash (\\), which browsers read as /",
+        LinkProblem::AngleBracket => {
+            "it holds < or >, which a web address cannot hold as they are (write %3C for < and \
+             %3E for >)"
+        }
         LinkProblem::BadHost => "its site name holds characters a site name cannot have",
         LinkProblem::BadPort => "the port after the site name is not a number from 1 to 65535",
     }

@@ -87,15 +87,15 @@ fn escaped(text: &str, in_table: bool) -> String {
     let mut rest = text.as_str();
     while let Some((start, end)) = next_address(rest) {
         escape_text(&rest[..start], out.is_empty(), &mut out);
-        out.push('<');
         let address = &rest[start..end];
-        if in_table {
+        if has_entity(address) {
+            out.push_str(&entity_link(address));
+        } else if in_table {
             // A pipe ends a cell even inside a link; the table takes `\|` back as `|` first.
-            out.push_str(&address.replace('|', "\\|"));
+            out.push_str(&format!("<{}>", address.replace('|', "\\|")));
         } else {
-            out.push_str(address);
+            out.push_str(&format!("<{address}>"));
         }
-        out.push('>');
         rest = &rest[end..];
     }
     escape_text(rest, out.is_empty(), &mut out);
@@ -130,6 +130,34 @@ fn escape_text(text: &str, at_start: bool, out: &mut String) {
         }
         out.push(c);
     }
+}
+
+/// Whether `address` holds an entity (`&amp;`), which GitHub's renderer decodes even inside a
+/// `<…>` link, so that it would link (and show) `&` where `&amp;` was typed.
+fn has_entity(address: &str) -> bool {
+    let chars: Vec<char> = address.chars().collect();
+    (0..chars.len()).any(|i| chars[i] == '&' && entity_follows(&chars[i + 1..]))
+}
+
+/// `address` as a `[…](<…>)` link that goes to and shows exactly what was typed: the text
+/// escaped like any text (`\&amp;`), the destination with each entity's `&` written `&amp;`
+/// (every renderer decodes one level there; a backslash does not stop cmark-gfm decoding).
+fn entity_link(address: &str) -> String {
+    let chars: Vec<char> = address.chars().collect();
+    let mut label = String::new();
+    escape_text(address, false, &mut label);
+    let mut target = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '&' if entity_follows(&chars[i + 1..]) => target.push_str("&amp;"),
+            '\\' | '<' | '>' | '|' => {
+                target.push('\\');
+                target.push(c);
+            }
+            _ => target.push(c),
+        }
+    }
+    format!("[{label}](<{target}>)")
 }
 
 /// Whether `after` an `&` comes an entity's name or number and its `;`.
@@ -240,6 +268,11 @@ mod tests {
             "<https://a.example/p?q=1&r=~x*y>\\*",
         );
         case("http://a.example/a|b", "<http://a.example/a|b>");
+        // GitHub decodes an entity even inside `<…>`: the link and its text keep `&amp;` typed.
+        case(
+            "https://a.example/v?a=1&amp;b=2|c",
+            "[https://a.example/v?a=1\\&amp;b=2\\|c](<https://a.example/v?a=1&amp;amp;b=2\\|c>)",
+        );
         assert_eq!(
             escaped("http://a.example/a|b", true),
             "<http://a.example/a\\|b>",

@@ -67,6 +67,8 @@ pub struct DomainRow {
     /// The stage it is working in, or the completion label.
     pub stage: StageRef,
     /// True when every stage is met.
+    // Not `complete` in JSON: that is the completion's stage id, a count in `history`.
+    #[serde(rename = "every_stage_met")]
     pub complete: bool,
     /// Progress through each stage.
     pub stages: Vec<StageCount>,
