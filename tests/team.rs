@@ -326,3 +326,41 @@ fn markdown_and_csv_team_tables_are_well_formed() {
             .all(|r| &r[13] == "2")
     );
 }
+
+#[test]
+fn a_person_named_like_a_team_csv_column_gets_a_column_of_their_own() {
+    let env = Env::new();
+    let people = ["status", "In_Place", "Ann"];
+    let mut assessments = Vec::new();
+    for (i, name) in people.iter().enumerate() {
+        let mut a = mixed(&format!("2026-09-0{}T10:00:00Z", i + 1));
+        a.respondent = Some(name.to_string());
+        assessments.push(a);
+    }
+    env.write("mbct-sustain.yaml", file_of(assessments));
+    let csv = env
+        .cmd()
+        .args(["team", "--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut unique = headers.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        headers.len(),
+        "every column named once: {headers:?}"
+    );
+    assert_eq!(
+        headers[13..16],
+        ["status (person)", "In_Place (person)", "Ann"]
+    );
+}

@@ -631,10 +631,26 @@ impl TeamView {
         ]
         .map(String::from)
         .to_vec();
+        let counted: Vec<String> = Answer::ALL
+            .iter()
+            .map(|a| a.key().replace('-', "_"))
+            .collect();
         if !self.anonymous {
-            header.extend(self.assessments.iter().map(|r| r.respondent.clone()));
+            // A person named like a column (`status`, `in_place`) is told apart from it, so no
+            // spreadsheet reads two columns of one name.
+            let taken = |name: &str| {
+                let name = name.to_lowercase();
+                header.iter().chain(&counted).any(|h| *h == name)
+            };
+            let people: Vec<String> = (self.assessments.iter())
+                .map(|r| match &r.respondent {
+                    name if taken(name) => format!("{name} (person)"),
+                    name => name.clone(),
+                })
+                .collect();
+            header.extend(people);
         }
-        header.extend(Answer::ALL.iter().map(|a| a.key().replace('-', "_")));
+        header.extend(counted);
         let width = header.len();
         let text = |t: &str| Cell::Text(t.to_string());
         // The team's answer to an action, and where from: its answer, source, date and comment.
