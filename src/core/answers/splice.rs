@@ -136,7 +136,7 @@ impl<'t> Read<'t> {
                 }
                 // Items at column 0, as the tool writes them, so the new one goes in as it is.
                 let opening = format!("assessments:{eol}- ");
-                if !list.starts_with(&opening) || !list.ends_with('\n') {
+                if !list.starts_with(&opening) || !list.ends_with('\n') || ends_document(list) {
                     return Ok(None);
                 }
                 if added == read {
@@ -182,6 +182,17 @@ fn item_starts(list: &str) -> Vec<usize> {
             )
         })
         .collect()
+}
+
+/// Whether `list` holds a line that ends the YAML document (`...`, as some programs write at the
+/// end): an item written after it would start a second document, which no reader takes.
+fn ends_document(list: &str) -> bool {
+    list.match_indices("\n...").any(|(i, m)| {
+        matches!(
+            list.as_bytes().get(i + m.len()),
+            None | Some(b' ' | b'\t' | b'\r' | b'\n')
+        )
+    })
 }
 
 /// Whether a head [`file::head_text`] wrote reads back as `history`'s head.
@@ -443,6 +454,29 @@ mod tests {
         assert!(spliced.contains("# Jo's, from paper\n"), "{spliced}");
         assert_ne!(spliced, file::render(&after, false).unwrap());
         assert_eq!(file::parse(&spliced).unwrap(), after, "the same history");
+    }
+
+    #[test]
+    fn a_list_ended_by_a_document_end_marker_reads_back_with_a_new_assessment() {
+        // `...` ends the YAML document: an item written after it would start a second one, which
+        // no reader takes (the file would no longer open).
+        for tail in ["...\n", "...\n# the end\n", "... # the end\n\n"] {
+            for crlf in [false, true] {
+                let before = history();
+                let rendered = file::render(&before, false).unwrap() + tail;
+                let text = if crlf {
+                    file::to_crlf(&rendered)
+                } else {
+                    rendered
+                };
+                assert_eq!(file::parse(&text).unwrap(), before, "{tail:?}");
+                let mut after = before.clone();
+                after.assessments.push(assessment(25, "Sam"));
+                let written = saved(&text, &before, &after, Kept::AllBut(3))
+                    .unwrap_or_else(|| file::render(&after, crlf).unwrap());
+                assert_eq!(file::parse(&written), Ok(after), "{tail:?}, crlf: {crlf}");
+            }
+        }
     }
 
     #[test]
