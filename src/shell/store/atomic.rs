@@ -41,7 +41,11 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     let mut tmp = builder.tempfile_in(&dir)?;
     fill(tmp.as_file_mut())?;
     match fs::metadata(&target) {
-        Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
+        Ok(m) => {
+            #[cfg(unix)]
+            keep_group(tmp.as_file(), &m);
+            tmp.as_file().set_permissions(m.permissions())?
+        }
         Err(_) => share_with_group(tmp.as_file(), &dir)?,
     }
     tmp.as_file().sync_all()?;
@@ -50,6 +54,17 @@ fn replace(target: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io:
     #[cfg(unix)]
     let _ = File::open(&dir).and_then(|d| d.sync_all());
     Ok(())
+}
+
+/// Gives the new file the group of the one it replaces: in a team's folder without the setgid bit
+/// it would take the saver's own group and lock the team out. Where this account may not (it is
+/// not in that group), the file takes the saver's group, as any editor leaves it.
+#[cfg(unix)]
+fn keep_group(file: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    if file.metadata().is_ok_and(|m| m.gid() != old.gid()) {
+        let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+    }
 }
 
 /// No save takes this long: a temporary file this old was left by a killed one (a power cut, a
@@ -167,6 +182,27 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o660
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_group() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        write_atomic(&path, b"a").unwrap();
+        // The team's group, not this account's own (only root may give a file any group).
+        let team = fs::metadata(&path).unwrap().gid() + 4242;
+        if std::os::unix::fs::chown(&path, None, Some(team)).is_err() {
+            let _ = writeln!(
+                io::stderr(),
+                "not checked: a file of another group (needs root)"
+            );
+            return;
+        }
+        write_atomic(&path, b"b").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().gid(), team);
+        assert_eq!(fs::read(&path).unwrap(), b"b");
     }
 
     #[cfg(unix)]
