@@ -195,6 +195,14 @@ impl Framework {
         self.domains.iter().map(|d| d.actions.len()).sum()
     }
 
+    /// The text of the action with this id, or the id itself when the framework has no such
+    /// action (an answer kept from another version).
+    pub fn action_text<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actions()
+            .find(|(_, a)| a.id == id)
+            .map_or(id, |(_, a)| a.text.as_str())
+    }
+
     /// Whether the framework has an action with this id.
     pub fn has_action(&self, id: &str) -> bool {
         self.actions().any(|(_, a)| a.id == id)
@@ -418,6 +426,17 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_actions_text_is_found_by_its_id_and_an_unknown_id_stands_for_itself() {
+        let f = crate::tests::grid(1, 1);
+        let (_, first) = f.actions().next().unwrap();
+        assert_eq!(f.action_text(&first.id), first.text);
+        assert_eq!(
+            f.action_text("gone.from-this-version"),
+            "gone.from-this-version"
+        );
+    }
 
     #[test]
     fn bundled_framework_has_seven_domains_three_stages_and_41_actions() {

@@ -311,10 +311,7 @@ pub fn corrected_words(
     framework: &crate::core::framework::Framework,
 ) -> Vec<String> {
     let answer = |a: Option<answers::Answer>| a.map_or("no answer", |a| a.label());
-    let action = |id: &str| {
-        let found = framework.actions().find(|(_, a)| a.id == id);
-        text(found.map_or(id, |(_, a)| a.text.as_str()))
-    };
+    let action = |id: &str| text(framework.action_text(id));
     corrected
         .iter()
         .map(|c| {

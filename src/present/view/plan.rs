@@ -348,12 +348,7 @@ impl PlanMoves {
     /// The core's progress of the plan, laid out (`today`: the date an overdue step without one
     /// is shown with).
     fn of(framework: &Framework, p: Progress, today: Date) -> PlanMoves {
-        let text = |id: &str| {
-            framework
-                .actions()
-                .find(|(_, a)| a.id == id)
-                .map_or_else(|| id.to_string(), |(_, a)| a.text.clone())
-        };
+        let text = |id: &str| framework.action_text(id).to_string();
         PlanMoves {
             now_in_place: (p.moves.now_in_place.iter())
                 .map(|id| PlannedAction {

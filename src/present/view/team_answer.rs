@@ -128,12 +128,7 @@ pub struct PendingStep {
 /// The steps done since the latest round, when it is shown by default (a chosen round shows as
 /// it stood, alone).
 pub fn pending_steps(framework: &Framework, s: &Snapshot) -> Vec<PendingStep> {
-    let text = |id: &str| {
-        framework
-            .actions()
-            .find(|(_, a)| a.id == id)
-            .map_or(id.to_string(), |(_, a)| a.text.clone())
-    };
+    let text = |id: &str| framework.action_text(id).to_string();
     s.pending()
         .into_iter()
         .map(|(id, t)| PendingStep {
